@@ -1,0 +1,3 @@
+"""fko: query the measures, funds and figures of the Fachkräfteoffensive NRW."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,25 @@
+"""`fko clusters`: the six thematic clusters and how many measures each has."""
+
+from __future__ import annotations
+
+import typer
+
+from fko import options
+
+
+def run(
+    ctx: typer.Context,
+    json: options.Json = False,
+    csv: options.Csv = False,
+    fields: options.Fields = None,
+    delimiter: options.Delimiter = ";",
+) -> None:
+    """List the six clusters with their titles and number of measures.
+
+    Example: fko clusters --json
+    """
+    from fko.measures import cluster_table
+    from fko.views import CLUSTER_FIELDS, emit_rows
+
+    rows = cluster_table(options.state(ctx).store())
+    emit_rows(rows, CLUSTER_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title="Clusters")

@@ -1,0 +1,39 @@
+"""`fko list`: the measures, filtered by cluster, ministry and partner."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fko import options
+
+
+def run(
+    ctx: typer.Context,
+    cluster: options.Cluster = None,
+    ressort: options.Ressort = None,
+    partner: Annotated[
+        str | None,
+        typer.Option("--partner", "-p", metavar="TEXT", help="Only measures with a partner containing TEXT."),
+    ] = None,
+    json: options.Json = False,
+    csv: options.Csv = False,
+    fields: options.Fields = None,
+    delimiter: options.Delimiter = ";",
+) -> None:
+    """List the measures: ID, title, ministries and runtime.
+
+    Example: fko list --ressort MSB --json | jq '.[].title'
+    """
+    from fko import render
+    from fko.measures import filter_measures
+    from fko.views import MEASURE_FIELDS, emit_rows
+
+    store = options.state(ctx).store()
+    rows = filter_measures(store, cluster or (), ressort or (), partner)
+    emit_rows(
+        rows, MEASURE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title=f"{len(rows)} measures"
+    )
+    if not rows and not (json or csv):
+        render.note("no measure matches these filters; see `fko list` for all")

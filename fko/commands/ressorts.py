@@ -1,0 +1,33 @@
+"""`fko ressorts`: the ministries of the report and how many measures each has."""
+
+from __future__ import annotations
+
+import typer
+
+from fko import options
+
+
+def run(
+    ctx: typer.Context,
+    json: options.Json = False,
+    csv: options.Csv = False,
+    fields: options.Fields = None,
+    delimiter: options.Delimiter = ";",
+) -> None:
+    """List the 13 ministries (Ressorts) with their codes and number of measures.
+
+    Example: fko ressorts
+    """
+    from fko.measures import ressort_table
+    from fko.views import RESSORT_FIELDS, emit_rows
+
+    rows = ressort_table(options.state(ctx).store())
+    emit_rows(
+        rows,
+        RESSORT_FIELDS,
+        json=json,
+        csv=csv,
+        fields_arg=fields,
+        delimiter=delimiter,
+        title="Ministries (a measure shared by several counts for each)",
+    )

@@ -1,0 +1,33 @@
+"""`fko show`: one or more measures as complete records."""
+
+from __future__ import annotations
+
+import typer
+
+from fko import options
+
+
+def run(
+    ctx: typer.Context,
+    ids: options.MeasureIds,
+    json: options.Json = False,
+) -> None:
+    """Show measures in full: every field of the report, wrapped, nothing cut off.
+
+    Accepts IDs in any case (iv.1 or IV.1).
+    Example: fko show IV.1
+    """
+    from fko import render
+    from fko.measures import get
+    from fko.views import measure_record
+
+    store = options.state(ctx).store()
+    found = [get(store, measure_id) for measure_id in ids]
+    if json:
+        render.emit_json(found[0] if len(found) == 1 else found)
+        return
+    for n, measure in enumerate(found):
+        if n:
+            render.separator()
+        title, items = measure_record(store, measure)
+        render.record(title, items)

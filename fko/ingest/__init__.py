@@ -1,0 +1,1 @@
+"""Turning the source documents into the records of the fko store."""

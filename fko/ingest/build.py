@@ -1,0 +1,108 @@
+"""Build the fko store from the source documents and the reviewed curation file.
+
+The output is deterministic: the same inputs give a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fko.errors import FkoError
+from fko.ingest.report import parse_report
+
+CURATION = Path(__file__).with_name("curation.toml")
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: the tables and the notes a user should read."""
+
+    tables: dict[str, list[dict[str, Any]]]
+    warnings: list[str] = field(default_factory=list)
+
+
+def squash(text: str) -> str:
+    """Whitespace collapsed and line-break hyphens closed, for "does X occur in Y" checks."""
+    text = re.sub(r"-\s*\n\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def load_curation(path: Path = CURATION) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise FkoError(f"curation file {path} not found; pass --curation PATH") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise FkoError(f"curation file {path} is not valid TOML: {exc}") from None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FkoError(f"source file {path} not found; check the path") from None
+    except UnicodeDecodeError:
+        raise FkoError(f"source file {path} is not UTF-8 text") from None
+
+
+def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]]) -> None:
+    by_id = {m["id"]: m for m in measures}
+    for measure_id, partners in curated.items():
+        measure = by_id.get(measure_id)
+        if measure is None:
+            raise FkoError(f"curation names partners for unknown measure {measure_id}")
+        wording = squash(measure["partners_text"] or "")
+        for partner in partners:
+            if squash(partner) not in wording:
+                raise FkoError(
+                    f"curated partner {partner!r} of {measure_id} does not occur in the report's "
+                    "wording; copy it from the text"
+                )
+        measure["partners"] = list(partners)
+        measure["partners_curated"] = True
+
+
+def build(report: Path, curation_path: Path = CURATION) -> BuildResult:
+    """Parse the report, apply the curation and return all tables of the store."""
+    curation = load_curation(curation_path)
+    parsed = parse_report(_read(report), report.name)
+    result = BuildResult(tables={})
+    measures = parsed["measures"]
+    for measure in measures:
+        measure["partners_curated"] = False
+    _apply_partners(measures, curation.get("partners", {}))
+
+    sources = [dict(s) for s in curation.get("sources", [])]
+    if report.name not in {s["file"] for s in sources}:
+        result.warnings.append(f"{report.name} is not described in the curation file; its title and date are unknown")
+        sources.insert(
+            0, {"file": report.name, "key": "report", "title": None, "publisher": None, "date": None, "date_note": None}
+        )
+    result.tables = {
+        "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
+        "ressorts": parsed["ressorts"],
+        "clusters": parsed["clusters"],
+        "measures": measures,
+        "sources": sources,
+    }
+    return result
+
+
+def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
+    """The TinyDB JSON layout, keys sorted, UTF-8 text: identical input, identical bytes."""
+    data = {name: {str(i): row for i, row in enumerate(rows, start=1)} for name, rows in tables.items()}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def write(tables: dict[str, list[dict[str, Any]]], out: Path) -> None:
+    try:
+        out.write_text(serialise(tables), encoding="utf-8")
+    except OSError as exc:
+        raise FkoError(f"cannot write {out}: {exc.strerror}; choose another --out path") from None

@@ -1,0 +1,348 @@
+"""Parse the Fortschrittsbericht text into ressorts, clusters and measures.
+
+Every value keeps the report's wording; a line the parser cannot place is an error,
+never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from fko.errors import FkoError
+from fko.ingest.runtime import parse_runtime
+from fko.ingest.text import (
+    Line,
+    find_urls,
+    inline_words,
+    is_bare_url,
+    join_lines,
+    join_url_lines,
+    load_lines,
+    paragraphs,
+)
+
+NUMERALS = ("I", "II", "III", "IV", "V", "VI")
+_MEASURE = re.compile(r"^(VI|IV|V|I{1,3})\.(\d{1,2}):?\s+(\S.*)$")
+_CLUSTER = re.compile(r"^Cluster (VI|IV|V|I{1,3}):\s*(.*)$")
+_FOOTNOTE = re.compile(r"^(\d{1,2}) ([A-ZÄÖÜ][\wÄÖÜäöüß-]*): (.+)$")
+_CODE = re.compile(r"^(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{1,2})$")
+
+#: Field labels of a measure, keyed by the record field they fill.
+LABELS: dict[str, str] = {
+    "goal": "Ziel",
+    "runtime": "Beginn/ Laufzeit",
+    "budget": "Geplante Mittel",
+    "website": "Internetpräsenz",
+    "ressorts": "Ressort",
+    "partners": "Partner in der Umsetzung",
+    "publication": "Veröffentlichung",
+    "in_force": "Inkrafttreten",
+}
+
+
+def match_label(lines: Sequence[Line], index: int) -> tuple[str, int, str] | None:
+    """Recognise a field label starting at lines[index], also when split over lines.
+
+    Returns (field, index of the line where the value starts, value text on that line).
+    "Internetpräs" / "enz" and "Partner in" / "der" / "Umsetzung" are recognised.
+    """
+    for field, label in LABELS.items():
+        key = label.replace(" ", "")
+        pos = 0
+        for offset in range(4):
+            if index + offset >= len(lines):
+                break
+            text = lines[index + offset].text
+            i = 0
+            while i < len(text) and pos < len(key):
+                if text[i] == " ":
+                    i += 1
+                elif text[i] == key[pos]:
+                    i += 1
+                    pos += 1
+                else:
+                    break
+            if pos == len(key):
+                rest = text[i:]
+                if rest and not rest[0].isspace():
+                    break  # "Zielgruppe" is not the label "Ziel"
+                return field, index + offset, rest.strip()
+            if i < len(text):
+                break  # a mismatch within the line
+    return None
+
+
+def _ressorts(lines: Sequence[Line]) -> list[dict[str, str]]:
+    start = next(i for i, ln in enumerate(lines) if ln.text.startswith("Beteiligte Ressorts"))
+    end = next(i for i, ln in enumerate(lines) if ln.text == "Einleitung")
+    i = start
+    while not lines[i].para_end:  # the heading runs over two lines
+        i += 1
+    entries: list[dict[str, str]] = []
+    pending: list[str] = []
+    for line in lines[i + 1 : end]:
+        tokens = line.text.split()
+        if _CODE.match(tokens[-1]):
+            pending.append(" ".join(tokens[:-1]))
+            entries.append({"code": tokens[-1], "name": join_lines([p for p in pending if p])})
+            pending = []
+        else:
+            pending.append(line.text)
+    if pending and entries:  # a name that goes on below its code
+        entries[-1]["name"] = join_lines([entries[-1]["name"], *pending])
+    return entries
+
+
+def _boundaries(lines: Sequence[Line]) -> list[tuple[int, str, str]]:
+    """Indices of measure headings, cluster chapter headings and the closing chapter."""
+    out: list[tuple[int, str, str]] = []
+    expected = dict.fromkeys(NUMERALS, 1)
+    current = ""
+    for i, line in enumerate(lines):
+        cluster = _CLUSTER.match(line.text)
+        if cluster and not cluster.group(2):
+            current = cluster.group(1)
+            out.append((i, "cluster", current))
+            continue
+        measure = _MEASURE.match(line.text)
+        if measure and current and measure.group(1) == current:
+            number = int(measure.group(2))
+            if number == expected[current]:
+                expected[current] += 1
+                out.append((i, "measure", f"{current}.{number}"))
+        if line.text == "Ausblick" and current:
+            out.append((i, "end", ""))
+    return out
+
+
+def _overview(lines: Sequence[Line]) -> dict[str, dict[str, str]]:
+    """The one-paragraph summaries of the clusters in the introduction."""
+    out: dict[str, dict[str, str]] = {}
+    for i, line in enumerate(lines):
+        match = _CLUSTER.match(line.text)
+        if not match or not match.group(2) or match.group(1) in out:
+            continue
+        title = [match.group(2)]
+        j = i + 1
+        while len(lines[j].text) < 50 and not lines[j - 1].para_end:
+            title.append(lines[j].text)
+            j += 1
+        body: list[Line] = []
+        while True:
+            body.append(lines[j])
+            if lines[j].para_end:
+                break
+            j += 1
+        out[match.group(1)] = {
+            "title": join_lines(title),
+            "text": "\n\n".join(paragraphs(body)),
+        }
+    return out
+
+
+def _split_list(text: str) -> list[str]:
+    """Split "a, b (c, d); e" at top-level commas and semicolons."""
+    items: list[str] = []
+    depth = 0
+    buf = ""
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch in ",;" and depth == 0:
+            items.append(buf.strip())
+            buf = ""
+        else:
+            buf += ch
+    items.append(buf.strip())
+    return [item for item in items if item]
+
+
+def split_partners(lines: Sequence[Line], known: frozenset[str]) -> list[str]:
+    """Propose the partner list of a measure from its printed lines.
+
+    "-" means none; bullet items are split; a wrapped comma list is split at top-level
+    commas; otherwise every printed line is an item unless it visibly goes on (lower-case
+    start, open bracket, a hyphen at the end, or a line that filled the column).
+    """
+    texts = [ln.text for ln in lines]
+    if not texts or texts == ["-"]:
+        return []
+    if any(t.startswith("•") for t in texts):
+        items: list[list[str]] = []
+        for t in texts:
+            if t.startswith("•"):
+                items.append([t.lstrip("• ").strip()])
+            elif items and (t[0].islower() or t[0] in "(") or len(items[-1][-1]) >= 55:
+                items[-1].append(t)
+            else:
+                items.append([t])
+        return [join_lines(item, known) for item in items]
+    joined = join_lines(texts, known)
+    if _split_list(joined) != [joined]:
+        return _split_list(joined)
+    groups: list[list[str]] = []
+    for t in texts:
+        if groups:
+            last = groups[-1][-1]
+            opened = join_lines(groups[-1]).count("(") > join_lines(groups[-1]).count(")")
+            if t[0].islower() or opened or last.endswith("-") or len(last) >= 55:
+                groups[-1].append(t)
+                continue
+        groups.append([t])
+    return [join_lines(g, known) for g in groups]
+
+
+def _split_ressorts(text: str, codes: set[str], measure_id: str) -> list[str]:
+    found = [code for code in re.split(r"[/,\s]+", text) if code]
+    unknown = [code for code in found if code not in codes]
+    if unknown or not found:
+        raise FkoError(
+            f"measure {measure_id}: unknown ministry code(s) {unknown or text!r} in 'Ressort'; "
+            "add the ministry to the report's list or fix the code in the curation file"
+        )
+    return found
+
+
+def _measure(
+    measure_id: str,
+    segment: Sequence[Line],
+    known: frozenset[str],
+    codes: set[str],
+    source: str,
+) -> dict[str, Any]:
+    heading = _MEASURE.match(segment[0].text)
+    assert heading is not None
+    title_lines = [heading.group(3)]
+    i = 0
+    while not segment[i].para_end:
+        i += 1
+        title_lines.append(segment[i].text)
+    body = list(segment[i + 1 :])
+
+    footnotes: list[dict[str, str]] = []
+    kept: list[Line] = []
+    for line in body:
+        note = _FOOTNOTE.match(line.text)
+        if note:
+            footnotes.append({"mark": note.group(1), "term": note.group(2), "text": line.text})
+        else:
+            kept.append(line)
+    body = kept
+
+    labels = [(j, match_label(body, j)) for j in range(len(body))]
+    first_field = next(j for j, m in labels if m and m[0] not in ("goal",))
+    goal_at = max(j for j, m in labels if m and m[0] == "goal" and j < first_field)
+    description_lines = body[:goal_at]
+
+    fields: dict[str, list[Line]] = {}
+    trailing: list[Line] = []
+    current: str | None = None
+    j = goal_at
+    while j < len(body):
+        match = match_label(body, j)
+        if match and (current is None or match[0] not in fields):
+            current, value_at, first = match
+            fields[current] = [Line(first, body[value_at].number, body[value_at].para_end)] if first else []
+            if body[value_at].para_end and not first:
+                fields[current] = []
+            j = value_at + 1
+            continue
+        if current == "partners" and fields["partners"] and fields["partners"][-1].para_end:
+            current = None  # the block has ended: what follows are repeated link lines
+        if current is None:
+            trailing.append(body[j])
+        else:
+            fields[current].append(body[j])
+        j += 1
+
+    leftovers = [ln for ln in trailing if not is_bare_url(ln.text)]
+    if leftovers:
+        raise FkoError(
+            f"measure {measure_id}: cannot place line {leftovers[0].number} "
+            f"{leftovers[0].text!r}; extend the parser or the curation file"
+        )
+
+    def raw(field: str) -> str | None:
+        if field not in fields:
+            return None
+        return "\n".join(ln.text for ln in fields[field]) or None
+
+    def text(field: str) -> str | None:
+        if field not in fields:
+            return None
+        return join_lines([ln.text for ln in fields[field]], known) or None
+
+    description = "\n\n".join(paragraphs(description_lines, known))
+    title = join_lines(title_lines, known)
+    for footnote in footnotes:  # "MID-Assistenten3" -> "MID-Assistenten"
+        marked = re.compile(rf"({re.escape(footnote['term'])}[\w-]*?){footnote['mark']}(?=\W)")
+        description = marked.sub(r"\1", description, count=1)
+        title = marked.sub(r"\1", title, count=1)
+
+    website_lines = join_url_lines([ln.text for ln in fields.get("website", [])])
+    urls = find_urls("\n".join(website_lines))
+    for line in trailing:
+        for url in find_urls(line.text):
+            if url not in urls:
+                urls.append(url)
+    publication_lines = join_url_lines([ln.text for ln in fields.get("publication", [])])
+    ressorts_text = text("ressorts") or ""
+    partner_lines = fields.get("partners", [])
+    return {
+        "id": measure_id,
+        "cluster": measure_id.split(".")[0],
+        "title": title,
+        "description": description,
+        "goal": text("goal"),
+        "runtime": parse_runtime([ln.text for ln in fields.get("runtime", [])], text("runtime")),
+        "budget": {"text": text("budget")},
+        "urls": urls,
+        "urls_text": "\n".join(website_lines) or None,
+        "ressorts": _split_ressorts(ressorts_text, codes, measure_id),
+        "ressorts_text": ressorts_text,
+        "partners": split_partners(partner_lines, known),
+        "partners_text": raw("partners"),
+        "publication": "\n".join(publication_lines) or None,
+        "in_force": text("in_force"),
+        "footnotes": [note["text"] for note in footnotes],
+        "source": source,
+        "source_lines": [segment[0].number, segment[-1].number],
+    }
+
+
+def parse_report(raw: str, source: str) -> dict[str, list[dict[str, Any]]]:
+    """Parse the report text into {"ressorts", "clusters", "measures"} records."""
+    lines = load_lines(raw)
+    known = inline_words(lines)
+    ressorts = _ressorts(lines)
+    codes = {r["code"] for r in ressorts}
+    overview = _overview(lines)
+    bounds = _boundaries(lines)
+    clusters: list[dict[str, Any]] = []
+    measures: list[dict[str, Any]] = []
+    for n, (start, kind, key) in enumerate(bounds):
+        end = bounds[n + 1][0] if n + 1 < len(bounds) else len(lines)
+        segment = lines[start:end]
+        if kind == "cluster":
+            i = 1
+            title = []
+            while True:
+                title.append(segment[i].text)
+                if segment[i].para_end:
+                    break
+                i += 1
+            clusters.append(
+                {
+                    "numeral": key,
+                    "title": join_lines(title, known),
+                    "introduction": "\n\n".join(paragraphs(segment[i + 1 :], known)),
+                    "overview_title": overview.get(key, {}).get("title"),
+                    "overview": overview.get(key, {}).get("text"),
+                    "source": source,
+                }
+            )
+        elif kind == "measure":
+            measures.append(_measure(key, segment, known, codes, source))
+    return {"ressorts": ressorts, "clusters": clusters, "measures": measures}

@@ -1,0 +1,109 @@
+"""Finding and filtering measures, and the reference tables of ministries and clusters."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from fko.errors import FkoError, UsageError
+from fko.store import Store
+
+NUMERALS = ("I", "II", "III", "IV", "V", "VI")
+_ID = re.compile(r"^\s*(VI|IV|V|I{1,3})\s*[.\s]?\s*(\d{1,2})\s*$", re.IGNORECASE)
+
+
+def normalise_id(text: str) -> str | None:
+    """ "iv.1", "IV 1" and "IV.1" all name IV.1; anything else is not an ID."""
+    match = _ID.match(text)
+    if not match:
+        return None
+    return f"{match.group(1).upper()}.{int(match.group(2))}"
+
+
+def cluster_numeral(text: str) -> str:
+    """ "iv", "IV" and "4" name cluster IV."""
+    value = text.strip().upper()
+    if value.isdigit() and 1 <= int(value) <= len(NUMERALS):
+        return NUMERALS[int(value) - 1]
+    if value in NUMERALS:
+        return value
+    raise UsageError(f"unknown cluster '{text}'; use one of {', '.join(NUMERALS)} (or 1-6)")
+
+
+def ressort_codes(store: Store, given: Iterable[str]) -> list[str]:
+    """Ministry codes as the store spells them ("mags" -> "MAGS"); unknown codes are usage errors."""
+    known = {r["code"].casefold(): r["code"] for r in store.ressorts()}
+    out = []
+    for code in given:
+        found = known.get(code.strip().casefold())
+        if found is None:
+            raise UsageError(f"unknown ministry '{code}'; use one of {', '.join(sorted(known.values()))}")
+        out.append(found)
+    return out
+
+
+def suggest(wanted: str, candidates: Sequence[str]) -> str | None:
+    close = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def by_id(store: Store) -> dict[str, dict[str, Any]]:
+    return {m["id"]: m for m in store.measures()}
+
+
+def get(store: Store, measure_id: str) -> dict[str, Any]:
+    """One measure by ID; an unknown ID is "not found" with the closest ID suggested."""
+    measures = by_id(store)
+    wanted = normalise_id(measure_id) or measure_id.strip()
+    if wanted in measures:
+        return measures[wanted]
+    hint = suggest(wanted.upper(), list(measures))
+    raise FkoError(f"no measure '{measure_id}'" + (f"; did you mean {hint}?" if hint else "; see `fko list`"))
+
+
+def _fold(text: str) -> str:
+    from fko.search import normalise
+
+    return normalise(text)
+
+
+def filter_measures(
+    store: Store,
+    clusters: Sequence[str] = (),
+    ressorts: Sequence[str] = (),
+    partner: str | None = None,
+) -> list[dict[str, Any]]:
+    """Measures matching every given filter; several values of one filter are alternatives."""
+    wanted_clusters = {cluster_numeral(c) for c in clusters}
+    wanted_ressorts = set(ressort_codes(store, ressorts))
+    needle = _fold(partner) if partner else None
+    out = []
+    for measure in store.measures():
+        if wanted_clusters and measure["cluster"] not in wanted_clusters:
+            continue
+        if wanted_ressorts and not wanted_ressorts & set(measure["ressorts"]):
+            continue
+        if needle is not None:
+            haystack = _fold(" ".join(measure["partners"]) + " " + (measure["partners_text"] or ""))
+            if needle not in haystack:
+                continue
+        out.append(measure)
+    return out
+
+
+def ressort_table(store: Store) -> list[dict[str, Any]]:
+    """Each ministry with how many measures it leads or shares."""
+    counts: dict[str, int] = {}
+    for measure in store.measures():
+        for code in measure["ressorts"]:
+            counts[code] = counts.get(code, 0) + 1
+    return [{**r, "measures": counts.get(r["code"], 0)} for r in store.ressorts()]
+
+
+def cluster_table(store: Store) -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for measure in store.measures():
+        counts[measure["cluster"]] = counts.get(measure["cluster"], 0) + 1
+    return [{**c, "measures": counts.get(c["numeral"], 0)} for c in store.clusters()]

@@ -1,0 +1,83 @@
+"""Options shared by several commands, declared once, and the per-run context."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from fko.store import Store
+
+
+def _complete_ids(incomplete: str) -> list[str]:
+    from fko.completion import measure_ids
+
+    return measure_ids(incomplete)
+
+
+def _complete_ressorts(incomplete: str) -> list[str]:
+    from fko.completion import ressort_codes
+
+    return ressort_codes(incomplete)
+
+
+def _complete_clusters(incomplete: str) -> list[str]:
+    return [n for n in ("I", "II", "III", "IV", "V", "VI") if n.startswith(incomplete.upper())]
+
+
+Json = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README: JSON keys).")]
+Csv = Annotated[bool, typer.Option("--csv", help="Print CSV (UTF-8 with BOM, ';' separated) for spreadsheets.")]
+Fields = Annotated[
+    str | None,
+    typer.Option("--fields", metavar="A,B,C", help="Columns for --json/--csv, comma-separated."),
+]
+Delimiter = Annotated[str, typer.Option("--delimiter", metavar="CHAR", help="CSV separator.")]
+Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
+Ressort = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ressort",
+        "-r",
+        metavar="CODE",
+        help="Only measures of this ministry (e.g. MAGS; case-insensitive; repeatable).",
+        autocompletion=_complete_ressorts,
+    ),
+]
+Cluster = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--cluster",
+        "-c",
+        metavar="NUMERAL",
+        help="Only measures of this cluster (I … VI or 1 … 6; repeatable).",
+        autocompletion=_complete_clusters,
+    ),
+]
+MeasureIds = Annotated[
+    list[str],
+    typer.Argument(metavar="ID...", help="Measure IDs such as IV.1 (or iv.1).", autocompletion=_complete_ids),
+]
+
+
+class State:
+    """What the global options set for one run: which store to read."""
+
+    def __init__(self, db: str | None) -> None:
+        self.db = db
+        self._store: Store | None = None
+
+    def store(self) -> Store:
+        if self._store is None:
+            from fko.store import open_store
+
+            self._store = open_store(self.db)
+        return self._store
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    if not isinstance(obj, State):
+        obj = State(None)
+        ctx.find_root().obj = obj
+    return obj

@@ -1,0 +1,294 @@
+"""All output of fko: JSON, CSV, tables, records, charts and messages.
+
+Data strings are always rendered as plain text (never Rich markup), with control
+characters removed. JSON and CSV are written straight to stdout, never through Rich.
+Rich is imported only when a table or record is drawn for a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from fko.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Width for tables whose reader is a program: wide enough that nothing wraps.
+PIPE_WIDTH = 100_000
+
+
+def clean(value: object) -> str:
+    """Text safe for a terminal: C0/C1 control characters other than newline and tab removed."""
+    return _CONTROL.sub("", str(value))
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def use_colour() -> bool:
+    return is_terminal() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _write(text: str) -> None:
+    """Write UTF-8 to stdout whatever the locale says."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests)
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+# --- messages -------------------------------------------------------------------------
+
+
+def error(message: str) -> None:
+    """One line on stderr: what went wrong and how to fix it."""
+    sys.stderr.write(f"fko: {clean(message)}\n")
+
+
+def note(message: str) -> None:
+    """A hint on stderr that does not change the result."""
+    sys.stderr.write(f"{clean(message)}\n")
+
+
+# --- fields: one definition serves tables, CSV and --fields ---------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a view: how to read it from a row and how to show it to people."""
+
+    name: str
+    header: str
+    get: Callable[[dict[str, Any]], Any]
+    show: Callable[[Any], str] | None = None
+    numeric: bool = False
+    in_table: bool = True
+
+
+def key(name: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda row: row.get(name)
+
+
+def path(*keys: str) -> Callable[[dict[str, Any]], Any]:
+    def get(row: dict[str, Any]) -> Any:
+        value: Any = row
+        for k in keys:
+            value = value.get(k) if isinstance(value, dict) else None
+        return value
+
+    return get
+
+
+def select_fields(fields: Sequence[Field], wanted: str | None) -> list[Field]:
+    """The fields named in --fields a,b,c, in that order; an unknown name is a usage error."""
+    if not wanted:
+        return list(fields)
+    by_name = {f.name: f for f in fields}
+    chosen = []
+    for name in (n.strip() for n in wanted.split(",")):
+        if not name:
+            continue
+        if name not in by_name:
+            valid = ", ".join(by_name)
+            raise UsageError(f"unknown field '{name}' for --fields; valid fields: {valid}")
+        chosen.append(by_name[name])
+    if not chosen:
+        raise UsageError("--fields is empty; name at least one field")
+    return chosen
+
+
+def _show(field: Field, value: Any) -> str:
+    if field.show is not None:
+        return field.show(value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(clean(v) for v in value)
+    return clean(value)
+
+
+# --- JSON -----------------------------------------------------------------------------
+
+
+def emit_json(data: Any) -> None:
+    """Exactly one JSON document on stdout: UTF-8, not ASCII-escaped, no NaN."""
+    _write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+
+
+def project(rows: Iterable[dict[str, Any]], fields: Sequence[Field]) -> list[dict[str, Any]]:
+    """Rows reduced to the chosen fields (for --fields with --json)."""
+    return [{f.name: f.get(row) for f in fields} for row in rows]
+
+
+# --- CSV ------------------------------------------------------------------------------
+
+
+def csv_cell(value: Any, numeric: bool) -> str | int | float:
+    """A CSV cell: numbers raw, text cleaned and neutralised against spreadsheet formulas."""
+    if value is None:
+        return ""
+    if numeric and isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    if isinstance(value, list):
+        text = "; ".join(clean(v) for v in value)
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = clean(value)
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return text
+
+
+def csv_text(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter: str = ";") -> str:
+    """UTF-8 CSV with a byte-order mark and a header row, for German spreadsheets."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([f.name for f in fields])
+    for row in rows:
+        writer.writerow([csv_cell(f.get(row), f.numeric) for f in fields])
+    return "\ufeff" + out.getvalue()
+
+
+def emit_csv(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter: str = ";") -> None:
+    if len(delimiter) != 1 or delimiter in '"\r\n':
+        raise UsageError(f"--delimiter must be one character other than a quote or newline, not {delimiter!r}")
+    _write(csv_text(rows, fields, delimiter))
+
+
+# --- tables and records for people ------------------------------------------------------
+
+
+def console(width: int | None = None) -> Console:
+    """A Rich console for stdout that never interprets markup, emoji or highlighting."""
+    from rich.console import Console  # lazy: Rich costs start-up time that JSON and CSV do not need
+
+    terminal = is_terminal()
+    return Console(
+        width=width if width is not None else (None if terminal else PIPE_WIDTH),
+        markup=False,
+        emoji=False,
+        highlight=False,
+        no_color=not use_colour(),
+        color_system="auto" if use_colour() else None,
+        force_terminal=False if not terminal else None,
+        soft_wrap=False,
+    )
+
+
+def table(
+    rows: Sequence[dict[str, Any]],
+    fields: Sequence[Field],
+    title: str | None = None,
+    footer: Sequence[str] = (),
+    out: Console | None = None,
+    styles: Callable[[dict[str, Any]], str | None] | None = None,
+) -> None:
+    """Draw rows as a table; every cell is plain text, nothing is cut off."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    shown = [f for f in fields if f.in_table]
+    grid = Table(
+        title=Text(clean(title)) if title else None,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+        title_justify="left",
+        title_style="bold",
+    )
+    for f in shown:
+        grid.add_column(Text(f.header), justify="right" if f.numeric else "left", overflow="fold")
+    for row in rows:
+        style = styles(row) if styles else None
+        grid.add_row(*(Text(_show(f, f.get(row))) for f in shown), style=style or "")
+    if out is not None or is_terminal():
+        target = out or console()
+        target.print(grid)
+        for line in footer:
+            target.print(Text(clean(line)))
+        return
+    _write(_unpadded(grid, footer))
+
+
+def _unpadded(renderable: Any, footer: Sequence[str] = ()) -> str:
+    """Render for a pipe: no colour, no wrapping, no trailing padding."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    target = Console(
+        file=buffer,
+        width=PIPE_WIDTH,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        color_system=None,
+        force_terminal=False,
+        soft_wrap=False,
+    )
+    target.print(renderable)
+    text = "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+    return text + "".join(clean(line) + "\n" for line in footer)
+
+
+def record(title: str, items: Sequence[tuple[str, str]], out: Console | None = None) -> None:
+    """One record as labelled fields; wrapped to the terminal, unwrapped into a pipe."""
+    if out is None and not is_terminal():
+        lines = [clean(title), "=" * min(len(clean(title)), 100)]
+        for label, value in items:
+            value = clean(value)
+            if "\n" in value:
+                lines.append(f"{label}:")
+                lines.extend(f"  {v}" if v else "" for v in value.split("\n"))
+            else:
+                lines.append(f"{label}: {value}")
+        _write("\n".join(lines) + "\n")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    target = out or console()
+    target.print(Text(clean(title), style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in items:
+        grid.add_row(Text(label), Text(clean(value)))
+    target.print(grid)
+
+
+def separator() -> None:
+    _write("\n")
+
+
+def bar_chart(items: Sequence[tuple[str, float, str]], width: int = 40, title: str | None = None) -> None:
+    """Horizontal bars: (label, value, value as text), scaled to the largest value."""
+    top = max((v for _, v, _ in items), default=0) or 1
+    label_width = max((len(clean(label)) for label, _, _ in items), default=0)
+    lines = [clean(title)] if title else []
+    for label, value, shown in items:
+        bar = "█" * max(1 if value > 0 else 0, round(width * value / top))
+        lines.append(f"{clean(label).ljust(label_width)}  {bar} {clean(shown)}")
+    _write("\n".join(lines) + "\n")
+
+
+def wrap(text: str, width: int = 100) -> str:
+    return "\n".join(textwrap.fill(p, width) if p else "" for p in text.split("\n"))

@@ -1,0 +1,69 @@
+"""Shared fixtures: the committed store in memory, the source texts when present, a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fko.store import SHIPPED, Store, memory_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT.parent / "shared" / "sources"
+REPORT = SOURCES / "002_a45909dfd521d212.txt"
+
+
+def shipped_tables() -> dict[str, list[dict[str, Any]]]:
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    return {name: [rows[k] for k in sorted(rows, key=int)] for name, rows in data.items()}
+
+
+@pytest.fixture(scope="session")
+def tables() -> dict[str, list[dict[str, Any]]]:
+    return shipped_tables()
+
+
+@pytest.fixture()
+def store(tables: dict[str, list[dict[str, Any]]]) -> Store:
+    """The shipped data in an in-memory TinyDB."""
+    return memory_store(tables)
+
+
+@pytest.fixture(scope="session")
+def sources() -> Path:
+    if not REPORT.exists():
+        pytest.skip(f"source texts not found at {SOURCES} (../shared is absent)")
+    return SOURCES
+
+
+class Result:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code = code
+        self.out = out
+        self.err = err
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture()
+def fko(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run the fko command line in-process, as a pipe would see it (NO_COLOR, fixed COLUMNS)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("FKO_DB", raising=False)
+
+    def run(*args: str) -> Result:
+        from fko.cli import main
+
+        capsys.readouterr()
+        code = main(list(args))
+        sys.stdout.flush()
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
