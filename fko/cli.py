@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from fko import __version__
-from fko.commands import clusters, data, list_, ressorts, show
+from fko.commands import clusters, data, list_, ressorts, search, show
 from fko.options import State
 
 app = typer.Typer(
@@ -46,6 +46,7 @@ app.command("clusters")(clusters.run)
 app.add_typer(data.app, name="data")
 app.command("list")(list_.run)
 app.command("ressorts")(ressorts.run)
+app.command("search")(search.run)
 app.command("show")(show.run)
 
 

@@ -79,6 +79,15 @@ class Field:
     show: Callable[[Any], str] | None = None
     numeric: bool = False
     in_table: bool = True
+    marked: Callable[[dict[str, Any]], Marked] | None = None
+
+
+@dataclass(frozen=True)
+class Marked:
+    """Text with spans to emphasise in a terminal (matched words); plain elsewhere."""
+
+    text: str
+    spans: list[tuple[int, int]]
 
 
 def key(name: str) -> Callable[[dict[str, Any]], Any]:
@@ -219,7 +228,7 @@ def table(
         grid.add_column(Text(f.header), justify="right" if f.numeric else "left", overflow="fold")
     for row in rows:
         style = styles(row) if styles else None
-        grid.add_row(*(Text(_show(f, f.get(row))) for f in shown), style=style or "")
+        grid.add_row(*(_cell(f, row) for f in shown), style=style or "")
     if out is not None or is_terminal():
         target = out or console()
         target.print(grid)
@@ -247,6 +256,19 @@ def _unpadded(renderable: Any, footer: Sequence[str] = ()) -> str:
     target.print(renderable)
     text = "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
     return text + "".join(clean(line) + "\n" for line in footer)
+
+
+def _cell(field: Field, row: dict[str, Any]) -> Any:
+    from rich.text import Text
+
+    if field.marked is None:
+        return Text(_show(field, field.get(row)))
+    marked = field.marked(row)
+    text = Text(clean(marked.text))
+    if is_terminal():
+        for start, end in marked.spans:
+            text.stylize("bold reverse" if use_colour() else "bold", start, end)
+    return text
 
 
 def record(title: str, items: Sequence[tuple[str, str]], out: Console | None = None) -> None:

@@ -106,3 +106,17 @@ def measure_record(store: Any, measure: dict[str, Any]) -> tuple[str, list[tuple
     where = f", lines {lines[0]}-{lines[1]}" if len(lines) == 2 else ""
     items.append(("Source", f"{measure['source']}{where}"))
     return f"{measure['id']}: {measure['title']}", items
+
+
+def _marked(row: dict[str, Any]) -> render.Marked:
+    return render.Marked(row.get("snippet") or "", row.get("snippet_spans") or [])
+
+
+SEARCH_FIELDS: list[Field] = [
+    Field("id", "ID", key("id")),
+    Field("title", "Title", key("title")),
+    Field("ressorts", "Ministries", key("ressorts")),
+    Field("snippet", "Match", key("snippet"), marked=_marked),
+    Field("field", "Field", key("field"), in_table=False),
+    Field("score", "Score", key("score"), numeric=True),
+]

@@ -14,15 +14,15 @@ def run(
 ) -> None:
     """Show measures in full: every field of the report, wrapped, nothing cut off.
 
-    Accepts IDs in any case (iv.1 or IV.1).
+    Accepts IDs in any case (iv.1 or IV.1), and a title or alias that names one measure.
     Example: fko show IV.1
     """
     from fko import render
-    from fko.measures import get
+    from fko.finder import resolve
     from fko.views import measure_record
 
     store = options.state(ctx).store()
-    found = [get(store, measure_id) for measure_id in ids]
+    found = [resolve(store, name) for name in ids]
     if json:
         render.emit_json(found[0] if len(found) == 1 else found)
         return

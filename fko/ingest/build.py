@@ -14,6 +14,7 @@ from typing import Any
 
 from fko.errors import FkoError
 from fko.ingest.report import parse_report
+from fko.search import acronyms, build_index, document
 
 CURATION = Path(__file__).with_name("curation.toml")
 SCHEMA_VERSION = 1
@@ -69,6 +70,19 @@ def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]
         measure["partners_curated"] = True
 
 
+def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[str]:
+    """Short names a user types for a record: curated ones, then acronyms from the title,
+    acronyms the description defines in brackets, and terms explained in footnotes."""
+    found = list(curated.get(record["id"], []))
+    candidates = acronyms(record["title"])
+    candidates += [a for a in acronyms(record.get("description") or "") if f"({a})" in record["description"]]
+    candidates += [note.split(" ")[1].rstrip(":") for note in record.get("footnotes") or []]
+    for alias in candidates:
+        if alias not in found:
+            found.append(alias)
+    return found
+
+
 def build(report: Path, curation_path: Path = CURATION) -> BuildResult:
     """Parse the report, apply the curation and return all tables of the store."""
     curation = load_curation(curation_path)
@@ -85,20 +99,37 @@ def build(report: Path, curation_path: Path = CURATION) -> BuildResult:
         sources.insert(
             0, {"file": report.name, "key": "report", "title": None, "publisher": None, "date": None, "date_note": None}
         )
+    records = measures
+    index = build_index([document(r, aliases_of(r, curation.get("aliases", {}))) for r in records])
     result.tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
         "ressorts": parsed["ressorts"],
         "clusters": parsed["clusters"],
         "measures": measures,
         "sources": sources,
+        "search": [index],
     }
     return result
 
 
+#: Tables written on one line each: generated indexes nobody reads or diffs by eye.
+COMPACT_TABLES = frozenset({"search"})
+
+
 def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
-    """The TinyDB JSON layout, keys sorted, UTF-8 text: identical input, identical bytes."""
-    data = {name: {str(i): row for i, row in enumerate(rows, start=1)} for name, rows in tables.items()}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """The TinyDB JSON layout, keys sorted, UTF-8 text: identical input, identical bytes.
+
+    Record tables are indented so that a rebuild's diff is readable; indexes are compact.
+    """
+    parts = []
+    for name in sorted(tables):
+        data = {str(i): row for i, row in enumerate(tables[name], start=1)}
+        if name in COMPACT_TABLES:
+            body = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        else:
+            body = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).replace("\n", "\n ")
+        parts.append(f" {json.dumps(name)}: {body}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def write(tables: dict[str, list[dict[str, Any]]], out: Path) -> None:

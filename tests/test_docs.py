@@ -1,0 +1,50 @@
+"""Every command has help with an example and is named in the README; the README's commands hold."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import typer
+
+from fko.cli import app
+
+from .conftest import ROOT, Result
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def commands() -> list[tuple[str, str]]:
+    group = typer.main.get_command(app)
+    out = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        if hasattr(command, "commands"):
+            out.extend((f"{name} {sub}", c.help or "") for sub, c in command.commands.items())
+        else:
+            out.append((name, command.help or ""))
+    return out
+
+
+def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
+    for name, help_text in commands():
+        assert "Example: fko" in help_text, name
+        assert f"`fko {name}" in README, name
+
+
+def test_help_runs(fko: Callable[..., Result]) -> None:
+    for name, _ in commands():
+        result = fko(*name.split(), "--help")
+        assert result.code == 0, name
+        assert "Usage: fko" in result.out
+
+
+def test_readme_quick_start_has_two_commands() -> None:
+    start = README.split("## Quick start", 1)[1].split("## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", start, re.S)
+    assert blocks == [
+        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/fko search Meisterprämie\n",
+        ".venv/bin/pip install '.[test]' && .venv/bin/pytest\n",
+    ]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for block in blocks:
+        assert block.strip() in ci
