@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from fko import __version__
-from fko.commands import clusters, data, list_, ressorts, search, show
+from fko.commands import budget, clusters, data, list_, ressorts, search, show
 from fko.options import State
 
 app = typer.Typer(
@@ -42,6 +42,7 @@ def _global(
 
 
 # Commands in alphabetical order.
+app.command("budget")(budget.run)
 app.command("clusters")(clusters.run)
 app.add_typer(data.app, name="data")
 app.command("list")(list_.run)

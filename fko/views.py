@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fko import render
+from fko.budget import BASIS_LABEL
 from fko.errors import UsageError
 from fko.render import Field, key, path
 
@@ -73,6 +74,16 @@ def emit_rows(
         render.table(rows, shown, title=title, footer=footer)
 
 
+def _item_line(item: dict[str, Any]) -> str:
+    from fko.budget import years_text
+
+    parts = [_amount({**item, "shared": False})]
+    parts += [BASIS_LABEL.get(item["basis"], "") or "", years_text(item)]
+    parts += [", ".join(item["funding"]), f"assigned to {item['ressort']}" if item["ressort"] else ""]
+    parts += [item["note"] or ""]
+    return " · ".join(p for p in parts if p)
+
+
 def measure_record(store: Any, measure: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
     """The labelled fields of one measure, in the order of the report."""
     names = {r["code"]: r["name"] for r in store.ressorts()}
@@ -87,6 +98,11 @@ def measure_record(store: Any, measure: dict[str, Any]) -> tuple[str, list[tuple
         ("Ministries", "\n".join(f"{c} ({names.get(c, '?')})" for c in measure["ressorts"])),
         ("Runtime", (runtime["text"] or "not stated") + span),
         ("Planned funds", measure["budget"]["text"] or "not stated"),
+        *(
+            [("Funds, structured", "\n".join(_item_line(i) for i in measure["budget"]["items"]))]
+            if measure["budget"].get("items")
+            else []
+        ),
         ("Goal", measure["goal"] or ""),
         ("Description", measure["description"]),
         ("Links", "\n".join(measure["urls"]) or "none"),
@@ -119,4 +135,121 @@ SEARCH_FIELDS: list[Field] = [
     Field("snippet", "Match", key("snippet"), marked=_marked),
     Field("field", "Field", key("field"), in_table=False),
     Field("score", "Score", key("score"), numeric=True),
+]
+
+
+def _amount(row: dict[str, Any]) -> str:
+    if row["kind"] == "money":
+        return render.euro_text(row["amount_eur"], row["approximate"], row["basis"])
+    if row["kind"] == "staff":
+        return render.quantity_text(row["quantity"], row["unit"], row["basis"])
+    return "no separate funds"
+
+
+def _ministries(row: dict[str, Any]) -> str:
+    if row.get("ressort"):
+        return f"{row['ressort']} (assigned)"
+    codes = ", ".join(row["ressorts"])
+    return f"{codes} (shared)" if row.get("shared") else codes
+
+
+BUDGET_FIELDS: list[Field] = [
+    Field("id", "ID", key("id")),
+    Field("item", "Item", key("item"), numeric=True, in_table=False),
+    Field("title", "Title", key("title")),
+    Field("ressorts", "Ministries", key("ressorts"), show=lambda v: "", in_table=False),
+    Field("ministries", "Ministries", lambda r: _ministries(r)),
+    Field("kind", "Kind", key("kind"), in_table=False),
+    Field("amount", "Amount", lambda r: _amount(r)),
+    Field("amount_eur", "Euro", key("amount_eur"), numeric=True, in_table=False),
+    Field("quantity", "Quantity", key("quantity"), numeric=True, in_table=False),
+    Field("unit", "Unit", key("unit"), in_table=False),
+    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or "")),
+    Field("year_from", "From", key("year_from"), numeric=True, in_table=False),
+    Field("year_to", "To", key("year_to"), numeric=True, in_table=False),
+    Field("years", "Years", key("years")),
+    Field("years_derived", "Years derived", key("years_derived"), in_table=False),
+    Field("approximate", "Approximate", key("approximate"), in_table=False),
+    Field("funding", "Funding", key("funding")),
+    Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
+    Field("shared", "Shared", key("shared"), in_table=False),
+    Field("counted_eur", "Counted euro", key("counted_eur"), numeric=True, in_table=False),
+    Field("attribution", "Counted as", key("attribution"), in_table=False),
+    Field("text", "Wording", key("text"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
+    Field("source", "Source", key("source"), in_table=False),
+]
+
+
+def _items(n: int) -> str:
+    return f"{n} item" if n == 1 else f"{n} items"
+
+
+def budget_footer(result: Any) -> list[str]:
+    """The total lines: each says exactly what it adds up, one basis at a time."""
+    lines = []
+    eur = render.euro_exact
+    t = result.totals
+    scope = f" for {result.ressort}" if result.ressort else ""
+    if result.year is not None:
+        parts = f"yearly amounts running in {result.year} and amounts stated for {result.year}"
+        if result.annualize:
+            parts += ", and totals over several years spread evenly over their years (annualized)"
+        entry = t.get("year_total", {"eur": 0, "items": 0})
+        lines.append(
+            f"Total planned{scope} for {result.year}: {eur(entry['eur'])}, {_items(entry['items'])} ({parts})."
+        )
+        if "not_attributable" in t:
+            apart = t["not_attributable"]
+            lines.append(
+                f"Not attributable to {result.year}: {eur(apart['eur'])} in {apart['items']} totals over several "
+                "years, listed apart and not in the total (--annualize spreads them evenly)."
+            )
+        if "years_not_stated" in t:
+            unstated = t["years_not_stated"]
+            lines.append(
+                f"Years not stated: {_items(unstated['items'])} ({eur(unstated['eur'])}), listed apart and not in "
+                "the total."
+            )
+    else:
+        labels = {
+            "per_year": "Sum of the yearly amounts (each for the years it runs; --year YYYY for one year)",
+            "total": "Totals over their stated or derived periods",
+            "year": "Amounts for one stated year",
+            "one_off": "One-off amounts",
+        }
+        for basis, label in labels.items():
+            if basis in t:
+                unit = "/Jahr" if basis == "per_year" else ""
+                lines.append(f"{label}{scope}: {eur(t[basis]['eur'])}{unit} ({_items(t[basis]['items'])}).")
+        lines.append("These sums are kept apart: a yearly amount and a total over several years do not add up.")
+    staff = [r for r in result.rows if r["kind"] == "staff"]
+    if staff:
+        listed = "; ".join(f"{r['id']} {render.quantity_text(r['quantity'], r['unit'], r['basis'])}" for r in staff)
+        lines.append(f"Staff, not in euros and not summed: {listed}.")
+    none = [r["id"] for r in result.rows if r["kind"] == "none"]
+    if none:
+        lines.append(f"No separate funds (not counted as zero): {', '.join(none)}.")
+    if not result.ressort:
+        lines.append(
+            "A measure shared by several ministries is counted once here (and in full for each with --by ressort)."
+        )
+    elif any(r["shared"] for r in result.rows):
+        if result.split == "equal":
+            lines.append("Measures shared with other ministries are divided evenly between them (--split equal).")
+        else:
+            lines.append(
+                "Measures shared with other ministries are counted in full (--split equal divides them evenly)."
+            )
+    return lines
+
+
+BUDGET_GROUP_FIELDS: list[Field] = [
+    Field("group", "Group", key("group")),
+    Field("items", "Items", key("items"), numeric=True),
+    Field("per_year", "Per year €", key("per_year"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("total", "Totals €", key("total"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("year", "One year €", key("year"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("one_off", "One-off €", key("one_off"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
 ]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
+from fko.ingest.budget import propose
 from fko.ingest.report import parse_report
 from fko.search import acronyms, build_index, document
 
@@ -70,6 +71,48 @@ def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]
         measure["partners_curated"] = True
 
 
+BUDGET_FIELDS = frozenset(
+    {
+        "kind",
+        "amount_eur",
+        "quantity",
+        "unit",
+        "basis",
+        "year_from",
+        "year_to",
+        "years_derived",
+        "approximate",
+        "funding",
+        "ressort",
+        "text",
+        "note",
+    }
+)
+
+
+def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]]) -> None:
+    """Apply the reviewed budget patches; a patch that does not fit the wording is an error."""
+    by_id = {m["id"]: m for m in measures}
+    for patch in patches:
+        measure = by_id.get(patch.get("id", ""))
+        if measure is None:
+            raise FkoError(f"curation patches the budget of unknown measure {patch.get('id')!r}")
+        items = measure["budget"]["items"]
+        number = patch.get("item", 0)
+        if not 1 <= number <= len(items):
+            raise FkoError(f"curation patches budget item {number} of {measure['id']}, which has {len(items)}")
+        unknown = set(patch) - BUDGET_FIELDS - {"id", "item"}
+        if unknown:
+            raise FkoError(f"curation budget patch for {measure['id']} has unknown fields {sorted(unknown)}")
+        item = items[number - 1]
+        # TOML has no null: -1 stands for "not stated" in year_from/year_to.
+        item.update(
+            {k: (None if k.startswith("year_") and v == -1 else v) for k, v in patch.items() if k in BUDGET_FIELDS}
+        )
+        if squash(item["text"]) not in squash(measure["budget"]["text"]):
+            raise FkoError(f"budget item {number} of {measure['id']}: text {item['text']!r} is not in the report")
+
+
 def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[str]:
     """Short names a user types for a record: curated ones, then acronyms from the title,
     acronyms the description defines in brackets, and terms explained in footnotes."""
@@ -92,6 +135,9 @@ def build(report: Path, curation_path: Path = CURATION) -> BuildResult:
     for measure in measures:
         measure["partners_curated"] = False
     _apply_partners(measures, curation.get("partners", {}))
+    for measure in measures:
+        measure["budget"]["items"] = propose(measure["budget"]["text"], measure["runtime"])
+    _apply_budget(measures, curation.get("budget", []))
 
     sources = [dict(s) for s in curation.get("sources", [])]
     if report.name not in {s["file"] for s in sources}:

@@ -1,0 +1,255 @@
+"""Budget rows and honest sums: amounts are only added up within one basis.
+
+A yearly amount, a total over several years, an amount for one stated year and a one-off
+amount are four different things; a sum never mixes them. Staff and "no separate funds"
+entries are listed, never counted as euros.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fko.errors import UsageError
+from fko.measures import filter_measures, ressort_codes
+from fko.store import Store
+
+BASES = ("per_year", "total", "year", "one_off")
+BASIS_LABEL = {
+    "per_year": "per year",
+    "total": "total",
+    "year": "one year",
+    "one_off": "one-off",
+    None: "",
+}
+GROUPINGS = ("ressort", "cluster", "year", "funding")
+_FUNDING_ALIASES = {"esf+": "esf", "bund": "bund (bmbf)", "bmbf": "bund (bmbf)", "landesmittel": "land"}
+
+
+@dataclass
+class BudgetView:
+    """The rows of `fko budget` and what their sums mean."""
+
+    rows: list[dict[str, Any]]
+    apart: list[dict[str, Any]]  # totals over several years, not attributable to the asked year
+    totals: dict[str, dict[str, int]]  # basis -> {"eur": sum, "items": n}
+    year: int | None
+    ressort: str | None
+    split: str
+    annualize: bool
+    notes: list[str] = field(default_factory=list)
+
+
+def years_text(item: dict[str, Any]) -> str:
+    a, b = item.get("year_from"), item.get("year_to")
+    mark = " (derived)" if item.get("years_derived") else ""
+    if a is None and b is None:
+        return ""
+    if a == b:
+        return f"{a}{mark}"
+    if b is None:
+        return f"from {a}{mark}"
+    if a is None:
+        return f"until {b}{mark}"
+    return f"{a}–{b}{mark}"
+
+
+def covers(item: dict[str, Any], year: int) -> bool:
+    """Whether the item's years include `year`; an open end runs on, unknown years do not count."""
+    a, b = item.get("year_from"), item.get("year_to")
+    if a is None and b is None:
+        return False
+    return (a is None or a <= year) and (b is None or year <= b)
+
+
+def _funding_key(name: str) -> str:
+    key = name.strip().casefold()
+    return _FUNDING_ALIASES.get(key, key)
+
+
+def budget_rows(store: Store, clusters: Sequence[str] = (), funding: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """One row per budget item of every measure, with the measure's ID, title and ministries."""
+    wanted = {_funding_key(f) for f in funding}
+    rows = []
+    for measure in filter_measures(store, clusters):
+        for n, item in enumerate(measure["budget"].get("items", []), start=1):
+            if wanted and not wanted & {_funding_key(f) for f in item["funding"]}:
+                continue
+            rows.append(
+                {
+                    "id": measure["id"],
+                    "item": n,
+                    "title": measure["title"],
+                    "cluster": measure["cluster"],
+                    "ressorts": measure["ressorts"],
+                    **item,
+                    "years": years_text(item),
+                    "budget_text": measure["budget"]["text"],
+                    "source": measure["source"],
+                }
+            )
+    return rows
+
+
+def _belongs(row: dict[str, Any], code: str) -> bool:
+    if row["ressort"]:
+        return bool(row["ressort"] == code)
+    return code in row["ressorts"]
+
+
+def _shared(row: dict[str, Any]) -> bool:
+    return not row["ressort"] and len(row["ressorts"]) > 1
+
+
+def view(
+    store: Store,
+    ressorts: Sequence[str] = (),
+    clusters: Sequence[str] = (),
+    funding: Sequence[str] = (),
+    year: int | None = None,
+    split: str = "full",
+    annualize: bool = False,
+) -> BudgetView:
+    """The budget rows for the filters, each with the amount counted under the stated rule."""
+    if split not in ("full", "equal"):
+        raise UsageError(f"unknown --split '{split}'; use full or equal")
+    codes = ressort_codes(store, ressorts)
+    if len(codes) > 1:
+        raise UsageError("give one --ressort for `fko budget` (use --by ressort to compare ministries)")
+    code = codes[0] if codes else None
+    rows = budget_rows(store, clusters, funding)
+    if code:
+        rows = [r for r in rows if _belongs(r, code)]
+    counted: list[dict[str, Any]] = []
+    apart: list[dict[str, Any]] = []
+    for row in rows:
+        row = dict(row)
+        row["shared"] = _shared(row)
+        row["shared_with"] = [c for c in row["ressorts"] if c != code] if code and row["shared"] else []
+        row["counted_eur"] = None
+        row["attribution"] = ""
+        amount = row["amount_eur"]
+        if row["kind"] == "money":
+            share = 1.0
+            if code and row["shared"] and split == "equal":
+                share = 1 / len(row["ressorts"])
+                row["attribution"] = f"1/{len(row['ressorts'])} of a shared measure"
+            if year is not None:
+                if row["year_from"] is None and row["year_to"] is None:
+                    row["attribution"] = "years not stated"
+                    apart.append(row)
+                    continue
+                if not covers(row, year):
+                    continue
+                if row["basis"] == "total" and row["year_from"] != row["year_to"]:
+                    if annualize and row["year_from"] is not None and row["year_to"] is not None:
+                        span = row["year_to"] - row["year_from"] + 1
+                        share /= span
+                        row["attribution"] = ", ".join(
+                            filter(None, [row["attribution"], f"annualized: 1/{span} of the total"])
+                        )
+                    else:
+                        row["attribution"] = "not attributable to one year"
+                        apart.append(row)
+                        continue
+            row["counted_eur"] = round(amount * share)
+        elif year is not None and row["kind"] == "staff" and not covers(row, year):
+            continue
+        counted.append(row)
+    counted.sort(key=_size_order)
+    apart.sort(key=_size_order)
+    totals: dict[str, dict[str, int]] = {}
+    for row in counted:
+        if row["counted_eur"] is None:
+            continue
+        basis = "year_total" if year is not None else row["basis"]
+        entry = totals.setdefault(basis, {"eur": 0, "items": 0})
+        entry["eur"] += row["counted_eur"]
+        entry["items"] += 1
+    unstated = [r for r in apart if r["attribution"] == "years not stated"]
+    spread = [r for r in apart if r["attribution"] != "years not stated"]
+    if spread:
+        totals["not_attributable"] = {"eur": sum(r["amount_eur"] for r in spread), "items": len(spread)}
+    if unstated:
+        totals["years_not_stated"] = {"eur": sum(r["amount_eur"] for r in unstated), "items": len(unstated)}
+    return BudgetView(counted, apart, totals, year, code, split, annualize)
+
+
+def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:
+    kind_rank = {"money": 0, "staff": 1, "none": 2}[row["kind"]]
+    size = row["counted_eur"] if row["counted_eur"] is not None else (row["amount_eur"] or 0)
+    return (kind_rank, -size, row["id"], row["item"])
+
+
+def group(result: BudgetView, by: str, store: Store) -> list[dict[str, Any]]:
+    """Sums per ministry, cluster, funding source or year, kept apart by basis."""
+    if by not in GROUPINGS:
+        raise UsageError(f"unknown --by '{by}'; use one of {', '.join(GROUPINGS)}")
+    sums: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    counts: dict[str, int] = defaultdict(int)
+    money = [r for r in result.rows if r["counted_eur"] is not None]
+    if by == "year":
+        return _by_year(money, result)
+    for row in money:
+        if by == "ressort":
+            keys = [row["ressort"]] if row["ressort"] else row["ressorts"]
+            if result.ressort:
+                keys = [result.ressort]
+        elif by == "cluster":
+            keys = [row["cluster"]]
+        else:
+            keys = [" + ".join(row["funding"]) or "not named"]
+        for key in keys:
+            amount = row["counted_eur"]
+            if by == "ressort" and not result.ressort and len(keys) > 1 and result.split == "equal":
+                amount = round(row["amount_eur"] / len(keys))
+            basis = "year_total" if result.year is not None else row["basis"]
+            sums[key][basis] += amount
+            counts[key] += 1
+    order = _group_order(by, store)
+    out = []
+    for key in sorted(sums, key=lambda k: (order.get(k, 99), k)):
+        out.append({"group": key, "items": counts[key], **{b: sums[key].get(b, 0) for b in _bases(result)}})
+    return out
+
+
+def _bases(result: BudgetView) -> tuple[str, ...]:
+    return ("year_total",) if result.year is not None else BASES
+
+
+def _group_order(by: str, store: Store) -> dict[str, int]:
+    if by == "ressort":
+        return {r["code"]: i for i, r in enumerate(store.ressorts())}
+    if by == "cluster":
+        return {c["numeral"]: i for i, c in enumerate(store.clusters())}
+    return {}
+
+
+def _by_year(money: list[dict[str, Any]], result: BudgetView) -> list[dict[str, Any]]:
+    """Per calendar year: yearly amounts running that year, amounts stated for that year, and
+    (with --annualize) totals spread evenly over their years. Open ends stop at the last
+    year any item states."""
+    bounded = [y for r in money for y in (r["year_from"], r["year_to"]) if y is not None]
+    if not bounded:
+        return []
+    first, last = min(bounded), max(bounded)
+    out = []
+    for year in range(first, last + 1):
+        total = 0
+        items = 0
+        for row in money:
+            if not covers(row, year):
+                continue
+            amount = row["amount_eur"]
+            if row["attribution"].startswith("1/"):
+                amount = round(amount / len(row["ressorts"]))
+            if row["basis"] == "total" and row["year_from"] != row["year_to"]:
+                if not result.annualize or row["year_from"] is None or row["year_to"] is None:
+                    continue
+                amount = round(amount / (row["year_to"] - row["year_from"] + 1))
+            total += amount
+            items += 1
+        out.append({"group": str(year), "items": items, "year_total": total})
+    return out

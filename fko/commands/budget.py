@@ -1,0 +1,103 @@
+"""`fko budget`: the planned funds of the offensive, structured and summed honestly."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fko import options
+
+
+def run(
+    ctx: typer.Context,
+    ressort: options.Ressort = None,
+    cluster: options.Cluster = None,
+    funding: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--funding", "-f", metavar="SOURCE", help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF)."
+        ),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", min=1990, max=2100, help="Funds planned for this year.")
+    ] = None,
+    annualize: Annotated[
+        bool, typer.Option("--annualize", help="With --year: spread totals over several years evenly.")
+    ] = False,
+    split: Annotated[
+        str, typer.Option("--split", metavar="full|equal", help="Shared measures: count in full or divide evenly.")
+    ] = "full",
+    by: Annotated[
+        str | None, typer.Option("--by", metavar="ressort|cluster|year|funding", help="Sum by group, with a chart.")
+    ] = None,
+    json: options.Json = False,
+    csv: options.Csv = False,
+    fields: options.Fields = None,
+    delimiter: options.Delimiter = ";",
+) -> None:
+    """List the planned funds of every measure, largest first, with honest totals.
+
+    Yearly amounts, totals over several years, amounts for one year and one-off amounts are
+    summed apart; staff and "no separate funds" are shown, never counted as euros.
+    Example: fko budget --ressort MAGS
+    """
+    from fko import render
+    from fko.budget import BASES, group, view
+    from fko.errors import UsageError
+    from fko.views import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, budget_footer, emit_rows
+
+    if annualize and year is None and by != "year":
+        raise UsageError("--annualize needs --year YYYY (or --by year)")
+    store = options.state(ctx).store()
+    per_year = None if by == "year" else year  # --by year shows every year
+    result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize)
+    if by:
+        groups = group(result, by, store)
+        columns = ("year_total",) if per_year is not None or by == "year" else BASES
+        shown = [f for f in BUDGET_GROUP_FIELDS if f.name in ("group", "items", *columns)]
+        emit_rows(
+            groups, shown, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title=f"Planned funds by {by}"
+        )
+        if not (json or csv):
+            for basis in columns:
+                bars = [(g["group"], float(g[basis]), render.euro_exact(g[basis])) for g in groups if g[basis]]
+                if bars:
+                    label = {
+                        "per_year": "per year",
+                        "total": "totals over several years",
+                        "year": "for one year",
+                        "one_off": "one-off",
+                        "year_total": f"planned for {year}" if year else "planned per year",
+                    }
+                    render.separator()
+                    render.bar_chart(bars, title=f"Euro {label[basis]}, by {by}")
+            render.separator()
+            render.lines(budget_footer(result))
+        return
+    everything = result.rows + result.apart
+    title = "Planned funds (Geplante Mittel), largest first" + (f", for {year}" if year else "")
+    emit_rows(
+        everything if json or csv else result.rows,
+        BUDGET_FIELDS,
+        json=json,
+        csv=csv,
+        fields_arg=fields,
+        delimiter=delimiter,
+        title=title,
+        json_rows=[_json_row(r) for r in everything],
+    )
+    if json or csv:
+        return
+    if result.apart:
+        render.separator()
+        shown = [f for f in BUDGET_FIELDS if f.in_table]
+        render.table(
+            result.apart, shown, title=f"Not attributable to {year}: totals over several years, or years not stated"
+        )
+    render.separator()
+    render.lines(budget_footer(result))
+
+
+def _json_row(row: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in row.items() if k != "budget_text"}

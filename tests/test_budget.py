@@ -1,0 +1,213 @@
+"""Budget items against the report's wording, and sums that never mix bases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from fko.budget import view
+from fko.ingest.budget import euro, propose
+from fko.ingest.build import squash
+from fko.store import Store
+
+from .conftest import Result
+
+
+def items(store: Store, measure_id: str) -> list[dict[str, Any]]:
+    measure = next(m for m in store.measures() if m["id"] == measure_id)
+    return list(measure["budget"]["items"])
+
+
+def pick(item: dict[str, Any], *keys: str) -> tuple[Any, ...]:
+    return tuple(item[k] for k in keys)
+
+
+KEYS = ("kind", "amount_eur", "basis", "year_from", "year_to", "years_derived", "approximate", "funding")
+
+
+@pytest.mark.parametrize(
+    ("measure_id", "expected"),
+    [
+        (
+            "IV.1",
+            [
+                ("money", 5_500_000, "year", 2023, 2023, False, True, []),
+                ("money", 11_000_000, "per_year", 2024, None, True, True, []),
+            ],
+        ),
+        (
+            "II.2",
+            [
+                ("money", 10_000_000, "per_year", None, None, False, False, []),
+                ("money", 9_500_000, "total", 2021, 2027, False, False, ["EFRE"]),
+            ],
+        ),
+        (
+            "II.4",
+            [
+                ("money", 547_000, "total", 2023, 2025, True, False, ["ESF"]),
+                ("money", 610_000, "total", 2023, 2025, True, False, []),
+            ],
+        ),
+        (
+            "III.7",
+            [
+                ("money", 5_355_028, "total", 2020, 2024, False, False, ["Bund (BMBF)"]),
+                ("staff", None, "per_year", 2020, 2024, False, False, []),
+            ],
+        ),
+        ("III.9", [("money", 3_100_000, "per_year", 2024, 2027, False, False, [])]),
+        (
+            "V.3",
+            [
+                ("money", 30_000, "per_year", 2024, 2029, False, True, []),
+                ("staff", None, None, 2024, 2029, False, False, []),
+                ("staff", None, "per_year", 2024, None, False, False, []),
+            ],
+        ),
+        ("VI.6", [("staff", None, None, 2024, None, True, False, [])]),
+        ("I.11", [("money", 1_000_000_000, "total", 2020, 2026, True, True, [])]),
+        ("I.12", [("money", 11_000_000, "total", 2023, 2024, False, True, [])]),
+        ("II.8", [("money", 10_100_000, "per_year", 2023, 2024, True, False, ["ESF", "Land"])]),
+        ("III.10", [("money", 13_000_000, "total", 2024, 2026, True, True, ["JTF", "Land"])]),
+        ("IV.4", [("money", 20_000, "one_off", 2024, 2024, True, False, [])]),
+        ("V.5", [("money", 18_200_000, "total", 2023, 2027, True, True, [])]),
+        ("V.10", [("money", 80_000, "one_off", 2024, 2024, True, False, ["Land"])]),
+        ("III.5", [("none", None, None, None, None, False, False, [])]),
+        ("V.4", [("none", None, None, None, None, False, False, [])]),
+    ],
+)
+def test_pinned_items(store: Store, measure_id: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [pick(i, *KEYS) for i in items(store, measure_id)] == expected
+
+
+def test_staff_are_never_euros(store: Store) -> None:
+    assert [(i["quantity"], i["unit"]) for i in items(store, "VI.6")] == [(24, "Stellen")]
+    assert [(i["quantity"], i["unit"]) for i in items(store, "V.3")][1:] == [
+        (2, "Lehrkraftstellen"),
+        (10, "Lehrkraftstunden"),
+    ]
+    assert [(i["quantity"], i["unit"]) for i in items(store, "II.7")] == [(30, "Stellen")]
+    for measure in store.measures():
+        for item in measure["budget"]["items"]:
+            if item["kind"] == "staff":
+                assert item["amount_eur"] is None
+
+
+def test_msb_hosting_costs_are_assigned_to_msb(store: Store) -> None:
+    hosting = items(store, "II.4")[1]
+    assert (hosting["ressort"], hosting["text"]) == ("MSB", "MSB - Übernahme der Hostingkosten: 610.000 EUR")
+
+
+_EURO = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(Mrd\.|Mio\.)?\s*(?:Euro|EUR|€)")
+
+
+def test_every_item_amount_and_span_occur_in_the_wording(store: Store) -> None:
+    for measure in store.measures():
+        wording = squash(measure["budget"]["text"] or "")
+        for item in measure["budget"]["items"]:
+            assert squash(item["text"]) in wording, (measure["id"], item["text"])
+            if item["kind"] == "money":
+                amounts = {euro(n, s or None) for n, s in _EURO.findall(item["text"])}
+                assert item["amount_eur"] in amounts, (measure["id"], item)
+
+
+def test_every_measure_whose_wording_names_euros_has_a_euro_item(store: Store) -> None:
+    for measure in store.measures():
+        if _EURO.search(measure["budget"]["text"] or ""):
+            assert any(i["kind"] == "money" for i in measure["budget"]["items"]), measure["id"]
+
+
+@pytest.mark.parametrize(
+    ("number", "scale", "value"),
+    [
+        ("850.000", None, 850_000),
+        ("5,5", "Mio.", 5_500_000),
+        ("10,1", "Mio.", 10_100_000),
+        ("1", "Mrd.", 1_000_000_000),
+        ("5.355.028", None, 5_355_028),
+        ("18,2", "Mio.", 18_200_000),
+    ],
+)
+def test_euro_amounts_are_exact_integers(number: str, scale: str | None, value: int) -> None:
+    assert euro(number, scale) == value
+
+
+def test_parser_reads_danach_and_stated_year() -> None:
+    proposed = propose("2023 ca. 5,5 Mio. Euro, danach jährlich ca. 11 Mio. Euro", {"start": "2023-06", "end": None})
+    assert [pick(i, "basis", "year_from", "year_to", "approximate") for i in proposed] == [
+        ("year", 2023, 2023, True),
+        ("per_year", 2024, None, True),
+    ]
+
+
+def test_mags_lists_its_measures_and_the_total_is_the_sum_of_rows(store: Store) -> None:
+    result = view(store, ressorts=["mags"])
+    ids = {r["id"] for r in result.rows}
+    assert {"IV.1", "II.9", "III.7", "II.8", "III.4"} <= ids
+    assert all("MAGS" in r["ressorts"] for r in result.rows)
+    assert not any(r["ressort"] == "MSB" for r in result.rows)  # the MSB hosting costs are not MAGS'
+    iv1 = [(r["amount_eur"], r["basis"]) for r in result.rows if r["id"] == "IV.1"]
+    assert iv1 == [(11_000_000, "per_year"), (5_500_000, "year")]
+    ii9 = next(r for r in result.rows if r["id"] == "II.9")
+    assert (ii9["amount_eur"], ii9["basis"], ii9["shared"]) == (16_700_000, "per_year", False)
+    iii7 = next(r for r in result.rows if r["id"] == "III.7" and r["kind"] == "money")
+    assert (iii7["amount_eur"], iii7["funding"], iii7["shared"]) == (5_355_028, ["Bund (BMBF)"], True)
+    for basis, total in result.totals.items():
+        rows = [r for r in result.rows if r["basis"] == basis and r["counted_eur"] is not None]
+        assert total == {"eur": sum(r["counted_eur"] for r in rows), "items": len(rows)}
+    assert result.totals["per_year"]["eur"] == 38_300_000
+
+
+def test_split_equal_divides_shared_measures(store: Store) -> None:
+    full = view(store, ressorts=["MAGS"])
+    equal = view(store, ressorts=["MAGS"], split="equal")
+    ii8_full = next(r for r in full.rows if r["id"] == "II.8")["counted_eur"]
+    ii8_equal = next(r for r in equal.rows if r["id"] == "II.8")["counted_eur"]
+    assert (ii8_full, ii8_equal) == (10_100_000, 5_050_000)
+
+
+def test_year_2024_keeps_what_runs_then(store: Store) -> None:
+    result = view(store, year=2024)
+    ids = {r["id"] for r in result.rows if r["counted_eur"] is not None}
+    apart = {r["id"] for r in result.apart}
+    assert {"IV.1", "II.9", "II.8", "V.6", "II.3", "VI.2"} <= ids
+    assert "III.4" not in ids | apart  # ended in 2023
+    assert "II.1" not in ids | apart  # starts in 2025
+    assert "I.11" in apart  # a total over 2020-2026 is not attributable to 2024
+    iv1 = [r for r in result.rows if r["id"] == "IV.1"]
+    assert [(r["amount_eur"], r["basis"]) for r in iv1] == [(11_000_000, "per_year")]
+    assert result.totals["year_total"]["eur"] == sum(r["counted_eur"] for r in result.rows if r["counted_eur"])
+
+
+def test_annualize_spreads_totals(store: Store) -> None:
+    result = view(store, year=2024, annualize=True)
+    i11 = next(r for r in result.rows if r["id"] == "I.11")
+    assert (i11["counted_eur"], i11["attribution"]) == (142_857_143, "annualized: 1/7 of the total")
+
+
+def test_funding_filter(store: Store) -> None:
+    esf = {r["id"] for r in view(store, funding=["esf"]).rows}
+    assert esf == {"II.4", "II.8", "II.9"}
+
+
+def test_budget_command(fko: Callable[..., Result]) -> None:
+    result = fko("budget", "--ressort", "MAGS")
+    assert result.code == 0, result.err
+    assert "MWIKE, MAGS (shared)" in result.out
+    assert (
+        "Sum of the yearly amounts (each for the years it runs; --year YYYY for one year) for MAGS: "
+        "38.300.000 €/Jahr (5 items)." in result.out
+    )
+    assert "counted in full (--split equal divides them evenly)" in result.out
+    rows = fko("budget", "--ressort", "MAGS", "--json").json()
+    assert {"id", "amount_eur", "basis", "year_from", "year_to", "funding", "text", "counted_eur"} <= set(rows[0])
+    assert isinstance(rows[0]["amount_eur"], int)
+    chart = fko("budget", "--by", "ressort")
+    assert chart.code == 0
+    assert "█" in chart.out
+    assert fko("budget", "--by", "nonsense").code == 2
+    assert fko("budget", "--annualize").code == 2
