@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from fko import __version__
-from fko.commands import budget, clusters, data, list_, ressorts, search, show
+from fko.commands import budget, clusters, data, indicators, list_, recognition, ressorts, search, show, sources
 from fko.options import State
 
 app = typer.Typer(
@@ -42,13 +42,17 @@ def _global(
 
 
 # Commands in alphabetical order.
+app.command("anerkennung", help="Alias of `fko recognition`.\n\nExample: fko anerkennung")(recognition.run)
 app.command("budget")(budget.run)
 app.command("clusters")(clusters.run)
 app.add_typer(data.app, name="data")
+app.command("indicators")(indicators.run)
 app.command("list")(list_.run)
+app.command("recognition")(recognition.run)
 app.command("ressorts")(ressorts.run)
 app.command("search")(search.run)
 app.command("show")(show.run)
+app.command("sources")(sources.run)
 
 
 def run() -> None:

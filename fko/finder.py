@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fko.errors import FkoError
+from fko.measures import by_id as all_records
 from fko.measures import filter_measures, get, normalise_id
 from fko.search import normalise, search, snippet
 from fko.store import Store
@@ -19,8 +20,8 @@ class Found:
 
 
 def records(store: Store) -> dict[str, dict[str, Any]]:
-    """Every searchable record by ID: the report's measures (and later records of other sources)."""
-    return {m["id"]: m for m in store.measures()}
+    """Every searchable record by ID: the report's measures and the newer sources' initiatives."""
+    return all_records(store)
 
 
 def _field_text(record: dict[str, Any], field: str, aliases: Sequence[str]) -> str:
@@ -45,12 +46,15 @@ def find(
     index = store.table("search")[0]
     allowed = None
     if clusters or ressorts:
-        allowed = [m["id"] for m in filter_measures(store, clusters, ressorts)]
+        allowed = [m["id"] for m in filter_measures(store, clusters, ressorts, source="all")]
     result = search(index, query, allowed, limit)
     by_id = records(store)
     rows = []
     for hit in result.hits:
-        text = _field_text(by_id[hit.id], hit.field, index["aliases"].get(hit.id, []))
+        if hit.field == "updates":
+            text = " ".join(f"{u['title']}. {u['quote']}" for u in store.table("updates") if u["measure"] == hit.id)
+        else:
+            text = _field_text(by_id[hit.id], hit.field, index["aliases"].get(hit.id, []))
         window, spans = snippet(text, hit.terms)
         rows.append({**hit.as_row(), "snippet": window, "snippet_spans": spans})
     closest: list[str] = []
@@ -66,8 +70,8 @@ def resolve(store: Store, text: str) -> dict[str, Any]:
 
     Anything else is "not found" (exit 1) with the candidates listed.
     """
-    if normalise_id(text):
-        return get(store, text)
+    if normalise_id(text) or text.strip().upper() in records(store):
+        return get(store, text.strip().upper() if not normalise_id(text) else text)
     by_id = records(store)
     index = store.table("search")[0]
     key = normalise(text)

@@ -49,8 +49,13 @@ def suggest(wanted: str, candidates: Sequence[str]) -> str | None:
     return close[0] if close else None
 
 
+def records(store: Store) -> list[dict[str, Any]]:
+    """The report's measures, then the initiatives of the newer sources."""
+    return store.measures() + store.table("initiatives")
+
+
 def by_id(store: Store) -> dict[str, dict[str, Any]]:
-    return {m["id"]: m for m in store.measures()}
+    return {m["id"]: m for m in records(store)}
 
 
 def get(store: Store, measure_id: str) -> dict[str, Any]:
@@ -60,6 +65,9 @@ def get(store: Store, measure_id: str) -> dict[str, Any]:
     if wanted in measures:
         return measures[wanted]
     hint = suggest(wanted.upper(), list(measures))
+    if hint is None and not normalise_id(measure_id):
+        hint_text = f"; try `fko search {measure_id}`"
+        raise FkoError(f"no measure '{measure_id}'{hint_text}")
     raise FkoError(f"no measure '{measure_id}'" + (f"; did you mean {hint}?" if hint else "; see `fko list`"))
 
 
@@ -74,13 +82,21 @@ def filter_measures(
     clusters: Sequence[str] = (),
     ressorts: Sequence[str] = (),
     partner: str | None = None,
+    source: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Measures matching every given filter; several values of one filter are alternatives."""
+    """Measures matching every given filter; several values of one filter are alternatives.
+
+    `source`: None for the report's measures, "all" for every record including the initiatives
+    of the newer sources, or a source file name.
+    """
     wanted_clusters = {cluster_numeral(c) for c in clusters}
     wanted_ressorts = set(ressort_codes(store, ressorts))
     needle = _fold(partner) if partner else None
     out = []
-    for measure in store.measures():
+    pool = store.measures() if source is None else records(store)
+    for measure in pool:
+        if source not in (None, "all") and measure["source"] != source:
+            continue
         if wanted_clusters and measure["cluster"] not in wanted_clusters:
             continue
         if wanted_ressorts and not wanted_ressorts & set(measure["ressorts"]):

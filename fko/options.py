@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from fko.store import Store
 
 
-def _complete_ids(incomplete: str) -> list[str]:
+def complete_ids(incomplete: str) -> list[str]:
     from fko.completion import measure_ids
 
     return measure_ids(incomplete)
@@ -56,7 +56,7 @@ Cluster = Annotated[
 ]
 MeasureIds = Annotated[
     list[str],
-    typer.Argument(metavar="ID...", help="Measure IDs such as IV.1 (or iv.1).", autocompletion=_complete_ids),
+    typer.Argument(metavar="ID...", help="Measure IDs such as IV.1 (or iv.1).", autocompletion=complete_ids),
 ]
 
 

@@ -216,13 +216,10 @@ def table(
 
     shown = [f for f in fields if f.in_table]
     grid = Table(
-        title=Text(clean(title)) if title else None,
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
         header_style="bold",
-        title_justify="left",
-        title_style="bold",
     )
     for f in shown:
         grid.add_column(Text(f.header), justify="right" if f.numeric else "left", overflow="fold")
@@ -231,11 +228,13 @@ def table(
         grid.add_row(*(_cell(f, row) for f in shown), style=style or "")
     if out is not None or is_terminal():
         target = out or console()
+        if title:
+            target.print(Text(clean(title), style="bold"))
         target.print(grid)
         for line in footer:
             target.print(Text(clean(line)))
         return
-    _write(_unpadded(grid, footer))
+    _write((clean(title) + "\n" if title else "") + _unpadded(grid, footer))
 
 
 def _unpadded(renderable: Any, footer: Sequence[str] = ()) -> str:

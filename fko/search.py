@@ -43,6 +43,7 @@ FIELDS: tuple[tuple[str, float], ...] = (
     ("partners", 0.5),
     ("description", 0.4),
     ("budget", 0.4),
+    ("updates", 0.45),
 )
 FIELD_NAMES = tuple(name for name, _ in FIELDS)
 _WEIGHT = dict(FIELDS)
@@ -79,8 +80,8 @@ def acronyms(text: str) -> list[str]:
 # --- building the index (at build time) ----------------------------------------------------
 
 
-def document(record: dict[str, Any], aliases: Sequence[str]) -> dict[str, Any]:
-    """The searchable text of one record, by field."""
+def document(record: dict[str, Any], aliases: Sequence[str], updates: Sequence[str] = ()) -> dict[str, Any]:
+    """The searchable text of one record, by field (updates: later developments from newer sources)."""
     return {
         "id": record["id"],
         "alias": list(aliases),
@@ -90,6 +91,7 @@ def document(record: dict[str, Any], aliases: Sequence[str]) -> dict[str, Any]:
         "partners": list(record.get("partners") or []),
         "description": record.get("description") or "",
         "budget": (record.get("budget") or {}).get("text") or "",
+        "updates": list(updates),
     }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from fko import render
@@ -32,6 +32,11 @@ MEASURE_FIELDS: list[Field] = [
     Field("publication", "Publication", key("publication"), in_table=False),
     Field("in_force", "In force", key("in_force"), in_table=False),
     Field("source", "Source", key("source"), in_table=False),
+]
+
+MEASURE_FIELDS.insert(1, Field("kind", "Kind", lambda r: r.get("kind", "measure"), in_table=False))
+SOURCE_LIST_FIELDS: list[Field] = [
+    dataclasses.replace(f, in_table=True) if f.name in ("kind", "source") else f for f in MEASURE_FIELDS
 ]
 
 RESSORT_FIELDS: list[Field] = [
@@ -88,13 +93,14 @@ def measure_record(store: Any, measure: dict[str, Any]) -> tuple[str, list[tuple
     """The labelled fields of one measure, in the order of the report."""
     names = {r["code"]: r["name"] for r in store.ressorts()}
     clusters = {c["numeral"]: c["title"] for c in store.clusters()}
+    sources = source_titles(store)
     runtime = measure["runtime"]
     span = ""
     if runtime["start"] or runtime["end"]:
         span = f"  [start {runtime['start'] or '?'}, end {runtime['end'] or 'not stated'}]"
     items: list[tuple[str, str]] = [
         ("ID", measure["id"]),
-        ("Cluster", f"{measure['cluster']}: {clusters.get(measure['cluster'], '')}"),
+        ("Cluster", f"{measure['cluster']}: {clusters.get(measure['cluster'], '')}" if measure["cluster"] else "–"),
         ("Ministries", "\n".join(f"{c} ({names.get(c, '?')})" for c in measure["ressorts"])),
         ("Runtime", (runtime["text"] or "not stated") + span),
         ("Planned funds", measure["budget"]["text"] or "not stated"),
@@ -103,25 +109,69 @@ def measure_record(store: Any, measure: dict[str, Any]) -> tuple[str, list[tuple
             if measure["budget"].get("items")
             else []
         ),
-        ("Goal", measure["goal"] or ""),
-        ("Description", measure["description"]),
+        *([("Goal", measure["goal"])] if measure["goal"] else []),
+        ("Description" if measure.get("kind") != "initiative" else "Quote", measure["description"]),
         ("Links", "\n".join(measure["urls"]) or "none"),
     ]
-    if measure["urls_text"] and measure["urls_text"] != "\n".join(measure["urls"]):
+    if measure["urls_text"] not in (None, "-", "\n".join(measure["urls"])):
         items.append(("Links (report)", measure["urls_text"]))
     items.append(("Partners", "\n".join(measure["partners"]) or "none"))
-    if measure.get("partners_curated"):
-        items.append(("Partners (report)", measure["partners_text"] or ""))
+    if measure.get("partners_curated") and measure["partners_text"]:
+        items.append(("Partners (report)", measure["partners_text"]))
     if measure["publication"]:
         items.append(("Publication", measure["publication"]))
     if measure["in_force"]:
         items.append(("In force", measure["in_force"]))
     if measure["footnotes"]:
         items.append(("Footnotes", "\n".join(measure["footnotes"])))
+    from fko.figures import indicator_rows, update_rows
+
+    indicators = sorted(indicator_rows(store, measure["id"]), key=lambda r: (r["as_of"], r["metric"]))
+    if indicators:
+        items.append(("Key figures", "\n".join(indicator_line(i, sources) for i in indicators)))
+    updates = update_rows(store, measure["id"])
+    if updates:
+        items.append(
+            (
+                "Later developments",
+                "\n".join(
+                    f"{u['date']}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
+                    for u in updates
+                ),
+            )
+        )
     lines = measure.get("source_lines") or []
     where = f", lines {lines[0]}-{lines[1]}" if len(lines) == 2 else ""
-    items.append(("Source", f"{measure['source']}{where}"))
+    items.append(("Source", f"{measure['source']}{where} ({sources.get(measure['source'], '')})"))
+    if measure.get("kind") == "initiative":
+        items.insert(1, ("Kind", f"initiative from a newer source ({measure['date']}), not a measure of the report"))
     return f"{measure['id']}: {measure['title']}", items
+
+
+def indicator_line(row: dict[str, Any], sources: dict[str, str]) -> str:
+    """ "2024-03-31  Meisterprämien ausgezahlt: 2.186  [Fortschrittsbericht …]" """
+    source = sources.get(row["source"], row["source"])
+    return f"{row['as_of']}  {row['metric']}: {indicator_value(row)}{_as_of(row)}  [{source}]"
+
+
+def indicator_value(row: dict[str, Any]) -> str:
+    value = render.german_number(row["value"])
+    unit = {"EUR": " €", "%": " %"}.get(row["unit"] or "", "")
+    qualifier = f"{row['qualifier']} " if row["qualifier"] else ""
+    target = " (target)" if row["target"] else ""
+    return f"{qualifier}{value}{unit}{target}"
+
+
+def _as_of(row: dict[str, Any]) -> str:
+    if row["as_of_text"]:
+        return f" ({row['as_of_text']})"
+    if row["as_of_from_source"]:
+        return " (date of the source)"
+    return ""
+
+
+def source_titles(store: Any) -> dict[str, str]:
+    return {s["file"]: f"{s['title']}, {s['date']}" for s in store.sources()}
 
 
 def _marked(row: dict[str, Any]) -> render.Marked:
@@ -253,3 +303,94 @@ BUDGET_GROUP_FIELDS: list[Field] = [
     Field("one_off", "One-off €", key("one_off"), numeric=True, show=lambda v: render.euro_exact(v)),
     Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
 ]
+
+
+INDICATOR_FIELDS: list[Field] = [
+    Field("measure", "ID", key("measure")),
+    Field("as_of", "As of", key("as_of")),
+    Field("metric", "Figure", key("metric")),
+    Field("shown", "Value", lambda r: indicator_value(r), in_table=True),
+    Field("value", "Value (number)", key("value"), numeric=True, in_table=False),
+    Field("unit", "Unit", key("unit"), in_table=False),
+    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
+    Field("approximate", "Approximate", key("approximate"), in_table=False),
+    Field("target", "Target", key("target"), in_table=False),
+    Field("as_of_text", "As stated", key("as_of_text")),
+    Field("as_of_from_source", "Date of the source", key("as_of_from_source"), in_table=False),
+    Field("source", "Source", key("source")),
+    Field("source_date", "Source date", key("source_date"), in_table=False),
+    Field("quote", "Quote", key("quote"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
+]
+
+SOURCE_FIELDS: list[Field] = [
+    Field("key", "Key", key("key")),
+    Field("file", "File", key("file")),
+    Field("title", "Title", key("title")),
+    Field("publisher", "Publisher", key("publisher")),
+    Field("date", "Date", key("date")),
+    Field("date_note", "Date note", key("date_note"), in_table=False),
+    Field("records", "Records", key("records"), numeric=True),
+    *(
+        Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
+        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates")
+    ),
+]
+
+RECOGNITION_FIELDS: list[Field] = [
+    Field("body", "Body", key("body")),
+    Field("year", "Year", key("year"), numeric=True),
+    Field("metric", "Metric", key("metric")),
+    Field("dimension", "Country", key("dimension")),
+    Field(
+        "value",
+        "Value",
+        key("value"),
+        numeric=True,
+        show=lambda v: render.german_number(v, 0 if float(v).is_integer() else 1),
+    ),
+    Field("unit", "Unit", key("unit"), in_table=False),
+    Field("derived", "Derived", key("derived"), in_table=False),
+    Field("label", "As printed", key("label"), in_table=False),
+    Field("measure", "Measure", key("measure"), in_table=False),
+    Field("source", "Source", key("source"), in_table=False),
+    Field("source_date", "Source date", key("source_date"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
+]
+
+
+def _matrix_value(value: Any, unit: str | None) -> str:
+    if value is None:
+        return ""
+    text = render.german_number(value, 0 if float(value).is_integer() else 1)
+    return f"{text} %" if unit == "%" else text
+
+
+def matrix_fields(years: Sequence[int]) -> list[Field]:
+    """Metrics as rows, one column per year, then the change (derived values marked *).
+
+    Only for the table: --json and --csv give the long rows instead.
+    """
+
+    def year_value(year: int) -> Callable[[dict[str, Any]], str]:
+        return lambda r: _matrix_value(r["values"].get(year), r["unit"])
+
+    def change(r: dict[str, Any]) -> str:
+        if r["change"] is None:
+            return ""
+        sign = "+" if r["change"] > 0 else ""
+        unit = " pp" if r["unit"] == "%" else ""
+        return f"{sign}{_matrix_value(r['change'], None)}{unit}"
+
+    def change_pct(r: dict[str, Any]) -> str:
+        if r["change_pct"] is None:
+            return ""
+        sign = "+" if r["change_pct"] > 0 else ""
+        return f"{sign}{render.german_number(r['change_pct'], 1)} %"
+
+    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""))]
+    out += [Field(str(y), str(y), year_value(y), numeric=True) for y in years]
+    if len(years) > 1:
+        out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
+        out.append(Field("change_pct", "Change in % *", change_pct, numeric=True))
+    return out

@@ -17,6 +17,15 @@ def run(
         str | None,
         typer.Option("--partner", "-p", metavar="TEXT", help="Only measures with a partner containing TEXT."),
     ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="KEY|FILE|all",
+            help="Records of one source (report, whkt, dhb, om, rvr) or all; default: the report's measures.",
+        ),
+    ] = None,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
@@ -27,13 +36,21 @@ def run(
     Example: fko list --ressort MSB --json | jq '.[].title'
     """
     from fko import render
+    from fko.figures import source_key
     from fko.measures import filter_measures
-    from fko.views import MEASURE_FIELDS, emit_rows
+    from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, emit_rows
 
     store = options.state(ctx).store()
-    rows = filter_measures(store, cluster or (), ressort or (), partner)
+    chosen = source_key(store, source) if source else None
+    rows = filter_measures(store, cluster or (), ressort or (), partner, chosen)
     emit_rows(
-        rows, MEASURE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title=f"{len(rows)} measures"
+        rows,
+        SOURCE_LIST_FIELDS if source else MEASURE_FIELDS,
+        json=json,
+        csv=csv,
+        fields_arg=fields,
+        delimiter=delimiter,
+        title=f"{len(rows)} {'records' if source else 'measures'}",
     )
     if not rows and not (json or csv):
         render.note("no measure matches these filters; see `fko list` for all")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
+from fko.ingest import facts as curated_facts
 from fko.ingest.budget import propose
 from fko.ingest.report import parse_report
 from fko.search import acronyms, build_index, document
@@ -126,13 +127,15 @@ def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[st
     return found
 
 
-def build(report: Path, curation_path: Path = CURATION) -> BuildResult:
-    """Parse the report, apply the curation and return all tables of the store."""
+def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curated_facts.FACTS) -> BuildResult:
+    """Parse the report, apply the curation and the facts, and return all tables of the store."""
     curation = load_curation(curation_path)
+    facts = curated_facts.load_facts(facts_path)
     parsed = parse_report(_read(report), report.name)
     result = BuildResult(tables={})
     measures = parsed["measures"]
     for measure in measures:
+        measure["kind"] = "measure"
         measure["partners_curated"] = False
     _apply_partners(measures, curation.get("partners", {}))
     for measure in measures:
@@ -145,14 +148,34 @@ def build(report: Path, curation_path: Path = CURATION) -> BuildResult:
         sources.insert(
             0, {"file": report.name, "key": "report", "title": None, "publisher": None, "date": None, "date_note": None}
         )
-    records = measures
-    index = build_index([document(r, aliases_of(r, curation.get("aliases", {}))) for r in records])
+    dates = {s["file"]: s.get("date") for s in sources}
+    texts = curated_facts.Sources(report.parent)
+    ids = {m["id"] for m in measures}
+    codes = {r["code"] for r in parsed["ressorts"]}
+    vi8 = [m for m in measures if m["id"] == "VI.8"]
+    recognition = [
+        *[row for m in vi8 for row in curated_facts.chamber_tables(m, report.name, dates.get(report.name))],
+        *curated_facts.recognition(facts, texts, dates),
+    ]
+    indicators = curated_facts.indicators(facts, texts, ids, dates)
+    updates = curated_facts.updates(facts, texts, ids)
+    initiatives = curated_facts.initiatives(facts, texts, codes)
+    later: dict[str, list[str]] = {}
+    for update in updates:
+        later.setdefault(update["measure"], []).append(f"{update['title']}. {update['quote']}")
+    records = measures + initiatives
+    aliases = curation.get("aliases", {})
+    index = build_index([document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records])
     result.tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
         "ressorts": parsed["ressorts"],
         "clusters": parsed["clusters"],
         "measures": measures,
         "sources": sources,
+        "recognition": recognition,
+        "indicators": indicators,
+        "updates": updates,
+        "initiatives": initiatives,
         "search": [index],
     }
     return result

@@ -1,0 +1,43 @@
+"""`fko indicators`: dated key figures of the measures, with their sources."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fko import options
+
+
+def run(
+    ctx: typer.Context,
+    measure: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Only this measure's figures.", autocompletion=options.complete_ids),
+    ] = None,
+    json: options.Json = False,
+    csv: options.Csv = False,
+    fields: options.Fields = None,
+    delimiter: options.Delimiter = ";",
+) -> None:
+    """List key figures (premiums paid, participants, posts filled …) in date order, with sources.
+
+    Approximate values keep their qualifier ("fast 7.000"); targets are marked.
+    Example: fko indicators IV.1
+    """
+    from fko.figures import indicator_rows
+    from fko.measures import get
+    from fko.views import INDICATOR_FIELDS, emit_rows
+
+    store = options.state(ctx).store()
+    measure_id = get(store, measure)["id"] if measure else None
+    rows = indicator_rows(store, measure_id)
+    emit_rows(
+        rows,
+        INDICATOR_FIELDS,
+        json=json,
+        csv=csv,
+        fields_arg=fields,
+        delimiter=delimiter,
+        title=f"Key figures{' of ' + measure_id if measure_id else ''}",
+    )

@@ -1,0 +1,83 @@
+"""`fko recognition` (alias `fko anerkennung`): recognition of foreign qualifications in figures."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated
+
+import typer
+
+from fko import options
+
+
+def run(
+    ctx: typer.Context,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", metavar="area|country", help="Procedures by area of responsibility or country."),
+    ] = None,
+    body: Annotated[
+        list[str] | None, typer.Option("--body", "-b", metavar="TEXT", help="Only bodies whose name contains TEXT.")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Only this year.")] = None,
+    compare: Annotated[
+        tuple[int, int] | None,
+        typer.Option("--compare", metavar="YEAR YEAR", help="Two years side by side with the change."),
+    ] = None,
+    json: options.Json = False,
+    csv: options.Csv = False,
+    fields: options.Fields = None,
+    delimiter: options.Delimiter = ";",
+) -> None:
+    """Show recognition figures: the chamber tables of VI.8 with rates and change, or the
+    WHKT figures by area of responsibility or by country of training.
+
+    Rates and changes are derived by fko and marked as such.
+    Example: fko recognition --by country
+    """
+    from fko import render
+    from fko.errors import UsageError
+    from fko.figures import by_area, by_country, chamber_matrix, recognition_rows, with_rates
+    from fko.views import RECOGNITION_FIELDS, emit_rows, matrix_fields
+
+    store = options.state(ctx).store()
+    if by is not None:
+        if by not in ("area", "country"):
+            raise UsageError(f"unknown --by '{by}'; use area or country")
+        rows = by_area(store) if by == "area" else by_country(store, body or ())
+        label = "dimension" if by == "country" else "body"
+        shown = [dataclasses.replace(f, in_table=f.name in (label, "value")) for f in RECOGNITION_FIELDS]
+        emit_rows(
+            rows,
+            shown,
+            json=json,
+            csv=csv,
+            fields_arg=fields,
+            delimiter=delimiter,
+            title=_by_title(by, rows),
+        )
+        if rows and not (json or csv):
+            render.separator()
+            render.bar_chart([(r[label], float(r["value"]), render.german_number(r["value"])) for r in rows])
+        return
+    years = list(compare) if compare else ([year] if year is not None else None)
+    rows = with_rates([r for r in recognition_rows(store, body or ()) if r["year"] is not None])
+    if years is not None:
+        rows = [r for r in rows if r["year"] in years]
+    if json or csv:
+        emit_rows(rows, RECOGNITION_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter)
+        return
+    shown_years, matrix = chamber_matrix(rows, years)
+    for n, name in enumerate(dict.fromkeys(m["body"] for m in matrix)):
+        if n:
+            render.separator()
+        body_rows = [m for m in matrix if m["body"] == name]
+        render.table(body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
+    render.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
+
+
+def _by_title(by: str, rows: list[dict[str, object]]) -> str:
+    if not rows:
+        return "no figures"
+    first = rows[0]
+    return f"{first['metric']} ({first['note']}; source {first['source']}, {first['source_date']})"

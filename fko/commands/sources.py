@@ -1,0 +1,25 @@
+"""`fko sources`: the source documents and how many records cite each."""
+
+from __future__ import annotations
+
+import typer
+
+from fko import options
+
+
+def run(
+    ctx: typer.Context,
+    json: options.Json = False,
+    csv: options.Csv = False,
+    fields: options.Fields = None,
+    delimiter: options.Delimiter = ";",
+) -> None:
+    """List the five source documents (file, title, publisher, date) and what cites them.
+
+    Example: fko sources
+    """
+    from fko.figures import source_rows
+    from fko.views import SOURCE_FIELDS, emit_rows
+
+    rows = source_rows(options.state(ctx).store())
+    emit_rows(rows, SOURCE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title="Sources")

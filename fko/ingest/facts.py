@@ -1,0 +1,244 @@
+"""Records from the reviewed facts file and the report's recognition tables.
+
+Each curated fact quotes its source; the build refuses a quote that is not in the source,
+and a number that is not in its quote.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from fko.errors import FkoError
+
+FACTS = Path(__file__).with_name("facts.toml")
+APPROXIMATE = frozenset({"fast", "rund", "rd.", "über", "knapp", "ca.", "mehr als", "etwa"})
+
+#: The row labels of the chamber tables in measure VI.8, and the metric each one reports.
+TABLE_METRICS = {
+    "Anzahl gestellter Anträge": "Anträge gestellt",
+    "davon anerkannte Anträge": "anerkannt",
+    "davon Nachqualifizierungen": "Nachqualifizierungen",
+    "davon abgelehnte Anträge": "abgelehnt",
+    "davon in Bearbeitung": "in Bearbeitung",
+    "davon Rücknahmen": "Rücknahmen",
+}
+_PAIR = re.compile(r"([^,()]+?)\s*\((\d[\d.]*)\)")
+_NUMBER = re.compile(r"\d[\d.]*\d|\d")
+
+
+def _key(text: str) -> str:
+    """For "does the quote occur": no whitespace, no hyphens (the PDF export breaks both)."""
+    return re.sub(r"[\s\u00ad-]+", "", text)
+
+
+def numbers_in(text: str) -> set[int]:
+    """The integers a text states, thousands separators ignored: "1.125" and "1125" alike."""
+    return {int(n.replace(".", "")) for n in _NUMBER.findall(text) if re.fullmatch(r"\d{1,3}(\.\d{3})*|\d+", n)}
+
+
+def load_facts(path: Path = FACTS) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise FkoError(f"facts file {path} not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise FkoError(f"facts file {path} is not valid TOML: {exc}") from None
+
+
+class Sources:
+    """The source texts a build reads, found next to the report."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._texts: dict[str, str] = {}
+
+    def text(self, name: str) -> str:
+        if name not in self._texts:
+            path = self.folder / name
+            try:
+                self._texts[name] = path.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                raise FkoError(f"a curated fact cites {name}, which is not in {self.folder}") from None
+        return self._texts[name]
+
+    def check(self, quote: str, name: str, what: str) -> None:
+        if _key(quote) not in _key(self.text(name)):
+            raise FkoError(f"{what}: the quote {quote[:60]!r}… is not in {name}; copy it from the source")
+
+
+def _check_number(value: int, quote: str, what: str) -> None:
+    if value not in numbers_in(quote):
+        raise FkoError(f"{what}: the value {value} does not occur in its quote")
+
+
+def chamber_tables(measure: dict[str, Any], source: str, source_date: str | None) -> list[dict[str, Any]]:
+    """Long rows from the recognition tables printed in a measure's description (VI.8)."""
+    rows: list[dict[str, Any]] = []
+    body: str | None = None
+    years: list[int] = []
+    for line in measure["description"].split("\n"):
+        cells = line.split()
+        if cells and all(re.fullmatch(r"(19|20)\d{2}", c) for c in cells):
+            years = [int(c) for c in cells]
+            continue
+        match = re.fullmatch(r"(\D+?)((?:\s+\d+)+)", line)
+        if match and years and body:
+            values = [int(v) for v in match.group(2).split()]
+            label = match.group(1).strip()
+            if len(values) != len(years):
+                raise FkoError(f"{measure['id']}: table row {line!r} does not have one value per year")
+            for year, value in zip(years, values, strict=True):
+                rows.append(
+                    {
+                        "body": body,
+                        "year": year,
+                        "metric": TABLE_METRICS.get(label, label),
+                        "label": label,
+                        "dimension": None,
+                        "value": value,
+                        "measure": measure["id"],
+                        "source": source,
+                        "source_date": source_date,
+                        "note": None,
+                    }
+                )
+        elif line and not re.search(r"\d", line) and len(line) < 60:
+            body, years = line.strip(), []
+    return rows
+
+
+def recognition(facts: dict[str, Any], sources: Sources, dates: dict[str, str | None]) -> list[dict[str, Any]]:
+    rows = []
+    for n, entry in enumerate(facts.get("recognition", []), start=1):
+        what = f"recognition entry {n}"
+        sources.check(entry["quote"], entry["source"], what)
+        for name, number in _PAIR.findall(entry["quote"]):
+            name = name.strip()
+            rows.append(
+                {
+                    "body": name if entry["pairs"] == "body" else entry["body"],
+                    "year": None,
+                    "metric": entry["metric"],
+                    "label": name,
+                    "dimension": name if entry["pairs"] == "dimension" else None,
+                    "value": int(number.replace(".", "")),
+                    "measure": None,
+                    "source": entry["source"],
+                    "source_date": dates.get(entry["source"]),
+                    "note": entry.get("note"),
+                }
+            )
+    return rows
+
+
+def indicators(
+    facts: dict[str, Any], sources: Sources, measure_ids: set[str], dates: dict[str, str | None]
+) -> list[dict[str, Any]]:
+    rows = []
+    for n, entry in enumerate(facts.get("indicators", []), start=1):
+        what = f"indicator {n} ({entry.get('measure')}, {entry.get('metric')})"
+        if entry["measure"] not in measure_ids:
+            raise FkoError(f"{what}: no measure {entry['measure']}")
+        sources.check(entry["quote"], entry["source"], what)
+        _check_number(entry["value"], entry["quote"], what)
+        qualifier = entry.get("qualifier")
+        rows.append(
+            {
+                "measure": entry["measure"],
+                "metric": entry["metric"],
+                "value": entry["value"],
+                "unit": entry.get("unit"),
+                "qualifier": qualifier,
+                "approximate": qualifier in APPROXIMATE,
+                "target": bool(entry.get("target", False)),
+                "as_of": entry["as_of"],
+                "as_of_text": entry.get("as_of_text"),
+                "as_of_from_source": bool(entry.get("as_of_from_source", False)),
+                "source": entry["source"],
+                "source_date": dates.get(entry["source"]),
+                "quote": entry["quote"],
+                "note": entry.get("note"),
+            }
+        )
+    rows.sort(key=lambda r: (r["measure"], r["metric"], r["as_of"]))
+    return rows
+
+
+def updates(facts: dict[str, Any], sources: Sources, measure_ids: set[str]) -> list[dict[str, Any]]:
+    rows = []
+    for n, entry in enumerate(facts.get("updates", []), start=1):
+        what = f"update {n} ({entry.get('measure')})"
+        if entry["measure"] not in measure_ids:
+            raise FkoError(f"{what}: no measure {entry['measure']}")
+        sources.check(entry["quote"], entry["source"], what)
+        rows.append({k: entry[k] for k in ("measure", "title", "date", "source", "quote")})
+    rows.sort(key=lambda r: (r["measure"], r["date"]))
+    return rows
+
+
+def initiatives(facts: dict[str, Any], sources: Sources, codes: set[str]) -> list[dict[str, Any]]:
+    """Initiatives of the newer sources as records shaped like measures, kind "initiative"."""
+    records = []
+    for entry in facts.get("initiatives", []):
+        what = f"initiative {entry.get('id')}"
+        sources.check(entry["quote"], entry["source"], what)
+        if entry.get("budget_text"):
+            sources.check(entry["budget_text"], entry["source"], what)
+        unknown = [c for c in entry["ressorts"] if c not in codes]
+        if unknown:
+            raise FkoError(f"{what}: unknown ministry codes {unknown}")
+        for partner in entry.get("partners", []):
+            if _key(partner).casefold() not in _key(entry["quote"]).casefold():
+                raise FkoError(f"{what}: partner {partner!r} is not named in its quote")
+        items = []
+        for item in entry.get("budget", []):
+            if _key(item["text"]) not in _key(entry["budget_text"]):
+                raise FkoError(f"{what}: budget text {item['text']!r} is not in its budget_text")
+            _check_number(item["amount_eur"] // 1_000_000, item["text"], what)
+            items.append(
+                {
+                    "kind": "money",
+                    "amount_eur": item["amount_eur"],
+                    "quantity": None,
+                    "unit": "EUR",
+                    "basis": item["basis"],
+                    "year_from": None,
+                    "year_to": None,
+                    "years_derived": False,
+                    "approximate": False,
+                    "funding": item.get("funding", []),
+                    "ressort": None,
+                    "text": item["text"],
+                    "note": item.get("note"),
+                }
+            )
+        records.append(
+            {
+                "id": entry["id"],
+                "kind": "initiative",
+                "cluster": None,
+                "title": entry["title"],
+                "description": entry["quote"],
+                "goal": None,
+                "runtime": {"text": entry.get("runtime_text"), "start": None, "end": None, "parts": []},
+                "budget": {"text": entry.get("budget_text"), "items": items},
+                "urls": [],
+                "urls_text": None,
+                "ressorts": entry["ressorts"],
+                "ressorts_text": entry.get("ressort_note") or ", ".join(entry["ressorts"]),
+                "partners": entry.get("partners", []),
+                "partners_text": None,
+                "partners_curated": True,
+                "publication": None,
+                "in_force": None,
+                "footnotes": [],
+                "date": entry["date"],
+                "source": entry["source"],
+                "source_lines": None,
+            }
+        )
+    return records
