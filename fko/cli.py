@@ -8,7 +8,20 @@ from typing import Annotated
 import typer
 
 from fko import __version__
-from fko.commands import budget, clusters, data, indicators, list_, recognition, ressorts, search, show, sources
+from fko.commands import (
+    budget,
+    clusters,
+    compare,
+    data,
+    indicators,
+    list_,
+    recognition,
+    ressorts,
+    search,
+    show,
+    sources,
+    timeline,
+)
 from fko.options import State
 
 app = typer.Typer(
@@ -45,6 +58,7 @@ def _global(
 app.command("anerkennung", help="Alias of `fko recognition`.\n\nExample: fko anerkennung")(recognition.run)
 app.command("budget")(budget.run)
 app.command("clusters")(clusters.run)
+app.command("compare")(compare.run)
 app.add_typer(data.app, name="data")
 app.command("indicators")(indicators.run)
 app.command("list")(list_.run)
@@ -53,6 +67,7 @@ app.command("ressorts")(ressorts.run)
 app.command("search")(search.run)
 app.command("show")(show.run)
 app.command("sources")(sources.run)
+app.command("timeline")(timeline.run)
 
 
 def run() -> None:

@@ -81,3 +81,9 @@ def state(ctx: typer.Context) -> State:
         obj = State(None)
         ctx.find_root().obj = obj
     return obj
+
+
+On = Annotated[
+    str | None,
+    typer.Option("--on", metavar="DATE", help="Status on this date (YYYY-MM-DD, YYYY-MM or YYYY; default: today)."),
+]

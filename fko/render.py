@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from fko.errors import UsageError
 
 if TYPE_CHECKING:
+    import datetime
+
     from rich.console import Console
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -353,3 +355,67 @@ def lines(texts: Sequence[str]) -> None:
     """Plain lines for people on stdout (after a table or chart)."""
     if texts:
         _write("".join(clean(t) + "\n" for t in texts))
+
+
+def gantt(
+    groups: Sequence[tuple[str, Sequence[dict[str, Any]]]],
+    on: datetime.date,
+    width: int | None = None,
+) -> None:
+    """A plain-text Gantt chart: one bar per row from period_start to period_end.
+
+    █ the period; ▶ an open end (runs on); ◆? only a start is known; │ the --on date.
+    """
+    import datetime as dt
+
+    rows = [r for _, group in groups for r in group]
+    if not rows:
+        _write("nothing to draw\n")
+        return
+    starts = [dt.date.fromisoformat(r["period_start"]) for r in rows]
+    ends = [dt.date.fromisoformat(r["period_end"]) for r in rows if r["period_end"]]
+    first = min(starts).year
+    last = max([*(e.year for e in ends), on.year, *(s.year for s in starts)])
+    years = last - first + 1
+    label_width = max(len(clean(r["id"])) for r in rows) + 2
+    if width is None:
+        import shutil
+
+        width = shutil.get_terminal_size((100, 24)).columns if is_terminal() else 100
+    per_year = max(1, min(12, (width - label_width - 2) // years))
+    span = years * per_year
+
+    def column(day: dt.date) -> int:
+        return int(min(span - 1, (day.year - first) * per_year + (day.month - 1) * per_year // 12))
+
+    marker = column(on) if first <= on.year <= last else None
+    axis = [" "] * span
+    for year in range(first, last + 1):
+        text = str(year) if per_year >= 4 or (year - first) % max(1, 5 // per_year) == 0 else ""
+        pos = (year - first) * per_year
+        if text and all(c == " " for c in axis[pos : pos + len(text) + 1]) and pos + len(text) <= span:
+            axis[pos : pos + len(text)] = list(text)
+    out = [" " * label_width + "".join(axis).rstrip()]
+    if marker is not None:
+        out.append(" " * (label_width + marker) + f"▼ {on.isoformat()}")
+    for title, group in groups:
+        out.append(clean(title))
+        for row in group:
+            cells = [" "] * span
+            start = column(dt.date.fromisoformat(row["period_start"]))
+            if row["period_end"]:
+                end = column(dt.date.fromisoformat(row["period_end"]))
+                for i in range(start, end + 1):
+                    cells[i] = "█"
+            elif row["open_ended"]:
+                for i in range(start, span):
+                    cells[i] = "█"
+                cells[span - 1] = "▶"
+            else:
+                cells[start] = "◆"
+                if start + 1 < span:
+                    cells[start + 1] = "?"
+            if marker is not None and cells[marker] == " ":
+                cells[marker] = "│"
+            out.append(f"{clean(row['id']).ljust(label_width)}{''.join(cells).rstrip()}  {clean(row['label'])}")
+    _write("\n".join(out) + "\n")

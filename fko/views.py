@@ -39,6 +39,16 @@ SOURCE_LIST_FIELDS: list[Field] = [
     dataclasses.replace(f, in_table=True) if f.name in ("kind", "source") else f for f in MEASURE_FIELDS
 ]
 
+STATUS_FIELDS: list[Field] = [
+    Field("status", "Status", key("status_label")),
+    Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
+    Field("period_start", "Period start", key("period_start"), in_table=False),
+    Field("period_end", "Period end", key("period_end"), in_table=False),
+    Field("status_derived", "Status derived", key("status_derived"), in_table=False),
+    Field("status_rule", "Status rule", key("status_rule"), in_table=False),
+    Field("on", "On", key("on"), in_table=False),
+]
+
 RESSORT_FIELDS: list[Field] = [
     Field("code", "Code", key("code")),
     Field("name", "Ministry", key("name")),
@@ -89,8 +99,8 @@ def _item_line(item: dict[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def measure_record(store: Any, measure: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
-    """The labelled fields of one measure, in the order of the report."""
+def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple[str, list[tuple[str, str]]]:
+    """The labelled fields of one measure, in the order of the report, with its status on a date."""
     names = {r["code"]: r["name"] for r in store.ressorts()}
     clusters = {c["numeral"]: c["title"] for c in store.clusters()}
     sources = source_titles(store)
@@ -103,6 +113,7 @@ def measure_record(store: Any, measure: dict[str, Any]) -> tuple[str, list[tuple
         ("Cluster", f"{measure['cluster']}: {clusters.get(measure['cluster'], '')}" if measure["cluster"] else "–"),
         ("Ministries", "\n".join(f"{c} ({names.get(c, '?')})" for c in measure["ressorts"])),
         ("Runtime", (runtime["text"] or "not stated") + span),
+        *([("Status", _status_line(measure, on))] if on is not None else []),
         ("Planned funds", measure["budget"]["text"] or "not stated"),
         *(
             [("Funds, structured", "\n".join(_item_line(i) for i in measure["budget"]["items"]))]
@@ -146,6 +157,13 @@ def measure_record(store: Any, measure: dict[str, Any]) -> tuple[str, list[tuple
     if measure.get("kind") == "initiative":
         items.insert(1, ("Kind", f"initiative from a newer source ({measure['date']}), not a measure of the report"))
     return f"{measure['id']}: {measure['title']}", items
+
+
+def _status_line(measure: dict[str, Any], on: Any) -> str:
+    from fko.status import status_on
+
+    found = status_on(measure, on)
+    return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
 
 
 def indicator_line(row: dict[str, Any], sources: dict[str, str]) -> str:
@@ -394,3 +412,125 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
         out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
         out.append(Field("change_pct", "Change in % *", change_pct, numeric=True))
     return out
+
+
+COMPARE_FIELDS: list[Field] = [
+    Field("id", "ID", key("id")),
+    Field("title", "Title", key("title")),
+    Field("cluster", "Cluster", key("cluster")),
+    Field("ressorts", "Ministries", key("ressorts")),
+    Field("runtime", "Runtime", key("runtime")),
+    Field("on", "On", key("on")),
+    Field("status", "Status", key("status")),
+    Field("open_ended", "Open-ended", key("open_ended")),
+    Field("period_start", "Period start", key("period_start")),
+    Field("period_end", "Period end", key("period_end")),
+    Field("status_derived", "Status derived", key("status_derived")),
+    Field("status_rule", "Status rule", key("status_rule")),
+    Field("funds_text", "Funds (report)", key("funds_text")),
+    Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
+    Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
+    Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
+    Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    Field("funding", "Funding", key("funding")),
+    Field("staff", "Staff", key("staff")),
+    Field("partners", "Partners", key("partners")),
+    Field("goal", "Goal", key("goal")),
+    Field(
+        "latest_indicators",
+        "Latest figures",
+        lambda r: [f"{i['metric']}: {i['value']} ({i['as_of']})" for i in r["latest_indicators"]],
+    ),
+    Field("source", "Source", key("source")),
+]
+
+
+def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
+    """Fields as rows, measures as columns; ≠ marks the rows where the measures differ."""
+    eur = render.euro_exact
+
+    def status(r: dict[str, Any]) -> str:
+        label = "running (open-ended)" if r["open_ended"] and r["status"] == "running" else r["status"]
+        return label + (f" (derived: {r['status_rule']})" if r["status_derived"] else "")
+
+    def figures(r: dict[str, Any]) -> str:
+        return "\n".join(
+            f"{i['metric']}: {indicator_value({**i, 'target': False})} ({i['as_of']})" for i in r["latest_indicators"]
+        )
+
+    lines: list[tuple[str, Any]] = [
+        ("Title", lambda r: r["title"]),
+        ("Cluster", lambda r: r["cluster"] or "–"),
+        ("Ministries", lambda r: ", ".join(r["ressorts"])),
+        ("Runtime", lambda r: r["runtime"] or "not stated"),
+        (f"Status on {on.isoformat()}", status),
+        ("Funds per year", lambda r: eur(r["funds_per_year_eur"]) + ("/Jahr" if r["funds_per_year_eur"] else "")),
+        ("Funds in total", lambda r: eur(r["funds_total_eur"])),
+        ("Funds for one year", lambda r: eur(r["funds_one_year_eur"])),
+        ("Funds one-off", lambda r: eur(r["funds_one_off_eur"])),
+        ("Funds (report)", lambda r: r["funds_text"] or "not stated"),
+        ("Funding sources", lambda r: ", ".join(r["funding"])),
+        ("Staff", lambda r: ", ".join(r["staff"])),
+        ("Partners", lambda r: "\n".join(r["partners"]) or "none"),
+        ("Goal", lambda r: r["goal"] or ""),
+        ("Latest figures", figures),
+    ]
+    table_rows = []
+    for label, get in lines:
+        values = {r["id"]: get(r) for r in rows}
+        if not any(values.values()):
+            continue
+        differs = len(set(values.values())) > 1
+        table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
+    fields = [Field("mark", "", key("mark")), Field("field", "Field", key("field"))]
+    fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
+    render.table(
+        table_rows,
+        fields,
+        title="Measures side by side (≠: they differ)",
+        styles=lambda row: "bold" if row["mark"] else None,
+    )
+
+
+PORTFOLIO_FIELDS: list[Field] = [
+    Field("ressort", "Ministry", key("ressort")),
+    Field("measures", "Measures", key("measures"), numeric=True),
+    *(
+        Field(f"cluster_{n}", f"Cluster {n}", path("per_cluster", n), numeric=True)
+        for n in ("I", "II", "III", "IV", "V", "VI")
+    ),
+    Field("shared", "Shared", key("shared")),
+    Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
+    Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
+    Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
+    Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+]
+
+
+def portfolio_table(store: Any, result: dict[str, Any]) -> None:
+    """Ministries' portfolios side by side: metrics as rows, ministries as columns."""
+    portfolios = result["ressorts"]
+    rows = []
+    for f in PORTFOLIO_FIELDS[1:]:
+        values = {}
+        for p in portfolios:
+            value = f.get(p)
+            if f.name == "shared":
+                value = f"{len(value)} ({', '.join(value)})" if value else "0"
+            elif f.name.startswith("funds"):
+                value = render.euro_exact(value)
+            values[p["ressort"]] = str(value)
+        rows.append({"field": f.header, **values})
+    fields = [Field("field", "", key("field"))] + [
+        Field(p["ressort"], p["ressort"], key(p["ressort"]), numeric=True) for p in portfolios
+    ]
+    render.table(rows, fields, title="Portfolios side by side")
+    common = result["in_common"]
+    render.lines(
+        [
+            "",
+            f"Measures in common: {', '.join(common) if common else 'none'}.",
+            "Funds of shared measures are counted in full for each ministry; items the report assigns to one "
+            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis.",
+        ]
+    )

@@ -26,6 +26,11 @@ def run(
             help="Records of one source (report, whkt, dhb, om, rvr) or all; default: the report's measures.",
         ),
     ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", metavar="STATUS", help="planned, running, ended, open-ended or unknown (see --on)."),
+    ] = None,
+    on: options.On = None,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
@@ -33,19 +38,31 @@ def run(
 ) -> None:
     """List the measures: ID, title, ministries and runtime.
 
+    With --status (and --on DATE, default today) only measures of that status are listed.
     Example: fko list --ressort MSB --json | jq '.[].title'
     """
     from fko import render
     from fko.figures import source_key
     from fko.measures import filter_measures
-    from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, emit_rows
+    from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS, emit_rows
 
     store = options.state(ctx).store()
     chosen = source_key(store, source) if source else None
     rows = filter_measures(store, cluster or (), ressort or (), partner, chosen)
+    if status or on:
+        from fko.status import check_status, matches, parse_date, status_on, today
+
+        day = parse_date(on) if on else today()
+        wanted = check_status(status) if status else None
+        with_status = []
+        for row in rows:
+            found = status_on(row, day)
+            if wanted is None or matches(found, wanted):
+                with_status.append({**row, **found.as_row(), "status_label": found.label(), "on": day.isoformat()})
+        rows = with_status
     emit_rows(
         rows,
-        SOURCE_LIST_FIELDS if source else MEASURE_FIELDS,
+        (SOURCE_LIST_FIELDS if source else MEASURE_FIELDS) + (STATUS_FIELDS if status or on else []),
         json=json,
         csv=csv,
         fields_arg=fields,

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fko import options
+
+if TYPE_CHECKING:
+    from fko.store import Store
 
 
 def run(
@@ -37,8 +41,8 @@ def run(
     """
     from fko import render
     from fko.errors import UsageError
-    from fko.figures import by_area, by_country, chamber_matrix, recognition_rows, with_rates
-    from fko.views import RECOGNITION_FIELDS, emit_rows, matrix_fields
+    from fko.figures import by_area, by_country
+    from fko.views import RECOGNITION_FIELDS, emit_rows
 
     store = options.state(ctx).store()
     if by is not None:
@@ -61,7 +65,25 @@ def run(
             render.bar_chart([(r[label], float(r["value"]), render.german_number(r["value"])) for r in rows])
         return
     years = list(compare) if compare else ([year] if year is not None else None)
-    rows = with_rates([r for r in recognition_rows(store, body or ()) if r["year"] is not None])
+    chamber_tables(store, years, body or (), json=json, csv=csv, fields=fields, delimiter=delimiter)
+
+
+def chamber_tables(
+    store: Store,
+    years: list[int] | None,
+    bodies: Sequence[str],
+    *,
+    json: bool,
+    csv: bool,
+    fields: str | None,
+    delimiter: str,
+) -> None:
+    """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
+    from fko import render
+    from fko.figures import chamber_matrix, recognition_rows, with_rates
+    from fko.views import RECOGNITION_FIELDS, emit_rows, matrix_fields
+
+    rows = with_rates([r for r in recognition_rows(store, bodies) if r["year"] is not None])
     if years is not None:
         rows = [r for r in rows if r["year"] in years]
     if json or csv:
@@ -73,6 +95,9 @@ def run(
             render.separator()
         body_rows = [m for m in matrix if m["body"] == name]
         render.table(body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
+    if not matrix:
+        render.note("no recognition figures match; see `fko recognition`")
+        return
     render.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
 
 

@@ -1,0 +1,69 @@
+"""`fko compare`: measures, ministries' portfolios or recognition years side by side."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fko import options
+
+
+def run(
+    ctx: typer.Context,
+    items: Annotated[
+        list[str], typer.Argument(metavar="ITEM...", help="Measure IDs; or ministry codes with --ressort; or years.")
+    ],
+    ressort: Annotated[
+        bool, typer.Option("--ressort", help="Compare ministries' portfolios (ITEMs are codes).")
+    ] = False,
+    recognition: Annotated[
+        bool, typer.Option("--recognition", help="Compare recognition figures of years (ITEMs are years).")
+    ] = False,
+    on: options.On = None,
+    json: options.Json = False,
+    csv: options.Csv = False,
+    fields: options.Fields = None,
+    delimiter: options.Delimiter = ";",
+) -> None:
+    """Put measures side by side: title, ministries, runtime, status, funds, partners, figures.
+
+    Rows where the measures differ are marked ≠. With --ressort: portfolios of ministries;
+    with --recognition: recognition figures of two years with the change.
+    Example: fko compare IV.1 II.9
+    """
+    from fko import render
+    from fko.compare import compare_measures, compare_ressorts
+    from fko.errors import UsageError
+    from fko.status import parse_date, today
+    from fko.views import COMPARE_FIELDS, PORTFOLIO_FIELDS, compare_table, emit_rows, portfolio_table
+
+    if ressort and recognition:
+        raise UsageError("choose one of --ressort and --recognition")
+    store = options.state(ctx).store()
+    if recognition:
+        from fko.commands.recognition import chamber_tables
+
+        try:
+            years = [int(y) for y in items]
+        except ValueError:
+            raise UsageError(f"--recognition compares years, e.g. 2022 2023, not {' '.join(items)}") from None
+        chamber_tables(store, years, (), json=json, csv=csv, fields=fields, delimiter=delimiter)
+        return
+    if ressort:
+        result = compare_ressorts(store, items)
+        if json:
+            render.emit_json(result)
+        elif csv:
+            emit_rows(
+                result["ressorts"], PORTFOLIO_FIELDS, json=False, csv=True, fields_arg=fields, delimiter=delimiter
+            )
+        else:
+            portfolio_table(store, result)
+        return
+    day = parse_date(on) if on else today()
+    rows = compare_measures(store, items, day)
+    if json or csv:
+        emit_rows(rows, COMPARE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter)
+        return
+    compare_table(rows, day)

@@ -1,0 +1,55 @@
+"""`fko timeline`: the runtimes of all measures as a chart, with the --on date marked."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fko import options
+
+
+def run(
+    ctx: typer.Context,
+    by: Annotated[str, typer.Option("--by", metavar="cluster|ressort", help="Group the bars.")] = "cluster",
+    on: options.On = None,
+    cluster: options.Cluster = None,
+    ressort: options.Ressort = None,
+    json: options.Json = False,
+) -> None:
+    """Draw every measure's runtime as a bar (open ends as arrows), grouped, with today marked.
+
+    Measures without a start date are listed as not placed.
+    Example: fko timeline --by ressort --on 2024-06-01
+    """
+    from fko import render
+    from fko.compare import timeline
+    from fko.errors import UsageError
+    from fko.measures import filter_measures
+    from fko.status import parse_date, today
+
+    if by not in ("cluster", "ressort"):
+        raise UsageError(f"unknown --by '{by}'; use cluster or ressort")
+    store = options.state(ctx).store()
+    day = parse_date(on) if on else today()
+    records = filter_measures(store, cluster or (), ressort or ())
+    placed, unplaced = timeline(store, records, day)
+    if json:
+        render.emit_json({"on": day.isoformat(), "placed": placed, "not_placed": unplaced})
+        return
+    if by == "cluster":
+        names = {c["numeral"]: c["title"] for c in store.clusters()}
+        keys = [c["numeral"] for c in store.clusters()]
+        groups = [(f"Cluster {k}: {names[k]}", [r for r in placed if r["cluster"] == k]) for k in keys]
+    else:
+        keys = [r["code"] for r in store.ressorts()]
+        wanted = set(ressort or ()) and {c.casefold() for c in ressort or ()}
+        groups = [(k, [r for r in placed if k in r["ressorts"]]) for k in keys if not wanted or k.casefold() in wanted]
+    render.gantt([(title, rows) for title, rows in groups if rows], day)
+    legend = "█ runtime   ▶ open end   ◆? only a start is stated   │ the --on date"
+    lines = ["", legend]
+    if by == "ressort":
+        lines.append("A measure of several ministries appears under each.")
+    if unplaced:
+        lines.append(f"Not placed (no start date stated): {', '.join(unplaced)}")
+    render.lines(lines)

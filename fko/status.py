@@ -1,0 +1,177 @@
+"""The status of a measure on a date, derived from its runtime by stated rules.
+
+Statuses: planned, running, ended, unknown. A running measure without an end is also
+open-ended. Where a rule interprets the wording (an implied end, a season, a school year),
+the status says it was derived and names the rule.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from fko.errors import UsageError
+
+STATUSES = ("planned", "running", "ended", "open-ended", "unknown")
+_OPEN = re.compile(r"\b(seit|laufend|fortlaufend|unbefristet|dauerhaft|ab)\b|mind\. Ende der Legislaturperiode", re.I)
+_LIMITED = re.compile(r"Befristung auf (\w+) Jahre")
+_NUMBERS = {"ein": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6}
+_SEASON = {"Frühjahr": 3, "Sommer": 6, "Herbst": 9, "Winter": 12}
+
+
+@dataclass(frozen=True)
+class Status:
+    """A measure's status on a date, the interpreted period, and how it was found."""
+
+    status: str
+    open_ended: bool
+    start: dt.date | None
+    end: dt.date | None
+    derived: bool
+    rule: str
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "open_ended": self.open_ended,
+            "period_start": self.start.isoformat() if self.start else None,
+            "period_end": self.end.isoformat() if self.end else None,
+            "status_derived": self.derived,
+            "status_rule": self.rule,
+        }
+
+    def label(self) -> str:
+        text = "running (open-ended)" if self.open_ended and self.status == "running" else self.status
+        return text + (" (derived)" if self.derived else "")
+
+
+def parse_date(text: str) -> dt.date:
+    """--on DATE: YYYY-MM-DD, YYYY-MM or YYYY; anything else is a usage error."""
+    value = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return dt.date(int(value[:4]), int(value[5:]), 1)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1)
+    except ValueError:
+        pass
+    raise UsageError(f"invalid date '{text}' for --on; use YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def first_day(iso: str) -> dt.date:
+    parts = [int(p) for p in iso.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def last_day(iso: str) -> dt.date:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    month = parts[1] if len(parts) > 1 else 12
+    return dt.date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    """The last day before the same date `years` later: 05/2023 + five years -> 2028-04-30."""
+    later = dt.date(day.year + years, day.month, 1)
+    return later - dt.timedelta(days=1)
+
+
+def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
+    """(start, end, open_ended, derived, rule) of a record, interpreted from its wording."""
+    runtime = record.get("runtime") or {}
+    text = runtime.get("text") or ""
+    start_iso, end_iso = runtime.get("start"), runtime.get("end")
+    if re.search(r"\babgeschlossen\b", text):
+        return None, None, False, False, "the report states 'abgeschlossen' (completed)"
+    if not start_iso and not end_iso:
+        in_force = record.get("in_force") or ""
+        date = re.search(r"(\d{2})\.(\d{2})\.(\d{4})", in_force)
+        quarter = re.search(r"(\d)\. Quartal (\d{4})", in_force)
+        if date:
+            day = dt.date(int(date.group(3)), int(date.group(2)), int(date.group(1)))
+            return day, None, True, True, "no runtime: in force since the stated date, without an end"
+        if quarter:
+            day = dt.date(int(quarter.group(2)), 3 * int(quarter.group(1)) - 2, 1)
+            return day, None, True, True, "no runtime: expected in force from the first day of the stated quarter"
+        if re.search(r"\blaufend\b", text):
+            return None, None, True, False, "the report states 'laufend' (ongoing) without dates"
+        return None, None, False, False, "no runtime stated"
+    derived = False
+    rules = []
+    start = first_day(start_iso) if start_iso else None
+    end = last_day(end_iso) if end_iso else None
+    if start and start_iso and len(start_iso) == 4:
+        head = text.split(" bis ")[0]
+        if re.search(rf"Ende {start_iso}", head):
+            start, derived = dt.date(int(start_iso), 12, 1), True
+            rules.append("'Ende YYYY' as a start means December")
+        elif season := re.search(rf"({'|'.join(_SEASON)}) {start_iso}", head):
+            start, derived = dt.date(int(start_iso), _SEASON[season.group(1)], 1), True
+            rules.append(f"'{season.group(1)} {start_iso}' starts in month {_SEASON[season.group(1)]}")
+        elif re.search(rf"Schuljahr {start_iso}/", head):
+            start, derived = dt.date(int(start_iso), 8, 1), True
+            rules.append("a school year starts on 1 August")
+    open_ended = False
+    if end is None and start is not None:
+        limited = _LIMITED.search(text)
+        if limited and limited.group(1) in _NUMBERS:
+            end, derived = _add_years(start, _NUMBERS[limited.group(1)]), True
+            years = _NUMBERS[limited.group(1)]
+            rules.append(f"'Befristung auf {limited.group(1)} Jahre' ends {years} years after the start")
+        elif _OPEN.search(text):
+            open_ended = True
+            if "Legislaturperiode" in text:
+                derived = True
+                rules.append(
+                    "'bis mind. Ende der Legislaturperiode': at least until the end of the legislative "
+                    "period, treated as open-ended"
+                )
+            else:
+                rules.append("'seit', 'ab', 'laufend', 'fortlaufend', 'unbefristet' or 'dauerhaft': no end")
+        elif start_iso and len(start_iso) == 10 and " bis " not in text:
+            end, derived = start, True
+            rules.append("a single full date is an event on that day")
+        else:
+            rules.append("only a start is stated: the end is unknown")
+    return start, end, open_ended, derived, "; ".join(rules) or "stated start and end"
+
+
+def status_on(record: dict[str, Any], on: dt.date) -> Status:
+    start, end, open_ended, derived, rule = period(record)
+    text = (record.get("runtime") or {}).get("text") or ""
+    if re.search(r"\babgeschlossen\b", text):
+        return Status("ended", False, None, None, False, rule)
+    if start is None and end is None and not open_ended:
+        return Status("unknown", False, None, None, False, rule)
+    if start is not None and on < start:
+        return Status("planned", False, start, end, derived, rule)
+    if end is not None:
+        state = "ended" if on > end else "running"
+        return Status(state, False, start, end, derived, rule)
+    if open_ended:
+        return Status("running", True, start, None, derived, rule)
+    return Status("unknown", False, start, None, derived, rule)
+
+
+def matches(status: Status, wanted: str) -> bool:
+    """--status: open-ended selects the running measures without an end."""
+    if wanted == "open-ended":
+        return status.status == "running" and status.open_ended
+    return status.status == wanted
+
+
+def check_status(value: str) -> str:
+    wanted = value.strip().lower()
+    if wanted not in STATUSES:
+        raise UsageError(f"unknown status '{value}'; use one of {', '.join(STATUSES)}")
+    return wanted
+
+
+def today() -> dt.date:
+    return dt.date.today()

@@ -1,0 +1,131 @@
+"""Status on a date, compare (measures, portfolios, recognition years) and the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from fko.compare import compare_measures, compare_ressorts, timeline
+from fko.measures import get
+from fko.status import parse_date, status_on
+from fko.store import Store
+
+from .conftest import Result
+
+JUNE_2024 = dt.date(2024, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("measure_id", "expected"),
+    [
+        ("IV.1", "running"),
+        ("II.9", "running"),
+        ("V.5", "running"),
+        ("V.6", "running"),
+        ("III.4", "ended"),
+        ("IV.8", "ended"),
+        ("II.1", "planned"),
+        ("VI.5", "ended"),
+        ("I.10", "unknown"),
+    ],
+)
+def test_status_on_june_2024(store: Store, measure_id: str, expected: str) -> None:
+    assert status_on(get(store, measure_id), JUNE_2024).status == expected
+
+
+def test_open_ended_and_derived_rules(store: Store) -> None:
+    v6 = status_on(get(store, "V.6"), JUNE_2024)
+    assert (v6.open_ended, v6.derived) == (True, False)
+    iv1 = status_on(get(store, "IV.1"), JUNE_2024)
+    assert iv1.open_ended and iv1.derived and "Legislaturperiode" in iv1.rule
+    i2 = status_on(get(store, "I.2"), JUNE_2024)
+    assert (i2.end, i2.derived) == (dt.date(2025, 4, 30), True)
+    assert status_on(get(store, "I.2"), dt.date(2025, 6, 1)).status == "ended"
+    vi7 = status_on(get(store, "VI.7"), JUNE_2024)
+    assert (vi7.status, vi7.start, vi7.derived) == ("planned", dt.date(2024, 9, 1), True)
+    assert status_on(get(store, "VI.7"), dt.date(2025, 1, 1)).status == "unknown"
+    iii1 = status_on(get(store, "III.1"), JUNE_2024)
+    assert (iii1.status, iii1.start) == ("planned", dt.date(2024, 10, 1))
+
+
+def test_parse_date() -> None:
+    assert parse_date("2024-06") == dt.date(2024, 6, 1)
+    with pytest.raises(Exception, match="invalid date"):
+        parse_date("June")
+
+
+def test_compare_measures(store: Store) -> None:
+    rows = compare_measures(store, ["IV.1", "ii.9"], JUNE_2024)
+    assert [(r["id"], r["ressorts"], r["funds_per_year_eur"], r["funds_one_year_eur"]) for r in rows] == [
+        ("IV.1", ["MAGS"], 11_000_000, 5_500_000),
+        ("II.9", ["MAGS"], 16_700_000, None),
+    ]
+    assert rows[0]["runtime"] == "06/2023 bis mind. Ende der Legislaturperiode"
+    assert {
+        "metric": "Meisterprämien ausgezahlt",
+        "value": 7000,
+        "unit": None,
+        "qualifier": "fast",
+        "as_of": "2025-10",
+        "source": "001_4b5943aa954268f7.txt",
+    } in rows[0]["latest_indicators"]
+
+
+def test_compare_portfolios(store: Store) -> None:
+    result = compare_ressorts(store, ["mags", "MSB"])
+    mags, msb = result["ressorts"]
+    assert (mags["measures"], msb["measures"]) == (22, 21)
+    assert msb["per_cluster"]["I"] == 8
+    assert mags["funds_per_year_eur"] == 38_300_000
+    assert result["in_common"] == ["II.4", "II.5", "II.6", "II.7", "II.8", "III.1", "III.7"]
+
+
+def test_timeline_places_what_has_a_start(store: Store) -> None:
+    placed, unplaced = timeline(store, store.measures(), JUNE_2024)
+    assert unplaced == ["I.9", "I.10", "II.7", "VI.5"]
+    assert len(placed) + len(unplaced) == 64
+
+
+def test_list_status_on_a_date(fko: Callable[..., Result]) -> None:
+    running = {m["id"] for m in fko("list", "--status", "running", "--on", "2024-06-01", "--json").json()}
+    assert {"IV.1", "II.9", "V.5", "V.6"} <= running
+    assert not {"III.4", "IV.8", "II.1"} & running
+    ended = [m["id"] for m in fko("list", "--status", "ended", "--on", "2024-06-01", "--json").json()]
+    assert {"III.4", "IV.8"} <= set(ended)
+    planned = [m["id"] for m in fko("list", "--status", "planned", "--on", "2024-06-01", "--json").json()]
+    assert "II.1" in planned
+    opened = {m["id"] for m in fko("list", "--status", "open-ended", "--on", "2024-06-01", "--json").json()}
+    assert "V.6" in opened and "II.9" not in opened
+    assert fko("list", "--status", "sleeping").code == 2
+    assert fko("list", "--on", "tomorrow").code == 2
+
+
+def test_compare_command(fko: Callable[..., Result]) -> None:
+    result = fko("compare", "IV.1", "II.9", "--on", "2024-06-01")
+    assert result.code == 0, result.err
+    title = next(line for line in result.out.splitlines() if "Title" in line)
+    assert title.startswith("≠") and "Meisterprämie NRW" in title and "Ausbildungswege NRW" in title
+    assert "16.700.000 €/Jahr" in result.out and "MAGS" in result.out
+    rows = fko("compare", "IV.1", "II.9", "--json").json()
+    assert [r["funds_per_year_eur"] for r in rows] == [11_000_000, 16_700_000]
+    assert fko("compare", "IV.1").code == 2
+    assert fko("compare", "IV.1", "IV.99").code == 1
+    portfolio = fko("compare", "--ressort", "MAGS", "MSB")
+    assert "Measures in common: II.4, II.5, II.6, II.7, II.8, III.1, III.7." in portfolio.out
+    years = fko("compare", "--recognition", "2022", "2023")
+    assert "Change 2022→2023" in years.out
+    assert fko("compare", "--recognition", "2022", "2031").code == 2
+
+
+def test_timeline_command(fko: Callable[..., Result]) -> None:
+    result = fko("timeline", "--on", "2024-06-01")
+    assert result.code == 0
+    assert "▼ 2024-06-01" in result.out
+    assert "Not placed (no start date stated): I.9, I.10, II.7, VI.5" in result.out
+    line = next(ln for ln in result.out.splitlines() if ln.startswith("V.6 "))
+    assert "▶" in line
+    by_ressort = fko("timeline", "--by", "ressort", "--ressort", "MUNV")
+    assert "IV.6" in by_ressort.out and "MUNV" in by_ressort.out
+    assert fko("timeline", "--by", "planet").code == 2
