@@ -1,5 +1,5 @@
 """`python -m fko` runs the command line."""
 
-from fko.cli import run
+from fko._entry import run
 
 run()

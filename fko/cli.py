@@ -13,10 +13,12 @@ from fko.commands import (
     clusters,
     compare,
     data,
+    export,
     indicators,
     list_,
     recognition,
     ressorts,
+    schema,
     search,
     show,
     sources,
@@ -60,19 +62,16 @@ app.command("budget")(budget.run)
 app.command("clusters")(clusters.run)
 app.command("compare")(compare.run)
 app.add_typer(data.app, name="data")
+app.command("export")(export.run)
 app.command("indicators")(indicators.run)
 app.command("list")(list_.run)
 app.command("recognition")(recognition.run)
 app.command("ressorts")(ressorts.run)
+app.command("schema")(schema.run)
 app.command("search")(search.run)
 app.command("show")(show.run)
 app.command("sources")(sources.run)
 app.command("timeline")(timeline.run)
-
-
-def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     from typer._click.exceptions import ClickException, UsageError
 
     from fko.errors import FkoError
-    from fko.render import error
+    from fko.render import PipeClosed, error
 
     try:
         code = app(args=argv, prog_name="fko", standalone_mode=False)
@@ -96,4 +95,6 @@ def main(argv: list[str] | None = None) -> int:
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
         code = 130
+    except PipeClosed:
+        code = 0  # the reader (head, less) closed the pipe: it had what it wanted
     return code if isinstance(code, int) else 0

@@ -48,3 +48,13 @@ def test_readme_quick_start_has_two_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     for block in blocks:
         assert block.strip() in ci
+
+
+def test_readme_lists_every_field_of_every_record_type() -> None:
+    from fko.model import schema
+
+    listing = README.split("### Record types", 1)[1].split("## JSON output", 1)[0]
+    for name, fields in schema().items():
+        assert f"\n{name}\n" in listing, name
+        for field, kind in fields.items():
+            assert re.search(rf"\n  {re.escape(field)} +{re.escape(kind)}\n", listing), (name, field)

@@ -12,7 +12,12 @@ from fko import options
 def run(
     ctx: typer.Context,
     items: Annotated[
-        list[str], typer.Argument(metavar="ITEM...", help="Measure IDs; or ministry codes with --ressort; or years.")
+        list[str],
+        typer.Argument(
+            metavar="ITEM...",
+            help="Measure IDs; or ministry codes with --ressort; or years.",
+            autocompletion=options.complete_ids,
+        ),
     ],
     ressort: Annotated[
         bool, typer.Option("--ressort", help="Compare ministries' portfolios (ITEMs are codes).")

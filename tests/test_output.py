@@ -1,0 +1,245 @@
+"""Output that scripts, spreadsheets and terminals can trust: CSV, JSON, plain text, pipes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+from fko import render
+from fko.model import RECORD_TYPES, fields
+from fko.render import Field, csv_cell, key
+from fko.store import SHIPPED, Store
+
+from .conftest import Result
+
+Fko = Callable[..., Result]
+HOSTILE = '=HYPERLINK("http://evil.example","klick") [bold red]rot[/] [link=x]y[/link] \x1b[31mESC\x1b[0m \x07BEL \x9b'
+
+
+def plain_console(buffer: io.StringIO, width: int = 200) -> Console:
+    return Console(
+        file=buffer, width=width, color_system=None, force_terminal=False, markup=False, highlight=False, emoji=False
+    )
+
+
+@settings(max_examples=200)
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+    | st.sampled_from(["[", "]", "[/]", "[link=x]", "[bold]x[/bold]", "\x1b[2J", "\x07", "a\x9bb", "[red]"])
+)
+def test_any_string_renders_through_the_table_without_escapes(text: str) -> None:
+    buffer = io.StringIO()
+    render.table([{"x": text}], [Field("x", "X", key("x"))], title=text, out=plain_console(buffer))
+    output = buffer.getvalue()
+    assert "\x1b" not in output and "\x07" not in output and "\x9b" not in output
+
+
+@given(st.text(alphabet=st.sampled_from("[]/=abc:#ä@+-"), min_size=1, max_size=30))
+def test_markup_like_text_is_shown_unchanged(text: str) -> None:
+    buffer = io.StringIO()
+    render.table([{"x": text}], [Field("x", "X", key("x"))], out=plain_console(buffer, width=400))
+    assert text in buffer.getvalue()
+
+
+@pytest.mark.parametrize("cell", ["=1+2", "+49 201", "-5", "@SUM(A1)", "\tx", '=HYPERLINK("x")'])
+def test_csv_formula_cells_are_neutralised(cell: str) -> None:
+    assert csv_cell(cell, numeric=False) == "'" + cell
+
+
+def test_csv_carriage_return_is_removed_with_the_other_control_characters() -> None:
+    assert csv_cell("\r=1+2", numeric=False) == "'=1+2"
+    assert csv_cell("\rx", numeric=False) == "x"
+
+
+def test_csv_numbers_stay_raw() -> None:
+    assert csv_cell(5355028, numeric=True) == 5355028
+    assert csv_cell(-5, numeric=True) == -5
+    assert csv_cell(None, numeric=True) == ""
+    assert csv_cell(["MAGS", "MSB"], numeric=False) == "MAGS; MSB"
+
+
+def test_list_csv_for_spreadsheets(fko: Fko) -> None:
+    result = fko("list", "--csv")
+    assert result.code == 0
+    assert result.out.startswith("\ufeffid;kind;cluster;title;")
+    rows = list(csv.DictReader(io.StringIO(result.out.lstrip("\ufeff")), delimiter=";"))
+    assert len(rows) == 64
+    assert next(r for r in rows if r["id"] == "IV.1")["title"] == "Meisterprämie NRW"
+    assert next(r for r in rows if r["id"] == "I.2")["title"].startswith(
+        "Weitere Einstellungsmöglichkeit für Lehrkräfte"
+    )
+    comma = fko("list", "--csv", "--delimiter", ",", "--fields", "id,title")
+    assert comma.out.splitlines()[0] == "\ufeffid,title"
+    assert fko("list", "--csv", "--delimiter", "ab").code == 2
+
+
+def test_unknown_field_lists_the_valid_ones(fko: Fko) -> None:
+    result = fko("list", "--json", "--fields", "id,colour")
+    assert result.code == 2
+    assert result.err.startswith("fko: unknown field 'colour' for --fields; valid fields: id, kind, cluster, title")
+    picked = fko("budget", "--json", "--fields", "id,amount_eur").json()
+    assert set(picked[0]) == {"id", "amount_eur"}
+
+
+def hostile_store(tmp_path: Path) -> Path:
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    first = data["measures"]["1"]
+    first["title"] = HOSTILE
+    first["partners"] = ["[blink]Partner[/blink]", "\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\"]
+    first["description"] = "Beschreibung \x1b[2J mit [b]Markup[/b]"
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_hostile_store_is_harmless(fko: Fko, tmp_path: Path) -> None:
+    db = str(hostile_store(tmp_path))
+    for args in (["list"], ["show", "I.1"], ["list", "--csv"], ["search", "Seiteneinstieg"], ["compare", "I.1", "I.2"]):
+        result = fko("--db", db, *args)
+        assert result.code == 0, (args, result.err)
+        assert "\x1b" not in result.out and "\x07" not in result.out, args
+    assert "[bold red]rot[/]" in fko("--db", db, "list").out
+    rows = list(csv.reader(io.StringIO(fko("--db", db, "list", "--csv").out.lstrip("\ufeff")), delimiter=";"))
+    assert rows[1][3].startswith("'=HYPERLINK(")
+    assert fko("--db", db, "show", "I.1", "--json").json()["title"] == HOSTILE  # JSON keeps the data as it is
+
+
+def test_json_is_utf8_and_one_document(fko: Fko) -> None:
+    result = fko("show", "IV.1", "--json")
+    assert "Meisterprämie" in result.out and "\\u00e4" not in result.out
+    assert isinstance(json.loads(result.out), dict)
+    assert isinstance(fko("search", "zdi", "--json").json(), list)
+
+
+def test_colour_only_in_terminals_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert render.use_colour()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not render.use_colour()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    monkeypatch.delenv("NO_COLOR")
+    assert not render.use_colour()
+
+
+def run_fko(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FKO_DB")}
+    environment.update(env or {"TERM": "xterm-256color"})
+    return subprocess.run([sys.executable, "-m", "fko", *args], capture_output=True, env=environment, check=False)
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fko", "list", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    head = process.stdout.read(100)
+    process.stdout.close()
+    code = process.wait(timeout=30)
+    assert head.startswith(b"[")
+    assert (code, process.stderr.read()) == (0, b"")
+
+
+def test_pipes_get_whole_lines_and_no_escape_codes() -> None:
+    show = run_fko("show", "IV.7")
+    assert b"https://www.aok.de/karriere/ausbildung/sozialversicherungsfachangestellte/" in show.stdout
+    listing = run_fko("list")
+    assert listing.returncode == 0 and b"\x1b" not in listing.stdout
+    assert (
+        b"Weitere Einstellungsm\xc3\xb6glichkeit f\xc3\xbcr Lehrkr\xc3\xa4fte an Gymnasien und Gesamtschulen"
+        b" f\xc3\xbcr Grundschulen" in listing.stdout
+    )
+
+
+def test_ctrl_c_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch, fko: Fko) -> None:
+    import fko.measures as measures
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(measures, "filter_measures", interrupted)
+    result = fko("list")
+    assert (result.code, result.err) == (130, "")
+
+
+def test_entry_point_maps_ctrl_c_during_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fko.cli
+    from fko._entry import run
+
+    def interrupted(argv: Any = None) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fko.cli, "main", interrupted)
+    with pytest.raises(SystemExit) as exited:
+        run()
+    assert exited.value.code == 130
+
+
+def test_completion_of_ids_codes_and_clusters() -> None:
+    ids = run_fko(env={"_FKO_COMPLETE": "complete_bash", "COMP_WORDS": "fko show VI.", "COMP_CWORD": "2"})
+    assert ids.stdout.split() == [b"VI.1", b"VI.2", b"VI.3", b"VI.4", b"VI.5", b"VI.6", b"VI.7", b"VI.8"]
+    codes = run_fko(env={"_FKO_COMPLETE": "complete_bash", "COMP_WORDS": "fko list --ressort MK", "COMP_CWORD": "3"})
+    assert codes.stdout.split() == [b"MKJFGFI", b"MKW"]
+    clusters = run_fko(env={"_FKO_COMPLETE": "complete_bash", "COMP_WORDS": "fko list --cluster V", "COMP_CWORD": "3"})
+    assert clusters.stdout.split() == [b"V", b"VI"]
+
+
+def test_schema_matches_every_record_of_the_store(store: Store) -> None:
+    for name, (record_type, table) in RECORD_TYPES.items():
+        if table is None:
+            continue
+        expected = set(fields(record_type))
+        for record in store.table(table):
+            optional = {"date"} if record_type.__name__ == "Measure" else set()
+            assert expected - optional <= set(record) <= expected, (name, set(record) ^ expected)
+    for measure in store.measures():
+        for item in measure["budget"]["items"]:
+            assert set(item) == set(fields(RECORD_TYPES["budget_item"][0]))
+
+
+def test_schema_command(fko: Fko) -> None:
+    result = fko("schema", "budget_item", "--json").json()
+    assert result["types"]["budget_item"]["amount_eur"] == "integer or null"
+    assert "measure" in fko("schema").out
+    assert fko("schema", "unicorn").code == 2
+
+
+def test_export_formats(fko: Fko, tmp_path: Path) -> None:
+    db = tmp_path / "fko.db"
+    assert fko("export", "--format", "sqlite", "--out", str(db)).code == 0
+    connection = sqlite3.connect(db)
+    found = connection.execute(
+        "SELECT m.id FROM measures_fts f JOIN measures m ON m.rowid = f.rowid WHERE measures_fts MATCH 'Meisterprämie'"
+    ).fetchall()
+    assert found == [("IV.1",)]
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"measures", "budget_items", "recognition", "indicators", "sources"} <= tables
+    assert connection.execute("SELECT amount_eur FROM budget_items WHERE id='III.7' AND item=1").fetchone() == (
+        5355028,
+    )
+    connection.close()
+    folder = tmp_path / "csv"
+    assert fko("export", "--format", "csv", "--out", str(folder)).code == 0
+    assert (folder / "measures.csv").read_text(encoding="utf-8").startswith("\ufeffid;")
+    document = tmp_path / "fko.json"
+    assert fko("export", "--format", "json", "--out", str(document)).code == 0
+    data = json.loads(document.read_text(encoding="utf-8"))
+    assert len(data["measures"]) == 64 and len(data["initiatives"]) == 4
+    again = fko("export", "--format", "json", "--out", str(document))
+    assert again.code == 1 and "--force" in again.err
+    assert fko("export", "--format", "json", "--out", str(document), "--force").code == 0
+    assert fko("export", "--format", "xml", "--out", str(tmp_path / "x")).code == 2
