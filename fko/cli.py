@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         error(exc.message)
         code = exc.exit_code
     except UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `fko` or `fko data` alone: show the help
+            sys.stderr.write(exc.format_message() + "\n")
+            return 2
         where = exc.ctx.command_path if exc.ctx else "fko"
         error(f"{exc.format_message().rstrip('.')}; see '{where} --help'")
         code = 2

@@ -211,3 +211,12 @@ def test_budget_command(fko: Callable[..., Result]) -> None:
     assert "█" in chart.out
     assert fko("budget", "--by", "nonsense").code == 2
     assert fko("budget", "--annualize").code == 2
+
+
+def test_unknown_funding_source_is_a_usage_error(fko: Callable[..., Result]) -> None:
+    result = fko("budget", "--funding", "ESFF")
+    assert (result.code, result.err) == (
+        2,
+        "fko: unknown funding source 'esff'; use one of Bund (BMBF), EFRE, ESF, JTF, Land\n",
+    )
+    assert [r["id"] for r in fko("budget", "--funding", "bmbf", "--json").json()] == ["III.7"]

@@ -141,3 +141,10 @@ def test_shipped_store_is_never_written(fko: Fko) -> None:
     fko("list")
     fko("show", "IV.1")
     assert SHIPPED.stat().st_mtime_ns == before
+
+
+def test_no_arguments_show_the_help(fko: Fko) -> None:
+    result = fko()
+    assert result.code == 2
+    assert result.err.startswith("Usage: fko [OPTIONS] COMMAND [ARGS]...")
+    assert "fko: Usage" not in result.err
