@@ -58,3 +58,28 @@ def test_readme_lists_every_field_of_every_record_type() -> None:
         assert f"\n{name}\n" in listing, name
         for field, kind in fields.items():
             assert re.search(rf"\n  {re.escape(field)} +{re.escape(kind)}\n", listing), (name, field)
+
+
+def readme_examples() -> list[tuple[str, list[str]]]:
+    """(command, shown lines) of every `$ fko ...` example in the README's console blocks."""
+    examples: list[tuple[str, list[str]]] = []
+    for block in re.findall(r"```console\n(.*?)```", README, re.S):
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, *shown = chunk.rstrip("\n").split("\n")
+            if "|" not in command:
+                examples.append((command, [line for line in shown if line and "…" not in line]))
+    return examples
+
+
+def test_readme_examples_are_real_output(fko: Callable[..., Result]) -> None:
+    import shlex
+
+    examples = readme_examples()
+    assert len(examples) >= 5
+    for command, shown in examples:
+        args = shlex.split(command)[1:]
+        result = fko(*args)
+        assert result.code == 0, command
+        produced = {line.rstrip() for line in result.out.splitlines()}
+        missing = [line for line in shown if line.rstrip() not in produced]
+        assert not missing, (command, missing[:3])
