@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from fko.errors import FkoError
 from fko.ingest import facts as curated_facts
 from fko.ingest.budget import propose
+from fko.ingest.files import load_toml, read_text
 from fko.ingest.report import parse_report
 from fko.search import acronyms, build_index, document
 
@@ -37,22 +37,7 @@ def squash(text: str) -> str:
 
 
 def load_curation(path: Path = CURATION) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise FkoError(f"curation file {path} not found; pass --curation PATH") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise FkoError(f"curation file {path} is not valid TOML: {exc}") from None
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FkoError(f"source file {path} not found; check the path") from None
-    except UnicodeDecodeError:
-        raise FkoError(f"source file {path} is not UTF-8 text") from None
+    return load_toml(path, "curation file")
 
 
 def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]]) -> None:
@@ -131,7 +116,7 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     """Parse the report, apply the curation and the facts, and return all tables of the store."""
     curation = load_curation(curation_path)
     facts = curated_facts.load_facts(facts_path)
-    parsed = parse_report(_read(report), report.name)
+    parsed = parse_report(read_text(report, "source file"), report.name)
     result = BuildResult(tables={})
     measures = parsed["measures"]
     for measure in measures:

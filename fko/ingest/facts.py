@@ -7,11 +7,11 @@ and a number that is not in its quote.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
+from fko.ingest.files import load_toml, read_text
 
 FACTS = Path(__file__).with_name("facts.toml")
 APPROXIMATE = frozenset({"fast", "rund", "rd.", "über", "knapp", "ca.", "mehr als", "etwa"})
@@ -40,13 +40,7 @@ def numbers_in(text: str) -> set[int]:
 
 
 def load_facts(path: Path = FACTS) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise FkoError(f"facts file {path} not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise FkoError(f"facts file {path} is not valid TOML: {exc}") from None
+    return load_toml(path, "facts file")
 
 
 class Sources:
@@ -59,10 +53,9 @@ class Sources:
     def text(self, name: str) -> str:
         if name not in self._texts:
             path = self.folder / name
-            try:
-                self._texts[name] = path.read_text(encoding="utf-8")
-            except FileNotFoundError:
-                raise FkoError(f"a curated fact cites {name}, which is not in {self.folder}") from None
+            if not path.exists():
+                raise FkoError(f"a curated fact cites {name}, which is not in {self.folder}")
+            self._texts[name] = read_text(path, "source file")
         return self._texts[name]
 
     def check(self, quote: str, name: str, what: str) -> None:
