@@ -371,10 +371,12 @@ def gantt(
     groups: Sequence[tuple[str, Sequence[dict[str, Any]]]],
     on: datetime.date,
     width: int | None = None,
+    since: int | None = None,
 ) -> None:
     """A plain-text Gantt chart: one bar per row from period_start to period_end.
 
-    █ the period; ▶ an open end (runs on); ◆? only a start is known; │ the --on date.
+    █ the period; ▶ an open end (runs on); ◀ started before the axis (--from); ◆? only a
+    start is known; │ the --on date.
     """
     import datetime as dt
 
@@ -384,8 +386,8 @@ def gantt(
         return
     starts = [dt.date.fromisoformat(r["period_start"]) for r in rows]
     ends = [dt.date.fromisoformat(r["period_end"]) for r in rows if r["period_end"]]
-    first = min(starts).year
-    last = max([*(e.year for e in ends), on.year, *(s.year for s in starts)])
+    first = min(starts).year if since is None else since
+    last = max([*(e.year for e in ends), on.year, *(s.year for s in starts), first])
     years = last - first + 1
     label_width = max(len(clean(r["id"])) for r in rows) + 2
     if width is None:
@@ -396,6 +398,8 @@ def gantt(
     span = years * per_year
 
     def column(day: dt.date) -> int:
+        if day.year < first:
+            return -1
         return int(min(span - 1, (day.year - first) * per_year + (day.month - 1) * per_year // 12))
 
     marker = column(on) if first <= on.year <= last else None
@@ -413,7 +417,12 @@ def gantt(
         for row in group:
             cells = [" "] * span
             start = column(dt.date.fromisoformat(row["period_start"]))
-            if row["period_end"]:
+            ends_before = bool(row["period_end"]) and dt.date.fromisoformat(row["period_end"]).year < first
+            before = start < 0 and not ends_before
+            start = max(start, 0)
+            if ends_before:
+                pass  # the whole period lies before the axis
+            elif row["period_end"]:
                 end = column(dt.date.fromisoformat(row["period_end"]))
                 for i in range(start, end + 1):
                     cells[i] = "█"
@@ -421,10 +430,12 @@ def gantt(
                 for i in range(start, span):
                     cells[i] = "█"
                 cells[span - 1] = "▶"
-            else:
+            elif not before:
                 cells[start] = "◆"
                 if start + 1 < span:
                     cells[start + 1] = "?"
+            if before:
+                cells[0] = "◀"
             if marker is not None and cells[marker] == " ":
                 cells[marker] = "│"
             out.append(f"{clean(row['id']).ljust(label_width)}{''.join(cells).rstrip()}  {clean(row['label'])}")

@@ -13,14 +13,17 @@ def run(
     ctx: typer.Context,
     by: Annotated[str, typer.Option("--by", metavar="cluster|ressort", help="Group the bars.")] = "cluster",
     on: options.On = None,
+    since: Annotated[
+        int | None, typer.Option("--from", min=1990, max=2100, metavar="YEAR", help="Start the axis in YEAR.")
+    ] = None,
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
     json: options.Json = False,
 ) -> None:
     """Draw every measure's runtime as a bar (open ends as arrows), grouped, with today marked.
 
-    Measures without a start date are listed as not placed.
-    Example: fko timeline --by ressort --on 2024-06-01
+    Measures without a start date are listed as not placed; --from YEAR starts the axis later.
+    Example: fko timeline --by ressort --on 2024-06-01 --from 2020
     """
     from fko import render
     from fko.compare import timeline
@@ -45,8 +48,10 @@ def run(
         keys = [r["code"] for r in store.ressorts()]
         wanted = set(ressort or ()) and {c.casefold() for c in ressort or ()}
         groups = [(k, [r for r in placed if k in r["ressorts"]]) for k in keys if not wanted or k.casefold() in wanted]
-    render.gantt([(title, rows) for title, rows in groups if rows], day)
+    render.gantt([(title, rows) for title, rows in groups if rows], day, since=since)
     legend = "█ runtime   ▶ open end   ◆? only a start is stated   │ the --on date"
+    if since is not None:
+        legend += f"   ◀ started before {since}"
     lines = ["", legend]
     if by == "ressort":
         lines.append("A measure of several ministries appears under each.")
