@@ -13,7 +13,6 @@ import json
 import os
 import re
 import sys
-import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -321,10 +320,6 @@ def bar_chart(items: Sequence[tuple[str, float, str]], width: int = 40, title: s
         bar = "█" * max(1 if value > 0 else 0, round(width * value / top))
         lines.append(f"{clean(label).ljust(label_width)}  {bar} {clean(shown)}")
     _write("\n".join(lines) + "\n")
-
-
-def wrap(text: str, width: int = 100) -> str:
-    return "\n".join(textwrap.fill(p, width) if p else "" for p in text.split("\n"))
 
 
 # --- numbers the German way ---------------------------------------------------------------

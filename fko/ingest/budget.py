@@ -24,8 +24,7 @@ _NO_FUNDS = re.compile(
 )
 _WORDS = {"eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "zehn": 10}
 _PER_YEAR = re.compile(r"pro Jahr|jährlich|p\.\s?a\.|schuljährlich")
-_TOTAL = re.compile(r"insgesamt|gesamt|Gesamtmittel|für die gesamte Laufzeit|für \d+ Jahre")
-_YEAR_PREFIX = re.compile(r"^\s*(?P<year>(?:19|20)\d{2}):?\s*$")
+_YEAR_PREFIX = re.compile(r"^\s*(?P<year>(?:19|20)\d{2}):?\s*(?:ca\.|rund)?\s*$")
 _FROM_YEAR = re.compile(r"\bab (?:Schuljahr )?(?P<year>(?:19|20)\d{2})")
 _SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:bis|-|–)\s*(?P<b>(?:19|20)\d{2})")
 _FUNDING = (
@@ -130,19 +129,18 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
             item["unit"] = match.group("unit").replace("Lehrkraft-Stellen", "Lehrkraftstellen")
         else:
             item["amount_eur"] = euro(match.group("number"), match.group("scale"))
-        year_prefix = re.match(r"^\s*(?P<year>(?:19|20)\d{2}):?\s*(?:ca\.|rund)?\s*$", before)
+        year_prefix = _YEAR_PREFIX.match(before)
         span = _SPAN.search(context)
         start_year = _FROM_YEAR.search(context)
         if _PER_YEAR.search(context):
             item["basis"] = "per_year"
         elif year_prefix:
             item["basis"] = "year"
-            item["year_from"] = item["year_to"] = int(year_prefix.group("year"))
-            continue_items(items, item)
-            continue
         elif not staff:
             item["basis"] = "total"
-        if span:
+        if item["basis"] == "year" and year_prefix:
+            item["year_from"] = item["year_to"] = int(year_prefix.group("year"))
+        elif span:
             item["year_from"], item["year_to"] = int(span.group("a")), int(span.group("b"))
         elif start_year:
             item["year_from"], item["year_to"] = int(start_year.group("year")), run_to
@@ -153,14 +151,10 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
         else:
             item["year_from"], item["year_to"] = run_from, run_to
             item["years_derived"] = run_from is not None or run_to is not None
-        continue_items(items, item)
+        items.append(item)
     if not items and _NO_FUNDS.search(text):
         item = _blank("none")
         item["text"] = _NO_FUNDS.search(text).group(0)  # type: ignore[union-attr]
         item["note"] = "no separate funds"
         items.append(item)
     return items
-
-
-def continue_items(items: list[dict[str, Any]], item: dict[str, Any]) -> None:
-    items.append(item)
