@@ -2,38 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Annotated
 
 import typer
 
 from fko import __version__
-from fko.commands import (
-    budget,
-    clusters,
-    compare,
-    data,
-    export,
-    indicators,
-    list_,
-    recognition,
-    ressorts,
-    schema,
-    search,
-    show,
-    sources,
-    timeline,
-)
 from fko.options import State
 
-app = typer.Typer(
-    name="fko",
-    help="Query the measures, funds and figures of the Fachkräfteoffensive NRW.\n\nExample: fko search Meisterprämie",
-    no_args_is_help=True,
-    rich_markup_mode=None,  # plain help: no Rich import, no markup in help texts
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+#: The commands in alphabetical order, and the module of each in fko/commands/.
+COMMANDS: dict[str, str] = {
+    "anerkennung": "recognition",
+    "budget": "budget",
+    "clusters": "clusters",
+    "compare": "compare",
+    "data": "data",
+    "export": "export",
+    "indicators": "indicators",
+    "list": "list_",
+    "recognition": "recognition",
+    "ressorts": "ressorts",
+    "schema": "schema",
+    "search": "search",
+    "show": "show",
+    "sources": "sources",
+    "timeline": "timeline",
+}
 
 
 def _version(value: bool) -> None:
@@ -42,7 +37,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _global(
     ctx: typer.Context,
     db: Annotated[
@@ -56,22 +50,48 @@ def _global(
     ctx.obj = State(db)
 
 
-# Commands in alphabetical order.
-app.command("anerkennung", help="Alias of `fko recognition`.\n\nExample: fko anerkennung")(recognition.run)
-app.command("budget")(budget.run)
-app.command("clusters")(clusters.run)
-app.command("compare")(compare.run)
-app.add_typer(data.app, name="data")
-app.command("export")(export.run)
-app.command("indicators")(indicators.run)
-app.command("list")(list_.run)
-app.command("recognition")(recognition.run)
-app.command("ressorts")(ressorts.run)
-app.command("schema")(schema.run)
-app.command("search")(search.run)
-app.command("show")(show.run)
-app.command("sources")(sources.run)
-app.command("timeline")(timeline.run)
+def build(only: str | None = None) -> typer.Typer:
+    """The Typer app with every command, or with just the one being run.
+
+    Typer turns each registered command into a Click command on every start; building only
+    the command on the command line saves most of that (see bench/).
+    """
+    app = typer.Typer(
+        name="fko",
+        help="Query the measures, funds and figures of the Fachkräfteoffensive NRW.\n\n"
+        "Example: fko search Meisterprämie",
+        no_args_is_help=True,
+        rich_markup_mode=None,  # plain help: no Rich import, no markup in help texts
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_global)
+    for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        module = importlib.import_module(f"fko.commands.{module_name}")
+        if name == "data":
+            app.add_typer(module.app, name="data")
+        elif name == "anerkennung":
+            app.command(name, help="Alias of `fko recognition`.\n\nExample: fko anerkennung")(module.run)
+        else:
+            app.command(name)(module.run)
+    return app
+
+
+def command_name(argv: list[str]) -> str | None:
+    """The command on a command line, after the global options; None for help, version, completion."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--db":
+            next(args, None)
+        elif arg.startswith("--db="):
+            continue
+        elif arg.startswith("-"):
+            return None
+        else:
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     from fko.render import PipeClosed, error
 
     try:
-        code = app(args=argv, prog_name="fko", standalone_mode=False)
+        args = sys.argv[1:] if argv is None else argv
+        code = build(command_name(args))(args=args, prog_name="fko", standalone_mode=False)
     except FkoError as exc:
         error(exc.message)
         code = exc.exit_code

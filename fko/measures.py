@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -45,6 +44,8 @@ def ressort_codes(store: Store, given: Iterable[str]) -> list[str]:
 
 
 def suggest(wanted: str, candidates: Sequence[str]) -> str | None:
+    import difflib  # lazy: only a miss needs it
+
     close = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.6)
     return close[0] if close else None
 

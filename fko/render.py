@@ -220,52 +220,67 @@ def table(
     out: Console | None = None,
     styles: Callable[[dict[str, Any]], str | None] | None = None,
 ) -> None:
-    """Draw rows as a table; every cell is plain text, nothing is cut off."""
+    """Draw rows as a table; every cell is plain text, nothing is cut off.
+
+    For a terminal (or a given console) Rich draws it; into a pipe it is plain aligned text,
+    without Rich, colour, wrapping or trailing padding.
+    """
+    shown = [f for f in fields if f.in_table]
+    if out is None and not is_terminal():
+        _write(plain_table(rows, shown, title, footer))
+        return
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    shown = [f for f in fields if f.in_table]
-    grid = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        header_style="bold",
-    )
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     for f in shown:
         grid.add_column(Text(f.header), justify="right" if f.numeric else "left", overflow="fold")
     for row in rows:
         style = styles(row) if styles else None
         grid.add_row(*(_cell(f, row) for f in shown), style=style or "")
-    if out is not None or is_terminal():
-        target = out or console()
-        if title:
-            target.print(Text(clean(title), style="bold"))
-        target.print(grid)
-        for line in footer:
-            target.print(Text(clean(line)))
-        return
-    _write((clean(title) + "\n" if title else "") + _unpadded(grid, footer))
+    target = out or console()
+    if title:
+        target.print(Text(clean(title), style="bold"))
+    target.print(grid)
+    for line in footer:
+        target.print(Text(clean(line)))
 
 
-def _unpadded(renderable: Any, footer: Sequence[str] = ()) -> str:
-    """Render for a pipe: no colour, no wrapping, no trailing padding."""
-    from rich.console import Console
+def plain_table(
+    rows: Sequence[dict[str, Any]], fields: Sequence[Field], title: str | None = None, footer: Sequence[str] = ()
+) -> str:
+    """The table as plain text: a title, a header, a rule, one line per row (more where a cell
+    has several lines), columns three spaces apart, numbers right-aligned."""
+    cells = [[f.header for f in fields]]
+    for row in rows:
+        cells.append([_plain(f, row) for f in fields])
+    widths = [max(len(part) for line in cells for part in line[i].split("\n")) for i in range(len(fields))]
+    lines = [clean(title)] if title else []
 
-    buffer = io.StringIO()
-    target = Console(
-        file=buffer,
-        width=PIPE_WIDTH,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        color_system=None,
-        force_terminal=False,
-        soft_wrap=False,
-    )
-    target.print(renderable)
-    text = "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
-    return text + "".join(clean(line) + "\n" for line in footer)
+    def render_row(line: list[str]) -> list[str]:
+        parts = [cell.split("\n") for cell in line]
+        out = []
+        for k in range(max(len(p) for p in parts)):
+            texts = []
+            for i, f in enumerate(fields):
+                text = parts[i][k] if k < len(parts[i]) else ""
+                texts.append(text.rjust(widths[i]) if f.numeric else text.ljust(widths[i]))
+            out.append("   ".join(texts).rstrip())
+        return out
+
+    lines += render_row(cells[0])
+    lines.append("─" * (sum(widths) + 3 * (len(widths) - 1)))
+    for line in cells[1:]:
+        lines += render_row(line)
+    lines += [clean(t) for t in footer]
+    return "\n".join(lines) + "\n"
+
+
+def _plain(field: Field, row: dict[str, Any]) -> str:
+    if field.marked is not None:
+        return clean(field.marked(row).text)
+    return _show(field, field.get(row))
 
 
 def _cell(field: Field, row: dict[str, Any]) -> Any:

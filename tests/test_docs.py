@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import typer
 
-from fko.cli import app
+from fko.cli import build
 
 from .conftest import ROOT, Result
 
@@ -15,7 +15,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def commands() -> list[tuple[str, str]]:
-    group = typer.main.get_command(app)
+    group = typer.main.get_command(build())
     out = []
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         if hasattr(command, "commands"):
