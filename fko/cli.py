@@ -96,6 +96,7 @@ def command_name(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run fko; fko's errors become one line on stderr and an exit code."""
+    # typer 0.28 vendors Click as typer._click; the pin in pyproject.toml keeps this import valid.
     from typer._click.exceptions import ClickException, UsageError
 
     from fko.errors import FkoError
