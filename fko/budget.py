@@ -72,10 +72,9 @@ def _funding_key(name: str) -> str:
 def budget_rows(store: Store, clusters: Sequence[str] = (), funding: Sequence[str] = ()) -> list[dict[str, Any]]:
     """One row per budget item of every measure, with the measure's ID, title and ministries."""
     wanted = {_funding_key(f) for f in funding}
-    known = {_funding_key(f) for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]}
-    unknown = sorted(wanted - known)
+    names = sorted({f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]})
+    unknown = sorted(wanted - {_funding_key(n) for n in names})
     if unknown:
-        names = sorted({f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]})
         raise UsageError(f"unknown funding source '{unknown[0]}'; use one of {', '.join(names)}")
     rows = []
     for measure in filter_measures(store, clusters):

@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-#: Width for tables whose reader is a program: wide enough that nothing wraps.
-PIPE_WIDTH = 100_000
 
 
 def clean(value: object) -> str:
@@ -195,19 +193,19 @@ def emit_csv(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter:
 # --- tables and records for people ------------------------------------------------------
 
 
-def console(width: int | None = None) -> Console:
-    """A Rich console for stdout that never interprets markup, emoji or highlighting."""
-    from rich.console import Console  # lazy: Rich costs start-up time that JSON and CSV do not need
+def console() -> Console:
+    """A Rich console for the terminal that never interprets markup, emoji or highlighting.
 
-    terminal = is_terminal()
+    Only terminals get Rich; into a pipe, tables and records are written as plain text.
+    """
+    from rich.console import Console  # lazy: Rich costs start-up time that pipes do not need
+
     return Console(
-        width=width if width is not None else (None if terminal else PIPE_WIDTH),
         markup=False,
         emoji=False,
         highlight=False,
         no_color=not use_colour(),
         color_system="auto" if use_colour() else None,
-        force_terminal=False if not terminal else None,
         soft_wrap=False,
     )
 

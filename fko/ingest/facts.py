@@ -128,15 +128,20 @@ def recognition(facts: dict[str, Any], sources: Sources, dates: dict[str, str | 
     return rows
 
 
+def _check_entry(entry: dict[str, Any], sources: Sources, measure_ids: set[str], what: str) -> None:
+    """A fact about a measure: the measure must exist and the quote must be in its source."""
+    if entry["measure"] not in measure_ids:
+        raise FkoError(f"{what}: no measure {entry['measure']}")
+    sources.check(entry["quote"], entry["source"], what)
+
+
 def indicators(
     facts: dict[str, Any], sources: Sources, measure_ids: set[str], dates: dict[str, str | None]
 ) -> list[dict[str, Any]]:
     rows = []
     for n, entry in enumerate(facts.get("indicators", []), start=1):
         what = f"indicator {n} ({entry.get('measure')}, {entry.get('metric')})"
-        if entry["measure"] not in measure_ids:
-            raise FkoError(f"{what}: no measure {entry['measure']}")
-        sources.check(entry["quote"], entry["source"], what)
+        _check_entry(entry, sources, measure_ids, what)
         _check_number(entry["value"], entry["quote"], what)
         qualifier = entry.get("qualifier")
         rows.append(
@@ -164,10 +169,7 @@ def indicators(
 def updates(facts: dict[str, Any], sources: Sources, measure_ids: set[str]) -> list[dict[str, Any]]:
     rows = []
     for n, entry in enumerate(facts.get("updates", []), start=1):
-        what = f"update {n} ({entry.get('measure')})"
-        if entry["measure"] not in measure_ids:
-            raise FkoError(f"{what}: no measure {entry['measure']}")
-        sources.check(entry["quote"], entry["source"], what)
+        _check_entry(entry, sources, measure_ids, f"update {n} ({entry.get('measure')})")
         rows.append({k: entry[k] for k in ("measure", "title", "date", "source", "quote")})
     rows.sort(key=lambda r: (r["measure"], r["date"]))
     return rows
