@@ -44,8 +44,12 @@ class Status:
         }
 
     def label(self) -> str:
-        text = "running (open-ended)" if self.open_ended and self.status == "running" else self.status
-        return text + (" (derived)" if self.derived else "")
+        return state_text(self.status, self.open_ended) + (" (derived)" if self.derived else "")
+
+
+def state_text(status: str, open_ended: bool) -> str:
+    """ "running (open-ended)" for a running measure without an end, else the status itself."""
+    return "running (open-ended)" if open_ended and status == "running" else status
 
 
 def parse_date(text: str) -> dt.date:

@@ -92,7 +92,7 @@ def emit_rows(
 def _item_line(item: dict[str, Any]) -> str:
     from fko.budget import years_text
 
-    parts = [_amount({**item, "shared": False})]
+    parts = [_amount(item)]
     parts += [BASIS_LABEL.get(item["basis"], "") or "", years_text(item)]
     parts += [", ".join(item["funding"]), f"assigned to {item['ressort']}" if item["ressort"] else ""]
     parts += [item["note"] or ""]
@@ -449,8 +449,10 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
     """Fields as rows, measures as columns; ≠ marks the rows where the measures differ."""
     eur = render.euro_exact
 
+    from fko.status import state_text
+
     def status(r: dict[str, Any]) -> str:
-        label = "running (open-ended)" if r["open_ended"] and r["status"] == "running" else r["status"]
+        label = state_text(r["status"], r["open_ended"])
         return label + (f" (derived: {r['status_rule']})" if r["status_derived"] else "")
 
     def figures(r: dict[str, Any]) -> str:
