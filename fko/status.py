@@ -179,3 +179,8 @@ def check_status(value: str) -> str:
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+def on_date(text: str | None) -> dt.date:
+    """The --on date of a command: the given one, or today."""
+    return parse_date(text) if text else today()

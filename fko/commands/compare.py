@@ -40,7 +40,7 @@ def run(
     from fko import render
     from fko.compare import compare_measures, compare_ressorts
     from fko.errors import UsageError
-    from fko.status import parse_date, today
+    from fko.status import on_date
     from fko.views import COMPARE_FIELDS, PORTFOLIO_FIELDS, compare_table, emit_rows, portfolio_table
 
     if ressort and recognition:
@@ -66,7 +66,7 @@ def run(
         else:
             portfolio_table(store, result)
         return
-    day = parse_date(on) if on else today()
+    day = on_date(on)
     rows = compare_measures(store, items, day)
     if json or csv:
         emit_rows(rows, COMPARE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter)

@@ -50,9 +50,9 @@ def run(
     chosen = source_key(store, source) if source else None
     rows = filter_measures(store, cluster or (), ressort or (), partner, chosen)
     if status or on:
-        from fko.status import check_status, matches, parse_date, status_on, today
+        from fko.status import check_status, matches, on_date, status_on
 
-        day = parse_date(on) if on else today()
+        day = on_date(on)
         wanted = check_status(status) if status else None
         with_status = []
         for row in rows:

@@ -21,11 +21,11 @@ def run(
     """
     from fko import render
     from fko.finder import resolve
-    from fko.status import parse_date, status_on, today
+    from fko.status import on_date, status_on
     from fko.views import measure_record
 
     store = options.state(ctx).store()
-    day = parse_date(on) if on else today()
+    day = on_date(on)
     found = [resolve(store, name) for name in ids]
     if json and on:
         found = [{**m, **status_on(m, day).as_row(), "on": day.isoformat()} for m in found]

@@ -29,12 +29,12 @@ def run(
     from fko.compare import timeline
     from fko.errors import UsageError
     from fko.measures import filter_measures
-    from fko.status import parse_date, today
+    from fko.status import on_date
 
     if by not in ("cluster", "ressort"):
         raise UsageError(f"unknown --by '{by}'; use cluster or ressort")
     store = options.state(ctx).store()
-    day = parse_date(on) if on else today()
+    day = on_date(on)
     records = filter_measures(store, cluster or (), ressort or ())
     placed, unplaced = timeline(store, records, day)
     if json:
