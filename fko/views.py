@@ -17,11 +17,11 @@ def _runtime(value: Any) -> str:
 
 
 MEASURE_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("cluster", "Cluster", key("cluster"), in_table=False),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=1),
+    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
     Field("runtime_start", "Start", path("runtime", "start"), in_table=False),
     Field("runtime_end", "End", path("runtime", "end"), in_table=False),
     Field("budget_text", "Planned funds", path("budget", "text"), in_table=False),
@@ -40,7 +40,7 @@ SOURCE_LIST_FIELDS: list[Field] = [
 ]
 
 STATUS_FIELDS: list[Field] = [
-    Field("status", "Status", key("status_label")),
+    Field("status", "Status", key("status_label"), drop=3),
     Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
     Field("period_start", "Period start", key("period_start"), in_table=False),
     Field("period_end", "Period end", key("period_end"), in_table=False),
@@ -197,12 +197,12 @@ def _marked(row: dict[str, Any]) -> render.Marked:
 
 
 SEARCH_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("snippet", "Match", key("snippet"), marked=_marked),
+    Field("id", "ID", key("id"), keep_whole=True),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=2),
+    Field("snippet", "Match", key("snippet"), marked=_marked, drop=1),
     Field("field", "Field", key("field"), in_table=False),
-    Field("score", "Score", key("score"), numeric=True),
+    Field("score", "Score", key("score"), numeric=True, drop=3),
 ]
 
 
@@ -222,23 +222,23 @@ def _ministries(row: dict[str, Any]) -> str:
 
 
 BUDGET_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("item", "Item", key("item"), numeric=True, in_table=False),
-    Field("title", "Title", key("title")),
+    Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), show=lambda v: "", in_table=False),
-    Field("ministries", "Ministries", lambda r: _ministries(r)),
+    Field("ministries", "Ministries", lambda r: _ministries(r), drop=1),
     Field("kind", "Kind", key("kind"), in_table=False),
-    Field("amount", "Amount", lambda r: _amount(r)),
+    Field("amount", "Amount", lambda r: _amount(r), keep_whole=True),
     Field("amount_eur", "Euro", key("amount_eur"), numeric=True, in_table=False),
     Field("quantity", "Quantity", key("quantity"), numeric=True, in_table=False),
     Field("unit", "Unit", key("unit"), in_table=False),
-    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or "")),
+    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or ""), drop=2),
     Field("year_from", "From", key("year_from"), numeric=True, in_table=False),
     Field("year_to", "To", key("year_to"), numeric=True, in_table=False),
-    Field("years", "Years", key("years")),
+    Field("years", "Years", key("years"), drop=3),
     Field("years_derived", "Years derived", key("years_derived"), in_table=False),
     Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("funding", "Funding", key("funding")),
+    Field("funding", "Funding", key("funding"), drop=4),
     Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
     Field("shared", "Shared", key("shared"), in_table=False),
     Field("counted_eur", "Counted euro", key("counted_eur"), numeric=True, in_table=False),
