@@ -66,6 +66,7 @@ def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
         "recognition": store.table("recognition"),
         "indicators": store.table("indicators"),
         "updates": store.table("updates"),
+        "events": store.table("events"),
         "ressorts": store.ressorts(),
         "clusters": store.clusters(),
         "sources": store.sources(),

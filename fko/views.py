@@ -135,7 +135,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         items.append(("In force", measure["in_force"]))
     if measure["footnotes"]:
         items.append(("Footnotes", "\n".join(measure["footnotes"])))
-    from fko.figures import indicator_rows, update_rows
+    from fko.figures import event_rows, indicator_rows, update_rows
 
     indicators = sorted(indicator_rows(store, measure["id"]), key=lambda r: (r["as_of"], r["metric"]))
     if indicators:
@@ -147,10 +147,14 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
                 "Later developments",
                 "\n".join(
                     f"{u['date']}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
+                    + (f"\n  fko's inference, not the source's: {u['inference']}" if u.get("inference") else "")
                     for u in updates
                 ),
             )
         )
+    events = event_rows(store, measure["id"])
+    if events:
+        items.append(("Events and statements", "\n".join(event_line(e, sources) for e in events)))
     lines = measure.get("source_lines") or []
     where = f", lines {lines[0]}-{lines[1]}" if len(lines) == 2 else ""
     items.append(("Source", f"{measure['source']}{where} ({sources.get(measure['source'], '')})"))
@@ -164,6 +168,27 @@ def _status_line(measure: dict[str, Any], on: Any) -> str:
 
     found = status_on(measure, on)
     return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
+
+
+def event_when(event: dict[str, Any]) -> str:
+    """ "2025-12-04 (am 4. Dezember)", "undated (innerhalb der nächsten sechs Monate)" """
+    when = event["date"] or "undated"
+    return f"{when} ({event['date_text']})" if event["date_text"] else when
+
+
+def event_line(event: dict[str, Any], sources: dict[str, str]) -> str:
+    """Date, status, title, place and source; the quote below; fko's inference marked as such."""
+    place = f", {event['place']}" if event["place"] else ""
+    lines = [
+        f"{event_when(event)}: {event['title']}{place} ({event['status']}) "
+        f"[{sources.get(event['source'], event['source'])}]",
+        f"  „{event['quote']}“",
+    ]
+    if event["inference"]:
+        lines.append(f"  fko's inference, not the source's: {event['inference']}")
+    if event["note"]:
+        lines.append(f"  Note: {event['note']}")
+    return "\n".join(lines)
 
 
 def indicator_line(row: dict[str, Any], sources: dict[str, str]) -> str:
@@ -351,7 +376,7 @@ SOURCE_FIELDS: list[Field] = [
     Field("records", "Records", key("records"), numeric=True),
     *(
         Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
-        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates")
+        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
     ),
 ]
 
