@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
     from fko.store import Store
+
+
+class ExportFormat(StrEnum):
+    """What `fko export --format` writes."""
+
+    json = "json"
+    csv = "csv"
+    sqlite = "sqlite"
+    xlsx = "xlsx"
 
 
 def complete_ids(incomplete: str) -> list[str]:
@@ -27,12 +37,29 @@ def _complete_clusters(incomplete: str) -> list[str]:
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README: JSON keys).")]
-Csv = Annotated[bool, typer.Option("--csv", help="Print CSV (UTF-8 with BOM, ';' separated) for spreadsheets.")]
+Csv = Annotated[bool, typer.Option("--csv", help="Print CSV: for German spreadsheets by default (see --delimiter).")]
 Fields = Annotated[
     str | None,
     typer.Option("--fields", metavar="A,B,C", help="Columns for --json/--csv, comma-separated."),
 ]
-Delimiter = Annotated[str, typer.Option("--delimiter", metavar="CHAR", help="CSV separator.")]
+
+
+def _delimiter(value: str) -> str:
+    from fko.render import csv_delimiter
+
+    return csv_delimiter(value)
+
+
+Delimiter = Annotated[
+    str,
+    typer.Option(
+        "--delimiter",
+        metavar="CHAR",
+        help="CSV separator: ';' (default) for German spreadsheets (BOM, decimal comma); "
+        "',' or 'tab' for programs (no BOM, decimal point).",
+        callback=_delimiter,
+    ),
+]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
 Ressort = Annotated[
     list[str] | None,
