@@ -71,6 +71,16 @@ Ressort = Annotated[
         autocompletion=_complete_ressorts,
     ),
 ]
+RessortCompare = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ressort",
+        "-r",
+        metavar="CODE",
+        help="Compare the portfolios of these ministries (e.g. -r MAGS -r MSB; case-insensitive; repeatable).",
+        autocompletion=_complete_ressorts,
+    ),
+]
 Cluster = Annotated[
     list[str] | None,
     typer.Option(
@@ -83,7 +93,20 @@ Cluster = Annotated[
 ]
 MeasureIds = Annotated[
     list[str],
-    typer.Argument(metavar="ID...", help="Measure IDs such as IV.1 (or iv.1).", autocompletion=complete_ids),
+    typer.Argument(
+        metavar="MEASURE...",
+        help="Measures: IDs in any spelling (IV.1, iv.1, IV 1), titles or aliases (Meisterprämie).",
+        autocompletion=complete_ids,
+    ),
+]
+SomeMeasures = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[MEASURE]...",
+        help="Only these measures: IDs (IV.1, iv.1), titles or aliases (Meisterprämie).",
+        autocompletion=complete_ids,
+        show_default=False,
+    ),
 ]
 
 
