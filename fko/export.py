@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fko import __version__
 from fko.errors import FkoError, UsageError
 from fko.store import Store
+
+if TYPE_CHECKING:
+    from fko.render import Field
 
 FORMATS = ("json", "csv", "sqlite", "xlsx")
 
@@ -341,7 +344,9 @@ def producer(store: Store, fmt: str, delimiter: str = ";") -> Callable[[Path], N
     return lambda path: write_workbook(tables(store), path, SOURCE_NOTE)
 
 
-def _replace(target: Path, produce: Callable[[Path], None], *, force: bool, folder: bool) -> None:
+def _replace(
+    target: Path, produce: Callable[[Path], None], *, force: bool, folder: bool, option: str = "--out"
+) -> None:
     """Write through a temporary path beside `target`, then rename it into place.
 
     Stand-in with the signature of fko.safe_write.write_file/write_folder until that lands.
@@ -351,12 +356,13 @@ def _replace(target: Path, produce: Callable[[Path], None], *, force: bool, fold
     import tempfile
 
     if target.is_symlink():
-        raise FkoError(f"{target} is a symbolic link; fko does not write through links, choose another --out")
+        raise FkoError(f"{target} is a symbolic link; fko does not write through links, choose another {option}")
     if target.exists() and not (target.is_dir() if folder else target.is_file()):
         kind = "a folder" if folder else "a regular file"
-        raise FkoError(f"{target} exists and is not {kind}; choose another --out")
+        raise FkoError(f"{target} exists and is not {kind}; choose another {option}")
     if target.exists() and not force:
-        raise FkoError(f"{target} exists; choose another --out or pass --force to replace it")
+        fix = "or pass --force to replace it" if option == "--out" else "or remove it first"
+        raise FkoError(f"{target} exists; choose another {option} {fix}")
     parent = target.parent if str(target.parent) else Path(".")
     if folder:
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
@@ -401,3 +407,35 @@ def export(
     except OSError as exc:
         raise FkoError(f"cannot write {out}: {exc.strerror}; choose another --out") from None
     return written
+
+
+def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], target: Path, title: str | None) -> None:
+    """--xlsx FILE of a listing command: the rows with the columns --csv would have, one sheet."""
+    from fko.render import note
+    from fko.xlsx import write_sheets
+
+    projected = [{f.name: f.get(row) for f in fields} for row in rows]
+    sheet = sheet_name(title or "fko")
+    headers = [f"fko {__version__}" + (f": {title}" if title else "")]
+    try:
+        _replace(
+            target,
+            lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers),
+            force=False,
+            folder=False,
+            option="--xlsx",
+        )
+    except OSError as exc:
+        raise FkoError(f"cannot write {target}: {exc.strerror}; choose another --xlsx") from None
+    note(f"wrote {target}")
+
+
+def sheet_name(title: str) -> str:
+    """A worksheet name Excel accepts: none of []:*?/\\ or quotes, no control characters,
+    at most 31 characters, cut at a word; "fko" if nothing is left."""
+    from fko.render import clean
+
+    name = " ".join("".join(" " if c in "[]:*?/\\'\"" else c for c in clean(title)).split())
+    while len(name) > 31 and " " in name:
+        name = name.rsplit(" ", 1)[0].rstrip(" ,;(")
+    return name[:31].strip() or "fko"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from fko import render
@@ -74,12 +75,18 @@ def emit_rows(
     title: str | None = None,
     footer: Sequence[str] = (),
     json_rows: Sequence[dict[str, Any]] | None = None,
+    xlsx: Path | None = None,
 ) -> None:
-    """Print rows as JSON (full objects unless --fields), CSV, or a table for people."""
-    if json and csv:
-        raise UsageError("choose one of --json and --csv")
+    """Print rows as JSON (full objects unless --fields), CSV, or a table for people; or write
+    them to an Excel workbook (--xlsx FILE, the columns of --csv)."""
+    if sum((json, csv, xlsx is not None)) > 1:
+        raise UsageError("choose one of --json, --csv and --xlsx")
     chosen = render.select_fields(fields, fields_arg)
-    if json:
+    if xlsx is not None:
+        from fko.export import write_rows_xlsx
+
+        write_rows_xlsx(rows, chosen, xlsx, title)
+    elif json:
         full = list(json_rows if json_rows is not None else rows)
         render.emit_json(render.project(rows, chosen) if fields_arg else full)
     elif csv:
