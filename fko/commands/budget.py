@@ -11,6 +11,7 @@ from fko import options
 
 def run(
     ctx: typer.Context,
+    measures: options.SomeMeasures = None,
     ressort: options.Ressort = None,
     cluster: options.Cluster = None,
     funding: Annotated[
@@ -35,6 +36,7 @@ def run(
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List the planned funds of every measure, largest first, with honest totals.
 
@@ -45,21 +47,30 @@ def run(
     from fko import render
     from fko.budget import BASES, group, view
     from fko.errors import UsageError
+    from fko.finder import resolve_all
     from fko.views import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, budget_footer, emit_rows
 
     if annualize and year is None and by != "year":
         raise UsageError("--annualize needs --year YYYY (or --by year)")
     store = options.state(ctx).store()
     per_year = None if by == "year" else year  # --by year shows every year
-    result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize)
+    ids = [m["id"] for m in resolve_all(store, measures)] if measures else []
+    result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize, ids)
     if by:
         groups = group(result, by, store)
         columns = ("year_total",) if per_year is not None or by == "year" else BASES
         shown = [f for f in BUDGET_GROUP_FIELDS if f.name in ("group", "items", *columns)]
         emit_rows(
-            groups, shown, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title=f"Planned funds by {by}"
+            groups,
+            shown,
+            json=json,
+            csv=csv,
+            fields_arg=fields,
+            delimiter=delimiter,
+            xlsx=xlsx,
+            title=f"Planned funds by {by}",
         )
-        if not (json or csv):
+        if not (json or csv or xlsx):
             for basis in columns:
                 bars = [(g["group"], float(g[basis]), render.euro_exact(g[basis])) for g in groups if g[basis]]
                 if bars:
@@ -78,16 +89,17 @@ def run(
     everything = result.rows + result.apart
     title = "Planned funds (Geplante Mittel), largest first" + (f", for {year}" if year else "")
     emit_rows(
-        everything if json or csv else result.rows,
+        everything if json or csv or xlsx else result.rows,
         BUDGET_FIELDS,
         json=json,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
+        xlsx=xlsx,
         title=title,
         json_rows=[_json_row(r) for r in everything],
     )
-    if json or csv:
+    if json or csv or xlsx:
         return
     if result.apart:
         render.separator()
