@@ -72,59 +72,70 @@ def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _prepare(out: Path, force: bool, folder: bool) -> None:
-    if out.exists() and not force and (not folder or any(out.iterdir())):
-        raise FkoError(f"{out} exists; choose another --out or pass --force to replace it")
-    if out.exists() and not folder and out.is_dir():
-        raise FkoError(f"{out} is a directory; --format {'json' if not folder else 'csv'} writes a file")
-    if folder and out.exists() and not out.is_dir():
-        raise FkoError(f"{out} is a file; --format csv writes a folder of CSV files")
+def export(
+    store: Store, fmt: str, out: Path, force: bool = False, delimiter: str = ";", follow_symlinks: bool = False
+) -> list[Path]:
+    """Write the dataset through fko.safe_write (atomic, never over the store being read);
+    returns the files written."""
+    from fko.safe_write import write_file, write_folder, write_text
 
-
-def export(store: Store, fmt: str, out: Path, force: bool = False, delimiter: str = ";") -> list[Path]:
-    """Write the dataset; returns the files written."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown --format '{fmt}'; use one of {', '.join(FORMATS)}")
-    try:
-        if fmt == "json":
-            _prepare(out, force, folder=False)
-            document = {
-                "fko_version": __version__,
-                "measures": store.measures(),
-                "initiatives": store.table("initiatives"),
-                **{
-                    k: v
-                    for k, v in tables(store).items()
-                    if k not in ("measures", "measure_ressorts", "measure_partners")
-                },
-            }
-            out.write_text(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n", "utf-8")
-            return [out]
-        if fmt == "csv":
-            _prepare(out, force, folder=True)
-            out.mkdir(parents=True, exist_ok=True)
-            written = []
-            for name, rows in tables(store).items():
-                columns = _columns(rows)
-                path = out / f"{name}.csv"
-                fields = [Column(c, c, key(c), numeric=_numeric(rows, c)) for c in columns]
-                path.write_text(csv_text(rows, fields, delimiter), encoding="utf-8", newline="")
-                written.append(path)
-            return written
-        _prepare(out, force, folder=False)
-        if out.exists():
-            out.unlink()
-        _sqlite(store, out)
+    protect = [] if store.path == ":memory:" else [Path(store.path)]
+    data = tables(store)  # everything is computed before the target is touched
+    if fmt == "json":
+        document = {
+            "fko_version": __version__,
+            "measures": store.measures(),
+            "initiatives": store.table("initiatives"),
+            **{k: v for k, v in data.items() if k not in ("measures", "measure_ressorts", "measure_partners")},
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        write_text(out, text, force=force, protect=protect, follow_symlinks=follow_symlinks)
         return [out]
-    except OSError as exc:
-        raise FkoError(f"cannot write {out}: {exc.strerror}; choose another --out") from None
+    if fmt == "csv":
+        texts = {}
+        for name, rows in data.items():
+            fields = [Column(c, c, key(c), numeric=_numeric(rows, c)) for c in _columns(rows, name)]
+            texts[f"{name}.csv"] = csv_text(rows, fields, delimiter)
+
+        def produce(folder: Path) -> None:
+            for file_name, text in texts.items():
+                (folder / file_name).write_text(text, encoding="utf-8", newline="")
+
+        write_folder(out, produce, force=force, protect=protect, follow_symlinks=follow_symlinks)
+        return [out / file_name for file_name in texts]
+    write_file(out, lambda tmp: _sqlite(data, tmp, out), force=force, protect=protect, follow_symlinks=follow_symlinks)
+    return [out]
 
 
-def _columns(rows: list[dict[str, Any]]) -> list[str]:
+#: Columns of the flat tables that are not a record type of fko/model.py, for when they are empty.
+_LINK_COLUMNS = {
+    "measures": list(MEASURE_COLUMNS),
+    "measure_ressorts": ["id", "ressort"],
+    "measure_partners": ["id", "partner"],
+}
+
+
+def _columns(rows: list[dict[str, Any]], table: str) -> list[str]:
+    """The columns of a table: the keys of its rows; for an empty table, those of its record type."""
     columns: dict[str, None] = {}
     for row in rows:
         columns.update(dict.fromkeys(row))
-    return list(columns)
+    if columns:
+        return list(columns)
+    import typing
+
+    from fko.model import RECORD_TYPES, BudgetItem
+
+    if table in _LINK_COLUMNS:
+        return _LINK_COLUMNS[table]
+    if table == "budget_items":
+        return ["id", "item", *typing.get_type_hints(BudgetItem)]
+    for record_type, name in RECORD_TYPES.values():
+        if name == table:
+            return list(typing.get_type_hints(record_type))
+    return ["id"]
 
 
 def _numeric(rows: list[dict[str, Any]], column: str) -> bool:
@@ -149,13 +160,21 @@ def _sql_type(rows: list[dict[str, Any]], column: str) -> str:
     return "TEXT"
 
 
-def _sqlite(store: Store, out: Path) -> None:
-    connection = sqlite3.connect(out)
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sqlite(data: dict[str, list[dict[str, Any]]], path: Path, out: Path) -> None:
+    """Fill the fresh file at path (a temporary file beside out) with the tables and FTS indexes."""
+    connection = sqlite3.connect(path)
     try:
+        # The file is temporary until it is renamed over out: no journal, safe_write fsyncs it.
+        connection.execute("PRAGMA journal_mode=OFF")
+        connection.execute("PRAGMA synchronous=OFF")
         with connection:
-            for name, rows in tables(store).items():
-                columns = _columns(rows)
-                spec = ", ".join(f'"{c}" {_sql_type(rows, c)}' for c in columns)
+            for name, rows in data.items():
+                columns = _columns(rows, name)
+                spec = ", ".join(f"{_quoted(c)} {_sql_type(rows, c)}" for c in columns)
                 connection.execute(f'CREATE TABLE "{name}" ({spec})')
                 marks = ", ".join("?" for _ in columns)
                 connection.executemany(
@@ -177,5 +196,7 @@ def _sqlite(store: Store, out: Path) -> None:
             connection.execute(
                 "INSERT INTO indicators_fts(rowid, metric, quote) SELECT rowid, metric, quote FROM indicators"
             )
+    except sqlite3.Error as exc:
+        raise FkoError(f"cannot write {out}: {exc}; free space or choose another --out ({out} is unchanged)") from None
     finally:
         connection.close()

@@ -33,6 +33,10 @@ Fields = Annotated[
     typer.Option("--fields", metavar="A,B,C", help="Columns for --json/--csv, comma-separated."),
 ]
 Delimiter = Annotated[str, typer.Option("--delimiter", metavar="CHAR", help="CSV separator.")]
+Force = Annotated[bool, typer.Option("--force", help="Replace PATH if it exists (atomically).")]
+FollowSymlinks = Annotated[
+    bool, typer.Option("--follow-symlinks", help="If PATH is a symlink, replace the file it points to.")
+]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
 Ressort = Annotated[
     list[str] | None,

@@ -14,8 +14,9 @@ def run(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="json|csv|sqlite", help="What to write.")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="PATH", help="File (json, sqlite) or folder (csv).")],
-    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+    force: options.Force = False,
     delimiter: options.Delimiter = ";",
+    follow_symlinks: options.FollowSymlinks = False,
 ) -> None:
     """Export every record: measures, initiatives, budget items, recognition, indicators, sources.
 
@@ -26,5 +27,5 @@ def run(
     from fko import render
     from fko.export import export
 
-    written = export(options.state(ctx).store(), fmt, out, force, delimiter)
+    written = export(options.state(ctx).store(), fmt, out, force, delimiter, follow_symlinks)
     render.note(f"wrote {', '.join(str(p) for p in written)}")
