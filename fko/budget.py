@@ -40,6 +40,7 @@ class BudgetView:
     split: str
     annualize: bool
     notes: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)  # the --ressort codes; `ressort` joins them
 
 
 def years_text(item: dict[str, Any]) -> str:
@@ -115,31 +116,32 @@ def view(
     year: int | None = None,
     split: str = "full",
     annualize: bool = False,
+    measures: Sequence[str] = (),
 ) -> BudgetView:
     """The budget rows for the filters, each with the amount counted under the stated rule."""
     if split not in ("full", "equal"):
         raise UsageError(f"unknown --split '{split}'; use full or equal")
-    codes = ressort_codes(store, ressorts)
-    if len(codes) > 1:
-        raise UsageError("give one --ressort for `fko budget` (use --by ressort to compare ministries)")
-    code = codes[0] if codes else None
+    codes = list(dict.fromkeys(ressort_codes(store, ressorts)))
     rows = budget_rows(store, clusters, funding)
-    if code:
-        rows = [r for r in rows if _belongs(r, code)]
+    if measures:
+        rows = [r for r in rows if r["id"] in measures]
+    if codes:  # the union: a measure of several of the ministries is one row, counted once
+        rows = [r for r in rows if any(_belongs(r, c) for c in codes)]
     counted: list[dict[str, Any]] = []
     apart: list[dict[str, Any]] = []
     for row in rows:
         row = dict(row)
         row["shared"] = _shared(row)
-        row["shared_with"] = [c for c in row["ressorts"] if c != code] if code and row["shared"] else []
+        row["shared_with"] = [c for c in row["ressorts"] if c not in codes] if codes and row["shared"] else []
         row["counted_eur"] = None
         row["attribution"] = ""
         amount = row["amount_eur"]
         if row["kind"] == "money":
             share = 1.0
-            if code and row["shared"] and split == "equal":
-                share = 1 / len(row["ressorts"])
-                row["attribution"] = f"1/{len(row['ressorts'])} of a shared measure"
+            if codes and row["shared"] and split == "equal" and row["shared_with"]:
+                mine = len(row["ressorts"]) - len(row["shared_with"])
+                share = mine / len(row["ressorts"])
+                row["attribution"] = f"{mine}/{len(row['ressorts'])} of a shared measure"
             if year is not None:
                 if row["year_from"] is None and row["year_to"] is None:
                     row["attribution"] = "years not stated"
@@ -178,7 +180,7 @@ def view(
         totals["not_attributable"] = {"eur": sum(r["amount_eur"] for r in spread), "items": len(spread)}
     if unstated:
         totals["years_not_stated"] = {"eur": sum(r["amount_eur"] for r in unstated), "items": len(unstated)}
-    return BudgetView(counted, apart, totals, year, code, split, annualize)
+    return BudgetView(counted, apart, totals, year, " + ".join(codes) or None, split, annualize, codes=codes)
 
 
 def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:
@@ -199,16 +201,16 @@ def group(result: BudgetView, by: str, store: Store) -> list[dict[str, Any]]:
     for row in money:
         if by == "ressort":
             keys = [row["ressort"]] if row["ressort"] else row["ressorts"]
-            if result.ressort:
-                keys = [result.ressort]
+            if result.codes:
+                keys = [k for k in keys if k in result.codes]
         elif by == "cluster":
             keys = [row["cluster"]]
         else:
             keys = [" + ".join(row["funding"]) or "not named"]
         for key in keys:
             amount = row["counted_eur"]
-            if by == "ressort" and not result.ressort and len(keys) > 1 and result.split == "equal":
-                amount = round(row["amount_eur"] / len(keys))
+            if by == "ressort" and len(keys) > 1 and result.split == "equal":
+                amount = round(row["counted_eur"] / len(keys))
             basis = "year_total" if result.year is not None else row["basis"]
             sums[key][basis] += amount
             counts[key] += 1
@@ -247,8 +249,9 @@ def _by_year(money: list[dict[str, Any]], result: BudgetView) -> list[dict[str, 
             if not covers(row, year):
                 continue
             amount = row["amount_eur"]
-            if row["attribution"].startswith("1/"):
-                amount = round(amount / len(row["ressorts"]))
+            if " of a shared measure" in row["attribution"]:
+                mine, of = row["attribution"].split(" ", 1)[0].split("/")
+                amount = round(amount * int(mine) / int(of))
             if row["basis"] == "total" and row["year_from"] != row["year_to"]:
                 if not result.annualize or row["year_from"] is None or row["year_to"] is None:
                     continue

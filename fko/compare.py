@@ -8,7 +8,7 @@ from typing import Any
 
 from fko.errors import UsageError
 from fko.figures import indicator_rows
-from fko.measures import NUMERALS, get, ressort_codes
+from fko.measures import NUMERALS, ressort_codes
 from fko.status import status_on
 from fko.store import Store
 
@@ -52,15 +52,17 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
 
 def compare_measures(store: Store, ids: Sequence[str], on: dt.date) -> list[dict[str, Any]]:
     if len(ids) < 2:
-        raise UsageError("give at least two measure IDs to compare, e.g. fko compare IV.1 II.9")
-    return [measure_summary(store, get(store, i), on) for i in ids]
+        raise UsageError("give at least two measures to compare, e.g. fko compare IV.1 II.9")
+    from fko.finder import resolve_all
+
+    return [measure_summary(store, record, on) for record in resolve_all(store, ids)]
 
 
 def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
     """Portfolios: measures per cluster, funds per basis (shared measures counted in full and
     marked), and the measures the ministries have in common."""
     if len(codes) < 2:
-        raise UsageError("give at least two ministries to compare, e.g. fko compare --ressort MAGS MSB")
+        raise UsageError("give at least two ministries to compare, e.g. fko compare -r MAGS -r MSB")
     found = ressort_codes(store, codes)
     portfolios: list[dict[str, Any]] = []
     for code in found:

@@ -97,9 +97,9 @@ def _temp_name(target: Path, suffix: str) -> Path:
 
 def _os_error(target: Path, exc: OSError) -> FkoError:
     reason = exc.strerror or str(exc)
-    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        reason += f" ({target} is unchanged)"
-    return FkoError(f"cannot write {target}: {reason}; free space or choose another --out")
+    full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "disk" in reason.lower()
+    fix = "free space or choose another --out" if full else "choose another --out"
+    return FkoError(f"cannot write {target}: {reason}; nothing was replaced, {fix}")
 
 
 def _fsync_path(path: Path, directory: bool = False) -> None:

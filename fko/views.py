@@ -302,7 +302,9 @@ def budget_footer(result: Any) -> list[str]:
         lines.append(
             "A measure shared by several ministries is counted once here (and in full for each with --by ressort)."
         )
-    elif any(r["shared"] for r in result.rows):
+    elif len(result.codes) > 1:
+        lines.append(f"A measure shared by {' and '.join(result.codes)} is counted once here.")
+    if result.ressort and any(r["shared_with"] for r in result.rows):
         if result.split == "equal":
             lines.append("Measures shared with other ministries are divided evenly between them (--split equal).")
         else:

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fko.budget import view
 from fko.ingest.budget import euro, propose
@@ -59,7 +61,10 @@ KEYS = ("kind", "amount_eur", "basis", "year_from", "year_to", "years_derived", 
                 ("staff", None, "per_year", 2020, 2024, False, False, []),
             ],
         ),
-        ("III.9", [("money", 3_100_000, "per_year", 2024, 2027, False, False, [])]),
+        # "bis 2027" belongs to the 3 % increase, not to the years of the funds
+        ("III.9", [("money", 3_100_000, "per_year", 2024, None, False, False, [])]),
+        # "2023: 19,6 Mio. Euro" is an amount for the one stated year 2023
+        ("III.3", [("money", 19_600_000, "year", 2023, 2023, False, False, [])]),
         (
             "V.3",
             [
@@ -144,6 +149,58 @@ def test_parser_reads_danach_and_stated_year() -> None:
     ]
 
 
+_YEARS = st.integers(1990, 2099)
+_AMOUNTS = st.sampled_from(
+    [("19,6 Mio. Euro", 19_600_000), ("850.000 Euro", 850_000), ("5 Mio. EUR", 5_000_000), ("1 Mrd. €", 10**9)]
+)
+_LEADS = st.sampled_from(["", "Geplante Mittel ", "insgesamt ", "Landesmittel, ", "(ESF) "])
+_TAILS = st.sampled_from(["", " pro Jahr", " jährlich", " (Landesmittel)", " gesamt", ". Danach offen"])
+
+
+@given(_LEADS, _YEARS, st.sampled_from([": ", ":", " ", " ca. ", ": rund "]), _AMOUNTS, _TAILS, _YEARS, _AMOUNTS)
+def test_a_year_written_before_the_amount_makes_a_year_item(
+    lead: str, year: int, sep: str, amount: tuple[str, int], tail: str, year2: int, amount2: tuple[str, int]
+) -> None:
+    text = f"{lead}{year}{sep}{amount[0]}{tail}, {year2}: {amount2[0]}"
+    proposed = propose(text, {"start": "2020", "end": None})
+    assert [pick(i, "amount_eur", "basis", "year_from", "year_to", "years_derived") for i in proposed] == [
+        (amount[1], "year", year, year, False),
+        (amount2[1], "year", year2, year2, False),
+    ]
+    assert proposed[0]["text"].startswith(str(year))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["für den Förderzeitraum 2020 bis 2024 5.355.028 Euro", "ab 2024 10 Mio. Euro", "2021-2027 9,5 Mio. Euro"],
+)
+def test_a_year_that_ends_a_span_or_starts_a_period_is_not_a_stated_year(text: str) -> None:
+    assert propose(text, {"start": "2020", "end": "2027"})[0]["basis"] != "year"
+
+
+_YEAR_BEFORE = re.compile(r"(?<![\d./–-])(?<!bis )(?<!ab )((?:19|20)\d{2}):?\s*(?:ca\.\s*|rund\s*)?$")
+
+
+def test_every_stored_item_with_a_year_before_its_amount_is_a_year_item(store: Store) -> None:
+    seen = 0
+    for measure in store.measures():
+        wording = measure["budget"]["text"] or ""
+        for match in _EURO.finditer(wording):
+            year = _YEAR_BEFORE.search(wording[: match.start()])
+            if not year:
+                continue
+            seen += 1
+            item = next(i for i in measure["budget"]["items"] if squash(match.group(0)) in squash(i["text"]))
+            assert pick(item, "basis", "year_from", "year_to") == ("year", int(year.group(1)), int(year.group(1)))
+    assert seen == 2  # III.3 "2023: 19,6 Mio. Euro" and IV.1 "2023 ca. 5,5 Mio. Euro"
+
+
+def test_year_2023_counts_iii_3(store: Store) -> None:
+    result = view(store, year=2023)
+    assert result.totals["year_total"]["eur"] == 128_057_000
+    assert "III.3" in {r["id"] for r in result.rows}
+
+
 def test_mags_lists_its_measures_and_the_total_is_the_sum_of_rows(store: Store) -> None:
     result = view(store, ressorts=["mags"])
     ids = {r["id"] for r in result.rows}
@@ -220,3 +277,9 @@ def test_unknown_funding_source_is_a_usage_error(fko: Callable[..., Result]) -> 
         "fko: unknown funding source 'esff'; use one of Bund (BMBF), EFRE, ESF, JTF, Land\n",
     )
     assert [r["id"] for r in fko("budget", "--funding", "bmbf", "--json").json()] == ["III.7"]
+
+
+def test_iii_3_from_the_shell(fko: Callable[..., Result]) -> None:
+    items = fko("show", "III.3", "--json").json()["budget"]["items"]
+    assert [pick(i, "basis", "year_from", "year_to") for i in items] == [("year", 2023, 2023)]
+    assert "Total planned for 2023: 128.057.000 €, 8 items" in fko("budget", "--year", "2023").out

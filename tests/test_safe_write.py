@@ -58,7 +58,7 @@ def test_failure_half_way_leaves_the_old_file_and_no_temp_file(old: Path, failur
         write_file(old, produce, force=True)
     if isinstance(failure, OSError):
         assert str(caught.value) == (
-            f"cannot write {old}: No space left on device ({old} is unchanged); free space or choose another --out"
+            f"cannot write {old}: No space left on device; nothing was replaced, free space or choose another --out"
         )
     assert old.read_text(encoding="utf-8") == OLD
     assert leftovers(old.parent) == []
@@ -170,15 +170,17 @@ def run_fko(*args: str, cwd: Path, fsize: int | None = None) -> subprocess.Compl
     )
 
 
-@pytest.mark.parametrize("fmt", ["json", "sqlite"])
+@pytest.mark.parametrize("fmt", ["json", "sqlite", "xlsx"])
 def test_full_disk_leaves_the_old_export(tmp_path: Path, fmt: str) -> None:
     """Like `ulimit -f 64`: the export fails in one line, the old file is byte-identical."""
+    if fmt == "xlsx":
+        pytest.importorskip("xlsxwriter")
     old = tmp_path / f"old.{fmt}"
     old.write_bytes(b"x" * 1000)
     result = run_fko("export", "--format", fmt, "--out", old.name, "--force", cwd=tmp_path, fsize=64 * 1024)
     assert result.returncode == 1
     assert result.stderr.startswith(f"fko: cannot write old.{fmt}: ") and result.stderr.count("\n") == 1
-    assert "(old." + fmt + " is unchanged)" in result.stderr
+    assert result.stderr.endswith("; nothing was replaced, free space or choose another --out\n")
     assert old.read_bytes() == b"x" * 1000
     assert leftovers(tmp_path) == []
 
@@ -246,6 +248,9 @@ def test_sqlite_export_of_a_store_without_optional_tables(tmp_path: Path, tables
         assert connection.execute("SELECT count(*) FROM measures").fetchone() == (64,)
         assert connection.execute("SELECT count(*) FROM indicators").fetchone() == (0,)
         columns = [row[1] for row in connection.execute("PRAGMA table_info(indicators)")]
-        assert columns[:3] == ["measure", "metric", "value"]
+        assert {"id", "measure_id", "metric", "quote"} <= set(columns)
+        assert connection.execute("SELECT count(*) FROM indicators_fts WHERE indicators_fts MATCH 'x'").fetchone() == (
+            0,
+        )
     finally:
         connection.close()

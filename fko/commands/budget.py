@@ -11,6 +11,7 @@ from fko import options
 
 def run(
     ctx: typer.Context,
+    measures: options.SomeMeasures = None,
     ressort: options.Ressort = None,
     cluster: options.Cluster = None,
     funding: Annotated[
@@ -45,13 +46,15 @@ def run(
     from fko import render
     from fko.budget import BASES, group, view
     from fko.errors import UsageError
+    from fko.finder import resolve_all
     from fko.views import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, budget_footer, emit_rows
 
     if annualize and year is None and by != "year":
         raise UsageError("--annualize needs --year YYYY (or --by year)")
     store = options.state(ctx).store()
     per_year = None if by == "year" else year  # --by year shows every year
-    result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize)
+    ids = [m["id"] for m in resolve_all(store, measures)] if measures else []
+    result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize, ids)
     if by:
         groups = group(result, by, store)
         columns = ("year_total",) if per_year is not None or by == "year" else BASES

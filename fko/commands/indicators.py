@@ -13,7 +13,11 @@ def run(
     ctx: typer.Context,
     measure: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="Only this measure's figures.", autocompletion=options.complete_ids),
+        typer.Argument(
+            metavar="[MEASURE]",
+            help="Only this measure's figures: an ID (IV.1, iv.1), title or alias.",
+            autocompletion=options.complete_ids,
+        ),
     ] = None,
     json: options.Json = False,
     csv: options.Csv = False,
@@ -26,11 +30,11 @@ def run(
     Example: fko indicators IV.1
     """
     from fko.figures import indicator_rows
-    from fko.measures import get
+    from fko.finder import resolve
     from fko.views import INDICATOR_FIELDS, emit_rows
 
     store = options.state(ctx).store()
-    measure_id = get(store, measure)["id"] if measure else None
+    measure_id = resolve(store, measure)["id"] if measure else None
     rows = indicator_rows(store, measure_id)
     emit_rows(
         rows,

@@ -11,6 +11,7 @@ from fko import options
 
 def run(
     ctx: typer.Context,
+    measures: options.SomeMeasures = None,
     by: Annotated[str, typer.Option("--by", metavar="cluster|ressort", help="Group the bars.")] = "cluster",
     on: options.On = None,
     since: Annotated[
@@ -36,6 +37,11 @@ def run(
     store = options.state(ctx).store()
     day = on_date(on)
     records = filter_measures(store, cluster or (), ressort or ())
+    if measures:
+        from fko.finder import resolve_all
+
+        wanted = {m["id"] for m in resolve_all(store, measures)}
+        records = [r for r in records if r["id"] in wanted]
     placed, unplaced = timeline(store, records, day)
     if json:
         render.emit_json({"on": day.isoformat(), "placed": placed, "not_placed": unplaced})
