@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fko import __version__
 from fko.errors import UsageError
 from fko.store import Store
+
+if TYPE_CHECKING:
+    from fko.render import Field
 
 FORMATS = ("json", "csv", "sqlite", "xlsx")
 
@@ -381,3 +384,33 @@ def export(
         )
         written.append(meta)
     return written
+
+
+def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], target: Path, title: str | None) -> None:
+    """--xlsx FILE of a listing command: the rows with the columns --csv would have, one sheet."""
+    from fko.render import note
+    from fko.xlsx import write_sheets
+
+    projected = [{f.name: f.get(row) for f in fields} for row in rows]
+    sheet = sheet_name(title or "fko")
+    headers = [f"fko {__version__}" + (f": {title}" if title else "")]
+    from fko.safe_write import write_file
+
+    write_file(
+        target,
+        lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers),
+        force=False,
+        option="--xlsx",
+    )
+    note(f"wrote {target}")
+
+
+def sheet_name(title: str) -> str:
+    """A worksheet name Excel accepts: none of []:*?/\\ or quotes, no control characters,
+    at most 31 characters, cut at a word; "fko" if nothing is left."""
+    from fko.render import clean
+
+    name = " ".join("".join(" " if c in "[]:*?/\\'\"" else c for c in clean(title)).split())
+    while len(name) > 31 and " " in name:
+        name = name.rsplit(" ", 1)[0].rstrip(" ,;(")
+    return name[:31].strip() or "fko"

@@ -141,6 +141,35 @@ class SearchHit(TypedDict):
     snippet: str
 
 
+class Change(TypedDict):
+    """One dated fact that `fko changes` lists: a later development, figure, event or initiative."""
+
+    date: str
+    date_text: str | None
+    kind: str
+    measure: str | None
+    measure_title: str | None
+    title: str
+    value: int | None
+    unit: str | None
+    qualifier: str | None
+    approximate: bool
+    target: bool
+    previous_value: int | None
+    previous_date: str | None
+    previous_qualifier: str | None
+    previous_approximate: bool | None
+    change: int | None
+    change_approximate: bool | None
+    place: str | None
+    quote: str
+    source: str
+    source_key: str | None
+    source_title: str | None
+    source_date: str | None
+    inference: str | None
+
+
 #: Record types by the name `fko schema` uses, with the store table that holds them.
 RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "measure": (Measure, "measures"),
@@ -156,6 +185,7 @@ RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "indicator": (Indicator, "indicators"),
     "update": (Update, "updates"),
     "search_hit": (SearchHit, None),
+    "changes": (Change, None),
 }
 
 

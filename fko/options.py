@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -38,6 +39,12 @@ def _complete_clusters(incomplete: str) -> list[str]:
 
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README: JSON keys).")]
 Csv = Annotated[bool, typer.Option("--csv", help="Print CSV: for German spreadsheets by default (see --delimiter).")]
+Xlsx = Annotated[
+    Path | None,
+    typer.Option(
+        "--xlsx", metavar="FILE", help="Write the rows to an Excel workbook (the columns of --csv); FILE must be new."
+    ),
+]
 Fields = Annotated[
     str | None,
     typer.Option("--fields", metavar="A,B,C", help="Columns for --json/--csv, comma-separated."),

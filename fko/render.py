@@ -356,6 +356,38 @@ def record(title: str, items: Sequence[tuple[str, str]], out: Console | None = N
     target.print(grid)
 
 
+def blocks(entries: Sequence[tuple[str, Sequence[str]]], title: str | None = None, footer: Sequence[str] = ()) -> None:
+    """Entries of a heading line and indented detail lines (changes, diffs).
+
+    In a terminal, long lines wrap at its width with a hanging indent; into a pipe nothing is
+    wrapped or cut off.
+    """
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size((100, 24)).columns if is_terminal() else 0
+
+    def wrap(text: str, indent: str) -> list[str]:
+        text = clean(text)
+        if not width or len(indent) + len(text) <= width:
+            return [indent + text]
+        return textwrap.wrap(
+            text, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+        ) or [indent]
+
+    out = [clean(title), ""] if title else []
+    for n, (heading, details) in enumerate(entries):
+        if n:
+            out.append("")
+        out += wrap(heading, "")
+        for detail in details:
+            for part in detail.split("\n"):
+                out += wrap(part, "  ")
+    if footer:
+        out += ["", *(clean(t) for t in footer)]
+    _write("\n".join(out) + "\n")
+
+
 def separator() -> None:
     _write("\n")
 

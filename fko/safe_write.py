@@ -39,36 +39,38 @@ def _same(a: os.stat_result, b: os.stat_result) -> bool:
 
 
 def _check(
-    target: Path, *, force: bool, protect: Sequence[Path], folder: bool, follow_symlinks: bool
+    target: Path, *, force: bool, protect: Sequence[Path], folder: bool, follow_symlinks: bool, option: str
 ) -> tuple[Path, os.stat_result | None]:
     """The path to replace and its current state, or FkoError saying why it must not be written."""
     if not target.name:  # "." or "/": name the folder itself
         target = Path(os.path.abspath(target))
     if not target.name:
-        raise FkoError(f"{target} cannot be replaced; choose another --out")
+        raise FkoError(f"{target} cannot be replaced; choose another {option}")
     try:
         info: os.stat_result | None = os.lstat(target)
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise FkoError(f"cannot write {target}: {exc.strerror}; choose another --out") from None
+        raise FkoError(f"cannot write {target}: {exc.strerror}; choose another {option}") from None
     if info is not None and stat.S_ISLNK(info.st_mode):
         if not follow_symlinks:
-            raise FkoError(f"{target} is a symlink; pass --follow-symlinks to replace the file it points to")
+            fix = "pass --follow-symlinks to replace the file it points to" if option == "--out" else "choose another"
+            raise FkoError(f"{target} is a symlink; {fix}{'' if option == '--out' else ' ' + option}")
         try:
             target = Path(os.path.realpath(target, strict=True))
             info = os.stat(target)
         except OSError:
-            raise FkoError(f"{target} is a broken symlink or a loop; choose another --out") from None
+            raise FkoError(f"{target} is a broken symlink or a loop; choose another {option}") from None
     want = "a folder" if folder else "a file"
     if info is not None:
         kind = _kind(info.st_mode)
         if kind != want:
-            raise FkoError(f"{target} is {kind}, not {want}; choose another --out")
+            raise FkoError(f"{target} is {kind}, not {want}; choose another {option}")
         if folder and not any(os.scandir(target)):
             pass  # an empty folder loses nothing
         elif not force:
-            raise FkoError(f"{target} exists; choose another --out or pass --force to replace it")
+            fix = "pass --force to replace it" if option == "--out" else "remove it first"
+            raise FkoError(f"{target} exists; choose another {option} or {fix}")
     parent = target.parent
     try:
         parent_info = os.stat(parent)
@@ -85,7 +87,7 @@ def _check(
         guarded_real = Path(os.path.realpath(guarded))
         same = (info is not None and guarded_info is not None and _same(info, guarded_info)) or real == guarded_real
         if same:
-            raise FkoError(f"refusing to replace {target}: fko is reading it; choose another --out")
+            raise FkoError(f"refusing to replace {target}: fko is reading it; choose another {option}")
         if folder and real in guarded_real.parents:
             raise FkoError(f"refusing to replace {target}: it holds {guarded}, which fko is reading")
     return target, info
@@ -95,10 +97,10 @@ def _temp_name(target: Path, suffix: str) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.{suffix}")
 
 
-def _os_error(target: Path, exc: OSError) -> FkoError:
+def _os_error(target: Path, exc: OSError, option: str) -> FkoError:
     reason = exc.strerror or str(exc)
     full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "disk" in reason.lower()
-    fix = "free space or choose another --out" if full else "choose another --out"
+    fix = f"free space or choose another {option}" if full else f"choose another {option}"
     return FkoError(f"cannot write {target}: {reason}; nothing was replaced, {fix}")
 
 
@@ -125,19 +127,22 @@ def write_file(
     force: bool,
     protect: Sequence[Path] = (),
     follow_symlinks: bool = False,
+    option: str = "--out",
 ) -> None:
     """produce(tmp) writes the complete new content to tmp (a fresh empty file in target's folder);
     then fsync and os.replace onto target. Refuses (FkoError, exit 1): target exists and not force;
     target not a regular file (device, FIFO, socket, folder); a symlink unless follow_symlinks;
-    target is one of `protect`. On any failure (incl. Ctrl-C) the old target is untouched and the
-    temp file is removed."""
-    target, info = _check(target, force=force, protect=protect, folder=False, follow_symlinks=follow_symlinks)
+    target is one of `protect`. `option` names the command-line option in messages. On any
+    failure (incl. Ctrl-C) the old target is untouched and the temp file is removed."""
+    target, info = _check(
+        target, force=force, protect=protect, folder=False, follow_symlinks=follow_symlinks, option=option
+    )
     tmp = _temp_name(target, "tmp")
     try:
         try:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         except OSError as exc:
-            raise _os_error(target, exc) from None
+            raise _os_error(target, exc, option) from None
         try:
             produce(tmp)
             if info is not None:
@@ -146,7 +151,7 @@ def write_file(
             _recheck(target, info)
             os.replace(tmp, target)
         except OSError as exc:
-            raise _os_error(target, exc) from None
+            raise _os_error(target, exc, option) from None
     except BaseException:
         _remove(tmp)
         raise
@@ -165,7 +170,13 @@ def _recheck(target: Path, info: os.stat_result | None) -> None:
 
 
 def write_text(
-    target: Path, text: str, *, force: bool, protect: Sequence[Path] = (), follow_symlinks: bool = False
+    target: Path,
+    text: str,
+    *,
+    force: bool,
+    protect: Sequence[Path] = (),
+    follow_symlinks: bool = False,
+    option: str = "--out",
 ) -> None:
     """write_file for UTF-8 text, written exactly as given (no newline translation)."""
 
@@ -173,7 +184,7 @@ def write_text(
         with open(tmp, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
 
-    write_file(target, produce, force=force, protect=protect, follow_symlinks=follow_symlinks)
+    write_file(target, produce, force=force, protect=protect, follow_symlinks=follow_symlinks, option=option)
 
 
 def write_folder(
@@ -183,20 +194,23 @@ def write_folder(
     force: bool,
     protect: Sequence[Path] = (),
     follow_symlinks: bool = False,
+    option: str = "--out",
 ) -> None:
     """The same for a folder: produce(tmp_dir) fills a new folder beside target, then the two swap.
 
     An existing folder is replaced only with force, and only if everything in it is a file the
     new folder also has (an earlier export): fko never deletes files it did not write.
     """
-    target, info = _check(target, force=force, protect=protect, folder=True, follow_symlinks=follow_symlinks)
+    target, info = _check(
+        target, force=force, protect=protect, folder=True, follow_symlinks=follow_symlinks, option=option
+    )
     tmp = _temp_name(target, "tmp")
     old = _temp_name(target, "old")
     try:
         try:
             os.mkdir(tmp)
         except OSError as exc:
-            raise _os_error(target, exc) from None
+            raise _os_error(target, exc, option) from None
         try:
             produce(tmp)
             for entry in os.scandir(tmp):
@@ -218,7 +232,7 @@ def write_folder(
                 tmp = old  # what is left to remove is the old folder
             # after an exchange, tmp holds the old folder
         except OSError as exc:
-            raise _os_error(target, exc) from None
+            raise _os_error(target, exc, option) from None
     except BaseException:
         _remove(tmp)
         raise
