@@ -67,6 +67,10 @@ Delimiter = Annotated[
         callback=_delimiter,
     ),
 ]
+Force = Annotated[bool, typer.Option("--force", help="Replace PATH if it exists (atomically).")]
+FollowSymlinks = Annotated[
+    bool, typer.Option("--follow-symlinks", help="If PATH is a symlink, replace the file it points to.")
+]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
 Ressort = Annotated[
     list[str] | None,

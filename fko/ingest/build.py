@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -188,8 +189,15 @@ def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def write(tables: dict[str, list[dict[str, Any]]], out: Path) -> None:
-    try:
-        out.write_text(serialise(tables), encoding="utf-8")
-    except OSError as exc:
-        raise FkoError(f"cannot write {out}: {exc.strerror}; choose another --out path") from None
+def write(
+    tables: dict[str, list[dict[str, Any]]],
+    out: Path,
+    *,
+    force: bool = False,
+    protect: Sequence[Path] = (),
+    follow_symlinks: bool = False,
+) -> None:
+    """Write the store atomically; an existing file is replaced only with force, never one in protect."""
+    from fko.safe_write import write_text
+
+    write_text(out, serialise(tables), force=force, protect=protect, follow_symlinks=follow_symlinks)
