@@ -15,6 +15,7 @@ from fko.options import State
 COMMANDS: dict[str, str] = {
     "anerkennung": "recognition",
     "budget": "budget",
+    "changes": "changes",
     "clusters": "clusters",
     "compare": "compare",
     "data": "data",

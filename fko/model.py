@@ -129,6 +129,26 @@ class Update(TypedDict):
     date: str
     source: str
     quote: str
+    inference: str | None
+
+
+class Event(TypedDict):
+    """A dated fact of a source that is not a measure's field: an event held or planned, or a
+    statement (a figure, a caveat) the source reports. `inference` is null where the record
+    only restates its quote, else fko's reason for what it concludes beyond it."""
+
+    measure: str | None
+    kind: str
+    title: str
+    date: str | None
+    date_text: str | None
+    place: str | None
+    status: str
+    source: str
+    source_date: str | None
+    quote: str
+    inference: str | None
+    note: str | None
 
 
 class SearchHit(TypedDict):
@@ -139,6 +159,35 @@ class SearchHit(TypedDict):
     field: str
     matched: list[str]
     snippet: str
+
+
+class Change(TypedDict):
+    """One dated fact that `fko changes` lists: a later development, figure, event or initiative."""
+
+    date: str
+    date_text: str | None
+    kind: str
+    measure: str | None
+    measure_title: str | None
+    title: str
+    value: int | None
+    unit: str | None
+    qualifier: str | None
+    approximate: bool
+    target: bool
+    previous_value: int | None
+    previous_date: str | None
+    previous_qualifier: str | None
+    previous_approximate: bool | None
+    change: int | None
+    change_approximate: bool | None
+    place: str | None
+    quote: str
+    source: str
+    source_key: str | None
+    source_title: str | None
+    source_date: str | None
+    inference: str | None
 
 
 #: Record types by the name `fko schema` uses, with the store table that holds them.
@@ -155,7 +204,9 @@ RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "recognition": (Recognition, "recognition"),
     "indicator": (Indicator, "indicators"),
     "update": (Update, "updates"),
+    "event": (Event, "events"),
     "search_hit": (SearchHit, None),
+    "changes": (Change, None),
 }
 
 

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
     from fko.store import Store
+
+
+class ExportFormat(StrEnum):
+    """What `fko export --format` writes."""
+
+    json = "json"
+    csv = "csv"
+    sqlite = "sqlite"
+    xlsx = "xlsx"
 
 
 def complete_ids(incomplete: str) -> list[str]:
@@ -42,12 +53,39 @@ Wide = Annotated[
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README: JSON keys).")]
-Csv = Annotated[bool, typer.Option("--csv", help="Print CSV (UTF-8 with BOM, ';' separated) for spreadsheets.")]
+Csv = Annotated[bool, typer.Option("--csv", help="Print CSV: for German spreadsheets by default (see --delimiter).")]
+Xlsx = Annotated[
+    Path | None,
+    typer.Option(
+        "--xlsx", metavar="FILE", help="Write the rows to an Excel workbook (the columns of --csv); FILE must be new."
+    ),
+]
 Fields = Annotated[
     str | None,
     typer.Option("--fields", metavar="A,B,C", help="Columns for --json/--csv, comma-separated."),
 ]
-Delimiter = Annotated[str, typer.Option("--delimiter", metavar="CHAR", help="CSV separator.")]
+
+
+def _delimiter(value: str) -> str:
+    from fko.render import csv_delimiter
+
+    return csv_delimiter(value)
+
+
+Delimiter = Annotated[
+    str,
+    typer.Option(
+        "--delimiter",
+        metavar="CHAR",
+        help="CSV separator: ';' (default) for German spreadsheets (BOM, decimal comma); "
+        "',' or 'tab' for programs (no BOM, decimal point).",
+        callback=_delimiter,
+    ),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace PATH if it exists (atomically).")]
+FollowSymlinks = Annotated[
+    bool, typer.Option("--follow-symlinks", help="If PATH is a symlink, replace the file it points to.")
+]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
 Ressort = Annotated[
     list[str] | None,

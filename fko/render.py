@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean(value: object) -> str:
@@ -163,37 +162,74 @@ def project(rows: Iterable[dict[str, Any]], fields: Sequence[Field]) -> list[dic
 # --- CSV ------------------------------------------------------------------------------
 
 
-def csv_cell(value: Any, numeric: bool) -> str | int | float:
-    """A CSV cell: numbers raw, text cleaned and neutralised against spreadsheet formulas."""
+#: What starts a formula in a spreadsheet, also in full width (Excel folds ＝ to =).
+_FORMULA_START = tuple("=+-@\uff1d\uff0b\uff0d\uff20")
+#: What can hide a formula start: whitespace, zero-width characters, soft hyphen, BOM.
+_HIDING = " \t\r\n\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u3000"
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+
+
+def formula_like(text: str) -> bool:
+    """True if a spreadsheet would run `text` as a formula: it starts with = + - @ (or their
+    full-width forms), also behind leading spaces or zero-width characters. A lone sign and
+    plain numbers ("-", "-5", "+1,5") are not formulas."""
+    stripped = text.lstrip(_HIDING)
+    if not stripped.startswith(_FORMULA_START):
+        return False
+    return stripped not in ("-", "+") and not _PLAIN_NUMBER.fullmatch(stripped)
+
+
+def csv_number(value: int | float, decimal: str = ".") -> str:
+    """A number for CSV: whole numbers without ".0", the given decimal mark, no thousands mark."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", decimal) if decimal != "." else str(value)
+
+
+def csv_cell(value: Any, decimal: str = ".") -> str:
+    """A CSV cell: numbers with the dialect's decimal mark, text cleaned and neutralised
+    against spreadsheet formulas (a leading ')."""
     if value is None:
         return ""
-    if numeric and isinstance(value, int | float) and not isinstance(value, bool):
-        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return csv_number(value, decimal)
     if isinstance(value, list):
         text = "; ".join(clean(v) for v in value)
     elif isinstance(value, bool):
         text = "true" if value else "false"
     else:
         text = clean(value)
-    if text.startswith(_FORMULA_START):
-        text = "'" + text
-    return text
+    return "'" + text if formula_like(text) else text
+
+
+def csv_delimiter(value: str) -> str:
+    """--delimiter: one character other than a quote or newline; `tab` and `\\t` mean a tab."""
+    if value.lower() in ("tab", "\\t"):
+        return "\t"
+    if len(value) != 1 or value in '"\r\n':
+        raise UsageError(f"--delimiter must be one character (or 'tab') other than a quote or newline, not {value!r}")
+    return value
 
 
 def csv_text(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter: str = ";") -> str:
-    """UTF-8 CSV with a byte-order mark and a header row, for German spreadsheets."""
+    """CSV in one of two dialects, chosen by the delimiter.
+
+    `;` (the default) is for German spreadsheets: UTF-8 with a byte-order mark, decimal comma.
+    Any other delimiter (`,`, tab) is for programs: no byte-order mark, decimal point.
+    Both: a header row, CRLF line ends, quoting as RFC 4180.
+    """
+    german = delimiter == ";"
+    decimal = "," if german else "."
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([f.name for f in fields])
     for row in rows:
-        writer.writerow([csv_cell(f.get(row), f.numeric) for f in fields])
-    return "\ufeff" + out.getvalue()
+        writer.writerow([csv_cell(f.get(row), decimal) for f in fields])
+    return ("\ufeff" if german else "") + out.getvalue()
 
 
 def emit_csv(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter: str = ";") -> None:
-    if len(delimiter) != 1 or delimiter in '"\r\n':
-        raise UsageError(f"--delimiter must be one character other than a quote or newline, not {delimiter!r}")
-    _write(csv_text(rows, fields, delimiter))
+    _write(csv_text(rows, fields, csv_delimiter(delimiter)))
 
 
 # --- tables and records for people ------------------------------------------------------
@@ -516,6 +552,38 @@ def record(title: str, items: Sequence[tuple[str, str]], out: Console | None = N
     for label, value in items:
         grid.add_row(Text(label), Text(clean(value)))
     target.print(grid)
+
+
+def blocks(entries: Sequence[tuple[str, Sequence[str]]], title: str | None = None, footer: Sequence[str] = ()) -> None:
+    """Entries of a heading line and indented detail lines (changes, diffs).
+
+    In a terminal, long lines wrap at its width with a hanging indent; into a pipe nothing is
+    wrapped or cut off.
+    """
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size((100, 24)).columns if is_terminal() else 0
+
+    def wrap(text: str, indent: str) -> list[str]:
+        text = clean(text)
+        if not width or len(indent) + len(text) <= width:
+            return [indent + text]
+        return textwrap.wrap(
+            text, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+        ) or [indent]
+
+    out = [clean(title), ""] if title else []
+    for n, (heading, details) in enumerate(entries):
+        if n:
+            out.append("")
+        out += wrap(heading, "")
+        for detail in details:
+            for part in detail.split("\n"):
+                out += wrap(part, "  ")
+    if footer:
+        out += ["", *(clean(t) for t in footer)]
+    _write("\n".join(out) + "\n")
 
 
 def separator() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from fko import render
@@ -74,12 +75,18 @@ def emit_rows(
     title: str | None = None,
     footer: Sequence[str] = (),
     json_rows: Sequence[dict[str, Any]] | None = None,
+    xlsx: Path | None = None,
 ) -> None:
-    """Print rows as JSON (full objects unless --fields), CSV, or a table for people."""
-    if json and csv:
-        raise UsageError("choose one of --json and --csv")
+    """Print rows as JSON (full objects unless --fields), CSV, or a table for people; or write
+    them to an Excel workbook (--xlsx FILE, the columns of --csv)."""
+    if sum((json, csv, xlsx is not None)) > 1:
+        raise UsageError("choose one of --json, --csv and --xlsx")
     chosen = render.select_fields(fields, fields_arg)
-    if json:
+    if xlsx is not None:
+        from fko.export import write_rows_xlsx
+
+        write_rows_xlsx(rows, chosen, xlsx, title)
+    elif json:
         full = list(json_rows if json_rows is not None else rows)
         render.emit_json(render.project(rows, chosen) if fields_arg else full)
     elif csv:
@@ -135,7 +142,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         items.append(("In force", measure["in_force"]))
     if measure["footnotes"]:
         items.append(("Footnotes", "\n".join(measure["footnotes"])))
-    from fko.figures import indicator_rows, update_rows
+    from fko.figures import event_rows, indicator_rows, update_rows
 
     indicators = sorted(indicator_rows(store, measure["id"]), key=lambda r: (r["as_of"], r["metric"]))
     if indicators:
@@ -147,10 +154,14 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
                 "Later developments",
                 "\n".join(
                     f"{u['date']}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
+                    + (f"\n  fko's inference, not the source's: {u['inference']}" if u.get("inference") else "")
                     for u in updates
                 ),
             )
         )
+    events = event_rows(store, measure["id"])
+    if events:
+        items.append(("Events and statements", "\n".join(event_line(e, sources) for e in events)))
     lines = measure.get("source_lines") or []
     where = f", lines {lines[0]}-{lines[1]}" if len(lines) == 2 else ""
     items.append(("Source", f"{measure['source']}{where} ({sources.get(measure['source'], '')})"))
@@ -164,6 +175,27 @@ def _status_line(measure: dict[str, Any], on: Any) -> str:
 
     found = status_on(measure, on)
     return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
+
+
+def event_when(event: dict[str, Any]) -> str:
+    """ "2025-12-04 (am 4. Dezember)", "undated (innerhalb der nächsten sechs Monate)" """
+    when = event["date"] or "undated"
+    return f"{when} ({event['date_text']})" if event["date_text"] else when
+
+
+def event_line(event: dict[str, Any], sources: dict[str, str]) -> str:
+    """Date, status, title, place and source; the quote below; fko's inference marked as such."""
+    place = f", {event['place']}" if event["place"] else ""
+    lines = [
+        f"{event_when(event)}: {event['title']}{place} ({event['status']}) "
+        f"[{sources.get(event['source'], event['source'])}]",
+        f"  „{event['quote']}“",
+    ]
+    if event["inference"]:
+        lines.append(f"  fko's inference, not the source's: {event['inference']}")
+    if event["note"]:
+        lines.append(f"  Note: {event['note']}")
+    return "\n".join(lines)
 
 
 def indicator_line(row: dict[str, Any], sources: dict[str, str]) -> str:
@@ -353,7 +385,7 @@ SOURCE_FIELDS: list[Field] = [
     Field("records", "Records", key("records"), numeric=True),
     *(
         Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
-        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates")
+        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
     ),
 ]
 
@@ -538,3 +570,85 @@ def portfolio_table(store: Any, result: dict[str, Any]) -> None:
             "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis.",
         ]
     )
+
+
+# --- fko changes -------------------------------------------------------------------------
+
+
+def change_text(change: int | None, approximate: bool | None) -> str:
+    """ "+2.186", "-37"; an approximate change is rounded to two significant digits: "+≈4.800"."""
+    if change is None:
+        return ""
+    sign = "+" if change > 0 else "-" if change < 0 else "±"
+    size = abs(change)
+    if approximate and size >= 100:
+        digits = len(str(size)) - 2
+        size = round(size, -digits)
+    return f"{sign}{'≈' if approximate else ''}{render.german_number(size)}"
+
+
+def change_figure(row: dict[str, Any]) -> str:
+    """ "Meisterprämien ausgezahlt: 2.186 (2024-03-31) → fast 7.000 (2025-10), +≈4.800" """
+    now = indicator_value(row)
+    if row["previous_value"] is None:
+        return f"{row['title']}: {now} (first figure)"
+    before = indicator_value(
+        {"value": row["previous_value"], "unit": row["unit"], "qualifier": row["previous_qualifier"], "target": False}
+    )
+    step = change_text(row["change"], row["change_approximate"])
+    return f"{row['title']}: {before} ({row['previous_date']}) → {now} ({row['date']}), {step}"
+
+
+def _change_what(row: dict[str, Any]) -> str:
+    if row["kind"] == "indicator":
+        return change_figure(row)
+    if row["kind"] == "initiative":
+        return "New initiative, not in the report"
+    if row["kind"] == "event" and row["place"]:
+        return f"{row['title']} ({row['place']})"
+    return str(row["title"])
+
+
+def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """One block per change: date, measure and kind; what changed; the quote; the source."""
+    entries = []
+    for row in rows:
+        date = row["date"] + (f" ({row['date_text']})" if row["date_text"] else "")
+        who = f"{row['measure']} {row['measure_title'] or ''}".strip() if row["measure"] else "(no measure)"
+        details = [_change_what(row)]
+        if row["inference"]:
+            details.append(f"fko's inference, not the source's words: {row['inference']}")
+        if row["quote"]:
+            details.append(f"„{row['quote']}“")
+        source = row["source_title"] or row["source"]
+        details.append(f"Source: {source}, {row['source_date'] or 'undated'} ({row['source']})")
+        entries.append((f"{date}  {who}  [{row['kind']}]", details))
+    return entries
+
+
+CHANGE_FIELDS: list[Field] = [
+    Field("date", "Date", key("date")),
+    Field("date_text", "Date as stated", key("date_text"), in_table=False),
+    Field("kind", "Kind", key("kind")),
+    Field("measure", "ID", key("measure")),
+    Field("measure_title", "Measure", key("measure_title"), in_table=False),
+    Field("title", "What", key("title")),
+    Field("value", "Value", key("value"), numeric=True),
+    Field("unit", "Unit", key("unit"), in_table=False),
+    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
+    Field("approximate", "Approximate", key("approximate"), in_table=False),
+    Field("target", "Target", key("target"), in_table=False),
+    Field("previous_value", "Previous value", key("previous_value"), numeric=True, in_table=False),
+    Field("previous_date", "Previous date", key("previous_date"), in_table=False),
+    Field("previous_qualifier", "Previous qualifier", key("previous_qualifier"), in_table=False),
+    Field("previous_approximate", "Previous approximate", key("previous_approximate"), in_table=False),
+    Field("change", "Change", key("change"), numeric=True),
+    Field("change_approximate", "Change approximate", key("change_approximate"), in_table=False),
+    Field("place", "Place", key("place"), in_table=False),
+    Field("quote", "Quote", key("quote"), in_table=False),
+    Field("source", "Source", key("source")),
+    Field("source_key", "Source key", key("source_key"), in_table=False),
+    Field("source_title", "Source title", key("source_title"), in_table=False),
+    Field("source_date", "Source date", key("source_date"), in_table=False),
+    Field("inference", "Inference", key("inference"), in_table=False),
+]

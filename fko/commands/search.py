@@ -20,6 +20,7 @@ def run(
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """Search titles, goals, descriptions, partners, ministries and acronyms.
 
@@ -39,6 +40,7 @@ def run(
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
+        xlsx=xlsx,
         title=f"{len(result.rows)} {'hit' if len(result.rows) == 1 else 'hits'} for '{' '.join(query)}'",
         json_rows=[{k: v for k, v in row.items() if k != "snippet_spans"} for row in result.rows],
     )
