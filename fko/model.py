@@ -129,6 +129,26 @@ class Update(TypedDict):
     date: str
     source: str
     quote: str
+    inference: str | None
+
+
+class Event(TypedDict):
+    """A dated fact of a source that is not a measure's field: an event held or planned, or a
+    statement (a figure, a caveat) the source reports. `inference` is null where the record
+    only restates its quote, else fko's reason for what it concludes beyond it."""
+
+    measure: str | None
+    kind: str
+    title: str
+    date: str | None
+    date_text: str | None
+    place: str | None
+    status: str
+    source: str
+    source_date: str | None
+    quote: str
+    inference: str | None
+    note: str | None
 
 
 class SearchHit(TypedDict):
@@ -270,6 +290,7 @@ RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "recognition": (Recognition, "recognition"),
     "indicator": (Indicator, "indicators"),
     "update": (Update, "updates"),
+    "event": (Event, "events"),
     "search_hit": (SearchHit, None),
     "changes": (Change, None),
     "diff": (Diff, None),

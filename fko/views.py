@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from fko import render
@@ -17,11 +18,11 @@ def _runtime(value: Any) -> str:
 
 
 MEASURE_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("cluster", "Cluster", key("cluster"), in_table=False),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=1),
+    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
     Field("runtime_start", "Start", path("runtime", "start"), in_table=False),
     Field("runtime_end", "End", path("runtime", "end"), in_table=False),
     Field("budget_text", "Planned funds", path("budget", "text"), in_table=False),
@@ -40,7 +41,7 @@ SOURCE_LIST_FIELDS: list[Field] = [
 ]
 
 STATUS_FIELDS: list[Field] = [
-    Field("status", "Status", key("status_label")),
+    Field("status", "Status", key("status_label"), drop=3),
     Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
     Field("period_start", "Period start", key("period_start"), in_table=False),
     Field("period_end", "Period end", key("period_end"), in_table=False),
@@ -74,12 +75,18 @@ def emit_rows(
     title: str | None = None,
     footer: Sequence[str] = (),
     json_rows: Sequence[dict[str, Any]] | None = None,
+    xlsx: Path | None = None,
 ) -> None:
-    """Print rows as JSON (full objects unless --fields), CSV, or a table for people."""
-    if json and csv:
-        raise UsageError("choose one of --json and --csv")
+    """Print rows as JSON (full objects unless --fields), CSV, or a table for people; or write
+    them to an Excel workbook (--xlsx FILE, the columns of --csv)."""
+    if sum((json, csv, xlsx is not None)) > 1:
+        raise UsageError("choose one of --json, --csv and --xlsx")
     chosen = render.select_fields(fields, fields_arg)
-    if json:
+    if xlsx is not None:
+        from fko.export import write_rows_xlsx
+
+        write_rows_xlsx(rows, chosen, xlsx, title)
+    elif json:
         full = list(json_rows if json_rows is not None else rows)
         render.emit_json(render.project(rows, chosen) if fields_arg else full)
     elif csv:
@@ -135,7 +142,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         items.append(("In force", measure["in_force"]))
     if measure["footnotes"]:
         items.append(("Footnotes", "\n".join(measure["footnotes"])))
-    from fko.figures import indicator_rows, update_rows
+    from fko.figures import event_rows, indicator_rows, update_rows
 
     indicators = sorted(indicator_rows(store, measure["id"]), key=lambda r: (r["as_of"], r["metric"]))
     if indicators:
@@ -147,10 +154,14 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
                 "Later developments",
                 "\n".join(
                     f"{u['date']}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
+                    + (f"\n  fko's inference, not the source's: {u['inference']}" if u.get("inference") else "")
                     for u in updates
                 ),
             )
         )
+    events = event_rows(store, measure["id"])
+    if events:
+        items.append(("Events and statements", "\n".join(event_line(e, sources) for e in events)))
     lines = measure.get("source_lines") or []
     where = f", lines {lines[0]}-{lines[1]}" if len(lines) == 2 else ""
     items.append(("Source", f"{measure['source']}{where} ({sources.get(measure['source'], '')})"))
@@ -164,6 +175,27 @@ def _status_line(measure: dict[str, Any], on: Any) -> str:
 
     found = status_on(measure, on)
     return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
+
+
+def event_when(event: dict[str, Any]) -> str:
+    """ "2025-12-04 (am 4. Dezember)", "undated (innerhalb der nächsten sechs Monate)" """
+    when = event["date"] or "undated"
+    return f"{when} ({event['date_text']})" if event["date_text"] else when
+
+
+def event_line(event: dict[str, Any], sources: dict[str, str]) -> str:
+    """Date, status, title, place and source; the quote below; fko's inference marked as such."""
+    place = f", {event['place']}" if event["place"] else ""
+    lines = [
+        f"{event_when(event)}: {event['title']}{place} ({event['status']}) "
+        f"[{sources.get(event['source'], event['source'])}]",
+        f"  „{event['quote']}“",
+    ]
+    if event["inference"]:
+        lines.append(f"  fko's inference, not the source's: {event['inference']}")
+    if event["note"]:
+        lines.append(f"  Note: {event['note']}")
+    return "\n".join(lines)
 
 
 def indicator_line(row: dict[str, Any], sources: dict[str, str]) -> str:
@@ -197,12 +229,12 @@ def _marked(row: dict[str, Any]) -> render.Marked:
 
 
 SEARCH_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("snippet", "Match", key("snippet"), marked=_marked),
+    Field("id", "ID", key("id"), keep_whole=True),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=2),
+    Field("snippet", "Match", key("snippet"), marked=_marked, drop=1),
     Field("field", "Field", key("field"), in_table=False),
-    Field("score", "Score", key("score"), numeric=True),
+    Field("score", "Score", key("score"), numeric=True, drop=3),
 ]
 
 
@@ -222,23 +254,23 @@ def _ministries(row: dict[str, Any]) -> str:
 
 
 BUDGET_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("item", "Item", key("item"), numeric=True, in_table=False),
-    Field("title", "Title", key("title")),
+    Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), show=lambda v: "", in_table=False),
-    Field("ministries", "Ministries", lambda r: _ministries(r)),
+    Field("ministries", "Ministries", lambda r: _ministries(r), drop=1),
     Field("kind", "Kind", key("kind"), in_table=False),
-    Field("amount", "Amount", lambda r: _amount(r)),
+    Field("amount", "Amount", lambda r: _amount(r), keep_whole=True),
     Field("amount_eur", "Euro", key("amount_eur"), numeric=True, in_table=False),
     Field("quantity", "Quantity", key("quantity"), numeric=True, in_table=False),
     Field("unit", "Unit", key("unit"), in_table=False),
-    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or "")),
+    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or ""), drop=2),
     Field("year_from", "From", key("year_from"), numeric=True, in_table=False),
     Field("year_to", "To", key("year_to"), numeric=True, in_table=False),
-    Field("years", "Years", key("years")),
+    Field("years", "Years", key("years"), drop=3),
     Field("years_derived", "Years derived", key("years_derived"), in_table=False),
     Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("funding", "Funding", key("funding")),
+    Field("funding", "Funding", key("funding"), drop=4),
     Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
     Field("shared", "Shared", key("shared"), in_table=False),
     Field("counted_eur", "Counted euro", key("counted_eur"), numeric=True, in_table=False),
@@ -353,7 +385,7 @@ SOURCE_FIELDS: list[Field] = [
     Field("records", "Records", key("records"), numeric=True),
     *(
         Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
-        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates")
+        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
     ),
 ]
 

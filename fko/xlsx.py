@@ -26,8 +26,10 @@ def _text(value: Any) -> str:
 
 
 def _kind(rows: Sequence[dict[str, Any]], column: str) -> str:
-    """number, date or text: the type every non-empty value of a column shares."""
+    """number, date, boolean or text: the type every non-empty value of a column shares."""
     values = [r.get(column) for r in rows if r.get(column) is not None]
+    if values and all(isinstance(v, bool) for v in values):
+        return "boolean"
     if values and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
         return "number"
     if values and all(isinstance(v, str) and _ISO_DATE.fullmatch(v) for v in values):
@@ -63,6 +65,9 @@ def write_sheets(
                     if kind == "number":
                         sheet.write_number(line, col, value)
                         width = max(width, len(f"{value:,}"))
+                    elif kind == "boolean":
+                        sheet.write_boolean(line, col, value)
+                        width = max(width, 5)
                     elif kind == "date":
                         sheet.write_datetime(line, col, dt.datetime.fromisoformat(value), date)
                         width = max(width, 10)
@@ -79,7 +84,11 @@ def write_sheets(
         for line, text in enumerate([*headers, note]):
             source.write_string(line, 0, text)
     finally:
-        book.close()
+        try:
+            book.close()
+        except xlsxwriter.exceptions.FileCreateError as exc:  # a full disk: the OSError inside, for safe_write
+            cause = exc.args[0] if exc.args else None
+            raise cause if isinstance(cause, OSError) else OSError(str(exc)) from None
 
 
 def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, note: str) -> None:

@@ -255,3 +255,31 @@ def test_xlsx_export_opens_with_numbers_and_dates(fko: Fko, tmp_path: Path, offl
     assert iv1[header.index("period_start")] == dt.datetime(2023, 6, 1)
     assert iv1[header.index("runtime_start")] == "2023-06"
     assert "MIT" in str(book["source"]["A2"].value)
+
+
+def test_listing_commands_write_xlsx(fko: Fko, tmp_path: Path, offline: None) -> None:
+    import openpyxl
+
+    path = tmp_path / "budget.xlsx"
+    result = fko("budget", "--xlsx", str(path))
+    assert (result.code, result.out) == (0, "")
+    sheet = openpyxl.load_workbook(path)["Planned funds (Geplante Mittel)"]
+    header = [c.value for c in sheet[1]]
+    first = dict(zip(header, (c.value for c in sheet[2]), strict=True))
+    assert (first["id"], first["amount_eur"], first["approximate"]) == ("I.11", 1000000000, True)
+    again = fko("budget", "--xlsx", str(path))
+    assert again.code == 1 and again.err == f"fko: {path} exists; choose another --xlsx or remove it first\n"
+    both = fko("list", "--csv", "--xlsx", str(tmp_path / "x.xlsx"))
+    assert both.code == 2 and not (tmp_path / "x.xlsx").exists()
+    hits = tmp_path / "hits.xlsx"
+    assert fko("search", "Meisterprämie", "--xlsx", str(hits)).code == 0
+    assert openpyxl.load_workbook(hits).sheetnames == ["1 hit for Meisterprämie", "source"]
+
+
+@given(st.text(max_size=60))
+def test_any_title_makes_a_valid_sheet_name(title: str) -> None:
+    from fko.export import sheet_name
+
+    name = sheet_name(title)
+    assert 1 <= len(name) <= 31
+    assert not set(name) & set("[]:*?/\\'\"") and name == name.strip()

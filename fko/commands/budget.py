@@ -32,10 +32,12 @@ def run(
     by: Annotated[
         str | None, typer.Option("--by", metavar="ressort|cluster|year|funding", help="Sum by group, with a chart.")
     ] = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List the planned funds of every measure, largest first, with honest totals.
 
@@ -60,9 +62,16 @@ def run(
         columns = ("year_total",) if per_year is not None or by == "year" else BASES
         shown = [f for f in BUDGET_GROUP_FIELDS if f.name in ("group", "items", *columns)]
         emit_rows(
-            groups, shown, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title=f"Planned funds by {by}"
+            groups,
+            shown,
+            json=json,
+            csv=csv,
+            fields_arg=fields,
+            delimiter=delimiter,
+            xlsx=xlsx,
+            title=f"Planned funds by {by}",
         )
-        if not (json or csv):
+        if not (json or csv or xlsx):
             for basis in columns:
                 bars = [(g["group"], float(g[basis]), render.euro_exact(g[basis])) for g in groups if g[basis]]
                 if bars:
@@ -81,16 +90,17 @@ def run(
     everything = result.rows + result.apart
     title = "Planned funds (Geplante Mittel), largest first" + (f", for {year}" if year else "")
     emit_rows(
-        everything if json or csv else result.rows,
+        everything if json or csv or xlsx else result.rows,
         BUDGET_FIELDS,
         json=json,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
+        xlsx=xlsx,
         title=title,
         json_rows=[_json_row(r) for r in everything],
     )
-    if json or csv:
+    if json or csv or xlsx:
         return
     if result.apart:
         render.separator()

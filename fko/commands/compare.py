@@ -25,10 +25,12 @@ def run(
         bool, typer.Option("--recognition", help="Compare recognition figures of years (ITEMs are years).")
     ] = False,
     on: options.On = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """Put measures side by side: title, ministries, runtime, status, funds, partners, figures.
 
@@ -58,15 +60,22 @@ def run(
             years = [int(y) for y in items]
         except ValueError:
             raise UsageError(f"--recognition compares years, e.g. 2022 2023, not {' '.join(items)}") from None
-        chamber_tables(store, years, (), json=json, csv=csv, fields=fields, delimiter=delimiter)
+        chamber_tables(store, years, (), json=json, csv=csv, fields=fields, delimiter=delimiter, xlsx=xlsx)
         return
     if ressort:
         result = compare_ressorts(store, [*ressort, *items])
         if json:
             render.emit_json(result)
-        elif csv:
+        elif csv or xlsx:
             emit_rows(
-                result["ressorts"], PORTFOLIO_FIELDS, json=False, csv=True, fields_arg=fields, delimiter=delimiter
+                result["ressorts"],
+                PORTFOLIO_FIELDS,
+                json=False,
+                csv=csv,
+                fields_arg=fields,
+                delimiter=delimiter,
+                xlsx=xlsx,
+                title="Portfolios",
             )
         else:
             portfolio_table(store, result)
@@ -77,7 +86,9 @@ def run(
         raise UsageError(f"{', '.join(items)} are ministries; compare their portfolios with `fko compare {listed}`")
     day = on_date(on)
     rows = compare_measures(store, items, day)
-    if json or csv:
-        emit_rows(rows, COMPARE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter)
+    if json or csv or xlsx:
+        emit_rows(
+            rows, COMPARE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, xlsx=xlsx, title="Compare"
+        )
         return
     compare_table(rows, day)

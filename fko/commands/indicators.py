@@ -19,10 +19,12 @@ def run(
             autocompletion=options.complete_ids,
         ),
     ] = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List key figures (premiums paid, participants, posts filled …) in date order, with sources.
 
@@ -43,5 +45,6 @@ def run(
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
+        xlsx=xlsx,
         title=f"Key figures{' of ' + measure_id if measure_id else ''}",
     )

@@ -15,10 +15,12 @@ def run(
     limit: options.Limit = 10,
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """Search titles, goals, descriptions, partners, ministries and acronyms.
 
@@ -38,6 +40,7 @@ def run(
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
+        xlsx=xlsx,
         title=f"{len(result.rows)} {'hit' if len(result.rows) == 1 else 'hits'} for '{' '.join(query)}'",
         json_rows=[{k: v for k, v in row.items() if k != "snippet_spans"} for row in result.rows],
     )
