@@ -586,7 +586,7 @@ def blocks(entries: Sequence[tuple[str, Sequence[str]]], title: str | None = Non
             text, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
         ) or [indent]
 
-    out = [clean(title), ""] if title else []
+    out = [*wrap(title, ""), ""] if title else []
     for n, (heading, details) in enumerate(entries):
         if n:
             out.append("")
