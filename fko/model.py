@@ -182,12 +182,14 @@ class Change(TypedDict):
     change: int | None
     change_approximate: bool | None
     place: str | None
+    event_status: str | None
     quote: str
     source: str
     source_key: str | None
     source_title: str | None
     source_date: str | None
     inference: str | None
+    note: str | None
 
 
 class MeasureRef(TypedDict):

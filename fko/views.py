@@ -621,9 +621,12 @@ def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]
             details.append(f"fko's inference, not the source's words: {row['inference']}")
         if row["quote"]:
             details.append(f"„{row['quote']}“")
+        if row["note"]:
+            details.append(f"Note: {row['note']}")
         source = row["source_title"] or row["source"]
         details.append(f"Source: {source}, {row['source_date'] or 'undated'} ({row['source']})")
-        entries.append((f"{date}  {who}  [{row['kind']}]", details))
+        kind = f"{row['kind']}: {row['event_status']}" if row["event_status"] else row["kind"]
+        entries.append((f"{date}  {who}  [{kind}]", details))
     return entries
 
 
@@ -646,12 +649,14 @@ CHANGE_FIELDS: list[Field] = [
     Field("change", "Change", key("change"), numeric=True),
     Field("change_approximate", "Change approximate", key("change_approximate"), in_table=False),
     Field("place", "Place", key("place"), in_table=False),
+    Field("event_status", "Event status", key("event_status"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
     Field("source", "Source", key("source")),
     Field("source_key", "Source key", key("source_key"), in_table=False),
     Field("source_title", "Source title", key("source_title"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("inference", "Inference", key("inference"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
 ]
 
 
