@@ -17,11 +17,11 @@ def run(
     funding: Annotated[
         list[str] | None,
         typer.Option(
-            "--funding", "-f", metavar="SOURCE", help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF)."
+            "--funding", metavar="SOURCE", help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF; repeatable)."
         ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", "-y", min=1990, max=2100, help="Funds planned for this year.")
+        int | None, typer.Option("--year", "-y", min=1990, max=2100, metavar="YEAR", help="Funds planned for this year.")
     ] = None,
     annualize: Annotated[
         bool, typer.Option("--annualize", help="With --year: spread totals over several years evenly.")
@@ -43,7 +43,12 @@ def run(
 
     Yearly amounts, totals over several years, amounts for one year and one-off amounts are
     summed apart; staff and "no separate funds" are shown, never counted as euros.
-    Example: fko budget --ressort MAGS
+
+    \b
+    Examples:
+      fko budget -r MAGS -r MSB
+      fko budget Meisterprämie II.9
+      fko budget --year 2024 --by ressort
     """
     from fko import render
     from fko.budget import BASES, group, view
@@ -51,6 +56,8 @@ def run(
     from fko.finder import resolve_all
     from fko.views import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, budget_footer, emit_rows
 
+    by = by.strip().lower() if by else None  # choices in any case: --by Ressort
+    split = split.strip().lower()
     if annualize and year is None and by != "year":
         raise UsageError("--annualize needs --year YYYY (or --by year)")
     store = options.state(ctx).store()
@@ -88,6 +95,9 @@ def run(
             render.lines(budget_footer(result))
         return
     everything = result.rows + result.apart
+    if not everything and not (json or csv or xlsx):
+        render.note("no planned funds match these filters; see `fko budget` for all")
+        return
     title = "Planned funds (Geplante Mittel), largest first" + (f", for {year}" if year else "")
     emit_rows(
         everything if json or csv or xlsx else result.rows,
