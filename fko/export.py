@@ -94,6 +94,12 @@ TABLES: dict[str, Table] = {
     ),
     "indicators": Table("Dated key figures about measures, each with its quote.", ("id",), {**_MEASURE, **_SOURCE}),
     "updates": Table("Later developments of measures reported in newer sources.", ("id",), {**_MEASURE, **_SOURCE}),
+    "events": Table(
+        "Dated events and statements of the sources (held, planned, announced, reported, funded), "
+        "each with its quote; `inference` says what fko concludes beyond the quote.",
+        ("id",),
+        {**_MEASURE, **_SOURCE},
+    ),
     "meta": Table("What this export is: fko version, store schema version, sources, licence.", ("key",)),
 }
 
@@ -169,6 +175,7 @@ def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
         "recognition": [_child(r, n) for n, r in enumerate(store.table("recognition"), start=1)],
         "indicators": [_child(r, n) for n, r in enumerate(store.table("indicators"), start=1)],
         "updates": [_child(r, n) for n, r in enumerate(store.table("updates"), start=1)],
+        "events": [_child(r, n) for n, r in enumerate(store.table("events"), start=1)],
         "meta": [
             {"key": "fko_version", "value": __version__},
             {"key": "schema_version", "value": str(meta.get("schema_version", ""))},

@@ -18,11 +18,11 @@ def _runtime(value: Any) -> str:
 
 
 MEASURE_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("cluster", "Cluster", key("cluster"), in_table=False),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=1),
+    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
     Field("runtime_start", "Start", path("runtime", "start"), in_table=False),
     Field("runtime_end", "End", path("runtime", "end"), in_table=False),
     Field("budget_text", "Planned funds", path("budget", "text"), in_table=False),
@@ -41,7 +41,7 @@ SOURCE_LIST_FIELDS: list[Field] = [
 ]
 
 STATUS_FIELDS: list[Field] = [
-    Field("status", "Status", key("status_label")),
+    Field("status", "Status", key("status_label"), drop=3),
     Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
     Field("period_start", "Period start", key("period_start"), in_table=False),
     Field("period_end", "Period end", key("period_end"), in_table=False),
@@ -142,7 +142,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         items.append(("In force", measure["in_force"]))
     if measure["footnotes"]:
         items.append(("Footnotes", "\n".join(measure["footnotes"])))
-    from fko.figures import indicator_rows, update_rows
+    from fko.figures import event_rows, indicator_rows, update_rows
 
     indicators = sorted(indicator_rows(store, measure["id"]), key=lambda r: (r["as_of"], r["metric"]))
     if indicators:
@@ -154,10 +154,14 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
                 "Later developments",
                 "\n".join(
                     f"{u['date']}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
+                    + (f"\n  fko's inference, not the source's: {u['inference']}" if u.get("inference") else "")
                     for u in updates
                 ),
             )
         )
+    events = event_rows(store, measure["id"])
+    if events:
+        items.append(("Events and statements", "\n".join(event_line(e, sources) for e in events)))
     lines = measure.get("source_lines") or []
     where = f", lines {lines[0]}-{lines[1]}" if len(lines) == 2 else ""
     items.append(("Source", f"{measure['source']}{where} ({sources.get(measure['source'], '')})"))
@@ -171,6 +175,27 @@ def _status_line(measure: dict[str, Any], on: Any) -> str:
 
     found = status_on(measure, on)
     return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
+
+
+def event_when(event: dict[str, Any]) -> str:
+    """ "2025-12-04 (am 4. Dezember)", "undated (innerhalb der nächsten sechs Monate)" """
+    when = event["date"] or "undated"
+    return f"{when} ({event['date_text']})" if event["date_text"] else when
+
+
+def event_line(event: dict[str, Any], sources: dict[str, str]) -> str:
+    """Date, status, title, place and source; the quote below; fko's inference marked as such."""
+    place = f", {event['place']}" if event["place"] else ""
+    lines = [
+        f"{event_when(event)}: {event['title']}{place} ({event['status']}) "
+        f"[{sources.get(event['source'], event['source'])}]",
+        f"  „{event['quote']}“",
+    ]
+    if event["inference"]:
+        lines.append(f"  fko's inference, not the source's: {event['inference']}")
+    if event["note"]:
+        lines.append(f"  Note: {event['note']}")
+    return "\n".join(lines)
 
 
 def indicator_line(row: dict[str, Any], sources: dict[str, str]) -> str:
@@ -204,12 +229,12 @@ def _marked(row: dict[str, Any]) -> render.Marked:
 
 
 SEARCH_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("snippet", "Match", key("snippet"), marked=_marked),
+    Field("id", "ID", key("id"), keep_whole=True),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=2),
+    Field("snippet", "Match", key("snippet"), marked=_marked, drop=1),
     Field("field", "Field", key("field"), in_table=False),
-    Field("score", "Score", key("score"), numeric=True),
+    Field("score", "Score", key("score"), numeric=True, drop=3),
 ]
 
 
@@ -229,23 +254,23 @@ def _ministries(row: dict[str, Any]) -> str:
 
 
 BUDGET_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("item", "Item", key("item"), numeric=True, in_table=False),
-    Field("title", "Title", key("title")),
+    Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), show=lambda v: "", in_table=False),
-    Field("ministries", "Ministries", lambda r: _ministries(r)),
+    Field("ministries", "Ministries", lambda r: _ministries(r), drop=1),
     Field("kind", "Kind", key("kind"), in_table=False),
-    Field("amount", "Amount", lambda r: _amount(r)),
+    Field("amount", "Amount", lambda r: _amount(r), keep_whole=True),
     Field("amount_eur", "Euro", key("amount_eur"), numeric=True, in_table=False),
     Field("quantity", "Quantity", key("quantity"), numeric=True, in_table=False),
     Field("unit", "Unit", key("unit"), in_table=False),
-    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or "")),
+    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or ""), drop=2),
     Field("year_from", "From", key("year_from"), numeric=True, in_table=False),
     Field("year_to", "To", key("year_to"), numeric=True, in_table=False),
-    Field("years", "Years", key("years")),
+    Field("years", "Years", key("years"), drop=3),
     Field("years_derived", "Years derived", key("years_derived"), in_table=False),
     Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("funding", "Funding", key("funding")),
+    Field("funding", "Funding", key("funding"), drop=4),
     Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
     Field("shared", "Shared", key("shared"), in_table=False),
     Field("counted_eur", "Counted euro", key("counted_eur"), numeric=True, in_table=False),
@@ -322,7 +347,7 @@ def budget_footer(result: Any) -> list[str]:
 
 
 BUDGET_GROUP_FIELDS: list[Field] = [
-    Field("group", "Group", key("group")),
+    Field("group", "Group", key("group"), keep_whole=True),
     Field("items", "Items", key("items"), numeric=True),
     Field("per_year", "Per year €", key("per_year"), numeric=True, show=lambda v: render.euro_exact(v)),
     Field("total", "Totals €", key("total"), numeric=True, show=lambda v: render.euro_exact(v)),
@@ -360,7 +385,7 @@ SOURCE_FIELDS: list[Field] = [
     Field("records", "Records", key("records"), numeric=True),
     *(
         Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
-        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates")
+        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
     ),
 ]
 
@@ -389,8 +414,9 @@ RECOGNITION_FIELDS: list[Field] = [
 def _matrix_value(value: Any, unit: str | None) -> str:
     if value is None:
         return ""
-    text = render.german_number(value, 0 if float(value).is_integer() else 1)
-    return f"{text} %" if unit == "%" else text
+    if unit == "%":  # rates always with one decimal: 81,0 % beside 86,1 %
+        return f"{render.german_number(value, 1)} %"
+    return render.german_number(value, 0 if float(value).is_integer() else 1)
 
 
 def matrix_fields(years: Sequence[int]) -> list[Field]:
@@ -415,7 +441,7 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
         sign = "+" if r["change_pct"] > 0 else ""
         return f"{sign}{render.german_number(r['change_pct'], 1)} %"
 
-    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""))]
+    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
     out += [Field(str(y), str(y), year_value(y), numeric=True) for y in years]
     if len(years) > 1:
         out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
@@ -493,7 +519,7 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
             continue
         differs = len(set(values.values())) > 1
         table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
-    fields = [Field("mark", "", key("mark")), Field("field", "Field", key("field"))]
+    fields = [Field("mark", "", key("mark"), keep_whole=True), Field("field", "Field", key("field"), keep_whole=True)]
     fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
     render.table(
         table_rows,
@@ -532,8 +558,8 @@ def portfolio_table(store: Any, result: dict[str, Any]) -> None:
                 value = render.euro_exact(value)
             values[p["ressort"]] = str(value)
         rows.append({"field": f.header, **values})
-    fields = [Field("field", "", key("field"))] + [
-        Field(p["ressort"], p["ressort"], key(p["ressort"]), numeric=True) for p in portfolios
+    fields = [Field("field", "", key("field"), keep_whole=True)] + [
+        Field(p["ressort"], p["ressort"], key(p["ressort"])) for p in portfolios
     ]
     render.table(rows, fields, title="Portfolios side by side")
     common = result["in_common"]
@@ -595,9 +621,12 @@ def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]
             details.append(f"fko's inference, not the source's words: {row['inference']}")
         if row["quote"]:
             details.append(f"„{row['quote']}“")
+        if row["note"]:
+            details.append(f"Note: {row['note']}")
         source = row["source_title"] or row["source"]
         details.append(f"Source: {source}, {row['source_date'] or 'undated'} ({row['source']})")
-        entries.append((f"{date}  {who}  [{row['kind']}]", details))
+        kind = f"{row['kind']}: {row['event_status']}" if row["event_status"] else row["kind"]
+        entries.append((f"{date}  {who}  [{kind}]", details))
     return entries
 
 
@@ -620,10 +649,115 @@ CHANGE_FIELDS: list[Field] = [
     Field("change", "Change", key("change"), numeric=True),
     Field("change_approximate", "Change approximate", key("change_approximate"), in_table=False),
     Field("place", "Place", key("place"), in_table=False),
+    Field("event_status", "Event status", key("event_status"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
     Field("source", "Source", key("source")),
     Field("source_key", "Source key", key("source_key"), in_table=False),
     Field("source_title", "Source title", key("source_title"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("inference", "Inference", key("inference"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
 ]
+
+
+# --- fko diff ------------------------------------------------------------------------------
+
+
+def _euro_change(change: int) -> str:
+    sign = "+" if change > 0 else "-" if change < 0 else "±"
+    return f"{sign}{render.euro_exact(abs(change))}"
+
+
+def _period_text(period: dict[str, Any]) -> str:
+    end = "open-ended" if period["open_ended"] else period["end"] or "?"
+    return f"{period['start'] or '?'} – {end}"
+
+
+def _funds_item(item: dict[str, Any] | None) -> str:
+    from fko.budget import years_text
+
+    if item is None:
+        return "(none)"
+    parts = [_amount(item), BASIS_LABEL.get(item["basis"], "") or "", years_text(item), ", ".join(item["funding"])]
+    return " · ".join(p for p in parts if p)
+
+
+def _quoted(value: Any) -> str:
+    if value is None or value == []:
+        return "(none)"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return f"'{value}'"
+
+
+def field_change_lines(change: dict[str, Any]) -> list[str]:
+    """A field's change as lines for people: word diffs, list additions, items, periods."""
+    from fko.budget import years_text
+
+    name = change["field"]
+    if name == "funds":
+        lines = []
+        if change["words"]:
+            lines.append(f"funds: {change['words']}")
+        for item in change["items"]:
+            what = {"changed": ", ".join(item["keys"]), "added": "added", "removed": "removed"}[item["change_kind"]]
+            before, after = _funds_item(item["old_item"]), _funds_item(item["new_item"])
+            lines.append(f"funds item {item['item']} ({what}): {before} → {after}")
+        return lines or ["funds: (wording unchanged, items differ)"]
+    if name == "runtime":
+        lines = [f"runtime: {_quoted(change['old']['text'])} → {_quoted(change['new']['text'])}"]
+        old_p, new_p = change["old_period"], change["new_period"]
+        if old_p != new_p:
+            lines.append(f"  period: {_period_text(old_p)} → {_period_text(new_p)}")
+        for item in change["items"] or []:
+            lines.append(
+                f"  funds item {item['item']}, years derived from the runtime: "
+                f"{years_text(item['old_item'])} → {years_text(item['new_item'])}"
+            )
+        return lines
+    if change["values_added"] is not None:
+        parts = [f"+ {v}" for v in change["values_added"]] + [f"- {v}" for v in change["values_removed"]]
+        return [f"{name}: " + ("; ".join(parts) or f"order {_quoted(change['old'])} → {_quoted(change['new'])}")]
+    if change["words"]:
+        return [f"{name}: {change['words']}"]
+    return [f"{name}: {_quoted(change['old'])} → {_quoted(change['new'])}"]
+
+
+def diff_summary(result: dict[str, Any]) -> str:
+    s = result["summary"]
+    return (
+        f"{s['changed_count']} changed, {s['added_count']} added, {s['removed_count']} removed, "
+        f"{s['renumbered_count']} renumbered, {s['unchanged_count']} unchanged "
+        f"({s['old_count']} → {s['new_count']} records)"
+    )
+
+
+def diff_entries(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """Blocks for `fko diff`: added, removed, each changed measure, then the planned funds."""
+    from fko.budget import BASIS_LABEL as LABEL
+
+    entries: list[tuple[str, list[str]]] = []
+    for label, part in (("Added", "added_measures"), ("Removed", "removed_measures")):
+        if result[part]:
+            entries.append((f"{label} ({len(result[part])})", [f"{m['id']}  {m['title']}" for m in result[part]]))
+    for measure in result["changed_measures"]:
+        if measure["renumbered"]:
+            head = f"{measure['old_id']} → {measure['new_id']}  {measure['title']}"
+            head += f"  (renumbered; matched by {measure['matched_by']})"
+        else:
+            head = f"{measure['new_id']}  {measure['title']}"
+        details = [line for change in measure["changes"] for line in field_change_lines(change)]
+        entries.append((head, details or ["no field changed"]))
+    funds = result["funds"]
+    moved = [row for row in funds["per_basis"] if row["change_eur"]]
+    if moved or funds["per_ressort"]:
+        lines = [f"{LABEL[r['basis']]}: {_euro_change(r['change_eur'])}" for r in moved]
+        lines += [f"{r['ressort']}, {LABEL[r['basis']]}: {_euro_change(r['change_eur'])}" for r in funds["per_ressort"]]
+        entries.append(
+            (
+                "Change in planned funds (money items of the report's measures, within one basis; "
+                "shared measures count in full for each ministry)",
+                lines,
+            )
+        )
+    return entries

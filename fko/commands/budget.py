@@ -32,6 +32,7 @@ def run(
     by: Annotated[
         str | None, typer.Option("--by", metavar="ressort|cluster|year|funding", help="Sum by group, with a chart.")
     ] = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,

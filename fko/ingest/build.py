@@ -146,6 +146,7 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     indicators = curated_facts.indicators(facts, texts, ids, dates)
     updates = curated_facts.updates(facts, texts, ids)
     initiatives = curated_facts.initiatives(facts, texts, codes)
+    events = curated_facts.events(facts, texts, ids | {i["id"] for i in initiatives}, dates)
     later: dict[str, list[str]] = {}
     for update in updates:
         later.setdefault(update["measure"], []).append(f"{update['title']}. {update['quote']}")
@@ -161,6 +162,7 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
         "recognition": recognition,
         "indicators": indicators,
         "updates": updates,
+        "events": events,
         "initiatives": initiatives,
         "search": [index],
     }
