@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "clusters": "clusters",
     "compare": "compare",
     "data": "data",
+    "diff": "diff",
     "export": "export",
     "indicators": "indicators",
     "list": "list_",

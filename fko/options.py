@@ -37,6 +37,21 @@ def _complete_clusters(incomplete: str) -> list[str]:
     return [n for n in ("I", "II", "III", "IV", "V", "VI") if n.startswith(incomplete.upper())]
 
 
+def _set_wide(value: bool) -> bool:
+    from fko.render import set_wide
+
+    return set_wide(value)
+
+
+Wide = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        "-w",
+        callback=_set_wide,
+        help="Show every column even where the terminal is too narrow (tables move some under the title).",
+    ),
+]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README: JSON keys).")]
 Csv = Annotated[bool, typer.Option("--csv", help="Print CSV: for German spreadsheets by default (see --delimiter).")]
 Xlsx = Annotated[

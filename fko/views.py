@@ -18,11 +18,11 @@ def _runtime(value: Any) -> str:
 
 
 MEASURE_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("cluster", "Cluster", key("cluster"), in_table=False),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=1),
+    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
     Field("runtime_start", "Start", path("runtime", "start"), in_table=False),
     Field("runtime_end", "End", path("runtime", "end"), in_table=False),
     Field("budget_text", "Planned funds", path("budget", "text"), in_table=False),
@@ -41,7 +41,7 @@ SOURCE_LIST_FIELDS: list[Field] = [
 ]
 
 STATUS_FIELDS: list[Field] = [
-    Field("status", "Status", key("status_label")),
+    Field("status", "Status", key("status_label"), drop=3),
     Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
     Field("period_start", "Period start", key("period_start"), in_table=False),
     Field("period_end", "Period end", key("period_end"), in_table=False),
@@ -229,12 +229,12 @@ def _marked(row: dict[str, Any]) -> render.Marked:
 
 
 SEARCH_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("snippet", "Match", key("snippet"), marked=_marked),
+    Field("id", "ID", key("id"), keep_whole=True),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=2),
+    Field("snippet", "Match", key("snippet"), marked=_marked, drop=1),
     Field("field", "Field", key("field"), in_table=False),
-    Field("score", "Score", key("score"), numeric=True),
+    Field("score", "Score", key("score"), numeric=True, drop=3),
 ]
 
 
@@ -254,23 +254,23 @@ def _ministries(row: dict[str, Any]) -> str:
 
 
 BUDGET_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("item", "Item", key("item"), numeric=True, in_table=False),
-    Field("title", "Title", key("title")),
+    Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), show=lambda v: "", in_table=False),
-    Field("ministries", "Ministries", lambda r: _ministries(r)),
+    Field("ministries", "Ministries", lambda r: _ministries(r), drop=1),
     Field("kind", "Kind", key("kind"), in_table=False),
-    Field("amount", "Amount", lambda r: _amount(r)),
+    Field("amount", "Amount", lambda r: _amount(r), keep_whole=True),
     Field("amount_eur", "Euro", key("amount_eur"), numeric=True, in_table=False),
     Field("quantity", "Quantity", key("quantity"), numeric=True, in_table=False),
     Field("unit", "Unit", key("unit"), in_table=False),
-    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or "")),
+    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or ""), drop=2),
     Field("year_from", "From", key("year_from"), numeric=True, in_table=False),
     Field("year_to", "To", key("year_to"), numeric=True, in_table=False),
-    Field("years", "Years", key("years")),
+    Field("years", "Years", key("years"), drop=3),
     Field("years_derived", "Years derived", key("years_derived"), in_table=False),
     Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("funding", "Funding", key("funding")),
+    Field("funding", "Funding", key("funding"), drop=4),
     Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
     Field("shared", "Shared", key("shared"), in_table=False),
     Field(
@@ -718,9 +718,12 @@ def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]
             details.append(f"fko's inference, not the source's words: {row['inference']}")
         if row["quote"]:
             details.append(f"„{row['quote']}“")
+        if row["note"]:
+            details.append(f"Note: {row['note']}")
         source = row["source_title"] or row["source"]
         details.append(f"Source: {source}, {row['source_date'] or 'undated'} ({row['source']})")
-        entries.append((f"{date}  {who}  [{row['kind']}]", details))
+        kind = f"{row['kind']}: {row['event_status']}" if row["event_status"] else row["kind"]
+        entries.append((f"{date}  {who}  [{kind}]", details))
     return entries
 
 
@@ -743,10 +746,115 @@ CHANGE_FIELDS: list[Field] = [
     Field("change", "Change", key("change"), numeric=True),
     Field("change_approximate", "Change approximate", key("change_approximate"), in_table=False),
     Field("place", "Place", key("place"), in_table=False),
+    Field("event_status", "Event status", key("event_status"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
     Field("source", "Source", key("source")),
     Field("source_key", "Source key", key("source_key"), in_table=False),
     Field("source_title", "Source title", key("source_title"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("inference", "Inference", key("inference"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
 ]
+
+
+# --- fko diff ------------------------------------------------------------------------------
+
+
+def _euro_change(change: int) -> str:
+    sign = "+" if change > 0 else "-" if change < 0 else "±"
+    return f"{sign}{render.euro_exact(abs(change))}"
+
+
+def _period_text(period: dict[str, Any]) -> str:
+    end = "open-ended" if period["open_ended"] else period["end"] or "?"
+    return f"{period['start'] or '?'} – {end}"
+
+
+def _funds_item(item: dict[str, Any] | None) -> str:
+    from fko.budget import years_text
+
+    if item is None:
+        return "(none)"
+    parts = [_amount(item), BASIS_LABEL.get(item["basis"], "") or "", years_text(item), ", ".join(item["funding"])]
+    return " · ".join(p for p in parts if p)
+
+
+def _quoted(value: Any) -> str:
+    if value is None or value == []:
+        return "(none)"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return f"'{value}'"
+
+
+def field_change_lines(change: dict[str, Any]) -> list[str]:
+    """A field's change as lines for people: word diffs, list additions, items, periods."""
+    from fko.budget import years_text
+
+    name = change["field"]
+    if name == "funds":
+        lines = []
+        if change["words"]:
+            lines.append(f"funds: {change['words']}")
+        for item in change["items"]:
+            what = {"changed": ", ".join(item["keys"]), "added": "added", "removed": "removed"}[item["change_kind"]]
+            before, after = _funds_item(item["old_item"]), _funds_item(item["new_item"])
+            lines.append(f"funds item {item['item']} ({what}): {before} → {after}")
+        return lines or ["funds: (wording unchanged, items differ)"]
+    if name == "runtime":
+        lines = [f"runtime: {_quoted(change['old']['text'])} → {_quoted(change['new']['text'])}"]
+        old_p, new_p = change["old_period"], change["new_period"]
+        if old_p != new_p:
+            lines.append(f"  period: {_period_text(old_p)} → {_period_text(new_p)}")
+        for item in change["items"] or []:
+            lines.append(
+                f"  funds item {item['item']}, years derived from the runtime: "
+                f"{years_text(item['old_item'])} → {years_text(item['new_item'])}"
+            )
+        return lines
+    if change["values_added"] is not None:
+        parts = [f"+ {v}" for v in change["values_added"]] + [f"- {v}" for v in change["values_removed"]]
+        return [f"{name}: " + ("; ".join(parts) or f"order {_quoted(change['old'])} → {_quoted(change['new'])}")]
+    if change["words"]:
+        return [f"{name}: {change['words']}"]
+    return [f"{name}: {_quoted(change['old'])} → {_quoted(change['new'])}"]
+
+
+def diff_summary(result: dict[str, Any]) -> str:
+    s = result["summary"]
+    return (
+        f"{s['changed_count']} changed, {s['added_count']} added, {s['removed_count']} removed, "
+        f"{s['renumbered_count']} renumbered, {s['unchanged_count']} unchanged "
+        f"({s['old_count']} → {s['new_count']} records)"
+    )
+
+
+def diff_entries(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """Blocks for `fko diff`: added, removed, each changed measure, then the planned funds."""
+    from fko.budget import BASIS_LABEL as LABEL
+
+    entries: list[tuple[str, list[str]]] = []
+    for label, part in (("Added", "added_measures"), ("Removed", "removed_measures")):
+        if result[part]:
+            entries.append((f"{label} ({len(result[part])})", [f"{m['id']}  {m['title']}" for m in result[part]]))
+    for measure in result["changed_measures"]:
+        if measure["renumbered"]:
+            head = f"{measure['old_id']} → {measure['new_id']}  {measure['title']}"
+            head += f"  (renumbered; matched by {measure['matched_by']})"
+        else:
+            head = f"{measure['new_id']}  {measure['title']}"
+        details = [line for change in measure["changes"] for line in field_change_lines(change)]
+        entries.append((head, details or ["no field changed"]))
+    funds = result["funds"]
+    moved = [row for row in funds["per_basis"] if row["change_eur"]]
+    if moved or funds["per_ressort"]:
+        lines = [f"{LABEL[r['basis']]}: {_euro_change(r['change_eur'])}" for r in moved]
+        lines += [f"{r['ressort']}, {LABEL[r['basis']]}: {_euro_change(r['change_eur'])}" for r in funds["per_ressort"]]
+        entries.append(
+            (
+                "Change in planned funds (money items of the report's measures, within one basis; "
+                "shared measures count in full for each ministry)",
+                lines,
+            )
+        )
+    return entries

@@ -143,7 +143,7 @@ def test_timeline_from_a_later_year(fko: Callable[..., Result]) -> None:
     result = fko("timeline", "--on", "2024-06-01", "--from", "2020", "--cluster", "II")
     assert result.out.splitlines()[0].split() == [str(y) for y in range(2020, 2028)]
     ii2 = next(ln for ln in result.out.splitlines() if ln.startswith("II.2 "))
-    assert "◀" in ii2 and ii2.rstrip().endswith("running (open-ended)")
+    assert "◀" in ii2 and ii2.rstrip().endswith("▶") and " ● " in ii2  # running, open-ended
     later = fko("timeline", "--from", "2030", "--cluster", "III", "--on", "2024-06-01")
     iii4 = next(ln for ln in later.out.splitlines() if ln.startswith("III.4 "))
     assert "◀" not in iii4 and "█" not in iii4  # ended in 2023, before the axis

@@ -44,6 +44,7 @@ def run(
             help="With --by year: show the years up to YEAR (default: the last year any item states).",
         ),
     ] = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,

@@ -25,6 +25,7 @@ def run(
         bool, typer.Option("--recognition", help="Compare recognition figures of years (ITEMs are years).")
     ] = False,
     on: options.On = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
