@@ -370,7 +370,11 @@ def layout(fields: Sequence[Field], cells: Sequence[Sequence[str]], width: int |
         words = (len(w) for row in cells for w in _BREAK.findall(row[i]))
         return min(max(words, default=1), _WORD_CAP)
 
-    least = [natural[i] if fixed(i) else longest_word(i) for i in range(n)]
+    def whole(i: int) -> int:  # the widest cell; a header may wrap at its spaces
+        body = max((len(part) for row in cells[1:] for part in row[i].split("\n")), default=0)
+        return max([body, *(len(w) for w in _BREAK.findall(cells[0][i]))]) if cells else 0
+
+    least = [whole(i) if fixed(i) else longest_word(i) for i in range(n)]
     wanted = [max(least[i], min(natural[i], _MAIN_MIN)) if fields[i].main else least[i] for i in range(n)]
     shown = list(range(n))
 
@@ -395,9 +399,18 @@ def layout(fields: Sequence[Field], cells: Sequence[Sequence[str]], width: int |
                 spare += cut
     others = [i for i in shown if not fields[i].main and not fixed(i)]
     steps = [(i, _SMALL) for i in others] + [(i, natural[i]) for i in shown if fields[i].main]
-    for i, limit in steps + [(i, natural[i]) for i in others]:  # short columns whole, the title, the rest
+    for i, limit in steps:  # short columns whole, then the title
         grow = min(spare, min(limit, natural[i]) - sizes[i])
         if grow > 0:
+            sizes[i] += grow
+            spare -= grow
+    while spare > 0:  # the rest shared evenly by the columns that can still use it
+        growing = [i for i in others if sizes[i] < natural[i]]
+        if not growing:
+            break
+        share = max(1, spare // len(growing))
+        for i in growing:
+            grow = min(share, spare, natural[i] - sizes[i])
             sizes[i] += grow
             spare -= grow
     return Layout(shown, [sizes.get(i) for i in range(n)], sorted(hidden), main)
@@ -594,7 +607,11 @@ def bar_chart(items: Sequence[tuple[str, float, str]], width: int = 40, title: s
     """Horizontal bars: (label, value, value as text), scaled to the largest value."""
     top = max((v for _, v, _ in items), default=0) or 1
     label_width = max((len(clean(label)) for label, _, _ in items), default=0)
-    lines = [clean(title)] if title else []
+    room = terminal_width()
+    if room is not None:  # the bars shrink to fit the terminal, down to 10 characters
+        longest = max((len(clean(shown)) for _, _, shown in items), default=0)
+        width = max(10, min(width, room - label_width - 3 - longest))
+    lines = wrap(clean(title), room) if title else []
     for label, value, shown in items:
         bar = "█" * max(1 if value > 0 else 0, round(width * value / top))
         lines.append(f"{clean(label).ljust(label_width)}  {bar} {clean(shown)}")

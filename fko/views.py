@@ -405,7 +405,7 @@ def _peak(row: dict[str, Any]) -> str:
 #: `fko budget --by ressort|cluster|funding`: without --year each group's peak year and the
 #: amount planned in it, beside its totals over several years; with --year what is planned then.
 BUDGET_GROUP_FIELDS: list[Field] = [
-    Field("group", "Group", key("group")),
+    Field("group", "Group", key("group"), keep_whole=True),
     Field("items", "Items", key("items"), numeric=True),
     Field("peak_year", "Peak year", key("peak_year"), numeric=True, show=lambda v: "", in_table=False),
     Field("peak", "Peak year", lambda r: _peak(r)),
@@ -491,8 +491,9 @@ RECOGNITION_FIELDS: list[Field] = [
 def _matrix_value(value: Any, unit: str | None) -> str:
     if value is None:
         return ""
-    text = render.german_number(value, 0 if float(value).is_integer() else 1)
-    return f"{text} %" if unit == "%" else text
+    if unit == "%":  # rates always with one decimal: 81,0 % beside 86,1 %
+        return f"{render.german_number(value, 1)} %"
+    return render.german_number(value, 0 if float(value).is_integer() else 1)
 
 
 def matrix_fields(years: Sequence[int]) -> list[Field]:
@@ -517,7 +518,7 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
         sign = "+" if r["change_pct"] > 0 else ""
         return f"{sign}{render.german_number(r['change_pct'], 1)} %"
 
-    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""))]
+    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
     out += [Field(str(y), str(y), year_value(y), numeric=True) for y in years]
     if len(years) > 1:
         out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
@@ -611,7 +612,7 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
             continue
         differs = len(set(values.values())) > 1
         table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
-    fields = [Field("mark", "", key("mark")), Field("field", "Field", key("field"))]
+    fields = [Field("mark", "", key("mark"), keep_whole=True), Field("field", "Field", key("field"), keep_whole=True)]
     fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
     render.table(
         table_rows,
@@ -654,8 +655,8 @@ def portfolio_table(store: Any, result: dict[str, Any]) -> None:
                 value = "–"
             values[p["ressort"]] = str(value)
         rows.append({"field": f.header, **values})
-    fields = [Field("field", "", key("field"))] + [
-        Field(p["ressort"], p["ressort"], key(p["ressort"]), numeric=True) for p in portfolios
+    fields = [Field("field", "", key("field"), keep_whole=True)] + [
+        Field(p["ressort"], p["ressort"], key(p["ressort"])) for p in portfolios
     ]
     render.table(rows, fields, title="Portfolios side by side")
     common = result["in_common"]
