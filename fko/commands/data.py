@@ -33,9 +33,11 @@ def build(
     from fko import render
     from fko.ingest.build import CURATION, build, write
     from fko.ingest.facts import FACTS
+    from fko.safe_write import check_target
 
     db = options.state(ctx).db or os.environ.get("FKO_DB")
     protect = [source, curation or CURATION, FACTS, *([Path(db)] if db else [])]
+    check_target(out, force=force, protect=protect, follow_symlinks=follow_symlinks)  # before a long build
     result = build(source, curation or CURATION)
     write(result.tables, out, force=force, protect=protect, follow_symlinks=follow_symlinks)
     for warning in result.warnings:
