@@ -7,17 +7,18 @@ Rich is imported only when a table or record is drawn for a terminal.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fko.errors import UsageError
+from fko.errors import FkoError, UsageError
 
 if TYPE_CHECKING:
     import datetime
@@ -44,34 +45,151 @@ class PipeClosed(Exception):
     """The reader of stdout went away (`fko list | head -1`): stop writing, quietly."""
 
 
-def _write(text: str) -> None:
-    """Write UTF-8 to stdout whatever the locale says."""
+class OutputError(FkoError):
+    """stdout is closed or cannot take more (`fko list >&-`, `> /dev/full`): exit 1."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Channel(io.TextIOBase):
+    """stdout or stderr as fko writes them, the one place that handles their failures.
+
+    Text is written as UTF-8 whatever the locale; lone surrogates (invalid bytes in arguments
+    or file names) become U+FFFD. On stdout, a closed pipe raises PipeClosed (exit 0) and a
+    closed or full stream OutputError (exit 1); stderr failures are dropped, as there is
+    nowhere left to report them. After a failure the stream is pointed at /dev/null so that
+    the interpreter's final flush stays quiet, and later writes are ignored.
+    """
+
+    def __init__(self, stream: Any, name: str) -> None:
+        super().__init__()
+        self.stream = stream
+        self.name = name
+        self.failed = False
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        return "strict"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        try:
+            return not self.failed and self.stream is not None and bool(self.stream.isatty())
+        except (OSError, ValueError):
+            return False
+
+    def fileno(self) -> int:
+        if self.stream is None:
+            raise io.UnsupportedOperation(f"{self.name} is closed")
+        return int(self.stream.fileno())
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"{self.name} takes text, not {type(text).__name__}")
+        if self.failed or not text:
+            return len(text)
+        if self.stream is None:
+            self._fail("it is closed")
+            return len(text)
+        data = _SURROGATE.sub("\ufffd", text)
+        try:
+            buffer = getattr(self.stream, "buffer", None)
+            if buffer is None:  # a text-only stream (tests)
+                self.stream.write(data)
+                self.stream.flush()
+            else:
+                self.stream.flush()
+                buffer.write(data.encode("utf-8"))
+                buffer.flush()
+        except BrokenPipeError:
+            self._fail(None)
+        except (OSError, ValueError) as exc:
+            self._fail(getattr(exc, "strerror", None) or str(exc))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.failed or self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            self._fail(None)
+        except (OSError, ValueError) as exc:
+            self._fail(getattr(exc, "strerror", None) or str(exc))
+
+    def _fail(self, reason: str | None) -> None:
+        self.failed = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+            os.close(devnull)
+        except (AttributeError, OSError, ValueError):
+            pass
+        if self.name != "stdout":
+            return
+        if reason is None:
+            raise PipeClosed()
+        raise OutputError(f"cannot write the output to stdout: {reason}")
+
+
+@contextlib.contextmanager
+def channels() -> Iterator[None]:
+    """Route sys.stdout and sys.stderr through Channel while fko runs (also Click's help)."""
+    saved = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, Channel):
+        sys.stdout = Channel(sys.stdout, "stdout")
+    if not isinstance(sys.stderr, Channel):
+        sys.stderr = Channel(sys.stderr, "stderr")
     try:
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:  # a text-only stream (tests)
-            sys.stdout.write(text)
-        else:
-            buffer.write(text.encode("utf-8"))
-            buffer.flush()
-    except BrokenPipeError:
-        # Point stdout at /dev/null so that the interpreter's final flush stays quiet too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise PipeClosed() from None
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _write(text: str) -> None:
+    """Write to stdout through its Channel (made here when fko runs outside main())."""
+    stdout = sys.stdout if isinstance(sys.stdout, Channel) else Channel(sys.stdout, "stdout")
+    stdout.write(text)
 
 
 # --- messages -------------------------------------------------------------------------
 
+_UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of an argument or file name
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def one_line(text: object) -> str:
+    """Text as one safe line: newlines, control, bidi and line-separator characters escaped
+    (`\\n`, `\\x1b`, `\\u202e`), invalid bytes shown as `\\xff`, so no message can
+    forge a second line."""
+    return _UNSAFE_IN_LINE.sub(_escaped, str(text))
+
 
 def error(message: str) -> None:
     """One line on stderr: what went wrong and how to fix it."""
-    sys.stderr.write(f"fko: {clean(message)}\n")
+    sys.stderr.write(f"fko: {one_line(message)}\n")
 
 
 def note(message: str) -> None:
-    """A hint on stderr that does not change the result."""
-    sys.stderr.write(f"{clean(message)}\n")
+    """A hint on stderr that does not change the result; one line."""
+    sys.stderr.write(f"{one_line(message)}\n")
 
 
 # --- fields: one definition serves tables, CSV and --fields ---------------------------
@@ -370,7 +488,11 @@ def layout(fields: Sequence[Field], cells: Sequence[Sequence[str]], width: int |
         words = (len(w) for row in cells for w in _BREAK.findall(row[i]))
         return min(max(words, default=1), _WORD_CAP)
 
-    least = [natural[i] if fixed(i) else longest_word(i) for i in range(n)]
+    def whole(i: int) -> int:  # the widest cell; a header may wrap at its spaces
+        body = max((len(part) for row in cells[1:] for part in row[i].split("\n")), default=0)
+        return max([body, *(len(w) for w in _BREAK.findall(cells[0][i]))]) if cells else 0
+
+    least = [whole(i) if fixed(i) else longest_word(i) for i in range(n)]
     wanted = [max(least[i], min(natural[i], _MAIN_MIN)) if fields[i].main else least[i] for i in range(n)]
     shown = list(range(n))
 
@@ -395,9 +517,18 @@ def layout(fields: Sequence[Field], cells: Sequence[Sequence[str]], width: int |
                 spare += cut
     others = [i for i in shown if not fields[i].main and not fixed(i)]
     steps = [(i, _SMALL) for i in others] + [(i, natural[i]) for i in shown if fields[i].main]
-    for i, limit in steps + [(i, natural[i]) for i in others]:  # short columns whole, the title, the rest
+    for i, limit in steps:  # short columns whole, then the title
         grow = min(spare, min(limit, natural[i]) - sizes[i])
         if grow > 0:
+            sizes[i] += grow
+            spare -= grow
+    while spare > 0:  # the rest shared evenly by the columns that can still use it
+        growing = [i for i in others if sizes[i] < natural[i]]
+        if not growing:
+            break
+        share = max(1, spare // len(growing))
+        for i in growing:
+            grow = min(share, spare, natural[i] - sizes[i])
             sizes[i] += grow
             spare -= grow
     return Layout(shown, [sizes.get(i) for i in range(n)], sorted(hidden), main)
@@ -594,7 +725,11 @@ def bar_chart(items: Sequence[tuple[str, float, str]], width: int = 40, title: s
     """Horizontal bars: (label, value, value as text), scaled to the largest value."""
     top = max((v for _, v, _ in items), default=0) or 1
     label_width = max((len(clean(label)) for label, _, _ in items), default=0)
-    lines = [clean(title)] if title else []
+    room = terminal_width()
+    if room is not None:  # the bars shrink to fit the terminal, down to 10 characters
+        longest = max((len(clean(shown)) for _, _, shown in items), default=0)
+        width = max(10, min(width, room - label_width - 3 - longest))
+    lines = wrap(clean(title), room) if title else []
     for label, value, shown in items:
         bar = "█" * max(1 if value > 0 else 0, round(width * value / top))
         lines.append(f"{clean(label).ljust(label_width)}  {bar} {clean(shown)}")

@@ -93,6 +93,19 @@ def _check(
     return target, info
 
 
+def check_target(
+    target: Path,
+    *,
+    force: bool,
+    protect: Sequence[Path] = (),
+    folder: bool = False,
+    follow_symlinks: bool = False,
+    option: str = "--out",
+) -> None:
+    """Refuse a target now, before expensive work, for the reasons write_file would (FkoError)."""
+    _check(target, force=force, protect=protect, folder=folder, follow_symlinks=follow_symlinks, option=option)
+
+
 def _temp_name(target: Path, suffix: str) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.{suffix}")
 

@@ -273,7 +273,14 @@ BUDGET_FIELDS: list[Field] = [
     Field("funding", "Funding", key("funding"), drop=4),
     Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
     Field("shared", "Shared", key("shared"), in_table=False),
-    Field("counted_eur", "Counted euro", key("counted_eur"), numeric=True, in_table=False),
+    Field(
+        "counted_eur",
+        "Counted €",
+        key("counted_eur"),
+        numeric=True,
+        in_table=False,
+        show=lambda v: render.euro_exact(v) if v is not None else "",
+    ),
     Field("attribution", "Counted as", key("attribution"), in_table=False),
     Field("text", "Wording", key("text"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
@@ -283,6 +290,59 @@ BUDGET_FIELDS: list[Field] = [
 
 def _items(n: int) -> str:
     return f"{n} item" if n == 1 else f"{n} items"
+
+
+def _per_year_text(entries: list[dict[str, Any]]) -> str:
+    """ "2023: 25.100.000 € (2 items)" per year, for amounts of one stated year or one-off ones."""
+    by_year: dict[Any, list[int]] = {}
+    for row in entries:
+        by_year.setdefault(row["year_from"], []).append(row["counted_eur"])
+    return "; ".join(
+        f"{year if year is not None else 'year not stated'}: {render.euro_exact(sum(v))} ({_items(len(v))})"
+        for year, v in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+    )
+
+
+def _planned_in(entry: dict[str, Any]) -> str:
+    mark = f" (rests on an assumption: open ends of {', '.join(entry['assumed_ids'])} carried on)"
+    return f"{render.euro_exact(entry['year_total'])}{mark if entry['assumed'] else ''}"
+
+
+def _years_footer(result: Any, scope: str) -> list[str]:
+    """Without --year: the peak year and the current year, never a sum over years that do not
+    run at the same time; totals over several years, and one-year and one-off amounts by year."""
+    from fko.budget import peak_year, years
+
+    eur = render.euro_exact
+    t = result.totals
+    money = [r for r in result.rows if r["kind"] == "money" and r["counted_eur"] is not None]
+    per_year = years(money, False, None)
+    lines = []
+    peak = peak_year(per_year)
+    if peak:
+        lines.append(
+            f"Peak year{scope}: {peak['year']}, {_planned_in(peak)} planned (yearly amounts running then and "
+            "amounts stated for that year; totals over several years not included)."
+        )
+        now = next((e for e in per_year if e["year"] == result.this_year), None)
+        if now:
+            lines.append(f"This year ({result.this_year}){scope}: {_planned_in(now)} planned.")
+        lines.append("Every year: --by year; one year in detail: --year YYYY.")
+    if "total" in t:
+        lines.append(
+            f"Totals over their stated or derived periods{scope}: {eur(t['total']['eur'])} "
+            f"({_items(t['total']['items'])}), each over its own years; not an amount per year."
+        )
+    for basis, label in (("year", "Amounts for one stated year"), ("one_off", "One-off amounts")):
+        entries = [r for r in money if r["basis"] == basis]
+        if entries:
+            lines.append(f"{label}{scope}: {_per_year_text(entries)}.")
+    unstated = [r for r in money if r["basis"] == "per_year" and r["year_from"] is None and r["year_to"] is None]
+    if unstated:
+        listed = ", ".join(f"{r['id']} {_amount(r)}" for r in unstated)
+        lines.append(f"Yearly amounts whose years are not stated, in no year: {listed}.")
+    lines.append("These sums are kept apart: a yearly amount and a total over several years do not add up.")
+    return lines
 
 
 def budget_footer(result: Any) -> list[str]:
@@ -312,17 +372,7 @@ def budget_footer(result: Any) -> list[str]:
                 "the total."
             )
     else:
-        labels = {
-            "per_year": "Sum of the yearly amounts (each for the years it runs; --year YYYY for one year)",
-            "total": "Totals over their stated or derived periods",
-            "year": "Amounts for one stated year",
-            "one_off": "One-off amounts",
-        }
-        for basis, label in labels.items():
-            if basis in t:
-                unit = "/Jahr" if basis == "per_year" else ""
-                lines.append(f"{label}{scope}: {eur(t[basis]['eur'])}{unit} ({_items(t[basis]['items'])}).")
-        lines.append("These sums are kept apart: a yearly amount and a total over several years do not add up.")
+        lines += _years_footer(result, scope)
     staff = [r for r in result.rows if r["kind"] == "staff"]
     if staff:
         listed = "; ".join(f"{r['id']} {render.quantity_text(r['quantity'], r['unit'], r['basis'])}" for r in staff)
@@ -346,14 +396,41 @@ def budget_footer(result: Any) -> list[str]:
     return lines
 
 
+def _peak(row: dict[str, Any]) -> str:
+    if row["peak_year"] is None:
+        return ""
+    return f"{row['peak_year']}{' *' if row['peak_assumed'] else ''}"
+
+
+#: `fko budget --by ressort|cluster|funding`: without --year each group's peak year and the
+#: amount planned in it, beside its totals over several years; with --year what is planned then.
 BUDGET_GROUP_FIELDS: list[Field] = [
-    Field("group", "Group", key("group")),
+    Field("group", "Group", key("group"), keep_whole=True),
     Field("items", "Items", key("items"), numeric=True),
-    Field("per_year", "Per year €", key("per_year"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("total", "Totals €", key("total"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("year", "One year €", key("year"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("one_off", "One-off €", key("one_off"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("peak_year", "Peak year", key("peak_year"), numeric=True, show=lambda v: "", in_table=False),
+    Field("peak", "Peak year", lambda r: _peak(r)),
+    Field("peak_eur", "Planned in peak year €", key("peak_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("peak_assumed", "Peak rests on an assumption", key("peak_assumed"), in_table=False),
+    Field("total", "Totals over several years €", key("total"), numeric=True, show=lambda v: render.euro_exact(v)),
     Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
+]
+
+#: `fko budget --by year`: what is planned in each year, the totals over several years running
+#: then (in full, apart), and the years that rest on an assumption.
+BUDGET_YEAR_FIELDS: list[Field] = [
+    Field("year", "Year", key("year"), numeric=True, show=lambda v: str(v)),
+    Field("items", "Items", key("items"), numeric=True),
+    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field(
+        "totals_running_eur",
+        "Totals running €",
+        key("totals_running_eur"),
+        numeric=True,
+        show=lambda v: render.euro_exact(v) if v else "",
+    ),
+    Field("totals_running_items", "Totals running (items)", key("totals_running_items"), numeric=True, in_table=False),
+    Field("assumed", "Assumed", key("assumed"), show=lambda v: "yes *" if v else ""),
+    Field("assumed_ids", "Open ends carried", key("assumed_ids")),
 ]
 
 
@@ -414,8 +491,9 @@ RECOGNITION_FIELDS: list[Field] = [
 def _matrix_value(value: Any, unit: str | None) -> str:
     if value is None:
         return ""
-    text = render.german_number(value, 0 if float(value).is_integer() else 1)
-    return f"{text} %" if unit == "%" else text
+    if unit == "%":  # rates always with one decimal: 81,0 % beside 86,1 %
+        return f"{render.german_number(value, 1)} %"
+    return render.german_number(value, 0 if float(value).is_integer() else 1)
 
 
 def matrix_fields(years: Sequence[int]) -> list[Field]:
@@ -440,12 +518,18 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
         sign = "+" if r["change_pct"] > 0 else ""
         return f"{sign}{render.german_number(r['change_pct'], 1)} %"
 
-    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""))]
+    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
     out += [Field(str(y), str(y), year_value(y), numeric=True) for y in years]
     if len(years) > 1:
         out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
         out.append(Field("change_pct", "Change in % *", change_pct, numeric=True))
     return out
+
+
+def _latest_figure(i: dict[str, Any]) -> str:
+    """ "Meisterprämien ausgezahlt: fast 7000 (2025-10)": raw number, the source's qualifier kept."""
+    qualifier = f"{i['qualifier']} " if i.get("qualifier") else ""
+    return f"{i['metric']}: {qualifier}{i['value']} ({i['as_of']})"
 
 
 COMPARE_FIELDS: list[Field] = [
@@ -466,6 +550,10 @@ COMPARE_FIELDS: list[Field] = [
     Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
     Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
     Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    *(
+        Field(f"funds_{b}_approximate", f"Funds {b.replace('_', ' ')} approximate", key(f"funds_{b}_approximate"))
+        for b in ("per_year", "total", "one_year", "one_off")
+    ),
     Field("funding", "Funding", key("funding")),
     Field("staff", "Staff", key("staff")),
     Field("partners", "Partners", key("partners")),
@@ -473,7 +561,7 @@ COMPARE_FIELDS: list[Field] = [
     Field(
         "latest_indicators",
         "Latest figures",
-        lambda r: [f"{i['metric']}: {i['value']} ({i['as_of']})" for i in r["latest_indicators"]],
+        lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
     ),
     Field("source", "Source", key("source")),
 ]
@@ -489,6 +577,12 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
         label = state_text(r["status"], r["open_ended"])
         return label + (f" (derived: {r['status_rule']})" if r["status_derived"] else "")
 
+    def funds(r: dict[str, Any], basis: str) -> str:
+        value = r[f"funds_{basis}_eur"]
+        if value is None:
+            return ""
+        return ("ca. " if r[f"funds_{basis}_approximate"] else "") + eur(value)
+
     def figures(r: dict[str, Any]) -> str:
         return "\n".join(
             f"{i['metric']}: {indicator_value({**i, 'target': False})} ({i['as_of']})" for i in r["latest_indicators"]
@@ -500,10 +594,10 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
         ("Ministries", lambda r: ", ".join(r["ressorts"])),
         ("Runtime", lambda r: r["runtime"] or "not stated"),
         (f"Status on {on.isoformat()}", status),
-        ("Funds per year", lambda r: eur(r["funds_per_year_eur"]) + ("/Jahr" if r["funds_per_year_eur"] else "")),
-        ("Funds in total", lambda r: eur(r["funds_total_eur"])),
-        ("Funds for one year", lambda r: eur(r["funds_one_year_eur"])),
-        ("Funds one-off", lambda r: eur(r["funds_one_off_eur"])),
+        ("Funds per year", lambda r: funds(r, "per_year") + ("/Jahr" if r["funds_per_year_eur"] else "")),
+        ("Funds in total", lambda r: funds(r, "total")),
+        ("Funds for one year", lambda r: funds(r, "one_year")),
+        ("Funds one-off", lambda r: funds(r, "one_off")),
         ("Funds (report)", lambda r: r["funds_text"] or "not stated"),
         ("Funding sources", lambda r: ", ".join(r["funding"])),
         ("Staff", lambda r: ", ".join(r["staff"])),
@@ -518,7 +612,7 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
             continue
         differs = len(set(values.values())) > 1
         table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
-    fields = [Field("mark", "", key("mark")), Field("field", "Field", key("field"))]
+    fields = [Field("mark", "", key("mark"), keep_whole=True), Field("field", "Field", key("field"), keep_whole=True)]
     fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
     render.table(
         table_rows,
@@ -536,10 +630,10 @@ PORTFOLIO_FIELDS: list[Field] = [
         for n in ("I", "II", "III", "IV", "V", "VI")
     ),
     Field("shared", "Shared", key("shared")),
-    Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
-    Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
-    Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
-    Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    Field("funds_peak_year", "Peak year of the funds", key("funds_peak_year"), numeric=True),
+    Field("funds_peak_year_eur", "Planned in the peak year", key("funds_peak_year_eur"), numeric=True),
+    Field("funds_peak_year_assumed", "Peak rests on an assumption", key("funds_peak_year_assumed")),
+    Field("funds_total_eur", "Totals over several years", key("funds_total_eur"), numeric=True),
 ]
 
 
@@ -553,12 +647,16 @@ def portfolio_table(store: Any, result: dict[str, Any]) -> None:
             value = f.get(p)
             if f.name == "shared":
                 value = f"{len(value)} ({', '.join(value)})" if value else "0"
-            elif f.name.startswith("funds"):
+            elif f.name in ("funds_peak_year_eur", "funds_total_eur"):
                 value = render.euro_exact(value)
+            elif f.name == "funds_peak_year_assumed":
+                value = "yes (open ends carried on)" if value else "no"
+            elif value is None:
+                value = "–"
             values[p["ressort"]] = str(value)
         rows.append({"field": f.header, **values})
-    fields = [Field("field", "", key("field"))] + [
-        Field(p["ressort"], p["ressort"], key(p["ressort"]), numeric=True) for p in portfolios
+    fields = [Field("field", "", key("field"), keep_whole=True)] + [
+        Field(p["ressort"], p["ressort"], key(p["ressort"])) for p in portfolios
     ]
     render.table(rows, fields, title="Portfolios side by side")
     common = result["in_common"]
@@ -567,7 +665,8 @@ def portfolio_table(store: Any, result: dict[str, Any]) -> None:
             "",
             f"Measures in common: {', '.join(common) if common else 'none'}.",
             "Funds of shared measures are counted in full for each ministry; items the report assigns to one "
-            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis.",
+            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis; the peak "
+            "year adds only what is planned for that one year (fko budget -r CODE --by year for every year).",
         ]
     )
 

@@ -42,6 +42,7 @@ def build(
     from fko.errors import FkoError, UsageError
     from fko.ingest.build import CURATION, build, write
     from fko.ingest.facts import FACTS
+    from fko.safe_write import check_target
 
     db = options.state(ctx).db or os.environ.get("FKO_DB")
     protect = [source, curation or CURATION, FACTS, *([Path(db)] if db else [])]
@@ -49,6 +50,8 @@ def build(
         raise UsageError("--check writes nothing; drop --out PATH (or drop --check to build)")
     if not check and out is None:
         raise UsageError("missing --out PATH: where to write the store (or --check to validate without writing)")
+    if out is not None:
+        check_target(out, force=force, protect=protect, follow_symlinks=follow_symlinks)  # before a long build
     result = build(source, curation or CURATION)
     if check:
         for warning in result.warnings:
