@@ -19,7 +19,11 @@ def run(
     funding: Annotated[
         list[str] | None,
         typer.Option(
-            "--funding", "-f", metavar="SOURCE", help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF)."
+            "--funding",
+            "-f",
+            metavar="SOURCE",
+            help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF).",
+            autocompletion=options.complete_funding,
         ),
     ] = None,
     year: Annotated[
@@ -29,10 +33,11 @@ def run(
         bool, typer.Option("--annualize", help="With --year: spread totals over several years evenly.")
     ] = False,
     split: Annotated[
-        str, typer.Option("--split", metavar="full|equal", help="Shared measures: count in full or divide evenly.")
-    ] = "full",
+        options.Split,
+        typer.Option("--split", case_sensitive=False, help="Shared measures: count in full or divide evenly."),
+    ] = options.Split.full,
     by: Annotated[
-        str | None, typer.Option("--by", metavar="ressort|cluster|year|funding", help="Sum by group, with a chart.")
+        options.BudgetBy | None, typer.Option("--by", case_sensitive=False, help="Sum by group, with a chart.")
     ] = None,
     extend_to: Annotated[
         int | None,
