@@ -57,6 +57,13 @@ def clusters(incomplete: str) -> list[str]:
     return matching(NUMERALS, typed)
 
 
+def statuses(incomplete: str) -> list[str]:
+    """--status takes English and German names (laufend = running); both complete."""
+    from fko.status import GERMAN_STATUS, STATUSES
+
+    return matching([*STATUSES, *GERMAN_STATUS], incomplete)
+
+
 def sources(incomplete: str) -> list[str]:
     rows = _rows("sources")
     return matching([*(str(s["key"]) for s in rows), "all", *(str(s["file"]) for s in rows)], incomplete)

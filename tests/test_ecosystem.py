@@ -323,12 +323,13 @@ def test_completion_values() -> None:
 
 
 def test_choices_are_enums_that_agree_with_the_domain() -> None:
-    from fko import options
+    from fko import completion, options
     from fko.budget import GROUPINGS
     from fko.status import STATUSES
 
     assert tuple(options.BudgetBy) == GROUPINGS
-    assert tuple(options.StatusChoice) == STATUSES
+    assert completion.statuses("")[:5] == list(STATUSES)
+    assert completion.statuses("LAUF") == ["laufend"]
 
 
 def test_choices_are_validated_case_insensitively(fko: Fko) -> None:
