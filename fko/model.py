@@ -129,6 +129,7 @@ class Update(TypedDict):
     date: str
     source: str
     quote: str
+    reports_status: str | None
     inference: str | None
 
 

@@ -8,8 +8,10 @@ the status says it was derived and names the rule.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +22,13 @@ _OPEN = re.compile(r"\b(seit|laufend|fortlaufend|unbefristet|dauerhaft|ab)\b|min
 _LIMITED = re.compile(r"Befristung auf (\w+) Jahre")
 _NUMBERS = {"ein": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6}
 _SEASON = {"Frühjahr": 3, "Sommer": 6, "Herbst": 9, "Winter": 12}
+#: Wording that makes a measure with a single full date one event on that day (V.10: "einen
+#: ganztägigen Kongress"); without it the date is only a start (V.2: round tables in regions).
+_ONE_DAY = re.compile(r"\b(ganztägig\w*|eintägig\w*|Bewerbertag|Kongress)\b")
+
+
+def _about(record: dict[str, Any]) -> str:
+    return f"{record.get('title') or ''} {record.get('description') or ''}"
 
 
 @dataclass(frozen=True)
@@ -32,8 +41,12 @@ class Status:
     end: dt.date | None
     derived: bool
     rule: str
+    #: The latest later source, dated on or before the date asked, that reports the measure's
+    #: state (an update with `reports_status`); the runtime-derived status above stays as it is.
+    reported: dict[str, Any] | None = None
 
     def as_row(self) -> dict[str, Any]:
+        reported = self.reported or {}
         return {
             "status": self.status,
             "open_ended": self.open_ended,
@@ -41,9 +54,23 @@ class Status:
             "period_end": self.end.isoformat() if self.end else None,
             "status_derived": self.derived,
             "status_rule": self.rule,
+            "reported_status": reported.get("reports_status"),
+            "reported_date": reported.get("date"),
+            "reported_source": reported.get("source"),
+            "reported_quote": reported.get("quote"),
+            "reported_inference": reported.get("inference"),
         }
 
     def label(self) -> str:
+        """ "running (reported 2025-10); from the runtime: ended": a later source's report first,
+        the status derived from the report's runtime beside it."""
+        base = self.runtime_label()
+        if not self.reported:
+            return base
+        mark = ", fko's inference" if self.reported.get("inference") else ""
+        return f"{self.reported['reports_status']} (reported {self.reported['date']}{mark}); from the runtime: {base}"
+
+    def runtime_label(self) -> str:
         return state_text(self.status, self.open_ended) + (" (derived)" if self.derived else "")
 
 
@@ -138,15 +165,40 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
                 )
             else:
                 rules.append("'seit', 'ab', 'laufend', 'fortlaufend', 'unbefristet' or 'dauerhaft': no end")
-        elif start_iso and len(start_iso) == 10 and " bis " not in text:
+        elif start_iso and len(start_iso) == 10 and " bis " not in text and (one := _ONE_DAY.search(_about(record))):
             end, derived = start, True
-            rules.append("a single full date is an event on that day")
+            rules.append(
+                f"a single full date, and the report describes one event ({one.group(0)!r}): an event that day"
+            )
+        elif start_iso and len(start_iso) == 10 and " bis " not in text:
+            rules.append(
+                "a single full date: the report does not say that the measure ends that day, so the end is unknown"
+            )
         else:
             rules.append("only a start is stated: the end is unknown")
     return start, end, open_ended, derived, "; ".join(rules) or "stated start and end"
 
 
-def status_on(record: dict[str, Any], on: dt.date) -> Status:
+def reported_on(updates: Sequence[dict[str, Any]], measure_id: str, on: dt.date) -> dict[str, Any] | None:
+    """The latest update of the measure that reports its state and is dated on or before `on`
+    (a month or year counts from its first day)."""
+    found = [
+        u for u in updates if u["measure"] == measure_id and u.get("reports_status") and first_day(u["date"]) <= on
+    ]
+    return max(found, key=lambda u: (u["date"], u["source"])) if found else None
+
+
+def status_in(store: Any, record: dict[str, Any], on: dt.date) -> Status:
+    """The status on a date from the runtime, with the latest later source's report beside it."""
+    return status_on(record, on, reported_on(store.table("updates"), record["id"], on))
+
+
+def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | None = None) -> Status:
+    status = _derived_status(record, on)
+    return dataclasses.replace(status, reported=reported) if reported else status
+
+
+def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
     start, end, open_ended, derived, rule = period(record)
     text = (record.get("runtime") or {}).get("text") or ""
     if re.search(r"\babgeschlossen\b", text):
@@ -164,7 +216,11 @@ def status_on(record: dict[str, Any], on: dt.date) -> Status:
 
 
 def matches(status: Status, wanted: str) -> bool:
-    """--status: open-ended selects the running measures without an end."""
+    """--status: open-ended selects the running measures without an end. A later source's
+    report weighs over the runtime: V.9 (runtime ended 11/2024) reported running in 10/2025
+    is running."""
+    if status.reported:
+        return bool(status.reported["reports_status"] == ("running" if wanted == "open-ended" else wanted))
     if wanted == "open-ended":
         return status.status == "running" and status.open_ended
     return status.status == wanted

@@ -47,6 +47,11 @@ STATUS_FIELDS: list[Field] = [
     Field("period_end", "Period end", key("period_end"), in_table=False),
     Field("status_derived", "Status derived", key("status_derived"), in_table=False),
     Field("status_rule", "Status rule", key("status_rule"), in_table=False),
+    Field("reported_status", "Reported status", key("reported_status"), in_table=False),
+    Field("reported_date", "Reported on", key("reported_date"), in_table=False),
+    Field("reported_source", "Reported by", key("reported_source"), in_table=False),
+    Field("reported_quote", "Report quote", key("reported_quote"), in_table=False),
+    Field("reported_inference", "fko's inference", key("reported_inference"), in_table=False),
     Field("on", "On", key("on"), in_table=False),
 ]
 
@@ -120,7 +125,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         ("Cluster", f"{measure['cluster']}: {clusters.get(measure['cluster'], '')}" if measure["cluster"] else "–"),
         ("Ministries", "\n".join(f"{c} ({names.get(c, '?')})" for c in measure["ressorts"])),
         ("Runtime", (runtime["text"] or "not stated") + span),
-        *([("Status", _status_line(measure, on))] if on is not None else []),
+        *([("Status", _status_line(store, measure, on, sources))] if on is not None else []),
         ("Planned funds", measure["budget"]["text"] or "not stated"),
         *(
             [("Funds, structured", "\n".join(_item_line(i) for i in measure["budget"]["items"]))]
@@ -170,11 +175,22 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
     return f"{measure['id']}: {measure['title']}", items
 
 
-def _status_line(measure: dict[str, Any], on: Any) -> str:
-    from fko.status import status_on
+def _status_line(store: Any, measure: dict[str, Any], on: Any, sources: dict[str, str]) -> str:
+    """The status a later source reports, with its quote, beside the one derived from the runtime."""
+    from fko.status import status_in
 
-    found = status_on(measure, on)
-    return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
+    found = status_in(store, measure, on)
+    derived = f"{found.runtime_label()} on {on.isoformat()} — rule: {found.rule}"
+    if not found.reported:
+        return derived
+    r = found.reported
+    lines = [
+        f"{r['reports_status']} (reported {r['date']}, source {sources.get(r['source'], r['source'])})",
+        f"  „{r['quote']}“",
+        *([f"  fko's inference, not the source's: {r['inference']}"] if r.get("inference") else []),
+        f"  from the report's runtime: {derived}",
+    ]
+    return "\n".join(lines)
 
 
 def event_when(event: dict[str, Any]) -> str:
@@ -545,6 +561,11 @@ COMPARE_FIELDS: list[Field] = [
     Field("period_end", "Period end", key("period_end")),
     Field("status_derived", "Status derived", key("status_derived")),
     Field("status_rule", "Status rule", key("status_rule")),
+    Field("reported_status", "Reported status", key("reported_status")),
+    Field("reported_date", "Reported on", key("reported_date")),
+    Field("reported_source", "Reported by", key("reported_source")),
+    Field("reported_quote", "Report quote", key("reported_quote")),
+    Field("reported_inference", "fko's inference", key("reported_inference")),
     Field("funds_text", "Funds (report)", key("funds_text")),
     Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
     Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
@@ -575,7 +596,11 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
 
     def status(r: dict[str, Any]) -> str:
         label = state_text(r["status"], r["open_ended"])
-        return label + (f" (derived: {r['status_rule']})" if r["status_derived"] else "")
+        label += f" (derived: {r['status_rule']})" if r["status_derived"] else ""
+        if r.get("reported_status"):
+            mark = ", fko's inference" if r.get("reported_inference") else ""
+            label = f"{r['reported_status']} (reported {r['reported_date']}{mark}); from the runtime: {label}"
+        return label
 
     def funds(r: dict[str, Any], basis: str) -> str:
         value = r[f"funds_{basis}_eur"]

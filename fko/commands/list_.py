@@ -52,13 +52,13 @@ def run(
     chosen = source_key(store, source) if source else None
     rows = filter_measures(store, cluster or (), ressort or (), partner, chosen)
     if status or on:
-        from fko.status import check_status, matches, on_date, status_on
+        from fko.status import check_status, matches, on_date, status_in
 
         day = on_date(on)
         wanted = check_status(status) if status else None
         with_status = []
         for row in rows:
-            found = status_on(row, day)
+            found = status_in(store, row, day)
             if wanted is None or matches(found, wanted):
                 with_status.append({**row, **found.as_row(), "status_label": found.label(), "on": day.isoformat()})
         rows = with_status
