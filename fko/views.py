@@ -81,9 +81,11 @@ def emit_rows(
     footer: Sequence[str] = (),
     json_rows: Sequence[dict[str, Any]] | None = None,
     xlsx: Path | None = None,
+    empty: str | None = None,
 ) -> None:
     """Print rows as JSON (full objects unless --fields), CSV, or a table for people; or write
-    them to an Excel workbook (--xlsx FILE, the columns of --csv)."""
+    them to an Excel workbook (--xlsx FILE, the columns of --csv). No rows for people: nothing
+    on stdout, and `empty` (if given) as one line on stderr."""
     if sum((json, csv, xlsx is not None)) > 1:
         raise UsageError("choose one of --json, --csv and --xlsx")
     chosen = render.select_fields(fields, fields_arg)
@@ -96,6 +98,9 @@ def emit_rows(
         render.emit_json(render.project(rows, chosen) if fields_arg else full)
     elif csv:
         render.emit_csv(rows, chosen, delimiter)
+    elif not rows:  # nothing on stdout; the command says why on stderr
+        if empty:
+            render.note(empty)
     else:
         shown = [dataclasses.replace(f, in_table=True) for f in chosen] if fields_arg else chosen
         render.table(rows, shown, title=title, footer=footer)
@@ -462,7 +467,7 @@ INDICATOR_FIELDS: list[Field] = [
     Field("target", "Target", key("target"), in_table=False),
     Field("as_of_text", "As stated", key("as_of_text")),
     Field("as_of_from_source", "Date of the source", key("as_of_from_source"), in_table=False),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
@@ -584,7 +589,7 @@ COMPARE_FIELDS: list[Field] = [
         "Latest figures",
         lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
     ),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
 ]
 
 
@@ -774,7 +779,7 @@ CHANGE_FIELDS: list[Field] = [
     Field("place", "Place", key("place"), in_table=False),
     Field("event_status", "Event status", key("event_status"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
     Field("source_key", "Source key", key("source_key"), in_table=False),
     Field("source_title", "Source title", key("source_title"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
