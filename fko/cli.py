@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "anerkennung": "recognition",
     "budget": "budget",
     "changes": "changes",
+    "cite": "cite",
     "clusters": "clusters",
     "compare": "compare",
     "data": "data",
