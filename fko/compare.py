@@ -18,6 +18,16 @@ def _sum(items: list[dict[str, Any]], basis: str) -> int | None:
     return sum(amounts) if amounts else None
 
 
+def _sums(items: list[dict[str, Any]]) -> dict[str, int | None]:
+    """The money items summed per basis (null where there is none of that basis)."""
+    return {
+        "per_year_eur": _sum(items, "per_year"),
+        "total_eur": _sum(items, "total"),
+        "one_year_eur": _sum(items, "year"),
+        "one_off_eur": _sum(items, "one_off"),
+    }
+
+
 def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[str, Any]:
     """The fields `fko compare` puts side by side; amounts as integers, each basis apart."""
     items = record["budget"].get("items", [])
@@ -31,20 +41,18 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
         "title": record["title"],
         "cluster": record["cluster"],
         "ressorts": record["ressorts"],
-        "runtime": record["runtime"]["text"],
+        "runtime": record["runtime"],
         "on": on.isoformat(),
         **status.as_row(),
         "funds_text": record["budget"]["text"],
-        "funds_per_year_eur": _sum(items, "per_year"),
-        "funds_total_eur": _sum(items, "total"),
-        "funds_one_year_eur": _sum(items, "year"),
-        "funds_one_off_eur": _sum(items, "one_off"),
+        **_sums(items),
         "funding": sorted({f for i in items for f in i["funding"]}),
-        "staff": [f"{i['quantity']:g} {i['unit']}" for i in items if i["kind"] == "staff"],
+        "staff": [{k: i[k] for k in ("quantity", "unit", "basis")} for i in items if i["kind"] == "staff"],
         "partners": record["partners"],
         "goal": record["goal"],
         "latest_indicators": [
-            {k: row[k] for k in ("metric", "value", "unit", "qualifier", "as_of", "source")} for row in latest.values()
+            {k: row[k] for k in ("metric", "value", "unit", "qualifier", "approximate", "as_of", "source")}
+            for row in latest.values()
         ],
         "source": record["source"],
     }
@@ -58,9 +66,9 @@ def compare_measures(store: Store, ids: Sequence[str], on: dt.date) -> list[dict
     return [measure_summary(store, record, on) for record in resolve_all(store, ids)]
 
 
-def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
+def compare_ressorts(store: Store, codes: Sequence[str]) -> list[dict[str, Any]]:
     """Portfolios: measures per cluster, funds per basis (shared measures counted in full and
-    marked), and the measures the ministries have in common."""
+    marked), and the measures the ministries have in common (in_common, on each portfolio)."""
     if len(codes) < 2:
         raise UsageError("give at least two ministries to compare, e.g. fko compare -r MAGS -r MSB")
     found = ressort_codes(store, codes)
@@ -80,36 +88,33 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
                 "measures": len(measures),
                 "ids": [m["id"] for m in measures],
                 "per_cluster": {n: sum(1 for m in measures if m["cluster"] == n) for n in NUMERALS},
-                "shared": shared,
-                "funds_per_year_eur": _sum(items, "per_year") or 0,
-                "funds_total_eur": _sum(items, "total") or 0,
-                "funds_one_year_eur": _sum(items, "year") or 0,
-                "funds_one_off_eur": _sum(items, "one_off") or 0,
+                "shared_measures": shared,
+                **_sums(items),
             }
         )
     common = set(portfolios[0]["ids"])
     for p in portfolios[1:]:
         common &= set(p["ids"])
     order = [m["id"] for m in store.measures()]
-    return {"ressorts": portfolios, "in_common": [i for i in order if i in common]}
+    in_common = [i for i in order if i in common]
+    return [{**p, "in_common": in_common} for p in portfolios]
 
 
-def timeline(store: Store, records: Sequence[dict[str, Any]], on: dt.date) -> tuple[list[dict[str, Any]], list[str]]:
-    """Records that can be drawn (a start, or a stated end) and the IDs that cannot."""
-    placed, unplaced = [], []
+def timeline(store: Store, records: Sequence[dict[str, Any]], on: dt.date) -> list[dict[str, Any]]:
+    """Each record's interpreted period on a date; `placed` where it can be drawn (a start is known)."""
+    rows = []
     for record in records:
         status = status_on(record, on)
-        if status.start is None:
-            unplaced.append(record["id"])
-            continue
-        placed.append(
+        rows.append(
             {
                 "id": record["id"],
                 "title": record["title"],
                 "cluster": record["cluster"],
                 "ressorts": record["ressorts"],
+                "on": on.isoformat(),
                 **status.as_row(),
+                "placed": status.start is not None,
                 "label": status.label(),
             }
         )
-    return placed, unplaced
+    return rows

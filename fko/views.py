@@ -22,10 +22,10 @@ MEASURE_FIELDS: list[Field] = [
     Field("cluster", "Cluster", key("cluster"), in_table=False),
     Field("title", "Title", key("title")),
     Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime),
-    Field("runtime_start", "Start", path("runtime", "start"), in_table=False),
-    Field("runtime_end", "End", path("runtime", "end"), in_table=False),
-    Field("budget_text", "Planned funds", path("budget", "text"), in_table=False),
+    Field("runtime.text", "Runtime", path("runtime", "text"), show=_runtime),
+    Field("runtime.start", "Start", path("runtime", "start"), in_table=False),
+    Field("runtime.end", "End", path("runtime", "end"), in_table=False),
+    Field("budget.text", "Planned funds", path("budget", "text"), in_table=False),
     Field("goal", "Goal", key("goal"), in_table=False),
     Field("description", "Description", key("description"), in_table=False),
     Field("urls", "Links", key("urls"), in_table=False),
@@ -41,7 +41,7 @@ SOURCE_LIST_FIELDS: list[Field] = [
 ]
 
 STATUS_FIELDS: list[Field] = [
-    Field("status", "Status", key("status_label")),
+    Field("status", "Status", key("status"), view=lambda r: r.get("status_label") or r["status"]),
     Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
     Field("period_start", "Period start", key("period_start"), in_table=False),
     Field("period_end", "Period end", key("period_end"), in_table=False),
@@ -68,8 +68,10 @@ def emit_rows(
     rows: Sequence[dict[str, Any]],
     fields: Sequence[Field],
     *,
+    output: str,
     json: bool,
     csv: bool,
+    jsonl: bool = False,
     fields_arg: str | None = None,
     delimiter: str = ";",
     title: str | None = None,
@@ -77,23 +79,45 @@ def emit_rows(
     json_rows: Sequence[dict[str, Any]] | None = None,
     xlsx: Path | None = None,
 ) -> None:
-    """Print rows as JSON (full objects unless --fields), CSV, or a table for people; or write
-    them to an Excel workbook (--xlsx FILE, the columns of --csv)."""
-    if sum((json, csv, xlsx is not None)) > 1:
-        raise UsageError("choose one of --json, --csv and --xlsx")
-    chosen = render.select_fields(fields, fields_arg)
+    """Print rows as the records of output type `output` (fko/model.py) with --json or --jsonl,
+    as CSV, or as a table for people; or write them to an Excel workbook (--xlsx FILE).
+
+    `json_rows` are the records where they differ from the rows the views read. --fields names
+    JSON keys and dotted paths (runtime.start) and works alike for every format: it cuts the
+    record, never changes a value.
+    """
+    from fko.model import paths, records
+
+    if sum((json, jsonl, csv, xlsx is not None)) > 1:
+        raise UsageError("choose one of --json, --jsonl, --csv and --xlsx")
+    full = records(output, json_rows if json_rows is not None else rows)
+    if fields_arg is not None:
+        names = render.select_paths(paths(output), fields_arg)
+        chosen = [Field(n, n, render.dotted(n)) for n in names]
+        if json or jsonl:
+            cut = [render.pick(r, names) for r in full]
+            render.emit_jsonl(cut) if jsonl else render.emit_json(cut)
+        elif xlsx is not None:
+            from fko.export import write_rows_xlsx
+
+            write_rows_xlsx(full, chosen, xlsx, title)
+        elif csv:
+            render.emit_csv(full, chosen, delimiter)
+        else:
+            render.table(full, chosen, title=title, footer=footer)
+        return
     if xlsx is not None:
         from fko.export import write_rows_xlsx
 
-        write_rows_xlsx(rows, chosen, xlsx, title)
+        write_rows_xlsx(rows, fields, xlsx, title)
     elif json:
-        full = list(json_rows if json_rows is not None else rows)
-        render.emit_json(render.project(rows, chosen) if fields_arg else full)
+        render.emit_json(full)
+    elif jsonl:
+        render.emit_jsonl(full)
     elif csv:
-        render.emit_csv(rows, chosen, delimiter)
+        render.emit_csv(rows, fields, delimiter)
     else:
-        shown = [dataclasses.replace(f, in_table=True) for f in chosen] if fields_arg else chosen
-        render.table(rows, shown, title=title, footer=footer)
+        render.table(rows, fields, title=title, footer=footer)
 
 
 def _item_line(item: dict[str, Any]) -> str:
@@ -323,12 +347,12 @@ def budget_footer(result: Any) -> list[str]:
 
 BUDGET_GROUP_FIELDS: list[Field] = [
     Field("group", "Group", key("group")),
-    Field("items", "Items", key("items"), numeric=True),
-    Field("per_year", "Per year €", key("per_year"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("total", "Totals €", key("total"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("year", "One year €", key("year"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("one_off", "One-off €", key("one_off"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("item_count", "Items", key("item_count"), numeric=True),
+    Field("per_year_eur", "Per year €", key("per_year_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("total_eur", "Totals €", key("total_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("one_year_eur", "One year €", key("one_year_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("one_off_eur", "One-off €", key("one_off_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("year_total_eur", "Planned €", key("year_total_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
 ]
 
 
@@ -428,7 +452,7 @@ COMPARE_FIELDS: list[Field] = [
     Field("title", "Title", key("title")),
     Field("cluster", "Cluster", key("cluster")),
     Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime", "Runtime", key("runtime")),
+    Field("runtime.text", "Runtime", path("runtime", "text")),
     Field("on", "On", key("on")),
     Field("status", "Status", key("status")),
     Field("open_ended", "Open-ended", key("open_ended")),
@@ -437,12 +461,12 @@ COMPARE_FIELDS: list[Field] = [
     Field("status_derived", "Status derived", key("status_derived")),
     Field("status_rule", "Status rule", key("status_rule")),
     Field("funds_text", "Funds (report)", key("funds_text")),
-    Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
-    Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
-    Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
-    Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    Field("per_year_eur", "Funds per year", key("per_year_eur"), numeric=True),
+    Field("total_eur", "Funds in total", key("total_eur"), numeric=True),
+    Field("one_year_eur", "Funds for one year", key("one_year_eur"), numeric=True),
+    Field("one_off_eur", "Funds one-off", key("one_off_eur"), numeric=True),
     Field("funding", "Funding", key("funding")),
-    Field("staff", "Staff", key("staff")),
+    Field("staff", "Staff", lambda r: _staff(r["staff"])),
     Field("partners", "Partners", key("partners")),
     Field("goal", "Goal", key("goal")),
     Field(
@@ -452,6 +476,10 @@ COMPARE_FIELDS: list[Field] = [
     ),
     Field("source", "Source", key("source")),
 ]
+
+
+def _staff(items: Sequence[dict[str, Any]]) -> list[str]:
+    return [render.quantity_text(i["quantity"], i["unit"], i["basis"]) for i in items]
 
 
 def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
@@ -473,15 +501,15 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
         ("Title", lambda r: r["title"]),
         ("Cluster", lambda r: r["cluster"] or "–"),
         ("Ministries", lambda r: ", ".join(r["ressorts"])),
-        ("Runtime", lambda r: r["runtime"] or "not stated"),
+        ("Runtime", lambda r: r["runtime"]["text"] or "not stated"),
         (f"Status on {on.isoformat()}", status),
-        ("Funds per year", lambda r: eur(r["funds_per_year_eur"]) + ("/Jahr" if r["funds_per_year_eur"] else "")),
-        ("Funds in total", lambda r: eur(r["funds_total_eur"])),
-        ("Funds for one year", lambda r: eur(r["funds_one_year_eur"])),
-        ("Funds one-off", lambda r: eur(r["funds_one_off_eur"])),
+        ("Funds per year", lambda r: eur(r["per_year_eur"]) + ("/Jahr" if r["per_year_eur"] else "")),
+        ("Funds in total", lambda r: eur(r["total_eur"])),
+        ("Funds for one year", lambda r: eur(r["one_year_eur"])),
+        ("Funds one-off", lambda r: eur(r["one_off_eur"])),
         ("Funds (report)", lambda r: r["funds_text"] or "not stated"),
         ("Funding sources", lambda r: ", ".join(r["funding"])),
-        ("Staff", lambda r: ", ".join(r["staff"])),
+        ("Staff", lambda r: ", ".join(_staff(r["staff"]))),
         ("Partners", lambda r: "\n".join(r["partners"]) or "none"),
         ("Goal", lambda r: r["goal"] or ""),
         ("Latest figures", figures),
@@ -510,33 +538,32 @@ PORTFOLIO_FIELDS: list[Field] = [
         Field(f"cluster_{n}", f"Cluster {n}", path("per_cluster", n), numeric=True)
         for n in ("I", "II", "III", "IV", "V", "VI")
     ),
-    Field("shared", "Shared", key("shared")),
-    Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
-    Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
-    Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
-    Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    Field("shared_measures", "Shared", key("shared_measures")),
+    Field("per_year_eur", "Funds per year", key("per_year_eur"), numeric=True),
+    Field("total_eur", "Funds in total", key("total_eur"), numeric=True),
+    Field("one_year_eur", "Funds for one year", key("one_year_eur"), numeric=True),
+    Field("one_off_eur", "Funds one-off", key("one_off_eur"), numeric=True),
 ]
 
 
-def portfolio_table(store: Any, result: dict[str, Any]) -> None:
+def portfolio_table(store: Any, portfolios: Sequence[dict[str, Any]]) -> None:
     """Ministries' portfolios side by side: metrics as rows, ministries as columns."""
-    portfolios = result["ressorts"]
     rows = []
     for f in PORTFOLIO_FIELDS[1:]:
         values = {}
         for p in portfolios:
             value = f.get(p)
-            if f.name == "shared":
+            if f.name == "shared_measures":
                 value = f"{len(value)} ({', '.join(value)})" if value else "0"
-            elif f.name.startswith("funds"):
-                value = render.euro_exact(value)
+            elif f.name.endswith("_eur"):
+                value = render.euro_exact(value) or "–"
             values[p["ressort"]] = str(value)
         rows.append({"field": f.header, **values})
     fields = [Field("field", "", key("field"))] + [
         Field(p["ressort"], p["ressort"], key(p["ressort"]), numeric=True) for p in portfolios
     ]
     render.table(rows, fields, title="Portfolios side by side")
-    common = result["in_common"]
+    common = portfolios[0]["in_common"] if portfolios else []
     render.lines(
         [
             "",

@@ -280,6 +280,6 @@ def test_unknown_funding_source_is_a_usage_error(fko: Callable[..., Result]) -> 
 
 
 def test_iii_3_from_the_shell(fko: Callable[..., Result]) -> None:
-    items = fko("show", "III.3", "--json").json()["budget"]["items"]
+    items = fko("show", "III.3", "--json").json()[0]["budget"]["items"]
     assert [pick(i, "basis", "year_from", "year_to") for i in items] == [("year", 2023, 2023)]
     assert "Total planned for 2023: 128.057.000 €, 8 items" in fko("budget", "--year", "2023").out

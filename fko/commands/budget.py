@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from fko import options
+
+#: The key of a group's sum for each basis (budget_group records).
+EUR_KEYS = {
+    "per_year": "per_year_eur",
+    "total": "total_eur",
+    "year": "one_year_eur",
+    "one_off": "one_off_eur",
+    "year_total": "year_total_eur",
+}
 
 
 def run(
@@ -33,6 +42,7 @@ def run(
         str | None, typer.Option("--by", metavar="ressort|cluster|year|funding", help="Sum by group, with a chart.")
     ] = None,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -57,22 +67,25 @@ def run(
     ids = [m["id"] for m in resolve_all(store, measures)] if measures else []
     result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize, ids)
     if by:
-        groups = group(result, by, store)
+        groups = group_records(group(result, by, store), by)
         columns = ("year_total",) if per_year is not None or by == "year" else BASES
-        shown = [f for f in BUDGET_GROUP_FIELDS if f.name in ("group", "items", *columns)]
+        shown = [f for f in BUDGET_GROUP_FIELDS if f.name in ("group", "item_count", *(EUR_KEYS[c] for c in columns))]
         emit_rows(
             groups,
             shown,
+            output="budget_group",
             json=json,
+            jsonl=jsonl,
             csv=csv,
             fields_arg=fields,
             delimiter=delimiter,
             xlsx=xlsx,
             title=f"Planned funds by {by}",
         )
-        if not (json or csv or xlsx):
+        if not (json or jsonl or csv or xlsx):
             for basis in columns:
-                bars = [(g["group"], float(g[basis]), render.euro_exact(g[basis])) for g in groups if g[basis]]
+                sums = [(g["group"], g[EUR_KEYS[basis]]) for g in groups]
+                bars = [(name, float(eur), render.euro_exact(eur)) for name, eur in sums if eur]
                 if bars:
                     label = {
                         "per_year": "per year",
@@ -89,9 +102,11 @@ def run(
     everything = result.rows + result.apart
     title = "Planned funds (Geplante Mittel), largest first" + (f", for {year}" if year else "")
     emit_rows(
-        everything if json or csv or xlsx else result.rows,
+        everything if json or jsonl or csv or xlsx else result.rows,
         BUDGET_FIELDS,
+        output="budget",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
@@ -99,7 +114,7 @@ def run(
         title=title,
         json_rows=[_json_row(r) for r in everything],
     )
-    if json or csv or xlsx:
+    if json or jsonl or csv or xlsx:
         return
     if result.apart:
         render.separator()
@@ -112,4 +127,18 @@ def run(
 
 
 def _json_row(row: dict[str, object]) -> dict[str, object]:
-    return {k: v for k, v in row.items() if k != "budget_text"}
+    return {**row, "attribution": row["attribution"] or None}
+
+
+def group_records(groups: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    """Groups as budget_group records: one key per basis, null where the view makes no such sum."""
+    return [
+        {
+            "by": by,
+            "group": str(g["group"]),
+            "year": int(g["group"]) if by == "year" else None,
+            "item_count": g["items"],
+            **{name: g.get(basis) for basis, name in EUR_KEYS.items()},
+        }
+        for g in groups
+    ]

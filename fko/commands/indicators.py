@@ -20,6 +20,7 @@ def run(
         ),
     ] = None,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -40,7 +41,9 @@ def run(
     emit_rows(
         rows,
         INDICATOR_FIELDS,
+        output="indicators",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,

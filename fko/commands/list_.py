@@ -32,6 +32,7 @@ def run(
     ] = None,
     on: options.On = None,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -45,31 +46,32 @@ def run(
     from fko import render
     from fko.figures import source_key
     from fko.measures import filter_measures
+    from fko.status import check_status, matches, on_date, status_on
     from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS, emit_rows
 
     store = options.state(ctx).store()
     chosen = source_key(store, source) if source else None
     rows = filter_measures(store, cluster or (), ressort or (), partner, chosen)
-    if status or on:
-        from fko.status import check_status, matches, on_date, status_on
 
-        day = on_date(on)
-        wanted = check_status(status) if status else None
-        with_status = []
-        for row in rows:
-            found = status_on(row, day)
-            if wanted is None or matches(found, wanted):
-                with_status.append({**row, **found.as_row(), "status_label": found.label(), "on": day.isoformat()})
-        rows = with_status
+    day = on_date(on)
+    wanted = check_status(status) if status else None
+    with_status = []
+    for row in rows:
+        found = status_on(row, day)
+        if wanted is None or matches(found, wanted):
+            with_status.append({**row, "on": day.isoformat(), **found.as_row(), "status_label": found.label()})
+    rows = with_status
     emit_rows(
         rows,
         (SOURCE_LIST_FIELDS if source else MEASURE_FIELDS) + (STATUS_FIELDS if status or on else []),
+        output="list",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
         title=f"{len(rows)} {'records' if source else 'measures'}",
     )
-    if not rows and not (json or csv or xlsx):
+    if not rows and not (json or jsonl or csv or xlsx):
         render.note("no measure matches these filters; see `fko list` for all")

@@ -10,6 +10,7 @@ from fko import options
 def run(
     ctx: typer.Context,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -26,7 +27,9 @@ def run(
     emit_rows(
         rows,
         RESSORT_FIELDS,
+        output="ressorts",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,

@@ -16,6 +16,7 @@ def run(
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -35,7 +36,9 @@ def run(
     emit_rows(
         result.rows,
         SEARCH_FIELDS,
+        output="search",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
