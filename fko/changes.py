@@ -123,12 +123,14 @@ def _base(
         "change": None,
         "change_approximate": None,
         "place": None,
+        "event_status": None,
         "quote": quote,
         "source": source,
         "source_key": info.get("key"),
         "source_title": info.get("title"),
         "source_date": info.get("date"),
         "inference": None,
+        "note": None,
     }
 
 
@@ -142,6 +144,7 @@ def _indicators(store: Store) -> list[dict[str, Any]]:
         for n, row in enumerate(figures):
             change = _base(store, "indicator", row["as_of"], row["measure"], row["metric"], row["quote"], row["source"])
             change.update(
+                note=row.get("note"),
                 date_text=row.get("as_of_text"),
                 value=row["value"],
                 unit=row.get("unit"),
@@ -182,7 +185,13 @@ def _events(store: Store) -> list[dict[str, Any]]:
         change = _base(
             store, "event", row["date"], row.get("measure"), row["title"], row.get("quote") or "", row["source"]
         )
-        change.update(date_text=row.get("date_text"), place=row.get("place"), inference=row.get("inference"))
+        change.update(
+            date_text=row.get("date_text"),
+            place=row.get("place"),
+            event_status=row.get("status"),
+            inference=row.get("inference"),
+            note=row.get("note"),
+        )
         out.append(change)
     return out
 

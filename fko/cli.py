@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "clusters": "clusters",
     "compare": "compare",
     "data": "data",
+    "diff": "diff",
     "export": "export",
     "indicators": "indicators",
     "list": "list_",
@@ -48,6 +49,10 @@ def _global(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
+    if db is not None and not db.strip():
+        from fko.errors import UsageError
+
+        raise UsageError("--db is empty; name a store file, or leave --db out to read the shipped store")
     ctx.obj = State(db)
 
 
@@ -96,7 +101,18 @@ def command_name(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run fko; fko's errors become one line on stderr and an exit code."""
+    """Run fko; fko's errors become one line on stderr and an exit code.
+
+    All output, help and version included, goes through render.Channel: a closed pipe exits 0,
+    a closed or full stdout exits 1 with one line on stderr, never a traceback.
+    """
+    from fko.render import channels
+
+    with channels():
+        return _run(sys.argv[1:] if argv is None else argv)
+
+
+def _run(args: list[str]) -> int:
     # typer 0.28 vendors Click as typer._click; the pin in pyproject.toml keeps this import valid.
     from typer._click.exceptions import ClickException, UsageError
 
@@ -104,7 +120,6 @@ def main(argv: list[str] | None = None) -> int:
     from fko.render import PipeClosed, error
 
     try:
-        args = sys.argv[1:] if argv is None else argv
         code = build(command_name(args))(args=args, prog_name="fko", standalone_mode=False)
     except FkoError as exc:
         error(exc.message)
@@ -123,4 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         code = 130
     except PipeClosed:
         code = 0  # the reader (head, less) closed the pipe: it had what it wanted
+    except OSError as exc:  # the machine, not fko: a failing disk, a vanished file
+        where = f"{exc.filename}: " if exc.filename else ""
+        error(f"{where}{exc.strerror or exc}")
+        code = 1
     return code if isinstance(code, int) else 0

@@ -14,18 +14,24 @@ from fko.store import Store
 
 
 def _sum(items: list[dict[str, Any]], basis: str) -> int | None:
-    amounts = [i["amount_eur"] for i in items if i["kind"] == "money" and i["basis"] == basis]
-    return sum(amounts) if amounts else None
+    """One measure's amounts of one basis. Yearly amounts are added only where they run in the
+    same year (the peak year); amounts without stated years are not added: the largest counts."""
+    chosen = [i for i in items if i["kind"] == "money" and i["basis"] == basis]
+    if not chosen:
+        return None
+    if basis == "per_year" and len(chosen) > 1:
+        from fko.budget import peak_year, years
+
+        rows = [{**i, "id": "", "counted_eur": i["amount_eur"]} for i in chosen]
+        if all(i["year_from"] is not None for i in chosen):
+            peak = peak_year(years(rows, False, None))
+            return int(peak["year_total"]) if peak else None
+        return max(int(i["amount_eur"]) for i in chosen)
+    return sum(int(i["amount_eur"]) for i in chosen)
 
 
-def _sums(items: list[dict[str, Any]]) -> dict[str, int | None]:
-    """The money items summed per basis (null where there is none of that basis)."""
-    return {
-        "per_year_eur": _sum(items, "per_year"),
-        "total_eur": _sum(items, "total"),
-        "one_year_eur": _sum(items, "year"),
-        "one_off_eur": _sum(items, "one_off"),
-    }
+def _approximate(items: list[dict[str, Any]], basis: str) -> bool:
+    return any(i["approximate"] for i in items if i["kind"] == "money" and i["basis"] == basis)
 
 
 def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[str, Any]:
@@ -45,7 +51,14 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
         "on": on.isoformat(),
         **status.as_row(),
         "funds_text": record["budget"]["text"],
-        **_sums(items),
+        "funds_per_year_eur": _sum(items, "per_year"),
+        "funds_total_eur": _sum(items, "total"),
+        "funds_one_year_eur": _sum(items, "year"),
+        "funds_one_off_eur": _sum(items, "one_off"),
+        "funds_per_year_approximate": _approximate(items, "per_year"),
+        "funds_total_approximate": _approximate(items, "total"),
+        "funds_one_year_approximate": _approximate(items, "year"),
+        "funds_one_off_approximate": _approximate(items, "one_off"),
         "funding": sorted({f for i in items for f in i["funding"]}),
         "staff": [{k: i[k] for k in ("quantity", "unit", "basis")} for i in items if i["kind"] == "staff"],
         "partners": record["partners"],
@@ -66,9 +79,13 @@ def compare_measures(store: Store, ids: Sequence[str], on: dt.date) -> list[dict
     return [measure_summary(store, record, on) for record in resolve_all(store, ids)]
 
 
-def compare_ressorts(store: Store, codes: Sequence[str]) -> list[dict[str, Any]]:
-    """Portfolios: measures per cluster, funds per basis (shared measures counted in full and
-    marked), and the measures the ministries have in common (in_common, on each portfolio)."""
+def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
+    """Portfolios: measures per cluster, the peak year of the funds and the amount planned in
+    it, totals over several years (shared measures counted in full and marked), and the
+    measures the ministries have in common. A sum over years that do not run at the same time
+    is never given."""
+    from fko.budget import peak_year, view, years
+
     if len(codes) < 2:
         raise UsageError("give at least two ministries to compare, e.g. fko compare -r MAGS -r MSB")
     found = ressort_codes(store, codes)
@@ -82,22 +99,26 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> list[dict[str, Any]]
             if i["kind"] == "money" and (i["ressort"] in (None, code))
         ]
         shared = [m["id"] for m in measures if len(m["ressorts"]) > 1]
+        money = [r for r in view(store, [code]).rows if r["kind"] == "money"]
+        peak = peak_year(years(money, False, None))
         portfolios.append(
             {
                 "ressort": code,
                 "measures": len(measures),
                 "ids": [m["id"] for m in measures],
                 "per_cluster": {n: sum(1 for m in measures if m["cluster"] == n) for n in NUMERALS},
-                "shared_measures": shared,
-                **_sums(items),
+                "shared": shared,
+                "funds_peak_year": peak["year"] if peak else None,
+                "funds_peak_year_eur": peak["year_total"] if peak else 0,
+                "funds_peak_year_assumed": bool(peak and peak["assumed"]),
+                "funds_total_eur": _sum(items, "total") or 0,
             }
         )
     common = set(portfolios[0]["ids"])
     for p in portfolios[1:]:
         common &= set(p["ids"])
     order = [m["id"] for m in store.measures()]
-    in_common = [i for i in order if i in common]
-    return [{**p, "in_common": in_common} for p in portfolios]
+    return {"ressorts": portfolios, "in_common": [i for i in order if i in common]}
 
 
 def timeline(store: Store, records: Sequence[dict[str, Any]], on: dt.date) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fko import __version__
-from fko.errors import FkoError, UsageError
+from fko.errors import UsageError
 from fko.store import Store
 
 if TYPE_CHECKING:
@@ -94,6 +94,12 @@ TABLES: dict[str, Table] = {
     ),
     "indicators": Table("Dated key figures about measures, each with its quote.", ("id",), {**_MEASURE, **_SOURCE}),
     "updates": Table("Later developments of measures reported in newer sources.", ("id",), {**_MEASURE, **_SOURCE}),
+    "events": Table(
+        "Dated events and statements of the sources (held, planned, announced, reported, funded), "
+        "each with its quote; `inference` says what fko concludes beyond the quote.",
+        ("id",),
+        {**_MEASURE, **_SOURCE},
+    ),
     "meta": Table("What this export is: fko version, store schema version, sources, licence.", ("key",)),
 }
 
@@ -169,6 +175,7 @@ def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
         "recognition": [_child(r, n) for n, r in enumerate(store.table("recognition"), start=1)],
         "indicators": [_child(r, n) for n, r in enumerate(store.table("indicators"), start=1)],
         "updates": [_child(r, n) for n, r in enumerate(store.table("updates"), start=1)],
+        "events": [_child(r, n) for n, r in enumerate(store.table("events"), start=1)],
         "meta": [
             {"key": "fko_version", "value": __version__},
             {"key": "schema_version", "value": str(meta.get("schema_version", ""))},
@@ -268,10 +275,16 @@ def write_sqlite(store: Store, path: Path) -> None:
         row["search_folded"] = folded[row["id"]]
     connection = sqlite3.connect(path)
     try:
+        # The file is temporary until safe_write renames it into place (and fsyncs it): no journal.
+        connection.execute("PRAGMA journal_mode=OFF")
+        connection.execute("PRAGMA synchronous=OFF")
         with connection:
             for name, spec in TABLES.items():
                 rows = data[name]
-                names = columns(rows) or list(spec.pk)
+                # An empty (or absent) table still gets the columns its full-text index reads.
+                names = columns(rows) or list(
+                    dict.fromkeys([*spec.pk, *spec.fks, *(c for t, cs in FTS.values() if t == name for c in cs)])
+                )
                 defs = []
                 for c in names:
                     kind = "INTEGER" if c == "id" and spec.pk == ("id",) and name != "measures" else _sql_type(rows, c)
@@ -294,6 +307,8 @@ def write_sqlite(store: Store, path: Path) -> None:
                     f'({", ".join(_quote(c) for c in fts_columns)}, content="{content}")'
                 )
                 connection.execute(f"INSERT INTO {_quote(fts)} ({_quote(fts)}) VALUES ('rebuild')")
+    except sqlite3.Error as exc:
+        raise OSError(f"SQLite: {exc}") from None  # safe_write turns it into one line, the target unchanged
     finally:
         connection.close()
 
@@ -344,68 +359,37 @@ def producer(store: Store, fmt: str, delimiter: str = ";") -> Callable[[Path], N
     return lambda path: write_workbook(tables(store), path, SOURCE_NOTE)
 
 
-def _replace(
-    target: Path, produce: Callable[[Path], None], *, force: bool, folder: bool, option: str = "--out"
-) -> None:
-    """Write through a temporary path beside `target`, then rename it into place.
-
-    Stand-in with the signature of fko.safe_write.write_file/write_folder until that lands.
-    """
-    import os
-    import shutil
-    import tempfile
-
-    if target.is_symlink():
-        raise FkoError(f"{target} is a symbolic link; fko does not write through links, choose another {option}")
-    if target.exists() and not (target.is_dir() if folder else target.is_file()):
-        kind = "a folder" if folder else "a regular file"
-        raise FkoError(f"{target} exists and is not {kind}; choose another {option}")
-    if target.exists() and not force:
-        fix = "or pass --force to replace it" if option == "--out" else "or remove it first"
-        raise FkoError(f"{target} exists; choose another {option} {fix}")
-    parent = target.parent if str(target.parent) else Path(".")
-    if folder:
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
-        umask = os.umask(0)
-        os.umask(umask)
-        tmp.chmod(0o777 & ~umask)
-    else:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=parent)
-        os.close(handle)
-        tmp = Path(name)
-        tmp.unlink()
-    try:
-        produce(tmp)
-        if folder:
-            old = target.with_name(f".{target.name}.old")
-            if target.exists():
-                target.rename(old)
-            tmp.rename(target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True) if tmp.is_dir() else tmp.unlink(missing_ok=True)
-        raise
-
-
 def export(
-    store: Store, fmt: str, out: Path, force: bool = False, delimiter: str = ";", metadata: bool = False
+    store: Store,
+    fmt: str,
+    out: Path,
+    force: bool = False,
+    delimiter: str = ";",
+    metadata: bool = False,
+    follow_symlinks: bool = False,
 ) -> list[Path]:
-    """Write the dataset (and Datasette's metadata beside an SQLite file); returns the paths written."""
+    """Write the dataset (and Datasette's metadata beside an SQLite file) through fko.safe_write:
+    atomically, never over the store being read; returns the paths written."""
+    from fko.safe_write import write_file, write_folder
+
     if fmt not in FORMATS:
         raise UsageError(f"unknown --format '{fmt}'; use one of {', '.join(FORMATS)}")
     if metadata and fmt != "sqlite":
         raise UsageError("--metadata goes with --format sqlite (it describes the database for Datasette)")
+    protect = [] if store.path == ":memory:" else [Path(store.path)]
+    write = write_folder if fmt == "csv" else write_file
+    write(out, producer(store, fmt, delimiter), force=force, protect=protect, follow_symlinks=follow_symlinks)
     written = [out]
-    try:
-        _replace(out, producer(store, fmt, delimiter), force=force, folder=fmt == "csv")
-        if metadata:
-            meta = out.with_name(f"{out.stem}.metadata.json")
-            _replace(meta, lambda path: write_metadata(path, out.stem), force=force, folder=False)
-            written.append(meta)
-    except OSError as exc:
-        raise FkoError(f"cannot write {out}: {exc.strerror}; choose another --out") from None
+    if metadata:
+        meta = out.with_name(f"{out.stem}.metadata.json")
+        write_file(
+            meta,
+            lambda path: write_metadata(path, out.stem),
+            force=force,
+            protect=protect,
+            follow_symlinks=follow_symlinks,
+        )
+        written.append(meta)
     return written
 
 
@@ -417,16 +401,14 @@ def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], tar
     projected = [{f.name: f.get(row) for f in fields} for row in rows]
     sheet = sheet_name(title or "fko")
     headers = [f"fko {__version__}" + (f": {title}" if title else "")]
-    try:
-        _replace(
-            target,
-            lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers),
-            force=False,
-            folder=False,
-            option="--xlsx",
-        )
-    except OSError as exc:
-        raise FkoError(f"cannot write {target}: {exc.strerror}; choose another --xlsx") from None
+    from fko.safe_write import write_file
+
+    write_file(
+        target,
+        lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers),
+        force=False,
+        option="--xlsx",
+    )
     note(f"wrote {target}")
 
 

@@ -176,6 +176,26 @@ class Update(TypedDict):
     date: str
     source: str
     quote: str
+    inference: str | None
+
+
+class Event(TypedDict):
+    """A dated fact of a source that is not a measure's field: an event held or planned, or a
+    statement (a figure, a caveat) the source reports. `inference` is null where the record
+    only restates its quote, else fko's reason for what it concludes beyond it."""
+
+    measure: str | None
+    kind: str
+    title: str
+    date: str | None
+    date_text: str | None
+    place: str | None
+    status: str
+    source: str
+    source_date: str | None
+    quote: str
+    inference: str | None
+    note: str | None
 
 
 # --- output records: one per command ---------------------------------------------------------
@@ -260,17 +280,23 @@ class BudgetRow(TypedDict):
 
 class BudgetGroup(TypedDict):
     """One element of `fko budget --by ressort|cluster|year|funding --json`: a group's sums,
-    kept apart by basis (null where the sum is not made for this view)."""
+    never adding amounts of years that do not run at the same time (null where this view
+    makes no such sum: the peak keys without --year, year_total_eur with --year or --by year,
+    the totals_running and assumed keys with --by year)."""
 
     by: Literal["ressort", "cluster", "year", "funding"]
     group: str
     year: int | None
     item_count: int
-    per_year_eur: int | None
+    peak_year: int | None
+    peak_eur: int | None
+    peak_assumed: bool | None
     total_eur: int | None
-    one_year_eur: int | None
-    one_off_eur: int | None
     year_total_eur: int | None
+    totals_running_eur: int | None
+    totals_running_items: int | None
+    assumed: bool | None
+    assumed_ids: list[str] | None
 
 
 class RecognitionRow(Recognition):
@@ -338,6 +364,10 @@ class CompareRow(StatusOn):
     total_eur: int | None
     one_year_eur: int | None
     one_off_eur: int | None
+    per_year_approximate: bool
+    total_approximate: bool
+    one_year_approximate: bool
+    one_off_approximate: bool
     funding: list[str]
     staff: list[Staff]
     partners: list[str]
@@ -355,10 +385,10 @@ class Portfolio(TypedDict):
     per_cluster: dict[str, int]
     shared_measures: list[str]
     in_common: list[str]
-    per_year_eur: int | None
+    peak_year: int | None
+    peak_eur: int | None
+    peak_assumed: bool | None
     total_eur: int | None
-    one_year_eur: int | None
-    one_off_eur: int | None
 
 
 class TimelineRow(StatusOn):
@@ -393,12 +423,117 @@ class Change(TypedDict):
     change: float | None
     change_approximate: bool | None
     place: str | None
+    event_status: str | None
     quote: str
     source: str
     source_key: str | None
     source_title: str | None
     source_date: str | None
     inference: str | None
+    note: str | None
+
+
+class MeasureRef(TypedDict):
+    """A measure or initiative a diff added or removed."""
+
+    id: str
+    title: str
+    kind: str
+
+
+class Period(TypedDict):
+    """The period fko derives from a runtime (see "Status on a date")."""
+
+    start: str | None
+    end: str | None
+    open_ended: bool
+
+
+class ItemChange(TypedDict):
+    """A budget item a diff found changed, added or removed."""
+
+    item: int
+    change_kind: str
+    keys: list[str]
+    old_item: BudgetItem | None
+    new_item: BudgetItem | None
+
+
+class FieldChange(TypedDict):
+    """One field of a measure that differs between two stores (keys that do not apply are null)."""
+
+    field: str
+    old: Any
+    new: Any
+    values_added: list[str] | None
+    values_removed: list[str] | None
+    words: str | None
+    item_changes: list[ItemChange] | None
+    old_period: Period | None
+    new_period: Period | None
+
+
+class DiffMeasure(TypedDict):
+    """A measure found in both stores whose compared fields differ."""
+
+    old_id: str
+    new_id: str
+    title: str
+    renumbered: bool
+    matched_by: str
+    changes: list[FieldChange]
+
+
+class DiffSummary(TypedDict):
+    """The counts of a diff."""
+
+    old_count: int
+    new_count: int
+    added_count: int
+    removed_count: int
+    renumbered_count: int
+    changed_count: int
+    unchanged_count: int
+
+
+class FundsBasis(TypedDict):
+    """The planned funds of one basis in both stores."""
+
+    basis: Literal["per_year", "total", "year", "one_off"]
+    old_eur: int
+    new_eur: int
+    change_eur: int
+
+
+class FundsRessort(TypedDict):
+    """The planned funds of one ministry and basis in both stores."""
+
+    ressort: str
+    basis: Literal["per_year", "total", "year", "one_off"]
+    old_eur: int
+    new_eur: int
+    change_eur: int
+
+
+class FundsChange(TypedDict):
+    """How the planned funds changed between two stores."""
+
+    per_basis: list[FundsBasis]
+    per_ressort: list[FundsRessort]
+
+
+class Diff(TypedDict):
+    """What `fko diff OLD NEW --json` prints: one object (not an array), the differences of two
+    stores."""
+
+    old_store: str
+    new_store: str
+    fields: list[str]
+    summary: DiffSummary
+    added_measures: list[MeasureRef]
+    removed_measures: list[MeasureRef]
+    changed_measures: list[DiffMeasure]
+    funds: FundsChange
 
 
 #: Store record types by name, with the store table that holds them (checked by a test).
@@ -411,6 +546,7 @@ RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "recognition": (Recognition, "recognition"),
     "indicator": (Indicator, "indicators"),
     "update": (Update, "updates"),
+    "event": (Event, "events"),
 }
 
 #: The output types by the name of their command (the `$defs` names): type and command line.
@@ -429,6 +565,26 @@ OUTPUTS: dict[str, tuple[type, str]] = {
     "compare_ressorts": (Portfolio, "fko compare --ressort CODE --ressort CODE --json"),
     "timeline": (TimelineRow, "fko timeline --json"),
     "changes": (Change, "fko changes --json"),
+    "diff": (Diff, "fko diff OLD NEW --json (one object, not an array)"),
+}
+
+#: The output types printed as one object rather than an array of records.
+OBJECT_OUTPUTS = ("diff",)
+
+#: Keys of the domain's rows that a record prints under another name (one name per meaning).
+RENAMES: dict[str, dict[str, str]] = {
+    "compare": {
+        **{f"funds_{b}_eur": f"{b}_eur" for b in ("per_year", "total", "one_year", "one_off")},
+        **{f"funds_{b}_approximate": f"{b}_approximate" for b in ("per_year", "total", "one_year", "one_off")},
+    },
+    "compare_ressorts": {
+        "shared": "shared_measures",
+        "funds_peak_year": "peak_year",
+        "funds_peak_year_eur": "peak_eur",
+        "funds_peak_year_assumed": "peak_assumed",
+        "funds_total_eur": "total_eur",
+    },
+    "budget_group": {"items": "item_count", "total": "total_eur", "year_total": "year_total_eur"},
 }
 
 #: Nested object types by their `$defs` name.
@@ -441,6 +597,15 @@ NESTED: dict[str, type] = {
     "update": Update,
     "latest_indicator": LatestIndicator,
     "staff": Staff,
+    "measure_ref": MeasureRef,
+    "period": Period,
+    "item_change": ItemChange,
+    "field_change": FieldChange,
+    "diff_measure": DiffMeasure,
+    "diff_summary": DiffSummary,
+    "funds_basis": FundsBasis,
+    "funds_ressort": FundsRessort,
+    "funds_change": FundsChange,
 }
 
 # --- one key, one meaning: the description of every key of every record ---------------------
@@ -481,11 +646,63 @@ KEYS: dict[str, str] = {
     "description": "The report's description of the measure (paragraphs separated by a blank line), or the "
     "quote of an initiative.",
     "dimension": "The country of training for figures by country, else null.",
-    "end": f"The end date the wording states, {_ISO}, or null.",
-    "field": "Where the best match was: id, alias, title, ressorts, goal, partners, description, budget, updates.",
+    "end": f"The end date the wording states (in a diff's period: the derived end), {_ISO}, or null.",
+    "field": "A measure's field by name: where a search hit matched best (id, alias, title, ressorts, goal, "
+    "partners, description, budget, updates), or the field a diff found changed.",
     "file": "The file name of the source document.",
     "footnotes": "The report's footnotes to this measure.",
     "funding": "The funding sources named (Land, ESF, EFRE, JTF, Bund (BMBF)).",
+    "event_status": "For events: held, planned, reported, announced or funded; else null.",
+    "fields": "The measure fields a diff compared.",
+    "summary": "The counts of a diff.",
+    "added_measures": "The measures and initiatives only the new store has.",
+    "removed_measures": "The measures and initiatives only the old store has.",
+    "changed_measures": "The measures whose compared fields differ.",
+    "funds": "How the planned funds changed, per basis and per ministry.",
+    "old_store": "The path of the old store of a diff.",
+    "new_store": "The path of the new store of a diff.",
+    "old_count": "The number of measures in the old store.",
+    "new_count": "The number of measures in the new store.",
+    "added_count": "The number of measures only the new store has.",
+    "removed_count": "The number of measures only the old store has.",
+    "renumbered_count": "The number of measures whose ID changed.",
+    "changed_count": "The number of measures whose compared fields differ.",
+    "unchanged_count": "The number of measures whose compared fields are equal.",
+    "old_id": "The measure's ID in the old store.",
+    "new_id": "The measure's ID in the new store.",
+    "renumbered": "True where the measure's ID changed.",
+    "matched_by": "How the measure was matched across the stores: title, id or content.",
+    "changes": "The fields of the measure that differ.",
+    "old": "The field's value in the old store, as in the measure record.",
+    "new": "The field's value in the new store, as in the measure record.",
+    "values_added": "For list fields: the values only the new store has; else null.",
+    "values_removed": "For list fields: the values only the old store has; else null.",
+    "words": "For text fields: the word diff; else null.",
+    "old_period": "For the runtime: the period derived in the old store; else null.",
+    "new_period": "For the runtime: the period derived in the new store; else null.",
+    "change_kind": "How a budget item changed: changed, added or removed.",
+    "keys": "The keys of the budget item that changed.",
+    "old_item": "The budget item in the old store, or null (added).",
+    "new_item": "The budget item in the new store, or null (removed).",
+    "peak_year": "The year in which the most is planned (amounts of one year added only where they run then), or null.",
+    "peak_eur": "Integer euros planned in the peak year, or null.",
+    "peak_assumed": "True where the peak rests on an assumption (an item without a stated end carried on); "
+    "null where there is no peak.",
+    "totals_running_eur": "Integer euros of totals over several years whose span includes the year (each "
+    "in full, not in year_total_eur), or null.",
+    "totals_running_items": "The number of those totals, or null.",
+    "assumed": "True where the year's sum rests on an assumption (an item without a stated end carried on); "
+    "null where not made.",
+    "assumed_ids": "The IDs of the measures whose items are carried on by that assumption, or null.",
+    "per_year_approximate": "True where a yearly amount summed is approximate.",
+    "total_approximate": "True where a total summed is approximate.",
+    "one_year_approximate": "True where an amount for one year summed is approximate.",
+    "one_off_approximate": "True where a one-off amount summed is approximate.",
+    "per_basis": "The planned funds per basis in both stores.",
+    "per_ressort": "The planned funds per ministry and basis in both stores.",
+    "old_eur": "Integer euros in the old store.",
+    "new_eur": "Integer euros in the new store.",
+    "change_eur": "new_eur - old_eur.",
     "funds_text": "The report's wording of the planned funds, or null.",
     "goal": "The measure's goal ('Ziel'), or null.",
     "group": "The group's key as text: a ministry code, a cluster numeral, a year or a funding source.",
@@ -499,6 +716,8 @@ KEYS: dict[str, str] = {
     "item": "The number of the budget item within its measure, from 1.",
     "item_count": "The number of budget items in the group.",
     "items": "The structured budget items.",
+    "item_changes": "For the funds and the runtime: the budget items that changed (with the runtime: whose "
+    "derived years moved with it); else null.",
     "key": "The short key of the source document (report, whkt, dhb, rvr, om).",
     "kind": "The sort of record: measure or initiative (measures); money, staff or none (budget items); "
     "update, indicator, event or initiative (changes).",
@@ -554,7 +773,7 @@ KEYS: dict[str, str] = {
     "source_lines": "The first and last line of the record in the source file, or null.",
     "source_title": "The title of the source document, or null.",
     "staff": "The staff the planned funds name (not euros, not summed).",
-    "start": f"The start date the wording states, {_ISO}, or null.",
+    "start": f"The start date the wording states (in a diff's period: the derived start), {_ISO}, or null.",
     "status": "The status on the date `on`: planned, running, ended or unknown (a running measure "
     "without an end is open_ended).",
     "status_derived": "True where the status rests on a rule that interprets the wording (see status_rule).",
@@ -600,6 +819,8 @@ def _required(annotation: Any) -> tuple[Any, bool]:
 
 def type_schema(annotation: Any, names: dict[type, str]) -> dict[str, Any]:
     """The JSON Schema of one annotation."""
+    if annotation is Any:
+        return {}
     origin = typing.get_origin(annotation)
     if origin in (Union, types.UnionType):
         parts = [type_schema(a, names) for a in typing.get_args(annotation)]
@@ -649,12 +870,18 @@ def json_schema() -> dict[str, Any]:
         "title": "fko --json output",
         "description": "Every command's --json prints a JSON array of records of the $defs type named after "
         "the command (one element for one record, [] for none); --jsonl prints the same records one a line. "
+        "Only fko diff prints one object (its $defs type diff). "
         "Keys are snake_case with one meaning and one type across all commands; null means unknown or not "
         "stated; dates are ISO 8601 strings as precise as the source; amounts are raw numbers.",
         "schema_version": SCHEMA_VERSION,
         "fko_version": __version__,
-        "type": "array",
-        "items": {"anyOf": [{"$ref": f"#/$defs/{name}"} for name in OUTPUTS]},
+        "anyOf": [
+            {
+                "type": "array",
+                "items": {"anyOf": [{"$ref": f"#/$defs/{n}"} for n in OUTPUTS if n not in OBJECT_OUTPUTS]},
+            },
+            *({"$ref": f"#/$defs/{n}"} for n in OBJECT_OUTPUTS),
+        ],
         "$defs": defs,
     }
 
@@ -667,7 +894,12 @@ def output_keys(name: str) -> list[str]:
 def records(name: str, rows: typing.Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows as the records of output type `name`: its keys only, in its order (the JSON truth)."""
     keys = [(k, _required(a)[1]) for k, a in hints(OUTPUTS[name][0]).items()]
-    return [{k: row[k] for k, needed in keys if needed or k in row} for row in rows]
+    renames = RENAMES.get(name, {})
+    out = []
+    for row in rows:
+        named = {renames.get(k, k): v for k, v in row.items()} if renames else row
+        out.append({k: named[k] for k, needed in keys if needed or k in named})
+    return out
 
 
 def paths(name: str) -> list[str]:
@@ -715,6 +947,8 @@ def _wrap(text: str, indent: str) -> list[str]:
 
 def describe_type(prop: dict[str, Any]) -> str:
     """A JSON Schema type in words: "string or null", "array of integer", "object (runtime)"."""
+    if set(prop) <= {"description"}:
+        return "any JSON value"
     if "$ref" in prop:
         return f"object ({prop['$ref'].rsplit('/', 1)[1]})"
     if "enum" in prop:

@@ -37,6 +37,21 @@ def _complete_clusters(incomplete: str) -> list[str]:
     return [n for n in ("I", "II", "III", "IV", "V", "VI") if n.startswith(incomplete.upper())]
 
 
+def _set_wide(value: bool) -> bool:
+    from fko.render import set_wide
+
+    return set_wide(value)
+
+
+Wide = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        "-w",
+        callback=_set_wide,
+        help="Show every column even where the terminal is too narrow (tables move some under the title).",
+    ),
+]
 Json = Annotated[
     bool, typer.Option("--json", help="Print one JSON array of records (keys: `fko schema`; README: JSON output).")
 ]
@@ -73,6 +88,10 @@ Delimiter = Annotated[
         "',' or 'tab' for programs (no BOM, decimal point).",
         callback=_delimiter,
     ),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace PATH if it exists (atomically).")]
+FollowSymlinks = Annotated[
+    bool, typer.Option("--follow-symlinks", help="If PATH is a symlink, replace the file it points to.")
 ]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
 Ressort = Annotated[

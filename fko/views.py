@@ -18,11 +18,11 @@ def _runtime(value: Any) -> str:
 
 
 MEASURE_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("cluster", "Cluster", key("cluster"), in_table=False),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime.text", "Runtime", path("runtime", "text"), show=_runtime),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=1),
+    Field("runtime.text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
     Field("runtime.start", "Start", path("runtime", "start"), in_table=False),
     Field("runtime.end", "End", path("runtime", "end"), in_table=False),
     Field("budget.text", "Planned funds", path("budget", "text"), in_table=False),
@@ -41,7 +41,7 @@ SOURCE_LIST_FIELDS: list[Field] = [
 ]
 
 STATUS_FIELDS: list[Field] = [
-    Field("status", "Status", key("status"), view=lambda r: r.get("status_label") or r["status"]),
+    Field("status", "Status", key("status"), view=lambda r: r.get("status_label") or r["status"], drop=3),
     Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
     Field("period_start", "Period start", key("period_start"), in_table=False),
     Field("period_end", "Period end", key("period_end"), in_table=False),
@@ -86,7 +86,7 @@ def emit_rows(
     JSON keys and dotted paths (runtime.start) and works alike for every format: it cuts the
     record, never changes a value.
     """
-    from fko.model import paths, records
+    from fko.model import RENAMES, paths, records
 
     if sum((json, jsonl, csv, xlsx is not None)) > 1:
         raise UsageError("choose one of --json, --jsonl, --csv and --xlsx")
@@ -115,7 +115,8 @@ def emit_rows(
     elif jsonl:
         render.emit_jsonl(full)
     elif csv:
-        render.emit_csv(rows, fields, delimiter)
+        renames = RENAMES.get(output, {})  # the CSV header uses the JSON names
+        render.emit_csv(rows, [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields], delimiter)
     else:
         render.table(rows, fields, title=title, footer=footer)
 
@@ -166,7 +167,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         items.append(("In force", measure["in_force"]))
     if measure["footnotes"]:
         items.append(("Footnotes", "\n".join(measure["footnotes"])))
-    from fko.figures import indicator_rows, update_rows
+    from fko.figures import event_rows, indicator_rows, update_rows
 
     indicators = sorted(indicator_rows(store, measure["id"]), key=lambda r: (r["as_of"], r["metric"]))
     if indicators:
@@ -178,10 +179,14 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
                 "Later developments",
                 "\n".join(
                     f"{u['date']}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
+                    + (f"\n  fko's inference, not the source's: {u['inference']}" if u.get("inference") else "")
                     for u in updates
                 ),
             )
         )
+    events = event_rows(store, measure["id"])
+    if events:
+        items.append(("Events and statements", "\n".join(event_line(e, sources) for e in events)))
     lines = measure.get("source_lines") or []
     where = f", lines {lines[0]}-{lines[1]}" if len(lines) == 2 else ""
     items.append(("Source", f"{measure['source']}{where} ({sources.get(measure['source'], '')})"))
@@ -195,6 +200,27 @@ def _status_line(measure: dict[str, Any], on: Any) -> str:
 
     found = status_on(measure, on)
     return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
+
+
+def event_when(event: dict[str, Any]) -> str:
+    """ "2025-12-04 (am 4. Dezember)", "undated (innerhalb der nächsten sechs Monate)" """
+    when = event["date"] or "undated"
+    return f"{when} ({event['date_text']})" if event["date_text"] else when
+
+
+def event_line(event: dict[str, Any], sources: dict[str, str]) -> str:
+    """Date, status, title, place and source; the quote below; fko's inference marked as such."""
+    place = f", {event['place']}" if event["place"] else ""
+    lines = [
+        f"{event_when(event)}: {event['title']}{place} ({event['status']}) "
+        f"[{sources.get(event['source'], event['source'])}]",
+        f"  „{event['quote']}“",
+    ]
+    if event["inference"]:
+        lines.append(f"  fko's inference, not the source's: {event['inference']}")
+    if event["note"]:
+        lines.append(f"  Note: {event['note']}")
+    return "\n".join(lines)
 
 
 def indicator_line(row: dict[str, Any], sources: dict[str, str]) -> str:
@@ -228,12 +254,12 @@ def _marked(row: dict[str, Any]) -> render.Marked:
 
 
 SEARCH_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("snippet", "Match", key("snippet"), marked=_marked),
+    Field("id", "ID", key("id"), keep_whole=True),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=2),
+    Field("snippet", "Match", key("snippet"), marked=_marked, drop=1),
     Field("field", "Field", key("field"), in_table=False),
-    Field("score", "Score", key("score"), numeric=True),
+    Field("score", "Score", key("score"), numeric=True, drop=3),
 ]
 
 
@@ -253,26 +279,33 @@ def _ministries(row: dict[str, Any]) -> str:
 
 
 BUDGET_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("item", "Item", key("item"), numeric=True, in_table=False),
-    Field("title", "Title", key("title")),
+    Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), show=lambda v: "", in_table=False),
-    Field("ministries", "Ministries", lambda r: _ministries(r)),
+    Field("ministries", "Ministries", lambda r: _ministries(r), drop=1),
     Field("kind", "Kind", key("kind"), in_table=False),
-    Field("amount", "Amount", lambda r: _amount(r)),
+    Field("amount", "Amount", lambda r: _amount(r), keep_whole=True),
     Field("amount_eur", "Euro", key("amount_eur"), numeric=True, in_table=False),
     Field("quantity", "Quantity", key("quantity"), numeric=True, in_table=False),
     Field("unit", "Unit", key("unit"), in_table=False),
-    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or "")),
+    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or ""), drop=2),
     Field("year_from", "From", key("year_from"), numeric=True, in_table=False),
     Field("year_to", "To", key("year_to"), numeric=True, in_table=False),
-    Field("years", "Years", key("years")),
+    Field("years", "Years", key("years"), drop=3),
     Field("years_derived", "Years derived", key("years_derived"), in_table=False),
     Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("funding", "Funding", key("funding")),
+    Field("funding", "Funding", key("funding"), drop=4),
     Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
     Field("shared", "Shared", key("shared"), in_table=False),
-    Field("counted_eur", "Counted euro", key("counted_eur"), numeric=True, in_table=False),
+    Field(
+        "counted_eur",
+        "Counted €",
+        key("counted_eur"),
+        numeric=True,
+        in_table=False,
+        show=lambda v: render.euro_exact(v) if v is not None else "",
+    ),
     Field("attribution", "Counted as", key("attribution"), in_table=False),
     Field("text", "Wording", key("text"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
@@ -282,6 +315,59 @@ BUDGET_FIELDS: list[Field] = [
 
 def _items(n: int) -> str:
     return f"{n} item" if n == 1 else f"{n} items"
+
+
+def _per_year_text(entries: list[dict[str, Any]]) -> str:
+    """ "2023: 25.100.000 € (2 items)" per year, for amounts of one stated year or one-off ones."""
+    by_year: dict[Any, list[int]] = {}
+    for row in entries:
+        by_year.setdefault(row["year_from"], []).append(row["counted_eur"])
+    return "; ".join(
+        f"{year if year is not None else 'year not stated'}: {render.euro_exact(sum(v))} ({_items(len(v))})"
+        for year, v in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+    )
+
+
+def _planned_in(entry: dict[str, Any]) -> str:
+    mark = f" (rests on an assumption: open ends of {', '.join(entry['assumed_ids'])} carried on)"
+    return f"{render.euro_exact(entry['year_total'])}{mark if entry['assumed'] else ''}"
+
+
+def _years_footer(result: Any, scope: str) -> list[str]:
+    """Without --year: the peak year and the current year, never a sum over years that do not
+    run at the same time; totals over several years, and one-year and one-off amounts by year."""
+    from fko.budget import peak_year, years
+
+    eur = render.euro_exact
+    t = result.totals
+    money = [r for r in result.rows if r["kind"] == "money" and r["counted_eur"] is not None]
+    per_year = years(money, False, None)
+    lines = []
+    peak = peak_year(per_year)
+    if peak:
+        lines.append(
+            f"Peak year{scope}: {peak['year']}, {_planned_in(peak)} planned (yearly amounts running then and "
+            "amounts stated for that year; totals over several years not included)."
+        )
+        now = next((e for e in per_year if e["year"] == result.this_year), None)
+        if now:
+            lines.append(f"This year ({result.this_year}){scope}: {_planned_in(now)} planned.")
+        lines.append("Every year: --by year; one year in detail: --year YYYY.")
+    if "total" in t:
+        lines.append(
+            f"Totals over their stated or derived periods{scope}: {eur(t['total']['eur'])} "
+            f"({_items(t['total']['items'])}), each over its own years; not an amount per year."
+        )
+    for basis, label in (("year", "Amounts for one stated year"), ("one_off", "One-off amounts")):
+        entries = [r for r in money if r["basis"] == basis]
+        if entries:
+            lines.append(f"{label}{scope}: {_per_year_text(entries)}.")
+    unstated = [r for r in money if r["basis"] == "per_year" and r["year_from"] is None and r["year_to"] is None]
+    if unstated:
+        listed = ", ".join(f"{r['id']} {_amount(r)}" for r in unstated)
+        lines.append(f"Yearly amounts whose years are not stated, in no year: {listed}.")
+    lines.append("These sums are kept apart: a yearly amount and a total over several years do not add up.")
+    return lines
 
 
 def budget_footer(result: Any) -> list[str]:
@@ -311,17 +397,7 @@ def budget_footer(result: Any) -> list[str]:
                 "the total."
             )
     else:
-        labels = {
-            "per_year": "Sum of the yearly amounts (each for the years it runs; --year YYYY for one year)",
-            "total": "Totals over their stated or derived periods",
-            "year": "Amounts for one stated year",
-            "one_off": "One-off amounts",
-        }
-        for basis, label in labels.items():
-            if basis in t:
-                unit = "/Jahr" if basis == "per_year" else ""
-                lines.append(f"{label}{scope}: {eur(t[basis]['eur'])}{unit} ({_items(t[basis]['items'])}).")
-        lines.append("These sums are kept apart: a yearly amount and a total over several years do not add up.")
+        lines += _years_footer(result, scope)
     staff = [r for r in result.rows if r["kind"] == "staff"]
     if staff:
         listed = "; ".join(f"{r['id']} {render.quantity_text(r['quantity'], r['unit'], r['basis'])}" for r in staff)
@@ -345,14 +421,41 @@ def budget_footer(result: Any) -> list[str]:
     return lines
 
 
+def _peak(row: dict[str, Any]) -> str:
+    if row["peak_year"] is None:
+        return ""
+    return f"{row['peak_year']}{' *' if row['peak_assumed'] else ''}"
+
+
+#: `fko budget --by ressort|cluster|funding`: without --year each group's peak year and the
+#: amount planned in it, beside its totals over several years; with --year what is planned then.
 BUDGET_GROUP_FIELDS: list[Field] = [
-    Field("group", "Group", key("group")),
-    Field("item_count", "Items", key("item_count"), numeric=True),
-    Field("per_year_eur", "Per year €", key("per_year_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("total_eur", "Totals €", key("total_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("one_year_eur", "One year €", key("one_year_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("one_off_eur", "One-off €", key("one_off_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("year_total_eur", "Planned €", key("year_total_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("group", "Group", key("group"), keep_whole=True),
+    Field("items", "Items", key("items"), numeric=True),
+    Field("peak_year", "Peak year", key("peak_year"), numeric=True, show=lambda v: "", in_table=False),
+    Field("peak", "Peak year", lambda r: _peak(r)),
+    Field("peak_eur", "Planned in peak year €", key("peak_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("peak_assumed", "Peak rests on an assumption", key("peak_assumed"), in_table=False),
+    Field("total", "Totals over several years €", key("total"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
+]
+
+#: `fko budget --by year`: what is planned in each year, the totals over several years running
+#: then (in full, apart), and the years that rest on an assumption.
+BUDGET_YEAR_FIELDS: list[Field] = [
+    Field("year", "Year", key("year"), numeric=True, show=lambda v: str(v)),
+    Field("items", "Items", key("items"), numeric=True),
+    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field(
+        "totals_running_eur",
+        "Totals running €",
+        key("totals_running_eur"),
+        numeric=True,
+        show=lambda v: render.euro_exact(v) if v else "",
+    ),
+    Field("totals_running_items", "Totals running (items)", key("totals_running_items"), numeric=True, in_table=False),
+    Field("assumed", "Assumed", key("assumed"), show=lambda v: "yes *" if v else ""),
+    Field("assumed_ids", "Open ends carried", key("assumed_ids")),
 ]
 
 
@@ -384,7 +487,7 @@ SOURCE_FIELDS: list[Field] = [
     Field("records", "Records", key("records"), numeric=True),
     *(
         Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
-        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates")
+        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
     ),
 ]
 
@@ -413,8 +516,9 @@ RECOGNITION_FIELDS: list[Field] = [
 def _matrix_value(value: Any, unit: str | None) -> str:
     if value is None:
         return ""
-    text = render.german_number(value, 0 if float(value).is_integer() else 1)
-    return f"{text} %" if unit == "%" else text
+    if unit == "%":  # rates always with one decimal: 81,0 % beside 86,1 %
+        return f"{render.german_number(value, 1)} %"
+    return render.german_number(value, 0 if float(value).is_integer() else 1)
 
 
 def matrix_fields(years: Sequence[int]) -> list[Field]:
@@ -439,12 +543,18 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
         sign = "+" if r["change_pct"] > 0 else ""
         return f"{sign}{render.german_number(r['change_pct'], 1)} %"
 
-    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""))]
+    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
     out += [Field(str(y), str(y), year_value(y), numeric=True) for y in years]
     if len(years) > 1:
         out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
         out.append(Field("change_pct", "Change in % *", change_pct, numeric=True))
     return out
+
+
+def _latest_figure(i: dict[str, Any]) -> str:
+    """ "Meisterprämien ausgezahlt: fast 7000 (2025-10)": raw number, the source's qualifier kept."""
+    qualifier = f"{i['qualifier']} " if i.get("qualifier") else ""
+    return f"{i['metric']}: {qualifier}{i['value']} ({i['as_of']})"
 
 
 COMPARE_FIELDS: list[Field] = [
@@ -461,10 +571,14 @@ COMPARE_FIELDS: list[Field] = [
     Field("status_derived", "Status derived", key("status_derived")),
     Field("status_rule", "Status rule", key("status_rule")),
     Field("funds_text", "Funds (report)", key("funds_text")),
-    Field("per_year_eur", "Funds per year", key("per_year_eur"), numeric=True),
-    Field("total_eur", "Funds in total", key("total_eur"), numeric=True),
-    Field("one_year_eur", "Funds for one year", key("one_year_eur"), numeric=True),
-    Field("one_off_eur", "Funds one-off", key("one_off_eur"), numeric=True),
+    Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
+    Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
+    Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
+    Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    *(
+        Field(f"funds_{b}_approximate", f"Funds {b.replace('_', ' ')} approximate", key(f"funds_{b}_approximate"))
+        for b in ("per_year", "total", "one_year", "one_off")
+    ),
     Field("funding", "Funding", key("funding")),
     Field("staff", "Staff", lambda r: _staff(r["staff"])),
     Field("partners", "Partners", key("partners")),
@@ -472,7 +586,7 @@ COMPARE_FIELDS: list[Field] = [
     Field(
         "latest_indicators",
         "Latest figures",
-        lambda r: [f"{i['metric']}: {i['value']} ({i['as_of']})" for i in r["latest_indicators"]],
+        lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
     ),
     Field("source", "Source", key("source")),
 ]
@@ -492,6 +606,12 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
         label = state_text(r["status"], r["open_ended"])
         return label + (f" (derived: {r['status_rule']})" if r["status_derived"] else "")
 
+    def funds(r: dict[str, Any], basis: str) -> str:
+        value = r[f"funds_{basis}_eur"]
+        if value is None:
+            return ""
+        return ("ca. " if r[f"funds_{basis}_approximate"] else "") + eur(value)
+
     def figures(r: dict[str, Any]) -> str:
         return "\n".join(
             f"{i['metric']}: {indicator_value({**i, 'target': False})} ({i['as_of']})" for i in r["latest_indicators"]
@@ -503,10 +623,10 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
         ("Ministries", lambda r: ", ".join(r["ressorts"])),
         ("Runtime", lambda r: r["runtime"]["text"] or "not stated"),
         (f"Status on {on.isoformat()}", status),
-        ("Funds per year", lambda r: eur(r["per_year_eur"]) + ("/Jahr" if r["per_year_eur"] else "")),
-        ("Funds in total", lambda r: eur(r["total_eur"])),
-        ("Funds for one year", lambda r: eur(r["one_year_eur"])),
-        ("Funds one-off", lambda r: eur(r["one_off_eur"])),
+        ("Funds per year", lambda r: funds(r, "per_year") + ("/Jahr" if r["funds_per_year_eur"] else "")),
+        ("Funds in total", lambda r: funds(r, "total")),
+        ("Funds for one year", lambda r: funds(r, "one_year")),
+        ("Funds one-off", lambda r: funds(r, "one_off")),
         ("Funds (report)", lambda r: r["funds_text"] or "not stated"),
         ("Funding sources", lambda r: ", ".join(r["funding"])),
         ("Staff", lambda r: ", ".join(_staff(r["staff"]))),
@@ -521,7 +641,7 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
             continue
         differs = len(set(values.values())) > 1
         table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
-    fields = [Field("mark", "", key("mark")), Field("field", "Field", key("field"))]
+    fields = [Field("mark", "", key("mark"), keep_whole=True), Field("field", "Field", key("field"), keep_whole=True)]
     fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
     render.table(
         table_rows,
@@ -538,38 +658,44 @@ PORTFOLIO_FIELDS: list[Field] = [
         Field(f"cluster_{n}", f"Cluster {n}", path("per_cluster", n), numeric=True)
         for n in ("I", "II", "III", "IV", "V", "VI")
     ),
-    Field("shared_measures", "Shared", key("shared_measures")),
-    Field("per_year_eur", "Funds per year", key("per_year_eur"), numeric=True),
-    Field("total_eur", "Funds in total", key("total_eur"), numeric=True),
-    Field("one_year_eur", "Funds for one year", key("one_year_eur"), numeric=True),
-    Field("one_off_eur", "Funds one-off", key("one_off_eur"), numeric=True),
+    Field("shared", "Shared", key("shared")),
+    Field("funds_peak_year", "Peak year of the funds", key("funds_peak_year"), numeric=True),
+    Field("funds_peak_year_eur", "Planned in the peak year", key("funds_peak_year_eur"), numeric=True),
+    Field("funds_peak_year_assumed", "Peak rests on an assumption", key("funds_peak_year_assumed")),
+    Field("funds_total_eur", "Totals over several years", key("funds_total_eur"), numeric=True),
 ]
 
 
-def portfolio_table(store: Any, portfolios: Sequence[dict[str, Any]]) -> None:
+def portfolio_table(store: Any, result: dict[str, Any]) -> None:
     """Ministries' portfolios side by side: metrics as rows, ministries as columns."""
+    portfolios = result["ressorts"]
     rows = []
     for f in PORTFOLIO_FIELDS[1:]:
         values = {}
         for p in portfolios:
             value = f.get(p)
-            if f.name == "shared_measures":
+            if f.name == "shared":
                 value = f"{len(value)} ({', '.join(value)})" if value else "0"
-            elif f.name.endswith("_eur"):
-                value = render.euro_exact(value) or "–"
+            elif f.name in ("funds_peak_year_eur", "funds_total_eur"):
+                value = render.euro_exact(value)
+            elif f.name == "funds_peak_year_assumed":
+                value = "yes (open ends carried on)" if value else "no"
+            elif value is None:
+                value = "–"
             values[p["ressort"]] = str(value)
         rows.append({"field": f.header, **values})
-    fields = [Field("field", "", key("field"))] + [
-        Field(p["ressort"], p["ressort"], key(p["ressort"]), numeric=True) for p in portfolios
+    fields = [Field("field", "", key("field"), keep_whole=True)] + [
+        Field(p["ressort"], p["ressort"], key(p["ressort"])) for p in portfolios
     ]
     render.table(rows, fields, title="Portfolios side by side")
-    common = portfolios[0]["in_common"] if portfolios else []
+    common = result["in_common"]
     render.lines(
         [
             "",
             f"Measures in common: {', '.join(common) if common else 'none'}.",
             "Funds of shared measures are counted in full for each ministry; items the report assigns to one "
-            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis.",
+            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis; the peak "
+            "year adds only what is planned for that one year (fko budget -r CODE --by year for every year).",
         ]
     )
 
@@ -622,9 +748,12 @@ def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]
             details.append(f"fko's inference, not the source's words: {row['inference']}")
         if row["quote"]:
             details.append(f"„{row['quote']}“")
+        if row["note"]:
+            details.append(f"Note: {row['note']}")
         source = row["source_title"] or row["source"]
         details.append(f"Source: {source}, {row['source_date'] or 'undated'} ({row['source']})")
-        entries.append((f"{date}  {who}  [{row['kind']}]", details))
+        kind = f"{row['kind']}: {row['event_status']}" if row["event_status"] else row["kind"]
+        entries.append((f"{date}  {who}  [{kind}]", details))
     return entries
 
 
@@ -647,10 +776,115 @@ CHANGE_FIELDS: list[Field] = [
     Field("change", "Change", key("change"), numeric=True),
     Field("change_approximate", "Change approximate", key("change_approximate"), in_table=False),
     Field("place", "Place", key("place"), in_table=False),
+    Field("event_status", "Event status", key("event_status"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
     Field("source", "Source", key("source")),
     Field("source_key", "Source key", key("source_key"), in_table=False),
     Field("source_title", "Source title", key("source_title"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("inference", "Inference", key("inference"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
 ]
+
+
+# --- fko diff ------------------------------------------------------------------------------
+
+
+def _euro_change(change: int) -> str:
+    sign = "+" if change > 0 else "-" if change < 0 else "±"
+    return f"{sign}{render.euro_exact(abs(change))}"
+
+
+def _period_text(period: dict[str, Any]) -> str:
+    end = "open-ended" if period["open_ended"] else period["end"] or "?"
+    return f"{period['start'] or '?'} – {end}"
+
+
+def _funds_item(item: dict[str, Any] | None) -> str:
+    from fko.budget import years_text
+
+    if item is None:
+        return "(none)"
+    parts = [_amount(item), BASIS_LABEL.get(item["basis"], "") or "", years_text(item), ", ".join(item["funding"])]
+    return " · ".join(p for p in parts if p)
+
+
+def _quoted(value: Any) -> str:
+    if value is None or value == []:
+        return "(none)"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return f"'{value}'"
+
+
+def field_change_lines(change: dict[str, Any]) -> list[str]:
+    """A field's change as lines for people: word diffs, list additions, items, periods."""
+    from fko.budget import years_text
+
+    name = change["field"]
+    if name == "funds":
+        lines = []
+        if change["words"]:
+            lines.append(f"funds: {change['words']}")
+        for item in change["item_changes"]:
+            what = {"changed": ", ".join(item["keys"]), "added": "added", "removed": "removed"}[item["change_kind"]]
+            before, after = _funds_item(item["old_item"]), _funds_item(item["new_item"])
+            lines.append(f"funds item {item['item']} ({what}): {before} → {after}")
+        return lines or ["funds: (wording unchanged, items differ)"]
+    if name == "runtime":
+        lines = [f"runtime: {_quoted(change['old']['text'])} → {_quoted(change['new']['text'])}"]
+        old_p, new_p = change["old_period"], change["new_period"]
+        if old_p != new_p:
+            lines.append(f"  period: {_period_text(old_p)} → {_period_text(new_p)}")
+        for item in change["item_changes"] or []:
+            lines.append(
+                f"  funds item {item['item']}, years derived from the runtime: "
+                f"{years_text(item['old_item'])} → {years_text(item['new_item'])}"
+            )
+        return lines
+    if change["values_added"] is not None:
+        parts = [f"+ {v}" for v in change["values_added"]] + [f"- {v}" for v in change["values_removed"]]
+        return [f"{name}: " + ("; ".join(parts) or f"order {_quoted(change['old'])} → {_quoted(change['new'])}")]
+    if change["words"]:
+        return [f"{name}: {change['words']}"]
+    return [f"{name}: {_quoted(change['old'])} → {_quoted(change['new'])}"]
+
+
+def diff_summary(result: dict[str, Any]) -> str:
+    s = result["summary"]
+    return (
+        f"{s['changed_count']} changed, {s['added_count']} added, {s['removed_count']} removed, "
+        f"{s['renumbered_count']} renumbered, {s['unchanged_count']} unchanged "
+        f"({s['old_count']} → {s['new_count']} records)"
+    )
+
+
+def diff_entries(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """Blocks for `fko diff`: added, removed, each changed measure, then the planned funds."""
+    from fko.budget import BASIS_LABEL as LABEL
+
+    entries: list[tuple[str, list[str]]] = []
+    for label, part in (("Added", "added_measures"), ("Removed", "removed_measures")):
+        if result[part]:
+            entries.append((f"{label} ({len(result[part])})", [f"{m['id']}  {m['title']}" for m in result[part]]))
+    for measure in result["changed_measures"]:
+        if measure["renumbered"]:
+            head = f"{measure['old_id']} → {measure['new_id']}  {measure['title']}"
+            head += f"  (renumbered; matched by {measure['matched_by']})"
+        else:
+            head = f"{measure['new_id']}  {measure['title']}"
+        details = [line for change in measure["changes"] for line in field_change_lines(change)]
+        entries.append((head, details or ["no field changed"]))
+    funds = result["funds"]
+    moved = [row for row in funds["per_basis"] if row["change_eur"]]
+    if moved or funds["per_ressort"]:
+        lines = [f"{LABEL[r['basis']]}: {_euro_change(r['change_eur'])}" for r in moved]
+        lines += [f"{r['ressort']}, {LABEL[r['basis']]}: {_euro_change(r['change_eur'])}" for r in funds["per_ressort"]]
+        entries.append(
+            (
+                "Change in planned funds (money items of the report's measures, within one basis; "
+                "shared measures count in full for each ministry)",
+                lines,
+            )
+        )
+    return entries

@@ -84,7 +84,11 @@ def write_sheets(
         for line, text in enumerate([*headers, note]):
             source.write_string(line, 0, text)
     finally:
-        book.close()
+        try:
+            book.close()
+        except xlsxwriter.exceptions.FileCreateError as exc:  # a full disk: the OSError inside, for safe_write
+            cause = exc.args[0] if exc.args else None
+            raise cause if isinstance(cause, OSError) else OSError(str(exc)) from None
 
 
 def write_workbook(tables: dict[str, list[dict[str, Any]]], path: Path, note: str) -> None:

@@ -28,8 +28,10 @@ def test_since_2025_lists_the_newer_sources_and_not_the_report(store: Store) -> 
     assert prize[0]["change"] == 4814 and prize[0]["change_approximate"] is True
     titles = " | ".join(r["title"] for r in rows)
     assert "FAI NRW" in titles and "Modernisierungspakt II" in titles
-    dates = [r["date"] for r in rows]
+    dates = [r["date"] for r in rows if r["kind"] != "event"]
     assert dates[0] == "2025-12" and dates[-1] == "2025-10"
+    events = [r["date"] for r in rows if r["kind"] == "event"]
+    assert events[0] == "2027" and events[-1] == "2025-03-19"  # next ÜBS-Förderkonferenz; RVR series start
 
 
 def test_default_starts_after_the_report_date(store: Store) -> None:
@@ -80,7 +82,7 @@ def test_events_are_included_where_the_store_has_them(tables: dict[str, list[dic
     assert [(r["title"], r["place"], r["date_text"], r["source_key"]) for r in rows] == [
         ("Fachkräfte-Reihe: Welcome Ruhrgebiet", "Essen", "06.11.2025", "rvr")
     ]
-    without = memory_store(tables)
+    without = memory_store({name: rows for name, rows in tables.items() if name != "events"})
     assert change_rows(without, window(without, "2025-11", None), kinds=["event"]) == []
 
 
@@ -114,11 +116,12 @@ def test_any_date_text_is_a_date_or_a_usage_error(text: str) -> None:
 def test_cli_text_json_csv(fko: Callable[..., Result]) -> None:
     text = fko("changes", "--since", "2025-01")
     assert text.code == 0, text.err
-    assert text.out.startswith("10 changes reported since 2025-01, newest first\n")
+    assert text.out.startswith("26 changes reported since 2025-01, newest first\n")
     assert "Meisterprämien ausgezahlt: 2.186 (2024-03-31) → fast 7.000 (2025-10), +≈4.800" in text.out
     assert "2024-04" not in text.out.replace("(2024-03-31)", "")
     data = fko("changes", "--since", "2025-01", "--json").json()
-    assert len(data) == 10 and data[0]["date"] == "2025-12"
+    assert len(data) == 26 and data[0]["date"] == "2027"
+    assert len([r for r in data if r["kind"] != "event"]) == 10
     csv = fko("changes", "iv.1", "--since", "2024", "--csv", "--fields", "date,value,change")
     assert csv.out.splitlines() == [
         "\ufeffdate;value;change",

@@ -25,6 +25,7 @@ def run(
         bool, typer.Option("--recognition", help="Compare recognition figures of years (ITEMs are years).")
     ] = False,
     on: options.On = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
     csv: options.Csv = False,
@@ -65,9 +66,10 @@ def run(
         result = compare_ressorts(store, [*ressort, *items])
         if json or jsonl or csv or xlsx or fields is not None:
             emit_rows(
-                result,
+                result["ressorts"],
                 PORTFOLIO_FIELDS,
                 output="compare_ressorts",
+                json_rows=[{**p, "in_common": result["in_common"]} for p in result["ressorts"]],
                 json=json,
                 jsonl=jsonl,
                 csv=csv,

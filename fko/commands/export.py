@@ -16,8 +16,9 @@ def run(
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="PATH", help="File (json, sqlite, xlsx) or folder (csv).")
     ],
-    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+    force: options.Force = False,
     delimiter: options.Delimiter = ";",
+    follow_symlinks: options.FollowSymlinks = False,
     metadata: Annotated[
         bool,
         typer.Option("--metadata", help="With sqlite: also write Datasette's NAME.metadata.json beside it."),
@@ -33,5 +34,5 @@ def run(
     from fko import render
     from fko.export import export
 
-    written = export(options.state(ctx).store(), fmt.value, out, force, delimiter, metadata)
+    written = export(options.state(ctx).store(), fmt.value, out, force, delimiter, metadata, follow_symlinks)
     render.note(f"wrote {', '.join(str(p) for p in written)}")

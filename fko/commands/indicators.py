@@ -19,6 +19,7 @@ def run(
             autocompletion=options.complete_ids,
         ),
     ] = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
     csv: options.Csv = False,

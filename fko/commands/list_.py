@@ -31,6 +31,7 @@ def run(
         typer.Option("--status", metavar="STATUS", help="planned, running, ended, open-ended or unknown (see --on)."),
     ] = None,
     on: options.On = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
     csv: options.Csv = False,

@@ -30,6 +30,7 @@ def run(
         tuple[int, int] | None,
         typer.Option("--compare", metavar="YEAR YEAR", help="Two years side by side with the change."),
     ] = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
     csv: options.Csv = False,

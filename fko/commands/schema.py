@@ -31,7 +31,9 @@ def run(
         if record_type not in defs:
             raise UsageError(f"unknown output type '{record_type}'; use one of {', '.join(defs)}")
         if json:
-            render.emit_json({"$ref": f"#/$defs/{record_type}", **{k: v for k, v in schema.items() if k != "items"}})
+            render.emit_json(
+                {"$ref": f"#/$defs/{record_type}", **{k: v for k, v in schema.items() if k not in ("anyOf", "items")}}
+            )
             return
         schema = {**schema, "$defs": {record_type: defs[record_type]}}
     if json:

@@ -15,6 +15,7 @@ def run(
     limit: options.Limit = 10,
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
     csv: options.Csv = False,

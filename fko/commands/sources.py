@@ -9,6 +9,7 @@ from fko import options
 
 def run(
     ctx: typer.Context,
+    wide: options.Wide = False,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
     csv: options.Csv = False,
