@@ -113,9 +113,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: list[str]) -> int:
-    # typer 0.28 vendors Click as typer._click; the pin in pyproject.toml keeps this import valid.
-    from typer._click.exceptions import ClickException, UsageError
-
     from fko.errors import FkoError
     from fko.render import PipeClosed, error
 
@@ -124,16 +121,17 @@ def _run(args: list[str]) -> int:
     except FkoError as exc:
         error(exc.message)
         code = exc.exit_code
-    except UsageError as exc:
+    except typer.TyperException as exc:  # typer's public base of Click's errors; usage errors carry exit_code 2
+        message = exc.format_message()
         if type(exc).__name__ == "NoArgsIsHelpError":  # `fko` or `fko data` alone: show the help
-            sys.stderr.write(exc.format_message() + "\n")
+            sys.stderr.write(message + "\n")
             return 2
-        where = exc.ctx.command_path if exc.ctx else "fko"
-        error(f"{exc.format_message().rstrip('.')}; see '{where} --help'")
-        code = 2
-    except ClickException as exc:
-        error(exc.format_message())
         code = exc.exit_code
+        if code == 2:
+            context = getattr(exc, "ctx", None)
+            where = getattr(context, "command_path", None) or "fko"
+            message = f"{message.rstrip('.')}; see '{where} --help'"
+        error(" ".join(message.split()))
     except (KeyboardInterrupt, typer.Abort):
         code = 130
     except PipeClosed:

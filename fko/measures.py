@@ -131,7 +131,7 @@ def show_record(store: Store, measure: dict[str, Any], on: dt.date) -> dict[str,
     """A measure with everything `fko show` shows: its status on a date, the cluster's title,
     the ministries' names, its key figures and later developments, and its source."""
     from fko.figures import indicator_rows, update_rows
-    from fko.status import status_on
+    from fko.status import status_in
 
     names = {r["code"]: r["name"] for r in store.ressorts()}
     clusters = {c["numeral"]: c["title"] for c in store.clusters()}
@@ -140,7 +140,7 @@ def show_record(store: Store, measure: dict[str, Any], on: dt.date) -> dict[str,
     return {
         **measure,
         "on": on.isoformat(),
-        **status_on(measure, on).as_row(),
+        **status_in(store, measure, on).as_row(),
         "cluster_title": clusters.get(measure["cluster"]) if measure["cluster"] else None,
         "ministries": [{"code": c, "name": names.get(c)} for c in measure["ressorts"]],
         "indicators": indicators,

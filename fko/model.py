@@ -176,6 +176,7 @@ class Update(TypedDict):
     date: str
     source: str
     quote: str
+    reports_status: str | None
     inference: str | None
 
 
@@ -212,6 +213,11 @@ class StatusOn(TypedDict):
     period_end: str | None
     status_derived: bool
     status_rule: str
+    reported_status: str | None
+    reported_date: str | None
+    reported_source: str | None
+    reported_quote: str | None
+    reported_inference: str | None
 
 
 class ListRow(Measure, StatusOn):
@@ -758,6 +764,13 @@ KEYS: dict[str, str] = {
     "qualifier": "The source's qualifier of the figure ('fast', 'rund', 'ca.', 'über', 'mehr als', …), or null.",
     "quote": "The source's words the record is taken from.",
     "records": "The number of records that cite this source.",
+    "reports_status": "The status a later development reports for the measure (running, ended, …), or null.",
+    "reported_status": "The status a later source reports on or before `on` (it weighs over the runtime's "
+    "status in --status), or null.",
+    "reported_date": "The date of that report, or null.",
+    "reported_source": "The file name of the source of that report, or null.",
+    "reported_quote": "The source's words of that report, or null.",
+    "reported_inference": "What fko concludes beyond that quote, or null.",
     "ressort": "A ministry's code: the ministry of a portfolio, or the one the report assigns an item to (else null).",
     "ressorts": 'The codes of the measure\'s ministries, e.g. ["MKJFGFI", "MSB"].',
     "ressorts_text": "The report's wording of the ministries ('Ressort').",

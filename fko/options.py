@@ -93,7 +93,7 @@ Force = Annotated[bool, typer.Option("--force", help="Replace PATH if it exists 
 FollowSymlinks = Annotated[
     bool, typer.Option("--follow-symlinks", help="If PATH is a symlink, replace the file it points to.")
 ]
-Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
+Limit = Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N results (0: all).")]
 Ressort = Annotated[
     list[str] | None,
     typer.Option(
@@ -155,6 +155,11 @@ class State:
             from fko.store import open_store
 
             self._store = open_store(self.db)
+            from fko.render import settings
+
+            settings.source_keys = {
+                str(s.get("file")): str(s.get("key")) for s in self._store.sources() if s.get("file") and s.get("key")
+            }
         return self._store
 
 
@@ -168,5 +173,17 @@ def state(ctx: typer.Context) -> State:
 
 On = Annotated[
     str | None,
-    typer.Option("--on", metavar="DATE", help="Status on this date (YYYY-MM-DD, YYYY-MM or YYYY; default: today)."),
+    typer.Option(
+        "--on",
+        metavar="DATE",
+        help="Status on this date: 2024-06-01, 01.06.2024, 06/2024 or 2024 (its first day); default: today.",
+    ),
+]
+During = Annotated[
+    str | None,
+    typer.Option(
+        "--during",
+        metavar="PERIOD",
+        help="Only measures running at any time in PERIOD: a year (2025), month (06/2024), date, or DATE..DATE.",
+    ),
 ]

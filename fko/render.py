@@ -192,6 +192,18 @@ def note(message: str) -> None:
     sys.stderr.write(f"{one_line(message)}\n")
 
 
+def count(n: int, noun: str) -> str:
+    """ "1 measure", "2 measures"; `noun` is the plural, its first word is made singular for 1."""
+    if n != 1:
+        return f"{n} {noun}"
+    first, _, rest = noun.partition(" ")
+    singular = _SINGULAR.get(first, first[:-1] if first.endswith("s") else first)
+    return f"1 {singular}{' ' + rest if rest else ''}"
+
+
+_SINGULAR = {"hits": "hit", "matches": "match", "entries": "entry", "changes": "change", "facts": "fact"}
+
+
 # --- fields: one definition serves tables, CSV and --fields ---------------------------
 
 
@@ -432,9 +444,10 @@ _BREAK = re.compile(r"[^\s-]*\w-+(?=\w)|\S+")  # words, split after a hyphen bet
 
 
 class _Settings:
-    """Per-run display choices set by options (--wide)."""
+    """Per-run display choices: --wide, and the short keys of the store's source files."""
 
     wide = False
+    source_keys: dict[str, str] = {}  # noqa: RUF012 - one per run, set when the store opens
 
 
 settings = _Settings()
@@ -444,6 +457,13 @@ def set_wide(value: bool) -> bool:
     """Typer callback of --wide: show every column however narrow the terminal is."""
     settings.wide = bool(value)
     return value
+
+
+def source_short(value: Any) -> str:
+    """A source as people name it in a table: its key (report, whkt, …), not its file name."""
+    if value is None:
+        return ""
+    return clean(settings.source_keys.get(str(value), value))
 
 
 def terminal_width() -> int | None:

@@ -47,6 +47,11 @@ STATUS_FIELDS: list[Field] = [
     Field("period_end", "Period end", key("period_end"), in_table=False),
     Field("status_derived", "Status derived", key("status_derived"), in_table=False),
     Field("status_rule", "Status rule", key("status_rule"), in_table=False),
+    Field("reported_status", "Reported status", key("reported_status"), in_table=False),
+    Field("reported_date", "Reported on", key("reported_date"), in_table=False),
+    Field("reported_source", "Reported by", key("reported_source"), in_table=False),
+    Field("reported_quote", "Report quote", key("reported_quote"), in_table=False),
+    Field("reported_inference", "fko's inference", key("reported_inference"), in_table=False),
     Field("on", "On", key("on"), in_table=False),
 ]
 
@@ -78,13 +83,15 @@ def emit_rows(
     footer: Sequence[str] = (),
     json_rows: Sequence[dict[str, Any]] | None = None,
     xlsx: Path | None = None,
+    empty: str | None = None,
 ) -> None:
     """Print rows as the records of output type `output` (fko/model.py) with --json or --jsonl,
     as CSV, or as a table for people; or write them to an Excel workbook (--xlsx FILE).
 
     `json_rows` are the records where they differ from the rows the views read. --fields names
     JSON keys and dotted paths (runtime.start) and works alike for every format: it cuts the
-    record, never changes a value.
+    record, never changes a value. No rows for people: nothing on stdout, and `empty` (if
+    given) as one line on stderr.
     """
     from fko.model import RENAMES, paths, records
 
@@ -117,6 +124,9 @@ def emit_rows(
     elif csv:
         renames = RENAMES.get(output, {})  # the CSV header uses the JSON names
         render.emit_csv(rows, [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields], delimiter)
+    elif not rows:  # nothing on stdout; the command says why on stderr
+        if empty:
+            render.note(empty)
     else:
         render.table(rows, fields, title=title, footer=footer)
 
@@ -145,7 +155,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         ("Cluster", f"{measure['cluster']}: {clusters.get(measure['cluster'], '')}" if measure["cluster"] else "–"),
         ("Ministries", "\n".join(f"{c} ({names.get(c, '?')})" for c in measure["ressorts"])),
         ("Runtime", (runtime["text"] or "not stated") + span),
-        *([("Status", _status_line(measure, on))] if on is not None else []),
+        *([("Status", _status_line(store, measure, on, sources))] if on is not None else []),
         ("Planned funds", measure["budget"]["text"] or "not stated"),
         *(
             [("Funds, structured", "\n".join(_item_line(i) for i in measure["budget"]["items"]))]
@@ -195,11 +205,22 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
     return f"{measure['id']}: {measure['title']}", items
 
 
-def _status_line(measure: dict[str, Any], on: Any) -> str:
-    from fko.status import status_on
+def _status_line(store: Any, measure: dict[str, Any], on: Any, sources: dict[str, str]) -> str:
+    """The status a later source reports, with its quote, beside the one derived from the runtime."""
+    from fko.status import status_in
 
-    found = status_on(measure, on)
-    return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
+    found = status_in(store, measure, on)
+    derived = f"{found.runtime_label()} on {on.isoformat()} — rule: {found.rule}"
+    if not found.reported:
+        return derived
+    r = found.reported
+    lines = [
+        f"{r['reports_status']} (reported {r['date']}, source {sources.get(r['source'], r['source'])})",
+        f"  „{r['quote']}“",
+        *([f"  fko's inference, not the source's: {r['inference']}"] if r.get("inference") else []),
+        f"  from the report's runtime: {derived}",
+    ]
+    return "\n".join(lines)
 
 
 def event_when(event: dict[str, Any]) -> str:
@@ -471,7 +492,7 @@ INDICATOR_FIELDS: list[Field] = [
     Field("target", "Target", key("target"), in_table=False),
     Field("as_of_text", "As stated", key("as_of_text")),
     Field("as_of_from_source", "Date of the source", key("as_of_from_source"), in_table=False),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
@@ -570,6 +591,11 @@ COMPARE_FIELDS: list[Field] = [
     Field("period_end", "Period end", key("period_end")),
     Field("status_derived", "Status derived", key("status_derived")),
     Field("status_rule", "Status rule", key("status_rule")),
+    Field("reported_status", "Reported status", key("reported_status")),
+    Field("reported_date", "Reported on", key("reported_date")),
+    Field("reported_source", "Reported by", key("reported_source")),
+    Field("reported_quote", "Report quote", key("reported_quote")),
+    Field("reported_inference", "fko's inference", key("reported_inference")),
     Field("funds_text", "Funds (report)", key("funds_text")),
     Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
     Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
@@ -588,7 +614,7 @@ COMPARE_FIELDS: list[Field] = [
         "Latest figures",
         lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
     ),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
 ]
 
 
@@ -604,7 +630,11 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
 
     def status(r: dict[str, Any]) -> str:
         label = state_text(r["status"], r["open_ended"])
-        return label + (f" (derived: {r['status_rule']})" if r["status_derived"] else "")
+        label += f" (derived: {r['status_rule']})" if r["status_derived"] else ""
+        if r.get("reported_status"):
+            mark = ", fko's inference" if r.get("reported_inference") else ""
+            label = f"{r['reported_status']} (reported {r['reported_date']}{mark}); from the runtime: {label}"
+        return label
 
     def funds(r: dict[str, Any], basis: str) -> str:
         value = r[f"funds_{basis}_eur"]
@@ -778,7 +808,7 @@ CHANGE_FIELDS: list[Field] = [
     Field("place", "Place", key("place"), in_table=False),
     Field("event_status", "Event status", key("event_status"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
     Field("source_key", "Source key", key("source_key"), in_table=False),
     Field("source_title", "Source title", key("source_title"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),

@@ -19,11 +19,12 @@ def run(
     funding: Annotated[
         list[str] | None,
         typer.Option(
-            "--funding", "-f", metavar="SOURCE", help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF)."
+            "--funding", metavar="SOURCE", help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF; repeatable)."
         ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", "-y", min=1990, max=2100, help="Funds planned for this year.")
+        int | None,
+        typer.Option("--year", "-y", min=1990, max=2100, metavar="YEAR", help="Funds planned for this year."),
     ] = None,
     annualize: Annotated[
         bool, typer.Option("--annualize", help="With --year: spread totals over several years evenly.")
@@ -56,7 +57,12 @@ def run(
 
     Yearly amounts, totals over several years, amounts for one year and one-off amounts are
     summed apart; staff and "no separate funds" are shown, never counted as euros.
-    Example: fko budget --ressort MAGS
+
+    \b
+    Examples:
+      fko budget -r MAGS -r MSB
+      fko budget Meisterprämie II.9
+      fko budget --year 2024 --by ressort
     """
     from fko import render
     from fko.budget import group, view
@@ -64,6 +70,8 @@ def run(
     from fko.finder import resolve_all
     from fko.views import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, BUDGET_YEAR_FIELDS, budget_footer, emit_rows
 
+    by = by.strip().lower() if by else None  # choices in any case: --by Ressort
+    split = split.strip().lower()
     if annualize and year is None and by != "year":
         raise UsageError("--annualize needs --year YYYY (or --by year)")
     if extend_to is not None and by != "year":
@@ -100,6 +108,9 @@ def run(
             render.lines(budget_footer(result) if by != "year" else _year_notes(groups, annualize, extend_to))
         return
     everything = result.rows + result.apart
+    if not everything and not (json or csv or xlsx):
+        render.note("no planned funds match these filters; see `fko budget` for all")
+        return
     row_fields = BUDGET_FIELDS
     if annualize or split == "equal":  # the counted amount differs from the stated one: show both
         counted = ("counted_eur", "attribution")

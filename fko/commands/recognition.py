@@ -25,7 +25,7 @@ def run(
     body: Annotated[
         list[str] | None, typer.Option("--body", "-b", metavar="TEXT", help="Only bodies whose name contains TEXT.")
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only this year.")] = None,
     compare: Annotated[
         tuple[int, int] | None,
         typer.Option("--compare", metavar="YEAR YEAR", help="Two years side by side with the change."),
@@ -51,6 +51,7 @@ def run(
 
     store = options.state(ctx).store()
     if by is not None:
+        by = by.strip().lower()  # choices in any case: --by Country
         if by not in ("area", "country"):
             raise UsageError(f"unknown --by '{by}'; use area or country")
         rows = by_area(store) if by == "area" else by_country(store, body or ())
@@ -67,6 +68,7 @@ def run(
             delimiter=delimiter,
             xlsx=xlsx,
             title=_by_title(by, rows),
+            empty="no recognition figures match; see `fko recognition --by " + by + "`",
         )
         if rows and not (json or jsonl or csv or xlsx):
             render.separator()
