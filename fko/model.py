@@ -542,6 +542,29 @@ class Diff(TypedDict):
     funds: FundsChange
 
 
+class Citation(TypedDict):
+    """What `fko cite --json` prints for a measure, an initiative or a key figure."""
+
+    id: str
+    kind: str
+    title: str
+    metric: str | None
+    value: float | None
+    unit: str | None
+    qualifier: str | None
+    approximate: bool
+    as_of: str | None
+    quote: str
+    quote_of: str
+    source: str
+    source_key: str | None
+    source_title: str | None
+    source_publisher: str | None
+    source_date: str | None
+    source_date_note: str | None
+    source_lines: list[int] | None
+
+
 #: Store record types by name, with the store table that holds them (checked by a test).
 RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "measure": (Measure, "measures"),
@@ -572,6 +595,7 @@ OUTPUTS: dict[str, tuple[type, str]] = {
     "timeline": (TimelineRow, "fko timeline --json"),
     "changes": (Change, "fko changes --json"),
     "diff": (Diff, "fko diff OLD NEW --json (one object, not an array)"),
+    "cite": (Citation, "fko cite ID... --json"),
 }
 
 #: The output types printed as one object rather than an array of records.
@@ -726,7 +750,7 @@ KEYS: dict[str, str] = {
     "derived years moved with it); else null.",
     "key": "The short key of the source document (report, whkt, dhb, rvr, om).",
     "kind": "The sort of record: measure or initiative (measures); money, staff or none (budget items); "
-    "update, indicator, event or initiative (changes).",
+    "update, indicator, event or initiative (changes); measure, initiative or figure (citations).",
     "label": "The label the source prints for this part or figure, or null.",
     "latest_indicators": "The latest value of each key figure of the measure.",
     "matched": "The words of the data that matched the query.",
@@ -764,6 +788,9 @@ KEYS: dict[str, str] = {
     "qualifier": "The source's qualifier of the figure ('fast', 'rund', 'ca.', 'über', 'mehr als', …), or null.",
     "quote": "The source's words the record is taken from.",
     "records": "The number of records that cite this source.",
+    "quote_of": "What the quote is: the measure's goal or description, or the figure's own words.",
+    "source_publisher": "The publisher of the source document, or null.",
+    "source_date_note": "How the date of the source document was found, or null.",
     "reports_status": "The status a later development reports for the measure (running, ended, …), or null.",
     "reported_status": "The status a later source reports on or before `on` (it weighs over the runtime's "
     "status in --status), or null.",

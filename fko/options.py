@@ -21,6 +21,38 @@ class ExportFormat(StrEnum):
     xlsx = "xlsx"
 
 
+# Fixed choices: typer validates them (case-insensitively), lists them in --help and completes
+# them from these classes. The domain modules keep the same names (a test checks they agree).
+
+
+class BudgetBy(StrEnum):
+    ressort = "ressort"
+    cluster = "cluster"
+    year = "year"
+    funding = "funding"
+
+
+class Split(StrEnum):
+    full = "full"
+    equal = "equal"
+
+
+class RecognitionBy(StrEnum):
+    area = "area"
+    country = "country"
+
+
+class TimelineBy(StrEnum):
+    cluster = "cluster"
+    ressort = "ressort"
+
+
+class Colour(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def complete_ids(incomplete: str) -> list[str]:
     from fko.completion import measure_ids
 
@@ -34,7 +66,33 @@ def _complete_ressorts(incomplete: str) -> list[str]:
 
 
 def _complete_clusters(incomplete: str) -> list[str]:
-    return [n for n in ("I", "II", "III", "IV", "V", "VI") if n.startswith(incomplete.upper())]
+    from fko.completion import clusters
+
+    return clusters(incomplete)
+
+
+def complete_status(incomplete: str) -> list[str]:
+    from fko.completion import statuses
+
+    return statuses(incomplete)
+
+
+def complete_sources(incomplete: str) -> list[str]:
+    from fko.completion import sources
+
+    return sources(incomplete)
+
+
+def complete_funding(incomplete: str) -> list[str]:
+    from fko.completion import funding
+
+    return funding(incomplete)
+
+
+def complete_record_types(incomplete: str) -> list[str]:
+    from fko.completion import record_types
+
+    return record_types(incomplete)
 
 
 def _set_wide(value: bool) -> bool:

@@ -52,6 +52,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("changes", "changes"),
     ("changes --since 2020", "changes"),
     ("diff fko/data/fko.json fko/data/fko.json", "diff"),
+    ("cite IV.1 II.9", "cite"),
+    ("cite IV.1 --figure Meisterprämien", "cite"),
 ]
 
 SCHEMA = json_schema()

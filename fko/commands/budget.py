@@ -19,7 +19,10 @@ def run(
     funding: Annotated[
         list[str] | None,
         typer.Option(
-            "--funding", metavar="SOURCE", help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF; repeatable)."
+            "--funding",
+            metavar="SOURCE",
+            help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF; repeatable).",
+            autocompletion=options.complete_funding,
         ),
     ] = None,
     year: Annotated[
@@ -30,10 +33,11 @@ def run(
         bool, typer.Option("--annualize", help="With --year: spread totals over several years evenly.")
     ] = False,
     split: Annotated[
-        str, typer.Option("--split", metavar="full|equal", help="Shared measures: count in full or divide evenly.")
-    ] = "full",
+        options.Split,
+        typer.Option("--split", case_sensitive=False, help="Shared measures: count in full or divide evenly."),
+    ] = options.Split.full,
     by: Annotated[
-        str | None, typer.Option("--by", metavar="ressort|cluster|year|funding", help="Sum by group, with a chart.")
+        options.BudgetBy | None, typer.Option("--by", case_sensitive=False, help="Sum by group, with a chart.")
     ] = None,
     extend_to: Annotated[
         int | None,
@@ -70,8 +74,6 @@ def run(
     from fko.finder import resolve_all
     from fko.views import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, BUDGET_YEAR_FIELDS, budget_footer, emit_rows
 
-    by = by.strip().lower() if by else None  # choices in any case: --by Ressort
-    split = split.strip().lower()
     if annualize and year is None and by != "year":
         raise UsageError("--annualize needs --year YYYY (or --by year)")
     if extend_to is not None and by != "year":

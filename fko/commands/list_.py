@@ -24,6 +24,7 @@ def run(
             "-s",
             metavar="KEY|FILE|all",
             help="Records of one source (report, whkt, dhb, om, rvr) or all; default: the report's measures.",
+            autocompletion=options.complete_sources,
         ),
     ] = None,
     status: Annotated[
@@ -32,6 +33,7 @@ def run(
             "--status",
             metavar="STATUS",
             help="Status on the --on date: planned, running, ended, open-ended, unknown (or geplant, laufend, …).",
+            autocompletion=options.complete_status,
         ),
     ] = None,
     on: options.On = None,

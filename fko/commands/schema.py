@@ -11,7 +11,10 @@ from fko import options
 
 def run(
     record_type: Annotated[
-        str | None, typer.Argument(metavar="[TYPE]", help="One output type, e.g. budget_group.")
+        str | None,
+        typer.Argument(
+            metavar="[TYPE]", help="One output type, e.g. budget_group.", autocompletion=options.complete_record_types
+        ),
     ] = None,
     json: options.Json = False,
 ) -> None:
