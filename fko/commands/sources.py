@@ -24,6 +24,17 @@ def run(
     from fko.views import SOURCE_FIELDS, emit_rows
 
     rows = source_rows(options.state(ctx).store())
+    footer = [
+        f"Date of {r['key']}: {r['date_note']}" for r in rows if (r.get("date_note") or "").startswith("inferred")
+    ]
     emit_rows(
-        rows, SOURCE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, xlsx=xlsx, title="Sources"
+        rows,
+        SOURCE_FIELDS,
+        json=json,
+        csv=csv,
+        fields_arg=fields,
+        delimiter=delimiter,
+        xlsx=xlsx,
+        title="Sources",
+        footer=footer,
     )
