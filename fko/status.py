@@ -79,19 +79,70 @@ def state_text(status: str, open_ended: bool) -> str:
     return "running (open-ended)" if open_ended and status == "running" else status
 
 
-def parse_date(text: str) -> dt.date:
-    """--on DATE: YYYY-MM-DD, YYYY-MM or YYYY; anything else is a usage error."""
+_DATE_FORMS = "2024-06-01, 01.06.2024, 2024-06, 06/2024 or 2024"
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def parse_span(text: str, option: str = "--on") -> tuple[dt.date, dt.date]:
+    """The first and last day a date as people write it names: 2024-06-01 and 01.06.2024 one
+    day, 2024-06 and 06/2024 a month, 2024 a year. Anything else is a usage error."""
     value = text.strip()
+    year = month = day = None
+    if match := _DAY_MONTH_YEAR.fullmatch(value):
+        day, month, year = (int(g) for g in match.groups())
+    elif match := _MONTH_YEAR.fullmatch(value):
+        month, year = int(match.group(1)), int(match.group(2))
+    elif match := _ISO_DATE.fullmatch(value):
+        year = int(match.group(1))
+        month = int(match.group(2)) if match.group(2) else None
+        day = int(match.group(3)) if match.group(3) else None
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return dt.date.fromisoformat(value)
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            return dt.date(int(value[:4]), int(value[5:]), 1)
-        if re.fullmatch(r"\d{4}", value):
-            return dt.date(int(value), 1, 1)
+        if year is not None and 1 <= year:
+            if day is not None and month is not None:
+                return dt.date(year, month, day), dt.date(year, month, day)
+            if month is not None:
+                return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
         pass
-    raise UsageError(f"invalid date '{text}' for --on; use YYYY-MM-DD, YYYY-MM or YYYY")
+    raise UsageError(f"invalid date '{text}' for {option}; use {_DATE_FORMS}")
+
+
+def parse_date(text: str, option: str = "--on") -> dt.date:
+    """--on DATE: the first day the date names (see `parse_span`)."""
+    return parse_span(text, option)[0]
+
+
+def parse_period(text: str, option: str = "--during") -> tuple[dt.date | None, dt.date | None]:
+    """--during YEAR|DATE|DATE..DATE: the days from the first named to the last; either side of
+    `..` may be left open (2024.. or ..2025)."""
+    if ".." not in text:
+        return parse_span(text, option)
+    start, end = text.split("..", 1)
+    first = parse_span(start, option)[0] if start.strip() else None
+    last = parse_span(end, option)[1] if end.strip() else None
+    if first is None and last is None:
+        raise UsageError(f"--during needs a date on at least one side of '..', e.g. 2024..2025, not '{text}'")
+    if first is not None and last is not None and last < first:
+        raise UsageError(f"--during {text}: the end is before the start")
+    return first, last
+
+
+def runs_during(record: dict[str, Any], first: dt.date | None, last: dt.date | None) -> bool:
+    """Whether a record runs at any time from `first` to `last` (None: open). A record with
+    only a start (end unknown) counts if it started in the period."""
+    start, end, open_ended, _, _ = period(record)
+    if start is None and end is None:
+        return open_ended  # 'laufend' without dates: running throughout, as status_on says
+    if start is not None and last is not None and start > last:
+        return False
+    if end is not None:
+        return first is None or end >= first
+    if open_ended or start is None:
+        return True
+    return first is None or start >= first
 
 
 def first_day(iso: str) -> dt.date:
@@ -226,10 +277,27 @@ def matches(status: Status, wanted: str) -> bool:
     return status.status == wanted
 
 
+#: German status words people type (and the report uses), beside the English ones.
+GERMAN_STATUS = {
+    "laufend": "running",
+    "läuft": "running",
+    "aktiv": "running",
+    "beendet": "ended",
+    "abgeschlossen": "ended",
+    "geplant": "planned",
+    "unbefristet": "open-ended",
+    "offen": "open-ended",
+    "unbekannt": "unknown",
+}
+
+
 def check_status(value: str) -> str:
-    wanted = value.strip().lower()
+    """--status in English or German, any case: laufend = running, beendet = ended, …"""
+    wanted = value.strip().lower().replace("_", "-").replace(" ", "-")
+    wanted = GERMAN_STATUS.get(wanted, wanted)
     if wanted not in STATUSES:
-        raise UsageError(f"unknown status '{value}'; use one of {', '.join(STATUSES)}")
+        german = ", ".join(sorted(GERMAN_STATUS))
+        raise UsageError(f"unknown status '{value}'; use one of {', '.join(STATUSES)} (or {german})")
     return wanted
 
 

@@ -81,9 +81,11 @@ def emit_rows(
     footer: Sequence[str] = (),
     json_rows: Sequence[dict[str, Any]] | None = None,
     xlsx: Path | None = None,
+    empty: str | None = None,
 ) -> None:
     """Print rows as JSON (full objects unless --fields), CSV, or a table for people; or write
-    them to an Excel workbook (--xlsx FILE, the columns of --csv)."""
+    them to an Excel workbook (--xlsx FILE, the columns of --csv). No rows for people: nothing
+    on stdout, and `empty` (if given) as one line on stderr."""
     if sum((json, csv, xlsx is not None)) > 1:
         raise UsageError("choose one of --json, --csv and --xlsx")
     chosen = render.select_fields(fields, fields_arg)
@@ -96,6 +98,9 @@ def emit_rows(
         render.emit_json(render.project(rows, chosen) if fields_arg else full)
     elif csv:
         render.emit_csv(rows, chosen, delimiter)
+    elif not rows:  # nothing on stdout; the command says why on stderr
+        if empty:
+            render.note(empty)
     else:
         shown = [dataclasses.replace(f, in_table=True) for f in chosen] if fields_arg else chosen
         render.table(rows, shown, title=title, footer=footer)
@@ -462,7 +467,7 @@ INDICATOR_FIELDS: list[Field] = [
     Field("target", "Target", key("target"), in_table=False),
     Field("as_of_text", "As stated", key("as_of_text")),
     Field("as_of_from_source", "Date of the source", key("as_of_from_source"), in_table=False),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
@@ -584,7 +589,7 @@ COMPARE_FIELDS: list[Field] = [
         "Latest figures",
         lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
     ),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
 ]
 
 
@@ -774,7 +779,7 @@ CHANGE_FIELDS: list[Field] = [
     Field("place", "Place", key("place"), in_table=False),
     Field("event_status", "Event status", key("event_status"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
     Field("source_key", "Source key", key("source_key"), in_table=False),
     Field("source_title", "Source title", key("source_title"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
@@ -884,3 +889,76 @@ def diff_entries(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
             )
         )
     return entries
+
+
+# --- fko cite ------------------------------------------------------------------------------
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _cited_date(cite: dict[str, Any]) -> str:
+    date = cite["source_date"] or "undated"
+    note = cite["source_date_note"] or ""
+    return f"{date} (inferred)" if note.startswith("inferred") else date
+
+
+def _cited_where(cite: dict[str, Any]) -> str:
+    """ "lines 2425–2468 of 002_….txt", or the file alone where fko has not recorded lines."""
+    lines = cite["source_lines"]
+    return f"lines {lines[0]}–{lines[1]} of {cite['source']}" if lines else str(cite["source"])
+
+
+def _markdown_escape(text: str) -> str:
+    import re
+
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", render.clean(text))
+
+
+def _cited_what(cite: dict[str, Any]) -> str:
+    if cite["kind"] == "figure":
+        value = indicator_value({**cite, "target": False})
+        return f"{cite['metric']}: {value} ({cite['as_of']}), {cite['title']} ({cite['id']})"
+    return f"{cite['title']} ({cite['id']})"
+
+
+def _bibtex_escape(text: str) -> str:
+    out = render.clean(text).replace("\\", r"\textbackslash{}")
+    for char in "{}%&#_$":
+        out = out.replace(char, "\\" + char)
+    return out.replace("~", r"\textasciitilde{}").replace("^", r"\textasciicircum{}").replace("\n", " ")
+
+
+def _bibtex_key(cite: dict[str, Any]) -> str:
+    import re
+
+    from fko.search import normalise
+
+    parts = [cite["id"], *([cite["metric"], cite["as_of"]] if cite["kind"] == "figure" else [])]
+    return "fko-" + re.sub(r"[^a-z0-9]+", "-", normalise(" ".join(parts)).replace(".", "-")).strip("-")
+
+
+def citation_text(cite: dict[str, Any], style: str) -> str:
+    """One citation as plain text, Markdown or a BibTeX @misc entry."""
+    publisher = cite["source_publisher"] or "publisher not recorded"
+    title = cite["source_title"] or cite["source"]
+    where = _cited_where(cite)
+    if style == "markdown":
+        md = _markdown_escape
+        head = f"**{md(_cited_what(cite))}**. {md(publisher)}: *{md(title)}*, {_cited_date(cite)}, {md(where)}."
+        return f"{head}\n\n> {md(cite['quote'])}"
+    if style == "bibtex":
+        date = cite["source_date"] or ""
+        fields = [
+            ("title", _cited_what(cite)),
+            ("howpublished", title),
+            ("organization", publisher),
+            *([("year", date[:4])] if date[:4].isdigit() else []),
+            *([("month", _MONTHS[int(date[5:7]) - 1])] if len(date) >= 7 and date[5:7].isdigit() else []),
+            ("note", f"{where.replace('–', '--')}. Quote: „{cite['quote']}“"),
+        ]
+        body = ",\n".join(
+            f"  {name} = {value}" if name == "month" else f"  {name} = {{{_bibtex_escape(value)}}}"
+            for name, value in fields
+        )
+        return f"@misc{{{_bibtex_key(cite)},\n{body}\n}}"
+    return f"{_cited_what(cite)}. {publisher}: {title}, {_cited_date(cite)}, {where}. „{cite['quote']}“"

@@ -70,5 +70,6 @@ def build(
     write(result.tables, out, force=force, protect=protect, follow_symlinks=follow_symlinks)
     for warning in result.warnings:
         render.note(f"warning: {warning}")
-    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
+    internal = ("meta", "search")  # the build's bookkeeping and search index, not records
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name not in internal)
     render.note(f"wrote {out}: {counts}")

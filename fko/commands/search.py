@@ -32,7 +32,7 @@ def run(
     from fko.views import SEARCH_FIELDS, emit_rows
 
     store = options.state(ctx).store()
-    result = find(store, " ".join(query), cluster or (), ressort or (), limit)
+    result = find(store, " ".join(query), cluster or (), ressort or (), limit or None)
     emit_rows(
         result.rows,
         SEARCH_FIELDS,
