@@ -17,6 +17,7 @@ def run(
     ressort: options.Ressort = None,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -36,7 +37,9 @@ def run(
     emit_rows(
         result.rows,
         SEARCH_FIELDS,
+        output="search",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
