@@ -9,13 +9,14 @@ from typing import Annotated
 import typer
 
 from fko import __version__
-from fko.options import State
+from fko.options import Colour, State
 
 #: The commands in alphabetical order, and the module of each in fko/commands/.
 COMMANDS: dict[str, str] = {
     "anerkennung": "recognition",
     "budget": "budget",
     "changes": "changes",
+    "cite": "cite",
     "clusters": "clusters",
     "compare": "compare",
     "data": "data",
@@ -39,6 +40,13 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _colour(value: Colour) -> Colour:
+    from fko.render import set_colour
+
+    set_colour(value)
+    return value
+
+
 def _global(
     ctx: typer.Context,
     db: Annotated[
@@ -48,6 +56,25 @@ def _global(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output (also anywhere on the line; or set FKO_PAGER=cat). "
+            "The pager: $FKO_PAGER, $PAGER, or less -FRX.",
+        ),
+    ] = False,
+    color: Annotated[
+        Colour,
+        typer.Option(
+            "--color",
+            case_sensitive=False,
+            callback=_colour,
+            is_eager=True,
+            help="Colour in tables and matches: auto (a terminal; NO_COLOR turns it off, FORCE_COLOR on), "
+            "always (also into a pipe) or never. Accepted after the command too.",
+        ),
+    ] = Colour.auto,
 ) -> None:
     if db is not None and not db.strip():
         from fko.errors import UsageError
@@ -85,13 +112,43 @@ def build(only: str | None = None) -> typer.Typer:
     return app
 
 
+#: Global options that take a value, and those that may also follow the command.
+_GLOBAL_VALUES = ("--db", "--color")
+_ANYWHERE = ("--color",)
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """`fko list --color never` means `fko --color never list`: options of _ANYWHERE found after
+    the command (and before a `--`) move in front of it."""
+    front: list[str] = []
+    rest: list[str] = []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            rest += [arg, *args]
+            break
+        name = arg.split("=", 1)[0]
+        if name in _ANYWHERE:
+            front.append(arg)
+            if "=" not in arg:
+                value = next(args, None)
+                if value is None:
+                    from fko.errors import UsageError
+
+                    raise UsageError(f"{arg} needs a value; see 'fko --help'")
+                front.append(value)
+        else:
+            rest.append(arg)
+    return front + rest
+
+
 def command_name(argv: list[str]) -> str | None:
     """The command on a command line, after the global options; None for help, version, completion."""
     args = iter(argv)
     for arg in args:
-        if arg == "--db":
+        if arg in _GLOBAL_VALUES:
             next(args, None)
-        elif arg.startswith("--db="):
+        elif arg.split("=", 1)[0] in _GLOBAL_VALUES:
             continue
         elif arg.startswith("-"):
             return None
@@ -106,34 +163,36 @@ def main(argv: list[str] | None = None) -> int:
     All output, help and version included, goes through render.Channel: a closed pipe exits 0,
     a closed or full stdout exits 1 with one line on stderr, never a traceback.
     """
+    from fko.pager import paging, without_flag
     from fko.render import channels
 
-    with channels():
-        return _run(sys.argv[1:] if argv is None else argv)
+    args, no_pager = without_flag(sys.argv[1:] if argv is None else argv)
+    with channels(), paging(not no_pager):
+        return _run(args)
 
 
 def _run(args: list[str]) -> int:
-    # typer 0.28 vendors Click as typer._click; the pin in pyproject.toml keeps this import valid.
-    from typer._click.exceptions import ClickException, UsageError
-
     from fko.errors import FkoError
-    from fko.render import PipeClosed, error
+    from fko.render import PipeClosed, error, set_colour
 
     try:
+        set_colour(Colour.auto)  # each run starts from the default (tests run several in one process)
+        args = hoist_global_options(args)
         code = build(command_name(args))(args=args, prog_name="fko", standalone_mode=False)
     except FkoError as exc:
         error(exc.message)
         code = exc.exit_code
-    except UsageError as exc:
+    except typer.TyperException as exc:  # typer's public base of Click's errors; usage errors carry exit_code 2
+        message = exc.format_message()
         if type(exc).__name__ == "NoArgsIsHelpError":  # `fko` or `fko data` alone: show the help
-            sys.stderr.write(exc.format_message() + "\n")
+            sys.stderr.write(message + "\n")
             return 2
-        where = exc.ctx.command_path if exc.ctx else "fko"
-        error(f"{exc.format_message().rstrip('.')}; see '{where} --help'")
-        code = 2
-    except ClickException as exc:
-        error(exc.format_message())
         code = exc.exit_code
+        if code == 2:
+            context = getattr(exc, "ctx", None)
+            where = getattr(context, "command_path", None) or "fko"
+            message = f"{message.rstrip('.')}; see '{where} --help'"
+        error(" ".join(message.split()))
     except (KeyboardInterrupt, typer.Abort):
         code = 130
     except PipeClosed:

@@ -9,19 +9,35 @@ from typing import Any
 from fko.errors import UsageError
 from fko.figures import indicator_rows
 from fko.measures import NUMERALS, ressort_codes
-from fko.status import status_on
+from fko.status import status_in
 from fko.store import Store
 
 
 def _sum(items: list[dict[str, Any]], basis: str) -> int | None:
-    amounts = [i["amount_eur"] for i in items if i["kind"] == "money" and i["basis"] == basis]
-    return sum(amounts) if amounts else None
+    """One measure's amounts of one basis. Yearly amounts are added only where they run in the
+    same year (the peak year); amounts without stated years are not added: the largest counts."""
+    chosen = [i for i in items if i["kind"] == "money" and i["basis"] == basis]
+    if not chosen:
+        return None
+    if basis == "per_year" and len(chosen) > 1:
+        from fko.budget import peak_year, years
+
+        rows = [{**i, "id": "", "counted_eur": i["amount_eur"]} for i in chosen]
+        if all(i["year_from"] is not None for i in chosen):
+            peak = peak_year(years(rows, False, None))
+            return int(peak["year_total"]) if peak else None
+        return max(int(i["amount_eur"]) for i in chosen)
+    return sum(int(i["amount_eur"]) for i in chosen)
+
+
+def _approximate(items: list[dict[str, Any]], basis: str) -> bool:
+    return any(i["approximate"] for i in items if i["kind"] == "money" and i["basis"] == basis)
 
 
 def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[str, Any]:
     """The fields `fko compare` puts side by side; amounts as integers, each basis apart."""
     items = record["budget"].get("items", [])
-    status = status_on(record, on)
+    status = status_in(store, record, on)
     latest: dict[str, dict[str, Any]] = {}
     for row in indicator_rows(store, record["id"]):
         if row["metric"] not in latest or row["as_of"] >= latest[row["metric"]]["as_of"]:
@@ -31,7 +47,7 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
         "title": record["title"],
         "cluster": record["cluster"],
         "ressorts": record["ressorts"],
-        "runtime": record["runtime"]["text"],
+        "runtime": record["runtime"],
         "on": on.isoformat(),
         **status.as_row(),
         "funds_text": record["budget"]["text"],
@@ -39,12 +55,17 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
         "funds_total_eur": _sum(items, "total"),
         "funds_one_year_eur": _sum(items, "year"),
         "funds_one_off_eur": _sum(items, "one_off"),
+        "funds_per_year_approximate": _approximate(items, "per_year"),
+        "funds_total_approximate": _approximate(items, "total"),
+        "funds_one_year_approximate": _approximate(items, "year"),
+        "funds_one_off_approximate": _approximate(items, "one_off"),
         "funding": sorted({f for i in items for f in i["funding"]}),
-        "staff": [f"{i['quantity']:g} {i['unit']}" for i in items if i["kind"] == "staff"],
+        "staff": [{k: i[k] for k in ("quantity", "unit", "basis")} for i in items if i["kind"] == "staff"],
         "partners": record["partners"],
         "goal": record["goal"],
         "latest_indicators": [
-            {k: row[k] for k in ("metric", "value", "unit", "qualifier", "as_of", "source")} for row in latest.values()
+            {k: row[k] for k in ("metric", "value", "unit", "qualifier", "approximate", "as_of", "source")}
+            for row in latest.values()
         ],
         "source": record["source"],
     }
@@ -59,8 +80,12 @@ def compare_measures(store: Store, ids: Sequence[str], on: dt.date) -> list[dict
 
 
 def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
-    """Portfolios: measures per cluster, funds per basis (shared measures counted in full and
-    marked), and the measures the ministries have in common."""
+    """Portfolios: measures per cluster, the peak year of the funds and the amount planned in
+    it, totals over several years (shared measures counted in full and marked), and the
+    measures the ministries have in common. A sum over years that do not run at the same time
+    is never given."""
+    from fko.budget import peak_year, view, years
+
     if len(codes) < 2:
         raise UsageError("give at least two ministries to compare, e.g. fko compare -r MAGS -r MSB")
     found = ressort_codes(store, codes)
@@ -74,6 +99,8 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
             if i["kind"] == "money" and (i["ressort"] in (None, code))
         ]
         shared = [m["id"] for m in measures if len(m["ressorts"]) > 1]
+        money = [r for r in view(store, [code]).rows if r["kind"] == "money"]
+        peak = peak_year(years(money, False, None))
         portfolios.append(
             {
                 "ressort": code,
@@ -81,10 +108,10 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
                 "ids": [m["id"] for m in measures],
                 "per_cluster": {n: sum(1 for m in measures if m["cluster"] == n) for n in NUMERALS},
                 "shared": shared,
-                "funds_per_year_eur": _sum(items, "per_year") or 0,
+                "funds_peak_year": peak["year"] if peak else None,
+                "funds_peak_year_eur": peak["year_total"] if peak else 0,
+                "funds_peak_year_assumed": bool(peak and peak["assumed"]),
                 "funds_total_eur": _sum(items, "total") or 0,
-                "funds_one_year_eur": _sum(items, "year") or 0,
-                "funds_one_off_eur": _sum(items, "one_off") or 0,
             }
         )
     common = set(portfolios[0]["ids"])
@@ -94,22 +121,21 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
     return {"ressorts": portfolios, "in_common": [i for i in order if i in common]}
 
 
-def timeline(store: Store, records: Sequence[dict[str, Any]], on: dt.date) -> tuple[list[dict[str, Any]], list[str]]:
-    """Records that can be drawn (a start, or a stated end) and the IDs that cannot."""
-    placed, unplaced = [], []
+def timeline(store: Store, records: Sequence[dict[str, Any]], on: dt.date) -> list[dict[str, Any]]:
+    """Each record's interpreted period on a date; `placed` where it can be drawn (a start is known)."""
+    rows = []
     for record in records:
-        status = status_on(record, on)
-        if status.start is None:
-            unplaced.append(record["id"])
-            continue
-        placed.append(
+        status = status_in(store, record, on)
+        rows.append(
             {
                 "id": record["id"],
                 "title": record["title"],
                 "cluster": record["cluster"],
                 "ressorts": record["ressorts"],
+                "on": on.isoformat(),
                 **status.as_row(),
+                "placed": status.start is not None,
                 "label": status.label(),
             }
         )
-    return placed, unplaced
+    return rows

@@ -196,7 +196,7 @@ def field_change(
         "values_added": None,
         "values_removed": None,
         "words": None,
-        "items": None,
+        "item_changes": None,
         "old_period": None,
         "new_period": None,
     }
@@ -206,7 +206,7 @@ def field_change(
             items = [i for i in items if not _follows_runtime(i)]
         if a.get("text") == b.get("text") and not items:
             return None
-        change["items"] = items
+        change["item_changes"] = items
         if a.get("text") and b.get("text") and a["text"] != b["text"]:
             change["words"] = word_diff(a["text"], b["text"])
         return change
@@ -216,7 +216,7 @@ def field_change(
             return None
         change["old_period"], change["new_period"] = periods
         moved = _item_changes(old["budget"].get("items", []), new["budget"].get("items", []))
-        change["items"] = [i for i in moved if _follows_runtime(i)]
+        change["item_changes"] = [i for i in moved if _follows_runtime(i)]
         return change
     if a == b:
         return None

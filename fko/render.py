@@ -38,7 +38,20 @@ def is_terminal() -> bool:
 
 
 def use_colour() -> bool:
-    return is_terminal() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    """Colour or not: `--color always|never` decides; with `auto` (the default) NO_COLOR turns
+    it off, FORCE_COLOR turns it on (also into a pipe), else a terminal that is not dumb gets it."""
+    if settings.colour != "auto":
+        return settings.colour == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
+    return is_terminal() and os.environ.get("TERM") != "dumb"
+
+
+def styled() -> bool:
+    """Draw with Rich (styles, colour): in a terminal, or into a pipe when colour is forced."""
+    return is_terminal() or use_colour()
 
 
 class PipeClosed(Exception):
@@ -192,6 +205,18 @@ def note(message: str) -> None:
     sys.stderr.write(f"{one_line(message)}\n")
 
 
+def count(n: int, noun: str) -> str:
+    """ "1 measure", "2 measures"; `noun` is the plural, its first word is made singular for 1."""
+    if n != 1:
+        return f"{n} {noun}"
+    first, _, rest = noun.partition(" ")
+    singular = _SINGULAR.get(first, first[:-1] if first.endswith("s") else first)
+    return f"1 {singular}{' ' + rest if rest else ''}"
+
+
+_SINGULAR = {"hits": "hit", "matches": "match", "entries": "entry", "changes": "change", "facts": "fact"}
+
+
 # --- fields: one definition serves tables, CSV and --fields ---------------------------
 
 
@@ -206,6 +231,9 @@ class Field:
     numeric: bool = False
     in_table: bool = True
     marked: Callable[[dict[str, Any]], Marked] | None = None
+    #: The text a table shows, made from the whole row (e.g. "running (derived)"); CSV and
+    #: JSON keep the raw value of `get`.
+    view: Callable[[dict[str, Any]], str] | None = None
     #: In a narrow terminal: 0 = always shown; higher numbers are hidden first (see `layout`).
     drop: int = 0
     #: The column that gets the space first (the title); it wraps only at spaces and hyphens.
@@ -236,22 +264,42 @@ def path(*keys: str) -> Callable[[dict[str, Any]], Any]:
     return get
 
 
-def select_fields(fields: Sequence[Field], wanted: str | None) -> list[Field]:
-    """The fields named in --fields a,b,c, in that order; an unknown name is a usage error."""
-    if not wanted:
-        return list(fields)
-    by_name = {f.name: f for f in fields}
-    chosen = []
-    for name in (n.strip() for n in wanted.split(",")):
-        if not name:
-            continue
-        if name not in by_name:
-            valid = ", ".join(by_name)
-            raise UsageError(f"unknown field '{name}' for --fields; valid fields: {valid}")
-        chosen.append(by_name[name])
-    if not chosen:
-        raise UsageError("--fields is empty; name at least one field")
-    return chosen
+def select_paths(valid: Sequence[str], wanted: str) -> list[str]:
+    """The JSON keys and dotted paths named in --fields a,b.c, in that order.
+
+    An empty list or name, or a name that is not a key of the record, is a usage error that
+    lists the valid names.
+    """
+    names = [n.strip() for n in wanted.split(",")]
+    if not wanted.strip() or not all(names):
+        raise UsageError(f"--fields needs comma-separated key names, e.g. --fields {','.join(valid[:2])}")
+    unknown = [n for n in names if n not in valid]
+    if unknown:
+        raise UsageError(f"unknown field '{unknown[0]}' for --fields; valid fields: {', '.join(valid)}")
+    return list(dict.fromkeys(names))
+
+
+def dotted(name: str) -> Callable[[dict[str, Any]], Any]:
+    """A getter for a key or dotted path (runtime.start) of a record."""
+    return path(*name.split("."))
+
+
+def pick(record: dict[str, Any], names: Sequence[str]) -> dict[str, Any]:
+    """The record cut to the given keys and dotted paths, nested as in the record (like jq's pick)."""
+    out: dict[str, Any] = {}
+    for name in names:
+        *parents, last = name.split(".")
+        source: Any = record
+        target = out
+        for k in parents:
+            source = source.get(k) if isinstance(source, dict) else None
+            if source is None:
+                target[k] = None
+                break
+            target = target.setdefault(k, {})
+        else:
+            target[last] = source.get(last) if isinstance(source, dict) else None
+    return out
 
 
 def _show(field: Field, value: Any) -> str:
@@ -260,21 +308,50 @@ def _show(field: Field, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(clean(v) for v in value)
+        return ", ".join(clean(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v) for v in value)
+    if isinstance(value, dict):
+        return clean(json.dumps(value, ensure_ascii=False))
     return clean(value)
 
 
 # --- JSON -----------------------------------------------------------------------------
 
 
+#: What must not reach a terminal raw from JSON: C1 controls and DEL (JSON escapes C0
+#: itself), line and paragraph separators, bidi overrides and other invisible format characters.
+_INVISIBLE = re.compile(
+    "[\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """JSON as UTF-8 text, not ASCII-escaped, no NaN; invisible and control characters escaped
+    (\\u009b), so that the same document is safe in a terminal and equal when parsed."""
+    separators = None if indent is not None else (",", ":")
+    return _INVISIBLE.sub(
+        _escape, json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False, separators=separators)
+    )
+
+
 def emit_json(data: Any) -> None:
-    """Exactly one JSON document on stdout: UTF-8, not ASCII-escaped, no NaN."""
-    _write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    """Exactly one JSON document on stdout."""
+    _write(json_text(data) + "\n")
 
 
-def project(rows: Iterable[dict[str, Any]], fields: Sequence[Field]) -> list[dict[str, Any]]:
-    """Rows reduced to the chosen fields (for --fields with --json)."""
-    return [{f.name: f.get(row) for f in fields} for row in rows]
+def emit_jsonl(records: Iterable[Any]) -> None:
+    """JSON Lines: one record a line, each written and flushed as it comes."""
+    for record in records:
+        _write(json_text(record, indent=None) + "\n")
 
 
 # --- CSV ------------------------------------------------------------------------------
@@ -366,6 +443,7 @@ def console() -> Console:
         highlight=False,
         no_color=not use_colour(),
         color_system="auto" if use_colour() else None,
+        force_terminal=True if use_colour() and not is_terminal() else None,
         soft_wrap=False,
     )
 
@@ -380,18 +458,33 @@ _BREAK = re.compile(r"[^\s-]*\w-+(?=\w)|\S+")  # words, split after a hyphen bet
 
 
 class _Settings:
-    """Per-run display choices set by options (--wide)."""
+    """Per-run display choices: --wide, --color, and the short keys of the store's source files."""
 
     wide = False
+    colour = "auto"
+    source_keys: dict[str, str] = {}  # noqa: RUF012 - one per run, set when the store opens
 
 
 settings = _Settings()
+
+
+def set_colour(value: str) -> str:
+    """--color auto|always|never (set once per run by the global option)."""
+    settings.colour = str(value)
+    return value
 
 
 def set_wide(value: bool) -> bool:
     """Typer callback of --wide: show every column however narrow the terminal is."""
     settings.wide = bool(value)
     return value
+
+
+def source_short(value: Any) -> str:
+    """A source as people name it in a table: its key (report, whkt, …), not its file name."""
+    if value is None:
+        return ""
+    return clean(settings.source_keys.get(str(value), value))
 
 
 def terminal_width() -> int | None:
@@ -548,7 +641,7 @@ def table(
     without Rich or colour, fitted to $COLUMNS when that is set and unwrapped otherwise.
     """
     shown = [f for f in fields if f.in_table]
-    if out is None and not is_terminal():
+    if out is None and not styled():
         _write(plain_table(rows, shown, title, footer, terminal_width()))
         return
     from rich import box
@@ -631,6 +724,8 @@ def plain_table(
 
 
 def _plain(field: Field, row: dict[str, Any]) -> str:
+    if field.view is not None:
+        return clean(field.view(row))
     if field.marked is not None:
         return clean(field.marked(row).text)
     return _show(field, field.get(row))
@@ -640,12 +735,14 @@ def _wrapped_cell(field: Field, row: dict[str, Any], width: int | None) -> Any:
     """A Rich cell cut into lines by the width policy, keeping the emphasis of matched words."""
     from rich.text import Text
 
+    if field.view is not None:
+        return Text(clean(field.view(row)))
     if field.marked is None:
         text = Text(_show(field, field.get(row)))
     else:
         marked = field.marked(row)
         text = Text(clean(marked.text))
-        if is_terminal():
+        if styled():
             for start, end in marked.spans:
                 text.stylize("bold reverse" if use_colour() else "bold", start, end)
     if width is None:
@@ -661,7 +758,7 @@ def _wrapped_cell(field: Field, row: dict[str, Any], width: int | None) -> Any:
 
 def record(title: str, items: Sequence[tuple[str, str]], out: Console | None = None) -> None:
     """One record as labelled fields; wrapped to the terminal, unwrapped into a pipe."""
-    if out is None and not is_terminal():
+    if out is None and not styled():
         lines = [clean(title), "=" * min(len(clean(title)), 100)]
         for label, value in items:
             value = clean(value)

@@ -214,12 +214,12 @@ class Store:
         problem = "missing" if index is None else _index_problem(index, records, len(FIELD_NAMES))
         if problem is None:
             return rows
-        from fko.ingest.build import search_index
+        from fko.ingest.build import later_texts, search_index
         from fko.render import note
 
         if self.path != ":memory:":
             note(f"store {self.path}: the search index is {problem}; rebuilt it in memory for this run")
-        return [search_index(records, self.table("updates"), index_aliases(index))]
+        return [search_index(records, later_texts(self.table("updates")), index_aliases(index))]
 
     def measures(self) -> list[dict[str, Any]]:
         return self.table("measures")

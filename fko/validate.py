@@ -96,6 +96,33 @@ ID_RULES: dict[str, Callable[[Any], str | None]] = {"id": _measure_id, "measure"
 Checker = Callable[[Any], None]
 
 
+def type_name(annotation: Any) -> str:
+    """A JSON-minded name for an annotation: "a string or null", "an array of strings"."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (NotRequired, Required):
+        return type_name(args[0])
+    if origin in (Union, types.UnionType):
+        names = [type_name(a) for a in args if a is not type(None)]
+        return " or ".join(names) + (" or null" if type(None) in args else "")
+    if origin is Literal:
+        return "one of " + ", ".join(shown(a) for a in args)
+    if origin is list:
+        return f"an array of {_plural(type_name(args[0]))}"
+    if origin is dict:
+        return "an object"
+    if isinstance(annotation, type) and typing.is_typeddict(annotation):
+        return f"an object ({annotation.__name__})"
+    return {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}.get(annotation, str(annotation))
+
+
+def _plural(name: str) -> str:
+    for article in ("an ", "a "):
+        if name.startswith(article) and " or " not in name:
+            return name[len(article) :] + "s"
+    return name
+
+
 def check(value: Any, annotation: Any, ids: bool = False) -> None:
     """Raise Invalid unless value fits annotation (a TypedDict, list[..], a union, a scalar).
 
@@ -106,8 +133,6 @@ def check(value: Any, annotation: Any, ids: bool = False) -> None:
 @cache
 def checker(annotation: Any, name: str | None, ids: bool) -> Checker:
     """A function checking values of one annotation (built once per type and key name)."""
-    from fko.model import type_name
-
     expected = type_name(annotation)
     origin = typing.get_origin(annotation)
     if origin in (NotRequired, Required):

@@ -22,10 +22,10 @@ MEASURE_FIELDS: list[Field] = [
     Field("cluster", "Cluster", key("cluster"), in_table=False),
     Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), drop=1),
-    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
-    Field("runtime_start", "Start", path("runtime", "start"), in_table=False),
-    Field("runtime_end", "End", path("runtime", "end"), in_table=False),
-    Field("budget_text", "Planned funds", path("budget", "text"), in_table=False),
+    Field("runtime.text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
+    Field("runtime.start", "Start", path("runtime", "start"), in_table=False),
+    Field("runtime.end", "End", path("runtime", "end"), in_table=False),
+    Field("budget.text", "Planned funds", path("budget", "text"), in_table=False),
     Field("goal", "Goal", key("goal"), in_table=False),
     Field("description", "Description", key("description"), in_table=False),
     Field("urls", "Links", key("urls"), in_table=False),
@@ -41,12 +41,17 @@ SOURCE_LIST_FIELDS: list[Field] = [
 ]
 
 STATUS_FIELDS: list[Field] = [
-    Field("status", "Status", key("status_label"), drop=3),
+    Field("status", "Status", key("status"), view=lambda r: r.get("status_label") or r["status"], drop=3),
     Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
     Field("period_start", "Period start", key("period_start"), in_table=False),
     Field("period_end", "Period end", key("period_end"), in_table=False),
     Field("status_derived", "Status derived", key("status_derived"), in_table=False),
     Field("status_rule", "Status rule", key("status_rule"), in_table=False),
+    Field("reported_status", "Reported status", key("reported_status"), in_table=False),
+    Field("reported_date", "Reported on", key("reported_date"), in_table=False),
+    Field("reported_source", "Reported by", key("reported_source"), in_table=False),
+    Field("reported_quote", "Report quote", key("reported_quote"), in_table=False),
+    Field("reported_inference", "fko's inference", key("reported_inference"), in_table=False),
     Field("on", "On", key("on"), in_table=False),
 ]
 
@@ -68,32 +73,62 @@ def emit_rows(
     rows: Sequence[dict[str, Any]],
     fields: Sequence[Field],
     *,
+    output: str,
     json: bool,
     csv: bool,
+    jsonl: bool = False,
     fields_arg: str | None = None,
     delimiter: str = ";",
     title: str | None = None,
     footer: Sequence[str] = (),
     json_rows: Sequence[dict[str, Any]] | None = None,
     xlsx: Path | None = None,
+    empty: str | None = None,
 ) -> None:
-    """Print rows as JSON (full objects unless --fields), CSV, or a table for people; or write
-    them to an Excel workbook (--xlsx FILE, the columns of --csv)."""
-    if sum((json, csv, xlsx is not None)) > 1:
-        raise UsageError("choose one of --json, --csv and --xlsx")
-    chosen = render.select_fields(fields, fields_arg)
+    """Print rows as the records of output type `output` (fko/model.py) with --json or --jsonl,
+    as CSV, or as a table for people; or write them to an Excel workbook (--xlsx FILE).
+
+    `json_rows` are the records where they differ from the rows the views read. --fields names
+    JSON keys and dotted paths (runtime.start) and works alike for every format: it cuts the
+    record, never changes a value. No rows for people: nothing on stdout, and `empty` (if
+    given) as one line on stderr.
+    """
+    from fko.model import RENAMES, paths, records
+
+    if sum((json, jsonl, csv, xlsx is not None)) > 1:
+        raise UsageError("choose one of --json, --jsonl, --csv and --xlsx")
+    full = records(output, json_rows if json_rows is not None else rows)
+    if fields_arg is not None:
+        names = render.select_paths(paths(output), fields_arg)
+        chosen = [Field(n, n, render.dotted(n)) for n in names]
+        if json or jsonl:
+            cut = [render.pick(r, names) for r in full]
+            render.emit_jsonl(cut) if jsonl else render.emit_json(cut)
+        elif xlsx is not None:
+            from fko.export import write_rows_xlsx
+
+            write_rows_xlsx(full, chosen, xlsx, title)
+        elif csv:
+            render.emit_csv(full, chosen, delimiter)
+        else:
+            render.table(full, chosen, title=title, footer=footer)
+        return
     if xlsx is not None:
         from fko.export import write_rows_xlsx
 
-        write_rows_xlsx(rows, chosen, xlsx, title)
+        write_rows_xlsx(rows, fields, xlsx, title)
     elif json:
-        full = list(json_rows if json_rows is not None else rows)
-        render.emit_json(render.project(rows, chosen) if fields_arg else full)
+        render.emit_json(full)
+    elif jsonl:
+        render.emit_jsonl(full)
     elif csv:
-        render.emit_csv(rows, chosen, delimiter)
+        renames = RENAMES.get(output, {})  # the CSV header uses the JSON names
+        render.emit_csv(rows, [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields], delimiter)
+    elif not rows:  # nothing on stdout; the command says why on stderr
+        if empty:
+            render.note(empty)
     else:
-        shown = [dataclasses.replace(f, in_table=True) for f in chosen] if fields_arg else chosen
-        render.table(rows, shown, title=title, footer=footer)
+        render.table(rows, fields, title=title, footer=footer)
 
 
 def _item_line(item: dict[str, Any]) -> str:
@@ -120,7 +155,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         ("Cluster", f"{measure['cluster']}: {clusters.get(measure['cluster'], '')}" if measure["cluster"] else "–"),
         ("Ministries", "\n".join(f"{c} ({names.get(c, '?')})" for c in measure["ressorts"])),
         ("Runtime", (runtime["text"] or "not stated") + span),
-        *([("Status", _status_line(measure, on))] if on is not None else []),
+        *([("Status", _status_line(store, measure, on, sources))] if on is not None else []),
         ("Planned funds", measure["budget"]["text"] or "not stated"),
         *(
             [("Funds, structured", "\n".join(_item_line(i) for i in measure["budget"]["items"]))]
@@ -170,11 +205,22 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
     return f"{measure['id']}: {measure['title']}", items
 
 
-def _status_line(measure: dict[str, Any], on: Any) -> str:
-    from fko.status import status_on
+def _status_line(store: Any, measure: dict[str, Any], on: Any, sources: dict[str, str]) -> str:
+    """The status a later source reports, with its quote, beside the one derived from the runtime."""
+    from fko.status import status_in
 
-    found = status_on(measure, on)
-    return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
+    found = status_in(store, measure, on)
+    derived = f"{found.runtime_label()} on {on.isoformat()} — rule: {found.rule}"
+    if not found.reported:
+        return derived
+    r = found.reported
+    lines = [
+        f"{r['reports_status']} (reported {r['date']}, source {sources.get(r['source'], r['source'])})",
+        f"  „{r['quote']}“",
+        *([f"  fko's inference, not the source's: {r['inference']}"] if r.get("inference") else []),
+        f"  from the report's runtime: {derived}",
+    ]
+    return "\n".join(lines)
 
 
 def event_when(event: dict[str, Any]) -> str:
@@ -273,7 +319,14 @@ BUDGET_FIELDS: list[Field] = [
     Field("funding", "Funding", key("funding"), drop=4),
     Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
     Field("shared", "Shared", key("shared"), in_table=False),
-    Field("counted_eur", "Counted euro", key("counted_eur"), numeric=True, in_table=False),
+    Field(
+        "counted_eur",
+        "Counted €",
+        key("counted_eur"),
+        numeric=True,
+        in_table=False,
+        show=lambda v: render.euro_exact(v) if v is not None else "",
+    ),
     Field("attribution", "Counted as", key("attribution"), in_table=False),
     Field("text", "Wording", key("text"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
@@ -283,6 +336,59 @@ BUDGET_FIELDS: list[Field] = [
 
 def _items(n: int) -> str:
     return f"{n} item" if n == 1 else f"{n} items"
+
+
+def _per_year_text(entries: list[dict[str, Any]]) -> str:
+    """ "2023: 25.100.000 € (2 items)" per year, for amounts of one stated year or one-off ones."""
+    by_year: dict[Any, list[int]] = {}
+    for row in entries:
+        by_year.setdefault(row["year_from"], []).append(row["counted_eur"])
+    return "; ".join(
+        f"{year if year is not None else 'year not stated'}: {render.euro_exact(sum(v))} ({_items(len(v))})"
+        for year, v in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+    )
+
+
+def _planned_in(entry: dict[str, Any]) -> str:
+    mark = f" (rests on an assumption: open ends of {', '.join(entry['assumed_ids'])} carried on)"
+    return f"{render.euro_exact(entry['year_total'])}{mark if entry['assumed'] else ''}"
+
+
+def _years_footer(result: Any, scope: str) -> list[str]:
+    """Without --year: the peak year and the current year, never a sum over years that do not
+    run at the same time; totals over several years, and one-year and one-off amounts by year."""
+    from fko.budget import peak_year, years
+
+    eur = render.euro_exact
+    t = result.totals
+    money = [r for r in result.rows if r["kind"] == "money" and r["counted_eur"] is not None]
+    per_year = years(money, False, None)
+    lines = []
+    peak = peak_year(per_year)
+    if peak:
+        lines.append(
+            f"Peak year{scope}: {peak['year']}, {_planned_in(peak)} planned (yearly amounts running then and "
+            "amounts stated for that year; totals over several years not included)."
+        )
+        now = next((e for e in per_year if e["year"] == result.this_year), None)
+        if now:
+            lines.append(f"This year ({result.this_year}){scope}: {_planned_in(now)} planned.")
+        lines.append("Every year: --by year; one year in detail: --year YYYY.")
+    if "total" in t:
+        lines.append(
+            f"Totals over their stated or derived periods{scope}: {eur(t['total']['eur'])} "
+            f"({_items(t['total']['items'])}), each over its own years; not an amount per year."
+        )
+    for basis, label in (("year", "Amounts for one stated year"), ("one_off", "One-off amounts")):
+        entries = [r for r in money if r["basis"] == basis]
+        if entries:
+            lines.append(f"{label}{scope}: {_per_year_text(entries)}.")
+    unstated = [r for r in money if r["basis"] == "per_year" and r["year_from"] is None and r["year_to"] is None]
+    if unstated:
+        listed = ", ".join(f"{r['id']} {_amount(r)}" for r in unstated)
+        lines.append(f"Yearly amounts whose years are not stated, in no year: {listed}.")
+    lines.append("These sums are kept apart: a yearly amount and a total over several years do not add up.")
+    return lines
 
 
 def budget_footer(result: Any) -> list[str]:
@@ -312,17 +418,7 @@ def budget_footer(result: Any) -> list[str]:
                 "the total."
             )
     else:
-        labels = {
-            "per_year": "Sum of the yearly amounts (each for the years it runs; --year YYYY for one year)",
-            "total": "Totals over their stated or derived periods",
-            "year": "Amounts for one stated year",
-            "one_off": "One-off amounts",
-        }
-        for basis, label in labels.items():
-            if basis in t:
-                unit = "/Jahr" if basis == "per_year" else ""
-                lines.append(f"{label}{scope}: {eur(t[basis]['eur'])}{unit} ({_items(t[basis]['items'])}).")
-        lines.append("These sums are kept apart: a yearly amount and a total over several years do not add up.")
+        lines += _years_footer(result, scope)
     staff = [r for r in result.rows if r["kind"] == "staff"]
     if staff:
         listed = "; ".join(f"{r['id']} {render.quantity_text(r['quantity'], r['unit'], r['basis'])}" for r in staff)
@@ -346,14 +442,41 @@ def budget_footer(result: Any) -> list[str]:
     return lines
 
 
+def _peak(row: dict[str, Any]) -> str:
+    if row["peak_year"] is None:
+        return ""
+    return f"{row['peak_year']}{' *' if row['peak_assumed'] else ''}"
+
+
+#: `fko budget --by ressort|cluster|funding`: without --year each group's peak year and the
+#: amount planned in it, beside its totals over several years; with --year what is planned then.
 BUDGET_GROUP_FIELDS: list[Field] = [
     Field("group", "Group", key("group"), keep_whole=True),
     Field("items", "Items", key("items"), numeric=True),
-    Field("per_year", "Per year €", key("per_year"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("total", "Totals €", key("total"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("year", "One year €", key("year"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("one_off", "One-off €", key("one_off"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("peak_year", "Peak year", key("peak_year"), numeric=True, show=lambda v: "", in_table=False),
+    Field("peak", "Peak year", lambda r: _peak(r)),
+    Field("peak_eur", "Planned in peak year €", key("peak_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("peak_assumed", "Peak rests on an assumption", key("peak_assumed"), in_table=False),
+    Field("total", "Totals over several years €", key("total"), numeric=True, show=lambda v: render.euro_exact(v)),
     Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
+]
+
+#: `fko budget --by year`: what is planned in each year, the totals over several years running
+#: then (in full, apart), and the years that rest on an assumption.
+BUDGET_YEAR_FIELDS: list[Field] = [
+    Field("year", "Year", key("year"), numeric=True, show=lambda v: str(v)),
+    Field("items", "Items", key("items"), numeric=True),
+    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field(
+        "totals_running_eur",
+        "Totals running €",
+        key("totals_running_eur"),
+        numeric=True,
+        show=lambda v: render.euro_exact(v) if v else "",
+    ),
+    Field("totals_running_items", "Totals running (items)", key("totals_running_items"), numeric=True, in_table=False),
+    Field("assumed", "Assumed", key("assumed"), show=lambda v: "yes *" if v else ""),
+    Field("assumed_ids", "Open ends carried", key("assumed_ids")),
 ]
 
 
@@ -369,7 +492,7 @@ INDICATOR_FIELDS: list[Field] = [
     Field("target", "Target", key("target"), in_table=False),
     Field("as_of_text", "As stated", key("as_of_text")),
     Field("as_of_from_source", "Date of the source", key("as_of_from_source"), in_table=False),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
@@ -449,12 +572,18 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
     return out
 
 
+def _latest_figure(i: dict[str, Any]) -> str:
+    """ "Meisterprämien ausgezahlt: fast 7000 (2025-10)": raw number, the source's qualifier kept."""
+    qualifier = f"{i['qualifier']} " if i.get("qualifier") else ""
+    return f"{i['metric']}: {qualifier}{i['value']} ({i['as_of']})"
+
+
 COMPARE_FIELDS: list[Field] = [
     Field("id", "ID", key("id")),
     Field("title", "Title", key("title")),
     Field("cluster", "Cluster", key("cluster")),
     Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime", "Runtime", key("runtime")),
+    Field("runtime.text", "Runtime", path("runtime", "text")),
     Field("on", "On", key("on")),
     Field("status", "Status", key("status")),
     Field("open_ended", "Open-ended", key("open_ended")),
@@ -462,22 +591,35 @@ COMPARE_FIELDS: list[Field] = [
     Field("period_end", "Period end", key("period_end")),
     Field("status_derived", "Status derived", key("status_derived")),
     Field("status_rule", "Status rule", key("status_rule")),
+    Field("reported_status", "Reported status", key("reported_status")),
+    Field("reported_date", "Reported on", key("reported_date")),
+    Field("reported_source", "Reported by", key("reported_source")),
+    Field("reported_quote", "Report quote", key("reported_quote")),
+    Field("reported_inference", "fko's inference", key("reported_inference")),
     Field("funds_text", "Funds (report)", key("funds_text")),
     Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
     Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
     Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
     Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    *(
+        Field(f"funds_{b}_approximate", f"Funds {b.replace('_', ' ')} approximate", key(f"funds_{b}_approximate"))
+        for b in ("per_year", "total", "one_year", "one_off")
+    ),
     Field("funding", "Funding", key("funding")),
-    Field("staff", "Staff", key("staff")),
+    Field("staff", "Staff", lambda r: _staff(r["staff"])),
     Field("partners", "Partners", key("partners")),
     Field("goal", "Goal", key("goal")),
     Field(
         "latest_indicators",
         "Latest figures",
-        lambda r: [f"{i['metric']}: {i['value']} ({i['as_of']})" for i in r["latest_indicators"]],
+        lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
     ),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
 ]
+
+
+def _staff(items: Sequence[dict[str, Any]]) -> list[str]:
+    return [render.quantity_text(i["quantity"], i["unit"], i["basis"]) for i in items]
 
 
 def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
@@ -488,7 +630,17 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
 
     def status(r: dict[str, Any]) -> str:
         label = state_text(r["status"], r["open_ended"])
-        return label + (f" (derived: {r['status_rule']})" if r["status_derived"] else "")
+        label += f" (derived: {r['status_rule']})" if r["status_derived"] else ""
+        if r.get("reported_status"):
+            mark = ", fko's inference" if r.get("reported_inference") else ""
+            label = f"{r['reported_status']} (reported {r['reported_date']}{mark}); from the runtime: {label}"
+        return label
+
+    def funds(r: dict[str, Any], basis: str) -> str:
+        value = r[f"funds_{basis}_eur"]
+        if value is None:
+            return ""
+        return ("ca. " if r[f"funds_{basis}_approximate"] else "") + eur(value)
 
     def figures(r: dict[str, Any]) -> str:
         return "\n".join(
@@ -499,15 +651,15 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
         ("Title", lambda r: r["title"]),
         ("Cluster", lambda r: r["cluster"] or "–"),
         ("Ministries", lambda r: ", ".join(r["ressorts"])),
-        ("Runtime", lambda r: r["runtime"] or "not stated"),
+        ("Runtime", lambda r: r["runtime"]["text"] or "not stated"),
         (f"Status on {on.isoformat()}", status),
-        ("Funds per year", lambda r: eur(r["funds_per_year_eur"]) + ("/Jahr" if r["funds_per_year_eur"] else "")),
-        ("Funds in total", lambda r: eur(r["funds_total_eur"])),
-        ("Funds for one year", lambda r: eur(r["funds_one_year_eur"])),
-        ("Funds one-off", lambda r: eur(r["funds_one_off_eur"])),
+        ("Funds per year", lambda r: funds(r, "per_year") + ("/Jahr" if r["funds_per_year_eur"] else "")),
+        ("Funds in total", lambda r: funds(r, "total")),
+        ("Funds for one year", lambda r: funds(r, "one_year")),
+        ("Funds one-off", lambda r: funds(r, "one_off")),
         ("Funds (report)", lambda r: r["funds_text"] or "not stated"),
         ("Funding sources", lambda r: ", ".join(r["funding"])),
-        ("Staff", lambda r: ", ".join(r["staff"])),
+        ("Staff", lambda r: ", ".join(_staff(r["staff"]))),
         ("Partners", lambda r: "\n".join(r["partners"]) or "none"),
         ("Goal", lambda r: r["goal"] or ""),
         ("Latest figures", figures),
@@ -537,10 +689,10 @@ PORTFOLIO_FIELDS: list[Field] = [
         for n in ("I", "II", "III", "IV", "V", "VI")
     ),
     Field("shared", "Shared", key("shared")),
-    Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
-    Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
-    Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
-    Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    Field("funds_peak_year", "Peak year of the funds", key("funds_peak_year"), numeric=True),
+    Field("funds_peak_year_eur", "Planned in the peak year", key("funds_peak_year_eur"), numeric=True),
+    Field("funds_peak_year_assumed", "Peak rests on an assumption", key("funds_peak_year_assumed")),
+    Field("funds_total_eur", "Totals over several years", key("funds_total_eur"), numeric=True),
 ]
 
 
@@ -554,8 +706,12 @@ def portfolio_table(store: Any, result: dict[str, Any]) -> None:
             value = f.get(p)
             if f.name == "shared":
                 value = f"{len(value)} ({', '.join(value)})" if value else "0"
-            elif f.name.startswith("funds"):
+            elif f.name in ("funds_peak_year_eur", "funds_total_eur"):
                 value = render.euro_exact(value)
+            elif f.name == "funds_peak_year_assumed":
+                value = "yes (open ends carried on)" if value else "no"
+            elif value is None:
+                value = "–"
             values[p["ressort"]] = str(value)
         rows.append({"field": f.header, **values})
     fields = [Field("field", "", key("field"), keep_whole=True)] + [
@@ -568,7 +724,8 @@ def portfolio_table(store: Any, result: dict[str, Any]) -> None:
             "",
             f"Measures in common: {', '.join(common) if common else 'none'}.",
             "Funds of shared measures are counted in full for each ministry; items the report assigns to one "
-            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis.",
+            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis; the peak "
+            "year adds only what is planned for that one year (fko budget -r CODE --by year for every year).",
         ]
     )
 
@@ -651,7 +808,7 @@ CHANGE_FIELDS: list[Field] = [
     Field("place", "Place", key("place"), in_table=False),
     Field("event_status", "Event status", key("event_status"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
     Field("source_key", "Source key", key("source_key"), in_table=False),
     Field("source_title", "Source title", key("source_title"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
@@ -699,7 +856,7 @@ def field_change_lines(change: dict[str, Any]) -> list[str]:
         lines = []
         if change["words"]:
             lines.append(f"funds: {change['words']}")
-        for item in change["items"]:
+        for item in change["item_changes"]:
             what = {"changed": ", ".join(item["keys"]), "added": "added", "removed": "removed"}[item["change_kind"]]
             before, after = _funds_item(item["old_item"]), _funds_item(item["new_item"])
             lines.append(f"funds item {item['item']} ({what}): {before} → {after}")
@@ -709,7 +866,7 @@ def field_change_lines(change: dict[str, Any]) -> list[str]:
         old_p, new_p = change["old_period"], change["new_period"]
         if old_p != new_p:
             lines.append(f"  period: {_period_text(old_p)} → {_period_text(new_p)}")
-        for item in change["items"] or []:
+        for item in change["item_changes"] or []:
             lines.append(
                 f"  funds item {item['item']}, years derived from the runtime: "
                 f"{years_text(item['old_item'])} → {years_text(item['new_item'])}"
@@ -761,3 +918,76 @@ def diff_entries(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
             )
         )
     return entries
+
+
+# --- fko cite ------------------------------------------------------------------------------
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _cited_date(cite: dict[str, Any]) -> str:
+    date = cite["source_date"] or "undated"
+    note = cite["source_date_note"] or ""
+    return f"{date} (inferred)" if note.startswith("inferred") else date
+
+
+def _cited_where(cite: dict[str, Any]) -> str:
+    """ "lines 2425–2468 of 002_….txt", or the file alone where fko has not recorded lines."""
+    lines = cite["source_lines"]
+    return f"lines {lines[0]}–{lines[1]} of {cite['source']}" if lines else str(cite["source"])
+
+
+def _markdown_escape(text: str) -> str:
+    import re
+
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", render.clean(text))
+
+
+def _cited_what(cite: dict[str, Any]) -> str:
+    if cite["kind"] == "figure":
+        value = indicator_value({**cite, "target": False})
+        return f"{cite['metric']}: {value} ({cite['as_of']}), {cite['title']} ({cite['id']})"
+    return f"{cite['title']} ({cite['id']})"
+
+
+def _bibtex_escape(text: str) -> str:
+    out = render.clean(text).replace("\\", r"\textbackslash{}")
+    for char in "{}%&#_$":
+        out = out.replace(char, "\\" + char)
+    return out.replace("~", r"\textasciitilde{}").replace("^", r"\textasciicircum{}").replace("\n", " ")
+
+
+def _bibtex_key(cite: dict[str, Any]) -> str:
+    import re
+
+    from fko.search import normalise
+
+    parts = [cite["id"], *([cite["metric"], cite["as_of"]] if cite["kind"] == "figure" else [])]
+    return "fko-" + re.sub(r"[^a-z0-9]+", "-", normalise(" ".join(parts)).replace(".", "-")).strip("-")
+
+
+def citation_text(cite: dict[str, Any], style: str) -> str:
+    """One citation as plain text, Markdown or a BibTeX @misc entry."""
+    publisher = cite["source_publisher"] or "publisher not recorded"
+    title = cite["source_title"] or cite["source"]
+    where = _cited_where(cite)
+    if style == "markdown":
+        md = _markdown_escape
+        head = f"**{md(_cited_what(cite))}**. {md(publisher)}: *{md(title)}*, {_cited_date(cite)}, {md(where)}."
+        return f"{head}\n\n> {md(cite['quote'])}"
+    if style == "bibtex":
+        date = cite["source_date"] or ""
+        fields = [
+            ("title", _cited_what(cite)),
+            ("howpublished", title),
+            ("organization", publisher),
+            *([("year", date[:4])] if date[:4].isdigit() else []),
+            *([("month", _MONTHS[int(date[5:7]) - 1])] if len(date) >= 7 and date[5:7].isdigit() else []),
+            ("note", f"{where.replace('–', '--')}. Quote: „{cite['quote']}“"),
+        ]
+        body = ",\n".join(
+            f"  {name} = {value}" if name == "month" else f"  {name} = {{{_bibtex_escape(value)}}}"
+            for name, value in fields
+        )
+        return f"@misc{{{_bibtex_key(cite)},\n{body}\n}}"
+    return f"{_cited_what(cite)}. {publisher}: {title}, {_cited_date(cite)}, {where}. „{cite['quote']}“"

@@ -255,9 +255,10 @@ def test_budget_command(fko: Callable[..., Result]) -> None:
     result = fko("budget", "--ressort", "MAGS")
     assert result.code == 0, result.err
     assert "MWIKE, MAGS (shared)" in result.out
+    assert "Sum of the yearly amounts" not in result.out
     assert (
-        "Sum of the yearly amounts (each for the years it runs; --year YYYY for one year) for MAGS: "
-        "38.300.000 €/Jahr (5 items)." in result.out
+        "Peak year for MAGS: 2024, 38.300.000 € planned (yearly amounts running then and amounts stated for that "
+        "year; totals over several years not included)." in result.out
     )
     assert "counted in full (--split equal divides them evenly)" in result.out
     rows = fko("budget", "--ressort", "MAGS", "--json").json()
@@ -280,6 +281,95 @@ def test_unknown_funding_source_is_a_usage_error(fko: Callable[..., Result]) -> 
 
 
 def test_iii_3_from_the_shell(fko: Callable[..., Result]) -> None:
-    items = fko("show", "III.3", "--json").json()["budget"]["items"]
+    items = fko("show", "III.3", "--json").json()[0]["budget"]["items"]
     assert [pick(i, "basis", "year_from", "year_to") for i in items] == [("year", 2023, 2023)]
     assert "Total planned for 2023: 128.057.000 €, 8 items" in fko("budget", "--year", "2023").out
+
+
+def _by_year(store: Store, **kwargs: Any) -> dict[int, dict[str, Any]]:
+    from fko.budget import group
+
+    extend_to = kwargs.pop("extend_to", None)
+    return {g["year"]: g for g in group(view(store, **kwargs), "year", store, extend_to)}
+
+
+def test_every_year_of_by_year_is_what_year_counts(store: Store) -> None:
+    per_year = _by_year(store)
+    for year, entry in per_year.items():
+        assert entry["year_total"] == view(store, year=year).totals.get("year_total", {"eur": 0})["eur"], year
+    assert per_year[2023]["year_total"] == 128_057_000
+
+
+def test_no_headline_sums_years_that_never_run_together(store: Store, fko: Callable[..., Result]) -> None:
+    out = fko("budget").out
+    assert "Sum of the yearly amounts" not in out and "138.267.000" not in out
+    per_year = _by_year(store)
+    peak = max(per_year.values(), key=lambda e: e["year_total"])
+    assert (peak["year"], peak["year_total"]) == (2023, 128_057_000)
+    assert "Peak year: 2023, 128.057.000 € (rests on an assumption: open ends of V.6 carried on) planned" in out
+    assert "Amounts for one stated year: 2023: 25.100.000 € (2 items)." in out
+    assert "One-off amounts: 2024: 100.000 € (2 items)." in out
+    assert "Yearly amounts whose years are not stated, in no year: II.2 10 Mio. €/Jahr." in out
+
+
+def test_this_year_in_the_footer(store: Store) -> None:
+    from fko.views import budget_footer
+
+    result = view(store, ressorts=["MAGS"])
+    result.this_year = 2025
+    assert (
+        "This year (2025) for MAGS: 11.500.000 € (rests on an assumption: open ends of IV.1 carried on) planned."
+        in budget_footer(result)
+    )
+
+
+def test_by_year_marks_assumed_years_and_stops_at_the_last_stated_year(store: Store) -> None:
+    mags = _by_year(store, ressorts=["MAGS"])
+    assert list(mags) == list(range(2020, 2028))  # III.4 and III.7 from 2020; VI.2/VI.3 until 2027
+    assert [(y, e["assumed_ids"]) for y, e in mags.items() if e["assumed"]] == [
+        (2025, ["IV.1"]),
+        (2026, ["IV.1"]),
+        (2027, ["IV.1"]),
+    ]
+    extended = _by_year(store, ressorts=["MAGS"], extend_to=2030)
+    assert list(extended)[-1] == 2030 and extended[2030]["year_total"] == 11_000_000 and extended[2030]["assumed"]
+
+
+def test_totals_over_several_years_show_in_each_of_their_years(store: Store) -> None:
+    mags = _by_year(store, ressorts=["MAGS"])
+    # III.4 (27 Mio. Euro, 2020-2023) and III.7 (5.355.028 Euro, 2020-2024) ran in 2020-2022
+    assert [(mags[y]["year_total"], mags[y]["totals_running_eur"]) for y in (2020, 2021)] == [
+        (0, 32_355_028),
+        (0, 32_355_028),
+    ]
+    spread = _by_year(store, ressorts=["MAGS"], annualize=True)
+    assert spread[2020]["year_total"] == round(27_000_000 / 4) + round(5_355_028 / 5)
+    assert spread[2020]["totals_running_eur"] == 0
+
+
+def test_by_year_command(fko: Callable[..., Result]) -> None:
+    out = fko("budget", "-r", "MAGS", "--by", "year").out
+    assert "2025 *" in out and "2024 *" not in out
+    assert "The years stop at 2027, the last year any item states (--extend-to YEAR for more)." in out
+    rows = fko("budget", "-r", "MAGS", "--by", "year", "--extend-to", "2029", "--json").json()
+    assert rows[-1]["year"] == 2029 and rows[-1]["assumed_ids"] == ["IV.1"]
+    assert fko("budget", "--extend-to", "2030").code == 2
+
+
+def test_by_ressort_is_sorted_by_the_shown_amount(fko: Callable[..., Result]) -> None:
+    rows = fko("budget", "--by", "ressort", "--json").json()
+    assert [r["peak_eur"] for r in rows] == sorted((r["peak_eur"] for r in rows), reverse=True)
+    assert rows[0]["group"] == "MKJFGFI" and rows[-1]["group"] == "MUNV"
+    mags = next(r for r in rows if r["group"] == "MAGS")
+    assert (mags["peak_year"], mags["peak_eur"], mags["total_eur"]) == (2024, 38_300_000, 47_778_933)
+    assert "per_year_eur" not in mags and mags["year_total_eur"] is None
+    year = fko("budget", "--by", "ressort", "--year", "2024", "--json").json()
+    assert [r["year_total_eur"] for r in year] == sorted((r["year_total_eur"] for r in year), reverse=True)
+    assert year[0]["peak_eur"] is None
+
+
+def test_counted_amount_is_shown_when_annualize_or_split_change_it(fko: Callable[..., Result]) -> None:
+    plain = fko("budget", "-r", "MAGS", "--year", "2024").out
+    assert "Counted €" not in plain
+    out = fko("budget", "-r", "MAGS", "--year", "2024", "--annualize", "--split", "equal").out
+    assert "Counted €" in out and "4.333.333 €" in out and "annualized: 1/3 of the total" in out

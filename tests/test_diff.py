@@ -128,7 +128,7 @@ def test_changed_fields_with_old_and_new(fko: Callable[..., Result], tmp_path: P
         "Seiteneinsteiger {+mit einem Master+} können an {+allen+} Grundschulen eingestellt werden."
     )
     assert set(changes["II.1"]) == {"funds", "partners"}
-    [item] = changes["II.1"]["funds"]["items"]
+    [item] = changes["II.1"]["funds"]["item_changes"]
     assert (item["item"], item["change_kind"], item["keys"]) == (1, "changed", ["amount_eur", "text"])
     assert (item["old_item"]["amount_eur"], item["new_item"]["amount_eur"]) == (11_000_000, 12_000_000)
     assert changes["II.1"]["partners"]["values_added"] == ["WHKT"]
@@ -194,3 +194,16 @@ def test_word_diff_marks_only_words_of_each_side(a: list[str], b: list[str]) -> 
         assert set(removed.split()) <= set(a)
     for added in re.findall(r"\{\+(.*?)\+\}", shown):
         assert set(added.split()) <= set(b)
+
+
+@given(st.text(max_size=30))
+def test_any_fields_text_is_a_list_of_fields_or_a_usage_error(text: str) -> None:
+    from fko.diff import FIELDS, check_fields
+    from fko.errors import UsageError
+
+    try:
+        chosen = check_fields(text)
+    except UsageError as exc:
+        assert "--fields" in exc.message
+        return
+    assert chosen and set(chosen) <= set(FIELDS)

@@ -122,7 +122,7 @@ def test_show_lists_history_and_updates(fko: Callable[..., Result]) -> None:
 def test_initiatives_are_records_of_their_own(fko: Callable[..., Result]) -> None:
     assert fko("search", "Modernisierungspakt", "--json").json()[0]["id"] == "N.1"
     assert fko("search", "Welcome Center", "--json").json()[0]["id"] == "N.2"
-    n1 = fko("show", "N.1", "--json").json()
+    (n1,) = fko("show", "N.1", "--json").json()
     assert (n1["kind"], n1["source"]) == ("initiative", "000_819d8d142bf3d751.txt")
     assert [i["amount_eur"] for i in n1["budget"]["items"]] == [16_000_000, 80_000_000]
     assert len(fko("list", "--json").json()) == 64

@@ -209,7 +209,7 @@ def test_search_table_and_filters(fko: Callable[..., Result]) -> None:
 
 
 def test_show_by_name(fko: Callable[..., Result]) -> None:
-    assert fko("show", "Meisterprämie", "--json").json()["id"] == "IV.1"
+    assert fko("show", "Meisterprämie", "--json").json()[0]["id"] == "IV.1"
     ambiguous = fko("show", "KAoA")
     assert ambiguous.code == 1
     assert ambiguous.err.startswith("fko: 'KAoA' names 3 measures: II.5 Weiterentwicklung")

@@ -45,6 +45,7 @@ def commands(db: Path, out: Path) -> list[list[str]]:
         ["clusters"],
         ["sources"],
         ["changes"],
+        ["cite", "IV.1"],
         ["diff", str(SHIPPED), str(db)],
         ["export", "--format", "json", "--out", str(out / "x.json"), "--force"],
         ["export", "--format", "sqlite", "--out", str(out / "x.db"), "--force"],
@@ -145,7 +146,7 @@ def test_the_message_names_file_table_record_and_key(
         "rebuild it with `fko data build`\n"
     )
     path, _ = stores["partners is a string"]
-    assert "measures/I.3: 'partners' is \"notalist\", not array of string" in run_fko("--db", str(path), "list").err
+    assert "measures/I.3: 'partners' is \"notalist\", not an array of strings" in run_fko("--db", str(path), "list").err
 
 
 def test_missing_or_stale_search_index_is_rebuilt_in_memory(

@@ -21,6 +21,7 @@ def run(
     ] = None,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -41,10 +42,13 @@ def run(
     emit_rows(
         rows,
         INDICATOR_FIELDS,
+        output="indicators",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
         title=f"Key figures{' of ' + measure_id if measure_id else ''}",
+        empty=f"no key figures for {measure_id}; `fko indicators` lists all",
     )

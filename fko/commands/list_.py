@@ -24,15 +24,23 @@ def run(
             "-s",
             metavar="KEY|FILE|all",
             help="Records of one source (report, whkt, dhb, om, rvr) or all; default: the report's measures.",
+            autocompletion=options.complete_sources,
         ),
     ] = None,
     status: Annotated[
         str | None,
-        typer.Option("--status", metavar="STATUS", help="planned, running, ended, open-ended or unknown (see --on)."),
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Status on the --on date: planned, running, ended, open-ended, unknown (or geplant, laufend, …).",
+            autocompletion=options.complete_status,
+        ),
     ] = None,
     on: options.On = None,
+    during: options.During = None,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -40,37 +48,59 @@ def run(
 ) -> None:
     """List the measures: ID, title, ministries and runtime.
 
-    With --status (and --on DATE, default today) only measures of that status are listed.
-    Example: fko list --ressort MSB --json | jq '.[].title'
+    With --status (and --on DATE, default today) only measures of that status are listed;
+    with --during YEAR or DATE..DATE those that run at any time in it.
+
+    \b
+    Examples:
+      fko list --ressort MSB --json | jq '.[].title'
+      fko list --status laufend --on 01.06.2024
+      fko list --during 2025 -c IV
     """
     from fko import render
     from fko.figures import source_key
     from fko.measures import filter_measures
+    from fko.status import check_status, matches, on_date, status_in
     from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS, emit_rows
 
     store = options.state(ctx).store()
     chosen = source_key(store, source) if source else None
     rows = filter_measures(store, cluster or (), ressort or (), partner, chosen)
-    if status or on:
-        from fko.status import check_status, matches, on_date, status_on
+    what = "records" if source else "measures"
+    if during is not None:
+        from fko.errors import UsageError
+        from fko.status import parse_period, runs_during
 
-        day = on_date(on)
-        wanted = check_status(status) if status else None
-        with_status = []
-        for row in rows:
-            found = status_on(row, day)
-            if wanted is None or matches(found, wanted):
-                with_status.append({**row, **found.as_row(), "status_label": found.label(), "on": day.isoformat()})
-        rows = with_status
+        if status or on:
+            raise UsageError("--during lists what runs at any time in a period; for a status use --on DATE --status")
+        first, last = parse_period(during)
+        rows = [r for r in rows if runs_during(r, first, last)]
+        what = f"{what} running at any time in {_period_text(during, first, last)}"
+    day = on_date(on)
+    wanted = check_status(status) if status else None
+    with_status = []
+    for row in rows:
+        found = status_in(store, row, day)
+        if wanted is None or matches(found, wanted):
+            with_status.append({**row, "on": day.isoformat(), **found.as_row(), "status_label": found.label()})
+    rows = with_status
     emit_rows(
         rows,
         (SOURCE_LIST_FIELDS if source else MEASURE_FIELDS) + (STATUS_FIELDS if status or on else []),
+        output="list",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
-        title=f"{len(rows)} {'records' if source else 'measures'}",
+        title=render.count(len(rows), what),
     )
-    if not rows and not (json or csv or xlsx):
+    if not rows and not (json or jsonl or csv or xlsx):
         render.note("no measure matches these filters; see `fko list` for all")
+
+
+def _period_text(given: str, first: object, last: object) -> str:
+    if ".." not in given:
+        return given.strip()
+    return f"{first or '…'} to {last or '…'}"

@@ -19,19 +19,20 @@ if TYPE_CHECKING:
 def run(
     ctx: typer.Context,
     by: Annotated[
-        str | None,
-        typer.Option("--by", metavar="area|country", help="Procedures by area of responsibility or country."),
+        options.RecognitionBy | None,
+        typer.Option("--by", case_sensitive=False, help="Procedures by area of responsibility or country."),
     ] = None,
     body: Annotated[
         list[str] | None, typer.Option("--body", "-b", metavar="TEXT", help="Only bodies whose name contains TEXT.")
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only this year.")] = None,
     compare: Annotated[
         tuple[int, int] | None,
         typer.Option("--compare", metavar="YEAR YEAR", help="Two years side by side with the change."),
     ] = None,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -44,33 +45,43 @@ def run(
     Example: fko recognition --by country
     """
     from fko import render
-    from fko.errors import UsageError
     from fko.figures import by_area, by_country
     from fko.views import RECOGNITION_FIELDS, emit_rows
 
     store = options.state(ctx).store()
     if by is not None:
-        if by not in ("area", "country"):
-            raise UsageError(f"unknown --by '{by}'; use area or country")
         rows = by_area(store) if by == "area" else by_country(store, body or ())
         label = "dimension" if by == "country" else "body"
         shown = [dataclasses.replace(f, in_table=f.name in (label, "value")) for f in RECOGNITION_FIELDS]
         emit_rows(
             rows,
             shown,
+            output="recognition",
             json=json,
+            jsonl=jsonl,
             csv=csv,
             fields_arg=fields,
             delimiter=delimiter,
             xlsx=xlsx,
             title=_by_title(by, rows),
+            empty="no recognition figures match; see `fko recognition --by " + by + "`",
         )
-        if rows and not (json or csv or xlsx):
+        if rows and not (json or jsonl or csv or xlsx):
             render.separator()
             render.bar_chart([(r[label], float(r["value"]), render.german_number(r["value"])) for r in rows])
         return
     years = list(compare) if compare else ([year] if year is not None else None)
-    chamber_tables(store, years, body or (), json=json, csv=csv, fields=fields, delimiter=delimiter, xlsx=xlsx)
+    chamber_tables(
+        store,
+        years,
+        body or (),
+        json=json,
+        jsonl=jsonl,
+        csv=csv,
+        fields=fields,
+        delimiter=delimiter,
+        xlsx=xlsx,
+    )
 
 
 def chamber_tables(
@@ -82,6 +93,7 @@ def chamber_tables(
     csv: bool,
     fields: str | None,
     delimiter: str,
+    jsonl: bool = False,
     xlsx: Path | None = None,
 ) -> None:
     """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
@@ -92,11 +104,13 @@ def chamber_tables(
     rows = with_rates([r for r in recognition_rows(store, bodies) if r["year"] is not None])
     if years is not None:
         rows = [r for r in rows if r["year"] in years]
-    if json or csv or xlsx:
+    if json or jsonl or csv or xlsx:
         emit_rows(
             rows,
             RECOGNITION_FIELDS,
+            output="recognition",
             json=json,
+            jsonl=jsonl,
             csv=csv,
             fields_arg=fields,
             delimiter=delimiter,

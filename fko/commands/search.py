@@ -17,6 +17,7 @@ def run(
     ressort: options.Ressort = None,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -32,11 +33,13 @@ def run(
     from fko.views import SEARCH_FIELDS, emit_rows
 
     store = options.state(ctx).store()
-    result = find(store, " ".join(query), cluster or (), ressort or (), limit)
+    result = find(store, " ".join(query), cluster or (), ressort or (), limit or None)
     emit_rows(
         result.rows,
         SEARCH_FIELDS,
+        output="search",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,

@@ -11,6 +11,7 @@ def run(
     ctx: typer.Context,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -25,5 +26,14 @@ def run(
 
     rows = source_rows(options.state(ctx).store())
     emit_rows(
-        rows, SOURCE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, xlsx=xlsx, title="Sources"
+        rows,
+        SOURCE_FIELDS,
+        output="sources",
+        json=json,
+        jsonl=jsonl,
+        csv=csv,
+        fields_arg=fields,
+        delimiter=delimiter,
+        xlsx=xlsx,
+        title="Sources",
     )

@@ -12,7 +12,9 @@ from fko import options
 def run(
     ctx: typer.Context,
     measures: options.SomeMeasures = None,
-    by: Annotated[str, typer.Option("--by", metavar="cluster|ressort", help="Group the bars.")] = "cluster",
+    by: Annotated[
+        options.TimelineBy, typer.Option("--by", case_sensitive=False, help="Group the bars.")
+    ] = options.TimelineBy.cluster,
     on: options.On = None,
     since: Annotated[
         int | None,
@@ -25,6 +27,7 @@ def run(
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
 ) -> None:
     """Draw every measure's runtime as a bar, grouped, with its status and today marked.
 
@@ -44,9 +47,6 @@ def run(
     from fko.measures import filter_measures
     from fko.status import on_date
 
-    by = by.strip().lower()
-    if by not in ("cluster", "ressort"):
-        raise UsageError(f"unknown --by '{by}'; use cluster or ressort")
     if since is not None and until is not None and until < since:
         raise UsageError(f"--to {until} is before --from {since}")
     store = options.state(ctx).store()
@@ -57,10 +57,15 @@ def run(
 
         wanted = {m["id"] for m in resolve_all(store, measures)}
         records = [r for r in records if r["id"] in wanted]
-    placed, unplaced = timeline(store, records, day)
-    if json:
-        render.emit_json({"on": day.isoformat(), "placed": placed, "not_placed": unplaced})
+    rows = timeline(store, records, day)
+    if json or jsonl:
+        from fko.model import records as as_records
+
+        typed = as_records("timeline", rows)
+        render.emit_jsonl(typed) if jsonl else render.emit_json(typed)
         return
+    placed = [r for r in rows if r["placed"]]
+    unplaced = [r["id"] for r in rows if not r["placed"]]
     if by == "cluster":
         names = {c["numeral"]: c["title"] for c in store.clusters()}
         keys = [c["numeral"] for c in store.clusters()]
