@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from typing import Annotated
 
@@ -108,8 +109,15 @@ def build(only: str | None = None) -> typer.Typer:
         elif name == "anerkennung":
             app.command(name, help="Alias of `fko recognition`.\n\nExample: fko anerkennung")(module.run)
         else:
-            app.command(name)(module.run)
+            app.command(name, short_help=first_sentence(module.run.__doc__ or ""))(module.run)
     return app
+
+
+def first_sentence(doc: str) -> str:
+    """A command's summary for `fko --help`: its first sentence whole, never cut mid-way."""
+    text = " ".join(doc.strip().split("\n\n")[0].split())
+    end = re.search(r"[.:;](\s|$)", text)
+    return text[: end.start()] + "." if end else text
 
 
 #: Global options that take a value, and those that may also follow the command.

@@ -199,7 +199,12 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         items.append(("Events and statements", "\n".join(event_line(e, sources) for e in events)))
     lines = measure.get("source_lines") or []
     where = f", lines {lines[0]}-{lines[1]}" if len(lines) == 2 else ""
-    items.append(("Source", f"{measure['source']}{where} ({sources.get(measure['source'], '')})"))
+    known = {x["file"]: x for x in store.sources()}
+    own = known.get(measure["source"])
+    items.append(("Source", f"{own['title']}, {own['date']} ({own['key']}){where}" if own else measure["source"]))
+    cited = [x for f, x in known.items() if f != measure["source"] and f"[{x['key']}, " in "".join(v for _, v in items)]
+    if cited:
+        items.append(("Other sources", "\n".join(f"{x['key']}: {x['title']}, {x['date']}" for x in cited)))
     if measure.get("kind") == "initiative":
         items.insert(1, ("Kind", f"initiative from a newer source ({measure['date']}), not a measure of the report"))
     return f"{measure['id']}: {measure['title']}", items
@@ -259,15 +264,17 @@ def indicator_value(row: dict[str, Any]) -> str:
 
 
 def _as_of(row: dict[str, Any]) -> str:
-    if row["as_of_text"]:
-        return f" ({row['as_of_text']})"
+    if row["as_of_text"]:  # the source's own dating, quoted: „Bislang (31.032024)“
+        return f" „{row['as_of_text']}“"
     if row["as_of_from_source"]:
         return " (date of the source)"
     return ""
 
 
 def source_titles(store: Any) -> dict[str, str]:
-    return {s["file"]: f"{s['title']}, {s['date']}" for s in store.sources()}
+    """How a record view cites a source beside a figure: its short key and date ("dhb, 2025-10");
+    the record's last field names each key's title (files: `fko sources`)."""
+    return {s["file"]: f"{s['key']}, {s['date']}" for s in store.sources()}
 
 
 def _marked(row: dict[str, Any]) -> render.Marked:

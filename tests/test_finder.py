@@ -3,6 +3,7 @@ taken with a note, several listed, and hints where a ministry, cluster or funder
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -223,3 +224,12 @@ def test_recognition_body_handwerk_and_year(fko: Callable[..., Result]) -> None:
     assert "Only 2023: the figures by area and by country state no year" in only_2023
     refused = fko("recognition", "--by", "area", "--year", "2023")
     assert refused.code == 2 and "state no year" in refused.err
+
+
+def test_help_summaries_are_whole_sentences(fko: Callable[..., Result]) -> None:
+    commands = fko("--help").out.split("Commands:", 1)[1]
+    assert "..." not in commands
+    summaries = re.findall(r"^  (\w+)\s+(.*(?:\n {4,}.*)*)", commands, re.M)
+    assert len(summaries) >= 15
+    for name, text in summaries:
+        assert " ".join(text.split()).endswith("."), name

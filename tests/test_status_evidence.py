@@ -49,7 +49,8 @@ def test_vi7_running_is_marked_as_fkos_inference(store: Store) -> None:
 
 def test_show_list_and_compare_cite_the_evidence(fko: Callable[..., Result]) -> None:
     shown = fko("show", "V.9", "--on", "2026-01-01").out
-    assert "running (reported 2025-10, source Deutsches Handwerksblatt, Oktober 2025" in shown
+    assert "running (reported 2025-10, source dhb, 2025-10)" in shown
+    assert "dhb: Deutsches Handwerksblatt, Oktober 2025" in shown  # the key named once, with its title
     assert "from the report's runtime: ended on 2026-01-01 — rule: stated start and end" in shown
     assert "„Unter dem Dach der Landesinitiative setzen wir" in shown
     running = fko("list", "--status", "running", "--on", "2026-01-01", "--json").json()

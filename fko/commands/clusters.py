@@ -19,7 +19,10 @@ def run(
 ) -> None:
     """List the six clusters with their titles and number of measures.
 
-    Example: fko clusters --json
+    \b
+    Examples:
+      fko clusters
+      fko list -c IV
     """
     from fko.measures import cluster_table
     from fko.views import CLUSTER_FIELDS, emit_rows

@@ -30,7 +30,11 @@ def run(
     """List key figures (premiums paid, participants, posts filled …) in date order, with sources.
 
     Approximate values keep their qualifier ("fast 7.000"); targets are marked.
-    Example: fko indicators IV.1
+
+    \b
+    Examples:
+      fko indicators Meisterprämie
+      fko indicators --csv > figures.csv
     """
     from fko.figures import indicator_rows
     from fko.finder import resolve

@@ -19,7 +19,10 @@ def run(
 ) -> None:
     """List the 13 ministries (Ressorts) with their codes and number of measures.
 
-    Example: fko ressorts
+    \b
+    Examples:
+      fko ressorts
+      fko list -r MAGS
     """
     from fko.measures import ressort_table
     from fko.views import RESSORT_FIELDS, emit_rows

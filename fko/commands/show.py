@@ -20,7 +20,12 @@ def run(
     Accepts IDs in any case (iv.1 or IV.1), and a title or alias that names one measure.
     The status is derived from the runtime on --on DATE (default today). --json prints an
     array of records, one per measure, with everything the text view shows.
-    Example: fko show IV.1
+
+    \b
+    Examples:
+      fko show IV.1
+      fko show Indien --on 01.06.2024
+      fko show IV.1 II.9 --json | jq '.[].status'
     """
     from fko import render
     from fko.errors import UsageError

@@ -19,7 +19,10 @@ def run(
 ) -> None:
     """List the five source documents (file, title, publisher, date) and what cites them.
 
-    Example: fko sources
+    \b
+    Examples:
+      fko sources
+      fko sources --json | jq -r '.[].title'
     """
     from fko.figures import source_rows
     from fko.views import SOURCE_FIELDS, emit_rows
