@@ -25,6 +25,9 @@ def run(
     from fko.views import SOURCE_FIELDS, emit_rows
 
     rows = source_rows(options.state(ctx).store())
+    footer = [
+        f"Date of {r['key']}: {r['date_note']}" for r in rows if (r.get("date_note") or "").startswith("inferred")
+    ]
     emit_rows(
         rows,
         SOURCE_FIELDS,
@@ -36,4 +39,5 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         title="Sources",
+        footer=footer,
     )
