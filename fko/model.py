@@ -131,14 +131,41 @@ class Update(TypedDict):
     quote: str
 
 
+class SearchVia(TypedDict):
+    word: str  # the query's word
+    means: str  # the data's word the synonym table gives for it
+    reason: str  # why the table has that entry
+
+
+class SearchMatch(TypedDict):
+    word: str
+    matched: str
+    field: str
+    how: str  # exact, stem, umlaut, prefix, head, part, infix, fuzzy, synonym
+    via: str | None
+    quality: float
+    weight: float
+
+
+class SearchExplain(TypedDict):
+    words: list[SearchMatch]
+    words_matched: int
+    words_total: int
+    word_score: int
+    proximity: int
+
+
 class SearchHit(TypedDict):
-    id: str
+    id: str | None  # the measure or initiative; null for recognition figures of no measure
+    kind: str  # measure, initiative, recognition, indicator, update
     title: str
     ressorts: list[str]
     score: int
     field: str
-    matched: list[str]
+    matched: list[str]  # the data's words that matched, as they stand in the data
+    via: list[SearchVia]
     snippet: str
+    explain: NotRequired[SearchExplain]  # with --explain
 
 
 #: Record types by the name `fko schema` uses, with the store table that holds them.

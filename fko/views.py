@@ -193,15 +193,24 @@ def source_titles(store: Any) -> dict[str, str]:
 
 
 def _marked(row: dict[str, Any]) -> render.Marked:
-    return render.Marked(row.get("snippet") or "", row.get("snippet_spans") or [])
+    return render.Marked(row.get("match") or "", row.get("match_spans") or [])
+
+
+def _matched_via(row: dict[str, Any]) -> str:
+    return ", ".join(f"{v['word']} -> {v['means']}" for v in row.get("via") or [])
 
 
 SEARCH_FIELDS: list[Field] = [
     Field("id", "ID", key("id")),
+    Field("kind", "Kind", key("kind")),
     Field("title", "Title", key("title")),
     Field("ressorts", "Ministries", key("ressorts")),
-    Field("snippet", "Match", key("snippet"), marked=_marked),
+    # the table's Match column: where the query matched other than the title (shown beside it)
+    Field("match", "Match", key("match"), marked=_marked),
+    Field("snippet", "Snippet", key("snippet"), in_table=False),
     Field("field", "Field", key("field"), in_table=False),
+    Field("matched", "Matched", key("matched"), in_table=False),
+    Field("via", "Via", _matched_via, in_table=False),
     Field("score", "Score", key("score"), numeric=True),
 ]
 

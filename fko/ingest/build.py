@@ -16,9 +16,10 @@ from fko.ingest import facts as curated_facts
 from fko.ingest.budget import propose
 from fko.ingest.files import load_toml, read_text
 from fko.ingest.report import parse_report
-from fko.search import acronyms, build_index, document
+from fko.search import acronyms, build_index, document, figure_documents
 
 CURATION = Path(__file__).with_name("curation.toml")
+SYNONYMS = Path(__file__).with_name("synonyms.toml")
 SCHEMA_VERSION = 1
 
 
@@ -99,6 +100,16 @@ def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]])
             raise FkoError(f"budget item {number} of {measure['id']}: text {item['text']!r} is not in the report")
 
 
+def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
+    """The reviewed synonym table: each entry's words, what they mean in the data, and why."""
+    entries = load_toml(path, "synonym file").get("synonym", [])
+    for number, entry in enumerate(entries, start=1):
+        missing = {"words", "means", "reason"} - set(entry)
+        if missing or not entry.get("reason"):
+            raise FkoError(f"synonym entry {number} of {path.name} lacks {sorted(missing) or ['reason']}; add it")
+    return list(entries)
+
+
 def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[str]:
     """Short names a user types for a record: curated ones, then acronyms from the title,
     acronyms the description defines in brackets, and terms explained in footnotes."""
@@ -150,7 +161,17 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
         later.setdefault(update["measure"], []).append(f"{update['title']}. {update['quote']}")
     records = measures + initiatives
     aliases = curation.get("aliases", {})
-    index = build_index([document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records])
+    docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
+    docs += figure_documents(
+        {
+            "measures": measures,
+            "sources": sources,
+            "recognition": recognition,
+            "indicators": indicators,
+            "updates": updates,
+        }
+    )
+    index = build_index(docs, load_synonyms())
     result.tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
         "ressorts": parsed["ressorts"],
