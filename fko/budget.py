@@ -7,6 +7,7 @@ entries are listed, never counted as euros.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ class BudgetView:
     split: str
     annualize: bool
     notes: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)  # the --ressort codes; `ressort` joins them
+    this_year: int = field(default_factory=lambda: dt.date.today().year)  # for "this year" in the footer
 
 
 def years_text(item: dict[str, Any]) -> str:
@@ -115,31 +118,32 @@ def view(
     year: int | None = None,
     split: str = "full",
     annualize: bool = False,
+    measures: Sequence[str] = (),
 ) -> BudgetView:
     """The budget rows for the filters, each with the amount counted under the stated rule."""
     if split not in ("full", "equal"):
         raise UsageError(f"unknown --split '{split}'; use full or equal")
-    codes = ressort_codes(store, ressorts)
-    if len(codes) > 1:
-        raise UsageError("give one --ressort for `fko budget` (use --by ressort to compare ministries)")
-    code = codes[0] if codes else None
+    codes = list(dict.fromkeys(ressort_codes(store, ressorts)))
     rows = budget_rows(store, clusters, funding)
-    if code:
-        rows = [r for r in rows if _belongs(r, code)]
+    if measures:
+        rows = [r for r in rows if r["id"] in measures]
+    if codes:  # the union: a measure of several of the ministries is one row, counted once
+        rows = [r for r in rows if any(_belongs(r, c) for c in codes)]
     counted: list[dict[str, Any]] = []
     apart: list[dict[str, Any]] = []
     for row in rows:
         row = dict(row)
         row["shared"] = _shared(row)
-        row["shared_with"] = [c for c in row["ressorts"] if c != code] if code and row["shared"] else []
+        row["shared_with"] = [c for c in row["ressorts"] if c not in codes] if codes and row["shared"] else []
         row["counted_eur"] = None
         row["attribution"] = ""
         amount = row["amount_eur"]
         if row["kind"] == "money":
             share = 1.0
-            if code and row["shared"] and split == "equal":
-                share = 1 / len(row["ressorts"])
-                row["attribution"] = f"1/{len(row['ressorts'])} of a shared measure"
+            if codes and row["shared"] and split == "equal" and row["shared_with"]:
+                mine = len(row["ressorts"]) - len(row["shared_with"])
+                share = mine / len(row["ressorts"])
+                row["attribution"] = f"{mine}/{len(row['ressorts'])} of a shared measure"
             if year is not None:
                 if row["year_from"] is None and row["year_to"] is None:
                     row["attribution"] = "years not stated"
@@ -148,7 +152,7 @@ def view(
                 if not covers(row, year):
                     continue
                 if row["basis"] == "total" and row["year_from"] != row["year_to"]:
-                    if annualize and row["year_from"] is not None and row["year_to"] is not None:
+                    if annualize and row["year_from"] is not None and row["year_to"] is not None:  # else: in full
                         span = row["year_to"] - row["year_from"] + 1
                         share /= span
                         row["attribution"] = ", ".join(
@@ -178,7 +182,7 @@ def view(
         totals["not_attributable"] = {"eur": sum(r["amount_eur"] for r in spread), "items": len(spread)}
     if unstated:
         totals["years_not_stated"] = {"eur": sum(r["amount_eur"] for r in unstated), "items": len(unstated)}
-    return BudgetView(counted, apart, totals, year, code, split, annualize)
+    return BudgetView(counted, apart, totals, year, " + ".join(codes) or None, split, annualize, codes=codes)
 
 
 def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:
@@ -187,40 +191,49 @@ def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:
     return (kind_rank, -size, row["id"], row["item"])
 
 
-def group(result: BudgetView, by: str, store: Store) -> list[dict[str, Any]]:
-    """Sums per ministry, cluster, funding source or year, kept apart by basis."""
+def group(result: BudgetView, by: str, store: Store, extend_to: int | None = None) -> list[dict[str, Any]]:
+    """Sums per ministry, cluster, funding source or year.
+
+    With --year: what is planned for that year, per group. Without: each group's peak year
+    and the amount planned in it (never a sum over years that do not run at the same time),
+    beside the sum of its totals over several years. Groups are sorted by the shown amount.
+    """
     if by not in GROUPINGS:
         raise UsageError(f"unknown --by '{by}'; use one of {', '.join(GROUPINGS)}")
-    sums: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    counts: dict[str, int] = defaultdict(int)
     money = [r for r in result.rows if r["counted_eur"] is not None]
     if by == "year":
-        return _by_year(money, result)
+        return years(money, result.annualize, extend_to)
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in money:
         if by == "ressort":
             keys = [row["ressort"]] if row["ressort"] else row["ressorts"]
-            if result.ressort:
-                keys = [result.ressort]
+            if result.codes:
+                keys = [k for k in keys if k in result.codes]
         elif by == "cluster":
             keys = [row["cluster"]]
         else:
             keys = [" + ".join(row["funding"]) or "not named"]
         for key in keys:
-            amount = row["counted_eur"]
-            if by == "ressort" and not result.ressort and len(keys) > 1 and result.split == "equal":
-                amount = round(row["amount_eur"] / len(keys))
-            basis = "year_total" if result.year is not None else row["basis"]
-            sums[key][basis] += amount
-            counts[key] += 1
+            share = dict(row)
+            if by == "ressort" and len(keys) > 1 and result.split == "equal":
+                share["counted_eur"] = round(row["counted_eur"] / len(keys))
+            members[key].append(share)
     order = _group_order(by, store)
     out = []
-    for key in sorted(sums, key=lambda k: (order.get(k, 99), k)):
-        out.append({"group": key, "items": counts[key], **{b: sums[key].get(b, 0) for b in _bases(result)}})
+    for key, rows in members.items():
+        entry: dict[str, Any] = {"group": key, "items": len(rows)}
+        if result.year is not None:
+            entry["year_total"] = sum(r["counted_eur"] for r in rows)
+        else:
+            peak = peak_year(years(rows, False, None))
+            entry["peak_year"] = peak["year"] if peak else None
+            entry["peak_eur"] = peak["year_total"] if peak else 0
+            entry["peak_assumed"] = bool(peak and peak["assumed"])
+            entry["total"] = sum(r["counted_eur"] for r in rows if _spread(r))
+        out.append(entry)
+    amount = "year_total" if result.year is not None else "peak_eur"
+    out.sort(key=lambda g: (-g[amount], -g.get("total", 0), order.get(g["group"], 99), g["group"]))
     return out
-
-
-def _bases(result: BudgetView) -> tuple[str, ...]:
-    return ("year_total",) if result.year is not None else BASES
 
 
 def _group_order(by: str, store: Store) -> dict[str, int]:
@@ -231,29 +244,77 @@ def _group_order(by: str, store: Store) -> dict[str, int]:
     return {}
 
 
-def _by_year(money: list[dict[str, Any]], result: BudgetView) -> list[dict[str, Any]]:
-    """Per calendar year: yearly amounts running that year, amounts stated for that year, and
-    (with --annualize) totals spread evenly over their years. Open ends stop at the last
-    year any item states."""
+def _spread(row: dict[str, Any]) -> bool:
+    """A total over several years (or over years not stated): not an amount for one year."""
+    return bool(row["basis"] == "total" and (row["year_from"] != row["year_to"] or row["year_from"] is None))
+
+
+def _carried(row: dict[str, Any], year: int) -> bool:
+    """Counted in `year` only by carrying an open end past the item's first stated year."""
+    return row["year_to"] is None and row["year_from"] is not None and year > row["year_from"]
+
+
+def years(rows: list[dict[str, Any]], annualize: bool, extend_to: int | None) -> list[dict[str, Any]]:
+    """Per calendar year: yearly amounts running that year plus amounts stated for it
+    (`year_total`), and, apart, the totals over several years whose span includes the year
+    (`totals_running_eur`, each in full; with --annualize they are spread evenly into
+    `year_total` instead). A year that counts an open-ended item past its first stated year
+    rests on an assumption (`assumed`, `assumed_ids`). The years run from the first to the
+    last year any item states, or to `extend_to`."""
+    money = [r for r in rows if r["kind"] == "money" and r["counted_eur"] is not None]
     bounded = [y for r in money for y in (r["year_from"], r["year_to"]) if y is not None]
     if not bounded:
         return []
     first, last = min(bounded), max(bounded)
+    if extend_to is not None:
+        last = extend_to
     out = []
     for year in range(first, last + 1):
-        total = 0
-        items = 0
+        planned = items = running = running_items = 0
+        assumed: list[str] = []
         for row in money:
             if not covers(row, year):
                 continue
-            amount = row["amount_eur"]
-            if row["attribution"].startswith("1/"):
-                amount = round(amount / len(row["ressorts"]))
-            if row["basis"] == "total" and row["year_from"] != row["year_to"]:
-                if not result.annualize or row["year_from"] is None or row["year_to"] is None:
-                    continue
-                amount = round(amount / (row["year_to"] - row["year_from"] + 1))
-            total += amount
+            amount = row["counted_eur"]
+            if _spread(row):
+                if annualize and row["year_from"] is not None and row["year_to"] is not None:
+                    planned += round(amount / (row["year_to"] - row["year_from"] + 1))
+                    items += 1
+                else:
+                    running += amount
+                    running_items += 1
+                if _carried(row, year) and row["id"] not in assumed:
+                    assumed.append(row["id"])
+                continue
+            planned += amount
             items += 1
-        out.append({"group": str(year), "items": items, "year_total": total})
+            if _carried(row, year) and row["id"] not in assumed:
+                assumed.append(row["id"])
+        out.append(
+            {
+                "group": str(year),
+                "year": year,
+                "items": items,
+                "year_total": planned,
+                "totals_running_eur": running,
+                "totals_running_items": running_items,
+                "assumed": bool(assumed),
+                "assumed_ids": sorted(assumed, key=_id_order),
+            }
+        )
     return out
+
+
+def _id_order(measure_id: str) -> tuple[int, int]:
+    numerals = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "N": 7}
+    head, _, tail = measure_id.partition(".")
+    return (numerals.get(head, 9), int(tail) if tail.isdigit() else 0)
+
+
+def peak_year(per_year: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The year with the largest planned amount (the earliest of equal ones); None if none."""
+    best = None
+    for entry in per_year:
+        if entry["year_total"] and (best is None or entry["year_total"] > best["year_total"]):
+            best = entry
+    return best

@@ -15,9 +15,11 @@ from fko.options import State
 COMMANDS: dict[str, str] = {
     "anerkennung": "recognition",
     "budget": "budget",
+    "changes": "changes",
     "clusters": "clusters",
     "compare": "compare",
     "data": "data",
+    "diff": "diff",
     "export": "export",
     "indicators": "indicators",
     "list": "list_",
@@ -47,6 +49,10 @@ def _global(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
+    if db is not None and not db.strip():
+        from fko.errors import UsageError
+
+        raise UsageError("--db is empty; name a store file, or leave --db out to read the shipped store")
     ctx.obj = State(db)
 
 
@@ -95,31 +101,43 @@ def command_name(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run fko; fko's errors become one line on stderr and an exit code."""
-    # typer 0.28 vendors Click as typer._click; the pin in pyproject.toml keeps this import valid.
-    from typer._click.exceptions import ClickException, UsageError
+    """Run fko; fko's errors become one line on stderr and an exit code.
 
+    All output, help and version included, goes through render.Channel: a closed pipe exits 0,
+    a closed or full stdout exits 1 with one line on stderr, never a traceback.
+    """
+    from fko.render import channels
+
+    with channels():
+        return _run(sys.argv[1:] if argv is None else argv)
+
+
+def _run(args: list[str]) -> int:
     from fko.errors import FkoError
     from fko.render import PipeClosed, error
 
     try:
-        args = sys.argv[1:] if argv is None else argv
         code = build(command_name(args))(args=args, prog_name="fko", standalone_mode=False)
     except FkoError as exc:
         error(exc.message)
         code = exc.exit_code
-    except UsageError as exc:
+    except typer.TyperException as exc:  # typer's public base of Click's errors; usage errors carry exit_code 2
+        message = exc.format_message()
         if type(exc).__name__ == "NoArgsIsHelpError":  # `fko` or `fko data` alone: show the help
-            sys.stderr.write(exc.format_message() + "\n")
+            sys.stderr.write(message + "\n")
             return 2
-        where = exc.ctx.command_path if exc.ctx else "fko"
-        error(f"{exc.format_message().rstrip('.')}; see '{where} --help'")
-        code = 2
-    except ClickException as exc:
-        error(exc.format_message())
         code = exc.exit_code
+        if code == 2:
+            context = getattr(exc, "ctx", None)
+            where = getattr(context, "command_path", None) or "fko"
+            message = f"{message.rstrip('.')}; see '{where} --help'"
+        error(" ".join(message.split()))
     except (KeyboardInterrupt, typer.Abort):
         code = 130
     except PipeClosed:
         code = 0  # the reader (head, less) closed the pipe: it had what it wanted
+    except OSError as exc:  # the machine, not fko: a failing disk, a vanished file
+        where = f"{exc.filename}: " if exc.filename else ""
+        error(f"{where}{exc.strerror or exc}")
+        code = 1
     return code if isinstance(code, int) else 0

@@ -8,14 +8,30 @@ from typing import Any
 
 from fko.errors import UsageError
 from fko.figures import indicator_rows
-from fko.measures import NUMERALS, get, ressort_codes
+from fko.measures import NUMERALS, ressort_codes
 from fko.status import status_on
 from fko.store import Store
 
 
 def _sum(items: list[dict[str, Any]], basis: str) -> int | None:
-    amounts = [i["amount_eur"] for i in items if i["kind"] == "money" and i["basis"] == basis]
-    return sum(amounts) if amounts else None
+    """One measure's amounts of one basis. Yearly amounts are added only where they run in the
+    same year (the peak year); amounts without stated years are not added: the largest counts."""
+    chosen = [i for i in items if i["kind"] == "money" and i["basis"] == basis]
+    if not chosen:
+        return None
+    if basis == "per_year" and len(chosen) > 1:
+        from fko.budget import peak_year, years
+
+        rows = [{**i, "id": "", "counted_eur": i["amount_eur"]} for i in chosen]
+        if all(i["year_from"] is not None for i in chosen):
+            peak = peak_year(years(rows, False, None))
+            return int(peak["year_total"]) if peak else None
+        return max(int(i["amount_eur"]) for i in chosen)
+    return sum(int(i["amount_eur"]) for i in chosen)
+
+
+def _approximate(items: list[dict[str, Any]], basis: str) -> bool:
+    return any(i["approximate"] for i in items if i["kind"] == "money" and i["basis"] == basis)
 
 
 def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[str, Any]:
@@ -39,6 +55,10 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
         "funds_total_eur": _sum(items, "total"),
         "funds_one_year_eur": _sum(items, "year"),
         "funds_one_off_eur": _sum(items, "one_off"),
+        "funds_per_year_approximate": _approximate(items, "per_year"),
+        "funds_total_approximate": _approximate(items, "total"),
+        "funds_one_year_approximate": _approximate(items, "year"),
+        "funds_one_off_approximate": _approximate(items, "one_off"),
         "funding": sorted({f for i in items for f in i["funding"]}),
         "staff": [f"{i['quantity']:g} {i['unit']}" for i in items if i["kind"] == "staff"],
         "partners": record["partners"],
@@ -52,15 +72,21 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
 
 def compare_measures(store: Store, ids: Sequence[str], on: dt.date) -> list[dict[str, Any]]:
     if len(ids) < 2:
-        raise UsageError("give at least two measure IDs to compare, e.g. fko compare IV.1 II.9")
-    return [measure_summary(store, get(store, i), on) for i in ids]
+        raise UsageError("give at least two measures to compare, e.g. fko compare IV.1 II.9")
+    from fko.finder import resolve_all
+
+    return [measure_summary(store, record, on) for record in resolve_all(store, ids)]
 
 
 def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
-    """Portfolios: measures per cluster, funds per basis (shared measures counted in full and
-    marked), and the measures the ministries have in common."""
+    """Portfolios: measures per cluster, the peak year of the funds and the amount planned in
+    it, totals over several years (shared measures counted in full and marked), and the
+    measures the ministries have in common. A sum over years that do not run at the same time
+    is never given."""
+    from fko.budget import peak_year, view, years
+
     if len(codes) < 2:
-        raise UsageError("give at least two ministries to compare, e.g. fko compare --ressort MAGS MSB")
+        raise UsageError("give at least two ministries to compare, e.g. fko compare -r MAGS -r MSB")
     found = ressort_codes(store, codes)
     portfolios: list[dict[str, Any]] = []
     for code in found:
@@ -72,6 +98,8 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
             if i["kind"] == "money" and (i["ressort"] in (None, code))
         ]
         shared = [m["id"] for m in measures if len(m["ressorts"]) > 1]
+        money = [r for r in view(store, [code]).rows if r["kind"] == "money"]
+        peak = peak_year(years(money, False, None))
         portfolios.append(
             {
                 "ressort": code,
@@ -79,10 +107,10 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
                 "ids": [m["id"] for m in measures],
                 "per_cluster": {n: sum(1 for m in measures if m["cluster"] == n) for n in NUMERALS},
                 "shared": shared,
-                "funds_per_year_eur": _sum(items, "per_year") or 0,
+                "funds_peak_year": peak["year"] if peak else None,
+                "funds_peak_year_eur": peak["year_total"] if peak else 0,
+                "funds_peak_year_assumed": bool(peak and peak["assumed"]),
                 "funds_total_eur": _sum(items, "total") or 0,
-                "funds_one_year_eur": _sum(items, "year") or 0,
-                "funds_one_off_eur": _sum(items, "one_off") or 0,
             }
         )
     common = set(portfolios[0]["ids"])

@@ -1,135 +1,236 @@
-"""Export the whole dataset as one JSON document, a folder of CSV files, or an SQLite file
-with full-text search (opens directly in Datasette or any SQLite tool)."""
+"""Export the whole dataset: one JSON document, a folder of CSV files, an SQLite database
+(opens as it is in Datasette and sqlite-utils) or an Excel workbook.
+
+Each format has a producer that writes one complete file or folder to a given path; the
+writing itself (temp file, fsync, rename, --force) is done by one helper.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fko import __version__
-from fko.errors import FkoError, UsageError
-from fko.render import Field as Column
-from fko.render import csv_text, key
+from fko.errors import UsageError
 from fko.store import Store
 
-FORMATS = ("json", "csv", "sqlite")
-#: Columns of the measures table in CSV and SQLite (lists as JSON arrays in SQLite).
-MEASURE_COLUMNS = (
-    "id",
-    "kind",
-    "cluster",
-    "title",
-    "description",
-    "goal",
-    "runtime_text",
-    "runtime_start",
-    "runtime_end",
-    "budget_text",
-    "urls",
-    "urls_text",
-    "ressorts",
-    "partners",
-    "partners_text",
-    "publication",
-    "in_force",
-    "footnotes",
-    "date",
-    "source",
+if TYPE_CHECKING:
+    from fko.render import Field
+
+FORMATS = ("json", "csv", "sqlite", "xlsx")
+
+#: Said wherever the data leaves fko: the code is MIT, the source documents are not fko's.
+SOURCE_NOTE = (
+    "fko's code is under the MIT licence. The data is extracted from public documents of the "
+    "NRW state government and other publishers (table 'sources'); those documents are not "
+    "covered by that licence and remain their publishers'. Quote figures with their source."
 )
 
 
+@dataclass(frozen=True)
+class Table:
+    """How one exported table is keyed and linked, and what it holds."""
+
+    description: str
+    pk: tuple[str, ...]
+    fks: dict[str, tuple[str, str]] = field(default_factory=dict)
+    label: str | None = None
+    units: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+_SOURCE = {"source": ("sources", "file")}
+_MEASURE = {"measure_id": ("measures", "id")}
+
+#: The exported tables in creation order (referenced tables first).
+TABLES: dict[str, Table] = {
+    "sources": Table("The source documents fko's data comes from.", ("file",), label="title"),
+    "clusters": Table("The six thematic clusters of the report.", ("numeral",), _SOURCE, label="title"),
+    "ressorts": Table("The ministries (Ressorts) and their codes.", ("code",), label="name"),
+    "measures": Table(
+        "The 64 measures of the progress report and 4 later initiatives (kind 'initiative'). "
+        "runtime_* is the report's wording and its dates as precise as stated; period_* are full "
+        "ISO dates interpreted from it (period_rule says how).",
+        ("id",),
+        {"cluster": ("clusters", "numeral"), **_SOURCE},
+        label="title",
+        columns={
+            "runtime_start": "start as precise as the report states it (YYYY, YYYY-MM or YYYY-MM-DD)",
+            "runtime_end": "end as precise as the report states it",
+            "period_start": "first day of the runtime (ISO date), interpreted from the wording",
+            "period_end": "last day of the runtime (ISO date); empty if open-ended or unknown",
+            "search_folded": "title, goal, description, partners and aliases folded the way fko search "
+            "folds them (ä -> ae, ß -> ss), so that Meisterpraemie finds Meisterprämie",
+        },
+    ),
+    "measure_ressorts": Table(
+        "Which ministries are responsible for a measure.",
+        ("measure_id", "ressort"),
+        {**_MEASURE, "ressort": ("ressorts", "code")},
+    ),
+    "measure_partners": Table(
+        "Partners in implementing a measure, in the report's order.", ("measure_id", "item"), _MEASURE
+    ),
+    "budget_items": Table(
+        "Planned funds and staff of a measure, one row per amount the report states; "
+        "never add amounts of different basis.",
+        ("measure_id", "item"),
+        {**_MEASURE, "ressort": ("ressorts", "code")},
+        units={"amount_eur": "EUR"},
+        columns={
+            "amount_eur": "euro, exact integer as stated",
+            "basis": "per_year, total, year or one_off",
+            "text": "the report's wording of this amount",
+        },
+    ),
+    "recognition": Table(
+        "Recognition of foreign professional qualifications: figures by body, year and metric.",
+        ("id",),
+        {**_MEASURE, **_SOURCE},
+    ),
+    "indicators": Table("Dated key figures about measures, each with its quote.", ("id",), {**_MEASURE, **_SOURCE}),
+    "updates": Table("Later developments of measures reported in newer sources.", ("id",), {**_MEASURE, **_SOURCE}),
+    "events": Table(
+        "Dated events and statements of the sources (held, planned, announced, reported, funded), "
+        "each with its quote; `inference` says what fko concludes beyond the quote.",
+        ("id",),
+        {**_MEASURE, **_SOURCE},
+    ),
+    "meta": Table("What this export is: fko version, store schema version, sources, licence.", ("key",)),
+}
+
+#: Full-text search tables: name -> (content table, columns).
+FTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "measures_fts": ("measures", ("title", "goal", "description", "partners", "search_folded")),
+    "indicators_fts": ("indicators", ("metric", "quote")),
+}
+
+
 def _measure_row(record: dict[str, Any]) -> dict[str, Any]:
+    from fko.status import period
+
+    start, end, open_ended, derived, rule = period(record)
+    runtime = record["runtime"]
     return {
-        **{k: record.get(k) for k in MEASURE_COLUMNS},
-        "runtime_text": record["runtime"]["text"],
-        "runtime_start": record["runtime"]["start"],
-        "runtime_end": record["runtime"]["end"],
+        "id": record["id"],
+        "kind": record["kind"],
+        "cluster": record.get("cluster"),
+        "title": record["title"],
+        "goal": record.get("goal"),
+        "description": record["description"],
+        "ressorts": record["ressorts"],
+        "partners": record["partners"],
+        "partners_text": record.get("partners_text"),
+        "runtime_text": runtime["text"],
+        "runtime_start": runtime["start"],
+        "runtime_end": runtime["end"],
+        "period_start": start.isoformat() if start else None,
+        "period_end": end.isoformat() if end else None,
+        "open_ended": open_ended,
+        "period_derived": derived,
+        "period_rule": rule,
         "budget_text": record["budget"]["text"],
+        "urls": record["urls"],
+        "urls_text": record.get("urls_text"),
+        "publication": record.get("publication"),
+        "in_force": record.get("in_force"),
+        "footnotes": record.get("footnotes", []),
+        "date": record.get("date"),
+        "source": record["source"],
     }
+
+
+def _child(row: dict[str, Any], number: int | None = None) -> dict[str, Any]:
+    """A row about a measure: `measure` becomes `measure_id`, numbered `id` first if given."""
+    out: dict[str, Any] = {} if number is None else {"id": number}
+    out["measure_id"] = row.get("measure")
+    out.update((k, v) for k, v in row.items() if k != "measure")
+    return out
 
 
 def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
     """The dataset as flat tables: one per record type, plus link tables for lists."""
     records = store.measures() + store.table("initiatives")
-    budget_items = [
-        {"id": r["id"], "item": n, **item}
-        for r in records
-        for n, item in enumerate(r["budget"].get("items", []), start=1)
-    ]
+    meta = (store.table("meta") or [{}])[0]
     return {
-        "measures": [_measure_row(r) for r in records],
-        "measure_ressorts": [{"id": r["id"], "ressort": c} for r in records for c in r["ressorts"]],
-        "measure_partners": [{"id": r["id"], "partner": p} for r in records for p in r["partners"]],
-        "budget_items": budget_items,
-        "recognition": store.table("recognition"),
-        "indicators": store.table("indicators"),
-        "updates": store.table("updates"),
-        "ressorts": store.ressorts(),
-        "clusters": store.clusters(),
         "sources": store.sources(),
+        "clusters": store.clusters(),
+        "ressorts": store.ressorts(),
+        "measures": [_measure_row(r) for r in records],
+        "measure_ressorts": [{"measure_id": r["id"], "ressort": c} for r in records for c in r["ressorts"]],
+        "measure_partners": [
+            {"measure_id": r["id"], "item": n, "partner": p}
+            for r in records
+            for n, p in enumerate(r["partners"], start=1)
+        ],
+        "budget_items": [
+            {"measure_id": r["id"], "item": n, **item}
+            for r in records
+            for n, item in enumerate(r["budget"].get("items", []), start=1)
+        ],
+        "recognition": [_child(r, n) for n, r in enumerate(store.table("recognition"), start=1)],
+        "indicators": [_child(r, n) for n, r in enumerate(store.table("indicators"), start=1)],
+        "updates": [_child(r, n) for n, r in enumerate(store.table("updates"), start=1)],
+        "events": [_child(r, n) for n, r in enumerate(store.table("events"), start=1)],
+        "meta": [
+            {"key": "fko_version", "value": __version__},
+            {"key": "schema_version", "value": str(meta.get("schema_version", ""))},
+            {"key": "report", "value": str(meta.get("report", ""))},
+            {
+                "key": "sources",
+                "value": "; ".join(f"{s['file']} ({s['title']}, {s['date']})" for s in store.sources()),
+            },
+            {"key": "licence", "value": SOURCE_NOTE},
+        ],
     }
 
 
-def _prepare(out: Path, force: bool, folder: bool) -> None:
-    if out.exists() and not force and (not folder or any(out.iterdir())):
-        raise FkoError(f"{out} exists; choose another --out or pass --force to replace it")
-    if out.exists() and not folder and out.is_dir():
-        raise FkoError(f"{out} is a directory; --format {'json' if not folder else 'csv'} writes a file")
-    if folder and out.exists() and not out.is_dir():
-        raise FkoError(f"{out} is a file; --format csv writes a folder of CSV files")
-
-
-def export(store: Store, fmt: str, out: Path, force: bool = False, delimiter: str = ";") -> list[Path]:
-    """Write the dataset; returns the files written."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown --format '{fmt}'; use one of {', '.join(FORMATS)}")
-    try:
-        if fmt == "json":
-            _prepare(out, force, folder=False)
-            document = {
-                "fko_version": __version__,
-                "measures": store.measures(),
-                "initiatives": store.table("initiatives"),
-                **{
-                    k: v
-                    for k, v in tables(store).items()
-                    if k not in ("measures", "measure_ressorts", "measure_partners")
-                },
-            }
-            out.write_text(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n", "utf-8")
-            return [out]
-        if fmt == "csv":
-            _prepare(out, force, folder=True)
-            out.mkdir(parents=True, exist_ok=True)
-            written = []
-            for name, rows in tables(store).items():
-                columns = _columns(rows)
-                path = out / f"{name}.csv"
-                fields = [Column(c, c, key(c), numeric=_numeric(rows, c)) for c in columns]
-                path.write_text(csv_text(rows, fields, delimiter), encoding="utf-8", newline="")
-                written.append(path)
-            return written
-        _prepare(out, force, folder=False)
-        if out.exists():
-            out.unlink()
-        _sqlite(store, out)
-        return [out]
-    except OSError as exc:
-        raise FkoError(f"cannot write {out}: {exc.strerror}; choose another --out") from None
-
-
-def _columns(rows: list[dict[str, Any]]) -> list[str]:
-    columns: dict[str, None] = {}
+def columns(rows: list[dict[str, Any]]) -> list[str]:
+    found: dict[str, None] = {}
     for row in rows:
-        columns.update(dict.fromkeys(row))
-    return list(columns)
+        found.update(dict.fromkeys(row))
+    return list(found)
 
 
-def _numeric(rows: list[dict[str, Any]], column: str) -> bool:
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def numeric(rows: list[dict[str, Any]], column: str) -> bool:
     values = [r.get(column) for r in rows if r.get(column) is not None]
-    return bool(values) and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+    return bool(values) and all(is_number(v) for v in values)
+
+
+# --- producers: each writes one complete file (or folder) to the path it is given ----------
+
+
+def write_json(store: Store, path: Path) -> None:
+    document = {
+        "fko_version": __version__,
+        "measures": store.measures(),
+        "initiatives": store.table("initiatives"),
+        **{
+            k: v
+            for k, v in tables(store).items()
+            if k not in ("measures", "measure_ressorts", "measure_partners", "meta")
+        },
+    }
+    with path.open("w", encoding="utf-8") as out:
+        out.write(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+
+
+def write_csv_folder(store: Store, folder: Path, delimiter: str = ";") -> None:
+    from fko.render import Field, csv_text, key
+
+    folder.mkdir(exist_ok=True)
+    for name, rows in tables(store).items():
+        fields = [Field(c, c, key(c), numeric=numeric(rows, c)) for c in columns(rows)]
+        with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as out:
+            out.write(csv_text(rows, fields, delimiter))
 
 
 def _sql_value(value: Any) -> Any:
@@ -144,38 +245,179 @@ def _sql_type(rows: list[dict[str, Any]], column: str) -> str:
     values = [r.get(column) for r in rows if r.get(column) is not None]
     if values and all(isinstance(v, bool | int) for v in values):
         return "INTEGER"
-    if values and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+    if values and all(is_number(v) for v in values):
         return "REAL"
     return "TEXT"
 
 
-def _sqlite(store: Store, out: Path) -> None:
-    connection = sqlite3.connect(out)
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _folded(store: Store) -> dict[str, str]:
+    """measure id -> its searchable text, normalised the way `fko search` normalises."""
+    from fko.search import normalise
+
+    aliases: dict[str, list[str]] = (store.table("search") or [{}])[0].get("aliases", {})
+    folded = {}
+    for r in store.measures() + store.table("initiatives"):
+        texts = [r["title"], r.get("goal") or "", r["description"], *r["partners"], *aliases.get(r["id"], [])]
+        folded[r["id"]] = normalise(" ".join(texts))
+    return folded
+
+
+def write_sqlite(store: Store, path: Path) -> None:
+    """An SQLite database with primary and foreign keys and FTS5 search that Datasette and
+    sqlite-utils detect (content="measures")."""
+    data = tables(store)
+    folded = _folded(store)
+    for row in data["measures"]:
+        row["search_folded"] = folded[row["id"]]
+    connection = sqlite3.connect(path)
     try:
+        # The file is temporary until safe_write renames it into place (and fsyncs it): no journal.
+        connection.execute("PRAGMA journal_mode=OFF")
+        connection.execute("PRAGMA synchronous=OFF")
         with connection:
-            for name, rows in tables(store).items():
-                columns = _columns(rows)
-                spec = ", ".join(f'"{c}" {_sql_type(rows, c)}' for c in columns)
-                connection.execute(f'CREATE TABLE "{name}" ({spec})')
-                marks = ", ".join("?" for _ in columns)
-                connection.executemany(
-                    f'INSERT INTO "{name}" VALUES ({marks})',
-                    [[_sql_value(r.get(c)) for c in columns] for r in rows],
+            for name, spec in TABLES.items():
+                rows = data[name]
+                # An empty (or absent) table still gets the columns its full-text index reads.
+                names = columns(rows) or list(
+                    dict.fromkeys([*spec.pk, *spec.fks, *(c for t, cs in FTS.values() if t == name for c in cs)])
                 )
-            connection.execute(
-                "CREATE VIRTUAL TABLE measures_fts USING fts5("
-                "title, description, goal, partners, content='measures', content_rowid='rowid')"
-            )
-            connection.execute(
-                "INSERT INTO measures_fts(rowid, title, description, goal, partners) "
-                "SELECT rowid, title, description, goal, partners FROM measures"
-            )
-            connection.execute(
-                "CREATE VIRTUAL TABLE indicators_fts USING fts5(metric, quote, content='indicators', "
-                "content_rowid='rowid')"
-            )
-            connection.execute(
-                "INSERT INTO indicators_fts(rowid, metric, quote) SELECT rowid, metric, quote FROM indicators"
-            )
+                defs = []
+                for c in names:
+                    kind = "INTEGER" if c == "id" and spec.pk == ("id",) and name != "measures" else _sql_type(rows, c)
+                    not_null = " NOT NULL" if c in spec.pk else ""
+                    defs.append(f"{_quote(c)} {kind}{not_null}")
+                defs.append(f"PRIMARY KEY ({', '.join(_quote(c) for c in spec.pk)})")
+                defs += [
+                    f"FOREIGN KEY ({_quote(c)}) REFERENCES {_quote(t)}({_quote(k)})" for c, (t, k) in spec.fks.items()
+                ]
+                connection.execute(f"CREATE TABLE {_quote(name)} (\n  " + ",\n  ".join(defs) + "\n)")
+                connection.executemany(
+                    f"INSERT INTO {_quote(name)} ({', '.join(_quote(c) for c in names)}) "
+                    f"VALUES ({', '.join('?' for _ in names)})",
+                    [[_sql_value(r.get(c)) for c in names] for r in rows],
+                )
+            for fts, (content, fts_columns) in FTS.items():
+                # The exact form sqlite-utils writes: its detect_fts() and Datasette's look for content="table".
+                connection.execute(
+                    f"CREATE VIRTUAL TABLE {_quote(fts)} USING FTS5 "
+                    f'({", ".join(_quote(c) for c in fts_columns)}, content="{content}")'
+                )
+                connection.execute(f"INSERT INTO {_quote(fts)} ({_quote(fts)}) VALUES ('rebuild')")
+    except sqlite3.Error as exc:
+        raise OSError(f"SQLite: {exc}") from None  # safe_write turns it into one line, the target unchanged
     finally:
         connection.close()
+
+
+def datasette_metadata(database: str) -> dict[str, Any]:
+    """Datasette's metadata.json for an export named `database` (the file name without .db)."""
+    described = {}
+    for name, spec in TABLES.items():
+        entry: dict[str, Any] = {"description": spec.description}
+        if spec.label:
+            entry["label_column"] = spec.label
+        if spec.columns:
+            entry["columns"] = dict(spec.columns)
+        if spec.units:
+            entry["units"] = dict(spec.units)
+        described[name] = entry
+    for fts, (content, _) in FTS.items():
+        described[content]["fts_table"] = fts
+        described[fts] = {"hidden": True}
+    return {
+        "title": "Fachkräfteoffensive NRW (fko)",
+        "description": "Measures, ministries, funds and figures of the Fachkräfteoffensive NRW, exported by fko "
+        f"{__version__}. Every row names its source document.",
+        "license": "Code: MIT; data: see source",
+        "source": "Fortschrittsbericht der Fachkräfteoffensive NRW (2024) and later documents, table sources",
+        "about": SOURCE_NOTE,
+        # Datasette reads units with Pint, which has no currencies: define the euro.
+        "custom_units": ["euro = [currency] = EUR"],
+        "databases": {database: {"tables": described}},
+    }
+
+
+def write_metadata(path: Path, database: str) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write(json.dumps(datasette_metadata(database), ensure_ascii=False, indent=2) + "\n")
+
+
+def producer(store: Store, fmt: str, delimiter: str = ";") -> Callable[[Path], None]:
+    """The function that writes `fmt` to a path."""
+    if fmt == "json":
+        return lambda path: write_json(store, path)
+    if fmt == "csv":
+        return lambda path: write_csv_folder(store, path, delimiter)
+    if fmt == "sqlite":
+        return lambda path: write_sqlite(store, path)
+    from fko.xlsx import write_workbook
+
+    return lambda path: write_workbook(tables(store), path, SOURCE_NOTE)
+
+
+def export(
+    store: Store,
+    fmt: str,
+    out: Path,
+    force: bool = False,
+    delimiter: str = ";",
+    metadata: bool = False,
+    follow_symlinks: bool = False,
+) -> list[Path]:
+    """Write the dataset (and Datasette's metadata beside an SQLite file) through fko.safe_write:
+    atomically, never over the store being read; returns the paths written."""
+    from fko.safe_write import write_file, write_folder
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown --format '{fmt}'; use one of {', '.join(FORMATS)}")
+    if metadata and fmt != "sqlite":
+        raise UsageError("--metadata goes with --format sqlite (it describes the database for Datasette)")
+    protect = [] if store.path == ":memory:" else [Path(store.path)]
+    write = write_folder if fmt == "csv" else write_file
+    write(out, producer(store, fmt, delimiter), force=force, protect=protect, follow_symlinks=follow_symlinks)
+    written = [out]
+    if metadata:
+        meta = out.with_name(f"{out.stem}.metadata.json")
+        write_file(
+            meta,
+            lambda path: write_metadata(path, out.stem),
+            force=force,
+            protect=protect,
+            follow_symlinks=follow_symlinks,
+        )
+        written.append(meta)
+    return written
+
+
+def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], target: Path, title: str | None) -> None:
+    """--xlsx FILE of a listing command: the rows with the columns --csv would have, one sheet."""
+    from fko.render import note
+    from fko.xlsx import write_sheets
+
+    projected = [{f.name: f.get(row) for f in fields} for row in rows]
+    sheet = sheet_name(title or "fko")
+    headers = [f"fko {__version__}" + (f": {title}" if title else "")]
+    from fko.safe_write import write_file
+
+    write_file(
+        target,
+        lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers),
+        force=False,
+        option="--xlsx",
+    )
+    note(f"wrote {target}")
+
+
+def sheet_name(title: str) -> str:
+    """A worksheet name Excel accepts: none of []:*?/\\ or quotes, no control characters,
+    at most 31 characters, cut at a word; "fko" if nothing is left."""
+    from fko.render import clean
+
+    name = " ".join("".join(" " if c in "[]:*?/\\'\"" else c for c in clean(title)).split())
+    while len(name) > 31 and " " in name:
+        name = name.rsplit(" ", 1)[0].rstrip(" ,;(")
+    return name[:31].strip() or "fko"

@@ -119,16 +119,22 @@ def indicator_rows(store: Store, measure_id: str | None = None) -> list[dict[str
     """Indicators in date order per measure; all of them, or one measure's."""
     rows = [r for r in store.table("indicators") if measure_id is None or r["measure"] == measure_id]
     order = {m["id"]: n for n, m in enumerate(store.measures())}
-    return sorted(rows, key=lambda r: (order.get(r["measure"], 999), r["metric"], r["as_of"]))
+    return sorted(rows, key=lambda r: (order.get(r["measure"], 999), r["as_of"], r["metric"]))
 
 
 def update_rows(store: Store, measure_id: str) -> list[dict[str, Any]]:
     return sorted((u for u in store.table("updates") if u["measure"] == measure_id), key=lambda u: u["date"])
 
 
+def event_rows(store: Store, measure_id: str | None = None) -> list[dict[str, Any]]:
+    """Dated facts in date order (undated ones at the date of their source); all, or one record's."""
+    rows = [e for e in store.table("events") if measure_id is None or e["measure"] == measure_id]
+    return sorted(rows, key=lambda e: (e["date"] or e["source_date"] or "", e["title"]))
+
+
 def source_rows(store: Store) -> list[dict[str, Any]]:
     """The source documents and how many records of each kind cite them."""
-    tables = ("measures", "initiatives", "clusters", "recognition", "indicators", "updates")
+    tables = ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
     out = []
     for source in store.sources():
         counts = {t: sum(1 for r in store.table(t) if r.get("source") == source["file"]) for t in tables}

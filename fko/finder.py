@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fko.errors import FkoError
+from fko.errors import FkoError, UsageError
 from fko.measures import by_id as all_records
-from fko.measures import filter_measures, get, normalise_id
+from fko.measures import cluster_numeral, filter_measures, get, normalise_id
 from fko.search import Hit, normalise, search, snippet
 from fko.store import Store
 
@@ -110,28 +111,87 @@ def find(
     return Found(rows, closest, result.total, result.hidden, result.unmatched)
 
 
-def resolve(store: Store, text: str) -> dict[str, Any]:
-    """A record named by ID, exact title or alias, or a search with one clear winner.
+#: Fields of a search hit that name a measure (rather than mention a word in its text).
+_NAMING_FIELDS = ("id", "title", "alias")
 
-    Anything else is "not found" (exit 1) with the candidates listed.
+
+def resolve(store: Store, text: str) -> dict[str, Any]:
+    """The one record a reference names: an ID in any spelling (iv.1, IV 1), an exact title or
+    alias, or the single measure whose title or alias a search matches (taken with a note on
+    stderr).
+
+    Only measures match. A ministry code, cluster or funding source is "not found" (exit 1)
+    with a hint to the option that selects by it; a reference naming several measures lists
+    them (exit 1).
     """
-    if normalise_id(text) or text.strip().upper() in records(store):
-        return get(store, text.strip().upper() if not normalise_id(text) else text)
+    from fko.render import note
+
+    wanted = text.strip()
+    if not wanted:
+        raise UsageError("an empty measure reference; give an ID such as IV.1, a title or an alias")
     by_id = records(store)
-    index = store.table("search")[0]
-    key = normalise(text)
+    measure_id = normalise_id(wanted) or wanted.upper()
+    if measure_id in by_id:
+        return by_id[measure_id]
+    if normalise_id(wanted):
+        return get(store, wanted)  # an ID that does not exist: "did you mean …"
+    key = normalise(wanted)
     titles = [r for r in by_id.values() if normalise(r["title"]) == key]
     if len(titles) == 1:
         return titles[0]
-    named = [i for i, names in index["aliases"].items() if key in {normalise(a) for a in names}]
+    _not_a_measure(store, wanted)
+    index = store.table("search")[0]
+    named = [i for i, names in index["aliases"].items() if key in {normalise(a) for a in names} and i in by_id]
     if len(named) == 1:
         return by_id[named[0]]
-    hits = search(index, text, None, 6, ("measure", "initiative")).hits
-    top = [h for h in hits if h.score == 100] if not named else [h for h in hits if h.id in named]
-    if len(top) == 1 and not named:
-        return by_id[top[0].id or ""]
-    candidates = [h for h in hits if not named or h.id in named] or hits
-    if not candidates:
-        raise FkoError(f"no measure '{text}'; try `fko search {text}`")
-    listed = "; ".join(f"{h.id} {h.title}" for h in candidates[:5])
-    raise FkoError(f"'{text}' names more than one measure; use an ID: {listed}")
+    if named:
+        _several(wanted, [by_id[i] for i in named])
+    hits = search(index, wanted, None, None, ("measure", "initiative")).hits
+    candidates = [h for h in hits if h.field in _NAMING_FIELDS and h.id in by_id]
+    if len(candidates) == 1:
+        found = by_id[candidates[0].id or ""]
+        note(f"taking {found['id']} {found['title']}: the only measure whose name matches '{wanted}'")
+        return found
+    if candidates:
+        _several(wanted, [by_id[h.id or ""] for h in candidates])
+    if hits:
+        mentioned = ", ".join(h.id or "" for h in hits[:8]) + (" …" if len(hits) > 8 else "")
+        raise FkoError(
+            f"no measure is named '{wanted}'; {len(hits)} mention it ({mentioned}): see `fko search {wanted}`"
+        )
+    raise FkoError(f"no measure '{wanted}'; try `fko search {wanted}` or `fko list`")
+
+
+def resolve_all(store: Store, texts: Sequence[str]) -> list[dict[str, Any]]:
+    """The records several references name, in the order given, each once."""
+    found: dict[str, dict[str, Any]] = {}
+    for text in texts:
+        record = resolve(store, text)
+        found.setdefault(record["id"], record)
+    return list(found.values())
+
+
+def _several(wanted: str, found: Sequence[dict[str, Any]]) -> None:
+    shown = "; ".join(f"{r['id']} {r['title']}" for r in found[:6])
+    more = f"; and {len(found) - 6} more (see `fko search {wanted}`)" if len(found) > 6 else ""
+    raise FkoError(f"'{wanted}' names {len(found)} measures: {shown}{more}; use an ID")
+
+
+def _not_a_measure(store: Store, wanted: str) -> None:
+    """A ministry code, a cluster or a funding source given where a measure belongs."""
+    folded = wanted.casefold()
+    codes = {r["code"].casefold(): r["code"] for r in store.ressorts()}
+    if folded in codes:
+        code = codes[folded]
+        raise FkoError(f"'{wanted}' is a ministry, not a measure; its measures: `fko list --ressort {code}`")
+    cluster = re.fullmatch(r"(?:cluster\s*)?(vi|iv|v|i{1,3}|[1-6])", folded)
+    if cluster:
+        numeral = cluster_numeral(cluster.group(1))
+        raise FkoError(f"'{wanted}' is a cluster, not a measure; its measures: `fko list --cluster {numeral}`")
+    funders = {f.casefold(): f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]}
+    for name in list(funders.values()):  # "Bund (BMBF)": also "Bund" and "BMBF"
+        if "(" in name:
+            outer, inner = name.casefold().rstrip(")").split("(", 1)
+            funders |= {outer.strip(): name, inner.strip(): name}
+    if folded in funders:
+        raise FkoError(f"'{wanted}' is a funding source, not a measure; its items: `fko budget --funding {wanted}`")

@@ -129,6 +129,26 @@ class Update(TypedDict):
     date: str
     source: str
     quote: str
+    inference: str | None
+
+
+class Event(TypedDict):
+    """A dated fact of a source that is not a measure's field: an event held or planned, or a
+    statement (a figure, a caveat) the source reports. `inference` is null where the record
+    only restates its quote, else fko's reason for what it concludes beyond it."""
+
+    measure: str | None
+    kind: str
+    title: str
+    date: str | None
+    date_text: str | None
+    place: str | None
+    status: str
+    source: str
+    source_date: str | None
+    quote: str
+    inference: str | None
+    note: str | None
 
 
 class SearchVia(TypedDict):
@@ -168,6 +188,123 @@ class SearchHit(TypedDict):
     explain: NotRequired[SearchExplain]  # with --explain
 
 
+class Change(TypedDict):
+    """One dated fact that `fko changes` lists: a later development, figure, event or initiative."""
+
+    date: str
+    date_text: str | None
+    kind: str
+    measure: str | None
+    measure_title: str | None
+    title: str
+    value: int | None
+    unit: str | None
+    qualifier: str | None
+    approximate: bool
+    target: bool
+    previous_value: int | None
+    previous_date: str | None
+    previous_qualifier: str | None
+    previous_approximate: bool | None
+    change: int | None
+    change_approximate: bool | None
+    place: str | None
+    event_status: str | None
+    quote: str
+    source: str
+    source_key: str | None
+    source_title: str | None
+    source_date: str | None
+    inference: str | None
+    note: str | None
+
+
+class MeasureRef(TypedDict):
+    id: str
+    title: str
+    kind: str
+
+
+class Period(TypedDict):
+    """The period fko derives from a runtime (see "Status on a date")."""
+
+    start: str | None
+    end: str | None
+    open_ended: bool
+
+
+class ItemChange(TypedDict):
+    item: int
+    change_kind: str
+    keys: list[str]
+    old_item: BudgetItem | None
+    new_item: BudgetItem | None
+
+
+class FieldChange(TypedDict):
+    field: str
+    old: Any
+    new: Any
+    values_added: list[str] | None
+    values_removed: list[str] | None
+    words: str | None
+    items: list[ItemChange] | None
+    old_period: Period | None
+    new_period: Period | None
+
+
+class DiffMeasure(TypedDict):
+    old_id: str
+    new_id: str
+    title: str
+    renumbered: bool
+    matched_by: str
+    changes: list[FieldChange]
+
+
+class DiffSummary(TypedDict):
+    old_count: int
+    new_count: int
+    added_count: int
+    removed_count: int
+    renumbered_count: int
+    changed_count: int
+    unchanged_count: int
+
+
+class FundsBasis(TypedDict):
+    basis: str
+    old_eur: int
+    new_eur: int
+    change_eur: int
+
+
+class FundsRessort(TypedDict):
+    ressort: str
+    basis: str
+    old_eur: int
+    new_eur: int
+    change_eur: int
+
+
+class FundsChange(TypedDict):
+    per_basis: list[FundsBasis]
+    per_ressort: list[FundsRessort]
+
+
+class Diff(TypedDict):
+    """What `fko diff --json` prints: one object."""
+
+    old_store: str
+    new_store: str
+    fields: list[str]
+    summary: DiffSummary
+    added_measures: list[MeasureRef]
+    removed_measures: list[MeasureRef]
+    changed_measures: list[DiffMeasure]
+    funds: FundsChange
+
+
 #: Record types by the name `fko schema` uses, with the store table that holds them.
 RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "measure": (Measure, "measures"),
@@ -182,12 +319,26 @@ RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "recognition": (Recognition, "recognition"),
     "indicator": (Indicator, "indicators"),
     "update": (Update, "updates"),
+    "event": (Event, "events"),
     "search_hit": (SearchHit, None),
+    "changes": (Change, None),
+    "diff": (Diff, None),
+    "diff_summary": (DiffSummary, None),
+    "diff_measure": (DiffMeasure, None),
+    "field_change": (FieldChange, None),
+    "item_change": (ItemChange, None),
+    "period": (Period, None),
+    "measure_ref": (MeasureRef, None),
+    "funds_change": (FundsChange, None),
+    "funds_basis": (FundsBasis, None),
+    "funds_ressort": (FundsRessort, None),
 }
 
 
 def type_name(annotation: Any) -> str:
     """A JSON-minded name for a Python annotation: "string or null", "array of integer"."""
+    if annotation is Any:
+        return "any (as in the measure record)"
     origin = typing.get_origin(annotation)
     if origin is NotRequired:
         return type_name(typing.get_args(annotation)[0]) + " (only where present)"

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
     from fko.store import Store
+
+
+class ExportFormat(StrEnum):
+    """What `fko export --format` writes."""
+
+    json = "json"
+    csv = "csv"
+    sqlite = "sqlite"
+    xlsx = "xlsx"
 
 
 def complete_ids(incomplete: str) -> list[str]:
@@ -26,13 +37,55 @@ def _complete_clusters(incomplete: str) -> list[str]:
     return [n for n in ("I", "II", "III", "IV", "V", "VI") if n.startswith(incomplete.upper())]
 
 
+def _set_wide(value: bool) -> bool:
+    from fko.render import set_wide
+
+    return set_wide(value)
+
+
+Wide = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        "-w",
+        callback=_set_wide,
+        help="Show every column even where the terminal is too narrow (tables move some under the title).",
+    ),
+]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README: JSON keys).")]
-Csv = Annotated[bool, typer.Option("--csv", help="Print CSV (UTF-8 with BOM, ';' separated) for spreadsheets.")]
+Csv = Annotated[bool, typer.Option("--csv", help="Print CSV: for German spreadsheets by default (see --delimiter).")]
+Xlsx = Annotated[
+    Path | None,
+    typer.Option(
+        "--xlsx", metavar="FILE", help="Write the rows to an Excel workbook (the columns of --csv); FILE must be new."
+    ),
+]
 Fields = Annotated[
     str | None,
     typer.Option("--fields", metavar="A,B,C", help="Columns for --json/--csv, comma-separated."),
 ]
-Delimiter = Annotated[str, typer.Option("--delimiter", metavar="CHAR", help="CSV separator.")]
+
+
+def _delimiter(value: str) -> str:
+    from fko.render import csv_delimiter
+
+    return csv_delimiter(value)
+
+
+Delimiter = Annotated[
+    str,
+    typer.Option(
+        "--delimiter",
+        metavar="CHAR",
+        help="CSV separator: ';' (default) for German spreadsheets (BOM, decimal comma); "
+        "',' or 'tab' for programs (no BOM, decimal point).",
+        callback=_delimiter,
+    ),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace PATH if it exists (atomically).")]
+FollowSymlinks = Annotated[
+    bool, typer.Option("--follow-symlinks", help="If PATH is a symlink, replace the file it points to.")
+]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
 Ressort = Annotated[
     list[str] | None,
@@ -41,6 +94,16 @@ Ressort = Annotated[
         "-r",
         metavar="CODE",
         help="Only measures of this ministry (e.g. MAGS; case-insensitive; repeatable).",
+        autocompletion=_complete_ressorts,
+    ),
+]
+RessortCompare = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ressort",
+        "-r",
+        metavar="CODE",
+        help="Compare the portfolios of these ministries (e.g. -r MAGS -r MSB; case-insensitive; repeatable).",
         autocompletion=_complete_ressorts,
     ),
 ]
@@ -56,7 +119,20 @@ Cluster = Annotated[
 ]
 MeasureIds = Annotated[
     list[str],
-    typer.Argument(metavar="ID...", help="Measure IDs such as IV.1 (or iv.1).", autocompletion=complete_ids),
+    typer.Argument(
+        metavar="MEASURE...",
+        help="Measures: IDs in any spelling (IV.1, iv.1, IV 1), titles or aliases (Meisterprämie).",
+        autocompletion=complete_ids,
+    ),
+]
+SomeMeasures = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[MEASURE]...",
+        help="Only these measures: IDs (IV.1, iv.1), titles or aliases (Meisterprämie).",
+        autocompletion=complete_ids,
+        show_default=False,
+    ),
 ]
 
 

@@ -7,17 +7,18 @@ Rich is imported only when a table or record is drawn for a terminal.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fko.errors import UsageError
+from fko.errors import FkoError, UsageError
 
 if TYPE_CHECKING:
     import datetime
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean(value: object) -> str:
@@ -45,34 +45,151 @@ class PipeClosed(Exception):
     """The reader of stdout went away (`fko list | head -1`): stop writing, quietly."""
 
 
-def _write(text: str) -> None:
-    """Write UTF-8 to stdout whatever the locale says."""
+class OutputError(FkoError):
+    """stdout is closed or cannot take more (`fko list >&-`, `> /dev/full`): exit 1."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Channel(io.TextIOBase):
+    """stdout or stderr as fko writes them, the one place that handles their failures.
+
+    Text is written as UTF-8 whatever the locale; lone surrogates (invalid bytes in arguments
+    or file names) become U+FFFD. On stdout, a closed pipe raises PipeClosed (exit 0) and a
+    closed or full stream OutputError (exit 1); stderr failures are dropped, as there is
+    nowhere left to report them. After a failure the stream is pointed at /dev/null so that
+    the interpreter's final flush stays quiet, and later writes are ignored.
+    """
+
+    def __init__(self, stream: Any, name: str) -> None:
+        super().__init__()
+        self.stream = stream
+        self.name = name
+        self.failed = False
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        return "strict"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        try:
+            return not self.failed and self.stream is not None and bool(self.stream.isatty())
+        except (OSError, ValueError):
+            return False
+
+    def fileno(self) -> int:
+        if self.stream is None:
+            raise io.UnsupportedOperation(f"{self.name} is closed")
+        return int(self.stream.fileno())
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"{self.name} takes text, not {type(text).__name__}")
+        if self.failed or not text:
+            return len(text)
+        if self.stream is None:
+            self._fail("it is closed")
+            return len(text)
+        data = _SURROGATE.sub("\ufffd", text)
+        try:
+            buffer = getattr(self.stream, "buffer", None)
+            if buffer is None:  # a text-only stream (tests)
+                self.stream.write(data)
+                self.stream.flush()
+            else:
+                self.stream.flush()
+                buffer.write(data.encode("utf-8"))
+                buffer.flush()
+        except BrokenPipeError:
+            self._fail(None)
+        except (OSError, ValueError) as exc:
+            self._fail(getattr(exc, "strerror", None) or str(exc))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.failed or self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            self._fail(None)
+        except (OSError, ValueError) as exc:
+            self._fail(getattr(exc, "strerror", None) or str(exc))
+
+    def _fail(self, reason: str | None) -> None:
+        self.failed = True
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+            os.close(devnull)
+        except (AttributeError, OSError, ValueError):
+            pass
+        if self.name != "stdout":
+            return
+        if reason is None:
+            raise PipeClosed()
+        raise OutputError(f"cannot write the output to stdout: {reason}")
+
+
+@contextlib.contextmanager
+def channels() -> Iterator[None]:
+    """Route sys.stdout and sys.stderr through Channel while fko runs (also Click's help)."""
+    saved = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, Channel):
+        sys.stdout = Channel(sys.stdout, "stdout")
+    if not isinstance(sys.stderr, Channel):
+        sys.stderr = Channel(sys.stderr, "stderr")
     try:
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:  # a text-only stream (tests)
-            sys.stdout.write(text)
-        else:
-            buffer.write(text.encode("utf-8"))
-            buffer.flush()
-    except BrokenPipeError:
-        # Point stdout at /dev/null so that the interpreter's final flush stays quiet too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise PipeClosed() from None
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _write(text: str) -> None:
+    """Write to stdout through its Channel (made here when fko runs outside main())."""
+    stdout = sys.stdout if isinstance(sys.stdout, Channel) else Channel(sys.stdout, "stdout")
+    stdout.write(text)
 
 
 # --- messages -------------------------------------------------------------------------
 
+_UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of an argument or file name
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def one_line(text: object) -> str:
+    """Text as one safe line: newlines, control, bidi and line-separator characters escaped
+    (`\\n`, `\\x1b`, `\\u202e`), invalid bytes shown as `\\xff`, so no message can
+    forge a second line."""
+    return _UNSAFE_IN_LINE.sub(_escaped, str(text))
+
 
 def error(message: str) -> None:
     """One line on stderr: what went wrong and how to fix it."""
-    sys.stderr.write(f"fko: {clean(message)}\n")
+    sys.stderr.write(f"fko: {one_line(message)}\n")
 
 
 def note(message: str) -> None:
-    """A hint on stderr that does not change the result."""
-    sys.stderr.write(f"{clean(message)}\n")
+    """A hint on stderr that does not change the result; one line."""
+    sys.stderr.write(f"{one_line(message)}\n")
 
 
 # --- fields: one definition serves tables, CSV and --fields ---------------------------
@@ -89,6 +206,12 @@ class Field:
     numeric: bool = False
     in_table: bool = True
     marked: Callable[[dict[str, Any]], Marked] | None = None
+    #: In a narrow terminal: 0 = always shown; higher numbers are hidden first (see `layout`).
+    drop: int = 0
+    #: The column that gets the space first (the title); it wraps only at spaces and hyphens.
+    main: bool = False
+    #: Never wrapped (IDs, amounts, dates); numeric fields never wrap either.
+    keep_whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,37 +280,74 @@ def project(rows: Iterable[dict[str, Any]], fields: Sequence[Field]) -> list[dic
 # --- CSV ------------------------------------------------------------------------------
 
 
-def csv_cell(value: Any, numeric: bool) -> str | int | float:
-    """A CSV cell: numbers raw, text cleaned and neutralised against spreadsheet formulas."""
+#: What starts a formula in a spreadsheet, also in full width (Excel folds ＝ to =).
+_FORMULA_START = tuple("=+-@\uff1d\uff0b\uff0d\uff20")
+#: What can hide a formula start: whitespace, zero-width characters, soft hyphen, BOM.
+_HIDING = " \t\r\n\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u3000"
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+
+
+def formula_like(text: str) -> bool:
+    """True if a spreadsheet would run `text` as a formula: it starts with = + - @ (or their
+    full-width forms), also behind leading spaces or zero-width characters. A lone sign and
+    plain numbers ("-", "-5", "+1,5") are not formulas."""
+    stripped = text.lstrip(_HIDING)
+    if not stripped.startswith(_FORMULA_START):
+        return False
+    return stripped not in ("-", "+") and not _PLAIN_NUMBER.fullmatch(stripped)
+
+
+def csv_number(value: int | float, decimal: str = ".") -> str:
+    """A number for CSV: whole numbers without ".0", the given decimal mark, no thousands mark."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", decimal) if decimal != "." else str(value)
+
+
+def csv_cell(value: Any, decimal: str = ".") -> str:
+    """A CSV cell: numbers with the dialect's decimal mark, text cleaned and neutralised
+    against spreadsheet formulas (a leading ')."""
     if value is None:
         return ""
-    if numeric and isinstance(value, int | float) and not isinstance(value, bool):
-        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return csv_number(value, decimal)
     if isinstance(value, list):
         text = "; ".join(clean(v) for v in value)
     elif isinstance(value, bool):
         text = "true" if value else "false"
     else:
         text = clean(value)
-    if text.startswith(_FORMULA_START):
-        text = "'" + text
-    return text
+    return "'" + text if formula_like(text) else text
+
+
+def csv_delimiter(value: str) -> str:
+    """--delimiter: one character other than a quote or newline; `tab` and `\\t` mean a tab."""
+    if value.lower() in ("tab", "\\t"):
+        return "\t"
+    if len(value) != 1 or value in '"\r\n':
+        raise UsageError(f"--delimiter must be one character (or 'tab') other than a quote or newline, not {value!r}")
+    return value
 
 
 def csv_text(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter: str = ";") -> str:
-    """UTF-8 CSV with a byte-order mark and a header row, for German spreadsheets."""
+    """CSV in one of two dialects, chosen by the delimiter.
+
+    `;` (the default) is for German spreadsheets: UTF-8 with a byte-order mark, decimal comma.
+    Any other delimiter (`,`, tab) is for programs: no byte-order mark, decimal point.
+    Both: a header row, CRLF line ends, quoting as RFC 4180.
+    """
+    german = delimiter == ";"
+    decimal = "," if german else "."
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([f.name for f in fields])
     for row in rows:
-        writer.writerow([csv_cell(f.get(row), f.numeric) for f in fields])
-    return "\ufeff" + out.getvalue()
+        writer.writerow([csv_cell(f.get(row), decimal) for f in fields])
+    return ("\ufeff" if german else "") + out.getvalue()
 
 
 def emit_csv(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter: str = ";") -> None:
-    if len(delimiter) != 1 or delimiter in '"\r\n':
-        raise UsageError(f"--delimiter must be one character other than a quote or newline, not {delimiter!r}")
-    _write(csv_text(rows, fields, delimiter))
+    _write(csv_text(rows, fields, csv_delimiter(delimiter)))
 
 
 # --- tables and records for people ------------------------------------------------------
@@ -210,6 +370,170 @@ def console() -> Console:
     )
 
 
+# --- the width policy: one place decides what fits -------------------------------------------
+
+GAP = 3  # spaces between columns, in plain text and in Rich's SIMPLE_HEAD box alike
+_MAIN_MIN = 30  # the main column (title) is not squeezed below this while others can give way
+_WORD_CAP = 24  # a column need not be wider than this for one long word (it is cut with …)
+_SMALL = 16  # a short column (ministries, dates) is kept on one line before the title grows
+_BREAK = re.compile(r"[^\s-]*\w-+(?=\w)|\S+")  # words, split after a hyphen between letters
+
+
+class _Settings:
+    """Per-run display choices set by options (--wide)."""
+
+    wide = False
+
+
+settings = _Settings()
+
+
+def set_wide(value: bool) -> bool:
+    """Typer callback of --wide: show every column however narrow the terminal is."""
+    settings.wide = bool(value)
+    return value
+
+
+def terminal_width() -> int | None:
+    """The width tables must fit: the terminal's, or $COLUMNS; None into a pipe without $COLUMNS."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if is_terminal():
+        import shutil
+
+        return shutil.get_terminal_size((80, 24)).columns
+    return None
+
+
+def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """Where to cut `text` into lines of at most `width` characters: only at spaces and after
+    hyphens (``Pflege-`` / ``Betreuungs``), never inside a word. A single word longer than
+    `width` keeps its own line (the caller shortens it with …). Newlines are kept."""
+    out: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        words = [(m.start() + offset, m.end() + offset) for m in _BREAK.finditer(paragraph)]
+        line: tuple[int, int] | None = None
+        for a, b in words:
+            if line is None:
+                line = (a, b)
+            elif b - line[0] <= width:
+                line = (line[0], b)
+            else:
+                out.append(line)
+                line = (a, b)
+        out.append(line or (offset, offset))
+        offset += len(paragraph) + 1
+    return out
+
+
+def wrap(text: str, width: int | None) -> list[str]:
+    """`text` as lines of at most `width` characters (see `wrap_ranges`); `…` ends a word cut."""
+    if width is None:
+        return text.split("\n")
+    return [_fit(text[a:b], width) for a, b in wrap_ranges(text, width)]
+
+
+def _fit(line: str, width: int) -> str:
+    return line if len(line) <= width else line[: max(0, width - 1)] + "…"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which columns a table shows and how wide each is; `hidden` are the columns that did not
+    fit, shown instead as a second line under the main column when there is one."""
+
+    shown: list[int]
+    widths: list[int | None]
+    hidden: list[int]
+    main: int | None
+
+    def note(self, fields: Sequence[Field]) -> str | None:
+        if not self.hidden:
+            return None
+        moved = [fields[i].header for i in self.hidden if self.movable(fields, i)]
+        dropped = [fields[i].header for i in self.hidden if not self.movable(fields, i)]
+        parts = []
+        if moved and self.main is not None:
+            parts.append(f"{' · '.join(moved)}: shown under the {fields[self.main].header.lower()}")
+        if dropped:
+            parts.append(f"not shown: {', '.join(dropped)}")
+        text = "; ".join(parts)
+        return f"{text[0].upper()}{text[1:]} (to fit the terminal; --wide shows every column)."
+
+    def movable(self, fields: Sequence[Field], i: int) -> bool:
+        return self.main is not None and not fields[i].numeric
+
+    def under_main(self, fields: Sequence[Field], values: Sequence[str]) -> str:
+        """The hidden columns' values of one row, as the second line of its main cell."""
+        moved = [values[i] for i in self.hidden if self.movable(fields, i)]
+        return " · ".join(v.replace("\n", "; ") for v in moved if v)
+
+
+def layout(fields: Sequence[Field], cells: Sequence[Sequence[str]], width: int | None) -> Layout:
+    """The width policy for every table: natural widths when they fit; otherwise columns that
+    may give way are hidden (highest `drop` first, unless --wide), text columns shrink to
+    their longest word, and the main column (the title) gets the space that is left first."""
+    n = len(fields)
+    natural = [max((len(part) for row in cells for part in row[i].split("\n")), default=0) for i in range(n)]
+    main = next((i for i in range(n) if fields[i].main), None)
+    if width is None:
+        return Layout(list(range(n)), [None] * n, [], main)
+
+    def fixed(i: int) -> bool:
+        return fields[i].numeric or fields[i].keep_whole
+
+    def longest_word(i: int) -> int:
+        words = (len(w) for row in cells for w in _BREAK.findall(row[i]))
+        return min(max(words, default=1), _WORD_CAP)
+
+    def whole(i: int) -> int:  # the widest cell; a header may wrap at its spaces
+        body = max((len(part) for row in cells[1:] for part in row[i].split("\n")), default=0)
+        return max([body, *(len(w) for w in _BREAK.findall(cells[0][i]))]) if cells else 0
+
+    least = [whole(i) if fixed(i) else longest_word(i) for i in range(n)]
+    wanted = [max(least[i], min(natural[i], _MAIN_MIN)) if fields[i].main else least[i] for i in range(n)]
+    shown = list(range(n))
+
+    def need(columns: list[int], sizes: list[int]) -> int:
+        return sum(sizes[i] for i in columns) + GAP * (len(columns) - 1)
+
+    hidden: list[int] = []
+    if not settings.wide:
+        droppable = sorted((i for i in range(n) if fields[i].drop), key=lambda i: (-fields[i].drop, -i))
+        for i in droppable:
+            if need(shown, wanted) <= width:
+                break
+            shown.remove(i)
+            hidden.append(i)
+    sizes = {i: wanted[i] for i in shown}
+    spare = width - need(shown, wanted)
+    if spare < 0 and not settings.wide:  # still too wide: text columns give way down to a few characters, title last
+        for i in sorted((i for i in shown if not fixed(i)), key=lambda i: (fields[i].main, -sizes[i])):
+            cut = min(-spare, sizes[i] - (12 if fields[i].main else 6))
+            if cut > 0:
+                sizes[i] -= cut
+                spare += cut
+    others = [i for i in shown if not fields[i].main and not fixed(i)]
+    steps = [(i, _SMALL) for i in others] + [(i, natural[i]) for i in shown if fields[i].main]
+    for i, limit in steps:  # short columns whole, then the title
+        grow = min(spare, min(limit, natural[i]) - sizes[i])
+        if grow > 0:
+            sizes[i] += grow
+            spare -= grow
+    while spare > 0:  # the rest shared evenly by the columns that can still use it
+        growing = [i for i in others if sizes[i] < natural[i]]
+        if not growing:
+            break
+        share = max(1, spare // len(growing))
+        for i in growing:
+            grow = min(share, spare, natural[i] - sizes[i])
+            sizes[i] += grow
+            spare -= grow
+    return Layout(shown, [sizes.get(i) for i in range(n)], sorted(hidden), main)
+
+
 def table(
     rows: Sequence[dict[str, Any]],
     fields: Sequence[Field],
@@ -218,60 +542,91 @@ def table(
     out: Console | None = None,
     styles: Callable[[dict[str, Any]], str | None] | None = None,
 ) -> None:
-    """Draw rows as a table; every cell is plain text, nothing is cut off.
+    """Draw rows as a table that fits the terminal (see `layout`); every cell is plain text.
 
     For a terminal (or a given console) Rich draws it; into a pipe it is plain aligned text,
-    without Rich, colour, wrapping or trailing padding.
+    without Rich or colour, fitted to $COLUMNS when that is set and unwrapped otherwise.
     """
     shown = [f for f in fields if f.in_table]
     if out is None and not is_terminal():
-        _write(plain_table(rows, shown, title, footer))
+        _write(plain_table(rows, shown, title, footer, terminal_width()))
         return
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    for f in shown:
-        grid.add_column(Text(f.header), justify="right" if f.numeric else "left", overflow="fold")
-    for row in rows:
-        style = styles(row) if styles else None
-        grid.add_row(*(_cell(f, row) for f in shown), style=style or "")
     target = out or console()
+    width = target.width if out is not None or terminal_width() is None else terminal_width()
+    cells = [[f.header for f in shown]] + [[_plain(f, row) for f in shown] for row in rows]
+    plan = layout(shown, cells, width)
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for i in plan.shown:
+        f = shown[i]
+        header = Text("\n".join(wrap(f.header, plan.widths[i])))
+        grid.add_column(header, justify="right" if f.numeric else "left", width=plan.widths[i], no_wrap=True)
+    for row, values in zip(rows, cells[1:], strict=True):
+        style = styles(row) if styles else None
+        parts = []
+        for i in plan.shown:
+            cell = _wrapped_cell(shown[i], row, plan.widths[i])
+            extra = plan.under_main(shown, values) if i == plan.main else ""
+            if extra:
+                cell.append("\n")
+                cell.append(Text("\n".join(wrap(extra, plan.widths[i])), style="dim"))
+            parts.append(cell)
+        grid.add_row(*parts, style=style or "")
     if title:
-        target.print(Text(clean(title), style="bold"))
-    target.print(grid)
-    for line in footer:
-        target.print(Text(clean(line)))
+        target.print(Text("\n".join(wrap(clean(title), width))), style="bold", crop=False)
+    target.print(grid, width=max(width or 0, need_width(plan)), crop=False)
+    note_line = plan.note(shown)
+    for line in [*footer, *([note_line] if note_line else [])]:
+        target.print(Text("\n".join(wrap(clean(line), width))), crop=False)
+
+
+def need_width(plan: Layout) -> int:
+    return sum(w or 0 for i, w in enumerate(plan.widths) if i in plan.shown) + GAP * (len(plan.shown) - 1)
 
 
 def plain_table(
-    rows: Sequence[dict[str, Any]], fields: Sequence[Field], title: str | None = None, footer: Sequence[str] = ()
+    rows: Sequence[dict[str, Any]],
+    fields: Sequence[Field],
+    title: str | None = None,
+    footer: Sequence[str] = (),
+    width: int | None = None,
 ) -> str:
     """The table as plain text: a title, a header, a rule, one line per row (more where a cell
-    has several lines), columns three spaces apart, numbers right-aligned."""
+    has several lines or wraps), columns three spaces apart, numbers right-aligned; fitted to
+    `width` by the one width policy (`layout`)."""
     cells = [[f.header for f in fields]]
     for row in rows:
         cells.append([_plain(f, row) for f in fields])
-    widths = [max(len(part) for line in cells for part in line[i].split("\n")) for i in range(len(fields))]
-    lines = [clean(title)] if title else []
+    plan = layout(fields, cells, width)
+    chosen = [fields[i] for i in plan.shown]
+    for line in cells[1:]:
+        extra = plan.under_main(fields, line)
+        if extra and plan.main is not None:
+            line[plan.main] += "\n" + extra
+    wrapped = [[wrap(line[i], plan.widths[i]) for i in plan.shown] for line in cells]
+    widths = [max((len(part) for line in wrapped for part in line[k]), default=0) for k in range(len(chosen))]
+    lines = wrap(clean(title), width) if title else []
 
-    def render_row(line: list[str]) -> list[str]:
-        parts = [cell.split("\n") for cell in line]
+    def render_row(parts: list[list[str]]) -> list[str]:
         out = []
-        for k in range(max(len(p) for p in parts)):
+        for k in range(max((len(p) for p in parts), default=0)):
             texts = []
-            for i, f in enumerate(fields):
+            for i, f in enumerate(chosen):
                 text = parts[i][k] if k < len(parts[i]) else ""
                 texts.append(text.rjust(widths[i]) if f.numeric else text.ljust(widths[i]))
-            out.append("   ".join(texts).rstrip())
+            out.append((" " * GAP).join(texts).rstrip())
         return out
 
-    lines += render_row(cells[0])
-    lines.append("─" * (sum(widths) + 3 * (len(widths) - 1)))
-    for line in cells[1:]:
-        lines += render_row(line)
-    lines += [clean(t) for t in footer]
+    lines += render_row(wrapped[0])
+    lines.append("─" * (sum(widths) + GAP * (len(widths) - 1)))
+    for parts in wrapped[1:]:
+        lines += render_row(parts)
+    note_line = plan.note(fields)
+    for text in [*footer, *([note_line] if note_line else [])]:
+        lines += wrap(clean(text), width)
     return "\n".join(lines) + "\n"
 
 
@@ -281,17 +636,27 @@ def _plain(field: Field, row: dict[str, Any]) -> str:
     return _show(field, field.get(row))
 
 
-def _cell(field: Field, row: dict[str, Any]) -> Any:
+def _wrapped_cell(field: Field, row: dict[str, Any], width: int | None) -> Any:
+    """A Rich cell cut into lines by the width policy, keeping the emphasis of matched words."""
     from rich.text import Text
 
     if field.marked is None:
-        return Text(_show(field, field.get(row)))
-    marked = field.marked(row)
-    text = Text(clean(marked.text))
-    if is_terminal():
-        for start, end in marked.spans:
-            text.stylize("bold reverse" if use_colour() else "bold", start, end)
-    return text
+        text = Text(_show(field, field.get(row)))
+    else:
+        marked = field.marked(row)
+        text = Text(clean(marked.text))
+        if is_terminal():
+            for start, end in marked.spans:
+                text.stylize("bold reverse" if use_colour() else "bold", start, end)
+    if width is None:
+        return text
+    parts = []
+    for a, b in wrap_ranges(text.plain, width):
+        part = text[a:b]
+        if len(part) > width:
+            part.truncate(width, overflow="ellipsis")
+        parts.append(part)
+    return Text("\n").join(parts)
 
 
 def record(title: str, items: Sequence[tuple[str, str]], out: Console | None = None) -> None:
@@ -320,6 +685,38 @@ def record(title: str, items: Sequence[tuple[str, str]], out: Console | None = N
     target.print(grid)
 
 
+def blocks(entries: Sequence[tuple[str, Sequence[str]]], title: str | None = None, footer: Sequence[str] = ()) -> None:
+    """Entries of a heading line and indented detail lines (changes, diffs).
+
+    In a terminal, long lines wrap at its width with a hanging indent; into a pipe nothing is
+    wrapped or cut off.
+    """
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size((100, 24)).columns if is_terminal() else 0
+
+    def wrap(text: str, indent: str) -> list[str]:
+        text = clean(text)
+        if not width or len(indent) + len(text) <= width:
+            return [indent + text]
+        return textwrap.wrap(
+            text, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+        ) or [indent]
+
+    out = [*wrap(title, ""), ""] if title else []
+    for n, (heading, details) in enumerate(entries):
+        if n:
+            out.append("")
+        out += wrap(heading, "")
+        for detail in details:
+            for part in detail.split("\n"):
+                out += wrap(part, "  ")
+    if footer:
+        out += ["", *(clean(t) for t in footer)]
+    _write("\n".join(out) + "\n")
+
+
 def separator() -> None:
     _write("\n")
 
@@ -328,7 +725,11 @@ def bar_chart(items: Sequence[tuple[str, float, str]], width: int = 40, title: s
     """Horizontal bars: (label, value, value as text), scaled to the largest value."""
     top = max((v for _, v, _ in items), default=0) or 1
     label_width = max((len(clean(label)) for label, _, _ in items), default=0)
-    lines = [clean(title)] if title else []
+    room = terminal_width()
+    if room is not None:  # the bars shrink to fit the terminal, down to 10 characters
+        longest = max((len(clean(shown)) for _, _, shown in items), default=0)
+        width = max(10, min(width, room - label_width - 3 - longest))
+    lines = wrap(clean(title), room) if title else []
     for label, value, shown in items:
         bar = "█" * max(1 if value > 0 else 0, round(width * value / top))
         lines.append(f"{clean(label).ljust(label_width)}  {bar} {clean(shown)}")
@@ -372,7 +773,64 @@ def euro_exact(amount: int | None) -> str:
 def lines(texts: Sequence[str]) -> None:
     """Plain lines for people on stdout (after a table or chart)."""
     if texts:
-        _write("".join(clean(t) + "\n" for t in texts))
+        width = terminal_width()
+        _write("".join(line + "\n" for t in texts for line in wrap(clean(t), width)))
+
+
+#: The status of a bar as one symbol (legend in `fko timeline`); * marks a status derived from the wording.
+STATUS_SYMBOL = {"running": "●", "planned": "○", "ended": "✓", "unknown": "?"}
+_MIN_PER_YEAR = 3  # characters per year below which the axis starts later (bars marked ◀)
+
+
+@dataclass(frozen=True)
+class Axis:
+    """The years a timeline shows and how many characters each gets."""
+
+    first: int
+    last: int
+    per_year: int
+    cut_before: bool  # bars that began before `first` are marked ◀
+    cut_after: bool  # bars that run past `last` are marked ›
+
+
+def timeline_years(
+    rows: Sequence[dict[str, Any]], on: datetime.date, since: int | None, until: int | None
+) -> tuple[int, int]:
+    """The years a timeline should show: --from/--to, else from the year by which nine in ten
+    bars have begun (a few early starters are marked ◀) to the last stated year or --on."""
+    import datetime as dt
+
+    starts = sorted(dt.date.fromisoformat(r["period_start"]).year for r in rows)
+    ends = [dt.date.fromisoformat(r["period_end"]).year for r in rows if r["period_end"]]
+    first = since if since is not None else starts[len(starts) // 10]
+    last = until if until is not None else max([*ends, starts[-1], on.year])
+    return first, max(first, last)
+
+
+def timeline_axis(rows: Sequence[dict[str, Any]], first: int, last: int, room: int, fixed: bool) -> Axis:
+    """The axis in `room` characters; when the years do not fit at 3 characters a year, the
+    earliest give way (unless --from fixed them)."""
+    import datetime as dt
+
+    if (last - first + 1) * _MIN_PER_YEAR > room and not fixed:
+        first = max(first, last - room // _MIN_PER_YEAR + 1)
+    per_year = max(1, min(12, room // (last - first + 1)))
+    starts = [dt.date.fromisoformat(r["period_start"]).year for r in rows]
+    ends = [dt.date.fromisoformat(r["period_end"]).year for r in rows if r["period_end"]]
+    cut_before = any(s < first for s in starts)
+    cut_after = any(e > last for e in ends) or any(not r["period_end"] and r["open_ended"] for r in rows)
+    return Axis(first, last, per_year, cut_before, cut_after)
+
+
+def _short(text: str, width: int) -> str:
+    """A title shortened to `width` at a word boundary, with …; whole if it fits."""
+    text = clean(text)
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut[width // 3 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def gantt(
@@ -380,71 +838,86 @@ def gantt(
     on: datetime.date,
     width: int | None = None,
     since: int | None = None,
-) -> None:
-    """A plain-text Gantt chart: one bar per row from period_start to period_end.
+    until: int | None = None,
+) -> Axis | None:
+    """A plain-text Gantt chart that fits `width`: per row the ID, the title shortened to the
+    space, a status symbol and a bar from period_start to period_end.
 
-    █ the period; ▶ an open end (runs on); ◀ started before the axis (--from); ◆? only a
-    start is known; │ the --on date.
+    █ the period; ▶ an open end; ◀ began before the axis; › runs past it; ◆? only a start
+    is known; │ the --on date. Returns the axis drawn (None when there is nothing to draw).
     """
     import datetime as dt
 
     rows = [r for _, group in groups for r in group]
     if not rows:
-        _write("nothing to draw\n")
-        return
-    starts = [dt.date.fromisoformat(r["period_start"]) for r in rows]
-    ends = [dt.date.fromisoformat(r["period_end"]) for r in rows if r["period_end"]]
-    first = min(starts).year if since is None else since
-    last = max([*(e.year for e in ends), on.year, *(s.year for s in starts), first])
+        return None
+    width = width or terminal_width() or 100
+    id_width = max(len(clean(r["id"])) for r in rows)
+    longest = max(len(clean(r["title"])) for r in rows)
+    first, last = timeline_years(rows, on, since, until)
     years = last - first + 1
-    label_width = max(len(clean(r["id"])) for r in rows) + 2
-    if width is None:
-        import shutil
-
-        width = shutil.get_terminal_size((100, 24)).columns if is_terminal() else 100
-    per_year = max(1, min(12, (width - label_width - 2) // years))
-    span = years * per_year
+    title_width = min(longest, max(30, width // 4), max(12, width - id_width - 5 - years * _MIN_PER_YEAR))
+    if width - id_width - 5 - title_width < 20:  # too narrow for titles: the bars come first
+        title_width = 0
+    label_width = id_width + 1 + (title_width + 1 if title_width else 0) + 3
+    room = max(10, width - label_width)
+    axis = timeline_axis(rows, first, last, room, since is not None)
+    first, last, per_year = axis.first, axis.last, axis.per_year
+    span = (last - first + 1) * per_year
 
     def column(day: dt.date) -> int:
         if day.year < first:
             return -1
-        return int(min(span - 1, (day.year - first) * per_year + (day.month - 1) * per_year // 12))
+        if day.year > last:
+            return span
+        return int((day.year - first) * per_year + (day.month - 1) * per_year // 12)
 
     marker = column(on) if first <= on.year <= last else None
-    axis = [" "] * span
+    step = next(k for k in (1, 2, 5, 10, 20, 50) if k * per_year >= 5)
+    labels = [" "] * span
     for year in range(first, last + 1):
-        text = str(year) if per_year >= 4 or (year - first) % max(1, 5 // per_year) == 0 else ""
         pos = (year - first) * per_year
-        if text and all(c == " " for c in axis[pos : pos + len(text) + 1]) and pos + len(text) <= span:
-            axis[pos : pos + len(text)] = list(text)
-    out = [" " * label_width + "".join(axis).rstrip()]
+        if (year % step == 0 or step == 1) and pos + 4 <= span:
+            labels[pos : pos + 4] = list(str(year))
+    out = [" " * label_width + "".join(labels).rstrip()]
     if marker is not None:
-        out.append(" " * (label_width + marker) + f"▼ {on.isoformat()}")
+        text = f"▼ {on.isoformat()}"
+        pad = label_width + marker
+        out.append(
+            " " * pad + text if pad + len(text) <= width else " " * (pad - len(text) + 1) + f"{on.isoformat()} ▼"
+        )
     for title, group in groups:
-        out.append(clean(title))
+        out.append(_short(title, width))
         for row in group:
             cells = [" "] * span
-            start = column(dt.date.fromisoformat(row["period_start"]))
-            ends_before = bool(row["period_end"]) and dt.date.fromisoformat(row["period_end"]).year < first
-            before = start < 0 and not ends_before
-            start = max(start, 0)
-            if ends_before:
-                pass  # the whole period lies before the axis
-            elif row["period_end"]:
-                end = column(dt.date.fromisoformat(row["period_end"]))
-                for i in range(start, end + 1):
-                    cells[i] = "█"
-            elif row["open_ended"]:
-                for i in range(start, span):
-                    cells[i] = "█"
-                cells[span - 1] = "▶"
-            elif not before:
-                cells[start] = "◆"
-                if start + 1 < span:
-                    cells[start + 1] = "?"
-            if before:
-                cells[0] = "◀"
-            if marker is not None and cells[marker] == " ":
+            start_day = dt.date.fromisoformat(row["period_start"])
+            end_day = dt.date.fromisoformat(row["period_end"]) if row["period_end"] else None
+            start = column(start_day)
+            outside = (end_day is not None and end_day.year < first) or start >= span
+            if not outside:
+                begin = max(start, 0)
+                if end_day is not None:
+                    end = column(end_day)
+                    for i in range(begin, min(end, span - 1) + 1):
+                        cells[i] = "█"
+                    if end >= span:
+                        cells[span - 1] = "›"
+                elif row["open_ended"]:
+                    for i in range(begin, span):
+                        cells[i] = "█"
+                    cells[span - 1] = "▶"
+                elif start >= 0:
+                    cells[begin] = "◆"
+                    if begin + 1 < span:
+                        cells[begin + 1] = "?"
+                if start < 0:
+                    cells[0] = "◀"
+            if marker is not None and 0 <= marker < span and cells[marker] == " ":
                 cells[marker] = "│"
-            out.append(f"{clean(row['id']).ljust(label_width)}{''.join(cells).rstrip()}  {clean(row['label'])}")
+            symbol = STATUS_SYMBOL.get(row["status"], "?") + ("*" if row["status_derived"] else " ")
+            label = clean(row["id"]).ljust(id_width) + " "
+            if title_width:
+                label += _short(row["title"], title_width).ljust(title_width) + " "
+            out.append(f"{label}{symbol} {''.join(cells).rstrip()}".rstrip())
     _write("\n".join(out) + "\n")
+    return axis

@@ -221,10 +221,15 @@ def _tokenise(text: str, start: int) -> _Tokens:
     return _Tokens(words, joins)
 
 
-def build_index(docs: Sequence[dict[str, Any]], synonyms: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+def build_index(
+    docs: Sequence[dict[str, Any]],
+    synonyms: Sequence[dict[str, Any]] = (),
+    warnings: list[str] | None = None,
+) -> dict[str, Any]:
     """Everything a query needs, computed once by `fko data build`: postings with positions of every
     normalised word, hyphenated compounds joined, coordination ellipses completed, stems, the parts
-    of compounds (split by the data's own vocabulary), umlaut-free variants and the synonym table."""
+    of compounds (split by the data's own vocabulary), umlaut-free variants and the synonym table.
+    A synonym whose meaning is not a word of the data is left out, with a warning."""
     from fko import german
 
     postings: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -291,12 +296,13 @@ def build_index(docs: Sequence[dict[str, Any]], synonyms: Sequence[dict[str, Any
             parts[german.stem(piece)].add(term)
     synonym_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry in synonyms:
+        known = [m for m in entry["means"] if normalise(m) in postings or german.stem(m) in stems]
         for means in entry["means"]:
-            key = normalise(means)
-            if key not in postings and german.stem(means) not in stems:
-                from fko.errors import FkoError
-
-                raise FkoError(f"synonym {entry['words']} -> {means!r}: {means!r} is not a word of the data; fix it")
+            if means not in known and warnings is not None:
+                warnings.append(f"synonym {entry['words'][0]!r} -> {means!r}: {means!r} is not a word of the data")
+        if not known:
+            continue
+        entry = {**entry, "means": known}
         for word in entry["words"]:
             for key in {normalise(word), _stem_key(word)}:
                 synonym_table[key].append({"means": list(entry["means"]), "reason": entry["reason"]})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from fko import render
@@ -17,11 +18,11 @@ def _runtime(value: Any) -> str:
 
 
 MEASURE_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("cluster", "Cluster", key("cluster"), in_table=False),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=1),
+    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
     Field("runtime_start", "Start", path("runtime", "start"), in_table=False),
     Field("runtime_end", "End", path("runtime", "end"), in_table=False),
     Field("budget_text", "Planned funds", path("budget", "text"), in_table=False),
@@ -40,7 +41,7 @@ SOURCE_LIST_FIELDS: list[Field] = [
 ]
 
 STATUS_FIELDS: list[Field] = [
-    Field("status", "Status", key("status_label")),
+    Field("status", "Status", key("status_label"), drop=3),
     Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
     Field("period_start", "Period start", key("period_start"), in_table=False),
     Field("period_end", "Period end", key("period_end"), in_table=False),
@@ -74,12 +75,18 @@ def emit_rows(
     title: str | None = None,
     footer: Sequence[str] = (),
     json_rows: Sequence[dict[str, Any]] | None = None,
+    xlsx: Path | None = None,
 ) -> None:
-    """Print rows as JSON (full objects unless --fields), CSV, or a table for people."""
-    if json and csv:
-        raise UsageError("choose one of --json and --csv")
+    """Print rows as JSON (full objects unless --fields), CSV, or a table for people; or write
+    them to an Excel workbook (--xlsx FILE, the columns of --csv)."""
+    if sum((json, csv, xlsx is not None)) > 1:
+        raise UsageError("choose one of --json, --csv and --xlsx")
     chosen = render.select_fields(fields, fields_arg)
-    if json:
+    if xlsx is not None:
+        from fko.export import write_rows_xlsx
+
+        write_rows_xlsx(rows, chosen, xlsx, title)
+    elif json:
         full = list(json_rows if json_rows is not None else rows)
         render.emit_json(render.project(rows, chosen) if fields_arg else full)
     elif csv:
@@ -135,7 +142,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         items.append(("In force", measure["in_force"]))
     if measure["footnotes"]:
         items.append(("Footnotes", "\n".join(measure["footnotes"])))
-    from fko.figures import indicator_rows, update_rows
+    from fko.figures import event_rows, indicator_rows, update_rows
 
     indicators = sorted(indicator_rows(store, measure["id"]), key=lambda r: (r["as_of"], r["metric"]))
     if indicators:
@@ -147,10 +154,14 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
                 "Later developments",
                 "\n".join(
                     f"{u['date']}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
+                    + (f"\n  fko's inference, not the source's: {u['inference']}" if u.get("inference") else "")
                     for u in updates
                 ),
             )
         )
+    events = event_rows(store, measure["id"])
+    if events:
+        items.append(("Events and statements", "\n".join(event_line(e, sources) for e in events)))
     lines = measure.get("source_lines") or []
     where = f", lines {lines[0]}-{lines[1]}" if len(lines) == 2 else ""
     items.append(("Source", f"{measure['source']}{where} ({sources.get(measure['source'], '')})"))
@@ -164,6 +175,27 @@ def _status_line(measure: dict[str, Any], on: Any) -> str:
 
     found = status_on(measure, on)
     return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
+
+
+def event_when(event: dict[str, Any]) -> str:
+    """ "2025-12-04 (am 4. Dezember)", "undated (innerhalb der nächsten sechs Monate)" """
+    when = event["date"] or "undated"
+    return f"{when} ({event['date_text']})" if event["date_text"] else when
+
+
+def event_line(event: dict[str, Any], sources: dict[str, str]) -> str:
+    """Date, status, title, place and source; the quote below; fko's inference marked as such."""
+    place = f", {event['place']}" if event["place"] else ""
+    lines = [
+        f"{event_when(event)}: {event['title']}{place} ({event['status']}) "
+        f"[{sources.get(event['source'], event['source'])}]",
+        f"  „{event['quote']}“",
+    ]
+    if event["inference"]:
+        lines.append(f"  fko's inference, not the source's: {event['inference']}")
+    if event["note"]:
+        lines.append(f"  Note: {event['note']}")
+    return "\n".join(lines)
 
 
 def indicator_line(row: dict[str, Any], sources: dict[str, str]) -> str:
@@ -201,17 +233,17 @@ def _matched_via(row: dict[str, Any]) -> str:
 
 
 SEARCH_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
-    Field("kind", "Kind", key("kind")),
-    Field("title", "Title", key("title")),
-    Field("ressorts", "Ministries", key("ressorts")),
+    Field("id", "ID", key("id"), keep_whole=True),
+    Field("kind", "Kind", key("kind"), keep_whole=True, drop=4),
+    Field("title", "Title", key("title"), main=True),
+    Field("ressorts", "Ministries", key("ressorts"), drop=2),
     # the table's Match column: where the query matched other than the title (shown beside it)
-    Field("match", "Match", key("match"), marked=_marked),
+    Field("match", "Match", key("match"), marked=_marked, drop=1),
     Field("snippet", "Snippet", key("snippet"), in_table=False),
     Field("field", "Field", key("field"), in_table=False),
     Field("matched", "Matched", key("matched"), in_table=False),
     Field("via", "Via", _matched_via, in_table=False),
-    Field("score", "Score", key("score"), numeric=True),
+    Field("score", "Score", key("score"), numeric=True, drop=3),
 ]
 
 
@@ -231,26 +263,33 @@ def _ministries(row: dict[str, Any]) -> str:
 
 
 BUDGET_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
+    Field("id", "ID", key("id"), keep_whole=True),
     Field("item", "Item", key("item"), numeric=True, in_table=False),
-    Field("title", "Title", key("title")),
+    Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), show=lambda v: "", in_table=False),
-    Field("ministries", "Ministries", lambda r: _ministries(r)),
+    Field("ministries", "Ministries", lambda r: _ministries(r), drop=1),
     Field("kind", "Kind", key("kind"), in_table=False),
-    Field("amount", "Amount", lambda r: _amount(r)),
+    Field("amount", "Amount", lambda r: _amount(r), keep_whole=True),
     Field("amount_eur", "Euro", key("amount_eur"), numeric=True, in_table=False),
     Field("quantity", "Quantity", key("quantity"), numeric=True, in_table=False),
     Field("unit", "Unit", key("unit"), in_table=False),
-    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or "")),
+    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or ""), drop=2),
     Field("year_from", "From", key("year_from"), numeric=True, in_table=False),
     Field("year_to", "To", key("year_to"), numeric=True, in_table=False),
-    Field("years", "Years", key("years")),
+    Field("years", "Years", key("years"), drop=3),
     Field("years_derived", "Years derived", key("years_derived"), in_table=False),
     Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("funding", "Funding", key("funding")),
+    Field("funding", "Funding", key("funding"), drop=4),
     Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
     Field("shared", "Shared", key("shared"), in_table=False),
-    Field("counted_eur", "Counted euro", key("counted_eur"), numeric=True, in_table=False),
+    Field(
+        "counted_eur",
+        "Counted €",
+        key("counted_eur"),
+        numeric=True,
+        in_table=False,
+        show=lambda v: render.euro_exact(v) if v is not None else "",
+    ),
     Field("attribution", "Counted as", key("attribution"), in_table=False),
     Field("text", "Wording", key("text"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
@@ -260,6 +299,59 @@ BUDGET_FIELDS: list[Field] = [
 
 def _items(n: int) -> str:
     return f"{n} item" if n == 1 else f"{n} items"
+
+
+def _per_year_text(entries: list[dict[str, Any]]) -> str:
+    """ "2023: 25.100.000 € (2 items)" per year, for amounts of one stated year or one-off ones."""
+    by_year: dict[Any, list[int]] = {}
+    for row in entries:
+        by_year.setdefault(row["year_from"], []).append(row["counted_eur"])
+    return "; ".join(
+        f"{year if year is not None else 'year not stated'}: {render.euro_exact(sum(v))} ({_items(len(v))})"
+        for year, v in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+    )
+
+
+def _planned_in(entry: dict[str, Any]) -> str:
+    mark = f" (rests on an assumption: open ends of {', '.join(entry['assumed_ids'])} carried on)"
+    return f"{render.euro_exact(entry['year_total'])}{mark if entry['assumed'] else ''}"
+
+
+def _years_footer(result: Any, scope: str) -> list[str]:
+    """Without --year: the peak year and the current year, never a sum over years that do not
+    run at the same time; totals over several years, and one-year and one-off amounts by year."""
+    from fko.budget import peak_year, years
+
+    eur = render.euro_exact
+    t = result.totals
+    money = [r for r in result.rows if r["kind"] == "money" and r["counted_eur"] is not None]
+    per_year = years(money, False, None)
+    lines = []
+    peak = peak_year(per_year)
+    if peak:
+        lines.append(
+            f"Peak year{scope}: {peak['year']}, {_planned_in(peak)} planned (yearly amounts running then and "
+            "amounts stated for that year; totals over several years not included)."
+        )
+        now = next((e for e in per_year if e["year"] == result.this_year), None)
+        if now:
+            lines.append(f"This year ({result.this_year}){scope}: {_planned_in(now)} planned.")
+        lines.append("Every year: --by year; one year in detail: --year YYYY.")
+    if "total" in t:
+        lines.append(
+            f"Totals over their stated or derived periods{scope}: {eur(t['total']['eur'])} "
+            f"({_items(t['total']['items'])}), each over its own years; not an amount per year."
+        )
+    for basis, label in (("year", "Amounts for one stated year"), ("one_off", "One-off amounts")):
+        entries = [r for r in money if r["basis"] == basis]
+        if entries:
+            lines.append(f"{label}{scope}: {_per_year_text(entries)}.")
+    unstated = [r for r in money if r["basis"] == "per_year" and r["year_from"] is None and r["year_to"] is None]
+    if unstated:
+        listed = ", ".join(f"{r['id']} {_amount(r)}" for r in unstated)
+        lines.append(f"Yearly amounts whose years are not stated, in no year: {listed}.")
+    lines.append("These sums are kept apart: a yearly amount and a total over several years do not add up.")
+    return lines
 
 
 def budget_footer(result: Any) -> list[str]:
@@ -289,17 +381,7 @@ def budget_footer(result: Any) -> list[str]:
                 "the total."
             )
     else:
-        labels = {
-            "per_year": "Sum of the yearly amounts (each for the years it runs; --year YYYY for one year)",
-            "total": "Totals over their stated or derived periods",
-            "year": "Amounts for one stated year",
-            "one_off": "One-off amounts",
-        }
-        for basis, label in labels.items():
-            if basis in t:
-                unit = "/Jahr" if basis == "per_year" else ""
-                lines.append(f"{label}{scope}: {eur(t[basis]['eur'])}{unit} ({_items(t[basis]['items'])}).")
-        lines.append("These sums are kept apart: a yearly amount and a total over several years do not add up.")
+        lines += _years_footer(result, scope)
     staff = [r for r in result.rows if r["kind"] == "staff"]
     if staff:
         listed = "; ".join(f"{r['id']} {render.quantity_text(r['quantity'], r['unit'], r['basis'])}" for r in staff)
@@ -311,7 +393,9 @@ def budget_footer(result: Any) -> list[str]:
         lines.append(
             "A measure shared by several ministries is counted once here (and in full for each with --by ressort)."
         )
-    elif any(r["shared"] for r in result.rows):
+    elif len(result.codes) > 1:
+        lines.append(f"A measure shared by {' and '.join(result.codes)} is counted once here.")
+    if result.ressort and any(r["shared_with"] for r in result.rows):
         if result.split == "equal":
             lines.append("Measures shared with other ministries are divided evenly between them (--split equal).")
         else:
@@ -321,14 +405,41 @@ def budget_footer(result: Any) -> list[str]:
     return lines
 
 
+def _peak(row: dict[str, Any]) -> str:
+    if row["peak_year"] is None:
+        return ""
+    return f"{row['peak_year']}{' *' if row['peak_assumed'] else ''}"
+
+
+#: `fko budget --by ressort|cluster|funding`: without --year each group's peak year and the
+#: amount planned in it, beside its totals over several years; with --year what is planned then.
 BUDGET_GROUP_FIELDS: list[Field] = [
-    Field("group", "Group", key("group")),
+    Field("group", "Group", key("group"), keep_whole=True),
     Field("items", "Items", key("items"), numeric=True),
-    Field("per_year", "Per year €", key("per_year"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("total", "Totals €", key("total"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("year", "One year €", key("year"), numeric=True, show=lambda v: render.euro_exact(v)),
-    Field("one_off", "One-off €", key("one_off"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("peak_year", "Peak year", key("peak_year"), numeric=True, show=lambda v: "", in_table=False),
+    Field("peak", "Peak year", lambda r: _peak(r)),
+    Field("peak_eur", "Planned in peak year €", key("peak_eur"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field("peak_assumed", "Peak rests on an assumption", key("peak_assumed"), in_table=False),
+    Field("total", "Totals over several years €", key("total"), numeric=True, show=lambda v: render.euro_exact(v)),
     Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
+]
+
+#: `fko budget --by year`: what is planned in each year, the totals over several years running
+#: then (in full, apart), and the years that rest on an assumption.
+BUDGET_YEAR_FIELDS: list[Field] = [
+    Field("year", "Year", key("year"), numeric=True, show=lambda v: str(v)),
+    Field("items", "Items", key("items"), numeric=True),
+    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: render.euro_exact(v)),
+    Field(
+        "totals_running_eur",
+        "Totals running €",
+        key("totals_running_eur"),
+        numeric=True,
+        show=lambda v: render.euro_exact(v) if v else "",
+    ),
+    Field("totals_running_items", "Totals running (items)", key("totals_running_items"), numeric=True, in_table=False),
+    Field("assumed", "Assumed", key("assumed"), show=lambda v: "yes *" if v else ""),
+    Field("assumed_ids", "Open ends carried", key("assumed_ids")),
 ]
 
 
@@ -360,7 +471,7 @@ SOURCE_FIELDS: list[Field] = [
     Field("records", "Records", key("records"), numeric=True),
     *(
         Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
-        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates")
+        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
     ),
 ]
 
@@ -389,8 +500,9 @@ RECOGNITION_FIELDS: list[Field] = [
 def _matrix_value(value: Any, unit: str | None) -> str:
     if value is None:
         return ""
-    text = render.german_number(value, 0 if float(value).is_integer() else 1)
-    return f"{text} %" if unit == "%" else text
+    if unit == "%":  # rates always with one decimal: 81,0 % beside 86,1 %
+        return f"{render.german_number(value, 1)} %"
+    return render.german_number(value, 0 if float(value).is_integer() else 1)
 
 
 def matrix_fields(years: Sequence[int]) -> list[Field]:
@@ -415,12 +527,18 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
         sign = "+" if r["change_pct"] > 0 else ""
         return f"{sign}{render.german_number(r['change_pct'], 1)} %"
 
-    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""))]
+    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
     out += [Field(str(y), str(y), year_value(y), numeric=True) for y in years]
     if len(years) > 1:
         out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
         out.append(Field("change_pct", "Change in % *", change_pct, numeric=True))
     return out
+
+
+def _latest_figure(i: dict[str, Any]) -> str:
+    """ "Meisterprämien ausgezahlt: fast 7000 (2025-10)": raw number, the source's qualifier kept."""
+    qualifier = f"{i['qualifier']} " if i.get("qualifier") else ""
+    return f"{i['metric']}: {qualifier}{i['value']} ({i['as_of']})"
 
 
 COMPARE_FIELDS: list[Field] = [
@@ -441,6 +559,10 @@ COMPARE_FIELDS: list[Field] = [
     Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
     Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
     Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    *(
+        Field(f"funds_{b}_approximate", f"Funds {b.replace('_', ' ')} approximate", key(f"funds_{b}_approximate"))
+        for b in ("per_year", "total", "one_year", "one_off")
+    ),
     Field("funding", "Funding", key("funding")),
     Field("staff", "Staff", key("staff")),
     Field("partners", "Partners", key("partners")),
@@ -448,7 +570,7 @@ COMPARE_FIELDS: list[Field] = [
     Field(
         "latest_indicators",
         "Latest figures",
-        lambda r: [f"{i['metric']}: {i['value']} ({i['as_of']})" for i in r["latest_indicators"]],
+        lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
     ),
     Field("source", "Source", key("source")),
 ]
@@ -464,6 +586,12 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
         label = state_text(r["status"], r["open_ended"])
         return label + (f" (derived: {r['status_rule']})" if r["status_derived"] else "")
 
+    def funds(r: dict[str, Any], basis: str) -> str:
+        value = r[f"funds_{basis}_eur"]
+        if value is None:
+            return ""
+        return ("ca. " if r[f"funds_{basis}_approximate"] else "") + eur(value)
+
     def figures(r: dict[str, Any]) -> str:
         return "\n".join(
             f"{i['metric']}: {indicator_value({**i, 'target': False})} ({i['as_of']})" for i in r["latest_indicators"]
@@ -475,10 +603,10 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
         ("Ministries", lambda r: ", ".join(r["ressorts"])),
         ("Runtime", lambda r: r["runtime"] or "not stated"),
         (f"Status on {on.isoformat()}", status),
-        ("Funds per year", lambda r: eur(r["funds_per_year_eur"]) + ("/Jahr" if r["funds_per_year_eur"] else "")),
-        ("Funds in total", lambda r: eur(r["funds_total_eur"])),
-        ("Funds for one year", lambda r: eur(r["funds_one_year_eur"])),
-        ("Funds one-off", lambda r: eur(r["funds_one_off_eur"])),
+        ("Funds per year", lambda r: funds(r, "per_year") + ("/Jahr" if r["funds_per_year_eur"] else "")),
+        ("Funds in total", lambda r: funds(r, "total")),
+        ("Funds for one year", lambda r: funds(r, "one_year")),
+        ("Funds one-off", lambda r: funds(r, "one_off")),
         ("Funds (report)", lambda r: r["funds_text"] or "not stated"),
         ("Funding sources", lambda r: ", ".join(r["funding"])),
         ("Staff", lambda r: ", ".join(r["staff"])),
@@ -493,7 +621,7 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
             continue
         differs = len(set(values.values())) > 1
         table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
-    fields = [Field("mark", "", key("mark")), Field("field", "Field", key("field"))]
+    fields = [Field("mark", "", key("mark"), keep_whole=True), Field("field", "Field", key("field"), keep_whole=True)]
     fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
     render.table(
         table_rows,
@@ -511,10 +639,10 @@ PORTFOLIO_FIELDS: list[Field] = [
         for n in ("I", "II", "III", "IV", "V", "VI")
     ),
     Field("shared", "Shared", key("shared")),
-    Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
-    Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
-    Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
-    Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    Field("funds_peak_year", "Peak year of the funds", key("funds_peak_year"), numeric=True),
+    Field("funds_peak_year_eur", "Planned in the peak year", key("funds_peak_year_eur"), numeric=True),
+    Field("funds_peak_year_assumed", "Peak rests on an assumption", key("funds_peak_year_assumed")),
+    Field("funds_total_eur", "Totals over several years", key("funds_total_eur"), numeric=True),
 ]
 
 
@@ -528,12 +656,16 @@ def portfolio_table(store: Any, result: dict[str, Any]) -> None:
             value = f.get(p)
             if f.name == "shared":
                 value = f"{len(value)} ({', '.join(value)})" if value else "0"
-            elif f.name.startswith("funds"):
+            elif f.name in ("funds_peak_year_eur", "funds_total_eur"):
                 value = render.euro_exact(value)
+            elif f.name == "funds_peak_year_assumed":
+                value = "yes (open ends carried on)" if value else "no"
+            elif value is None:
+                value = "–"
             values[p["ressort"]] = str(value)
         rows.append({"field": f.header, **values})
-    fields = [Field("field", "", key("field"))] + [
-        Field(p["ressort"], p["ressort"], key(p["ressort"]), numeric=True) for p in portfolios
+    fields = [Field("field", "", key("field"), keep_whole=True)] + [
+        Field(p["ressort"], p["ressort"], key(p["ressort"])) for p in portfolios
     ]
     render.table(rows, fields, title="Portfolios side by side")
     common = result["in_common"]
@@ -542,6 +674,197 @@ def portfolio_table(store: Any, result: dict[str, Any]) -> None:
             "",
             f"Measures in common: {', '.join(common) if common else 'none'}.",
             "Funds of shared measures are counted in full for each ministry; items the report assigns to one "
-            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis.",
+            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis; the peak "
+            "year adds only what is planned for that one year (fko budget -r CODE --by year for every year).",
         ]
     )
+
+
+# --- fko changes -------------------------------------------------------------------------
+
+
+def change_text(change: int | None, approximate: bool | None) -> str:
+    """ "+2.186", "-37"; an approximate change is rounded to two significant digits: "+≈4.800"."""
+    if change is None:
+        return ""
+    sign = "+" if change > 0 else "-" if change < 0 else "±"
+    size = abs(change)
+    if approximate and size >= 100:
+        digits = len(str(size)) - 2
+        size = round(size, -digits)
+    return f"{sign}{'≈' if approximate else ''}{render.german_number(size)}"
+
+
+def change_figure(row: dict[str, Any]) -> str:
+    """ "Meisterprämien ausgezahlt: 2.186 (2024-03-31) → fast 7.000 (2025-10), +≈4.800" """
+    now = indicator_value(row)
+    if row["previous_value"] is None:
+        return f"{row['title']}: {now} (first figure)"
+    before = indicator_value(
+        {"value": row["previous_value"], "unit": row["unit"], "qualifier": row["previous_qualifier"], "target": False}
+    )
+    step = change_text(row["change"], row["change_approximate"])
+    return f"{row['title']}: {before} ({row['previous_date']}) → {now} ({row['date']}), {step}"
+
+
+def _change_what(row: dict[str, Any]) -> str:
+    if row["kind"] == "indicator":
+        return change_figure(row)
+    if row["kind"] == "initiative":
+        return "New initiative, not in the report"
+    if row["kind"] == "event" and row["place"]:
+        return f"{row['title']} ({row['place']})"
+    return str(row["title"])
+
+
+def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """One block per change: date, measure and kind; what changed; the quote; the source."""
+    entries = []
+    for row in rows:
+        date = row["date"] + (f" ({row['date_text']})" if row["date_text"] else "")
+        who = f"{row['measure']} {row['measure_title'] or ''}".strip() if row["measure"] else "(no measure)"
+        details = [_change_what(row)]
+        if row["inference"]:
+            details.append(f"fko's inference, not the source's words: {row['inference']}")
+        if row["quote"]:
+            details.append(f"„{row['quote']}“")
+        if row["note"]:
+            details.append(f"Note: {row['note']}")
+        source = row["source_title"] or row["source"]
+        details.append(f"Source: {source}, {row['source_date'] or 'undated'} ({row['source']})")
+        kind = f"{row['kind']}: {row['event_status']}" if row["event_status"] else row["kind"]
+        entries.append((f"{date}  {who}  [{kind}]", details))
+    return entries
+
+
+CHANGE_FIELDS: list[Field] = [
+    Field("date", "Date", key("date")),
+    Field("date_text", "Date as stated", key("date_text"), in_table=False),
+    Field("kind", "Kind", key("kind")),
+    Field("measure", "ID", key("measure")),
+    Field("measure_title", "Measure", key("measure_title"), in_table=False),
+    Field("title", "What", key("title")),
+    Field("value", "Value", key("value"), numeric=True),
+    Field("unit", "Unit", key("unit"), in_table=False),
+    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
+    Field("approximate", "Approximate", key("approximate"), in_table=False),
+    Field("target", "Target", key("target"), in_table=False),
+    Field("previous_value", "Previous value", key("previous_value"), numeric=True, in_table=False),
+    Field("previous_date", "Previous date", key("previous_date"), in_table=False),
+    Field("previous_qualifier", "Previous qualifier", key("previous_qualifier"), in_table=False),
+    Field("previous_approximate", "Previous approximate", key("previous_approximate"), in_table=False),
+    Field("change", "Change", key("change"), numeric=True),
+    Field("change_approximate", "Change approximate", key("change_approximate"), in_table=False),
+    Field("place", "Place", key("place"), in_table=False),
+    Field("event_status", "Event status", key("event_status"), in_table=False),
+    Field("quote", "Quote", key("quote"), in_table=False),
+    Field("source", "Source", key("source")),
+    Field("source_key", "Source key", key("source_key"), in_table=False),
+    Field("source_title", "Source title", key("source_title"), in_table=False),
+    Field("source_date", "Source date", key("source_date"), in_table=False),
+    Field("inference", "Inference", key("inference"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
+]
+
+
+# --- fko diff ------------------------------------------------------------------------------
+
+
+def _euro_change(change: int) -> str:
+    sign = "+" if change > 0 else "-" if change < 0 else "±"
+    return f"{sign}{render.euro_exact(abs(change))}"
+
+
+def _period_text(period: dict[str, Any]) -> str:
+    end = "open-ended" if period["open_ended"] else period["end"] or "?"
+    return f"{period['start'] or '?'} – {end}"
+
+
+def _funds_item(item: dict[str, Any] | None) -> str:
+    from fko.budget import years_text
+
+    if item is None:
+        return "(none)"
+    parts = [_amount(item), BASIS_LABEL.get(item["basis"], "") or "", years_text(item), ", ".join(item["funding"])]
+    return " · ".join(p for p in parts if p)
+
+
+def _quoted(value: Any) -> str:
+    if value is None or value == []:
+        return "(none)"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return f"'{value}'"
+
+
+def field_change_lines(change: dict[str, Any]) -> list[str]:
+    """A field's change as lines for people: word diffs, list additions, items, periods."""
+    from fko.budget import years_text
+
+    name = change["field"]
+    if name == "funds":
+        lines = []
+        if change["words"]:
+            lines.append(f"funds: {change['words']}")
+        for item in change["items"]:
+            what = {"changed": ", ".join(item["keys"]), "added": "added", "removed": "removed"}[item["change_kind"]]
+            before, after = _funds_item(item["old_item"]), _funds_item(item["new_item"])
+            lines.append(f"funds item {item['item']} ({what}): {before} → {after}")
+        return lines or ["funds: (wording unchanged, items differ)"]
+    if name == "runtime":
+        lines = [f"runtime: {_quoted(change['old']['text'])} → {_quoted(change['new']['text'])}"]
+        old_p, new_p = change["old_period"], change["new_period"]
+        if old_p != new_p:
+            lines.append(f"  period: {_period_text(old_p)} → {_period_text(new_p)}")
+        for item in change["items"] or []:
+            lines.append(
+                f"  funds item {item['item']}, years derived from the runtime: "
+                f"{years_text(item['old_item'])} → {years_text(item['new_item'])}"
+            )
+        return lines
+    if change["values_added"] is not None:
+        parts = [f"+ {v}" for v in change["values_added"]] + [f"- {v}" for v in change["values_removed"]]
+        return [f"{name}: " + ("; ".join(parts) or f"order {_quoted(change['old'])} → {_quoted(change['new'])}")]
+    if change["words"]:
+        return [f"{name}: {change['words']}"]
+    return [f"{name}: {_quoted(change['old'])} → {_quoted(change['new'])}"]
+
+
+def diff_summary(result: dict[str, Any]) -> str:
+    s = result["summary"]
+    return (
+        f"{s['changed_count']} changed, {s['added_count']} added, {s['removed_count']} removed, "
+        f"{s['renumbered_count']} renumbered, {s['unchanged_count']} unchanged "
+        f"({s['old_count']} → {s['new_count']} records)"
+    )
+
+
+def diff_entries(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """Blocks for `fko diff`: added, removed, each changed measure, then the planned funds."""
+    from fko.budget import BASIS_LABEL as LABEL
+
+    entries: list[tuple[str, list[str]]] = []
+    for label, part in (("Added", "added_measures"), ("Removed", "removed_measures")):
+        if result[part]:
+            entries.append((f"{label} ({len(result[part])})", [f"{m['id']}  {m['title']}" for m in result[part]]))
+    for measure in result["changed_measures"]:
+        if measure["renumbered"]:
+            head = f"{measure['old_id']} → {measure['new_id']}  {measure['title']}"
+            head += f"  (renumbered; matched by {measure['matched_by']})"
+        else:
+            head = f"{measure['new_id']}  {measure['title']}"
+        details = [line for change in measure["changes"] for line in field_change_lines(change)]
+        entries.append((head, details or ["no field changed"]))
+    funds = result["funds"]
+    moved = [row for row in funds["per_basis"] if row["change_eur"]]
+    if moved or funds["per_ressort"]:
+        lines = [f"{LABEL[r['basis']]}: {_euro_change(r['change_eur'])}" for r in moved]
+        lines += [f"{r['ressort']}, {LABEL[r['basis']]}: {_euro_change(r['change_eur'])}" for r in funds["per_ressort"]]
+        entries.append(
+            (
+                "Change in planned funds (money items of the report's measures, within one basis; "
+                "shared measures count in full for each ministry)",
+                lines,
+            )
+        )
+    return entries

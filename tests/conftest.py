@@ -52,9 +52,10 @@ class Result:
 
 @pytest.fixture()
 def fko(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """Run the fko command line in-process, as a pipe would see it (NO_COLOR, fixed COLUMNS)."""
+    """Run the fko command line in-process, as a pipe would see it (NO_COLOR, no COLUMNS: tables
+    unwrapped; tests of the width policy set COLUMNS themselves)."""
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("FKO_DB", raising=False)
 
     def run(*args: str) -> Result:

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fko.budget import view
 from fko.ingest.budget import euro, propose
@@ -59,7 +61,10 @@ KEYS = ("kind", "amount_eur", "basis", "year_from", "year_to", "years_derived", 
                 ("staff", None, "per_year", 2020, 2024, False, False, []),
             ],
         ),
-        ("III.9", [("money", 3_100_000, "per_year", 2024, 2027, False, False, [])]),
+        # "bis 2027" belongs to the 3 % increase, not to the years of the funds
+        ("III.9", [("money", 3_100_000, "per_year", 2024, None, False, False, [])]),
+        # "2023: 19,6 Mio. Euro" is an amount for the one stated year 2023
+        ("III.3", [("money", 19_600_000, "year", 2023, 2023, False, False, [])]),
         (
             "V.3",
             [
@@ -144,6 +149,58 @@ def test_parser_reads_danach_and_stated_year() -> None:
     ]
 
 
+_YEARS = st.integers(1990, 2099)
+_AMOUNTS = st.sampled_from(
+    [("19,6 Mio. Euro", 19_600_000), ("850.000 Euro", 850_000), ("5 Mio. EUR", 5_000_000), ("1 Mrd. €", 10**9)]
+)
+_LEADS = st.sampled_from(["", "Geplante Mittel ", "insgesamt ", "Landesmittel, ", "(ESF) "])
+_TAILS = st.sampled_from(["", " pro Jahr", " jährlich", " (Landesmittel)", " gesamt", ". Danach offen"])
+
+
+@given(_LEADS, _YEARS, st.sampled_from([": ", ":", " ", " ca. ", ": rund "]), _AMOUNTS, _TAILS, _YEARS, _AMOUNTS)
+def test_a_year_written_before_the_amount_makes_a_year_item(
+    lead: str, year: int, sep: str, amount: tuple[str, int], tail: str, year2: int, amount2: tuple[str, int]
+) -> None:
+    text = f"{lead}{year}{sep}{amount[0]}{tail}, {year2}: {amount2[0]}"
+    proposed = propose(text, {"start": "2020", "end": None})
+    assert [pick(i, "amount_eur", "basis", "year_from", "year_to", "years_derived") for i in proposed] == [
+        (amount[1], "year", year, year, False),
+        (amount2[1], "year", year2, year2, False),
+    ]
+    assert proposed[0]["text"].startswith(str(year))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["für den Förderzeitraum 2020 bis 2024 5.355.028 Euro", "ab 2024 10 Mio. Euro", "2021-2027 9,5 Mio. Euro"],
+)
+def test_a_year_that_ends_a_span_or_starts_a_period_is_not_a_stated_year(text: str) -> None:
+    assert propose(text, {"start": "2020", "end": "2027"})[0]["basis"] != "year"
+
+
+_YEAR_BEFORE = re.compile(r"(?<![\d./–-])(?<!bis )(?<!ab )((?:19|20)\d{2}):?\s*(?:ca\.\s*|rund\s*)?$")
+
+
+def test_every_stored_item_with_a_year_before_its_amount_is_a_year_item(store: Store) -> None:
+    seen = 0
+    for measure in store.measures():
+        wording = measure["budget"]["text"] or ""
+        for match in _EURO.finditer(wording):
+            year = _YEAR_BEFORE.search(wording[: match.start()])
+            if not year:
+                continue
+            seen += 1
+            item = next(i for i in measure["budget"]["items"] if squash(match.group(0)) in squash(i["text"]))
+            assert pick(item, "basis", "year_from", "year_to") == ("year", int(year.group(1)), int(year.group(1)))
+    assert seen == 2  # III.3 "2023: 19,6 Mio. Euro" and IV.1 "2023 ca. 5,5 Mio. Euro"
+
+
+def test_year_2023_counts_iii_3(store: Store) -> None:
+    result = view(store, year=2023)
+    assert result.totals["year_total"]["eur"] == 128_057_000
+    assert "III.3" in {r["id"] for r in result.rows}
+
+
 def test_mags_lists_its_measures_and_the_total_is_the_sum_of_rows(store: Store) -> None:
     result = view(store, ressorts=["mags"])
     ids = {r["id"] for r in result.rows}
@@ -198,9 +255,10 @@ def test_budget_command(fko: Callable[..., Result]) -> None:
     result = fko("budget", "--ressort", "MAGS")
     assert result.code == 0, result.err
     assert "MWIKE, MAGS (shared)" in result.out
+    assert "Sum of the yearly amounts" not in result.out
     assert (
-        "Sum of the yearly amounts (each for the years it runs; --year YYYY for one year) for MAGS: "
-        "38.300.000 €/Jahr (5 items)." in result.out
+        "Peak year for MAGS: 2024, 38.300.000 € planned (yearly amounts running then and amounts stated for that "
+        "year; totals over several years not included)." in result.out
     )
     assert "counted in full (--split equal divides them evenly)" in result.out
     rows = fko("budget", "--ressort", "MAGS", "--json").json()
@@ -220,3 +278,97 @@ def test_unknown_funding_source_is_a_usage_error(fko: Callable[..., Result]) -> 
         "fko: unknown funding source 'esff'; use one of Bund (BMBF), EFRE, ESF, JTF, Land\n",
     )
     assert [r["id"] for r in fko("budget", "--funding", "bmbf", "--json").json()] == ["III.7"]
+
+
+def test_iii_3_from_the_shell(fko: Callable[..., Result]) -> None:
+    items = fko("show", "III.3", "--json").json()["budget"]["items"]
+    assert [pick(i, "basis", "year_from", "year_to") for i in items] == [("year", 2023, 2023)]
+    assert "Total planned for 2023: 128.057.000 €, 8 items" in fko("budget", "--year", "2023").out
+
+
+def _by_year(store: Store, **kwargs: Any) -> dict[int, dict[str, Any]]:
+    from fko.budget import group
+
+    extend_to = kwargs.pop("extend_to", None)
+    return {g["year"]: g for g in group(view(store, **kwargs), "year", store, extend_to)}
+
+
+def test_every_year_of_by_year_is_what_year_counts(store: Store) -> None:
+    per_year = _by_year(store)
+    for year, entry in per_year.items():
+        assert entry["year_total"] == view(store, year=year).totals.get("year_total", {"eur": 0})["eur"], year
+    assert per_year[2023]["year_total"] == 128_057_000
+
+
+def test_no_headline_sums_years_that_never_run_together(store: Store, fko: Callable[..., Result]) -> None:
+    out = fko("budget").out
+    assert "Sum of the yearly amounts" not in out and "138.267.000" not in out
+    per_year = _by_year(store)
+    peak = max(per_year.values(), key=lambda e: e["year_total"])
+    assert (peak["year"], peak["year_total"]) == (2023, 128_057_000)
+    assert "Peak year: 2023, 128.057.000 € (rests on an assumption: open ends of V.6 carried on) planned" in out
+    assert "Amounts for one stated year: 2023: 25.100.000 € (2 items)." in out
+    assert "One-off amounts: 2024: 100.000 € (2 items)." in out
+    assert "Yearly amounts whose years are not stated, in no year: II.2 10 Mio. €/Jahr." in out
+
+
+def test_this_year_in_the_footer(store: Store) -> None:
+    from fko.views import budget_footer
+
+    result = view(store, ressorts=["MAGS"])
+    result.this_year = 2025
+    assert (
+        "This year (2025) for MAGS: 11.500.000 € (rests on an assumption: open ends of IV.1 carried on) planned."
+        in budget_footer(result)
+    )
+
+
+def test_by_year_marks_assumed_years_and_stops_at_the_last_stated_year(store: Store) -> None:
+    mags = _by_year(store, ressorts=["MAGS"])
+    assert list(mags) == list(range(2020, 2028))  # III.4 and III.7 from 2020; VI.2/VI.3 until 2027
+    assert [(y, e["assumed_ids"]) for y, e in mags.items() if e["assumed"]] == [
+        (2025, ["IV.1"]),
+        (2026, ["IV.1"]),
+        (2027, ["IV.1"]),
+    ]
+    extended = _by_year(store, ressorts=["MAGS"], extend_to=2030)
+    assert list(extended)[-1] == 2030 and extended[2030]["year_total"] == 11_000_000 and extended[2030]["assumed"]
+
+
+def test_totals_over_several_years_show_in_each_of_their_years(store: Store) -> None:
+    mags = _by_year(store, ressorts=["MAGS"])
+    # III.4 (27 Mio. Euro, 2020-2023) and III.7 (5.355.028 Euro, 2020-2024) ran in 2020-2022
+    assert [(mags[y]["year_total"], mags[y]["totals_running_eur"]) for y in (2020, 2021)] == [
+        (0, 32_355_028),
+        (0, 32_355_028),
+    ]
+    spread = _by_year(store, ressorts=["MAGS"], annualize=True)
+    assert spread[2020]["year_total"] == round(27_000_000 / 4) + round(5_355_028 / 5)
+    assert spread[2020]["totals_running_eur"] == 0
+
+
+def test_by_year_command(fko: Callable[..., Result]) -> None:
+    out = fko("budget", "-r", "MAGS", "--by", "year").out
+    assert "2025 *" in out and "2024 *" not in out
+    assert "The years stop at 2027, the last year any item states (--extend-to YEAR for more)." in out
+    rows = fko("budget", "-r", "MAGS", "--by", "year", "--extend-to", "2029", "--json").json()
+    assert rows[-1]["year"] == 2029 and rows[-1]["assumed_ids"] == ["IV.1"]
+    assert fko("budget", "--extend-to", "2030").code == 2
+
+
+def test_by_ressort_is_sorted_by_the_shown_amount(fko: Callable[..., Result]) -> None:
+    rows = fko("budget", "--by", "ressort", "--json").json()
+    assert [r["peak_eur"] for r in rows] == sorted((r["peak_eur"] for r in rows), reverse=True)
+    assert rows[0]["group"] == "MKJFGFI" and rows[-1]["group"] == "MUNV"
+    mags = next(r for r in rows if r["group"] == "MAGS")
+    assert (mags["peak_year"], mags["peak_eur"], mags["total"]) == (2024, 38_300_000, 47_778_933)
+    assert "per_year" not in mags
+    year = fko("budget", "--by", "ressort", "--year", "2024", "--json").json()
+    assert [r["year_total"] for r in year] == sorted((r["year_total"] for r in year), reverse=True)
+
+
+def test_counted_amount_is_shown_when_annualize_or_split_change_it(fko: Callable[..., Result]) -> None:
+    plain = fko("budget", "-r", "MAGS", "--year", "2024").out
+    assert "Counted €" not in plain
+    out = fko("budget", "-r", "MAGS", "--year", "2024", "--annualize", "--split", "equal").out
+    assert "Counted €" in out and "4.333.333 €" in out and "annualized: 1/3 of the total" in out

@@ -78,7 +78,15 @@ def test_compare_portfolios(store: Store) -> None:
     mags, msb = result["ressorts"]
     assert (mags["measures"], msb["measures"]) == (22, 21)
     assert msb["per_cluster"]["I"] == 8
-    assert mags["funds_per_year_eur"] == 38_300_000
+    # the peak year adds only what is planned for that one year, never yearly amounts of
+    # different years (II.9 2023-2024 and II.1 2025-2027 never run at the same time)
+    assert (mags["funds_peak_year"], mags["funds_peak_year_eur"], mags["funds_peak_year_assumed"]) == (
+        2024,
+        38_300_000,
+        False,
+    )
+    assert (msb["funds_peak_year"], msb["funds_peak_year_eur"]) == (2024, 10_130_000)
+    assert "funds_per_year_eur" not in mags
     assert result["in_common"] == ["II.4", "II.5", "II.6", "II.7", "II.8", "III.1", "III.7"]
 
 
@@ -135,7 +143,26 @@ def test_timeline_from_a_later_year(fko: Callable[..., Result]) -> None:
     result = fko("timeline", "--on", "2024-06-01", "--from", "2020", "--cluster", "II")
     assert result.out.splitlines()[0].split() == [str(y) for y in range(2020, 2028)]
     ii2 = next(ln for ln in result.out.splitlines() if ln.startswith("II.2 "))
-    assert "◀" in ii2 and ii2.rstrip().endswith("running (open-ended)")
+    assert "◀" in ii2 and ii2.rstrip().endswith("▶") and " ● " in ii2  # running, open-ended
     later = fko("timeline", "--from", "2030", "--cluster", "III", "--on", "2024-06-01")
     iii4 = next(ln for ln in later.out.splitlines() if ln.startswith("III.4 "))
     assert "◀" not in iii4 and "█" not in iii4  # ended in 2023, before the axis
+
+
+def test_compare_keeps_the_sources_qualifiers(fko: Callable[..., Result]) -> None:
+    csv = fko("compare", "IV.1", "II.9", "--on", "2024-06-01", "--csv").out
+    assert "Meisterprämien ausgezahlt: fast 7000 (2025-10)" in csv
+    assert "Meisterprämien ausgezahlt: 7000" not in csv
+    table = fko("compare", "IV.1", "II.9", "--on", "2024-06-01").out
+    assert "ca. 11.000.000 €/Jahr" in table and "ca. 5.500.000 €" in table
+    rows = fko("compare", "IV.1", "II.9", "--on", "2024-06-01", "--json").json()
+    assert [(r["funds_per_year_approximate"], r["funds_one_year_approximate"]) for r in rows] == [
+        (True, True),
+        (False, False),
+    ]
+
+
+def test_one_measures_yearly_amounts_are_not_added_when_they_do_not_add_up(store: Store) -> None:
+    # N.1: 16 Mio. Euro of Land funds a year are part of the 80 Mio. Euro total investment a year
+    n1 = compare_measures(store, ["N.1", "IV.1"], JUNE_2024)[0]
+    assert n1["funds_per_year_eur"] == 80_000_000

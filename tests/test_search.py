@@ -62,7 +62,7 @@ def test_resolve_by_title_alias_and_ambiguity(store: Store) -> None:
     assert resolve(store, "Meisterprämie")["id"] == "IV.1"
     assert resolve(store, "Meisterprämie NRW")["id"] == "IV.1"
     assert resolve(store, "ZFE")["id"] == "VI.6"
-    with pytest.raises(Exception, match=r"'KAoA' names more than one measure; use an ID: II.5 "):
+    with pytest.raises(Exception, match=r"'KAoA' names 3 measures: II.5 "):
         resolve(store, "KAoA")
 
 
@@ -144,7 +144,7 @@ def test_show_by_name(fko: Callable[..., Result]) -> None:
     assert fko("show", "Meisterprämie", "--json").json()["id"] == "IV.1"
     ambiguous = fko("show", "KAoA")
     assert ambiguous.code == 1
-    assert ambiguous.err.startswith("fko: 'KAoA' names more than one measure; use an ID: ")
+    assert ambiguous.err.startswith("fko: 'KAoA' names 3 measures: II.5 Weiterentwicklung")
 
 
 # --- German word forms ------------------------------------------------------------------------

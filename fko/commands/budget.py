@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -11,6 +13,7 @@ from fko import options
 
 def run(
     ctx: typer.Context,
+    measures: options.SomeMeasures = None,
     ressort: options.Ressort = None,
     cluster: options.Cluster = None,
     funding: Annotated[
@@ -31,10 +34,22 @@ def run(
     by: Annotated[
         str | None, typer.Option("--by", metavar="ressort|cluster|year|funding", help="Sum by group, with a chart.")
     ] = None,
+    extend_to: Annotated[
+        int | None,
+        typer.Option(
+            "--extend-to",
+            metavar="YEAR",
+            min=1990,
+            max=2100,
+            help="With --by year: show the years up to YEAR (default: the last year any item states).",
+        ),
+    ] = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List the planned funds of every measure, largest first, with honest totals.
 
@@ -43,55 +58,65 @@ def run(
     Example: fko budget --ressort MAGS
     """
     from fko import render
-    from fko.budget import BASES, group, view
+    from fko.budget import group, view
     from fko.errors import UsageError
-    from fko.views import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, budget_footer, emit_rows
+    from fko.finder import resolve_all
+    from fko.views import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, BUDGET_YEAR_FIELDS, budget_footer, emit_rows
 
     if annualize and year is None and by != "year":
         raise UsageError("--annualize needs --year YYYY (or --by year)")
+    if extend_to is not None and by != "year":
+        raise UsageError("--extend-to needs --by year")
     store = options.state(ctx).store()
     per_year = None if by == "year" else year  # --by year shows every year
-    result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize)
+    ids = [m["id"] for m in resolve_all(store, measures)] if measures else []
+    result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize, ids)
     if by:
-        groups = group(result, by, store)
-        columns = ("year_total",) if per_year is not None or by == "year" else BASES
-        shown = [f for f in BUDGET_GROUP_FIELDS if f.name in ("group", "items", *columns)]
+        groups = group(result, by, store, extend_to)
+        if by == "year":
+            shown = BUDGET_YEAR_FIELDS
+        else:
+            names = (
+                ("year_total",) if per_year is not None else ("peak_year", "peak", "peak_eur", "peak_assumed", "total")
+            )
+            shown = [f for f in BUDGET_GROUP_FIELDS if f.name in ("group", "items", *names)]
         emit_rows(
-            groups, shown, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title=f"Planned funds by {by}"
+            groups,
+            shown,
+            json=json,
+            csv=csv,
+            fields_arg=fields,
+            delimiter=delimiter,
+            xlsx=xlsx,
+            title=f"Planned funds by {by}" + (f", for {year}" if per_year is not None else ""),
         )
-        if not (json or csv):
-            for basis in columns:
-                bars = [(g["group"], float(g[basis]), render.euro_exact(g[basis])) for g in groups if g[basis]]
-                if bars:
-                    label = {
-                        "per_year": "per year",
-                        "total": "totals over several years",
-                        "year": "for one year",
-                        "one_off": "one-off",
-                        "year_total": f"planned for {year}" if year else "planned per year",
-                    }
-                    render.separator()
-                    render.bar_chart(bars, title=f"Euro {label[basis]}, by {by}")
+        if not (json or csv or xlsx):
+            _charts(groups, by, per_year, annualize)
             render.separator()
-            render.lines(budget_footer(result))
+            render.lines(budget_footer(result) if by != "year" else _year_notes(groups, annualize, extend_to))
         return
     everything = result.rows + result.apart
+    row_fields = BUDGET_FIELDS
+    if annualize or split == "equal":  # the counted amount differs from the stated one: show both
+        counted = ("counted_eur", "attribution")
+        row_fields = [dataclasses.replace(f, in_table=f.in_table or f.name in counted) for f in BUDGET_FIELDS]
     title = "Planned funds (Geplante Mittel), largest first" + (f", for {year}" if year else "")
     emit_rows(
-        everything if json or csv else result.rows,
-        BUDGET_FIELDS,
+        everything if json or csv or xlsx else result.rows,
+        row_fields,
         json=json,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
+        xlsx=xlsx,
         title=title,
         json_rows=[_json_row(r) for r in everything],
     )
-    if json or csv:
+    if json or csv or xlsx:
         return
     if result.apart:
         render.separator()
-        shown = [f for f in BUDGET_FIELDS if f.in_table]
+        shown = [f for f in row_fields if f.in_table]
         render.table(
             result.apart, shown, title=f"Not attributable to {year}: totals over several years, or years not stated"
         )
@@ -101,3 +126,60 @@ def run(
 
 def _json_row(row: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in row.items() if k != "budget_text"}
+
+
+def _charts(groups: list[dict[str, object]], by: str, year: int | None, annualize: bool) -> None:
+    from fko import render
+
+    def bars(amount: str, label: Callable[[dict[str, object]], str]) -> list[tuple[str, float, str]]:
+        return [(label(g), float(g[amount]), render.euro_exact(g[amount])) for g in groups if g[amount]]  # type: ignore[arg-type]
+
+    if by == "year":
+        charts = [
+            (
+                bars("year_total", lambda g: f"{g['group']}{' *' if g['assumed'] else ''}"),
+                "Euro planned in each year" + (" (totals over several years annualized)" if annualize else ""),
+            )
+        ]
+    elif year is not None:
+        charts = [(bars("year_total", lambda g: str(g["group"])), f"Euro planned for {year}, by {by}")]
+    else:
+        charts = [
+            (
+                bars("peak_eur", lambda g: f"{g['group']} ({g['peak_year']}{' *' if g['peak_assumed'] else ''})"),
+                f"Euro planned in each group's peak year, by {by}",
+            ),
+            (
+                sorted(bars("total", lambda g: str(g["group"])), key=lambda b: -b[1]),
+                f"Euro in totals over several years, by {by}",
+            ),
+        ]
+    for shown, title in charts:
+        if shown:
+            render.separator()
+            render.bar_chart(shown, title=title)
+
+
+def _year_notes(groups: list[dict[str, object]], annualize: bool, extend_to: int | None) -> list[str]:
+    lines = [
+        "Planned: yearly amounts running that year and amounts stated for it"
+        + ("; totals over several years spread evenly over their years (annualized)." if annualize else ".")
+    ]
+    lines.append(
+        "Totals running: totals over several years whose span includes the year, each in full and not in Planned"
+        + (
+            " (only those without a stated end, which cannot be spread)."
+            if annualize
+            else " (--annualize spreads them evenly)."
+        )
+    )
+    if any(g["assumed"] for g in groups):
+        lines.append(
+            '* rests on an assumption: an item without a stated end ("laufend", "seit", "ab", "bis mind. '
+            'Ende der Legislaturperiode") is carried on past its first stated year; the IDs are listed.'
+        )
+    if extend_to is None and groups:
+        lines.append(
+            f"The years stop at {groups[-1]['group']}, the last year any item states (--extend-to YEAR for more)."
+        )
+    return lines

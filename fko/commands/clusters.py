@@ -9,10 +9,12 @@ from fko import options
 
 def run(
     ctx: typer.Context,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List the six clusters with their titles and number of measures.
 
@@ -22,4 +24,6 @@ def run(
     from fko.views import CLUSTER_FIELDS, emit_rows
 
     rows = cluster_table(options.state(ctx).store())
-    emit_rows(rows, CLUSTER_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title="Clusters")
+    emit_rows(
+        rows, CLUSTER_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, xlsx=xlsx, title="Clusters"
+    )

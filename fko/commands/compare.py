@@ -12,30 +12,36 @@ from fko import options
 def run(
     ctx: typer.Context,
     items: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            metavar="ITEM...",
-            help="Measure IDs; or ministry codes with --ressort; or years.",
+            metavar="[ITEM]...",
+            help="Measures (IDs, titles or aliases); with --ressort more ministry codes; with --recognition years.",
             autocompletion=options.complete_ids,
+            show_default=False,
         ),
-    ],
-    ressort: Annotated[
-        bool, typer.Option("--ressort", help="Compare ministries' portfolios (ITEMs are codes).")
-    ] = False,
+    ] = None,
+    ressort: options.RessortCompare = None,
     recognition: Annotated[
         bool, typer.Option("--recognition", help="Compare recognition figures of years (ITEMs are years).")
     ] = False,
     on: options.On = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """Put measures side by side: title, ministries, runtime, status, funds, partners, figures.
 
-    Rows where the measures differ are marked ≠. With --ressort: portfolios of ministries;
+    Rows where the measures differ are marked ≠. With -r/--ressort: portfolios of ministries;
     with --recognition: recognition figures of two years with the change.
-    Example: fko compare IV.1 II.9
+
+    \b
+    Examples:
+      fko compare IV.1 II.9
+      fko compare Meisterprämie Übergangslotsen --on 2025-01-01
+      fko compare -r MAGS -r MSB
     """
     from fko import render
     from fko.compare import compare_measures, compare_ressorts
@@ -43,6 +49,7 @@ def run(
     from fko.status import on_date
     from fko.views import COMPARE_FIELDS, PORTFOLIO_FIELDS, compare_table, emit_rows, portfolio_table
 
+    items = items or []
     if ressort and recognition:
         raise UsageError("choose one of --ressort and --recognition")
     store = options.state(ctx).store()
@@ -53,22 +60,35 @@ def run(
             years = [int(y) for y in items]
         except ValueError:
             raise UsageError(f"--recognition compares years, e.g. 2022 2023, not {' '.join(items)}") from None
-        chamber_tables(store, years, (), json=json, csv=csv, fields=fields, delimiter=delimiter)
+        chamber_tables(store, years, (), json=json, csv=csv, fields=fields, delimiter=delimiter, xlsx=xlsx)
         return
     if ressort:
-        result = compare_ressorts(store, items)
+        result = compare_ressorts(store, [*ressort, *items])
         if json:
             render.emit_json(result)
-        elif csv:
+        elif csv or xlsx:
             emit_rows(
-                result["ressorts"], PORTFOLIO_FIELDS, json=False, csv=True, fields_arg=fields, delimiter=delimiter
+                result["ressorts"],
+                PORTFOLIO_FIELDS,
+                json=False,
+                csv=csv,
+                fields_arg=fields,
+                delimiter=delimiter,
+                xlsx=xlsx,
+                title="Portfolios",
             )
         else:
             portfolio_table(store, result)
         return
+    codes = {r["code"].casefold() for r in store.ressorts()}
+    if len(items) > 1 and all(i.strip().casefold() in codes for i in items):
+        listed = " ".join(f"-r {i.strip().upper()}" for i in items)
+        raise UsageError(f"{', '.join(items)} are ministries; compare their portfolios with `fko compare {listed}`")
     day = on_date(on)
     rows = compare_measures(store, items, day)
-    if json or csv:
-        emit_rows(rows, COMPARE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter)
+    if json or csv or xlsx:
+        emit_rows(
+            rows, COMPARE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, xlsx=xlsx, title="Compare"
+        )
         return
     compare_table(rows, day)

@@ -1,4 +1,4 @@
-"""`fko export`: the whole dataset as JSON, CSV files or an SQLite database."""
+"""`fko export`: the whole dataset as JSON, CSV files, an SQLite database or an Excel workbook."""
 
 from __future__ import annotations
 
@@ -12,19 +12,27 @@ from fko import options
 
 def run(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="json|csv|sqlite", help="What to write.")],
-    out: Annotated[Path, typer.Option("--out", "-o", metavar="PATH", help="File (json, sqlite) or folder (csv).")],
-    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+    fmt: Annotated[options.ExportFormat, typer.Option("--format", "-f", help="What to write.", case_sensitive=False)],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="PATH", help="File (json, sqlite, xlsx) or folder (csv).")
+    ],
+    force: options.Force = False,
     delimiter: options.Delimiter = ";",
+    follow_symlinks: options.FollowSymlinks = False,
+    metadata: Annotated[
+        bool,
+        typer.Option("--metadata", help="With sqlite: also write Datasette's NAME.metadata.json beside it."),
+    ] = False,
 ) -> None:
     """Export every record: measures, initiatives, budget items, recognition, indicators, sources.
 
-    The SQLite file has one table per record type and full-text search (measures_fts),
-    so it opens directly in Datasette.
-    Example: fko export --format sqlite --out fko.db
+    sqlite: one table per record type with primary and foreign keys and full-text search
+    (measures_fts) that Datasette and sqlite-utils find as they are.
+    xlsx: an Excel workbook, one sheet per table.
+    Example: fko export --format sqlite --out fko.db --metadata
     """
     from fko import render
     from fko.export import export
 
-    written = export(options.state(ctx).store(), fmt, out, force, delimiter)
+    written = export(options.state(ctx).store(), fmt.value, out, force, delimiter, metadata, follow_symlinks)
     render.note(f"wrote {', '.join(str(p) for p in written)}")

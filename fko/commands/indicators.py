@@ -13,12 +13,18 @@ def run(
     ctx: typer.Context,
     measure: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="Only this measure's figures.", autocompletion=options.complete_ids),
+        typer.Argument(
+            metavar="[MEASURE]",
+            help="Only this measure's figures: an ID (IV.1, iv.1), title or alias.",
+            autocompletion=options.complete_ids,
+        ),
     ] = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List key figures (premiums paid, participants, posts filled …) in date order, with sources.
 
@@ -26,11 +32,11 @@ def run(
     Example: fko indicators IV.1
     """
     from fko.figures import indicator_rows
-    from fko.measures import get
+    from fko.finder import resolve
     from fko.views import INDICATOR_FIELDS, emit_rows
 
     store = options.state(ctx).store()
-    measure_id = get(store, measure)["id"] if measure else None
+    measure_id = resolve(store, measure)["id"] if measure else None
     rows = indicator_rows(store, measure_id)
     emit_rows(
         rows,
@@ -39,5 +45,6 @@ def run(
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
+        xlsx=xlsx,
         title=f"Key figures{' of ' + measure_id if measure_id else ''}",
     )

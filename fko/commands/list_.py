@@ -31,10 +31,12 @@ def run(
         typer.Option("--status", metavar="STATUS", help="planned, running, ended, open-ended or unknown (see --on)."),
     ] = None,
     on: options.On = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List the measures: ID, title, ministries and runtime.
 
@@ -67,7 +69,8 @@ def run(
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
+        xlsx=xlsx,
         title=f"{len(rows)} {'records' if source else 'measures'}",
     )
-    if not rows and not (json or csv):
+    if not rows and not (json or csv or xlsx):
         render.note("no measure matches these filters; see `fko list` for all")

@@ -11,6 +11,8 @@ import typer
 from fko import options
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from fko.store import Store
 
 
@@ -28,10 +30,12 @@ def run(
         tuple[int, int] | None,
         typer.Option("--compare", metavar="YEAR YEAR", help="Two years side by side with the change."),
     ] = None,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """Show recognition figures: the chamber tables of VI.8 with rates and change, or the
     WHKT figures by area of responsibility or by country of training.
@@ -58,14 +62,15 @@ def run(
             csv=csv,
             fields_arg=fields,
             delimiter=delimiter,
+            xlsx=xlsx,
             title=_by_title(by, rows),
         )
-        if rows and not (json or csv):
+        if rows and not (json or csv or xlsx):
             render.separator()
             render.bar_chart([(r[label], float(r["value"]), render.german_number(r["value"])) for r in rows])
         return
     years = list(compare) if compare else ([year] if year is not None else None)
-    chamber_tables(store, years, body or (), json=json, csv=csv, fields=fields, delimiter=delimiter)
+    chamber_tables(store, years, body or (), json=json, csv=csv, fields=fields, delimiter=delimiter, xlsx=xlsx)
 
 
 def chamber_tables(
@@ -77,6 +82,7 @@ def chamber_tables(
     csv: bool,
     fields: str | None,
     delimiter: str,
+    xlsx: Path | None = None,
 ) -> None:
     """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
     from fko import render
@@ -86,8 +92,17 @@ def chamber_tables(
     rows = with_rates([r for r in recognition_rows(store, bodies) if r["year"] is not None])
     if years is not None:
         rows = [r for r in rows if r["year"] in years]
-    if json or csv:
-        emit_rows(rows, RECOGNITION_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter)
+    if json or csv or xlsx:
+        emit_rows(
+            rows,
+            RECOGNITION_FIELDS,
+            json=json,
+            csv=csv,
+            fields_arg=fields,
+            delimiter=delimiter,
+            xlsx=xlsx,
+            title="Recognition, chambers",
+        )
         return
     shown_years, matrix = chamber_matrix(rows, years)
     for n, name in enumerate(dict.fromkeys(m["body"] for m in matrix)):

@@ -9,10 +9,12 @@ from fko import options
 
 def run(
     ctx: typer.Context,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List the 13 ministries (Ressorts) with their codes and number of measures.
 
@@ -29,5 +31,6 @@ def run(
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
+        xlsx=xlsx,
         title="Ministries (a measure shared by several counts for each)",
     )

@@ -40,10 +40,12 @@ def run(
     ressort: options.Ressort = None,
     kind: Kind = None,
     explain: Explain = False,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """Search measures, initiatives, recognition figures, indicators and updates.
 
@@ -75,10 +77,11 @@ def run(
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
+        xlsx=xlsx,
         title=_title(result, text, limit),
         json_rows=json_rows,
     )
-    if explain and not json and not csv:
+    if explain and not json and not csv and xlsx is None:
         render.lines(_explain_lines(result))
     for line in _hints(result, text, cluster or (), ressort or (), kinds):
         render.note(line)

@@ -20,13 +20,13 @@ def run(
     Example: fko show IV.1
     """
     from fko import render
-    from fko.finder import resolve
+    from fko.finder import resolve_all
     from fko.status import on_date, status_on
     from fko.views import measure_record
 
     store = options.state(ctx).store()
     day = on_date(on)
-    found = [resolve(store, name) for name in ids]
+    found = resolve_all(store, ids)
     if json and on:
         found = [{**m, **status_on(m, day).as_row(), "on": day.isoformat()} for m in found]
     if json:

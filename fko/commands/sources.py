@@ -9,10 +9,12 @@ from fko import options
 
 def run(
     ctx: typer.Context,
+    wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List the five source documents (file, title, publisher, date) and what cites them.
 
@@ -22,4 +24,6 @@ def run(
     from fko.views import SOURCE_FIELDS, emit_rows
 
     rows = source_rows(options.state(ctx).store())
-    emit_rows(rows, SOURCE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title="Sources")
+    emit_rows(
+        rows, SOURCE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, xlsx=xlsx, title="Sources"
+    )

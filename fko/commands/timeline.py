@@ -11,19 +11,32 @@ from fko import options
 
 def run(
     ctx: typer.Context,
+    measures: options.SomeMeasures = None,
     by: Annotated[str, typer.Option("--by", metavar="cluster|ressort", help="Group the bars.")] = "cluster",
     on: options.On = None,
     since: Annotated[
-        int | None, typer.Option("--from", min=1990, max=2100, metavar="YEAR", help="Start the axis in YEAR.")
+        int | None,
+        typer.Option("--from", min=1990, max=2100, metavar="YEAR", help="Start the axis in YEAR (default: to fit)."),
+    ] = None,
+    until: Annotated[
+        int | None,
+        typer.Option("--to", min=1990, max=2100, metavar="YEAR", help="End the axis in YEAR (default: to fit)."),
     ] = None,
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
     json: options.Json = False,
 ) -> None:
-    """Draw every measure's runtime as a bar (open ends as arrows), grouped, with today marked.
+    """Draw every measure's runtime as a bar, grouped, with its status and today marked.
 
-    Measures without a start date are listed as not placed; --from YEAR starts the axis later.
-    Example: fko timeline --by ressort --on 2024-06-01 --from 2020
+    The axis fits the terminal: when the years do not fit, it starts later (◀ marks bars
+    that began before); --from/--to choose the years. Measures without a start date are
+    listed as not placed.
+
+    \b
+    Examples:
+      fko timeline
+      fko timeline --by ressort -r MAGS --on 2024-06-01
+      fko timeline Meisterprämie II.9 --from 2020
     """
     from fko import render
     from fko.compare import timeline
@@ -31,11 +44,19 @@ def run(
     from fko.measures import filter_measures
     from fko.status import on_date
 
+    by = by.strip().lower()
     if by not in ("cluster", "ressort"):
         raise UsageError(f"unknown --by '{by}'; use cluster or ressort")
+    if since is not None and until is not None and until < since:
+        raise UsageError(f"--to {until} is before --from {since}")
     store = options.state(ctx).store()
     day = on_date(on)
     records = filter_measures(store, cluster or (), ressort or ())
+    if measures:
+        from fko.finder import resolve_all
+
+        wanted = {m["id"] for m in resolve_all(store, measures)}
+        records = [r for r in records if r["id"] in wanted]
     placed, unplaced = timeline(store, records, day)
     if json:
         render.emit_json({"on": day.isoformat(), "placed": placed, "not_placed": unplaced})
@@ -45,16 +66,31 @@ def run(
         keys = [c["numeral"] for c in store.clusters()]
         groups = [(f"Cluster {k}: {names[k]}", [r for r in placed if r["cluster"] == k]) for k in keys]
     else:
+        names = {r["code"]: r["name"] for r in store.ressorts()}
         keys = [r["code"] for r in store.ressorts()]
-        wanted = set(ressort or ()) and {c.casefold() for c in ressort or ()}
-        groups = [(k, [r for r in placed if k in r["ressorts"]]) for k in keys if not wanted or k.casefold() in wanted]
-    render.gantt([(title, rows) for title, rows in groups if rows], day, since=since)
-    legend = "█ runtime   ▶ open end   ◆? only a start is stated   │ the --on date"
-    if since is not None:
-        legend += f"   ◀ started before {since}"
-    lines = ["", legend]
+        wanted_codes = {c.casefold() for c in ressort or ()}
+        groups = [
+            (f"{k}: {names[k]}", [r for r in placed if k in r["ressorts"]])
+            for k in keys
+            if not wanted_codes or k.casefold() in wanted_codes
+        ]
+    axis = render.gantt([(title, rows) for title, rows in groups if rows], day, since=since, until=until)
+    if axis is None:
+        render.note("no measure to draw; see `fko timeline` for all")
+        return
+    symbols = "  ".join(f"{s} {name}" for name, s in render.STATUS_SYMBOL.items())
+    bars = "█ runtime  ▶ open end  ◆? only a start stated  │ the --on date"
+    cut = []
+    if axis.cut_before:
+        cut.append(f"◀ began before {axis.first}" + ("" if since is not None else " (--from YEAR shows earlier years)"))
+    if axis.cut_after and until is not None:
+        cut.append(f"› runs past {axis.last}")
+    lines = ["", f"Status on {day.isoformat()}: {symbols}  * derived", bars]
+    if cut:
+        lines.append("  ".join(cut))
     if by == "ressort":
         lines.append("A measure of several ministries appears under each.")
+    lines.append("* derived by a rule from the wording; `fko show ID --on DATE` names the rule.")
     if unplaced:
         lines.append(f"Not placed (no start date stated): {', '.join(unplaced)}")
     render.lines(lines)

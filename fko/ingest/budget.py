@@ -24,7 +24,12 @@ _NO_FUNDS = re.compile(
 )
 _WORDS = {"eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "zehn": 10}
 _PER_YEAR = re.compile(r"pro Jahr|jährlich|p\.\s?a\.|schuljährlich")
-_YEAR_PREFIX = re.compile(r"^\s*(?P<year>(?:19|20)\d{2}):?\s*(?:ca\.|rund)?\s*$")
+#: A year written directly before the amount ("2023: 19,6 Mio. Euro", "2023 ca. 5,5 Mio. Euro"),
+#: unless it ends a span or a start ("2020 bis 2024 5.355.028 Euro", "ab 2024 …").
+_YEAR_PREFIX = re.compile(
+    r"(?<![\d./–-])(?<!bis )(?<!ab )(?<!seit )(?<!zum )(?<!- )(?<!– )"
+    r"(?P<year>(?:19|20)\d{2})\s*:?\s*(?:(?:ca\.|rund|circa|etwa)\s*)?$"
+)
 _FROM_YEAR = re.compile(r"\bab (?:Schuljahr )?(?P<year>(?:19|20)\d{2})")
 _SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:bis|-|–)\s*(?P<b>(?:19|20)\d{2})")
 _FUNDING = (
@@ -99,8 +104,9 @@ def _blank(kind: str) -> dict[str, Any]:
 def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
     """Budget items for one measure, read from its wording and (marked derived) its runtime.
 
-    Basis: "pro Jahr"/"jährlich"/"p.a." -> per_year; "YYYY:" or "YYYY ca." before the amount ->
-    year; otherwise total (over the stated period, else over the runtime, marked derived).
+    Basis: "YYYY:" or "YYYY ca." directly before the amount -> year (whatever follows);
+    "pro Jahr"/"jährlich"/"p.a." -> per_year; otherwise total (over the stated period, else
+    over the runtime, marked derived).
     "danach" starts the year after the previous item. Staff (Stellen, Lehrkraftstunden) are
     items of their own kind, never euros.
     """
@@ -113,7 +119,8 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
     for i, match in enumerate(matches):
         next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         gap = text[previous_end : match.start()]
-        before = gap[_clause_start(gap) :]
+        year_prefix = _YEAR_PREFIX.search(gap)
+        before = gap[year_prefix.start() :] if year_prefix else gap[_clause_start(gap) :]
         tail = text[match.end() : next_start]
         after = tail[: _clause_end(tail)]
         previous_end = match.end()
@@ -129,13 +136,12 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
             item["unit"] = match.group("unit").replace("Lehrkraft-Stellen", "Lehrkraftstellen")
         else:
             item["amount_eur"] = euro(match.group("number"), match.group("scale"))
-        year_prefix = _YEAR_PREFIX.match(before)
         span = _SPAN.search(context)
         start_year = _FROM_YEAR.search(context)
-        if _PER_YEAR.search(context):
-            item["basis"] = "per_year"
-        elif year_prefix:
+        if year_prefix:
             item["basis"] = "year"
+        elif _PER_YEAR.search(context):
+            item["basis"] = "per_year"
         elif not staff:
             item["basis"] = "total"
         if item["basis"] == "year" and year_prefix:

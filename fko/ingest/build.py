@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,7 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     indicators = curated_facts.indicators(facts, texts, ids, dates)
     updates = curated_facts.updates(facts, texts, ids)
     initiatives = curated_facts.initiatives(facts, texts, codes)
+    events = curated_facts.events(facts, texts, ids | {i["id"] for i in initiatives}, dates)
     later: dict[str, list[str]] = {}
     for update in updates:
         later.setdefault(update["measure"], []).append(f"{update['title']}. {update['quote']}")
@@ -171,7 +173,7 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
             "updates": updates,
         }
     )
-    index = build_index(docs, load_synonyms())
+    index = build_index(docs, load_synonyms(), result.warnings)
     result.tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
         "ressorts": parsed["ressorts"],
@@ -181,6 +183,7 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
         "recognition": recognition,
         "indicators": indicators,
         "updates": updates,
+        "events": events,
         "initiatives": initiatives,
         "search": [index],
     }
@@ -207,8 +210,15 @@ def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def write(tables: dict[str, list[dict[str, Any]]], out: Path) -> None:
-    try:
-        out.write_text(serialise(tables), encoding="utf-8")
-    except OSError as exc:
-        raise FkoError(f"cannot write {out}: {exc.strerror}; choose another --out path") from None
+def write(
+    tables: dict[str, list[dict[str, Any]]],
+    out: Path,
+    *,
+    force: bool = False,
+    protect: Sequence[Path] = (),
+    follow_symlinks: bool = False,
+) -> None:
+    """Write the store atomically; an existing file is replaced only with force, never one in protect."""
+    from fko.safe_write import write_text
+
+    write_text(out, serialise(tables), force=force, protect=protect, follow_symlinks=follow_symlinks)

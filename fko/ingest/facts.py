@@ -170,8 +170,57 @@ def updates(facts: dict[str, Any], sources: Sources, measure_ids: set[str]) -> l
     rows = []
     for n, entry in enumerate(facts.get("updates", []), start=1):
         _check_entry(entry, sources, measure_ids, f"update {n} ({entry.get('measure')})")
-        rows.append({k: entry[k] for k in ("measure", "title", "date", "source", "quote")})
+        row = {k: entry[k] for k in ("measure", "title", "date", "source", "quote")}
+        rows.append({**row, "inference": entry.get("inference")})
     rows.sort(key=lambda r: (r["measure"], r["date"]))
+    return rows
+
+
+EVENT_KINDS = ("event", "statement")
+EVENT_STATUSES = ("held", "planned", "announced", "reported", "funded")
+_ISO = re.compile(r"(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+def events(
+    facts: dict[str, Any], sources: Sources, record_ids: set[str], dates: dict[str, str | None]
+) -> list[dict[str, Any]]:
+    """Dated facts of the sources: quote, place and date wording must occur in the source,
+    and every number of the title in the quote or the date wording."""
+    rows = []
+    for n, entry in enumerate(facts.get("events", []), start=1):
+        what = f"event {n} ({entry.get('title', '')[:40]})"
+        measure = entry.get("measure")
+        if measure is not None and measure not in record_ids:
+            raise FkoError(f"{what}: no measure or initiative {measure}")
+        sources.check(entry["quote"], entry["source"], what)
+        for key in ("place", "date_text"):
+            if entry.get(key):
+                sources.check(entry[key], entry["source"], f"{what}, {key}")
+        stated = numbers_in(entry["quote"]) | {int(d) for d in re.findall(r"\d+", entry.get("date_text") or "")}
+        missing = numbers_in(entry["title"]) - stated
+        if missing:
+            raise FkoError(f"{what}: the title states {sorted(missing)}, which its quote and date do not")
+        if entry.get("date") is not None and not _ISO.fullmatch(entry["date"]):
+            raise FkoError(f"{what}: date {entry['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        if entry["kind"] not in EVENT_KINDS or entry["status"] not in EVENT_STATUSES:
+            raise FkoError(f"{what}: kind must be one of {EVENT_KINDS}, status one of {EVENT_STATUSES}")
+        rows.append(
+            {
+                "measure": measure,
+                "kind": entry["kind"],
+                "title": entry["title"],
+                "date": entry.get("date"),
+                "date_text": entry.get("date_text"),
+                "place": entry.get("place"),
+                "status": entry["status"],
+                "source": entry["source"],
+                "source_date": dates.get(entry["source"]),
+                "quote": entry["quote"],
+                "inference": entry.get("inference"),
+                "note": entry.get("note"),
+            }
+        )
+    rows.sort(key=lambda r: (r["date"] or r["source_date"] or "", r["title"]))
     return rows
 
 

@@ -1,0 +1,78 @@
+"""`fko changes`: what the sources report after a date, newest first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fko import options
+
+
+def _complete_kinds(incomplete: str) -> list[str]:
+    from fko.changes import KINDS
+
+    return [k for k in KINDS if k.startswith(incomplete.casefold())]
+
+
+def run(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID...]", help="Only these measures or initiatives.", autocompletion=options.complete_ids
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="From this date on (YYYY-MM-DD, YYYY-MM or YYYY; default: after the report).",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="Up to this date (a month or year: to its end).")
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only update, indicator, event or initiative (repeatable).",
+            autocompletion=_complete_kinds,
+        ),
+    ] = None,
+    ressort: options.Ressort = None,
+    cluster: options.Cluster = None,
+    json: options.Json = False,
+    csv: options.Csv = False,
+    fields: options.Fields = None,
+    delimiter: options.Delimiter = ";",
+) -> None:
+    """List what the sources report after a date, newest first: later developments, new
+    figures (with the change from the previous figure of the same metric), events and new
+    initiatives, each with its quote and source. Default: everything after the report's date.
+
+    Example: fko changes --since 2025-01
+    """
+    from fko import render
+    from fko.changes import change_rows, check_kinds, window
+    from fko.finder import resolve
+    from fko.views import CHANGE_FIELDS, change_entries, emit_rows
+
+    store = options.state(ctx).store()
+    span = window(store, since, until)
+    wanted = [resolve(store, name)["id"] for name in ids or []]
+    rows = change_rows(store, span, wanted, cluster or [], ressort or [], check_kinds(kind or []))
+    until_text = f" until {span.until_text}" if span.until_text else ""
+    count = f"{len(rows)} change{'' if len(rows) == 1 else 's'}"
+    title = f"{count} reported {span.since_text}{until_text}, newest first"
+    if json or csv or fields:
+        emit_rows(rows, CHANGE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title=title)
+        return
+    if not rows:
+        render.lines([f"No changes reported {span.since_text}{until_text}."])
+        return
+    render.blocks(change_entries(rows), title=title)

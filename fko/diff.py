@@ -1,0 +1,329 @@
+"""What differs between two stores, e.g. two editions of the report: measures added, removed,
+renumbered and changed field by field, and the change in planned funds.
+
+Measures are matched by title and content, not only by ID, so that a measure that moved to
+another number is reported as renumbered rather than as one removed and one added.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from typing import Any
+
+from fko.errors import UsageError
+from fko.store import Store
+
+#: The fields `fko diff` compares, in the order of the report, and `--fields` accepts.
+FIELDS = (
+    "title",
+    "cluster",
+    "ressorts",
+    "runtime",
+    "funds",
+    "partners",
+    "urls",
+    "goal",
+    "description",
+    "publication",
+    "in_force",
+)
+LIST_FIELDS = frozenset({"ressorts", "partners", "urls"})
+TEXT_FIELDS = frozenset({"title", "goal", "description", "publication", "in_force"})
+ITEM_KEYS = ("kind", "amount_eur", "quantity", "unit", "basis", "year_from", "year_to", "funding", "ressort", "text")
+#: How similar (0..1) title and description must be for two measures of different IDs to match.
+CONTENT_MATCH = 0.6
+
+
+def check_fields(given: str | None) -> list[str]:
+    """--fields a,b: names of FIELDS; an unknown name is a usage error listing the valid ones."""
+    if given is None:
+        return list(FIELDS)
+    chosen = [name.strip() for name in given.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in FIELDS]
+    if unknown:
+        raise UsageError(f"unknown field '{unknown[0]}' for --fields; valid fields: {', '.join(FIELDS)}")
+    if not chosen:
+        raise UsageError(f"--fields is empty; name at least one of {', '.join(FIELDS)}")
+    return chosen
+
+
+def _norm(text: str | None) -> str:
+    from fko.search import normalise
+
+    return normalise(text or "")
+
+
+def similarity(old: dict[str, Any], new: dict[str, Any]) -> float:
+    """0..1: how alike two measures are by title, goal and description (word sequences)."""
+
+    def words(record: dict[str, Any]) -> list[str]:
+        return _norm(" ".join(str(record.get(f) or "") for f in ("title", "goal", "description"))).split()
+
+    title = difflib.SequenceMatcher(None, _norm(old["title"]).split(), _norm(new["title"]).split()).ratio()
+    body = difflib.SequenceMatcher(None, words(old), words(new), autojunk=False).ratio()
+    return max(title, body) if title > 0.5 else body
+
+
+def match(
+    old: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]]
+) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
+    """Pairs (old, new, how): by the same title (`title`), by the same ID with alike content
+    (`id`), then by alike content (`content`), best first."""
+    pairs: list[tuple[dict[str, Any], dict[str, Any], str]] = []
+    left = {m["id"]: m for m in old}
+    right = {m["id"]: m for m in new}
+
+    def take(a: dict[str, Any], b: dict[str, Any], how: str) -> None:
+        pairs.append((a, b, how))
+        del left[a["id"]]
+        del right[b["id"]]
+
+    titles_old: dict[str, list[dict[str, Any]]] = {}
+    titles_new: dict[str, list[dict[str, Any]]] = {}
+    for m in old:
+        titles_old.setdefault(_norm(m["title"]), []).append(m)
+    for m in new:
+        titles_new.setdefault(_norm(m["title"]), []).append(m)
+    for title, olds in titles_old.items():
+        news = titles_new.get(title, [])
+        if len(olds) == 1 and len(news) == 1:
+            take(olds[0], news[0], "title")
+        else:  # the same title twice: pair those of the same ID
+            for a in olds:
+                b = next((b for b in news if b["id"] == a["id"] and b["id"] in right), None)
+                if b is not None and a["id"] in left:
+                    take(a, b, "title")
+    for key in [k for k in left if k in right]:
+        if similarity(left[key], right[key]) >= CONTENT_MATCH / 2:
+            take(left[key], right[key], "id")
+    scored = sorted(
+        ((similarity(a, b), a["id"], b["id"]) for a in left.values() for b in right.values()),
+        key=lambda s: (-s[0], s[1], s[2]),
+    )
+    for score, a_id, b_id in scored:
+        if score < CONTENT_MATCH:
+            break
+        if a_id in left and b_id in right:
+            take(left[a_id], right[b_id], "content")
+    return pairs
+
+
+def word_diff(old: str, new: str, context: int = 4) -> str:
+    """The changed words as [-old-]{+new+}, with a few words of context, the rest shortened to …"""
+    a, b = old.split(), new.split()
+    parts: list[str] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    codes = matcher.get_opcodes()
+    for n, (tag, i1, i2, j1, j2) in enumerate(codes):
+        if tag == "equal":
+            same = a[i1:i2]
+            head = same[:context] if n else []
+            tail = same[-context:] if n + 1 < len(codes) else []
+            if len(same) <= 2 * context and n and n + 1 < len(codes):
+                parts.append(" ".join(same))
+            else:
+                if head:
+                    parts.append(" ".join(head))
+                if (n and len(same) > len(head)) or (not n and len(same) > len(tail)):
+                    parts.append("…")
+                if tail:
+                    parts.append(" ".join(tail))
+            continue
+        if i2 > i1:
+            parts.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            parts.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(parts)
+
+
+def _period(record: dict[str, Any]) -> dict[str, Any]:
+    from fko.status import period
+
+    start, end, open_ended, _, _ = period(record)
+    return {
+        "start": start.isoformat() if start else None,
+        "end": end.isoformat() if end else None,
+        "open_ended": open_ended,
+    }
+
+
+def _value(record: dict[str, Any], name: str) -> Any:
+    if name == "funds":
+        return record["budget"]
+    return record.get(name)
+
+
+def _item_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Budget items compared position by position: changed keys, added and removed items."""
+    out = []
+    for n in range(max(len(old), len(new))):
+        a = old[n] if n < len(old) else None
+        b = new[n] if n < len(new) else None
+        if a is not None and b is not None:
+            keys = [k for k in ITEM_KEYS if a.get(k) != b.get(k)]
+            if keys:
+                out.append({"item": n + 1, "change_kind": "changed", "keys": keys, "old_item": a, "new_item": b})
+        else:
+            kind = "added" if a is None else "removed"
+            out.append({"item": n + 1, "change_kind": kind, "keys": [], "old_item": a, "new_item": b})
+    return out
+
+
+def _follows_runtime(item: dict[str, Any]) -> bool:
+    """A changed budget item whose only change is in years both versions derive from the runtime."""
+    return (
+        item["change_kind"] == "changed"
+        and set(item["keys"]) <= {"year_from", "year_to"}
+        and bool(item["old_item"].get("years_derived"))
+        and bool(item["new_item"].get("years_derived"))
+    )
+
+
+def field_change(
+    name: str, old: dict[str, Any], new: dict[str, Any], fields: Sequence[str] = FIELDS
+) -> dict[str, Any] | None:
+    """One field's change between two versions of a measure, or None if it is the same.
+
+    Budget items whose years are derived from the runtime and moved with it are reported with
+    the runtime (when it is compared), not as a change of the funds.
+    """
+    a, b = _value(old, name), _value(new, name)
+    change: dict[str, Any] = {
+        "field": name,
+        "old": a,
+        "new": b,
+        "values_added": None,
+        "values_removed": None,
+        "words": None,
+        "items": None,
+        "old_period": None,
+        "new_period": None,
+    }
+    if name == "funds":
+        items = _item_changes(a.get("items", []), b.get("items", []))
+        if "runtime" in fields:
+            items = [i for i in items if not _follows_runtime(i)]
+        if a.get("text") == b.get("text") and not items:
+            return None
+        change["items"] = items
+        if a.get("text") and b.get("text") and a["text"] != b["text"]:
+            change["words"] = word_diff(a["text"], b["text"])
+        return change
+    if name == "runtime":
+        periods = _period(old), _period(new)
+        if a == b and periods[0] == periods[1]:
+            return None
+        change["old_period"], change["new_period"] = periods
+        moved = _item_changes(old["budget"].get("items", []), new["budget"].get("items", []))
+        change["items"] = [i for i in moved if _follows_runtime(i)]
+        return change
+    if a == b:
+        return None
+    if name in LIST_FIELDS:
+        change["values_added"] = [v for v in b or [] if v not in (a or [])]
+        change["values_removed"] = [v for v in a or [] if v not in (b or [])]
+    elif name in TEXT_FIELDS and a and b:
+        change["words"] = word_diff(str(a), str(b))
+    return change
+
+
+def _records(store: Store) -> list[dict[str, Any]]:
+    from fko.measures import records
+
+    return records(store)
+
+
+def _fund_sums(records: Sequence[dict[str, Any]]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Euro sums of the money items per basis, and per (ministry, basis); shared measures in full."""
+    from fko.budget import BASES
+
+    per_basis = dict.fromkeys(BASES, 0)
+    per_ressort: dict[tuple[str, str], int] = {}
+    for record in records:
+        if record.get("kind", "measure") != "measure":
+            continue
+        for item in record["budget"].get("items", []):
+            if item["kind"] != "money" or item["amount_eur"] is None or item["basis"] not in per_basis:
+                continue
+            per_basis[item["basis"]] += item["amount_eur"]
+            for code in [item["ressort"]] if item.get("ressort") else record["ressorts"]:
+                per_ressort[(code, item["basis"])] = per_ressort.get((code, item["basis"]), 0) + item["amount_eur"]
+    return per_basis, per_ressort
+
+
+def funds_change(old: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The planned funds of the report's measures, old and new, per basis and per ministry and basis."""
+    from fko.budget import BASES
+
+    basis_a, ressort_a = _fund_sums(old)
+    basis_b, ressort_b = _fund_sums(new)
+    per_basis = [
+        {
+            "basis": basis,
+            "old_eur": basis_a[basis],
+            "new_eur": basis_b[basis],
+            "change_eur": basis_b[basis] - basis_a[basis],
+        }
+        for basis in BASES
+    ]
+    per_ressort = []
+    for code, basis in sorted(set(ressort_a) | set(ressort_b), key=lambda k: (k[0], BASES.index(k[1]))):
+        a, b = ressort_a.get((code, basis), 0), ressort_b.get((code, basis), 0)
+        if a != b:
+            per_ressort.append({"ressort": code, "basis": basis, "old_eur": a, "new_eur": b, "change_eur": b - a})
+    return {"per_basis": per_basis, "per_ressort": per_ressort}
+
+
+def _brief(record: dict[str, Any]) -> dict[str, Any]:
+    return {"id": record["id"], "title": record["title"], "kind": record.get("kind", "measure")}
+
+
+def diff(old: Store, new: Store, fields: Sequence[str] = FIELDS) -> dict[str, Any]:
+    """The structured difference between two stores (see `fko schema diff`)."""
+    olds, news = _records(old), _records(new)
+    pairs = match(olds, news)
+    order = {m["id"]: n for n, m in enumerate(news)}
+    paired_old = {a["id"] for a, _, _ in pairs}
+    paired_new = {b["id"] for _, b, _ in pairs}
+    changed = []
+    unchanged = 0
+    for a, b, how in sorted(pairs, key=lambda p: order[p[1]["id"]]):
+        changes = [c for name in fields if (c := field_change(name, a, b, fields)) is not None]
+        if not changes and a["id"] == b["id"]:
+            unchanged += 1
+            continue
+        changed.append(
+            {
+                "old_id": a["id"],
+                "new_id": b["id"],
+                "title": b["title"],
+                "renumbered": a["id"] != b["id"],
+                "matched_by": how,
+                "changes": changes,
+            }
+        )
+    added = [_brief(m) for m in news if m["id"] not in paired_new]
+    removed = [_brief(m) for m in olds if m["id"] not in paired_old]
+    return {
+        "old_store": old.path,
+        "new_store": new.path,
+        "fields": list(fields),
+        "summary": {
+            "old_count": len(olds),
+            "new_count": len(news),
+            "added_count": len(added),
+            "removed_count": len(removed),
+            "renumbered_count": sum(1 for c in changed if c["renumbered"]),
+            "changed_count": sum(1 for c in changed if c["changes"]),
+            "unchanged_count": unchanged,
+        },
+        "added_measures": added,
+        "removed_measures": removed,
+        "changed_measures": changed,
+        "funds": funds_change(olds, news),
+    }
+
+
+def is_empty(result: dict[str, Any]) -> bool:
+    return not (result["added_measures"] or result["removed_measures"] or result["changed_measures"])

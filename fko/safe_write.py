@@ -1,0 +1,283 @@
+"""The one writer of files: a new file (or folder) is built beside its target and renamed over it.
+
+Readers never see a partial file. On any failure (a full disk, an error half-way, Ctrl-C) the
+old target is untouched and the temporary file is removed; after a SIGKILL the target is the
+old file or the complete new one, and at most a hidden `.NAME.*.tmp` is left beside it.
+Targets that are not regular files (devices, FIFOs, sockets), symlinks (unless asked to follow
+them) and the files fko is reading (`protect`) are refused before anything is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import shutil
+import stat
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from fko.errors import FkoError
+
+_KINDS = {
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+    stat.S_IFREG: "a file",
+}
+
+
+def _kind(mode: int) -> str:
+    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def _same(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _check(
+    target: Path, *, force: bool, protect: Sequence[Path], folder: bool, follow_symlinks: bool, option: str
+) -> tuple[Path, os.stat_result | None]:
+    """The path to replace and its current state, or FkoError saying why it must not be written."""
+    if not target.name:  # "." or "/": name the folder itself
+        target = Path(os.path.abspath(target))
+    if not target.name:
+        raise FkoError(f"{target} cannot be replaced; choose another {option}")
+    try:
+        info: os.stat_result | None = os.lstat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise FkoError(f"cannot write {target}: {exc.strerror}; choose another {option}") from None
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        if not follow_symlinks:
+            fix = "pass --follow-symlinks to replace the file it points to" if option == "--out" else "choose another"
+            raise FkoError(f"{target} is a symlink; {fix}{'' if option == '--out' else ' ' + option}")
+        try:
+            target = Path(os.path.realpath(target, strict=True))
+            info = os.stat(target)
+        except OSError:
+            raise FkoError(f"{target} is a broken symlink or a loop; choose another {option}") from None
+    want = "a folder" if folder else "a file"
+    if info is not None:
+        kind = _kind(info.st_mode)
+        if kind != want:
+            raise FkoError(f"{target} is {kind}, not {want}; choose another {option}")
+        if folder and not any(os.scandir(target)):
+            pass  # an empty folder loses nothing
+        elif not force:
+            fix = "pass --force to replace it" if option == "--out" else "remove it first"
+            raise FkoError(f"{target} exists; choose another {option} or {fix}")
+    parent = target.parent
+    try:
+        parent_info = os.stat(parent)
+    except OSError:
+        raise FkoError(f"cannot write {target}: folder {parent} does not exist; create it first") from None
+    if not stat.S_ISDIR(parent_info.st_mode):
+        raise FkoError(f"cannot write {target}: {parent} is not a folder")
+    real = Path(os.path.realpath(target))
+    for guarded in protect:
+        try:
+            guarded_info = os.stat(guarded)
+        except OSError:
+            guarded_info = None
+        guarded_real = Path(os.path.realpath(guarded))
+        same = (info is not None and guarded_info is not None and _same(info, guarded_info)) or real == guarded_real
+        if same:
+            raise FkoError(f"refusing to replace {target}: fko is reading it; choose another {option}")
+        if folder and real in guarded_real.parents:
+            raise FkoError(f"refusing to replace {target}: it holds {guarded}, which fko is reading")
+    return target, info
+
+
+def check_target(
+    target: Path,
+    *,
+    force: bool,
+    protect: Sequence[Path] = (),
+    folder: bool = False,
+    follow_symlinks: bool = False,
+    option: str = "--out",
+) -> None:
+    """Refuse a target now, before expensive work, for the reasons write_file would (FkoError)."""
+    _check(target, force=force, protect=protect, folder=folder, follow_symlinks=follow_symlinks, option=option)
+
+
+def _temp_name(target: Path, suffix: str) -> Path:
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.{suffix}")
+
+
+def _os_error(target: Path, exc: OSError, option: str) -> FkoError:
+    reason = exc.strerror or str(exc)
+    full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "disk" in reason.lower()
+    fix = f"free space or choose another {option}" if full else f"choose another {option}"
+    return FkoError(f"cannot write {target}: {reason}; nothing was replaced, {fix}")
+
+
+def _fsync_path(path: Path, directory: bool = False) -> None:
+    fd = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if directory else 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
+def write_file(
+    target: Path,
+    produce: Callable[[Path], None],
+    *,
+    force: bool,
+    protect: Sequence[Path] = (),
+    follow_symlinks: bool = False,
+    option: str = "--out",
+) -> None:
+    """produce(tmp) writes the complete new content to tmp (a fresh empty file in target's folder);
+    then fsync and os.replace onto target. Refuses (FkoError, exit 1): target exists and not force;
+    target not a regular file (device, FIFO, socket, folder); a symlink unless follow_symlinks;
+    target is one of `protect`. `option` names the command-line option in messages. On any
+    failure (incl. Ctrl-C) the old target is untouched and the temp file is removed."""
+    target, info = _check(
+        target, force=force, protect=protect, folder=False, follow_symlinks=follow_symlinks, option=option
+    )
+    tmp = _temp_name(target, "tmp")
+    try:
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except OSError as exc:
+            raise _os_error(target, exc, option) from None
+        try:
+            produce(tmp)
+            if info is not None:
+                os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            _fsync_path(tmp)
+            _recheck(target, info)
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise _os_error(target, exc, option) from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    with contextlib.suppress(OSError):
+        _fsync_path(target.parent, directory=True)
+
+
+def _recheck(target: Path, info: os.stat_result | None) -> None:
+    """The target has not turned into something else (a FIFO, a symlink) while we wrote."""
+    try:
+        now: os.stat_result | None = os.lstat(target)
+    except FileNotFoundError:
+        now = None
+    if (info is None) != (now is None) or (info is not None and now is not None and not _same(info, now)):
+        raise FkoError(f"{target} changed while fko wrote it; nothing was replaced, try again")
+
+
+def write_text(
+    target: Path,
+    text: str,
+    *,
+    force: bool,
+    protect: Sequence[Path] = (),
+    follow_symlinks: bool = False,
+    option: str = "--out",
+) -> None:
+    """write_file for UTF-8 text, written exactly as given (no newline translation)."""
+
+    def produce(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+
+    write_file(target, produce, force=force, protect=protect, follow_symlinks=follow_symlinks, option=option)
+
+
+def write_folder(
+    target: Path,
+    produce: Callable[[Path], None],
+    *,
+    force: bool,
+    protect: Sequence[Path] = (),
+    follow_symlinks: bool = False,
+    option: str = "--out",
+) -> None:
+    """The same for a folder: produce(tmp_dir) fills a new folder beside target, then the two swap.
+
+    An existing folder is replaced only with force, and only if everything in it is a file the
+    new folder also has (an earlier export): fko never deletes files it did not write.
+    """
+    target, info = _check(
+        target, force=force, protect=protect, folder=True, follow_symlinks=follow_symlinks, option=option
+    )
+    tmp = _temp_name(target, "tmp")
+    old = _temp_name(target, "old")
+    try:
+        try:
+            os.mkdir(tmp)
+        except OSError as exc:
+            raise _os_error(target, exc, option) from None
+        try:
+            produce(tmp)
+            for entry in os.scandir(tmp):
+                _fsync_path(Path(entry.path))
+            _fsync_path(tmp, directory=True)
+            if info is not None:
+                os.chmod(tmp, stat.S_IMODE(info.st_mode))
+                _check_replaceable(target, tmp)
+            _recheck(target, info)
+            if info is None:
+                os.rename(tmp, target)
+            elif not _exchange(tmp, target):
+                os.rename(target, old)
+                try:
+                    os.rename(tmp, target)
+                except BaseException:
+                    os.rename(old, target)
+                    raise
+                tmp = old  # what is left to remove is the old folder
+            # after an exchange, tmp holds the old folder
+        except OSError as exc:
+            raise _os_error(target, exc, option) from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    _remove(tmp)
+    with contextlib.suppress(OSError):
+        _fsync_path(target.parent, directory=True)
+
+
+def _check_replaceable(target: Path, new: Path) -> None:
+    written = {entry.name for entry in os.scandir(new)}
+    for entry in os.scandir(target):
+        if entry.name not in written or not entry.is_file(follow_symlinks=False):
+            raise FkoError(
+                f"{target} holds {entry.name!r}, which fko did not write; "
+                "choose an empty or new folder for --out (nothing was replaced)"
+            )
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        import ctypes  # lazy: only folder exports need it
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code))

@@ -1,0 +1,122 @@
+"""The one resolver of measure references: IDs in any spelling, titles, aliases, one candidate
+taken with a note, several listed, and hints where a ministry, cluster or funder is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fko.errors import FkoError, UsageError
+from fko.finder import resolve, resolve_all
+from fko.store import Store, memory_store
+
+from .conftest import Result, shipped_tables
+
+_STORE = memory_store(shipped_tables())  # read-only here: one store for every generated input
+
+
+@pytest.mark.parametrize("text", ["IV.1", "iv.1", "IV 1", " iv 1 ", "IV1", "Meisterprämie NRW", "meisterprämie"])
+def test_ids_titles_and_aliases(store: Store, text: str) -> None:
+    assert resolve(store, text)["id"] == "IV.1"
+
+
+def test_initiatives_by_id(store: Store) -> None:
+    assert resolve(store, "n.1")["id"] == "N.1"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Indien", "VI.2"), ("Wärmepumpen", "IV.5"), ("Meisterpramie", "IV.1"), ("Übergangslotsen", "II.8")],
+)
+def test_a_single_candidate_is_taken_with_a_note(
+    store: Store, capsys: pytest.CaptureFixture[str], text: str, expected: str
+) -> None:
+    found = resolve(store, text)
+    assert found["id"] == expected
+    err = capsys.readouterr().err
+    if found["title"].casefold() != text.casefold():
+        assert err.startswith(f"taking {expected} {found['title']}")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("MAGS", "'MAGS' is a ministry, not a measure; its measures: `fko list --ressort MAGS`"),
+        ("msb", "'msb' is a ministry, not a measure; its measures: `fko list --ressort MSB`"),
+        ("IV", "'IV' is a cluster, not a measure; its measures: `fko list --cluster IV`"),
+        ("II", "'II' is a cluster, not a measure; its measures: `fko list --cluster II`"),
+        ("BMBF", "'BMBF' is a funding source, not a measure; its items: `fko budget --funding BMBF`"),
+        ("ESF", "'ESF' is a funding source, not a measure; its items: `fko budget --funding ESF`"),
+        ("IV.99", "no measure 'IV.99'; did you mean IV.9?"),
+        ("xyzzy", "no measure 'xyzzy'; try `fko search xyzzy` or `fko list`"),
+    ],
+)
+def test_only_measures_match(store: Store, text: str, message: str) -> None:
+    with pytest.raises(FkoError) as raised:
+        resolve(store, text)
+    assert raised.value.message == message
+    assert raised.value.exit_code == 1
+
+
+def test_several_candidates_are_listed(store: Store) -> None:
+    with pytest.raises(FkoError) as raised:
+        resolve(store, "OBAS")
+    assert raised.value.message == (
+        "'OBAS' names 2 measures: I.1 Seiteneinstieg Grundschule mit OBAS; "
+        "I.3 Erweiterte Einstellungsmöglichkeiten für Lehramtswechsler; use an ID"
+    )
+
+
+def test_resolve_all_keeps_order_and_drops_repeats(store: Store) -> None:
+    assert [m["id"] for m in resolve_all(store, ["II.9", "iv.1", "Meisterprämie"])] == ["II.9", "IV.1"]
+
+
+def test_empty_reference_is_a_usage_error(store: Store) -> None:
+    with pytest.raises(UsageError):
+        resolve(store, "  ")
+
+
+@given(st.text(max_size=30))
+def test_any_text_resolves_or_fails_cleanly(text: str) -> None:
+    store = _STORE
+    try:
+        found = resolve(store, text)
+    except FkoError as exc:
+        assert exc.exit_code in (1, 2)
+    else:
+        assert found["id"]
+
+
+def test_commands_take_names(fko: Callable[..., Result]) -> None:
+    shown = fko("show", "Indien")
+    assert shown.code == 0, shown.err
+    assert shown.out.startswith("VI.2: Fachkräftegewinnung in Indien")
+    compared = fko("compare", "Meisterprämie", "Übergangslotsen", "--json")
+    assert compared.code == 0, compared.err
+    assert [r["id"] for r in compared.json()] == ["IV.1", "II.8"]
+    figures = fko("indicators", "Meisterprämie", "--json")
+    assert figures.code == 0, figures.err
+    assert {r["measure"] for r in figures.json()} == {"IV.1"}
+    budget = fko("budget", "IV.1", "--json")
+    assert budget.code == 0, budget.err
+    assert sorted(r["amount_eur"] for r in budget.json()) == [5_500_000, 11_000_000]
+    hint = fko("show", "MAGS")
+    assert (hint.code, hint.out) == (1, "")
+    assert hint.err == "fko: 'MAGS' is a ministry, not a measure; its measures: `fko list --ressort MAGS`\n"
+    ministries = fko("compare", "MAGS", "MSB")
+    assert ministries.code == 2
+    assert "`fko compare -r MAGS -r MSB`" in ministries.err
+
+
+def test_budget_union_of_ministries(fko: Callable[..., Result]) -> None:
+    both = fko("budget", "-r", "MAGS", "-r", "msb", "--json").json()
+    mags = fko("budget", "-r", "MAGS", "--json").json()
+    msb = fko("budget", "-r", "MSB", "--json").json()
+    keys = {(r["id"], r["item"]) for r in both}
+    assert keys == {(r["id"], r["item"]) for r in mags + msb}
+    assert len(keys) == len(both)  # a measure of both is one row
+    shared = {r["id"] for r in mags} & {r["id"] for r in msb}
+    assert shared  # the data has measures of both: the union must not count them twice

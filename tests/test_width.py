@@ -1,0 +1,124 @@
+"""The one width policy: tables fit 60, 80, 120 and 200 columns, words are never broken inside,
+the title column gets the space first, and what does not fit is named."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fko import render
+from fko.render import Field, key, wrap
+
+from .conftest import Result
+
+WIDTHS = (60, 80, 120, 200)
+COMMANDS = (
+    ("budget", "-r", "MAGS"),
+    ("list",),
+    ("search", "Ausbildung"),
+    ("compare", "IV.1", "II.9"),
+    ("timeline",),
+)
+_PIECES = re.compile(r"[^\s-]*\w-+(?=\w)|\S+")
+
+
+def pieces(text: str) -> set[str]:
+    """The unbreakable parts of a text: words, split after a hyphen between letters."""
+    return set(_PIECES.findall(text))
+
+
+@pytest.fixture()
+def at(fko: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    def run(width: int, *args: str) -> Result:
+        monkeypatch.setenv("COLUMNS", str(width))
+        return fko(*args)
+
+    return run
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_no_line_is_wider_than_the_terminal(at: Callable[..., Result], width: int, args: tuple[str, ...]) -> None:
+    result = at(width, *args)
+    assert result.code == 0, result.err
+    too_long = [line for line in result.out.splitlines() if len(line) > width]
+    assert not too_long, too_long[:3]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_titles_are_never_broken_inside_a_word(at: Callable[..., Result], width: int) -> None:
+    rows = at(width, "budget", "-r", "MAGS", "--json").json()
+    shown = pieces(at(width, "budget", "-r", "MAGS").out)
+    for row in rows:
+        assert pieces(row["title"]) <= shown, row["title"]
+    listed = at(width, "list").out
+    for row in at(width, "list", "--json").json():
+        assert pieces(row["title"]) <= pieces(listed), row["title"]
+
+
+def test_at_80_columns_the_title_gets_the_space_and_secondary_columns_move() -> None:
+    out = render.plain_table(
+        [{"id": "III.4", "title": "InnovationSPIN Lemgo", "basis": "total", "funding": "Land"}],
+        [
+            Field("id", "ID", key("id"), keep_whole=True),
+            Field("title", "Title", key("title"), main=True),
+            Field("basis", "Basis", key("basis"), drop=1),
+            Field("funding", "Funding", key("funding"), drop=2),
+        ],
+        width=24,
+    )
+    assert out.splitlines() == [
+        "ID      Title",
+        "──────────────────────",
+        "III.4   InnovationSPIN",
+        "        Lemgo",
+        "        total · Land",
+        "Basis · Funding: shown",
+        "under the title (to fit",
+        "the terminal; --wide",
+        "shows every column).",
+    ]
+
+
+def test_the_budget_names_what_moved_and_wide_shows_every_column(at: Callable[..., Result]) -> None:
+    narrow = at(80, "budget", "-r", "MAGS").out
+    assert "Basis · Years · Funding: shown under the title" in narrow
+    assert "MWIKE, MAGS (shared)" in narrow
+    wide = at(80, "budget", "-r", "MAGS", "--wide").out
+    assert "Funding" in wide.splitlines()[1]
+    assert "shown under the title" not in wide
+
+
+def test_rich_tables_follow_the_same_policy() -> None:
+    from rich.console import Console
+
+    fields = [Field("id", "ID", key("id"), keep_whole=True), Field("title", "Title", key("title"), main=True)]
+    rows = [{"id": "V.3", "title": "AZAV-Zertifizierung der praxisintegrierten Fachschule für Heilerziehungspflege"}]
+    buffer = io.StringIO()
+    render.table(rows, fields, out=Console(file=buffer, width=40, color_system=None))
+    lines = buffer.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 40
+    assert pieces(rows[0]["title"]) <= pieces(buffer.getvalue())
+
+
+def test_a_word_longer_than_the_column_is_cut_with_an_ellipsis() -> None:
+    assert wrap("Gesundheitsfachberufe und Pflege", 10) == ["Gesundhei…", "und Pflege"]
+    assert wrap("Pflege-, Betreuungs- und Gesundheitsfachberufe", 21) == [
+        "Pflege-, Betreuungs-",
+        "und",
+        "Gesundheitsfachberufe",
+    ]
+
+
+@given(st.text(), st.integers(min_value=1, max_value=50))
+def test_wrap_never_exceeds_the_width_and_keeps_every_short_word(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert all(len(line) <= width for line in lines)
+    for word in pieces(text):
+        if len(word) <= width and "…" not in word:
+            assert any(word in line for line in lines)
