@@ -9,13 +9,14 @@ from typing import Annotated
 import typer
 
 from fko import __version__
-from fko.options import State
+from fko.options import Colour, State
 
 #: The commands in alphabetical order, and the module of each in fko/commands/.
 COMMANDS: dict[str, str] = {
     "anerkennung": "recognition",
     "budget": "budget",
     "changes": "changes",
+    "cite": "cite",
     "clusters": "clusters",
     "compare": "compare",
     "data": "data",
@@ -39,6 +40,13 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _colour(value: Colour) -> Colour:
+    from fko.render import set_colour
+
+    set_colour(value)
+    return value
+
+
 def _global(
     ctx: typer.Context,
     db: Annotated[
@@ -48,6 +56,17 @@ def _global(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    color: Annotated[
+        Colour,
+        typer.Option(
+            "--color",
+            case_sensitive=False,
+            callback=_colour,
+            is_eager=True,
+            help="Colour in tables and matches: auto (a terminal; NO_COLOR turns it off, FORCE_COLOR on), "
+            "always (also into a pipe) or never. Accepted after the command too.",
+        ),
+    ] = Colour.auto,
 ) -> None:
     if db is not None and not db.strip():
         from fko.errors import UsageError
@@ -85,13 +104,43 @@ def build(only: str | None = None) -> typer.Typer:
     return app
 
 
+#: Global options that take a value, and those that may also follow the command.
+_GLOBAL_VALUES = ("--db", "--color")
+_ANYWHERE = ("--color",)
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """`fko list --color never` means `fko --color never list`: options of _ANYWHERE found after
+    the command (and before a `--`) move in front of it."""
+    front: list[str] = []
+    rest: list[str] = []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            rest += [arg, *args]
+            break
+        name = arg.split("=", 1)[0]
+        if name in _ANYWHERE:
+            front.append(arg)
+            if "=" not in arg:
+                value = next(args, None)
+                if value is None:
+                    from fko.errors import UsageError
+
+                    raise UsageError(f"{arg} needs a value; see 'fko --help'")
+                front.append(value)
+        else:
+            rest.append(arg)
+    return front + rest
+
+
 def command_name(argv: list[str]) -> str | None:
     """The command on a command line, after the global options; None for help, version, completion."""
     args = iter(argv)
     for arg in args:
-        if arg == "--db":
+        if arg in _GLOBAL_VALUES:
             next(args, None)
-        elif arg.startswith("--db="):
+        elif arg.split("=", 1)[0] in _GLOBAL_VALUES:
             continue
         elif arg.startswith("-"):
             return None
@@ -114,9 +163,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: list[str]) -> int:
     from fko.errors import FkoError
-    from fko.render import PipeClosed, error
+    from fko.render import PipeClosed, error, set_colour
 
     try:
+        set_colour(Colour.auto)  # each run starts from the default (tests run several in one process)
+        args = hoist_global_options(args)
         code = build(command_name(args))(args=args, prog_name="fko", standalone_mode=False)
     except FkoError as exc:
         error(exc.message)

@@ -9,7 +9,7 @@ from typing import Any
 from fko.errors import UsageError
 from fko.figures import indicator_rows
 from fko.measures import NUMERALS, ressort_codes
-from fko.status import status_on
+from fko.status import status_in
 from fko.store import Store
 
 
@@ -37,7 +37,7 @@ def _approximate(items: list[dict[str, Any]], basis: str) -> bool:
 def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[str, Any]:
     """The fields `fko compare` puts side by side; amounts as integers, each basis apart."""
     items = record["budget"].get("items", [])
-    status = status_on(record, on)
+    status = status_in(store, record, on)
     latest: dict[str, dict[str, Any]] = {}
     for row in indicator_rows(store, record["id"]):
         if row["metric"] not in latest or row["as_of"] >= latest[row["metric"]]["as_of"]:
@@ -124,7 +124,7 @@ def timeline(store: Store, records: Sequence[dict[str, Any]], on: dt.date) -> tu
     """Records that can be drawn (a start, or a stated end) and the IDs that cannot."""
     placed, unplaced = [], []
     for record in records:
-        status = status_on(record, on)
+        status = status_in(store, record, on)
         if status.start is None:
             unplaced.append(record["id"])
             continue

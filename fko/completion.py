@@ -1,11 +1,37 @@
-"""Shell completion values read from the store (measure IDs, ministry codes)."""
+"""Shell completion values: measure IDs, ministry codes, clusters, sources, funding names and
+record types, matched case-insensitively (`iv.` offers IV.1, `ma` offers MAGS, `4` offers IV).
+
+Completion must never break the shell: any failure offers nothing.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+
+NUMERALS = ("I", "II", "III", "IV", "V", "VI")
 
 
-def _store_rows(table: str) -> list[dict[str, object]]:
+class Match(str):
+    """A value fko has matched against what was typed (ignoring case, digits for numerals).
+
+    Typer's `autocompletion` keeps only values that start with the typed text, case and all;
+    a Match has passed fko's own test, so it passes that one too.
+    """
+
+    __slots__ = ()
+
+    def startswith(self, prefix: object, *args: object) -> bool:
+        return True
+
+
+def matching(values: Iterable[str], incomplete: str) -> list[str]:
+    """The values that start with `incomplete`, ignoring case, in their own spelling."""
+    typed = incomplete.strip().casefold()
+    return [Match(v) for v in dict.fromkeys(values) if v.casefold().startswith(typed)]
+
+
+def _rows(table: str) -> list[dict[str, object]]:
     try:
         from fko.store import open_store
 
@@ -15,8 +41,47 @@ def _store_rows(table: str) -> list[dict[str, object]]:
 
 
 def measure_ids(incomplete: str) -> list[str]:
-    return [str(m["id"]) for m in _store_rows("measures") if str(m["id"]).upper().startswith(incomplete.upper())]
+    ids = [str(m["id"]) for m in _rows("measures") + _rows("initiatives")]
+    return matching(ids, incomplete.replace(" ", "."))
 
 
 def ressort_codes(incomplete: str) -> list[str]:
-    return [str(r["code"]) for r in _store_rows("ressorts") if str(r["code"]).upper().startswith(incomplete.upper())]
+    return matching((str(r["code"]) for r in _rows("ressorts")), incomplete)
+
+
+def clusters(incomplete: str) -> list[str]:
+    """I … VI; a digit 1 … 6 offers its numeral (fko accepts both)."""
+    typed = incomplete.strip()
+    if typed.isdigit():
+        return [Match(NUMERALS[int(typed) - 1])] if 1 <= int(typed) <= len(NUMERALS) else []
+    return matching(NUMERALS, typed)
+
+
+def statuses(incomplete: str) -> list[str]:
+    """--status takes English and German names (laufend = running); both complete."""
+    from fko.status import GERMAN_STATUS, STATUSES
+
+    return matching([*STATUSES, *GERMAN_STATUS], incomplete)
+
+
+def sources(incomplete: str) -> list[str]:
+    rows = _rows("sources")
+    return matching([*(str(s["key"]) for s in rows), "all", *(str(s["file"]) for s in rows)], incomplete)
+
+
+def funding(incomplete: str) -> list[str]:
+    names: set[str] = set()
+    for measure in _rows("measures"):
+        budget = measure.get("budget")
+        for item in budget.get("items", []) if isinstance(budget, dict) else []:
+            names.update(str(f) for f in item.get("funding", []))
+    return matching(sorted(names), incomplete)
+
+
+def record_types(incomplete: str) -> list[str]:
+    try:
+        from fko.model import schema
+
+        return matching(schema(), incomplete)
+    except Exception:
+        return []

@@ -129,6 +129,7 @@ class Update(TypedDict):
     date: str
     source: str
     quote: str
+    reports_status: str | None
     inference: str | None
 
 
@@ -305,6 +306,29 @@ class Diff(TypedDict):
     funds: FundsChange
 
 
+class Citation(TypedDict):
+    """What `fko cite --json` prints for a measure, an initiative or a key figure."""
+
+    id: str
+    kind: str
+    title: str
+    metric: str | None
+    value: int | None
+    unit: str | None
+    qualifier: str | None
+    approximate: bool
+    as_of: str | None
+    quote: str
+    quote_of: str
+    source: str
+    source_key: str | None
+    source_title: str | None
+    source_publisher: str | None
+    source_date: str | None
+    source_date_note: str | None
+    source_lines: list[int] | None
+
+
 #: Record types by the name `fko schema` uses, with the store table that holds them.
 RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "measure": (Measure, "measures"),
@@ -332,6 +356,7 @@ RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "funds_change": (FundsChange, None),
     "funds_basis": (FundsBasis, None),
     "funds_ressort": (FundsRessort, None),
+    "cite": (Citation, None),
 }
 
 

@@ -21,6 +21,38 @@ class ExportFormat(StrEnum):
     xlsx = "xlsx"
 
 
+# Fixed choices: typer validates them (case-insensitively), lists them in --help and completes
+# them from these classes. The domain modules keep the same names (a test checks they agree).
+
+
+class BudgetBy(StrEnum):
+    ressort = "ressort"
+    cluster = "cluster"
+    year = "year"
+    funding = "funding"
+
+
+class Split(StrEnum):
+    full = "full"
+    equal = "equal"
+
+
+class RecognitionBy(StrEnum):
+    area = "area"
+    country = "country"
+
+
+class TimelineBy(StrEnum):
+    cluster = "cluster"
+    ressort = "ressort"
+
+
+class Colour(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def complete_ids(incomplete: str) -> list[str]:
     from fko.completion import measure_ids
 
@@ -34,7 +66,33 @@ def _complete_ressorts(incomplete: str) -> list[str]:
 
 
 def _complete_clusters(incomplete: str) -> list[str]:
-    return [n for n in ("I", "II", "III", "IV", "V", "VI") if n.startswith(incomplete.upper())]
+    from fko.completion import clusters
+
+    return clusters(incomplete)
+
+
+def complete_status(incomplete: str) -> list[str]:
+    from fko.completion import statuses
+
+    return statuses(incomplete)
+
+
+def complete_sources(incomplete: str) -> list[str]:
+    from fko.completion import sources
+
+    return sources(incomplete)
+
+
+def complete_funding(incomplete: str) -> list[str]:
+    from fko.completion import funding
+
+    return funding(incomplete)
+
+
+def complete_record_types(incomplete: str) -> list[str]:
+    from fko.completion import record_types
+
+    return record_types(incomplete)
 
 
 def _set_wide(value: bool) -> bool:
@@ -86,7 +144,7 @@ Force = Annotated[bool, typer.Option("--force", help="Replace PATH if it exists 
 FollowSymlinks = Annotated[
     bool, typer.Option("--follow-symlinks", help="If PATH is a symlink, replace the file it points to.")
 ]
-Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
+Limit = Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N results (0: all).")]
 Ressort = Annotated[
     list[str] | None,
     typer.Option(
@@ -148,6 +206,11 @@ class State:
             from fko.store import open_store
 
             self._store = open_store(self.db)
+            from fko.render import settings
+
+            settings.source_keys = {
+                str(s.get("file")): str(s.get("key")) for s in self._store.sources() if s.get("file") and s.get("key")
+            }
         return self._store
 
 
@@ -161,5 +224,17 @@ def state(ctx: typer.Context) -> State:
 
 On = Annotated[
     str | None,
-    typer.Option("--on", metavar="DATE", help="Status on this date (YYYY-MM-DD, YYYY-MM or YYYY; default: today)."),
+    typer.Option(
+        "--on",
+        metavar="DATE",
+        help="Status on this date: 2024-06-01, 01.06.2024, 06/2024 or 2024 (its first day); default: today.",
+    ),
+]
+During = Annotated[
+    str | None,
+    typer.Option(
+        "--during",
+        metavar="PERIOD",
+        help="Only measures running at any time in PERIOD: a year (2025), month (06/2024), date, or DATE..DATE.",
+    ),
 ]

@@ -38,7 +38,20 @@ def is_terminal() -> bool:
 
 
 def use_colour() -> bool:
-    return is_terminal() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    """Colour or not: `--color always|never` decides; with `auto` (the default) NO_COLOR turns
+    it off, FORCE_COLOR turns it on (also into a pipe), else a terminal that is not dumb gets it."""
+    if settings.colour != "auto":
+        return settings.colour == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
+    return is_terminal() and os.environ.get("TERM") != "dumb"
+
+
+def styled() -> bool:
+    """Draw with Rich (styles, colour): in a terminal, or into a pipe when colour is forced."""
+    return is_terminal() or use_colour()
 
 
 class PipeClosed(Exception):
@@ -190,6 +203,18 @@ def error(message: str) -> None:
 def note(message: str) -> None:
     """A hint on stderr that does not change the result; one line."""
     sys.stderr.write(f"{one_line(message)}\n")
+
+
+def count(n: int, noun: str) -> str:
+    """ "1 measure", "2 measures"; `noun` is the plural, its first word is made singular for 1."""
+    if n != 1:
+        return f"{n} {noun}"
+    first, _, rest = noun.partition(" ")
+    singular = _SINGULAR.get(first, first[:-1] if first.endswith("s") else first)
+    return f"1 {singular}{' ' + rest if rest else ''}"
+
+
+_SINGULAR = {"hits": "hit", "matches": "match", "entries": "entry", "changes": "change", "facts": "fact"}
 
 
 # --- fields: one definition serves tables, CSV and --fields ---------------------------
@@ -366,6 +391,7 @@ def console() -> Console:
         highlight=False,
         no_color=not use_colour(),
         color_system="auto" if use_colour() else None,
+        force_terminal=True if use_colour() and not is_terminal() else None,
         soft_wrap=False,
     )
 
@@ -380,18 +406,33 @@ _BREAK = re.compile(r"[^\s-]*\w-+(?=\w)|\S+")  # words, split after a hyphen bet
 
 
 class _Settings:
-    """Per-run display choices set by options (--wide)."""
+    """Per-run display choices: --wide, --color, and the short keys of the store's source files."""
 
     wide = False
+    colour = "auto"
+    source_keys: dict[str, str] = {}  # noqa: RUF012 - one per run, set when the store opens
 
 
 settings = _Settings()
+
+
+def set_colour(value: str) -> str:
+    """--color auto|always|never (set once per run by the global option)."""
+    settings.colour = str(value)
+    return value
 
 
 def set_wide(value: bool) -> bool:
     """Typer callback of --wide: show every column however narrow the terminal is."""
     settings.wide = bool(value)
     return value
+
+
+def source_short(value: Any) -> str:
+    """A source as people name it in a table: its key (report, whkt, …), not its file name."""
+    if value is None:
+        return ""
+    return clean(settings.source_keys.get(str(value), value))
 
 
 def terminal_width() -> int | None:
@@ -548,7 +589,7 @@ def table(
     without Rich or colour, fitted to $COLUMNS when that is set and unwrapped otherwise.
     """
     shown = [f for f in fields if f.in_table]
-    if out is None and not is_terminal():
+    if out is None and not styled():
         _write(plain_table(rows, shown, title, footer, terminal_width()))
         return
     from rich import box
@@ -645,7 +686,7 @@ def _wrapped_cell(field: Field, row: dict[str, Any], width: int | None) -> Any:
     else:
         marked = field.marked(row)
         text = Text(clean(marked.text))
-        if is_terminal():
+        if styled():
             for start, end in marked.spans:
                 text.stylize("bold reverse" if use_colour() else "bold", start, end)
     if width is None:
@@ -661,7 +702,7 @@ def _wrapped_cell(field: Field, row: dict[str, Any], width: int | None) -> Any:
 
 def record(title: str, items: Sequence[tuple[str, str]], out: Console | None = None) -> None:
     """One record as labelled fields; wrapped to the terminal, unwrapped into a pipe."""
-    if out is None and not is_terminal():
+    if out is None and not styled():
         lines = [clean(title), "=" * min(len(clean(title)), 100)]
         for label, value in items:
             value = clean(value)

@@ -728,7 +728,7 @@ def closest_terms(index: dict[str, Any], query: str, limit: int = 5) -> list[str
     from rapidfuzz import fuzz, process
 
     synthetic = set(index.get("synthetic", ()))
-    vocabulary = [t for t in index["postings"] if t not in synthetic and t.isalpha()]
+    vocabulary = [t for t in index["postings"] if t not in synthetic and t.isalpha() and len(t) >= 3]
     scored: list[tuple[float, str]] = []
     for word in normalise(query).split():
         for term, similarity, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, limit=limit):

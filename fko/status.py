@@ -8,8 +8,10 @@ the status says it was derived and names the rule.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +22,13 @@ _OPEN = re.compile(r"\b(seit|laufend|fortlaufend|unbefristet|dauerhaft|ab)\b|min
 _LIMITED = re.compile(r"Befristung auf (\w+) Jahre")
 _NUMBERS = {"ein": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6}
 _SEASON = {"Frühjahr": 3, "Sommer": 6, "Herbst": 9, "Winter": 12}
+#: Wording that makes a measure with a single full date one event on that day (V.10: "einen
+#: ganztägigen Kongress"); without it the date is only a start (V.2: round tables in regions).
+_ONE_DAY = re.compile(r"\b(ganztägig\w*|eintägig\w*|Bewerbertag|Kongress)\b")
+
+
+def _about(record: dict[str, Any]) -> str:
+    return f"{record.get('title') or ''} {record.get('description') or ''}"
 
 
 @dataclass(frozen=True)
@@ -32,8 +41,12 @@ class Status:
     end: dt.date | None
     derived: bool
     rule: str
+    #: The latest later source, dated on or before the date asked, that reports the measure's
+    #: state (an update with `reports_status`); the runtime-derived status above stays as it is.
+    reported: dict[str, Any] | None = None
 
     def as_row(self) -> dict[str, Any]:
+        reported = self.reported or {}
         return {
             "status": self.status,
             "open_ended": self.open_ended,
@@ -41,9 +54,23 @@ class Status:
             "period_end": self.end.isoformat() if self.end else None,
             "status_derived": self.derived,
             "status_rule": self.rule,
+            "reported_status": reported.get("reports_status"),
+            "reported_date": reported.get("date"),
+            "reported_source": reported.get("source"),
+            "reported_quote": reported.get("quote"),
+            "reported_inference": reported.get("inference"),
         }
 
     def label(self) -> str:
+        """ "running (reported 2025-10); from the runtime: ended": a later source's report first,
+        the status derived from the report's runtime beside it."""
+        base = self.runtime_label()
+        if not self.reported:
+            return base
+        mark = ", fko's inference" if self.reported.get("inference") else ""
+        return f"{self.reported['reports_status']} (reported {self.reported['date']}{mark}); from the runtime: {base}"
+
+    def runtime_label(self) -> str:
         return state_text(self.status, self.open_ended) + (" (derived)" if self.derived else "")
 
 
@@ -52,19 +79,70 @@ def state_text(status: str, open_ended: bool) -> str:
     return "running (open-ended)" if open_ended and status == "running" else status
 
 
-def parse_date(text: str) -> dt.date:
-    """--on DATE: YYYY-MM-DD, YYYY-MM or YYYY; anything else is a usage error."""
+_DATE_FORMS = "2024-06-01, 01.06.2024, 2024-06, 06/2024 or 2024"
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def parse_span(text: str, option: str = "--on") -> tuple[dt.date, dt.date]:
+    """The first and last day a date as people write it names: 2024-06-01 and 01.06.2024 one
+    day, 2024-06 and 06/2024 a month, 2024 a year. Anything else is a usage error."""
     value = text.strip()
+    year = month = day = None
+    if match := _DAY_MONTH_YEAR.fullmatch(value):
+        day, month, year = (int(g) for g in match.groups())
+    elif match := _MONTH_YEAR.fullmatch(value):
+        month, year = int(match.group(1)), int(match.group(2))
+    elif match := _ISO_DATE.fullmatch(value):
+        year = int(match.group(1))
+        month = int(match.group(2)) if match.group(2) else None
+        day = int(match.group(3)) if match.group(3) else None
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return dt.date.fromisoformat(value)
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            return dt.date(int(value[:4]), int(value[5:]), 1)
-        if re.fullmatch(r"\d{4}", value):
-            return dt.date(int(value), 1, 1)
+        if year is not None and 1 <= year:
+            if day is not None and month is not None:
+                return dt.date(year, month, day), dt.date(year, month, day)
+            if month is not None:
+                return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
         pass
-    raise UsageError(f"invalid date '{text}' for --on; use YYYY-MM-DD, YYYY-MM or YYYY")
+    raise UsageError(f"invalid date '{text}' for {option}; use {_DATE_FORMS}")
+
+
+def parse_date(text: str, option: str = "--on") -> dt.date:
+    """--on DATE: the first day the date names (see `parse_span`)."""
+    return parse_span(text, option)[0]
+
+
+def parse_period(text: str, option: str = "--during") -> tuple[dt.date | None, dt.date | None]:
+    """--during YEAR|DATE|DATE..DATE: the days from the first named to the last; either side of
+    `..` may be left open (2024.. or ..2025)."""
+    if ".." not in text:
+        return parse_span(text, option)
+    start, end = text.split("..", 1)
+    first = parse_span(start, option)[0] if start.strip() else None
+    last = parse_span(end, option)[1] if end.strip() else None
+    if first is None and last is None:
+        raise UsageError(f"--during needs a date on at least one side of '..', e.g. 2024..2025, not '{text}'")
+    if first is not None and last is not None and last < first:
+        raise UsageError(f"--during {text}: the end is before the start")
+    return first, last
+
+
+def runs_during(record: dict[str, Any], first: dt.date | None, last: dt.date | None) -> bool:
+    """Whether a record runs at any time from `first` to `last` (None: open). A record with
+    only a start (end unknown) counts if it started in the period."""
+    start, end, open_ended, _, _ = period(record)
+    if start is None and end is None:
+        return open_ended  # 'laufend' without dates: running throughout, as status_on says
+    if start is not None and last is not None and start > last:
+        return False
+    if end is not None:
+        return first is None or end >= first
+    if open_ended or start is None:
+        return True
+    return first is None or start >= first
 
 
 def first_day(iso: str) -> dt.date:
@@ -138,15 +216,40 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
                 )
             else:
                 rules.append("'seit', 'ab', 'laufend', 'fortlaufend', 'unbefristet' or 'dauerhaft': no end")
-        elif start_iso and len(start_iso) == 10 and " bis " not in text:
+        elif start_iso and len(start_iso) == 10 and " bis " not in text and (one := _ONE_DAY.search(_about(record))):
             end, derived = start, True
-            rules.append("a single full date is an event on that day")
+            rules.append(
+                f"a single full date, and the report describes one event ({one.group(0)!r}): an event that day"
+            )
+        elif start_iso and len(start_iso) == 10 and " bis " not in text:
+            rules.append(
+                "a single full date: the report does not say that the measure ends that day, so the end is unknown"
+            )
         else:
             rules.append("only a start is stated: the end is unknown")
     return start, end, open_ended, derived, "; ".join(rules) or "stated start and end"
 
 
-def status_on(record: dict[str, Any], on: dt.date) -> Status:
+def reported_on(updates: Sequence[dict[str, Any]], measure_id: str, on: dt.date) -> dict[str, Any] | None:
+    """The latest update of the measure that reports its state and is dated on or before `on`
+    (a month or year counts from its first day)."""
+    found = [
+        u for u in updates if u["measure"] == measure_id and u.get("reports_status") and first_day(u["date"]) <= on
+    ]
+    return max(found, key=lambda u: (u["date"], u["source"])) if found else None
+
+
+def status_in(store: Any, record: dict[str, Any], on: dt.date) -> Status:
+    """The status on a date from the runtime, with the latest later source's report beside it."""
+    return status_on(record, on, reported_on(store.table("updates"), record["id"], on))
+
+
+def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | None = None) -> Status:
+    status = _derived_status(record, on)
+    return dataclasses.replace(status, reported=reported) if reported else status
+
+
+def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
     start, end, open_ended, derived, rule = period(record)
     text = (record.get("runtime") or {}).get("text") or ""
     if re.search(r"\babgeschlossen\b", text):
@@ -164,16 +267,37 @@ def status_on(record: dict[str, Any], on: dt.date) -> Status:
 
 
 def matches(status: Status, wanted: str) -> bool:
-    """--status: open-ended selects the running measures without an end."""
+    """--status: open-ended selects the running measures without an end. A later source's
+    report weighs over the runtime: V.9 (runtime ended 11/2024) reported running in 10/2025
+    is running."""
+    if status.reported:
+        return bool(status.reported["reports_status"] == ("running" if wanted == "open-ended" else wanted))
     if wanted == "open-ended":
         return status.status == "running" and status.open_ended
     return status.status == wanted
 
 
+#: German status words people type (and the report uses), beside the English ones.
+GERMAN_STATUS = {
+    "laufend": "running",
+    "läuft": "running",
+    "aktiv": "running",
+    "beendet": "ended",
+    "abgeschlossen": "ended",
+    "geplant": "planned",
+    "unbefristet": "open-ended",
+    "offen": "open-ended",
+    "unbekannt": "unknown",
+}
+
+
 def check_status(value: str) -> str:
-    wanted = value.strip().lower()
+    """--status in English or German, any case: laufend = running, beendet = ended, …"""
+    wanted = value.strip().lower().replace("_", "-").replace(" ", "-")
+    wanted = GERMAN_STATUS.get(wanted, wanted)
     if wanted not in STATUSES:
-        raise UsageError(f"unknown status '{value}'; use one of {', '.join(STATUSES)}")
+        german = ", ".join(sorted(GERMAN_STATUS))
+        raise UsageError(f"unknown status '{value}'; use one of {', '.join(STATUSES)} (or {german})")
     return wanted
 
 

@@ -47,6 +47,11 @@ STATUS_FIELDS: list[Field] = [
     Field("period_end", "Period end", key("period_end"), in_table=False),
     Field("status_derived", "Status derived", key("status_derived"), in_table=False),
     Field("status_rule", "Status rule", key("status_rule"), in_table=False),
+    Field("reported_status", "Reported status", key("reported_status"), in_table=False),
+    Field("reported_date", "Reported on", key("reported_date"), in_table=False),
+    Field("reported_source", "Reported by", key("reported_source"), in_table=False),
+    Field("reported_quote", "Report quote", key("reported_quote"), in_table=False),
+    Field("reported_inference", "fko's inference", key("reported_inference"), in_table=False),
     Field("on", "On", key("on"), in_table=False),
 ]
 
@@ -76,9 +81,11 @@ def emit_rows(
     footer: Sequence[str] = (),
     json_rows: Sequence[dict[str, Any]] | None = None,
     xlsx: Path | None = None,
+    empty: str | None = None,
 ) -> None:
     """Print rows as JSON (full objects unless --fields), CSV, or a table for people; or write
-    them to an Excel workbook (--xlsx FILE, the columns of --csv)."""
+    them to an Excel workbook (--xlsx FILE, the columns of --csv). No rows for people: nothing
+    on stdout, and `empty` (if given) as one line on stderr."""
     if sum((json, csv, xlsx is not None)) > 1:
         raise UsageError("choose one of --json, --csv and --xlsx")
     chosen = render.select_fields(fields, fields_arg)
@@ -91,6 +98,9 @@ def emit_rows(
         render.emit_json(render.project(rows, chosen) if fields_arg else full)
     elif csv:
         render.emit_csv(rows, chosen, delimiter)
+    elif not rows:  # nothing on stdout; the command says why on stderr
+        if empty:
+            render.note(empty)
     else:
         shown = [dataclasses.replace(f, in_table=True) for f in chosen] if fields_arg else chosen
         render.table(rows, shown, title=title, footer=footer)
@@ -120,7 +130,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         ("Cluster", f"{measure['cluster']}: {clusters.get(measure['cluster'], '')}" if measure["cluster"] else "–"),
         ("Ministries", "\n".join(f"{c} ({names.get(c, '?')})" for c in measure["ressorts"])),
         ("Runtime", (runtime["text"] or "not stated") + span),
-        *([("Status", _status_line(measure, on))] if on is not None else []),
+        *([("Status", _status_line(store, measure, on, sources))] if on is not None else []),
         ("Planned funds", measure["budget"]["text"] or "not stated"),
         *(
             [("Funds, structured", "\n".join(_item_line(i) for i in measure["budget"]["items"]))]
@@ -170,11 +180,22 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
     return f"{measure['id']}: {measure['title']}", items
 
 
-def _status_line(measure: dict[str, Any], on: Any) -> str:
-    from fko.status import status_on
+def _status_line(store: Any, measure: dict[str, Any], on: Any, sources: dict[str, str]) -> str:
+    """The status a later source reports, with its quote, beside the one derived from the runtime."""
+    from fko.status import status_in
 
-    found = status_on(measure, on)
-    return f"{found.label()} on {on.isoformat()} — rule: {found.rule}"
+    found = status_in(store, measure, on)
+    derived = f"{found.runtime_label()} on {on.isoformat()} — rule: {found.rule}"
+    if not found.reported:
+        return derived
+    r = found.reported
+    lines = [
+        f"{r['reports_status']} (reported {r['date']}, source {sources.get(r['source'], r['source'])})",
+        f"  „{r['quote']}“",
+        *([f"  fko's inference, not the source's: {r['inference']}"] if r.get("inference") else []),
+        f"  from the report's runtime: {derived}",
+    ]
+    return "\n".join(lines)
 
 
 def event_when(event: dict[str, Any]) -> str:
@@ -455,7 +476,7 @@ INDICATOR_FIELDS: list[Field] = [
     Field("target", "Target", key("target"), in_table=False),
     Field("as_of_text", "As stated", key("as_of_text")),
     Field("as_of_from_source", "Date of the source", key("as_of_from_source"), in_table=False),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
@@ -554,6 +575,11 @@ COMPARE_FIELDS: list[Field] = [
     Field("period_end", "Period end", key("period_end")),
     Field("status_derived", "Status derived", key("status_derived")),
     Field("status_rule", "Status rule", key("status_rule")),
+    Field("reported_status", "Reported status", key("reported_status")),
+    Field("reported_date", "Reported on", key("reported_date")),
+    Field("reported_source", "Reported by", key("reported_source")),
+    Field("reported_quote", "Report quote", key("reported_quote")),
+    Field("reported_inference", "fko's inference", key("reported_inference")),
     Field("funds_text", "Funds (report)", key("funds_text")),
     Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
     Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
@@ -572,7 +598,7 @@ COMPARE_FIELDS: list[Field] = [
         "Latest figures",
         lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
     ),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
 ]
 
 
@@ -584,7 +610,11 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
 
     def status(r: dict[str, Any]) -> str:
         label = state_text(r["status"], r["open_ended"])
-        return label + (f" (derived: {r['status_rule']})" if r["status_derived"] else "")
+        label += f" (derived: {r['status_rule']})" if r["status_derived"] else ""
+        if r.get("reported_status"):
+            mark = ", fko's inference" if r.get("reported_inference") else ""
+            label = f"{r['reported_status']} (reported {r['reported_date']}{mark}); from the runtime: {label}"
+        return label
 
     def funds(r: dict[str, Any], basis: str) -> str:
         value = r[f"funds_{basis}_eur"]
@@ -758,7 +788,7 @@ CHANGE_FIELDS: list[Field] = [
     Field("place", "Place", key("place"), in_table=False),
     Field("event_status", "Event status", key("event_status"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
-    Field("source", "Source", key("source")),
+    Field("source", "Source", key("source"), show=render.source_short),
     Field("source_key", "Source key", key("source_key"), in_table=False),
     Field("source_title", "Source title", key("source_title"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
@@ -868,3 +898,76 @@ def diff_entries(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
             )
         )
     return entries
+
+
+# --- fko cite ------------------------------------------------------------------------------
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _cited_date(cite: dict[str, Any]) -> str:
+    date = cite["source_date"] or "undated"
+    note = cite["source_date_note"] or ""
+    return f"{date} (inferred)" if note.startswith("inferred") else date
+
+
+def _cited_where(cite: dict[str, Any]) -> str:
+    """ "lines 2425–2468 of 002_….txt", or the file alone where fko has not recorded lines."""
+    lines = cite["source_lines"]
+    return f"lines {lines[0]}–{lines[1]} of {cite['source']}" if lines else str(cite["source"])
+
+
+def _markdown_escape(text: str) -> str:
+    import re
+
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", render.clean(text))
+
+
+def _cited_what(cite: dict[str, Any]) -> str:
+    if cite["kind"] == "figure":
+        value = indicator_value({**cite, "target": False})
+        return f"{cite['metric']}: {value} ({cite['as_of']}), {cite['title']} ({cite['id']})"
+    return f"{cite['title']} ({cite['id']})"
+
+
+def _bibtex_escape(text: str) -> str:
+    out = render.clean(text).replace("\\", r"\textbackslash{}")
+    for char in "{}%&#_$":
+        out = out.replace(char, "\\" + char)
+    return out.replace("~", r"\textasciitilde{}").replace("^", r"\textasciicircum{}").replace("\n", " ")
+
+
+def _bibtex_key(cite: dict[str, Any]) -> str:
+    import re
+
+    from fko.search import normalise
+
+    parts = [cite["id"], *([cite["metric"], cite["as_of"]] if cite["kind"] == "figure" else [])]
+    return "fko-" + re.sub(r"[^a-z0-9]+", "-", normalise(" ".join(parts)).replace(".", "-")).strip("-")
+
+
+def citation_text(cite: dict[str, Any], style: str) -> str:
+    """One citation as plain text, Markdown or a BibTeX @misc entry."""
+    publisher = cite["source_publisher"] or "publisher not recorded"
+    title = cite["source_title"] or cite["source"]
+    where = _cited_where(cite)
+    if style == "markdown":
+        md = _markdown_escape
+        head = f"**{md(_cited_what(cite))}**. {md(publisher)}: *{md(title)}*, {_cited_date(cite)}, {md(where)}."
+        return f"{head}\n\n> {md(cite['quote'])}"
+    if style == "bibtex":
+        date = cite["source_date"] or ""
+        fields = [
+            ("title", _cited_what(cite)),
+            ("howpublished", title),
+            ("organization", publisher),
+            *([("year", date[:4])] if date[:4].isdigit() else []),
+            *([("month", _MONTHS[int(date[5:7]) - 1])] if len(date) >= 7 and date[5:7].isdigit() else []),
+            ("note", f"{where.replace('–', '--')}. Quote: „{cite['quote']}“"),
+        ]
+        body = ",\n".join(
+            f"  {name} = {value}" if name == "month" else f"  {name} = {{{_bibtex_escape(value)}}}"
+            for name, value in fields
+        )
+        return f"@misc{{{_bibtex_key(cite)},\n{body}\n}}"
+    return f"{_cited_what(cite)}. {publisher}: {title}, {_cited_date(cite)}, {where}. „{cite['quote']}“"

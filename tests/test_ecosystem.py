@@ -283,3 +283,115 @@ def test_any_title_makes_a_valid_sheet_name(title: str) -> None:
     name = sheet_name(title)
     assert 1 <= len(name) <= 31
     assert not set(name) & set("[]:*?/\\'\"") and name == name.strip()
+
+
+# --- shells: completion, choices, colour ------------------------------------------------------
+
+
+def complete(words: str) -> list[str]:
+    """What bash completion offers for the last word of `words` (run as a real process)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("FKO_DB", "NO_COLOR")}
+    env.update(_FKO_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(len(words.split(" ")) - 1))
+    done = subprocess.run([sys.executable, "-m", "fko"], capture_output=True, text=True, env=env, check=True)
+    return done.stdout.split()
+
+
+def test_completion_ignores_case_and_takes_cluster_digits() -> None:
+    assert complete("fko show iv.") == [f"IV.{n}" for n in range(1, 12)]
+    assert complete("fko list --ressort ma") == ["MAGS"]
+    assert complete("fko list --cluster 4") == ["IV"]
+    assert complete("fko budget --by R") == ["ressort"]
+
+
+def test_completion_values() -> None:
+    from fko import completion
+
+    assert completion.measure_ids("iv.1") == ["IV.1", "IV.10", "IV.11"]
+    assert completion.measure_ids("n.") == ["N.1", "N.2", "N.3", "N.4"]
+    assert completion.ressort_codes("stk") == ["Stk"]
+    assert completion.clusters("v") == ["V", "VI"]
+    assert completion.clusters("6") == ["VI"] and completion.clusters("7") == []
+    assert completion.sources("W") == ["whkt"]
+    assert completion.funding("e") == ["EFRE", "ESF"]
+    assert "budget_item" in completion.record_types("BUDGET")
+    # typer keeps only values that start with the typed text; fko's matches pass that test
+    assert all(value.startswith("iv.") for value in completion.measure_ids("iv."))
+
+
+def test_choices_are_enums_that_agree_with_the_domain() -> None:
+    from fko import completion, options
+    from fko.budget import GROUPINGS
+    from fko.status import STATUSES
+
+    assert tuple(options.BudgetBy) == GROUPINGS
+    assert completion.statuses("")[:5] == list(STATUSES)
+    assert completion.statuses("LAUF") == ["laufend"]
+
+
+def test_choices_are_validated_case_insensitively(fko: Fko) -> None:
+    assert fko("budget", "--by", "RESSORT").out.startswith("Planned funds by ressort")
+    assert fko("list", "--status", "Open-Ended", "--on", "2025-01-01").code == 0
+    wrong = fko("budget", "--by", "colour")
+    assert wrong.code == 2
+    assert wrong.err == (
+        "fko: Invalid value for '--by': 'colour' is not one of 'ressort', 'cluster', 'year', 'funding'; "
+        "see 'fko budget --help'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("mode", "env", "terminal", "expected"),
+    [
+        ("auto", {}, True, True),
+        ("auto", {}, False, False),
+        ("auto", {"NO_COLOR": "1"}, True, False),
+        ("auto", {"FORCE_COLOR": "1"}, False, True),
+        ("auto", {"FORCE_COLOR": "0"}, False, False),
+        ("auto", {"FORCE_COLOR": "1", "NO_COLOR": "1"}, True, False),
+        ("auto", {"TERM": "dumb"}, True, False),
+        ("always", {"NO_COLOR": "1"}, False, True),
+        ("never", {"FORCE_COLOR": "1"}, True, False),
+    ],
+)
+def test_colour_rules(
+    monkeypatch: pytest.MonkeyPatch, mode: str, env: dict[str, str], terminal: bool, expected: bool
+) -> None:
+    from fko import render
+
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(render, "is_terminal", lambda: terminal)
+    monkeypatch.setattr(render.settings, "colour", mode)
+    assert render.use_colour() is expected
+
+
+def test_color_option_before_or_after_the_command(fko: Fko) -> None:
+    from fko.cli import hoist_global_options
+
+    assert hoist_global_options(["list", "--color", "never", "--", "--color"]) == [
+        "--color",
+        "never",
+        "list",
+        "--",
+        "--color",
+    ]
+    assert hoist_global_options(["search", "x", "--color=always"]) == ["--color=always", "search", "x"]
+    always = fko("search", "Meisterprämie", "--color", "always")
+    assert always.code == 0 and "\x1b[" in always.out
+    never = fko("--color", "never", "search", "Meisterprämie")
+    assert never.code == 0 and "\x1b" not in never.out
+    assert fko("list", "--color").err == "fko: --color needs a value; see 'fko --help'\n"
+    assert fko("list", "--color", "purple").code == 2
+
+
+def test_no_private_typer_imports() -> None:
+    from .conftest import ROOT
+
+    offenders = [p.name for p in (ROOT / "fko").rglob("*.py") if "typer._click" in p.read_text(encoding="utf-8")]
+    assert offenders == []

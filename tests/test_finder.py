@@ -120,3 +120,84 @@ def test_budget_union_of_ministries(fko: Callable[..., Result]) -> None:
     assert len(keys) == len(both)  # a measure of both is one row
     shared = {r["id"] for r in mags} & {r["id"] for r in msb}
     assert shared  # the data has measures of both: the union must not count them twice
+
+
+# --- dates as people write them, --during, German status words ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2024-06-01", "2024-06-01", "2024-06-01"),
+        ("01.06.2024", "2024-06-01", "2024-06-01"),
+        ("1.6.2024", "2024-06-01", "2024-06-01"),
+        ("2024-06", "2024-06-01", "2024-06-30"),
+        ("06/2024", "2024-06-01", "2024-06-30"),
+        ("2/2024", "2024-02-01", "2024-02-29"),
+        ("2024", "2024-01-01", "2024-12-31"),
+    ],
+)
+def test_dates_as_people_write_them(text: str, first: str, last: str) -> None:
+    from fko.status import parse_date, parse_span
+
+    assert [d.isoformat() for d in parse_span(text)] == [first, last]
+    assert parse_date(text).isoformat() == first
+
+
+@pytest.mark.parametrize("text", ["32.01.2024", "13/2024", "2024-13", "24", "yesterday", "", "2024..2023"])
+def test_impossible_dates_are_usage_errors(text: str) -> None:
+    from fko.status import parse_period
+
+    with pytest.raises(UsageError):
+        parse_period(text)
+
+
+@given(st.text(max_size=20))
+def test_any_date_text_parses_or_is_a_usage_error(text: str) -> None:
+    from fko.status import parse_period
+
+    try:
+        first, last = parse_period(text)
+    except UsageError:
+        return
+    assert first is None or last is None or first <= last
+
+
+def test_list_on_german_date_and_german_status(fko: Callable[..., Result]) -> None:
+    german = fko("list", "--on", "01.06.2024", "--status", "laufend", "--json").json()
+    english = fko("list", "--on", "2024-06-01", "--status", "running", "--json").json()
+    assert german == english
+    assert "IV.1" in {r["id"] for r in german}
+    assert fko("list", "--on", "2024", "--status", "Beendet").code == 0
+    assert fko("list", "--status", "fertig").code == 2
+
+
+def test_list_during_a_year_means_at_any_time_in_it(fko: Callable[..., Result]) -> None:
+    during = {r["id"] for r in fko("list", "--during", "2025", "--json").json()}
+    on_first_day = {r["id"] for r in fko("list", "--on", "2025-01-01", "--status", "running", "--json").json()}
+    assert on_first_day <= during
+    # II.9 ran 07/2023 to 12/2024: not in 2025, but in 2024 and in the period 06/2024..2025
+    assert "II.9" not in during
+    assert "II.9" in {r["id"] for r in fko("list", "--during", "06/2024..2025", "--json").json()}
+    assert "IV.1" in during  # open-ended since 06/2023
+    text = fko("list", "--during", "2025", "-c", "IV")
+    assert text.out.startswith("7 measures running at any time in 2025\n")
+    assert fko("list", "--during", "2025", "--status", "running").code == 2
+
+
+def test_empty_results_print_one_line_on_stderr_and_nothing_on_stdout(fko: Callable[..., Result]) -> None:
+    for args in (("list", "-p", "xyzzy"), ("indicators", "N.2"), ("budget", "-r", "MUNV", "--funding", "ESF")):
+        result = fko(*args)
+        assert (result.code, result.out) == (0, ""), args
+        assert result.err.count("\n") == 1, args
+    assert fko("list", "-p", "xyzzy", "--json").out == "[]\n"
+
+
+def test_counts_say_singular_and_plural() -> None:
+    from fko.render import count
+
+    assert count(1, "measures") == "1 measure"
+    assert count(2, "measures") == "2 measures"
+    assert count(1, "measures running at any time in 2025") == "1 measure running at any time in 2025"
+    assert count(1, "hits for 'x'") == "1 hit for 'x'"
+    assert count(0, "records") == "0 records"

@@ -19,20 +19,25 @@ def run(
     funding: Annotated[
         list[str] | None,
         typer.Option(
-            "--funding", "-f", metavar="SOURCE", help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF)."
+            "--funding",
+            metavar="SOURCE",
+            help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF; repeatable).",
+            autocompletion=options.complete_funding,
         ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", "-y", min=1990, max=2100, help="Funds planned for this year.")
+        int | None,
+        typer.Option("--year", "-y", min=1990, max=2100, metavar="YEAR", help="Funds planned for this year."),
     ] = None,
     annualize: Annotated[
         bool, typer.Option("--annualize", help="With --year: spread totals over several years evenly.")
     ] = False,
     split: Annotated[
-        str, typer.Option("--split", metavar="full|equal", help="Shared measures: count in full or divide evenly.")
-    ] = "full",
+        options.Split,
+        typer.Option("--split", case_sensitive=False, help="Shared measures: count in full or divide evenly."),
+    ] = options.Split.full,
     by: Annotated[
-        str | None, typer.Option("--by", metavar="ressort|cluster|year|funding", help="Sum by group, with a chart.")
+        options.BudgetBy | None, typer.Option("--by", case_sensitive=False, help="Sum by group, with a chart.")
     ] = None,
     extend_to: Annotated[
         int | None,
@@ -55,7 +60,12 @@ def run(
 
     Yearly amounts, totals over several years, amounts for one year and one-off amounts are
     summed apart; staff and "no separate funds" are shown, never counted as euros.
-    Example: fko budget --ressort MAGS
+
+    \b
+    Examples:
+      fko budget -r MAGS -r MSB
+      fko budget Meisterprämie II.9
+      fko budget --year 2024 --by ressort
     """
     from fko import render
     from fko.budget import group, view
@@ -96,6 +106,9 @@ def run(
             render.lines(budget_footer(result) if by != "year" else _year_notes(groups, annualize, extend_to))
         return
     everything = result.rows + result.apart
+    if not everything and not (json or csv or xlsx):
+        render.note("no planned funds match these filters; see `fko budget` for all")
+        return
     row_fields = BUDGET_FIELDS
     if annualize or split == "equal":  # the counted amount differs from the stated one: show both
         counted = ("counted_eur", "attribution")

@@ -17,30 +17,59 @@ app = typer.Typer(help="Build the store from the source documents.", no_args_is_
 def build(
     ctx: typer.Context,
     source: Annotated[Path, typer.Argument(metavar="SOURCE.txt", help="The Fortschrittsbericht as plain text.")],
-    out: Annotated[Path, typer.Option("--out", "-o", metavar="PATH", help="Where to write the store.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="PATH", help="Where to write the store.")] = None,
     curation: Annotated[
         Path | None, typer.Option("--curation", metavar="PATH", help="Reviewed curation file (default: shipped).")
     ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Only validate the report, the curation and the facts; write nothing; exit 1 on a warning."
+        ),
+    ] = False,
     force: options.Force = False,
     follow_symlinks: options.FollowSymlinks = False,
 ) -> None:
     """Rebuild a store from the report text; the output is byte-identical for the same input.
 
     PATH is replaced only with --force, and never when it is the source, a curation file or
-    the store named by --db/FKO_DB.
+    the store named by --db/FKO_DB. Curation entries and facts that no longer fit their
+    measure (a new edition) are reported as warnings and not applied; --check validates
+    without writing and exits 1 on a warning.
     Example: fko data build ../shared/sources/002_a45909dfd521d212.txt --out fko/data/fko.json --force
     """
     from fko import render
+    from fko.errors import FkoError, UsageError
     from fko.ingest.build import CURATION, build, write
     from fko.ingest.facts import FACTS
     from fko.safe_write import check_target
 
     db = options.state(ctx).db or os.environ.get("FKO_DB")
     protect = [source, curation or CURATION, FACTS, *([Path(db)] if db else [])]
-    check_target(out, force=force, protect=protect, follow_symlinks=follow_symlinks)  # before a long build
+    if check and out is not None:
+        raise UsageError("--check writes nothing; drop --out PATH (or drop --check to build)")
+    if not check and out is None:
+        raise UsageError("missing --out PATH: where to write the store (or --check to validate without writing)")
+    if out is not None:
+        check_target(out, force=force, protect=protect, follow_symlinks=follow_symlinks)  # before a long build
     result = build(source, curation or CURATION)
+    if check:
+        for warning in result.warnings:
+            render.note(f"warning: {warning}")
+        problems = len(result.warnings)
+        if problems:
+            raise FkoError(
+                f"check of {source} found {problems} warning{'s' if problems > 1 else ''} (above); nothing written"
+            )
+        counts = ", ".join(
+            f"{len(rows)} {name}" for name, rows in result.tables.items() if name not in ("meta", "search")
+        )
+        render.lines([f"checked {source}: {counts}; no warnings; nothing written"])
+        return
+    assert out is not None
     write(result.tables, out, force=force, protect=protect, follow_symlinks=follow_symlinks)
     for warning in result.warnings:
         render.note(f"warning: {warning}")
-    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
+    internal = ("meta", "search")  # the build's bookkeeping and search index, not records
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name not in internal)
     render.note(f"wrote {out}: {counts}")

@@ -47,4 +47,5 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         title=f"Key figures{' of ' + measure_id if measure_id else ''}",
+        empty=f"no key figures for {measure_id}; `fko indicators` lists all",
     )

@@ -24,13 +24,20 @@ def run(
             "-s",
             metavar="KEY|FILE|all",
             help="Records of one source (report, whkt, dhb, om, rvr) or all; default: the report's measures.",
+            autocompletion=options.complete_sources,
         ),
     ] = None,
     status: Annotated[
         str | None,
-        typer.Option("--status", metavar="STATUS", help="planned, running, ended, open-ended or unknown (see --on)."),
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Status on the --on date: planned, running, ended, open-ended, unknown (or geplant, laufend, …).",
+            autocompletion=options.complete_status,
+        ),
     ] = None,
     on: options.On = None,
+    during: options.During = None,
     wide: options.Wide = False,
     json: options.Json = False,
     csv: options.Csv = False,
@@ -40,8 +47,14 @@ def run(
 ) -> None:
     """List the measures: ID, title, ministries and runtime.
 
-    With --status (and --on DATE, default today) only measures of that status are listed.
-    Example: fko list --ressort MSB --json | jq '.[].title'
+    With --status (and --on DATE, default today) only measures of that status are listed;
+    with --during YEAR or DATE..DATE those that run at any time in it.
+
+    \b
+    Examples:
+      fko list --ressort MSB --json | jq '.[].title'
+      fko list --status laufend --on 01.06.2024
+      fko list --during 2025 -c IV
     """
     from fko import render
     from fko.figures import source_key
@@ -51,14 +64,24 @@ def run(
     store = options.state(ctx).store()
     chosen = source_key(store, source) if source else None
     rows = filter_measures(store, cluster or (), ressort or (), partner, chosen)
+    what = "records" if source else "measures"
+    if during is not None:
+        from fko.errors import UsageError
+        from fko.status import parse_period, runs_during
+
+        if status or on:
+            raise UsageError("--during lists what runs at any time in a period; for a status use --on DATE --status")
+        first, last = parse_period(during)
+        rows = [r for r in rows if runs_during(r, first, last)]
+        what = f"{what} running at any time in {_period_text(during, first, last)}"
     if status or on:
-        from fko.status import check_status, matches, on_date, status_on
+        from fko.status import check_status, matches, on_date, status_in
 
         day = on_date(on)
         wanted = check_status(status) if status else None
         with_status = []
         for row in rows:
-            found = status_on(row, day)
+            found = status_in(store, row, day)
             if wanted is None or matches(found, wanted):
                 with_status.append({**row, **found.as_row(), "status_label": found.label(), "on": day.isoformat()})
         rows = with_status
@@ -70,7 +93,13 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
-        title=f"{len(rows)} {'records' if source else 'measures'}",
+        title=render.count(len(rows), what),
     )
     if not rows and not (json or csv or xlsx):
         render.note("no measure matches these filters; see `fko list` for all")
+
+
+def _period_text(given: str, first: object, last: object) -> str:
+    if ".." not in given:
+        return given.strip()
+    return f"{first or '…'} to {last or '…'}"

@@ -19,13 +19,13 @@ if TYPE_CHECKING:
 def run(
     ctx: typer.Context,
     by: Annotated[
-        str | None,
-        typer.Option("--by", metavar="area|country", help="Procedures by area of responsibility or country."),
+        options.RecognitionBy | None,
+        typer.Option("--by", case_sensitive=False, help="Procedures by area of responsibility or country."),
     ] = None,
     body: Annotated[
         list[str] | None, typer.Option("--body", "-b", metavar="TEXT", help="Only bodies whose name contains TEXT.")
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only this year.")] = None,
     compare: Annotated[
         tuple[int, int] | None,
         typer.Option("--compare", metavar="YEAR YEAR", help="Two years side by side with the change."),
@@ -44,14 +44,11 @@ def run(
     Example: fko recognition --by country
     """
     from fko import render
-    from fko.errors import UsageError
     from fko.figures import by_area, by_country
     from fko.views import RECOGNITION_FIELDS, emit_rows
 
     store = options.state(ctx).store()
     if by is not None:
-        if by not in ("area", "country"):
-            raise UsageError(f"unknown --by '{by}'; use area or country")
         rows = by_area(store) if by == "area" else by_country(store, body or ())
         label = "dimension" if by == "country" else "body"
         shown = [dataclasses.replace(f, in_table=f.name in (label, "value")) for f in RECOGNITION_FIELDS]
@@ -64,6 +61,7 @@ def run(
             delimiter=delimiter,
             xlsx=xlsx,
             title=_by_title(by, rows),
+            empty="no recognition figures match; see `fko recognition --by " + by + "`",
         )
         if rows and not (json or csv or xlsx):
             render.separator()

@@ -10,7 +10,12 @@ from fko import options
 
 
 def run(
-    record_type: Annotated[str | None, typer.Argument(metavar="[TYPE]", help="One record type, e.g. measure.")] = None,
+    record_type: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TYPE]", help="One record type, e.g. measure.", autocompletion=options.complete_record_types
+        ),
+    ] = None,
     json: options.Json = False,
 ) -> None:
     """Print each record type's fields with their types, as --json prints them.

@@ -12,9 +12,6 @@ from fko import options
 if TYPE_CHECKING:
     from fko.finder import Found
 
-Limit = Annotated[
-    int, typer.Option("--limit", "-n", min=0, help="Show at most N hits (0: all of them).", show_default=True)
-]
 Kind = Annotated[
     list[str] | None,
     typer.Option(
@@ -35,7 +32,7 @@ def run(
         list[str],
         typer.Argument(metavar="QUERY...", help="Words as you would say them, an ID, an acronym, even with typos."),
     ],
-    limit: Limit = 10,
+    limit: options.Limit = 10,
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
     kind: Kind = None,

@@ -21,14 +21,14 @@ def run(
     """
     from fko import render
     from fko.finder import resolve_all
-    from fko.status import on_date, status_on
+    from fko.status import on_date, status_in
     from fko.views import measure_record
 
     store = options.state(ctx).store()
     day = on_date(on)
     found = resolve_all(store, ids)
     if json and on:
-        found = [{**m, **status_on(m, day).as_row(), "on": day.isoformat()} for m in found]
+        found = [{**m, **status_in(store, m, day).as_row(), "on": day.isoformat()} for m in found]
     if json:
         render.emit_json(found[0] if len(found) == 1 else found)
         return

@@ -12,7 +12,9 @@ from fko import options
 def run(
     ctx: typer.Context,
     measures: options.SomeMeasures = None,
-    by: Annotated[str, typer.Option("--by", metavar="cluster|ressort", help="Group the bars.")] = "cluster",
+    by: Annotated[
+        options.TimelineBy, typer.Option("--by", case_sensitive=False, help="Group the bars.")
+    ] = options.TimelineBy.cluster,
     on: options.On = None,
     since: Annotated[
         int | None,
@@ -44,9 +46,6 @@ def run(
     from fko.measures import filter_measures
     from fko.status import on_date
 
-    by = by.strip().lower()
-    if by not in ("cluster", "ressort"):
-        raise UsageError(f"unknown --by '{by}'; use cluster or ressort")
     if since is not None and until is not None and until < since:
         raise UsageError(f"--to {until} is before --from {since}")
     store = options.state(ctx).store()

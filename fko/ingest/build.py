@@ -42,19 +42,22 @@ def load_curation(path: Path = CURATION) -> dict[str, Any]:
     return load_toml(path, "curation file")
 
 
-def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]]) -> None:
+def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]], warnings: list[str]) -> None:
+    """Apply the reviewed partner lists; one that no longer fits its measure is reported, not applied."""
     by_id = {m["id"]: m for m in measures}
     for measure_id, partners in curated.items():
         measure = by_id.get(measure_id)
         if measure is None:
-            raise FkoError(f"curation names partners for unknown measure {measure_id}")
+            warnings.append(f"curation: partners of {measure_id}: the report has no measure {measure_id}; not applied")
+            continue
         wording = squash(measure["partners_text"] or "")
-        for partner in partners:
-            if squash(partner) not in wording:
-                raise FkoError(
-                    f"curated partner {partner!r} of {measure_id} does not occur in the report's "
-                    "wording; copy it from the text"
-                )
+        missing = [p for p in partners if squash(p) not in wording]
+        if missing:
+            warnings.append(
+                f"curation: partners of {measure_id}: {missing[0]!r} does not occur in the measure's "
+                "'Partner in der Umsetzung'; not applied (review the entry against the report)"
+            )
+            continue
         measure["partners"] = list(partners)
         measure["partners_curated"] = True
 
@@ -78,27 +81,106 @@ BUDGET_FIELDS = frozenset(
 )
 
 
-def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]]) -> None:
-    """Apply the reviewed budget patches; a patch that does not fit the wording is an error."""
+def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]], warnings: list[str]) -> None:
+    """Apply the reviewed budget patches; a patch that no longer fits its measure (no such
+    measure or item, a `text` not in the wording, a `wording` that is not the measure's
+    "Geplante Mittel") is reported and not applied."""
     by_id = {m["id"]: m for m in measures}
     for patch in patches:
+        unknown = set(patch) - BUDGET_FIELDS - {"id", "item", "wording"}
+        if unknown:
+            raise FkoError(f"curation budget patch for {patch.get('id')} has unknown fields {sorted(unknown)}")
+        where = f"curation: budget item {patch.get('item')} of {patch.get('id')}"
         measure = by_id.get(patch.get("id", ""))
         if measure is None:
-            raise FkoError(f"curation patches the budget of unknown measure {patch.get('id')!r}")
+            warnings.append(f"{where}: the report has no measure {patch.get('id')}; not applied")
+            continue
         items = measure["budget"]["items"]
         number = patch.get("item", 0)
+        wording = squash(measure["budget"]["text"] or "")
         if not 1 <= number <= len(items):
-            raise FkoError(f"curation patches budget item {number} of {measure['id']}, which has {len(items)}")
-        unknown = set(patch) - BUDGET_FIELDS - {"id", "item"}
-        if unknown:
-            raise FkoError(f"curation budget patch for {measure['id']} has unknown fields {sorted(unknown)}")
-        item = items[number - 1]
+            warnings.append(f"{where}: the measure's funds have {len(items)} item(s); not applied")
+            continue
+        if "wording" in patch and squash(patch["wording"]) != wording:
+            warnings.append(
+                f"{where}: the measure's 'Geplante Mittel' no longer read {patch['wording']!r}; not applied"
+            )
+            continue
+        if "text" not in patch and "wording" not in patch:
+            warnings.append(
+                f"{where}: names neither `text` nor `wording`, so a new edition cannot be checked against it"
+            )
+        text = patch.get("text", items[number - 1]["text"])
+        if squash(text) not in wording:
+            warnings.append(f"{where}: the text {text!r} is not in the measure's 'Geplante Mittel'; not applied")
+            continue
         # TOML has no null: -1 stands for "not stated" in year_from/year_to.
-        item.update(
+        items[number - 1].update(
             {k: (None if k.startswith("year_") and v == -1 else v) for k, v in patch.items() if k in BUDGET_FIELDS}
         )
-        if squash(item["text"]) not in squash(measure["budget"]["text"]):
-            raise FkoError(f"budget item {number} of {measure['id']}: text {item['text']!r} is not in the report")
+
+
+def _matching_facts(
+    facts: dict[str, Any], measures: list[dict[str, Any]], record_ids: set[str], report: str, warnings: list[str]
+) -> dict[str, Any]:
+    """The facts whose measure is in this report; a fact quoting the report must quote its own
+    measure's text (a renumbered measure is caught here). Others are reported, not applied."""
+    by_id = {m["id"]: m for m in measures}
+    lines = read_text_lines(report)
+    out = dict(facts)
+    for table in ("indicators", "updates", "events"):
+        kept = []
+        for n, entry in enumerate(facts.get(table, []), start=1):
+            measure_id = entry.get("measure")
+            where = f"facts: {table[:-1]} {n} ({measure_id})"
+            if measure_id is not None and measure_id not in record_ids:
+                warnings.append(f"{where}: the report has no measure {measure_id}; not applied")
+                continue
+            measure = by_id.get(measure_id or "")
+            if measure is not None and lines is not None and entry.get("source") == Path(report).name:
+                first, last = measure["source_lines"]
+                text = "\n".join(lines[first - 1 : last])
+                if curated_facts._key(entry.get("quote", "")) not in curated_facts._key(text):
+                    warnings.append(f"{where}: the quote is not in the text of {measure_id}; not applied")
+                    continue
+            kept.append(entry)
+        out[table] = kept
+    return out
+
+
+def _matching_aliases(
+    curated: dict[str, list[str]], records: list[dict[str, Any]], later: dict[str, list[str]], warnings: list[str]
+) -> dict[str, list[str]]:
+    """The curated aliases of records that name them: in the title, goal, description or later
+    developments, or as the initials of words of the title ("KAoA"). Others are reported."""
+    from fko.search import normalise
+
+    by_id = {r["id"]: r for r in records}
+    out = {}
+    for record_id, names in curated.items():
+        record = by_id.get(record_id)
+        if record is None:
+            warnings.append(f"curation: aliases of {record_id}: the report has no measure {record_id}; not applied")
+            continue
+        parts = [record["title"], record["goal"] or "", record["description"], *later.get(record_id, [])]
+        text = normalise(" ".join(parts))
+        initials = "".join(word[0] for word in normalise(record["title"]).split())
+        strange = [n for n in names if normalise(n) not in text and normalise(n).replace(" ", "") not in initials]
+        if strange:
+            warnings.append(
+                f"curation: aliases of {record_id}: {strange[0]!r} occurs nowhere in {record_id} "
+                f"({record['title'][:40]}); not applied"
+            )
+            continue
+        out[record_id] = names
+    return out
+
+
+def read_text_lines(report: str) -> list[str] | None:
+    try:
+        return read_text(Path(report), "source file").split("\n")
+    except FkoError:
+        return None
 
 
 def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
@@ -134,10 +216,11 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     for measure in measures:
         measure["kind"] = "measure"
         measure["partners_curated"] = False
-    _apply_partners(measures, curation.get("partners", {}))
+    result.warnings += parsed["warnings"]
+    _apply_partners(measures, curation.get("partners", {}), result.warnings)
     for measure in measures:
         measure["budget"]["items"] = propose(measure["budget"]["text"], measure["runtime"])
-    _apply_budget(measures, curation.get("budget", []))
+    _apply_budget(measures, curation.get("budget", []), result.warnings)
 
     sources = [dict(s) for s in curation.get("sources", [])]
     if report.name not in {s["file"] for s in sources}:
@@ -154,15 +237,17 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
         *[row for m in vi8 for row in curated_facts.chamber_tables(m, report.name, dates.get(report.name))],
         *curated_facts.recognition(facts, texts, dates),
     ]
+    initiatives = curated_facts.initiatives(facts, texts, codes)
+    record_ids = ids | {i["id"] for i in initiatives}
+    facts = _matching_facts(facts, measures, record_ids, str(report), result.warnings)
     indicators = curated_facts.indicators(facts, texts, ids, dates)
     updates = curated_facts.updates(facts, texts, ids)
-    initiatives = curated_facts.initiatives(facts, texts, codes)
-    events = curated_facts.events(facts, texts, ids | {i["id"] for i in initiatives}, dates)
+    events = curated_facts.events(facts, texts, record_ids, dates)
     later: dict[str, list[str]] = {}
     for update in updates:
         later.setdefault(update["measure"], []).append(f"{update['title']}. {update['quote']}")
     records = measures + initiatives
-    aliases = curation.get("aliases", {})
+    aliases = _matching_aliases(curation.get("aliases", {}), records, later, result.warnings)
     docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
     docs += figure_documents(
         {

@@ -171,7 +171,9 @@ def updates(facts: dict[str, Any], sources: Sources, measure_ids: set[str]) -> l
     for n, entry in enumerate(facts.get("updates", []), start=1):
         _check_entry(entry, sources, measure_ids, f"update {n} ({entry.get('measure')})")
         row = {k: entry[k] for k in ("measure", "title", "date", "source", "quote")}
-        rows.append({**row, "inference": entry.get("inference")})
+        if entry.get("reports_status") not in (None, "running", "ended"):
+            raise FkoError(f"update {n} ({entry.get('measure')}): reports_status must be running or ended")
+        rows.append({**row, "reports_status": entry.get("reports_status"), "inference": entry.get("inference")})
     rows.sort(key=lambda r: (r["measure"], r["date"]))
     return rows
 

@@ -75,10 +75,13 @@ def match_label(lines: Sequence[Line], index: int) -> tuple[str, int, str] | Non
 
 
 def _ressorts(lines: Sequence[Line]) -> list[dict[str, str]]:
-    start = next(i for i, ln in enumerate(lines) if ln.text.startswith("Beteiligte Ressorts"))
-    end = next(i for i, ln in enumerate(lines) if ln.text == "Einleitung")
+    start = next((i for i, ln in enumerate(lines) if ln.text.startswith("Beteiligte Ressorts")), None)
+    end = next((i for i, ln in enumerate(lines) if ln.text == "Einleitung"), None)
+    if start is None or end is None or end < start:
+        missing = "'Beteiligte Ressorts'" if start is None else "'Einleitung' after the list of ministries"
+        raise FkoError(f"the report has no {missing}: the list of ministries cannot be read; is it the report?")
     i = start
-    while not lines[i].para_end:  # the heading runs over two lines
+    while i < end and not lines[i].para_end:  # the heading runs over two lines
         i += 1
     entries: list[dict[str, str]] = []
     pending: list[str] = []
@@ -95,10 +98,16 @@ def _ressorts(lines: Sequence[Line]) -> list[dict[str, str]]:
     return entries
 
 
-def _boundaries(lines: Sequence[Line]) -> list[tuple[int, str, str]]:
-    """Indices of measure headings, cluster chapter headings and the closing chapter."""
+def _boundaries(lines: Sequence[Line], warnings: list[str]) -> list[tuple[int, str, str]]:
+    """Indices of measure headings, cluster chapter headings and the closing chapter.
+
+    Within a cluster's chapter every line that starts with an ID of that cluster ("II.3:") is a
+    measure heading, in whatever order and number; an ID of another cluster there, or one ID
+    twice, is an error naming the line. Numbers out of sequence are accepted with a warning.
+    """
     out: list[tuple[int, str, str]] = []
-    expected = dict.fromkeys(NUMERALS, 1)
+    seen: dict[str, int] = {}
+    last = dict.fromkeys(NUMERALS, 0)
     current = ""
     for i, line in enumerate(lines):
         cluster = _CLUSTER.match(line.text)
@@ -106,14 +115,29 @@ def _boundaries(lines: Sequence[Line]) -> list[tuple[int, str, str]]:
             current = cluster.group(1)
             out.append((i, "cluster", current))
             continue
-        measure = _MEASURE.match(line.text)
-        if measure and current and measure.group(1) == current:
-            number = int(measure.group(2))
-            if number == expected[current]:
-                expected[current] += 1
-                out.append((i, "measure", f"{current}.{number}"))
         if line.text == "Ausblick" and current:
             out.append((i, "end", ""))
+            current = ""
+            continue
+        measure = _MEASURE.match(line.text)
+        if not (measure and current):
+            continue
+        number = int(measure.group(2))
+        measure_id = f"{measure.group(1)}.{number}"
+        if measure.group(1) != current:
+            raise FkoError(
+                f"line {line.number}: the heading of measure {measure_id} stands in the chapter of cluster "
+                f"{current}; move it to cluster {measure.group(1)} or reword the line"
+            )
+        if measure_id in seen:
+            raise FkoError(f"line {line.number}: measure {measure_id} again (first at line {seen[measure_id]})")
+        if number != last[current] + 1:
+            warnings.append(
+                f"line {line.number}: measure {measure_id} follows {current}.{last[current]}: numbers out of sequence"
+            )
+        seen[measure_id] = line.number
+        last[current] = number
+        out.append((i, "measure", measure_id))
     return out
 
 
@@ -199,7 +223,7 @@ def _split_ressorts(text: str, codes: set[str], measure_id: str) -> list[str]:
     unknown = [code for code in found if code not in codes]
     if unknown or not found:
         raise FkoError(
-            f"measure {measure_id}: unknown ministry code(s) {unknown or text!r} in 'Ressort'; "
+            f"{measure_id}: unknown ministry code(s) {unknown or text!r} in 'Ressort'; "
             "add the ministry to the report's list or fix the code in the curation file"
         )
     return found
@@ -231,9 +255,16 @@ def _measure(
             kept.append(line)
     body = kept
 
+    where = f"measure {measure_id} (line {segment[0].number})"
     labels = [(j, match_label(body, j)) for j in range(len(body))]
-    first_field = next(j for j, m in labels if m and m[0] not in ("goal",))
-    goal_at = max(j for j, m in labels if m and m[0] == "goal" and j < first_field)
+    first_field = next((j for j, m in labels if m and m[0] not in ("goal",)), None)
+    if first_field is None:
+        raise FkoError(f"{where}: none of the labels {', '.join(LABELS.values())} follows its heading")
+    goals = [j for j, m in labels if m and m[0] == "goal" and j < first_field]
+    if not goals:
+        at = body[first_field].number
+        raise FkoError(f"{where}: no 'Ziel' before its first field (line {at}); the goal separates text and fields")
+    goal_at = max(goals)
     description_lines = body[:goal_at]
 
     fields: dict[str, list[Line]] = {}
@@ -300,7 +331,7 @@ def _measure(
         "budget": {"text": text("budget")},
         "urls": urls,
         "urls_text": "\n".join(website_lines) or None,
-        "ressorts": _split_ressorts(ressorts_text, codes, measure_id),
+        "ressorts": _split_ressorts(ressorts_text, codes, where),
         "ressorts_text": ressorts_text,
         "partners": split_partners(partner_lines, known),
         "partners_text": raw("partners"),
@@ -312,14 +343,17 @@ def _measure(
     }
 
 
-def parse_report(raw: str, source: str) -> dict[str, list[dict[str, Any]]]:
+def parse_report(raw: str, source: str) -> dict[str, Any]:
     """Parse the report text into {"ressorts", "clusters", "measures"} records."""
     lines = load_lines(raw)
     known = inline_words(lines)
     ressorts = _ressorts(lines)
     codes = {r["code"] for r in ressorts}
     overview = _overview(lines)
-    bounds = _boundaries(lines)
+    warnings: list[str] = []
+    bounds = _boundaries(lines, warnings)
+    if not any(kind == "measure" for _, kind, _ in bounds):
+        raise FkoError("the report has no measures: no chapter 'Cluster I:' … with headings such as 'I.1: Title'")
     clusters: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
     for n, (start, kind, key) in enumerate(bounds):
@@ -328,7 +362,7 @@ def parse_report(raw: str, source: str) -> dict[str, list[dict[str, Any]]]:
         if kind == "cluster":
             i = 1
             title = []
-            while True:
+            while i < len(segment):
                 title.append(segment[i].text)
                 if segment[i].para_end:
                     break
@@ -345,4 +379,4 @@ def parse_report(raw: str, source: str) -> dict[str, list[dict[str, Any]]]:
             )
         elif kind == "measure":
             measures.append(_measure(key, segment, known, codes, source))
-    return {"ressorts": ressorts, "clusters": clusters, "measures": measures}
+    return {"ressorts": ressorts, "clusters": clusters, "measures": measures, "warnings": warnings}

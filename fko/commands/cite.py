@@ -1,0 +1,63 @@
+"""`fko cite`: a citation of a measure or one of its key figures, with source, date, lines and quote."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fko import options
+
+
+def _complete_formats(incomplete: str) -> list[str]:
+    from fko.cite import FORMATS
+
+    return [f for f in FORMATS if f.startswith(incomplete.casefold())]
+
+
+def run(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID...",
+            help="Measures or initiatives: IV.1, iv.1, N.1, or a title.",
+            autocompletion=options.complete_ids,
+        ),
+    ],
+    figure: Annotated[
+        str | None,
+        typer.Option("--figure", metavar="TEXT", help="Cite the key figures whose name contains TEXT instead."),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="With --figure: only the figure of this date.")
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option("--format", metavar="FORMAT", help="text, markdown or bibtex.", autocompletion=_complete_formats),
+    ] = "text",
+    json: options.Json = False,
+) -> None:
+    """Cite a measure or one of its key figures: title, source document with its title and
+    date, lines, and the quote (the goal, or the figure's own words).
+
+    Example: fko cite IV.1 --figure Meisterprämien --format markdown
+    """
+    from fko import render
+    from fko.cite import FORMATS, citations
+    from fko.errors import UsageError
+    from fko.finder import resolve_all
+    from fko.views import citation_text
+
+    wanted = format.strip().casefold()
+    if wanted not in FORMATS:
+        raise UsageError(f"unknown format '{format}' for --format; use one of {', '.join(FORMATS)}")
+    if as_of is not None and figure is None:
+        raise UsageError("--as-of picks one of the figures: give --figure TEXT too")
+    store = options.state(ctx).store()
+    found = citations(store, resolve_all(store, ids), figure, as_of)
+    if json:
+        render.emit_json(found)
+        return
+    blocks = [citation_text(c, wanted) for c in found]
+    render.lines(["\n\n".join(blocks)])
