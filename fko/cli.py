@@ -56,6 +56,14 @@ def _global(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output (also anywhere on the line; or set FKO_PAGER=cat). "
+            "The pager: $FKO_PAGER, $PAGER, or less -FRX.",
+        ),
+    ] = False,
     color: Annotated[
         Colour,
         typer.Option(
@@ -155,10 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     All output, help and version included, goes through render.Channel: a closed pipe exits 0,
     a closed or full stdout exits 1 with one line on stderr, never a traceback.
     """
+    from fko.pager import paging, without_flag
     from fko.render import channels
 
-    with channels():
-        return _run(sys.argv[1:] if argv is None else argv)
+    args, no_pager = without_flag(sys.argv[1:] if argv is None else argv)
+    with channels(), paging(not no_pager):
+        return _run(args)
 
 
 def _run(args: list[str]) -> int:

@@ -1,0 +1,117 @@
+"""The pager: terminal output longer than the screen goes through `$FKO_PAGER`, `$PAGER` or
+`less -FRX`, as git and gh do; `--no-pager` (anywhere on the line) turns it off."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+
+DEFAULT = "less -FRX"
+NO_PAGER = "--no-pager"
+
+
+class Capture(io.TextIOBase):
+    """Stands in for a terminal's stdout while a command runs: it keeps the text and still
+    says it is a terminal, so tables are drawn for the terminal's width."""
+
+    def __init__(self, terminal: object) -> None:
+        super().__init__()
+        self.terminal = terminal
+        self.parts: list[str] = []
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return int(self.terminal.fileno())  # type: ignore[attr-defined]
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def command() -> str | None:
+    """The pager to run, or None: $FKO_PAGER, then $PAGER, then `less -FRX`; empty or `cat`
+    means none."""
+    for name in ("FKO_PAGER", "PAGER"):
+        value = os.environ.get(name)
+        if value is not None:
+            return value.strip() if value.strip() not in ("", "cat") else None
+    return DEFAULT if shutil.which("less") else None
+
+
+def without_flag(args: list[str]) -> tuple[list[str], bool]:
+    """The arguments without `--no-pager` (accepted anywhere before `--`), and whether it was given."""
+    end = args.index("--") if "--" in args else len(args)
+    wanted = NO_PAGER in args[:end]
+    return [a for i, a in enumerate(args) if not (i < end and a == NO_PAGER)], wanted
+
+
+def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
+    """Write `text` to the terminal, through the pager when it has more lines than `rows`."""
+    if pager is None or text.count("\n") < rows:
+        terminal.write(text)  # type: ignore[attr-defined]
+        terminal.flush()  # type: ignore[attr-defined]
+        return
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # as git does: quit if one screen, keep colours, no clearing
+    env.setdefault("LV", "-c")
+    try:
+        process = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        terminal.write(text)  # type: ignore[attr-defined]
+        return
+    assert process.stdin is not None
+    try:
+        process.stdin.write(text.encode("utf-8", "replace"))
+        process.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early: fine
+        pass
+    while True:
+        try:
+            process.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager; wait until it has quit
+            continue
+
+
+@contextlib.contextmanager
+def paging(enabled: bool) -> Iterator[None]:
+    """While a command runs, keep what it writes to a terminal; then show it (paged if long)."""
+    terminal = sys.stdout
+    if not enabled or not _is_terminal(terminal):
+        yield
+        return
+    capture = Capture(terminal)
+    from fko.render import Channel
+
+    sys.stdout = Channel(capture, "stdout")
+    try:
+        yield
+    finally:
+        sys.stdout = terminal
+        rows = shutil.get_terminal_size((80, 24)).lines
+        show(capture.text(), terminal, max(1, rows - 1), command())
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False

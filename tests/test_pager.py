@@ -1,0 +1,49 @@
+"""The pager: long terminal output goes through $FKO_PAGER / $PAGER / less -FRX; --no-pager."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from fko import pager
+
+
+def test_no_pager_is_taken_anywhere_before_a_double_dash() -> None:
+    assert pager.without_flag(["list", "--no-pager", "-c", "IV"]) == (["list", "-c", "IV"], True)
+    assert pager.without_flag(["--no-pager", "show", "IV.1"]) == (["show", "IV.1"], True)
+    assert pager.without_flag(["search", "--", "--no-pager"]) == (["search", "--", "--no-pager"], False)
+
+
+def test_which_pager(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FKO_PAGER", "more")
+    monkeypatch.setenv("PAGER", "most")
+    assert pager.command() == "more"
+    monkeypatch.delenv("FKO_PAGER")
+    assert pager.command() == "most"
+    monkeypatch.setenv("PAGER", "cat")
+    assert pager.command() is None
+    monkeypatch.setenv("FKO_PAGER", "")
+    assert pager.command() is None
+
+
+def test_short_output_is_written_directly_long_output_is_paged(tmp_path: Path) -> None:
+    out = io.StringIO()
+    target = tmp_path / "paged.txt"
+    command = f"{sys.executable} -c \"import sys; open(r'{target}', 'w').write(sys.stdin.read())\""
+    pager.show("one\ntwo\n", out, rows=5, pager=command)
+    assert out.getvalue() == "one\ntwo\n" and not target.exists()
+    long = "".join(f"line {n}\n" for n in range(10))
+    pager.show(long, out, rows=5, pager=command)
+    assert target.read_text() == long
+    assert out.getvalue() == "one\ntwo\n"
+
+
+def test_a_pipe_is_never_paged(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("FKO_PAGER", "false")  # would swallow the output if it ran
+    from fko.cli import main
+
+    assert main(["list", "-c", "VI"]) == 0
+    assert capsys.readouterr().out.startswith("8 measures\n")
