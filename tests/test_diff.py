@@ -194,3 +194,16 @@ def test_word_diff_marks_only_words_of_each_side(a: list[str], b: list[str]) -> 
         assert set(removed.split()) <= set(a)
     for added in re.findall(r"\{\+(.*?)\+\}", shown):
         assert set(added.split()) <= set(b)
+
+
+@given(st.text(max_size=30))
+def test_any_fields_text_is_a_list_of_fields_or_a_usage_error(text: str) -> None:
+    from fko.diff import FIELDS, check_fields
+    from fko.errors import UsageError
+
+    try:
+        chosen = check_fields(text)
+    except UsageError as exc:
+        assert "--fields" in exc.message
+        return
+    assert chosen and set(chosen) <= set(FIELDS)

@@ -17,12 +17,7 @@ def _complete_kinds(incomplete: str) -> list[str]:
 
 def run(
     ctx: typer.Context,
-    ids: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[ID...]", help="Only these measures or initiatives.", autocompletion=options.complete_ids
-        ),
-    ] = None,
+    ids: options.SomeMeasures = None,
     since: Annotated[
         str | None,
         typer.Option(

@@ -17,14 +17,7 @@ def _complete_formats(incomplete: str) -> list[str]:
 
 def run(
     ctx: typer.Context,
-    ids: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="ID...",
-            help="Measures or initiatives: IV.1, iv.1, N.1, or a title.",
-            autocompletion=options.complete_ids,
-        ),
-    ],
+    ids: options.MeasureIds,
     figure: Annotated[
         str | None,
         typer.Option("--figure", metavar="TEXT", help="Cite the key figures whose name contains TEXT instead."),

@@ -10,8 +10,8 @@ from fko import options
 
 
 def run(
-    old: Annotated[str, typer.Argument(help="The older store (a JSON file built by fko data build).")],
-    new: Annotated[str, typer.Argument(help="The newer store.")],
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The older store (a JSON file built by fko data build).")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The newer store.")],
     fields: Annotated[
         str | None,
         typer.Option(
