@@ -288,23 +288,34 @@ def test_any_title_makes_a_valid_sheet_name(title: str) -> None:
 # --- shells: completion, choices, colour ------------------------------------------------------
 
 
-def complete(words: str) -> list[str]:
-    """What bash completion offers for the last word of `words` (run as a real process)."""
-    import os
-    import subprocess
-    import sys
+@pytest.fixture()
+def complete(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[[str], list[str]]:
+    """What bash completion offers for the last word of a command line (in-process: typer
+    answers the completion request and exits)."""
 
-    env = {k: v for k, v in os.environ.items() if k not in ("FKO_DB", "NO_COLOR")}
-    env.update(_FKO_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(len(words.split(" ")) - 1))
-    done = subprocess.run([sys.executable, "-m", "fko"], capture_output=True, text=True, env=env, check=True)
-    return done.stdout.split()
+    def run(words: str) -> list[str]:
+        from fko.cli import main
+
+        monkeypatch.delenv("FKO_DB", raising=False)
+        monkeypatch.setenv("_FKO_COMPLETE", "complete_bash")
+        monkeypatch.setenv("COMP_WORDS", words)
+        monkeypatch.setenv("COMP_CWORD", str(len(words.split(" ")) - 1))
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as done:
+            main([])
+        assert done.value.code == 0
+        return capsys.readouterr().out.split()
+
+    return run
 
 
-def test_completion_ignores_case_and_takes_cluster_digits() -> None:
+def test_completion_ignores_case_and_takes_cluster_digits(complete: Callable[[str], list[str]]) -> None:
     assert complete("fko show iv.") == [f"IV.{n}" for n in range(1, 12)]
     assert complete("fko list --ressort ma") == ["MAGS"]
     assert complete("fko list --cluster 4") == ["IV"]
     assert complete("fko budget --by R") == ["ressort"]
+    assert complete("fko export --format S") == ["sqlite"]
+    assert complete("fko list --status LAUF") == ["laufend"]
 
 
 def test_completion_values() -> None:
