@@ -47,7 +47,7 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
         "title": record["title"],
         "cluster": record["cluster"],
         "ressorts": record["ressorts"],
-        "runtime": record["runtime"]["text"],
+        "runtime": record["runtime"],
         "on": on.isoformat(),
         **status.as_row(),
         "funds_text": record["budget"]["text"],
@@ -60,11 +60,12 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
         "funds_one_year_approximate": _approximate(items, "year"),
         "funds_one_off_approximate": _approximate(items, "one_off"),
         "funding": sorted({f for i in items for f in i["funding"]}),
-        "staff": [f"{i['quantity']:g} {i['unit']}" for i in items if i["kind"] == "staff"],
+        "staff": [{k: i[k] for k in ("quantity", "unit", "basis")} for i in items if i["kind"] == "staff"],
         "partners": record["partners"],
         "goal": record["goal"],
         "latest_indicators": [
-            {k: row[k] for k in ("metric", "value", "unit", "qualifier", "as_of", "source")} for row in latest.values()
+            {k: row[k] for k in ("metric", "value", "unit", "qualifier", "approximate", "as_of", "source")}
+            for row in latest.values()
         ],
         "source": record["source"],
     }
@@ -120,22 +121,21 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
     return {"ressorts": portfolios, "in_common": [i for i in order if i in common]}
 
 
-def timeline(store: Store, records: Sequence[dict[str, Any]], on: dt.date) -> tuple[list[dict[str, Any]], list[str]]:
-    """Records that can be drawn (a start, or a stated end) and the IDs that cannot."""
-    placed, unplaced = [], []
+def timeline(store: Store, records: Sequence[dict[str, Any]], on: dt.date) -> list[dict[str, Any]]:
+    """Each record's interpreted period on a date; `placed` where it can be drawn (a start is known)."""
+    rows = []
     for record in records:
         status = status_in(store, record, on)
-        if status.start is None:
-            unplaced.append(record["id"])
-            continue
-        placed.append(
+        rows.append(
             {
                 "id": record["id"],
                 "title": record["title"],
                 "cluster": record["cluster"],
                 "ressorts": record["ressorts"],
+                "on": on.isoformat(),
                 **status.as_row(),
+                "placed": status.start is not None,
                 "label": status.label(),
             }
         )
-    return placed, unplaced
+    return rows

@@ -80,8 +80,8 @@ def funding(incomplete: str) -> list[str]:
 
 def record_types(incomplete: str) -> list[str]:
     try:
-        from fko.model import schema
+        from fko.model import json_schema
 
-        return matching(schema(), incomplete)
+        return matching(list(json_schema()["$defs"]), incomplete)
     except Exception:
         return []

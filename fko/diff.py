@@ -54,15 +54,26 @@ def _norm(text: str | None) -> str:
     return normalise(text or "")
 
 
-def similarity(old: dict[str, Any], new: dict[str, Any]) -> float:
+def _words(record: dict[str, Any], cache: dict[int, tuple[list[str], list[str]]]) -> tuple[list[str], list[str]]:
+    """(title words, title + goal + description words) of a record, normalised once."""
+    key = id(record)
+    if key not in cache:
+        body = " ".join(str(record.get(f) or "") for f in ("title", "goal", "description"))
+        cache[key] = (_norm(record["title"]).split(), _norm(body).split())
+    return cache[key]
+
+
+def similarity(
+    old: dict[str, Any], new: dict[str, Any], cache: dict[int, tuple[list[str], list[str]]] | None = None
+) -> float:
     """0..1: how alike two measures are by title, goal and description (word sequences)."""
+    from rapidfuzz.distance import Indel  # lazy: only diff needs it; 2·LCS/(len a + len b) over words
 
-    def words(record: dict[str, Any]) -> list[str]:
-        return _norm(" ".join(str(record.get(f) or "") for f in ("title", "goal", "description"))).split()
-
-    title = difflib.SequenceMatcher(None, _norm(old["title"]).split(), _norm(new["title"]).split()).ratio()
-    body = difflib.SequenceMatcher(None, words(old), words(new), autojunk=False).ratio()
-    return max(title, body) if title > 0.5 else body
+    cache = {} if cache is None else cache
+    (title_a, body_a), (title_b, body_b) = _words(old, cache), _words(new, cache)
+    title = Indel.normalized_similarity(title_a, title_b)
+    body = Indel.normalized_similarity(body_a, body_b)
+    return float(max(title, body) if title > 0.5 else body)
 
 
 def match(
@@ -71,6 +82,7 @@ def match(
     """Pairs (old, new, how): by the same title (`title`), by the same ID with alike content
     (`id`), then by alike content (`content`), best first."""
     pairs: list[tuple[dict[str, Any], dict[str, Any], str]] = []
+    cache: dict[int, tuple[list[str], list[str]]] = {}
     left = {m["id"]: m for m in old}
     right = {m["id"]: m for m in new}
 
@@ -95,10 +107,10 @@ def match(
                 if b is not None and a["id"] in left:
                     take(a, b, "title")
     for key in [k for k in left if k in right]:
-        if similarity(left[key], right[key]) >= CONTENT_MATCH / 2:
+        if similarity(left[key], right[key], cache) >= CONTENT_MATCH / 2:
             take(left[key], right[key], "id")
     scored = sorted(
-        ((similarity(a, b), a["id"], b["id"]) for a in left.values() for b in right.values()),
+        ((similarity(a, b, cache), a["id"], b["id"]) for a in left.values() for b in right.values()),
         key=lambda s: (-s[0], s[1], s[2]),
     )
     for score, a_id, b_id in scored:
@@ -196,7 +208,7 @@ def field_change(
         "values_added": None,
         "values_removed": None,
         "words": None,
-        "items": None,
+        "item_changes": None,
         "old_period": None,
         "new_period": None,
     }
@@ -206,7 +218,7 @@ def field_change(
             items = [i for i in items if not _follows_runtime(i)]
         if a.get("text") == b.get("text") and not items:
             return None
-        change["items"] = items
+        change["item_changes"] = items
         if a.get("text") and b.get("text") and a["text"] != b["text"]:
             change["words"] = word_diff(a["text"], b["text"])
         return change
@@ -216,7 +228,7 @@ def field_change(
             return None
         change["old_period"], change["new_period"] = periods
         moved = _item_changes(old["budget"].get("items", []), new["budget"].get("items", []))
-        change["items"] = [i for i in moved if _follows_runtime(i)]
+        change["item_changes"] = [i for i in moved if _follows_runtime(i)]
         return change
     if a == b:
         return None

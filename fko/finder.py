@@ -95,9 +95,11 @@ def find(
                     break
         else:
             match, match_spans = window, spans
-        via = hit.via()
+        via = hit.synonyms()
         if via:
-            prefix = "(" + ", ".join(f"{v['word']} → {v['means']}" for v in via) + ")" + (" " if match else "")
+            prefix = (
+                "(" + ", ".join(f"{v['query_word']} → {v['data_word']}" for v in via) + ")" + (" " if match else "")
+            )
             match = prefix + match
             match_spans = [(a + len(prefix), b + len(prefix)) for a, b in match_spans]
         row = {**hit.as_row(), "snippet": window, "match": match, "match_spans": match_spans}

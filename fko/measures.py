@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -124,3 +125,27 @@ def cluster_table(store: Store) -> list[dict[str, Any]]:
     for measure in store.measures():
         counts[measure["cluster"]] = counts.get(measure["cluster"], 0) + 1
     return [{**c, "measures": counts.get(c["numeral"], 0)} for c in store.clusters()]
+
+
+def show_record(store: Store, measure: dict[str, Any], on: dt.date) -> dict[str, Any]:
+    """A measure with everything `fko show` shows: its status on a date, the cluster's title,
+    the ministries' names, its key figures and later developments, and its source."""
+    from fko.figures import indicator_rows, update_rows
+    from fko.status import status_in
+
+    names = {r["code"]: r["name"] for r in store.ressorts()}
+    clusters = {c["numeral"]: c["title"] for c in store.clusters()}
+    source = next((s for s in store.sources() if s["file"] == measure["source"]), None)
+    indicators = sorted(indicator_rows(store, measure["id"]), key=lambda r: (r["as_of"], r["metric"]))
+    return {
+        **measure,
+        "on": on.isoformat(),
+        **status_in(store, measure, on).as_row(),
+        "cluster_title": clusters.get(measure["cluster"]) if measure["cluster"] else None,
+        "ministries": [{"code": c, "name": names.get(c)} for c in measure["ressorts"]],
+        "indicators": indicators,
+        "updates": update_rows(store, measure["id"]),
+        "source_key": source["key"] if source else None,
+        "source_title": source["title"] if source else None,
+        "source_date": source["date"] if source else None,
+    }

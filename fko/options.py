@@ -110,7 +110,10 @@ Wide = Annotated[
         help="Show every column even where the terminal is too narrow (tables move some under the title).",
     ),
 ]
-Json = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README: JSON keys).")]
+Json = Annotated[
+    bool, typer.Option("--json", help="Print one JSON array of records (keys: `fko schema`; README: JSON output).")
+]
+Jsonl = Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines: one record a line, written as it comes.")]
 Csv = Annotated[bool, typer.Option("--csv", help="Print CSV: for German spreadsheets by default (see --delimiter).")]
 Xlsx = Annotated[
     Path | None,
@@ -120,7 +123,11 @@ Xlsx = Annotated[
 ]
 Fields = Annotated[
     str | None,
-    typer.Option("--fields", metavar="A,B,C", help="Columns for --json/--csv, comma-separated."),
+    typer.Option(
+        "--fields",
+        metavar="A,B.C",
+        help="Only these JSON keys (dotted for nested: runtime.start), for --json, --jsonl, --csv and tables.",
+    ),
 ]
 
 

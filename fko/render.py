@@ -231,6 +231,9 @@ class Field:
     numeric: bool = False
     in_table: bool = True
     marked: Callable[[dict[str, Any]], Marked] | None = None
+    #: The text a table shows, made from the whole row (e.g. "running (derived)"); CSV and
+    #: JSON keep the raw value of `get`.
+    view: Callable[[dict[str, Any]], str] | None = None
     #: In a narrow terminal: 0 = always shown; higher numbers are hidden first (see `layout`).
     drop: int = 0
     #: The column that gets the space first (the title); it wraps only at spaces and hyphens.
@@ -261,22 +264,42 @@ def path(*keys: str) -> Callable[[dict[str, Any]], Any]:
     return get
 
 
-def select_fields(fields: Sequence[Field], wanted: str | None) -> list[Field]:
-    """The fields named in --fields a,b,c, in that order; an unknown name is a usage error."""
-    if not wanted:
-        return list(fields)
-    by_name = {f.name: f for f in fields}
-    chosen = []
-    for name in (n.strip() for n in wanted.split(",")):
-        if not name:
-            continue
-        if name not in by_name:
-            valid = ", ".join(by_name)
-            raise UsageError(f"unknown field '{name}' for --fields; valid fields: {valid}")
-        chosen.append(by_name[name])
-    if not chosen:
-        raise UsageError("--fields is empty; name at least one field")
-    return chosen
+def select_paths(valid: Sequence[str], wanted: str) -> list[str]:
+    """The JSON keys and dotted paths named in --fields a,b.c, in that order.
+
+    An empty list or name, or a name that is not a key of the record, is a usage error that
+    lists the valid names.
+    """
+    names = [n.strip() for n in wanted.split(",")]
+    if not wanted.strip() or not all(names):
+        raise UsageError(f"--fields needs comma-separated key names, e.g. --fields {','.join(valid[:2])}")
+    unknown = [n for n in names if n not in valid]
+    if unknown:
+        raise UsageError(f"unknown field '{unknown[0]}' for --fields; valid fields: {', '.join(valid)}")
+    return list(dict.fromkeys(names))
+
+
+def dotted(name: str) -> Callable[[dict[str, Any]], Any]:
+    """A getter for a key or dotted path (runtime.start) of a record."""
+    return path(*name.split("."))
+
+
+def pick(record: dict[str, Any], names: Sequence[str]) -> dict[str, Any]:
+    """The record cut to the given keys and dotted paths, nested as in the record (like jq's pick)."""
+    out: dict[str, Any] = {}
+    for name in names:
+        *parents, last = name.split(".")
+        source: Any = record
+        target = out
+        for k in parents:
+            source = source.get(k) if isinstance(source, dict) else None
+            if source is None:
+                target[k] = None
+                break
+            target = target.setdefault(k, {})
+        else:
+            target[last] = source.get(last) if isinstance(source, dict) else None
+    return out
 
 
 def _show(field: Field, value: Any) -> str:
@@ -285,21 +308,50 @@ def _show(field: Field, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(clean(v) for v in value)
+        return ", ".join(clean(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v) for v in value)
+    if isinstance(value, dict):
+        return clean(json.dumps(value, ensure_ascii=False))
     return clean(value)
 
 
 # --- JSON -----------------------------------------------------------------------------
 
 
+#: What must not reach a terminal raw from JSON: C1 controls and DEL (JSON escapes C0
+#: itself), line and paragraph separators, bidi overrides and other invisible format characters.
+_INVISIBLE = re.compile(
+    "[\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """JSON as UTF-8 text, not ASCII-escaped, no NaN; invisible and control characters escaped
+    (\\u009b), so that the same document is safe in a terminal and equal when parsed."""
+    separators = None if indent is not None else (",", ":")
+    return _INVISIBLE.sub(
+        _escape, json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False, separators=separators)
+    )
+
+
 def emit_json(data: Any) -> None:
-    """Exactly one JSON document on stdout: UTF-8, not ASCII-escaped, no NaN."""
-    _write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    """Exactly one JSON document on stdout."""
+    _write(json_text(data) + "\n")
 
 
-def project(rows: Iterable[dict[str, Any]], fields: Sequence[Field]) -> list[dict[str, Any]]:
-    """Rows reduced to the chosen fields (for --fields with --json)."""
-    return [{f.name: f.get(row) for f in fields} for row in rows]
+def emit_jsonl(records: Iterable[Any]) -> None:
+    """JSON Lines: one record a line, each written and flushed as it comes."""
+    for record in records:
+        _write(json_text(record, indent=None) + "\n")
 
 
 # --- CSV ------------------------------------------------------------------------------
@@ -672,6 +724,8 @@ def plain_table(
 
 
 def _plain(field: Field, row: dict[str, Any]) -> str:
+    if field.view is not None:
+        return clean(field.view(row))
     if field.marked is not None:
         return clean(field.marked(row).text)
     return _show(field, field.get(row))
@@ -681,6 +735,8 @@ def _wrapped_cell(field: Field, row: dict[str, Any], width: int | None) -> Any:
     """A Rich cell cut into lines by the width policy, keeping the emphasis of matched words."""
     from rich.text import Text
 
+    if field.view is not None:
+        return Text(clean(field.view(row)))
     if field.marked is None:
         text = Text(_show(field, field.get(row)))
     else:

@@ -368,11 +368,11 @@ class Match:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "word": self.word,
-            "matched": self.shown,
+            "query_word": self.word,
+            "data_word": self.shown,
             "field": self.field,
             "how": self.how,
-            "via": self.via,
+            "synonym": self.via,
             "quality": round(self.quality, 3),
             "weight": round(self.weight, 3),
         }
@@ -407,20 +407,20 @@ class Hit:
             "score": self.score,
             "field": self.field,
             "matched": self.matched,
-            "via": self.via(),
+            "synonyms": self.synonyms(),
         }
 
-    def via(self) -> list[dict[str, str]]:
-        """The synonyms this hit was found through: query word, the data's word, the reason."""
+    def synonyms(self) -> list[dict[str, str]]:
+        """The synonyms this hit was found through: the query's word, the data's word, the reason."""
         out: list[dict[str, str]] = []
         for m in self.matches:
-            if m.via and not any(v["word"] == m.word and v["means"] == m.via for v in out):
-                out.append({"word": m.word, "means": m.via, "reason": m.reason or ""})
+            if m.via and not any(v["query_word"] == m.word and v["data_word"] == m.via for v in out):
+                out.append({"query_word": m.word, "data_word": m.via, "reason": m.reason or ""})
         return out
 
     def explain(self) -> dict[str, Any]:
         return {
-            "words": [m.as_dict() for m in self.matches],
+            "word_matches": [m.as_dict() for m in self.matches],
             "words_matched": self.words_matched,
             "words_total": self.words_total,
             "word_score": round(100 * self.share),

@@ -22,10 +22,10 @@ MEASURE_FIELDS: list[Field] = [
     Field("cluster", "Cluster", key("cluster"), in_table=False),
     Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), drop=1),
-    Field("runtime_text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
-    Field("runtime_start", "Start", path("runtime", "start"), in_table=False),
-    Field("runtime_end", "End", path("runtime", "end"), in_table=False),
-    Field("budget_text", "Planned funds", path("budget", "text"), in_table=False),
+    Field("runtime.text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
+    Field("runtime.start", "Start", path("runtime", "start"), in_table=False),
+    Field("runtime.end", "End", path("runtime", "end"), in_table=False),
+    Field("budget.text", "Planned funds", path("budget", "text"), in_table=False),
     Field("goal", "Goal", key("goal"), in_table=False),
     Field("description", "Description", key("description"), in_table=False),
     Field("urls", "Links", key("urls"), in_table=False),
@@ -41,7 +41,7 @@ SOURCE_LIST_FIELDS: list[Field] = [
 ]
 
 STATUS_FIELDS: list[Field] = [
-    Field("status", "Status", key("status_label"), drop=3),
+    Field("status", "Status", key("status"), view=lambda r: r.get("status_label") or r["status"], drop=3),
     Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
     Field("period_start", "Period start", key("period_start"), in_table=False),
     Field("period_end", "Period end", key("period_end"), in_table=False),
@@ -73,8 +73,10 @@ def emit_rows(
     rows: Sequence[dict[str, Any]],
     fields: Sequence[Field],
     *,
+    output: str,
     json: bool,
     csv: bool,
+    jsonl: bool = False,
     fields_arg: str | None = None,
     delimiter: str = ";",
     title: str | None = None,
@@ -83,27 +85,50 @@ def emit_rows(
     xlsx: Path | None = None,
     empty: str | None = None,
 ) -> None:
-    """Print rows as JSON (full objects unless --fields), CSV, or a table for people; or write
-    them to an Excel workbook (--xlsx FILE, the columns of --csv). No rows for people: nothing
-    on stdout, and `empty` (if given) as one line on stderr."""
-    if sum((json, csv, xlsx is not None)) > 1:
-        raise UsageError("choose one of --json, --csv and --xlsx")
-    chosen = render.select_fields(fields, fields_arg)
+    """Print rows as the records of output type `output` (fko/model.py) with --json or --jsonl,
+    as CSV, or as a table for people; or write them to an Excel workbook (--xlsx FILE).
+
+    `json_rows` are the records where they differ from the rows the views read. --fields names
+    JSON keys and dotted paths (runtime.start) and works alike for every format: it cuts the
+    record, never changes a value. No rows for people: nothing on stdout, and `empty` (if
+    given) as one line on stderr.
+    """
+    from fko.model import RENAMES, paths, records
+
+    if sum((json, jsonl, csv, xlsx is not None)) > 1:
+        raise UsageError("choose one of --json, --jsonl, --csv and --xlsx")
+    full = records(output, json_rows if json_rows is not None else rows)
+    if fields_arg is not None:
+        names = render.select_paths(paths(output), fields_arg)
+        chosen = [Field(n, n, render.dotted(n)) for n in names]
+        if json or jsonl:
+            cut = [render.pick(r, names) for r in full]
+            render.emit_jsonl(cut) if jsonl else render.emit_json(cut)
+        elif xlsx is not None:
+            from fko.export import write_rows_xlsx
+
+            write_rows_xlsx(full, chosen, xlsx, title)
+        elif csv:
+            render.emit_csv(full, chosen, delimiter)
+        else:
+            render.table(full, chosen, title=title, footer=footer)
+        return
     if xlsx is not None:
         from fko.export import write_rows_xlsx
 
-        write_rows_xlsx(rows, chosen, xlsx, title)
+        write_rows_xlsx(rows, fields, xlsx, title)
     elif json:
-        full = list(json_rows if json_rows is not None else rows)
-        render.emit_json(render.project(rows, chosen) if fields_arg else full)
+        render.emit_json(full)
+    elif jsonl:
+        render.emit_jsonl(full)
     elif csv:
-        render.emit_csv(rows, chosen, delimiter)
+        renames = RENAMES.get(output, {})  # the CSV header uses the JSON names
+        render.emit_csv(rows, [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields], delimiter)
     elif not rows:  # nothing on stdout; the command says why on stderr
         if empty:
             render.note(empty)
     else:
-        shown = [dataclasses.replace(f, in_table=True) for f in chosen] if fields_arg else chosen
-        render.table(rows, shown, title=title, footer=footer)
+        render.table(rows, fields, title=title, footer=footer)
 
 
 def _item_line(item: dict[str, Any]) -> str:
@@ -249,8 +274,8 @@ def _marked(row: dict[str, Any]) -> render.Marked:
     return render.Marked(row.get("match") or "", row.get("match_spans") or [])
 
 
-def _matched_via(row: dict[str, Any]) -> str:
-    return ", ".join(f"{v['word']} -> {v['means']}" for v in row.get("via") or [])
+def _synonyms(row: dict[str, Any]) -> str:
+    return ", ".join(f"{v['query_word']} -> {v['data_word']}" for v in row.get("synonyms") or [])
 
 
 SEARCH_FIELDS: list[Field] = [
@@ -263,7 +288,7 @@ SEARCH_FIELDS: list[Field] = [
     Field("snippet", "Snippet", key("snippet"), in_table=False),
     Field("field", "Field", key("field"), in_table=False),
     Field("matched", "Matched", key("matched"), in_table=False),
-    Field("via", "Via", _matched_via, in_table=False),
+    Field("synonyms", "Synonyms", _synonyms, in_table=False),
     Field("score", "Score", key("score"), numeric=True, drop=3),
 ]
 
@@ -567,7 +592,7 @@ COMPARE_FIELDS: list[Field] = [
     Field("title", "Title", key("title")),
     Field("cluster", "Cluster", key("cluster")),
     Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime", "Runtime", key("runtime")),
+    Field("runtime.text", "Runtime", path("runtime", "text")),
     Field("on", "On", key("on")),
     Field("status", "Status", key("status")),
     Field("open_ended", "Open-ended", key("open_ended")),
@@ -590,7 +615,7 @@ COMPARE_FIELDS: list[Field] = [
         for b in ("per_year", "total", "one_year", "one_off")
     ),
     Field("funding", "Funding", key("funding")),
-    Field("staff", "Staff", key("staff")),
+    Field("staff", "Staff", lambda r: _staff(r["staff"])),
     Field("partners", "Partners", key("partners")),
     Field("goal", "Goal", key("goal")),
     Field(
@@ -600,6 +625,10 @@ COMPARE_FIELDS: list[Field] = [
     ),
     Field("source", "Source", key("source"), show=render.source_short),
 ]
+
+
+def _staff(items: Sequence[dict[str, Any]]) -> list[str]:
+    return [render.quantity_text(i["quantity"], i["unit"], i["basis"]) for i in items]
 
 
 def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
@@ -631,7 +660,7 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
         ("Title", lambda r: r["title"]),
         ("Cluster", lambda r: r["cluster"] or "–"),
         ("Ministries", lambda r: ", ".join(r["ressorts"])),
-        ("Runtime", lambda r: r["runtime"] or "not stated"),
+        ("Runtime", lambda r: r["runtime"]["text"] or "not stated"),
         (f"Status on {on.isoformat()}", status),
         ("Funds per year", lambda r: funds(r, "per_year") + ("/Jahr" if r["funds_per_year_eur"] else "")),
         ("Funds in total", lambda r: funds(r, "total")),
@@ -639,7 +668,7 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
         ("Funds one-off", lambda r: funds(r, "one_off")),
         ("Funds (report)", lambda r: r["funds_text"] or "not stated"),
         ("Funding sources", lambda r: ", ".join(r["funding"])),
-        ("Staff", lambda r: ", ".join(r["staff"])),
+        ("Staff", lambda r: ", ".join(_staff(r["staff"]))),
         ("Partners", lambda r: "\n".join(r["partners"]) or "none"),
         ("Goal", lambda r: r["goal"] or ""),
         ("Latest figures", figures),
@@ -836,7 +865,7 @@ def field_change_lines(change: dict[str, Any]) -> list[str]:
         lines = []
         if change["words"]:
             lines.append(f"funds: {change['words']}")
-        for item in change["items"]:
+        for item in change["item_changes"]:
             what = {"changed": ", ".join(item["keys"]), "added": "added", "removed": "removed"}[item["change_kind"]]
             before, after = _funds_item(item["old_item"]), _funds_item(item["new_item"])
             lines.append(f"funds item {item['item']} ({what}): {before} → {after}")
@@ -846,7 +875,7 @@ def field_change_lines(change: dict[str, Any]) -> list[str]:
         old_p, new_p = change["old_period"], change["new_period"]
         if old_p != new_p:
             lines.append(f"  period: {_period_text(old_p)} → {_period_text(new_p)}")
-        for item in change["items"] or []:
+        for item in change["item_changes"] or []:
             lines.append(
                 f"  funds item {item['item']}, years derived from the runtime: "
                 f"{years_text(item['old_item'])} → {years_text(item['new_item'])}"

@@ -281,7 +281,7 @@ def test_unknown_funding_source_is_a_usage_error(fko: Callable[..., Result]) -> 
 
 
 def test_iii_3_from_the_shell(fko: Callable[..., Result]) -> None:
-    items = fko("show", "III.3", "--json").json()["budget"]["items"]
+    items = fko("show", "III.3", "--json").json()[0]["budget"]["items"]
     assert [pick(i, "basis", "year_from", "year_to") for i in items] == [("year", 2023, 2023)]
     assert "Total planned for 2023: 128.057.000 €, 8 items" in fko("budget", "--year", "2023").out
 
@@ -361,10 +361,11 @@ def test_by_ressort_is_sorted_by_the_shown_amount(fko: Callable[..., Result]) ->
     assert [r["peak_eur"] for r in rows] == sorted((r["peak_eur"] for r in rows), reverse=True)
     assert rows[0]["group"] == "MKJFGFI" and rows[-1]["group"] == "MUNV"
     mags = next(r for r in rows if r["group"] == "MAGS")
-    assert (mags["peak_year"], mags["peak_eur"], mags["total"]) == (2024, 38_300_000, 47_778_933)
-    assert "per_year" not in mags
+    assert (mags["peak_year"], mags["peak_eur"], mags["total_eur"]) == (2024, 38_300_000, 47_778_933)
+    assert "per_year_eur" not in mags and mags["year_total_eur"] is None
     year = fko("budget", "--by", "ressort", "--year", "2024", "--json").json()
-    assert [r["year_total"] for r in year] == sorted((r["year_total"] for r in year), reverse=True)
+    assert [r["year_total_eur"] for r in year] == sorted((r["year_total_eur"] for r in year), reverse=True)
+    assert year[0]["peak_eur"] is None
 
 
 def test_counted_amount_is_shown_when_annualize_or_split_change_it(fko: Callable[..., Result]) -> None:

@@ -72,7 +72,7 @@ def test_unknown_filter_values_are_usage_errors(fko: Fko) -> None:
 
 
 def test_show_accepts_lower_case_and_several_ids(fko: Fko) -> None:
-    one = fko("show", "iv.1", "--json").json()
+    (one,) = fko("show", "iv.1", "--json").json()
     assert one["id"] == "IV.1"
     several = fko("show", "IV.1", "II.9", "--json").json()
     assert [m["id"] for m in several] == ["IV.1", "II.9"]

@@ -69,8 +69,9 @@ def test_partners_split_and_curated(store: Store) -> None:
         "Baden-Württemberg",
         "Hamburg",
         "Hessen",
-        "BMBF und BIBB",
-    ]
+        "BMBF",
+        "BIBB",
+    ]  # the report's "BMBF und BIBB" are two institutions (curated)
     assert measure(store, "III.13")["partners"][1] == "Verband Garten-, Landschafts- und Sportplatzbau NRW e.V."
     assert measure(store, "III.11")["partners"][-1] == "Jugendämter im jeweiligen Einzugsbereich"
     assert measure(store, "III.7")["partners_curated"] is True

@@ -128,7 +128,7 @@ def test_changed_fields_with_old_and_new(fko: Callable[..., Result], tmp_path: P
         "Seiteneinsteiger {+mit einem Master+} können an {+allen+} Grundschulen eingestellt werden."
     )
     assert set(changes["II.1"]) == {"funds", "partners"}
-    [item] = changes["II.1"]["funds"]["items"]
+    [item] = changes["II.1"]["funds"]["item_changes"]
     assert (item["item"], item["change_kind"], item["keys"]) == (1, "changed", ["amount_eur", "text"])
     assert (item["old_item"]["amount_eur"], item["new_item"]["amount_eur"]) == (11_000_000, 12_000_000)
     assert changes["II.1"]["partners"]["values_added"] == ["WHKT"]

@@ -71,7 +71,7 @@ def test_statements_keep_their_figures(store: Store) -> None:
 def test_every_event_is_checked_against_its_source(sources: Path) -> None:
     facts = load_facts()
     texts = Sources(sources)
-    rows = events(facts, texts, {"N.1", "N.2"}, {})
+    rows = events(facts, texts, {"N.1", "N.2", "V.2", "V.10"}, {})
     assert len(rows) == len(facts["events"])
     bad = {**facts["events"][0], "title": "Die Fachkräfteoffensive startet mit 99 Maßnahmen"}
     with pytest.raises(FkoError, match=r"the title states \[99\]"):

@@ -122,7 +122,7 @@ def test_search_command_json(fko: Callable[..., Result]) -> None:
         "kind": "measure",
         "field": "alias",
         "matched": ["Meisterprämie"],
-        "via": [],
+        "synonyms": [],
         "snippet": "Meisterprämie",
     }
 
@@ -141,7 +141,7 @@ def test_search_table_and_filters(fko: Callable[..., Result]) -> None:
 
 
 def test_show_by_name(fko: Callable[..., Result]) -> None:
-    assert fko("show", "Meisterprämie", "--json").json()["id"] == "IV.1"
+    assert fko("show", "Meisterprämie", "--json").json()[0]["id"] == "IV.1"
     ambiguous = fko("show", "KAoA")
     assert ambiguous.code == 1
     assert ambiguous.err.startswith("fko: 'KAoA' names 3 measures: II.5 Weiterentwicklung")
@@ -257,10 +257,10 @@ def test_json_matched_gives_the_words_as_they_stand_in_the_data(fko: Callable[..
     rows = fko("search", "Flüchtlinge", "--json").json()
     assert rows[0]["id"] == "V.2"
     assert rows[0]["matched"] == ["Geflüchteter"]
-    assert rows[0]["via"] == [
+    assert rows[0]["synonyms"] == [
         {
-            "word": "Flüchtlinge",
-            "means": "Geflüchtete",
+            "query_word": "Flüchtlinge",
+            "data_word": "Geflüchtete",
             "reason": "The report says Geflüchtete (V.2); Flüchtling is the everyday word for the same people.",
         }
     ]
@@ -270,7 +270,7 @@ def test_synonym_hits_rank_below_direct_hits(store: Store) -> None:
     direct = find(store, "Geflüchtete").rows[0]
     through = find(store, "Flüchtlinge").rows[0]
     assert direct["id"] == through["id"] == "V.2"
-    assert direct["via"] == [] and through["via"][0]["means"] == "Geflüchtete"
+    assert direct["synonyms"] == [] and through["synonyms"][0]["data_word"] == "Geflüchtete"
     assert direct["score"] > through["score"] > 0
 
 
@@ -296,5 +296,6 @@ def test_explain_names_the_words_fields_and_score_parts(fko: Callable[..., Resul
     assert "  Pflege -> Pflege in title: exact, quality 1.00" in result.out
     assert "  Ausbildung -> Ausbildung in description: exact, quality 0.45" in result.out
     hit = fko("search", "Pflege", "Ausbildung", "--limit", "1", "--explain", "--json").json()[0]
+    assert [m["query_word"] for m in hit["explain"]["word_matches"]] == ["Pflege", "Ausbildung"]
     assert hit["explain"]["words_matched"] == hit["explain"]["words_total"] == 2
     assert hit["explain"]["word_score"] + hit["explain"]["proximity"] == hit["score"]

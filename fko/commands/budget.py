@@ -51,6 +51,7 @@ def run(
     ] = None,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -93,14 +94,17 @@ def run(
         emit_rows(
             groups,
             shown,
+            output="budget_group",
             json=json,
+            jsonl=jsonl,
+            json_rows=_group_records(groups, by),
             csv=csv,
             fields_arg=fields,
             delimiter=delimiter,
             xlsx=xlsx,
             title=f"Planned funds by {by}" + (f", for {year}" if per_year is not None else ""),
         )
-        if not (json or csv or xlsx):
+        if not (json or jsonl or csv or xlsx):
             _charts(groups, by, per_year, annualize)
             render.separator()
             render.lines(budget_footer(result) if by != "year" else _year_notes(groups, annualize, extend_to))
@@ -115,9 +119,11 @@ def run(
         row_fields = [dataclasses.replace(f, in_table=f.in_table or f.name in counted) for f in BUDGET_FIELDS]
     title = "Planned funds (Geplante Mittel), largest first" + (f", for {year}" if year else "")
     emit_rows(
-        everything if json or csv or xlsx else result.rows,
+        everything if json or jsonl or csv or xlsx else result.rows,
         row_fields,
+        output="budget",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
@@ -125,7 +131,7 @@ def run(
         title=title,
         json_rows=[_json_row(r) for r in everything],
     )
-    if json or csv or xlsx:
+    if json or jsonl or csv or xlsx:
         return
     if result.apart:
         render.separator()
@@ -138,7 +144,17 @@ def run(
 
 
 def _json_row(row: dict[str, object]) -> dict[str, object]:
-    return {k: v for k, v in row.items() if k != "budget_text"}
+    return {**row, "attribution": row["attribution"] or None}
+
+
+#: The keys of a budget group that only some views have (null in the others).
+_GROUP_KEYS: tuple[str, ...] = ("peak_year", "peak_eur", "peak_assumed", "total", "year_total", "year")
+_GROUP_KEYS += ("totals_running_eur", "totals_running_items", "assumed", "assumed_ids")
+
+
+def _group_records(groups: list[dict[str, object]], by: str) -> list[dict[str, object]]:
+    """Groups with every key of a budget_group record: `by`, the group as text, null where absent."""
+    return [{**dict.fromkeys(_GROUP_KEYS), **g, "by": by, "group": str(g["group"])} for g in groups]
 
 
 def _charts(groups: list[dict[str, object]], by: str, year: int | None, annualize: bool) -> None:

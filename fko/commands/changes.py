@@ -42,6 +42,7 @@ def run(
     ressort: options.Ressort = None,
     cluster: options.Cluster = None,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -64,8 +65,18 @@ def run(
     until_text = f" until {span.until_text}" if span.until_text else ""
     count = f"{len(rows)} change{'' if len(rows) == 1 else 's'}"
     title = f"{count} reported {span.since_text}{until_text}, newest first"
-    if json or csv or fields:
-        emit_rows(rows, CHANGE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, title=title)
+    if json or jsonl or csv or fields:
+        emit_rows(
+            rows,
+            CHANGE_FIELDS,
+            output="changes",
+            json=json,
+            jsonl=jsonl,
+            csv=csv,
+            fields_arg=fields,
+            delimiter=delimiter,
+            title=title,
+        )
         return
     if not rows:
         render.lines([f"No changes reported {span.since_text}{until_text}."])

@@ -50,7 +50,9 @@ def run(
     store = options.state(ctx).store()
     found = citations(store, resolve_all(store, ids), figure, as_of)
     if json:
-        render.emit_json(found)
+        from fko.model import records
+
+        render.emit_json(records("cite", found))
         return
     blocks = [citation_text(c, wanted) for c in found]
     render.lines(["\n\n".join(blocks)])

@@ -11,6 +11,7 @@ def run(
     ctx: typer.Context,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -25,5 +26,14 @@ def run(
 
     rows = cluster_table(options.state(ctx).store())
     emit_rows(
-        rows, CLUSTER_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, xlsx=xlsx, title="Clusters"
+        rows,
+        CLUSTER_FIELDS,
+        output="clusters",
+        json=json,
+        jsonl=jsonl,
+        csv=csv,
+        fields_arg=fields,
+        delimiter=delimiter,
+        xlsx=xlsx,
+        title="Clusters",
     )

@@ -27,6 +27,7 @@ def run(
     on: options.On = None,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -43,7 +44,6 @@ def run(
       fko compare Meisterprämie Übergangslotsen --on 2025-01-01
       fko compare -r MAGS -r MSB
     """
-    from fko import render
     from fko.compare import compare_measures, compare_ressorts
     from fko.errors import UsageError
     from fko.status import on_date
@@ -60,17 +60,18 @@ def run(
             years = [int(y) for y in items]
         except ValueError:
             raise UsageError(f"--recognition compares years, e.g. 2022 2023, not {' '.join(items)}") from None
-        chamber_tables(store, years, (), json=json, csv=csv, fields=fields, delimiter=delimiter, xlsx=xlsx)
+        chamber_tables(store, years, (), json=json, jsonl=jsonl, csv=csv, fields=fields, delimiter=delimiter, xlsx=xlsx)
         return
     if ressort:
         result = compare_ressorts(store, [*ressort, *items])
-        if json:
-            render.emit_json(result)
-        elif csv or xlsx:
+        if json or jsonl or csv or xlsx or fields is not None:
             emit_rows(
                 result["ressorts"],
                 PORTFOLIO_FIELDS,
-                json=False,
+                output="compare_ressorts",
+                json_rows=[{**p, "in_common": result["in_common"]} for p in result["ressorts"]],
+                json=json,
+                jsonl=jsonl,
                 csv=csv,
                 fields_arg=fields,
                 delimiter=delimiter,
@@ -86,9 +87,18 @@ def run(
         raise UsageError(f"{', '.join(items)} are ministries; compare their portfolios with `fko compare {listed}`")
     day = on_date(on)
     rows = compare_measures(store, items, day)
-    if json or csv or xlsx:
+    if json or jsonl or csv or xlsx or fields is not None:
         emit_rows(
-            rows, COMPARE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, xlsx=xlsx, title="Compare"
+            rows,
+            COMPARE_FIELDS,
+            output="compare",
+            json=json,
+            jsonl=jsonl,
+            csv=csv,
+            fields_arg=fields,
+            delimiter=delimiter,
+            xlsx=xlsx,
+            title="Compare",
         )
         return
     compare_table(rows, day)

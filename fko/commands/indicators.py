@@ -21,6 +21,7 @@ def run(
     ] = None,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -41,7 +42,9 @@ def run(
     emit_rows(
         rows,
         INDICATOR_FIELDS,
+        output="indicators",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,

@@ -40,6 +40,7 @@ def run(
     during: options.During = None,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -59,6 +60,7 @@ def run(
     from fko import render
     from fko.figures import source_key
     from fko.measures import filter_measures
+    from fko.status import check_status, matches, on_date, status_in
     from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS, emit_rows
 
     store = options.state(ctx).store()
@@ -74,28 +76,27 @@ def run(
         first, last = parse_period(during)
         rows = [r for r in rows if runs_during(r, first, last)]
         what = f"{what} running at any time in {_period_text(during, first, last)}"
-    if status or on:
-        from fko.status import check_status, matches, on_date, status_in
-
-        day = on_date(on)
-        wanted = check_status(status) if status else None
-        with_status = []
-        for row in rows:
-            found = status_in(store, row, day)
-            if wanted is None or matches(found, wanted):
-                with_status.append({**row, **found.as_row(), "status_label": found.label(), "on": day.isoformat()})
-        rows = with_status
+    day = on_date(on)
+    wanted = check_status(status) if status else None
+    with_status = []
+    for row in rows:
+        found = status_in(store, row, day)
+        if wanted is None or matches(found, wanted):
+            with_status.append({**row, "on": day.isoformat(), **found.as_row(), "status_label": found.label()})
+    rows = with_status
     emit_rows(
         rows,
         (SOURCE_LIST_FIELDS if source else MEASURE_FIELDS) + (STATUS_FIELDS if status or on else []),
+        output="list",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
         title=render.count(len(rows), what),
     )
-    if not rows and not (json or csv or xlsx):
+    if not rows and not (json or jsonl or csv or xlsx):
         render.note("no measure matches these filters; see `fko list` for all")
 
 

@@ -32,6 +32,7 @@ def run(
     ] = None,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -55,7 +56,9 @@ def run(
         emit_rows(
             rows,
             shown,
+            output="recognition",
             json=json,
+            jsonl=jsonl,
             csv=csv,
             fields_arg=fields,
             delimiter=delimiter,
@@ -63,12 +66,22 @@ def run(
             title=_by_title(by, rows),
             empty="no recognition figures match; see `fko recognition --by " + by + "`",
         )
-        if rows and not (json or csv or xlsx):
+        if rows and not (json or jsonl or csv or xlsx):
             render.separator()
             render.bar_chart([(r[label], float(r["value"]), render.german_number(r["value"])) for r in rows])
         return
     years = list(compare) if compare else ([year] if year is not None else None)
-    chamber_tables(store, years, body or (), json=json, csv=csv, fields=fields, delimiter=delimiter, xlsx=xlsx)
+    chamber_tables(
+        store,
+        years,
+        body or (),
+        json=json,
+        jsonl=jsonl,
+        csv=csv,
+        fields=fields,
+        delimiter=delimiter,
+        xlsx=xlsx,
+    )
 
 
 def chamber_tables(
@@ -80,6 +93,7 @@ def chamber_tables(
     csv: bool,
     fields: str | None,
     delimiter: str,
+    jsonl: bool = False,
     xlsx: Path | None = None,
 ) -> None:
     """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
@@ -90,11 +104,13 @@ def chamber_tables(
     rows = with_rates([r for r in recognition_rows(store, bodies) if r["year"] is not None])
     if years is not None:
         rows = [r for r in rows if r["year"] in years]
-    if json or csv or xlsx:
+    if json or jsonl or csv or xlsx:
         emit_rows(
             rows,
             RECOGNITION_FIELDS,
+            output="recognition",
             json=json,
+            jsonl=jsonl,
             csv=csv,
             fields_arg=fields,
             delimiter=delimiter,

@@ -11,6 +11,7 @@ def run(
     ctx: typer.Context,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -27,7 +28,9 @@ def run(
     emit_rows(
         rows,
         RESSORT_FIELDS,
+        output="ressorts",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,

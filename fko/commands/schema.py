@@ -1,4 +1,4 @@
-"""`fko schema`: the fields and types of each record type (the JSON contract)."""
+"""`fko schema`: the JSON Schema of every command's --json output (the contract for scripts)."""
 
 from __future__ import annotations
 
@@ -13,31 +13,33 @@ def run(
     record_type: Annotated[
         str | None,
         typer.Argument(
-            metavar="[TYPE]", help="One record type, e.g. measure.", autocompletion=options.complete_record_types
+            metavar="[TYPE]", help="One output type, e.g. budget_group.", autocompletion=options.complete_record_types
         ),
     ] = None,
     json: options.Json = False,
 ) -> None:
-    """Print each record type's fields with their types, as --json prints them.
+    """Print the JSON Schema (draft 2020-12) of --json: one type per command, every key described.
 
-    Example: fko schema budget_item
+    Without --json, the same document for people: each type's keys and types, then what each
+    key means (one meaning per key in all commands).
+    Example: fko schema budget_group
     """
-    from fko import __version__, render
+    from fko import render
     from fko.errors import UsageError
-    from fko.model import schema
+    from fko.model import json_schema, schema_text
 
-    types = schema()
+    schema = json_schema()
     if record_type is not None:
-        if record_type not in types:
-            raise UsageError(f"unknown record type '{record_type}'; use one of {', '.join(types)}")
-        types = {record_type: types[record_type]}
+        defs = schema["$defs"]
+        if record_type not in defs:
+            raise UsageError(f"unknown output type '{record_type}'; use one of {', '.join(defs)}")
+        if json:
+            render.emit_json(
+                {"$ref": f"#/$defs/{record_type}", **{k: v for k, v in schema.items() if k not in ("anyOf", "items")}}
+            )
+            return
+        schema = {**schema, "$defs": {record_type: defs[record_type]}}
     if json:
-        render.emit_json({"fko_version": __version__, "types": types})
+        render.emit_json(schema)
         return
-    lines = [f"fko {__version__}: a breaking change to these types bumps the major version.", ""]
-    for name, fields in types.items():
-        lines.append(name)
-        width = max(len(f) for f in fields)
-        lines.extend(f"  {field.ljust(width)}  {kind}" for field, kind in fields.items())
-        lines.append("")
-    render.lines(lines[:-1])
+    render.lines(schema_text(schema))

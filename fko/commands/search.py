@@ -39,6 +39,7 @@ def run(
     explain: Explain = False,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -70,7 +71,9 @@ def run(
     emit_rows(
         result.rows,
         shown,
+        output="search",
         json=json,
+        jsonl=jsonl,
         csv=csv,
         fields_arg=fields,
         delimiter=delimiter,
@@ -78,7 +81,7 @@ def run(
         title=_title(result, text, limit),
         json_rows=json_rows,
     )
-    if explain and not json and not csv and xlsx is None:
+    if explain and not json and not jsonl and not csv and xlsx is None:
         render.lines(_explain_lines(result))
     for line in _hints(result, text, cluster or (), ressort or (), kinds):
         render.note(line)

@@ -12,25 +12,31 @@ def run(
     ids: options.MeasureIds,
     on: options.On = None,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
+    fields: options.Fields = None,
 ) -> None:
     """Show measures in full: every field of the report, wrapped, nothing cut off.
 
     Accepts IDs in any case (iv.1 or IV.1), and a title or alias that names one measure.
-    The status is derived from the runtime on --on DATE (default today).
+    The status is derived from the runtime on --on DATE (default today). --json prints an
+    array of records, one per measure, with everything the text view shows.
     Example: fko show IV.1
     """
     from fko import render
+    from fko.errors import UsageError
     from fko.finder import resolve_all
-    from fko.status import on_date, status_in
-    from fko.views import measure_record
+    from fko.measures import show_record
+    from fko.status import on_date
+    from fko.views import emit_rows, measure_record
 
     store = options.state(ctx).store()
     day = on_date(on)
     found = resolve_all(store, ids)
-    if json and on:
-        found = [{**m, **status_in(store, m, day).as_row(), "on": day.isoformat()} for m in found]
-    if json:
-        render.emit_json(found[0] if len(found) == 1 else found)
+    if json or jsonl or fields is not None:
+        if fields is not None and not (json or jsonl):
+            raise UsageError("--fields with show needs --json or --jsonl")
+        rows = [show_record(store, m, day) for m in found]
+        emit_rows(rows, [], output="show", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
     for n, measure in enumerate(found):
         if n:

@@ -11,6 +11,7 @@ def run(
     ctx: typer.Context,
     wide: options.Wide = False,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
@@ -24,6 +25,19 @@ def run(
     from fko.views import SOURCE_FIELDS, emit_rows
 
     rows = source_rows(options.state(ctx).store())
+    footer = [
+        f"Date of {r['key']}: {r['date_note']}" for r in rows if (r.get("date_note") or "").startswith("inferred")
+    ]
     emit_rows(
-        rows, SOURCE_FIELDS, json=json, csv=csv, fields_arg=fields, delimiter=delimiter, xlsx=xlsx, title="Sources"
+        rows,
+        SOURCE_FIELDS,
+        output="sources",
+        json=json,
+        jsonl=jsonl,
+        csv=csv,
+        fields_arg=fields,
+        delimiter=delimiter,
+        xlsx=xlsx,
+        title="Sources",
+        footer=footer,
     )

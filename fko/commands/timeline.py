@@ -27,6 +27,7 @@ def run(
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
 ) -> None:
     """Draw every measure's runtime as a bar, grouped, with its status and today marked.
 
@@ -56,10 +57,15 @@ def run(
 
         wanted = {m["id"] for m in resolve_all(store, measures)}
         records = [r for r in records if r["id"] in wanted]
-    placed, unplaced = timeline(store, records, day)
-    if json:
-        render.emit_json({"on": day.isoformat(), "placed": placed, "not_placed": unplaced})
+    rows = timeline(store, records, day)
+    if json or jsonl:
+        from fko.model import records as as_records
+
+        typed = as_records("timeline", rows)
+        render.emit_jsonl(typed) if jsonl else render.emit_json(typed)
         return
+    placed = [r for r in rows if r["placed"]]
+    unplaced = [r["id"] for r in rows if not r["placed"]]
     if by == "cluster":
         names = {c["numeral"]: c["title"] for c in store.clusters()}
         keys = [c["numeral"] for c in store.clusters()]

@@ -66,7 +66,7 @@ def _clause_end(text: str) -> int:
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")"
-        if depth == 0 and (text.startswith((", ", "; ", " - "), i) or text.startswith(". ", i)):
+        if depth == 0 and (text.startswith((", ", "; ", " - ", "\n"), i) or text.startswith(". ", i)):
             return i
     return len(text)
 
@@ -78,6 +78,8 @@ def _clause_start(text: str) -> int:
         ch = text[i]
         depth += ch == ")"
         depth -= ch == "("
+        if depth == 0 and ch == "\n":
+            return i + 1
         if depth == 0 and (text.startswith((", ", "; ", ". "), i) or text.startswith(": ", i)):
             return i + 2
     return 0

@@ -237,9 +237,11 @@ def initiatives(facts: dict[str, Any], sources: Sources, codes: set[str]) -> lis
         unknown = [c for c in entry["ressorts"] if c not in codes]
         if unknown:
             raise FkoError(f"{what}: unknown ministry codes {unknown}")
+        forms = entry.get("partner_forms", {})  # name -> the inflected form the quote uses
         for partner in entry.get("partners", []):
-            if _key(partner).casefold() not in _key(entry["quote"]).casefold():
-                raise FkoError(f"{what}: partner {partner!r} is not named in its quote")
+            written = forms.get(partner, partner)
+            if _key(written).casefold() not in _key(entry["quote"]).casefold():
+                raise FkoError(f"{what}: partner {written!r} is not named in its quote")
         items = []
         for item in entry.get("budget", []):
             if _key(item["text"]) not in _key(entry["budget_text"]):

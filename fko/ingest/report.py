@@ -218,6 +218,19 @@ def split_partners(lines: Sequence[Line], known: frozenset[str]) -> list[str]:
     return [join_lines(g, known) for g in groups]
 
 
+def _budget_text(texts: Sequence[str], codes: set[str], known: frozenset[str]) -> str | None:
+    """The funds wording; a line that names a ministry first ("MSB - Übernahme der
+    Hostingkosten: …") is a separate entry and keeps its own line (II.4)."""
+    groups: list[list[str]] = []
+    for t in texts:
+        first = t.split(" ", 1)[0]
+        if not groups or (first in codes and re.match(r"\S+\s+[-–:]", t)):
+            groups.append([t])
+        else:
+            groups[-1].append(t)
+    return "\n".join(join_lines(g, known) for g in groups) or None
+
+
 def _split_ressorts(text: str, codes: set[str], measure_id: str) -> list[str]:
     found = [code for code in re.split(r"[/,\s]+", text) if code]
     unknown = [code for code in found if code not in codes]
@@ -328,7 +341,7 @@ def _measure(
         "description": description,
         "goal": text("goal"),
         "runtime": parse_runtime([ln.text for ln in fields.get("runtime", [])], text("runtime")),
-        "budget": {"text": text("budget")},
+        "budget": {"text": _budget_text([ln.text for ln in fields.get("budget", [])], codes, known)},
         "urls": urls,
         "urls_text": "\n".join(website_lines) or None,
         "ressorts": _split_ressorts(ressorts_text, codes, where),

@@ -16,6 +16,9 @@ _SENTENCE_END = (".", "!", "?", ":", "“", '"')
 _TABLE_ROW = re.compile(r"^(?:.*\S\s+)?\d[\d.]*(?:\s+\d[\d.]*)+$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 URL_START = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
+#: A line that opens a labelled item of a list the report prints one per line: "AG 2: Gute
+#: Ausbildung", "Berufsfachschule Ingenieurtechnik: Absolventinnen …", "Fachoberschule Polizei (…):".
+_LABELLED_ITEM = re.compile(r"^(?:AG \d+|[A-ZÄÖÜ][\wäöüß-]+(?: [A-ZÄÖÜ][\wäöüß-]+)?)(?: \([^)]*\)+)?: ")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 #: Width up to which a printed body line would have taken one more word.
 BODY_WIDTH = 80
@@ -121,8 +124,14 @@ def _ends_logical_line(line: Line, following: Line | None, in_item: bool) -> boo
         return True
     if is_table_row(line.text) or is_table_row(following.text) or is_list_item(following.text):
         return True
+    if line.text.endswith(":") and _LABELLED_ITEM.match(following.text):
+        return True  # "… drei Arbeitsgruppen:" before "AG 1: …"
+    if _LABELLED_ITEM.match(following.text) and (_LABELLED_ITEM.match(line.text) or line.text.endswith(_SENTENCE_END)):
+        return True  # one labelled item ends where the next begins
     # The next word would have fitted on this line, so the break was set on purpose.
     fits = len(line.text) + 1 + len(following.text.split()[0]) <= BODY_WIDTH
+    if _LABELLED_ITEM.match(line.text) and fits and following.text[:1].isupper():
+        return True  # a short labelled item ("AG 3: Gute Beschäftigung") before the text goes on
     if in_item:
         return fits
     if not line.text.endswith(_SENTENCE_END):
