@@ -209,15 +209,21 @@ def numeric(rows: list[dict[str, Any]], column: str) -> bool:
 
 
 def write_json(store: Store, path: Path) -> None:
+    """The records with the keys `--json` prints (`measure`, not the tables' `measure_id`)."""
+    records = store.measures() + store.table("initiatives")
     document = {
         "fko_version": __version__,
         "measures": store.measures(),
         "initiatives": store.table("initiatives"),
-        **{
-            k: v
-            for k, v in tables(store).items()
-            if k not in ("measures", "measure_ressorts", "measure_partners", "meta")
-        },
+        "budget_items": [
+            {"id": r["id"], "item": n, **item}
+            for r in records
+            for n, item in enumerate(r["budget"].get("items", []), start=1)
+        ],
+        **{name: store.table(name) for name in ("recognition", "indicators", "updates")},
+        "ressorts": store.ressorts(),
+        "clusters": store.clusters(),
+        "sources": store.sources(),
     }
     with path.open("w", encoding="utf-8") as out:
         out.write(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n")

@@ -406,3 +406,25 @@ def test_no_private_typer_imports() -> None:
 
     offenders = [p.name for p in (ROOT / "fko").rglob("*.py") if "typer._click" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_json_export_keeps_the_keys_of_json_output(fko: Fko, tmp_path: Path, offline: None) -> None:
+    path = tmp_path / "f.json"
+    assert fko("export", "--format", "json", "--out", str(path)).code == 0
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert list(data) == [
+        "fko_version",
+        "measures",
+        "initiatives",
+        "budget_items",
+        "recognition",
+        "indicators",
+        "updates",
+        "ressorts",
+        "clusters",
+        "sources",
+    ]
+    shown = fko("recognition", "--json").json()[0]
+    assert set(data["recognition"][0]) <= set(shown) and data["recognition"][0]["measure"] == "VI.8"
+    assert "measure" in data["indicators"][0] and "measure_id" not in data["indicators"][0]
+    assert data["budget_items"][0]["id"] == "I.8" and data["budget_items"][0]["item"] == 1
