@@ -70,7 +70,7 @@ def find(
 
     def text_of(hit: Hit, field: str) -> str:
         if field == "title":
-            return hit.title
+            return str(by_id[hit.id or ""]["title"]) if hit.text is None and hit.id in by_id else hit.title
         if hit.text is not None:
             return hit.text.get(field, "")
         if field == "updates":
@@ -103,6 +103,9 @@ def find(
             match = prefix + match
             match_spans = [(a + len(prefix), b + len(prefix)) for a, b in match_spans]
         row = {**hit.as_row(), "snippet": window, "match": match, "match_spans": match_spans}
+        record = by_id.get(hit.id or "") if hit.text is None else None
+        if record is not None:  # the record is the truth; the index only finds it
+            row["title"], row["ressorts"] = record["title"], list(record.get("ressorts") or [])
         row["_hit"] = hit
         rows.append(row)
     closest: list[str] = []
