@@ -130,7 +130,7 @@ def cluster_table(store: Store) -> list[dict[str, Any]]:
 def show_record(store: Store, measure: dict[str, Any], on: dt.date) -> dict[str, Any]:
     """A measure with everything `fko show` shows: its status on a date, the cluster's title,
     the ministries' names, its key figures and later developments, and its source."""
-    from fko.figures import indicator_rows, update_rows
+    from fko.figures import event_rows, indicator_rows, update_rows
     from fko.status import status_in
 
     names = {r["code"]: r["name"] for r in store.ressorts()}
@@ -145,6 +145,7 @@ def show_record(store: Store, measure: dict[str, Any], on: dt.date) -> dict[str,
         "ministries": [{"code": c, "name": names.get(c)} for c in measure["ressorts"]],
         "indicators": indicators,
         "updates": update_rows(store, measure["id"]),
+        "events": event_rows(store, measure["id"]),
         "source_key": source["key"] if source else None,
         "source_title": source["title"] if source else None,
         "source_date": source["date"] if source else None,

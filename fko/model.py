@@ -239,6 +239,7 @@ class ShowRecord(Measure, StatusOn):
     ministries: list[Ministry]
     indicators: list[Indicator]
     updates: list[Update]
+    events: list[Event]
     source_key: str | None
     source_title: str | None
     source_date: str | None
@@ -662,6 +663,7 @@ NESTED: dict[str, type] = {
     "budget_item": BudgetItem,
     "ministry": Ministry,
     "update": Update,
+    "event": Event,
     "latest_indicator": LatestIndicator,
     "staff": Staff,
     "measure_ref": MeasureRef,
@@ -879,6 +881,7 @@ KEYS: dict[str, str] = {
     "total_eur": f"{_SUM} that are totals over several years; null where there is none.",
     "unit": "The unit of the figure (EUR, %, Stellen, …), or null for a count.",
     "updates": "Later developments of the measure reported by newer sources, in date order.",
+    "events": "Dated events and statements of the sources about the record, in date order.",
     "urls": "The links, rejoined where the PDF broke them, without duplicates.",
     "urls_text": "The report's wording of the links ('Internetpräsenz'), or null.",
     "value": "The figure as a number (raw, never formatted).",

@@ -1,12 +1,17 @@
 """Opening the fko store: the shipped TinyDB JSON file, another one, or one in memory.
 
-The store is only ever read: its storage refuses to write.
+The store is only ever read: its storage refuses to write. Everything in it is untrusted
+input: the file must be a regular file below a size cap holding plain JSON, and every table
+is checked against its record type of fko/model.py when it is first read.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -16,66 +21,206 @@ from tinydb.storages import MemoryStorage, Storage
 from fko.errors import FkoError
 
 SHIPPED = Path(__file__).parent / "data" / "fko.json"
+#: The checksum of the shipped store, written by `fko data build` when it writes SHIPPED.
+SHIPPED_DIGEST = SHIPPED.with_name("fko.json.blake2b")
 REQUIRED_TABLES = ("meta", "measures", "clusters", "ressorts", "sources")
+#: Default for FKO_MAX_STORE_MB: the shipped store is 0.4 MB, 10,000 measures about 60 MB.
+MAX_STORE_MB = 100
+#: The natural key of a record in messages (`measures/III.8`), by table.
+_KEYS = {"ressorts": "code", "clusters": "numeral", "sources": "file", "measures": "id", "initiatives": "id"}
+_DOC_ID = re.compile(r"[1-9][0-9]{0,8}")
+_KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device"}
+
+
+class StoreError(FkoError):
+    """A store that cannot be read or is not a valid fko store: exit 1, the file named."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"store {path}: {problem}")
 
 
 class ReadOnlyJSONStorage(Storage):
-    """A TinyDB storage that reads a JSON file once and never writes it."""
+    """A TinyDB storage that reads a JSON file once and never writes it.
+
+    `trusted` is True for the store shipped with fko (or a byte-identical copy): its checksum
+    matches the one `fko data build` recorded beside it, so its records need no check.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self.trusted = False
         self._data: dict[str, dict[str, Any]] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._data is None:
-            self._data = _load(self.path)
+            raw = _read(self.path)
+            self.trusted = digest(raw) == shipped_digest()
+            self._data = _load(self.path, raw)
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         raise FkoError(f"store {self.path} is opened read-only; fko never writes it")
 
 
-def _load(path: str) -> dict[str, dict[str, Any]]:
+def max_bytes() -> int:
+    given = os.environ.get("FKO_MAX_STORE_MB") or str(MAX_STORE_MB)
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        megabytes = float(given)
+    except ValueError:
+        megabytes = math.nan
+    if not (math.isfinite(megabytes) and megabytes > 0):
+        raise FkoError(f"FKO_MAX_STORE_MB is {given!r}, not a number of megabytes above 0")
+    return int(min(megabytes, 2.0**40) * 1024 * 1024)
+
+
+def _read(path: str) -> bytes:
+    """The bytes of a regular file, at most max_bytes(); never blocks on a FIFO or device."""
+    rebuild = "rebuild it with `fko data build`"
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise FkoError(f"store {path} not found; check --db or FKO_DB") from None
     except IsADirectoryError:
         raise FkoError(f"store {path} is a directory; point --db at the JSON file") from None
     except PermissionError:
         raise FkoError(f"store {path} cannot be read (permission denied)") from None
-    except UnicodeDecodeError:
-        raise FkoError(f"store {path} is not UTF-8 text; rebuild it with `fko data build`") from None
+    except OSError as exc:
+        try:
+            kind = _KINDS.get(stat.S_IFMT(os.stat(path).st_mode))
+        except OSError:
+            kind = None
+        if kind:  # a socket cannot be opened at all
+            raise FkoError(f"store {path} is {kind}, not a file; point --db at the JSON file") from None
+        raise FkoError(f"store {path} cannot be read ({exc.strerror}); check --db or FKO_DB") from None
     try:
-        data = json.loads(text)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+            raise FkoError(f"store {path} is {kind}, not a file; point --db at the JSON file")
+        limit = max_bytes()
+        if info.st_size > limit:
+            raise FkoError(
+                f"store {path} is {info.st_size / 2**20:.1f} MB, more than FKO_MAX_STORE_MB="
+                f"{os.environ.get('FKO_MAX_STORE_MB') or MAX_STORE_MB}; "
+                "raise the limit if you trust it"
+            )
+        chunks = []
+        size = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise FkoError(f"store {path} grew beyond FKO_MAX_STORE_MB while fko read it; {rebuild}")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise FkoError(f"store {path} cannot be read ({exc.strerror}); check --db or FKO_DB") from None
+    finally:
+        os.close(fd)
+
+
+def _bad_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:20]} is too large")
+    return value
+
+
+def digest(raw: bytes) -> str:
+    """The BLAKE2b checksum of a store file (from _blake2: hashlib would load OpenSSL, ~5 ms)."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python without the builtin module
+        from hashlib import blake2b
+    return blake2b(raw, digest_size=32).hexdigest()
+
+
+def shipped_digest() -> str | None:
+    try:
+        return SHIPPED_DIGEST.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _load(path: str, raw: bytes) -> dict[str, dict[str, Any]]:
+    rebuild = "rebuild it with `fko data build`"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FkoError(f"store {path} is not UTF-8 text; {rebuild}") from None
+    try:
+        # No parse_int hook (it would slow every start): Python refuses integers of more than 4300
+        # digits itself, and the record check bounds the rest.
+        data = json.loads(text, parse_constant=_bad_constant, parse_float=_float)
     except json.JSONDecodeError as exc:
         raise FkoError(
-            f"store {path} is not valid JSON (line {exc.lineno}: {exc.msg}); it may be truncated, "
-            "rebuild it with `fko data build`"
+            f"store {path} is not valid JSON (line {exc.lineno}: {exc.msg}); it may be truncated, {rebuild}"
         ) from None
+    except ValueError as exc:
+        reason = "a number has more than 4300 digits" if "digits" in str(exc) else str(exc)
+        raise FkoError(f"store {path} is not plain JSON ({reason}); {rebuild}") from None
+    except RecursionError:
+        raise FkoError(f"store {path} is nested too deeply to be an fko store; {rebuild}") from None
     if not isinstance(data, dict) or any(not isinstance(data.get(t), dict) for t in REQUIRED_TABLES):
         missing = [t for t in REQUIRED_TABLES if not isinstance(data, dict) or t not in data]
         raise FkoError(
-            f"store {path} is not an fko store (missing tables: {', '.join(missing) or 'malformed'}); "
-            "rebuild it with `fko data build`"
+            f"store {path} is not an fko store (missing tables: {', '.join(missing) or 'malformed'}); {rebuild}"
         )
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise StoreError(path, f"{name}: the table is not an object of records; {rebuild}")
+        for doc_id in table:
+            if not _DOC_ID.fullmatch(doc_id):
+                raise StoreError(path, f"{name}: {doc_id!r} is not a document number; {rebuild}")
     return data
 
 
 class Store:
-    """Read access to the tables of one store, each read once."""
+    """Read access to the tables of one store, each read (and, from a file, checked) once."""
 
-    def __init__(self, db: TinyDB, path: str) -> None:
+    def __init__(self, db: TinyDB, path: str, validate: bool = True) -> None:
         self.db = db
         self.path = path
+        self.validate = validate
         self._cache: dict[str, list[dict[str, Any]]] = {}
 
     def table(self, name: str) -> list[dict[str, Any]]:
         if name not in self._cache:
-            docs = sorted(self.db.table(name).all(), key=lambda doc: doc.doc_id)
-            self._cache[name] = [dict(doc) for doc in docs]
+            raw = (self.db.storage.read() or {}).get(name) or {}
+            rows = [raw[k] for k in sorted(raw, key=int)]
+            if self.validate:
+                self._check(name, rows)
+            if name == "search":
+                rows = self._search_index(rows)
+            self._cache[name] = [dict(row) for row in rows]
         return self._cache[name]
+
+    def _check(self, name: str, rows: list[Any]) -> None:
+        problem = table_problem(name, rows)
+        if problem:
+            raise StoreError(self.path, f"{problem}; rebuild it with `fko data build`")
+
+    def _search_index(self, rows: list[Any]) -> list[dict[str, Any]]:
+        """The search index, or one rebuilt in memory (with a note) if it is missing or stale."""
+        index = rows[0] if len(rows) == 1 else None
+        if index is not None and not self.validate:
+            return rows  # the shipped store, or a memory store built by fko
+        from fko.search import FIELD_NAMES
+
+        records = self.measures() + self.table("initiatives")
+        problem = "missing" if index is None else _index_problem(index, records, len(FIELD_NAMES))
+        if problem is None:
+            return rows
+        from fko.ingest.build import later_texts, search_index
+        from fko.render import note
+
+        if self.path != ":memory:":
+            note(f"store {self.path}: the search index is {problem}; rebuilt it in memory for this run")
+        figures = {name: self.table(name) for name in ("measures", "sources", "recognition", "indicators", "updates")}
+        return [search_index(records, later_texts(self.table("updates")), index_aliases(index), figures)]
 
     def measures(self) -> list[dict[str, Any]]:
         return self.table("measures")
@@ -90,6 +235,111 @@ class Store:
         return self.table("sources")
 
 
+def table_problem(name: str, rows: list[Any]) -> str | None:
+    """What is wrong with the records of one table, as `measures/III.8: 'title' is missing`;
+    None if every record fits its type in fko/model.py and the range rules of fko/validate.py."""
+    from fko.validate import Invalid, check, record_kind
+
+    if name == "meta":
+        return None if len(rows) == 1 and isinstance(rows[0], dict) else "meta: the table holds no record"
+    record_type = record_types().get(name)
+    key = _KEYS.get(name) if record_type else None
+    seen: set[Any] = set()
+    ids = name in ("measures", "initiatives", "indicators", "updates", "events")
+    for n, row in enumerate(rows, start=1):
+        label = row.get(key) if key and isinstance(row, dict) else None
+        where = f"{name}/{label}" if isinstance(label, str) and label else f"{name}/{n}"
+        if not isinstance(row, dict):
+            return f"{where}: the record is {record_kind(row)}, not an object"
+        if record_type is None:
+            continue  # search (checked as it is used) or a table fko does not read
+        try:
+            check(row, record_type, ids=ids)
+        except Invalid as exc:
+            return f"{where}: {exc}"
+        if key:
+            if row[key] in seen:
+                return f"{where}: {key} {json.dumps(row[key], ensure_ascii=False)} occurs twice"
+            seen.add(row[key])
+    return None
+
+
+def record_types() -> dict[str, type]:
+    """Store table -> its record type, from fko/model.py."""
+    from fko.model import RECORD_TYPES
+
+    return {table: record_type for record_type, table in RECORD_TYPES.values() if table}
+
+
+def index_aliases(index: Any) -> dict[str, list[str]]:
+    """The aliases an index holds, if they are well-formed (they are curated, worth keeping)."""
+    aliases = index.get("aliases") if isinstance(index, dict) else None
+    if not isinstance(aliases, dict):
+        return {}
+    return {k: v for k, v in aliases.items() if isinstance(v, list) and all(isinstance(a, str) for a in v)}
+
+
+def _index_problem(index: Any, records: list[dict[str, Any]], fields: int) -> str | None:
+    """Why an index cannot serve these records ("stale", "malformed"), or None if it can."""
+    if not isinstance(index, dict):
+        return "malformed"
+    docs = index.get("docs")
+    if not isinstance(docs, list) or not all(isinstance(d, dict) for d in docs):
+        return "malformed"
+    named = [d for d in docs if d.get("kind", "measure") in ("measure", "initiative")]
+    if [(d.get("id"), d.get("title"), d.get("ressorts")) for d in named] != [
+        (r["id"], r["title"], r["ressorts"]) for r in records
+    ]:
+        return "stale (its records differ from the store's)"
+    from fko.search import KINDS
+
+    if not all(d.get("kind", "measure") in KINDS and isinstance(d.get("title"), str) for d in docs):
+        return "malformed"
+    postings = index.get("postings")
+    if not isinstance(postings, dict):
+        return "malformed"
+    word_maps = [index.get(name) for name in ("variants", "stems", "heads", "parts")]
+    surface = index.get("surface")
+    if not (all(isinstance(m, dict) for m in word_maps) and isinstance(surface, dict)):
+        return "malformed"
+    if len(index_aliases(index)) != len(index.get("aliases") or {}):
+        return "malformed"
+    count = len(docs)
+    for entries in postings.values():
+        if not isinstance(entries, list):
+            return "malformed"
+        for entry in entries:
+            if not (
+                isinstance(entry, list)
+                and len(entry) >= 3
+                and all(type(x) is int for x in entry)
+                and 0 <= entry[0] < count
+                and 0 <= entry[1] < fields
+                and min(entry[2:]) >= 0
+            ):
+                return "malformed"
+    for mapping in word_maps:
+        assert isinstance(mapping, dict)
+        for words in mapping.values():
+            if not isinstance(words, list) or not all(isinstance(w, str) and w in postings for w in words):
+                return "malformed"
+    if not all(isinstance(v, str) for v in surface.values()):
+        return "malformed"
+    synonyms = index.get("synonyms")
+    if not isinstance(synonyms, dict) or not isinstance(index.get("synthetic"), list):
+        return "malformed"
+    for entries in synonyms.values():
+        if not isinstance(entries, list) or not all(
+            isinstance(e, dict)
+            and isinstance(e.get("reason"), str)
+            and isinstance(e.get("means"), list)
+            and all(isinstance(m, str) for m in e["means"])
+            for e in entries
+        ):
+            return "malformed"
+    return None
+
+
 def resolve_path(db: str | None) -> str:
     """--db wins over FKO_DB, which wins over the store shipped with fko."""
     return db or os.environ.get("FKO_DB") or str(SHIPPED)
@@ -98,15 +348,23 @@ def resolve_path(db: str | None) -> str:
 def open_store(db: str | None = None) -> Store:
     path = resolve_path(db)
     database = TinyDB(path, storage=ReadOnlyJSONStorage)
-    database.storage.read()  # fail now, with the file named, rather than on first use
-    return Store(database, path)
+    storage = database.storage
+    data = storage.read() or {}  # fail now, with the file named, rather than on first use
+    store = Store(database, path, validate=not (isinstance(storage, ReadOnlyJSONStorage) and storage.trusted))
+    if store.validate:
+        # Every table is checked now (each by itself, as a lazy loader would): a damaged store
+        # fails every command alike, not only those that happen to read the damaged table.
+        for name in data:
+            if name != "search":
+                store.table(name)
+    return store
 
 
 def memory_store(tables: dict[str, list[dict[str, Any]]]) -> Store:
-    """A store held in memory, for tests and for building."""
+    """A store held in memory, for tests and for building (trusted: not checked)."""
     db = TinyDB(storage=MemoryStorage)
     for name in REQUIRED_TABLES:
         db.table(name)
     for name, rows in tables.items():
         db.table(name).insert_multiple(rows)
-    return Store(db, ":memory:")
+    return Store(db, ":memory:", validate=False)

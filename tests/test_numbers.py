@@ -63,3 +63,13 @@ def test_the_report_date_note_names_its_later_dates(store: Store) -> None:
     report = next(s for s in store.sources() if s["key"] == "report")
     assert report["date"] == "2024-04"
     assert "23.05.2024, 24.06.2024, Herbst 2024" in report["date_note"]
+
+
+def test_compare_calls_iii_3_an_amount_for_2023(fko: Callable[..., Result]) -> None:
+    rows = fko("compare", "III.3", "IV.1", "--on", "2024-06-01", "--json").json()
+    assert (rows[0]["one_year_eur"], rows[0]["total_eur"]) == (19_600_000, None)
+
+
+def test_show_json_lists_the_events(fko: Callable[..., Result]) -> None:
+    record = fko("show", "N.2", "--json").json()[0]
+    assert [(e["date"], e["status"]) for e in record["events"]] == [("2025-10", "funded"), ("2025-11-06", "planned")]

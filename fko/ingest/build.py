@@ -206,6 +206,31 @@ def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[st
     return found
 
 
+def later_texts(updates: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Measure ID -> the later developments reported about it, as searchable text."""
+    later: dict[str, list[str]] = {}
+    for update in updates:
+        later.setdefault(update["measure"], []).append(f"{update['title']}. {update['quote']}")
+    return later
+
+
+def search_index(
+    records: list[dict[str, Any]],
+    later: dict[str, list[str]],
+    aliases: dict[str, list[str]],
+    figures: dict[str, list[dict[str, Any]]] | None = None,
+    warnings: list[str] | None = None,
+) -> dict[str, Any]:
+    """The search index of the records (with their aliases and later developments), of the
+    records beyond them (`figures`: the tables measures, sources, recognition, indicators and
+    updates), and of the reviewed synonym table.
+
+    Built by `fko data build`, and in memory for a store whose index is missing or stale."""
+    docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
+    docs += figure_documents(figures or {})
+    return build_index(docs, load_synonyms(), warnings)
+
+
 def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curated_facts.FACTS) -> BuildResult:
     """Parse the report, apply the curation and the facts, and return all tables of the store."""
     curation = load_curation(curation_path)
@@ -243,22 +268,17 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     indicators = curated_facts.indicators(facts, texts, ids, dates)
     updates = curated_facts.updates(facts, texts, ids)
     events = curated_facts.events(facts, texts, record_ids, dates)
-    later: dict[str, list[str]] = {}
-    for update in updates:
-        later.setdefault(update["measure"], []).append(f"{update['title']}. {update['quote']}")
+    later = later_texts(updates)
     records = measures + initiatives
     aliases = _matching_aliases(curation.get("aliases", {}), records, later, result.warnings)
-    docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
-    docs += figure_documents(
-        {
-            "measures": measures,
-            "sources": sources,
-            "recognition": recognition,
-            "indicators": indicators,
-            "updates": updates,
-        }
-    )
-    index = build_index(docs, load_synonyms(), result.warnings)
+    figures = {
+        "measures": measures,
+        "sources": sources,
+        "recognition": recognition,
+        "indicators": indicators,
+        "updates": updates,
+    }
+    index = search_index(records, later, aliases, figures, result.warnings)
     result.tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
         "ressorts": parsed["ressorts"],
@@ -303,7 +323,22 @@ def write(
     protect: Sequence[Path] = (),
     follow_symlinks: bool = False,
 ) -> None:
-    """Write the store atomically; an existing file is replaced only with force, never one in protect."""
-    from fko.safe_write import write_text
+    """Check the tables against fko/model.py, then write the store atomically; an existing file
+    is replaced only with force, never one in protect. Writing the shipped store also records
+    its checksum, by which fko trusts it without checking it again at every start."""
+    import os
 
-    write_text(out, serialise(tables), force=force, protect=protect, follow_symlinks=follow_symlinks)
+    from fko.safe_write import write_text
+    from fko.store import SHIPPED, SHIPPED_DIGEST, digest, table_problem
+
+    for name, rows in tables.items():
+        problem = table_problem(name, rows)
+        if problem:
+            raise FkoError(
+                f"the build made an invalid store ({problem}); nothing was written, check the source "
+                "text and the curation files"
+            )
+    text = serialise(tables)
+    write_text(out, text, force=force, protect=protect, follow_symlinks=follow_symlinks)
+    if os.path.realpath(out) == os.path.realpath(SHIPPED):
+        write_text(SHIPPED_DIGEST, digest(text.encode("utf-8")) + "\n", force=True)

@@ -1,0 +1,275 @@
+"""Checking untrusted JSON against the record types of fko/model.py: one generic validator.
+
+The TypedDicts are the one definition of a record; this module walks a value along one of
+them (keys, types, nesting) and adds the range rules the types cannot say: dates, years,
+amounts, measure IDs. A problem is reported as `'runtime.start' is "2023-13", not a date`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import types
+import typing
+from collections.abc import Callable
+from functools import cache
+from typing import Any, Literal, NotRequired, Required, Union
+
+#: Numbers a store may hold: amounts in euro, counts, quantities.
+MAX_NUMBER = 10**13
+YEARS = (1900, 2100)
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_MEASURE_ID = re.compile(r"[A-Z]{1,4}\.\d{1,3}")
+
+
+class Invalid(Exception):
+    """A value that does not fit its type; `where` is the dotted key path inside the record."""
+
+    def __init__(self, problem: str, where: str = "") -> None:
+        super().__init__(f"'{where}' {problem}" if where else problem)
+        self.where = where
+        self.problem = problem
+
+    def inside(self, step: str) -> Invalid:
+        """The same problem, one level up: under key `step` or at index `[n]`."""
+        if not self.where:
+            return Invalid(self.problem, step)
+        joiner = "" if self.where.startswith("[") else "."
+        return Invalid(self.problem, f"{step}{joiner}{self.where}")
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it: JSON, cut to 40 characters."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _date(value: Any) -> str | None:
+    match = _ISO.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return "a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    if not YEARS[0] <= year <= YEARS[1]:
+        return f"a date between {YEARS[0]} and {YEARS[1]}"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return "a date"
+    return None
+
+
+def _year(value: Any) -> str | None:
+    return None if YEARS[0] <= value <= YEARS[1] else f"a year between {YEARS[0]} and {YEARS[1]}"
+
+
+def _measure_id(value: Any) -> str | None:
+    return None if _MEASURE_ID.fullmatch(value) else "a measure ID such as IV.1"
+
+
+def _not_negative(value: Any) -> str | None:
+    return None if value >= 0 else "a number of 0 or more"
+
+
+#: Range rules by key name, applied to non-null values that already have the right type.
+RULES: dict[str, Callable[[Any], str | None]] = {
+    "start": _date,
+    "end": _date,
+    "date": _date,
+    "as_of": _date,
+    "source_date": _date,
+    "year": _year,
+    "year_from": _year,
+    "year_to": _year,
+    "amount_eur": _not_negative,
+    "quantity": _not_negative,
+}
+#: Rules that hold only in some record types: the IDs of measures and the references to them.
+ID_RULES: dict[str, Callable[[Any], str | None]] = {"id": _measure_id, "measure": _measure_id}
+
+
+Checker = Callable[[Any], None]
+
+
+def type_name(annotation: Any) -> str:
+    """A JSON-minded name for an annotation: "a string or null", "an array of strings"."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (NotRequired, Required):
+        return type_name(args[0])
+    if origin in (Union, types.UnionType):
+        names = [type_name(a) for a in args if a is not type(None)]
+        return " or ".join(names) + (" or null" if type(None) in args else "")
+    if origin is Literal:
+        return "one of " + ", ".join(shown(a) for a in args)
+    if origin is list:
+        return f"an array of {_plural(type_name(args[0]))}"
+    if origin is dict:
+        return "an object"
+    if isinstance(annotation, type) and typing.is_typeddict(annotation):
+        return f"an object ({annotation.__name__})"
+    return {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}.get(annotation, str(annotation))
+
+
+def _plural(name: str) -> str:
+    for article in ("an ", "a "):
+        if name.startswith(article) and " or " not in name:
+            return name[len(article) :] + "s"
+    return name
+
+
+def check(value: Any, annotation: Any, ids: bool = False) -> None:
+    """Raise Invalid unless value fits annotation (a TypedDict, list[..], a union, a scalar).
+
+    ids: also require measure IDs where a record names one (`id`, `measure`)."""
+    checker(annotation, None, ids)(value)
+
+
+@cache
+def checker(annotation: Any, name: str | None, ids: bool) -> Checker:
+    """A function checking values of one annotation (built once per type and key name)."""
+    expected = type_name(annotation)
+    origin = typing.get_origin(annotation)
+    if origin in (NotRequired, Required):
+        return checker(typing.get_args(annotation)[0], name, ids)
+    if origin in (Union, types.UnionType):
+        options = [(_kind(a), checker(a, name, ids)) for a in typing.get_args(annotation) if a is not type(None)]
+        nullable = type(None) in typing.get_args(annotation)
+
+        def check_union(value: Any) -> None:
+            if value is None and nullable:
+                return
+            for fits, check_option in options:
+                if fits(value):
+                    check_option(value)
+                    return
+            raise Invalid(f"is {shown(value)}, not {expected}")
+
+        return check_union
+    if origin is Literal:
+        allowed = typing.get_args(annotation)
+
+        def check_literal(value: Any) -> None:
+            if value not in allowed or type(value) not in {type(a) for a in allowed}:
+                raise Invalid(f"is {shown(value)}, not {expected}")
+
+        return check_literal
+    fits = _kind(annotation)
+    if origin is list:
+        check_item = checker(typing.get_args(annotation)[0], name, ids)
+
+        def check_list(value: Any) -> None:
+            if not isinstance(value, list):
+                raise Invalid(f"is {shown(value)}, not {expected}")
+            for n, item in enumerate(value):
+                try:
+                    check_item(item)
+                except Invalid as exc:
+                    raise exc.inside(f"[{n}]") from None
+
+        return check_list
+    if origin is dict:
+        check_entry = checker(typing.get_args(annotation)[1], name, ids)
+
+        def check_dict(value: Any) -> None:
+            if not isinstance(value, dict):
+                raise Invalid(f"is {shown(value)}, not {expected}")
+            for key, entry in value.items():
+                try:
+                    check_entry(entry)
+                except Invalid as exc:
+                    raise exc.inside(str(key)) from None
+
+        return check_dict
+    if isinstance(annotation, type) and typing.is_typeddict(annotation):
+        return _record_checker(annotation, ids)
+    rule = RULES.get(name or "") or (ID_RULES.get(name or "") if ids else None)
+    number = annotation in (int, float)
+
+    def check_scalar(value: Any) -> None:
+        if not fits(value):
+            raise Invalid(f"is {shown(value)}, not {expected}")
+        if number and not (-MAX_NUMBER < value < MAX_NUMBER and math.isfinite(value)):
+            raise Invalid(f"is {shown(value)}, not a number below 10^13")
+        problem = rule(value) if rule else None
+        if problem:
+            raise Invalid(f"is {shown(value)}, not {problem}")
+
+    return check_scalar
+
+
+def _record_checker(record_type: type, ids: bool) -> Checker:
+    hints = typing.get_type_hints(record_type, include_extras=True)
+    total = getattr(record_type, "__total__", True)
+    fields = {}
+    for key, hint in hints.items():
+        # Not __required_keys__: under `from __future__ import annotations` it misses NotRequired.
+        marked = typing.get_origin(hint)
+        required = marked is Required or (total and marked is not NotRequired)
+        fields[key] = (checker(hint, key, ids), required)
+    required_keys = {k for k, (_, needed) in fields.items() if needed}
+    title = record_type.__name__
+
+    def check_record(value: Any) -> None:
+        if not isinstance(value, dict):
+            raise Invalid(f"is {shown(value)}, not an object ({title})")
+        for key in value:
+            if key not in fields:
+                raise Invalid(f"is not a field of {title}", str(key))
+        for key in sorted(required_keys - value.keys()):
+            raise Invalid("is missing", key)
+        for key, entry in value.items():
+            try:
+                fields[key][0](entry)
+            except Invalid as exc:
+                raise exc.inside(key) from None
+
+    return check_record
+
+
+def _kind(annotation: Any) -> Callable[[Any], bool]:
+    """A test of the JSON kind of a value against an annotation (its first level only)."""
+    origin = typing.get_origin(annotation) or annotation
+    if origin in (NotRequired, Required):
+        return _kind(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        tests = [_kind(a) for a in typing.get_args(annotation)]
+        return lambda value: any(test(value) for test in tests)
+    if origin is Literal:
+        allowed = typing.get_args(annotation)
+        return lambda value: value in allowed
+    simple: dict[Any, Callable[[Any], bool]] = {
+        Any: lambda value: True,
+        type(None): lambda value: value is None,
+        bool: lambda value: isinstance(value, bool),
+        int: lambda value: isinstance(value, int) and not isinstance(value, bool),
+        float: lambda value: isinstance(value, int | float) and not isinstance(value, bool),
+        str: lambda value: isinstance(value, str),
+        list: lambda value: isinstance(value, list),
+        dict: lambda value: isinstance(value, dict),
+    }
+    if origin in simple:
+        return simple[origin]
+    if isinstance(annotation, type) and typing.is_typeddict(annotation):
+        return simple[dict]
+    return lambda value: False
+
+
+def record_kind(value: Any) -> str:
+    """The JSON kind of a value, for messages: "a string", "null", "an array"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
