@@ -143,7 +143,7 @@ def test_cli_text_json_csv(fko: Callable[..., Result]) -> None:
 def test_cli_errors(fko: Callable[..., Result]) -> None:
     assert fko("changes", "--since", "letzte Woche").code == 2
     bad_kind = fko("changes", "--kind", "rumour")
-    assert bad_kind.code == 2 and "use one of update, indicator, event, initiative" in bad_kind.err
+    assert bad_kind.code == 2 and "is not one of 'update', 'indicator', 'event', 'initiative'" in bad_kind.err
     unknown = fko("changes", "IV.99")
     assert unknown.code == 1 and "IV.99" in unknown.err
     assert isinstance(FkoError("x"), Exception)

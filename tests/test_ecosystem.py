@@ -336,9 +336,13 @@ def test_completion_values() -> None:
 def test_choices_are_enums_that_agree_with_the_domain() -> None:
     from fko import completion, options
     from fko.budget import GROUPINGS
+    from fko.changes import KINDS
+    from fko.cite import FORMATS as CITE_FORMATS
     from fko.status import STATUSES
 
     assert tuple(options.BudgetBy) == GROUPINGS
+    assert tuple(options.CiteFormat) == CITE_FORMATS
+    assert tuple(options.ChangeKind) == KINDS
     assert completion.statuses("")[:5] == list(STATUSES)
     assert completion.statuses("LAUF") == ["laufend"]
 

@@ -9,12 +9,6 @@ import typer
 from fko import options
 
 
-def _complete_kinds(incomplete: str) -> list[str]:
-    from fko.changes import KINDS
-
-    return [k for k in KINDS if k.startswith(incomplete.casefold())]
-
-
 def run(
     ctx: typer.Context,
     ids: options.SomeMeasures = None,
@@ -30,14 +24,8 @@ def run(
         str | None, typer.Option("--until", metavar="DATE", help="Up to this date (a month or year: to its end).")
     ] = None,
     kind: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            "-k",
-            metavar="KIND",
-            help="Only update, indicator, event or initiative (repeatable).",
-            autocompletion=_complete_kinds,
-        ),
+        list[options.ChangeKind] | None,
+        typer.Option("--kind", "-k", case_sensitive=False, help="Only records of this kind (repeatable)."),
     ] = None,
     ressort: options.Ressort = None,
     cluster: options.Cluster = None,
