@@ -99,6 +99,12 @@ def test_change_text() -> None:
     assert change_text(None, None) == ""
 
 
+def test_dates_as_people_write_them(store: Store) -> None:
+    german = change_rows(store, window(store, "01.12.2025", "12.2025"))
+    assert german == change_rows(store, window(store, "2025-12", "2025-12"))
+    assert {r["date"][:7] for r in german} == {"2025-12"} and len(german) == 7
+
+
 def test_bad_dates_are_usage_errors(store: Store) -> None:
     with pytest.raises(UsageError, match="--since"):
         window(store, "Oktober", None)
