@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from fko.errors import FkoError
 from fko.ingest import facts as curated_facts
@@ -37,8 +37,57 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+class CuratedSource(TypedDict):
+    """A source document as the curation file describes it (TOML has no null: keys are left out)."""
+
+    file: str
+    key: str
+    title: NotRequired[str]
+    publisher: NotRequired[str]
+    date: NotRequired[str]
+    date_note: NotRequired[str]
+
+
+class BudgetPatch(TypedDict):
+    """A reviewed correction of one budget item; the values are checked with the built store."""
+
+    id: str
+    item: int
+    wording: NotRequired[str]
+    text: NotRequired[str]
+    kind: NotRequired[Any]
+    amount_eur: NotRequired[Any]
+    quantity: NotRequired[Any]
+    unit: NotRequired[Any]
+    basis: NotRequired[Any]
+    year_from: NotRequired[Any]
+    year_to: NotRequired[Any]
+    years_derived: NotRequired[Any]
+    approximate: NotRequired[Any]
+    funding: NotRequired[Any]
+    ressort: NotRequired[Any]
+    note: NotRequired[Any]
+
+
+class Curation(TypedDict, total=False):
+    """The reviewed curation file, fko/ingest/curation.toml."""
+
+    sources: list[CuratedSource]
+    partners: dict[str, list[str]]
+    aliases: dict[str, list[str]]
+    budget: list[BudgetPatch]
+
+
 def load_curation(path: Path = CURATION) -> dict[str, Any]:
-    return load_toml(path, "curation file")
+    """The curation file, its structure checked (partners = "notalist" is an error, not 8 partners)."""
+    from fko.validate import Invalid, check
+
+    curation = load_toml(path, "curation file")
+    try:
+        check(curation, Curation)
+    except Invalid as exc:
+        raise FkoError(f"curation file {path}: {exc}") from None
+    return curation
 
 
 def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]], warnings: list[str]) -> None:
@@ -289,6 +338,17 @@ def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+def invalid_tables(tables: dict[str, list[dict[str, Any]]]) -> str | None:
+    """The first record that does not fit fko/model.py (as `measures/I.3: 'partners' is ...`), or None."""
+    from fko.store import table_problem
+
+    for name, rows in tables.items():
+        problem = table_problem(name, rows)
+        if problem:
+            return problem
+    return None
+
+
 def write(
     tables: dict[str, list[dict[str, Any]]],
     out: Path,
@@ -303,15 +363,14 @@ def write(
     import os
 
     from fko.safe_write import write_text
-    from fko.store import SHIPPED, SHIPPED_DIGEST, digest, table_problem
+    from fko.store import SHIPPED, SHIPPED_DIGEST, digest
 
-    for name, rows in tables.items():
-        problem = table_problem(name, rows)
-        if problem:
-            raise FkoError(
-                f"the build made an invalid store ({problem}); nothing was written, check the source "
-                "text and the curation files"
-            )
+    problem = invalid_tables(tables)
+    if problem:
+        raise FkoError(
+            f"the build made an invalid store ({problem}); nothing was written, check the source "
+            "text and the curation files"
+        )
     text = serialise(tables)
     write_text(out, text, force=force, protect=protect, follow_symlinks=follow_symlinks)
     if os.path.realpath(out) == os.path.realpath(SHIPPED):
