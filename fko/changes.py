@@ -50,16 +50,10 @@ def start_of(iso: str | None) -> dt.date | None:
 
 
 def _parse(text: str, option: str) -> tuple[dt.date, dt.date]:
-    """(first day, last day) of a date given as YYYY-MM-DD, YYYY-MM or YYYY."""
-    from fko.status import last_day, parse_date
+    """(first day, last day) of a date as people write it (2025-10, 10/2025, 01.10.2025, 2025)."""
+    from fko.status import parse_span
 
-    try:
-        first = parse_date(text)
-    except UsageError:
-        raise UsageError(f"invalid date '{text}' for {option}; use YYYY-MM-DD, YYYY-MM or YYYY") from None
-    value = text.strip()
-    last = last_day(value) if _ISO.match(value) else first
-    return first, last
+    return parse_span(text, option)
 
 
 def report_date(store: Store) -> str | None:

@@ -47,6 +47,19 @@ class TimelineBy(StrEnum):
     ressort = "ressort"
 
 
+class CiteFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    bibtex = "bibtex"
+
+
+class ChangeKind(StrEnum):
+    update = "update"
+    indicator = "indicator"
+    event = "event"
+    initiative = "initiative"
+
+
 class Colour(StrEnum):
     auto = "auto"
     always = "always"

@@ -205,13 +205,16 @@ def note(message: str) -> None:
     sys.stderr.write(f"{one_line(message)}\n")
 
 
-def count(n: int, noun: str) -> str:
-    """ "1 measure", "2 measures"; `noun` is the plural, its first word is made singular for 1."""
+def count(n: int, noun: str, singular: str | None = None) -> str:
+    """ "1 measure", "2 measures": `noun` is the plural; for 1 its first word loses the plural
+    ending, unless `singular` says how it reads."""
     if n != 1:
         return f"{n} {noun}"
+    if singular is not None:
+        return f"1 {singular}"
     first, _, rest = noun.partition(" ")
-    singular = _SINGULAR.get(first, first[:-1] if first.endswith("s") else first)
-    return f"1 {singular}{' ' + rest if rest else ''}"
+    one = _SINGULAR.get(first, first[:-1] if first.endswith("s") else first)
+    return f"1 {one}{' ' + rest if rest else ''}"
 
 
 _SINGULAR = {"hits": "hit", "matches": "match", "entries": "entry", "changes": "change", "facts": "fact"}

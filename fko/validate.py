@@ -159,6 +159,8 @@ def checker(annotation: Any, name: str | None, ids: bool) -> Checker:
                 raise Invalid(f"is {shown(value)}, not {expected}")
 
         return check_literal
+    if annotation is Any:
+        return lambda value: None
     fits = _kind(annotation)
     if origin is list:
         check_item = checker(typing.get_args(annotation)[0], name, ids)

@@ -271,15 +271,24 @@ def source_titles(store: Any) -> dict[str, str]:
 
 
 def _marked(row: dict[str, Any]) -> render.Marked:
-    return render.Marked(row.get("snippet") or "", row.get("snippet_spans") or [])
+    return render.Marked(row.get("match") or "", row.get("match_spans") or [])
+
+
+def _synonyms(row: dict[str, Any]) -> str:
+    return ", ".join(f"{v['query_word']} -> {v['data_word']}" for v in row.get("synonyms") or [])
 
 
 SEARCH_FIELDS: list[Field] = [
     Field("id", "ID", key("id"), keep_whole=True),
+    Field("kind", "Kind", key("kind"), keep_whole=True, drop=4),
     Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), drop=2),
-    Field("snippet", "Match", key("snippet"), marked=_marked, drop=1),
+    # the table's Match column: where the query matched other than the title (shown beside it)
+    Field("match", "Match", key("match"), marked=_marked, drop=1),
+    Field("snippet", "Snippet", key("snippet"), in_table=False),
     Field("field", "Field", key("field"), in_table=False),
+    Field("matched", "Matched", key("matched"), in_table=False),
+    Field("synonyms", "Synonyms", _synonyms, in_table=False),
     Field("score", "Score", key("score"), numeric=True, drop=3),
 ]
 
@@ -531,6 +540,73 @@ RECOGNITION_FIELDS: list[Field] = [
     Field("source", "Source", key("source"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
+]
+
+
+def source_label(store: Any) -> dict[str, str]:
+    """ "WHKT-Report, Ausgabe 12/2025 (whkt)" by file name: how views name a source."""
+    return {s["file"]: f"{s['title']} ({s['key']})" for s in store.sources()}
+
+
+def recognition_overview(store: Any, bodies: Sequence[str] = (), year: int | None = None) -> list[dict[str, Any]]:
+    """One row per recognition figure set fko has, for `fko recognition`'s overview: the
+    procedures by area (each area), the top countries of training, and each chamber's latest
+    applications and recognitions with the rate."""
+    from fko.figures import by_area, by_country, recognition_rows
+
+    wanted = [b.casefold() for b in bodies]
+
+    def chosen(name: str) -> bool:
+        return not wanted or any(w in name.casefold() for w in wanted)
+
+    rows: list[dict[str, Any]] = []
+    if year is None:
+        for r in by_area(store):
+            if chosen(r["body"]):
+                shown = render.german_number(r["value"])
+                rows.append({"body": r["body"], "figure": "procedures", "year": "–", "value": shown, **r_src(r)})
+        countries = by_country(store)
+        if countries and chosen(countries[0]["body"]):
+            top = ", ".join(f"{c['dimension']} {render.german_number(c['value'])}" for c in countries[:3])
+            rows.append(
+                {
+                    "body": countries[0]["body"],
+                    "figure": f"procedures by country (top {len(countries)})",
+                    "year": "–",
+                    "value": f"{top} …",
+                    **r_src(countries[0]),
+                }
+            )
+    chambers = [r for r in recognition_rows(store, bodies, year) if r["year"] is not None]
+    for name in dict.fromkeys(r["body"] for r in chambers):
+        latest = max(r["year"] for r in chambers if r["body"] == name)
+        figures = {r["metric"]: r for r in chambers if r["body"] == name and r["year"] == latest}
+        applied, granted = figures.get("Anträge gestellt"), figures.get("anerkannt")
+        if applied is None or granted is None:
+            continue
+        rate = f" ({render.german_number(100 * granted['value'] / applied['value'], 1)} %)" if applied["value"] else ""
+        rows.append(
+            {
+                "body": name,
+                "figure": "applied / recognised (rate)",
+                "year": str(latest),
+                "value": f"{render.german_number(applied['value'])} / {render.german_number(granted['value'])}{rate}",
+                **r_src(applied),
+            }
+        )
+    return rows
+
+
+def r_src(row: dict[str, Any]) -> dict[str, Any]:
+    return {"source": row["source"]}
+
+
+RECOGNITION_OVERVIEW_FIELDS: list[Field] = [
+    Field("body", "Body", key("body"), main=True),
+    Field("figure", "Figures", key("figure"), drop=1),
+    Field("year", "Year", key("year"), keep_whole=True),
+    Field("value", "Value", key("value")),
+    Field("source", "Source", key("source"), show=render.source_short, keep_whole=True),
 ]
 
 

@@ -99,6 +99,12 @@ def test_change_text() -> None:
     assert change_text(None, None) == ""
 
 
+def test_dates_as_people_write_them(store: Store) -> None:
+    german = change_rows(store, window(store, "01.12.2025", "12.2025"))
+    assert german == change_rows(store, window(store, "2025-12", "2025-12"))
+    assert {r["date"][:7] for r in german} == {"2025-12"} and len(german) == 7
+
+
 def test_bad_dates_are_usage_errors(store: Store) -> None:
     with pytest.raises(UsageError, match="--since"):
         window(store, "Oktober", None)
@@ -143,7 +149,7 @@ def test_cli_text_json_csv(fko: Callable[..., Result]) -> None:
 def test_cli_errors(fko: Callable[..., Result]) -> None:
     assert fko("changes", "--since", "letzte Woche").code == 2
     bad_kind = fko("changes", "--kind", "rumour")
-    assert bad_kind.code == 2 and "use one of update, indicator, event, initiative" in bad_kind.err
+    assert bad_kind.code == 2 and "is not one of 'update', 'indicator', 'event', 'initiative'" in bad_kind.err
     unknown = fko("changes", "IV.99")
     assert unknown.code == 1 and "IV.99" in unknown.err
     assert isinstance(FkoError("x"), Exception)

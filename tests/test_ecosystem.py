@@ -272,7 +272,7 @@ def test_listing_commands_write_xlsx(fko: Fko, tmp_path: Path, offline: None) ->
     both = fko("list", "--csv", "--xlsx", str(tmp_path / "x.xlsx"))
     assert both.code == 2 and not (tmp_path / "x.xlsx").exists()
     hits = tmp_path / "hits.xlsx"
-    assert fko("search", "Meisterprämie", "--xlsx", str(hits)).code == 0
+    assert fko("search", "Meisterprämie", "--kind", "measure", "--xlsx", str(hits)).code == 0
     assert openpyxl.load_workbook(hits).sheetnames == ["1 hit for Meisterprämie", "source"]
 
 
@@ -336,9 +336,13 @@ def test_completion_values() -> None:
 def test_choices_are_enums_that_agree_with_the_domain() -> None:
     from fko import completion, options
     from fko.budget import GROUPINGS
+    from fko.changes import KINDS
+    from fko.cite import FORMATS as CITE_FORMATS
     from fko.status import STATUSES
 
     assert tuple(options.BudgetBy) == GROUPINGS
+    assert tuple(options.CiteFormat) == CITE_FORMATS
+    assert tuple(options.ChangeKind) == KINDS
     assert completion.statuses("")[:5] == list(STATUSES)
     assert completion.statuses("LAUF") == ["laufend"]
 

@@ -201,3 +201,25 @@ def test_counts_say_singular_and_plural() -> None:
     assert count(1, "measures running at any time in 2025") == "1 measure running at any time in 2025"
     assert count(1, "hits for 'x'") == "1 hit for 'x'"
     assert count(0, "records") == "0 records"
+
+
+# --- recognition: the overview first ------------------------------------------------------
+
+
+def test_recognition_starts_with_an_overview_of_every_figure(fko: Callable[..., Result]) -> None:
+    out = fko("recognition").out
+    overview = out.split("\n\n")[0]
+    for shown in ("19.164", "1.125", "822", "438", "Türkei 387", "42 / 34 (81,0 %)", "66 / 60 (90,9 %)"):
+        assert shown in overview, shown
+    assert "Architektenkammer Nordrhein-Westfalen (source: report, measure VI.8)" in out  # then the details
+
+
+def test_recognition_body_handwerk_and_year(fko: Callable[..., Result]) -> None:
+    crafts = fko("recognition", "--body", "handwerk")
+    assert crafts.code == 0 and "1.125" in crafts.out and "Türkei" in crafts.out
+    assert "Architektenkammer" not in crafts.out
+    only_2023 = fko("recognition", "--year", "2023").out
+    assert "19.164" not in only_2023
+    assert "Only 2023: the figures by area and by country state no year" in only_2023
+    refused = fko("recognition", "--by", "area", "--year", "2023")
+    assert refused.code == 2 and "state no year" in refused.err

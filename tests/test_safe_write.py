@@ -254,3 +254,68 @@ def test_sqlite_export_of_a_store_without_optional_tables(tmp_path: Path, tables
         )
     finally:
         connection.close()
+
+
+@pytest.fixture(scope="module")
+def source_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The source texts in a folder of their own (the build reads the later sources beside the report)."""
+    if not REPORT.exists():
+        pytest.skip("source texts not found")
+    folder = tmp_path_factory.mktemp("sources")
+    for text in REPORT.parent.glob("*.txt"):
+        (folder / text.name).write_bytes(text.read_bytes())
+    return folder
+
+
+def test_data_build_on_hostile_sources(tmp_path: Path, source_copy: Path, fko: Callable[..., Result]) -> None:
+    """Empty, foreign, truncated, binary sources, a folder, a device: one line, exit 1, nothing written."""
+    report = source_copy / REPORT.name
+    text = REPORT.read_text(encoding="utf-8")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    cases = {
+        "empty": b"",
+        "foreign": b"Sehr geehrte Damen und Herren,\nanbei die Unterlagen.\n",
+        "truncated": text[: len(text) // 3].encode(),
+        "cut in the overview": text[:9000].encode(),  # an IndexError in the parser once
+        "binary": bytes(range(256)) * 10,
+        "nul": b"abc\x00def",
+    }
+    out = tmp_path / "out.json"
+    for name, content in cases.items():
+        source = source_copy / f"{name}.txt"
+        source.write_bytes(content)
+        result = fko("data", "build", str(source), "--out", str(out))
+        assert result.code == 1, (name, result.err)
+        assert result.err.count("\n") == 1 and result.err.startswith("fko: "), (name, result.err)
+        assert not out.exists(), name
+    for source, message in (
+        (tmp_path, f"fko: source file {tmp_path} is a folder, not a file; check the path\n"),
+        (Path("/dev/zero"), "fko: source file /dev/zero is a device, not a file; check the path\n"),
+        (fifo, f"fko: source file {fifo} is a FIFO, not a file; check the path\n"),
+    ):
+        result = fko("data", "build", str(source), "--out", str(out))
+        assert (result.code, result.err) == (1, message)
+    assert report.exists()
+
+
+@pytest.mark.parametrize(
+    ("curation", "message"),
+    [
+        ('[partners]\n"IV.1" = "notalist"\n', "'partners.IV.1' is \"notalist\", not an array of strings"),
+        ("partners = 5\n", "'partners' is 5, not an object"),
+        ('[[budget]]\nid = "IV.1"\nitem = "1"\n', "'budget[0].item' is \"1\", not an integer"),
+        ('[[sources]]\nkey = "report"\n', "'sources[0].file' is missing"),
+        ('[aliases]\n"IV.1" = [1]\n', "'aliases.IV.1[0]' is 1, not a string"),
+        ("unknown = 1\n", "'unknown' is not a field of Curation"),
+    ],
+)
+def test_data_build_refuses_a_curation_file_with_wrong_types(
+    curation: str, message: str, tmp_path: Path, source_copy: Path, fko: Callable[..., Result]
+) -> None:
+    path = tmp_path / "curation.toml"
+    path.write_text(curation, encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = fko("data", "build", str(source_copy / REPORT.name), "--curation", str(path), "--out", str(out))
+    assert (result.code, result.err) == (1, f"fko: curation file {path}: {message}\n")
+    assert not out.exists()

@@ -9,12 +9,6 @@ import typer
 from fko import options
 
 
-def _complete_kinds(incomplete: str) -> list[str]:
-    from fko.changes import KINDS
-
-    return [k for k in KINDS if k.startswith(incomplete.casefold())]
-
-
 def run(
     ctx: typer.Context,
     ids: options.SomeMeasures = None,
@@ -30,14 +24,8 @@ def run(
         str | None, typer.Option("--until", metavar="DATE", help="Up to this date (a month or year: to its end).")
     ] = None,
     kind: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            "-k",
-            metavar="KIND",
-            help="Only update, indicator, event or initiative (repeatable).",
-            autocompletion=_complete_kinds,
-        ),
+        list[options.ChangeKind] | None,
+        typer.Option("--kind", "-k", case_sensitive=False, help="Only records of this kind (repeatable)."),
     ] = None,
     ressort: options.Ressort = None,
     cluster: options.Cluster = None,
@@ -46,6 +34,7 @@ def run(
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List what the sources report after a date, newest first: later developments, new
     figures (with the change from the previous figure of the same metric), events and new
@@ -65,7 +54,7 @@ def run(
     until_text = f" until {span.until_text}" if span.until_text else ""
     count = f"{len(rows)} change{'' if len(rows) == 1 else 's'}"
     title = f"{count} reported {span.since_text}{until_text}, newest first"
-    if json or jsonl or csv or fields:
+    if json or jsonl or csv or xlsx or fields:
         emit_rows(
             rows,
             CHANGE_FIELDS,
@@ -75,6 +64,7 @@ def run(
             csv=csv,
             fields_arg=fields,
             delimiter=delimiter,
+            xlsx=xlsx,
             title=title,
         )
         return

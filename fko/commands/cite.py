@@ -9,12 +9,6 @@ import typer
 from fko import options
 
 
-def _complete_formats(incomplete: str) -> list[str]:
-    from fko.cite import FORMATS
-
-    return [f for f in FORMATS if f.startswith(incomplete.casefold())]
-
-
 def run(
     ctx: typer.Context,
     ids: options.MeasureIds,
@@ -26,9 +20,8 @@ def run(
         str | None, typer.Option("--as-of", metavar="DATE", help="With --figure: only the figure of this date.")
     ] = None,
     format: Annotated[
-        str,
-        typer.Option("--format", metavar="FORMAT", help="text, markdown or bibtex.", autocompletion=_complete_formats),
-    ] = "text",
+        options.CiteFormat, typer.Option("--format", case_sensitive=False, help="How to write the citation.")
+    ] = options.CiteFormat.text,
     json: options.Json = False,
 ) -> None:
     """Cite a measure or one of its key figures: title, source document with its title and
@@ -37,14 +30,12 @@ def run(
     Example: fko cite IV.1 --figure Meisterprämien --format markdown
     """
     from fko import render
-    from fko.cite import FORMATS, citations
+    from fko.cite import citations
     from fko.errors import UsageError
     from fko.finder import resolve_all
     from fko.views import citation_text
 
-    wanted = format.strip().casefold()
-    if wanted not in FORMATS:
-        raise UsageError(f"unknown format '{format}' for --format; use one of {', '.join(FORMATS)}")
+    wanted = format.value
     if as_of is not None and figure is None:
         raise UsageError("--as-of picks one of the figures: give --figure TEXT too")
     store = options.state(ctx).store()

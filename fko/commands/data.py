@@ -40,7 +40,7 @@ def build(
     """
     from fko import render
     from fko.errors import FkoError, UsageError
-    from fko.ingest.build import CURATION, build, write
+    from fko.ingest.build import CURATION, build, invalid_tables, write
     from fko.ingest.facts import FACTS
     from fko.safe_write import check_target
 
@@ -52,7 +52,21 @@ def build(
         raise UsageError("missing --out PATH: where to write the store (or --check to validate without writing)")
     if out is not None:
         check_target(out, force=force, protect=protect, follow_symlinks=follow_symlinks)  # before a long build
-    result = build(source, curation or CURATION)
+    try:
+        result = build(source, curation or CURATION)
+    except (IndexError, KeyError, ValueError, TypeError, AttributeError, StopIteration, RecursionError) as exc:
+        # The inputs are untrusted text: a parser that trips over them is not the user's fault,
+        # but it is their input, so one line (naming where, for a bug report), never a traceback.
+        raise FkoError(
+            f"cannot build from {source} ({_where(exc)}): is it the report, and are the curation and facts "
+            "files well-formed?"
+        ) from None
+    problem = invalid_tables(result.tables)
+    if problem:
+        raise FkoError(
+            f"the build made an invalid store ({problem}); nothing was written, check the source text and the "
+            "curation files"
+        )
     if check:
         for warning in result.warnings:
             render.note(f"warning: {warning}")
@@ -73,3 +87,12 @@ def build(
     internal = ("meta", "search")  # the build's bookkeeping and search index, not records
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name not in internal)
     render.note(f"wrote {out}: {counts}")
+
+
+def _where(exc: BaseException) -> str:
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    last = frames[-1] if frames else None
+    place = f" at {Path(last.filename).name}:{last.lineno}" if last else ""
+    return f"{type(exc).__name__}{place}"

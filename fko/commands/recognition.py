@@ -38,19 +38,32 @@ def run(
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
 ) -> None:
-    """Show recognition figures: the chamber tables of VI.8 with rates and change, or the
-    WHKT figures by area of responsibility or by country of training.
+    """Show the recognition figures of foreign qualifications: an overview, then the details.
 
-    Rates and changes are derived by fko and marked as such.
-    Example: fko recognition --by country
+    The overview lists every figure fko has: procedures by area of responsibility (IT.NRW via
+    the WHKT report: Öffentlicher Dienst, Handwerkskammern, IHK, …), the Handwerkskammern' top
+    countries of training, and the chamber tables of VI.8 (architects, engineers). Rates and
+    changes are derived by fko and marked as such.
+
+    \b
+    Examples:
+      fko recognition
+      fko recognition --body handwerk
+      fko recognition --by country
     """
     from fko import render
+    from fko.errors import UsageError
     from fko.figures import by_area, by_country
-    from fko.views import RECOGNITION_FIELDS, emit_rows
+    from fko.views import RECOGNITION_FIELDS, emit_rows, source_label
 
     store = options.state(ctx).store()
     if by is not None:
+        if year is not None or compare:
+            raise UsageError(f"the figures --by {by} state no year (WHKT-Report 12/2025); leave out --year/--compare")
         rows = by_area(store) if by == "area" else by_country(store, body or ())
+        if by == "area" and body:
+            wanted = [b.casefold() for b in body]
+            rows = [r for r in rows if any(w in r["body"].casefold() for w in wanted)]
         label = "dimension" if by == "country" else "body"
         shown = [dataclasses.replace(f, in_table=f.name in (label, "value")) for f in RECOGNITION_FIELDS]
         emit_rows(
@@ -63,7 +76,7 @@ def run(
             fields_arg=fields,
             delimiter=delimiter,
             xlsx=xlsx,
-            title=_by_title(by, rows),
+            title=_by_title(by, rows, source_label(store)),
             empty="no recognition figures match; see `fko recognition --by " + by + "`",
         )
         if rows and not (json or jsonl or csv or xlsx):
@@ -71,17 +84,61 @@ def run(
             render.bar_chart([(r[label], float(r["value"]), render.german_number(r["value"])) for r in rows])
         return
     years = list(compare) if compare else ([year] if year is not None else None)
-    chamber_tables(
-        store,
-        years,
-        body or (),
-        json=json,
-        jsonl=jsonl,
-        csv=csv,
-        fields=fields,
-        delimiter=delimiter,
-        xlsx=xlsx,
+    if json or jsonl or csv or xlsx or compare:
+        chamber_tables(
+            store,
+            years,
+            body or (),
+            json=json,
+            jsonl=jsonl,
+            csv=csv,
+            fields=fields,
+            delimiter=delimiter,
+            xlsx=xlsx,
+        )
+        return
+    overview(store, body or (), year)
+
+
+def overview(store: Store, bodies: Sequence[str], year: int | None) -> None:
+    """Every recognition figure fko has in one table, then the detail views that match."""
+    from fko import render
+    from fko.figures import by_country, chamber_matrix, recognition_rows, with_rates
+    from fko.views import RECOGNITION_OVERVIEW_FIELDS, matrix_fields, recognition_overview
+
+    if year is not None:
+        from fko.errors import UsageError
+
+        known = sorted({r["year"] for r in recognition_rows(store) if r["year"] is not None})
+        if year not in known:
+            stated = " and ".join(map(str, known))
+            raise UsageError(f"no recognition figures for {year}; the figures with a year are for {stated}")
+    rows = recognition_overview(store, bodies, year)
+    if not rows:
+        render.note("no recognition figures match; `fko recognition` shows all")
+        return
+    render.table(
+        rows, RECOGNITION_OVERVIEW_FIELDS, title=render.count(len(rows), "recognition figures", "recognition figure")
     )
+    notes = ["", "Details: --by area, --by country, --body NAME, --compare 2022 2023."]
+    if year is not None:
+        notes.append(f"Only {year}: the figures by area and by country state no year and are left out.")
+    render.lines(notes)
+    chambers = with_rates([r for r in recognition_rows(store, bodies, year) if r["year"] is not None])
+    if chambers:
+        shown_years, matrix = chamber_matrix(chambers, [year] if year is not None else None)
+        for name in dict.fromkeys(m["body"] for m in matrix):
+            render.separator()
+            body_rows = [m for m in matrix if m["body"] == name]
+            render.table(body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
+        render.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
+    countries = by_country(store, bodies) if year is None and bodies else []
+    if countries:
+        render.separator()
+        render.bar_chart(
+            [(r["dimension"], float(r["value"]), render.german_number(r["value"])) for r in countries],
+            title=f"{countries[0]['body']}: procedures by country of training (top {len(countries)})",
+        )
 
 
 def chamber_tables(
@@ -130,8 +187,8 @@ def chamber_tables(
     render.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
 
 
-def _by_title(by: str, rows: list[dict[str, object]]) -> str:
+def _by_title(by: str, rows: list[dict[str, object]], sources: dict[str, str]) -> str:
     if not rows:
         return "no figures"
     first = rows[0]
-    return f"{first['metric']} ({first['note']}; source {first['source']}, {first['source_date']})"
+    return f"{first['metric']} ({first['note']}; source: {sources.get(str(first['source']), first['source'])})"

@@ -10,16 +10,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from fko.errors import FkoError
 from fko.ingest import facts as curated_facts
 from fko.ingest.budget import propose
 from fko.ingest.files import load_toml, read_text
 from fko.ingest.report import parse_report
-from fko.search import acronyms, build_index, document
+from fko.search import acronyms, build_index, document, figure_documents
 
 CURATION = Path(__file__).with_name("curation.toml")
+SYNONYMS = Path(__file__).with_name("synonyms.toml")
 SCHEMA_VERSION = 1
 
 
@@ -37,8 +38,57 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+class CuratedSource(TypedDict):
+    """A source document as the curation file describes it (TOML has no null: keys are left out)."""
+
+    file: str
+    key: str
+    title: NotRequired[str]
+    publisher: NotRequired[str]
+    date: NotRequired[str]
+    date_note: NotRequired[str]
+
+
+class BudgetPatch(TypedDict):
+    """A reviewed correction of one budget item; the values are checked with the built store."""
+
+    id: str
+    item: int
+    wording: NotRequired[str]
+    text: NotRequired[str]
+    kind: NotRequired[Any]
+    amount_eur: NotRequired[Any]
+    quantity: NotRequired[Any]
+    unit: NotRequired[Any]
+    basis: NotRequired[Any]
+    year_from: NotRequired[Any]
+    year_to: NotRequired[Any]
+    years_derived: NotRequired[Any]
+    approximate: NotRequired[Any]
+    funding: NotRequired[Any]
+    ressort: NotRequired[Any]
+    note: NotRequired[Any]
+
+
+class Curation(TypedDict, total=False):
+    """The reviewed curation file, fko/ingest/curation.toml."""
+
+    sources: list[CuratedSource]
+    partners: dict[str, list[str]]
+    aliases: dict[str, list[str]]
+    budget: list[BudgetPatch]
+
+
 def load_curation(path: Path = CURATION) -> dict[str, Any]:
-    return load_toml(path, "curation file")
+    """The curation file, its structure checked (partners = "notalist" is an error, not 8 partners)."""
+    from fko.validate import Invalid, check
+
+    curation = load_toml(path, "curation file")
+    try:
+        check(curation, Curation)
+    except Invalid as exc:
+        raise FkoError(f"curation file {path}: {exc}") from None
+    return curation
 
 
 def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]], warnings: list[str]) -> None:
@@ -182,6 +232,16 @@ def read_text_lines(report: str) -> list[str] | None:
         return None
 
 
+def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
+    """The reviewed synonym table: each entry's words, what they mean in the data, and why."""
+    entries = load_toml(path, "synonym file").get("synonym", [])
+    for number, entry in enumerate(entries, start=1):
+        missing = {"words", "means", "reason"} - set(entry)
+        if missing or not entry.get("reason"):
+            raise FkoError(f"synonym entry {number} of {path.name} lacks {sorted(missing) or ['reason']}; add it")
+    return list(entries)
+
+
 def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[str]:
     """Short names a user types for a record: curated ones, then acronyms from the title,
     acronyms the description defines in brackets, and terms explained in footnotes."""
@@ -204,12 +264,20 @@ def later_texts(updates: list[dict[str, Any]]) -> dict[str, list[str]]:
 
 
 def search_index(
-    records: list[dict[str, Any]], later: dict[str, list[str]], aliases: dict[str, list[str]]
+    records: list[dict[str, Any]],
+    later: dict[str, list[str]],
+    aliases: dict[str, list[str]],
+    figures: dict[str, list[dict[str, Any]]] | None = None,
+    warnings: list[str] | None = None,
 ) -> dict[str, Any]:
-    """The search index of the records, with their aliases and later developments.
+    """The search index of the records (with their aliases and later developments), of the
+    records beyond them (`figures`: the tables measures, sources, recognition, indicators and
+    updates), and of the reviewed synonym table.
 
     Built by `fko data build`, and in memory for a store whose index is missing or stale."""
-    return build_index([document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records])
+    docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
+    docs += figure_documents(figures or {})
+    return build_index(docs, load_synonyms(), warnings)
 
 
 def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curated_facts.FACTS) -> BuildResult:
@@ -252,7 +320,14 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     later = later_texts(updates)
     records = measures + initiatives
     aliases = _matching_aliases(curation.get("aliases", {}), records, later, result.warnings)
-    index = search_index(records, later, aliases)
+    figures = {
+        "measures": measures,
+        "sources": sources,
+        "recognition": recognition,
+        "indicators": indicators,
+        "updates": updates,
+    }
+    index = search_index(records, later, aliases, figures, result.warnings)
     result.tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
         "ressorts": parsed["ressorts"],
@@ -289,6 +364,17 @@ def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+def invalid_tables(tables: dict[str, list[dict[str, Any]]]) -> str | None:
+    """The first record that does not fit fko/model.py (as `measures/I.3: 'partners' is ...`), or None."""
+    from fko.store import table_problem
+
+    for name, rows in tables.items():
+        problem = table_problem(name, rows)
+        if problem:
+            return problem
+    return None
+
+
 def write(
     tables: dict[str, list[dict[str, Any]]],
     out: Path,
@@ -303,15 +389,14 @@ def write(
     import os
 
     from fko.safe_write import write_text
-    from fko.store import SHIPPED, SHIPPED_DIGEST, digest, table_problem
+    from fko.store import SHIPPED, SHIPPED_DIGEST, digest
 
-    for name, rows in tables.items():
-        problem = table_problem(name, rows)
-        if problem:
-            raise FkoError(
-                f"the build made an invalid store ({problem}); nothing was written, check the source "
-                "text and the curation files"
-            )
+    problem = invalid_tables(tables)
+    if problem:
+        raise FkoError(
+            f"the build made an invalid store ({problem}); nothing was written, check the source "
+            "text and the curation files"
+        )
     text = serialise(tables)
     write_text(out, text, force=force, protect=protect, follow_symlinks=follow_symlinks)
     if os.path.realpath(out) == os.path.realpath(SHIPPED):

@@ -150,11 +150,11 @@ def _overview(lines: Sequence[Line]) -> dict[str, dict[str, str]]:
             continue
         title = [match.group(2)]
         j = i + 1
-        while len(lines[j].text) < 50 and not lines[j - 1].para_end:
+        while j < len(lines) and len(lines[j].text) < 50 and not lines[j - 1].para_end:
             title.append(lines[j].text)
             j += 1
         body: list[Line] = []
-        while True:
+        while j < len(lines):  # a text cut off here ends the summary
             body.append(lines[j])
             if lines[j].para_end:
                 break
