@@ -117,7 +117,8 @@ def check(argv: list[str]) -> None:
         assert "\x1b" not in line and "\r" not in line, (argv, line)
     out.encode("utf-8")  # no lone surrogates reach stdout
     if code != 0 and not err.startswith("Usage:"):  # `fko` alone shows its help on stderr
-        assert err.startswith("fko: ") and err.endswith("\n"), (argv, err)
+        # notes may come first ("taking IV.4 …"); the error is the last line, and one line
+        assert err.endswith("\n") and err.splitlines()[-1].startswith("fko: "), (argv, err)
 
 
 FUZZED = sorted(set(COMMANDS) - {"data"})  # `fko data build` on hostile input: tests/test_safe_write.py
