@@ -233,9 +233,10 @@ def write_csv_folder(store: Store, folder: Path, delimiter: str = ";") -> None:
     from fko.render import Field, csv_text, key
 
     folder.mkdir(exist_ok=True)
+    suffix = ".tsv" if delimiter == "\t" else ".csv"
     for name, rows in tables(store).items():
         fields = [Field(c, c, key(c), numeric=numeric(rows, c)) for c in columns(rows)]
-        with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as out:
+        with (folder / f"{name}{suffix}").open("w", encoding="utf-8", newline="") as out:
             out.write(csv_text(rows, fields, delimiter))
 
 
@@ -406,7 +407,9 @@ def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], tar
 
     projected = [{f.name: f.get(row) for f in fields} for row in rows]
     sheet = sheet_name(title or "fko")
-    headers = [f"fko {__version__}" + (f": {title}" if title else "")]
+    from fko.render import clean
+
+    headers = [clean(f"fko {__version__}" + (f": {title}" if title else ""))]
     from fko.safe_write import write_file
 
     write_file(
