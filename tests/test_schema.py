@@ -11,6 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from fko.model import KEYS, NESTED, OBJECT_OUTPUTS, OUTPUTS, hints, json_schema
+from fko.store import SHIPPED
 from tests.conftest import Result
 
 Fko = Callable[..., Result]
@@ -51,7 +52,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("timeline --by ressort --on 2024-06-01", "timeline"),
     ("changes", "changes"),
     ("changes --since 2020", "changes"),
-    ("diff fko/data/fko.json fko/data/fko.json", "diff"),
+    (f"diff {SHIPPED} {SHIPPED}", "diff"),  # the installed store, wherever the tests run from
     ("cite IV.1 II.9", "cite"),
     ("cite IV.1 --figure Meisterprämien", "cite"),
 ]
