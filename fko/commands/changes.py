@@ -34,6 +34,7 @@ def run(
     csv: options.Csv = False,
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
+    xlsx: options.Xlsx = None,
 ) -> None:
     """List what the sources report after a date, newest first: later developments, new
     figures (with the change from the previous figure of the same metric), events and new
@@ -53,7 +54,7 @@ def run(
     until_text = f" until {span.until_text}" if span.until_text else ""
     count = f"{len(rows)} change{'' if len(rows) == 1 else 's'}"
     title = f"{count} reported {span.since_text}{until_text}, newest first"
-    if json or jsonl or csv or fields:
+    if json or jsonl or csv or xlsx or fields:
         emit_rows(
             rows,
             CHANGE_FIELDS,
@@ -63,6 +64,7 @@ def run(
             csv=csv,
             fields_arg=fields,
             delimiter=delimiter,
+            xlsx=xlsx,
             title=title,
         )
         return
