@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,14 +11,19 @@ from typing import Any
 from fko.errors import FkoError, UsageError
 from fko.measures import by_id as all_records
 from fko.measures import cluster_numeral, filter_measures, get, normalise_id
-from fko.search import normalise, search, snippet
+from fko.search import Hit, normalise, search, snippet
 from fko.store import Store
+
+TITLE_LIKE = ("title", "id", "alias")
 
 
 @dataclass
 class Found:
     rows: list[dict[str, Any]]
     closest: list[str]
+    total: int = 0  # hits before --limit
+    hidden: int = 0  # hits the filters left out
+    unmatched: list[str] = dataclasses.field(default_factory=list)
 
 
 def records(store: Store) -> dict[str, dict[str, Any]]:
@@ -36,34 +42,78 @@ def _field_text(record: dict[str, Any], field: str, aliases: Sequence[str]) -> s
     return str(value or "")
 
 
+def _highlight_words(hit: Hit) -> set[str]:
+    """The normalised words to mark in a snippet: each matched data word as printed, split."""
+    words = set(hit.terms)
+    for shown in hit.matched:
+        words.update(normalise(shown).split())
+    return words
+
+
 def find(
     store: Store,
     query: str,
     clusters: Sequence[str] = (),
     ressorts: Sequence[str] = (),
     limit: int | None = 10,
+    kinds: Sequence[str] = (),
 ) -> Found:
-    """Ranked hits for a query, each a row with id, title, ressorts, score, field, snippet."""
+    """Ranked hits for a query, each a row with id, kind, title, ressorts, score, field, matched,
+    via, snippet (the best-matching field) and match (the best field other than the title, for the
+    table: the title is shown beside it anyway)."""
     index = store.table("search")[0]
     allowed = None
     if clusters or ressorts:
         allowed = [m["id"] for m in filter_measures(store, clusters, ressorts, source="all")]
-    result = search(index, query, allowed, limit)
+    result = search(index, query, allowed, limit, kinds or None)
     by_id = records(store)
+
+    def text_of(hit: Hit, field: str) -> str:
+        if field == "title":
+            return str(by_id[hit.id or ""]["title"]) if hit.text is None and hit.id in by_id else hit.title
+        if hit.text is not None:
+            return hit.text.get(field, "")
+        if field == "updates":
+            return " ".join(f"{u['title']}. {u['quote']}" for u in store.table("updates") if u["measure"] == hit.id)
+        return _field_text(by_id[hit.id or ""], field, index["aliases"].get(hit.id, []))
+
     rows = []
     for hit in result.hits:
-        if hit.field == "updates":
-            text = " ".join(f"{u['title']}. {u['quote']}" for u in store.table("updates") if u["measure"] == hit.id)
+        marked = _highlight_words(hit)
+        window, spans = snippet(text_of(hit, hit.field), marked)
+        # the table's Match column: never the title again (it stands beside it)
+        in_title = hit.field in ("title", "id") or normalise(window.strip("…")) in normalise(hit.title)
+        other = [m for m in sorted(hit.matches, key=lambda m: -m.quality * m.weight) if m.field not in TITLE_LIKE]
+        if in_title and other:
+            match, match_spans = snippet(text_of(hit, other[0].field), marked)
+        elif in_title:  # the words where else they stand, if anywhere
+            match, match_spans = "", []
+            for field in ("goal", "description"):
+                window_, spans_ = snippet(text_of(hit, field), marked)
+                if spans_:
+                    match, match_spans = window_, spans_
+                    break
         else:
-            text = _field_text(by_id[hit.id], hit.field, index["aliases"].get(hit.id, []))
-        window, spans = snippet(text, hit.terms)
-        rows.append({**hit.as_row(), "snippet": window, "snippet_spans": spans})
+            match, match_spans = window, spans
+        via = hit.synonyms()
+        if via:
+            prefix = (
+                "(" + ", ".join(f"{v['query_word']} → {v['data_word']}" for v in via) + ")" + (" " if match else "")
+            )
+            match = prefix + match
+            match_spans = [(a + len(prefix), b + len(prefix)) for a, b in match_spans]
+        row = {**hit.as_row(), "snippet": window, "match": match, "match_spans": match_spans}
+        record = by_id.get(hit.id or "") if hit.text is None else None
+        if record is not None:  # the record is the truth; the index only finds it
+            row["title"], row["ressorts"] = record["title"], list(record.get("ressorts") or [])
+        row["_hit"] = hit
+        rows.append(row)
     closest: list[str] = []
-    if not rows and normalise(query):
+    if not rows and not result.hidden and normalise(query):
         from fko.search import closest_terms
 
         closest = closest_terms(index, query)
-    return Found(rows, closest)
+    return Found(rows, closest, result.total, result.hidden, result.unmatched)
 
 
 #: Fields of a search hit that name a measure (rather than mention a word in its text).
@@ -101,16 +151,16 @@ def resolve(store: Store, text: str) -> dict[str, Any]:
         return by_id[named[0]]
     if named:
         _several(wanted, [by_id[i] for i in named])
-    hits = search(index, wanted, None, None).hits
+    hits = search(index, wanted, None, None, ("measure", "initiative")).hits
     candidates = [h for h in hits if h.field in _NAMING_FIELDS and h.id in by_id]
     if len(candidates) == 1:
-        found = by_id[candidates[0].id]
+        found = by_id[candidates[0].id or ""]
         note(f"taking {found['id']} {found['title']}: the only measure whose name matches '{wanted}'")
         return found
     if candidates:
-        _several(wanted, [by_id[h.id] for h in candidates])
+        _several(wanted, [by_id[h.id or ""] for h in candidates])
     if hits:
-        mentioned = ", ".join(h.id for h in hits[:8]) + (" …" if len(hits) > 8 else "")
+        mentioned = ", ".join(h.id or "" for h in hits[:8]) + (" …" if len(hits) > 8 else "")
         raise FkoError(
             f"no measure is named '{wanted}'; {len(hits)} mention it ({mentioned}): see `fko search {wanted}`"
         )

@@ -245,16 +245,50 @@ class ShowRecord(Measure, StatusOn):
     source_date: str | None
 
 
-class SearchHit(TypedDict):
-    """One element of `fko search --json`, in rank order."""
+class SearchSynonym(TypedDict):
+    """A synonym a search hit was found through (fko/ingest/synonyms.toml)."""
 
-    id: str
+    query_word: str
+    data_word: str
+    reason: str
+
+
+class SearchMatch(TypedDict):
+    """How one word of the query met a search hit."""
+
+    query_word: str
+    data_word: str
+    field: str
+    how: str
+    synonym: str | None
+    quality: float
+    weight: float
+
+
+class SearchExplain(TypedDict):
+    """Why a search hit ranks where it does (--explain)."""
+
+    word_matches: list[SearchMatch]
+    words_matched: int
+    words_total: int
+    word_score: int
+    proximity: int
+
+
+class SearchHit(TypedDict):
+    """One element of `fko search --json`, in rank order: a measure, initiative, recognition
+    figure, indicator or update."""
+
+    id: str | None
+    kind: str
     title: str
     ressorts: list[str]
     score: int
     field: str
     matched: list[str]
+    synonyms: list[SearchSynonym]
     snippet: str
+    explain: NotRequired[SearchExplain]
 
 
 class BudgetRow(TypedDict):
@@ -620,6 +654,9 @@ RENAMES: dict[str, dict[str, str]] = {
 
 #: Nested object types by their `$defs` name.
 NESTED: dict[str, type] = {
+    "search_synonym": SearchSynonym,
+    "search_match": SearchMatch,
+    "search_explain": SearchExplain,
     "runtime": Runtime,
     "runtime_part": RuntimePart,
     "planned_funds": Budget,
@@ -646,6 +683,21 @@ _ISO = "ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source)"
 _SUM = "The sum in integer euros of the money items"
 
 KEYS: dict[str, str] = {
+    "proximity": "The part of the score for matched words standing together (0-15).",
+    "word_score": "The part of the score from the matched words (0-100).",
+    "words_total": "How many words the query has (after stop words; compounds split into parts).",
+    "words_matched": "How many of the query's words the hit matches.",
+    "weight": "How much the query word counts: the rarer in the data, the more.",
+    "quality": "How good the match is, 0-1: the field's weight times the way of matching.",
+    "synonym": "The word of the data the query word matched through a synonym, or null.",
+    "how": "How the query word matched: exact, stem, umlaut, prefix, head or part (of a compound), infix, fuzzy or "
+    "synonym.",
+    "word_matches": "For each word of the query: its best match in the hit.",
+    "explain": "Why the search hit ranks where it does (with --explain).",
+    "reason": "Why the synonym table holds this entry.",
+    "data_word": "A word of the data, as it stands there.",
+    "query_word": "A word of the search query, as typed.",
+    "synonyms": "The synonyms (fko/ingest/synonyms.toml) the search hit was found through.",
     "amount_eur": "The amount in integer euros, or null where the item names none.",
     "approximate": 'True where the source qualifies the figure ("ca.", "rund", "fast", "mind."); see qualifier.',
     "as_of": f"The date the figure refers to, {_ISO}.",
@@ -679,8 +731,9 @@ KEYS: dict[str, str] = {
     "quote of an initiative.",
     "dimension": "The country of training for figures by country, else null.",
     "end": f"The end date the wording states (in a diff's period: the derived end), {_ISO}, or null.",
-    "field": "A measure's field by name: where a search hit matched best (id, alias, title, ressorts, goal, "
-    "partners, description, budget, updates), or the field a diff found changed.",
+    "field": "A measure's field by name: where a search hit matched best (id, alias, title, ressorts, goal, partners, "
+    "description, budget, updates, what: the kind and source of a record beyond the measures), or the field a diff "
+    "found changed.",
     "file": "The file name of the source document.",
     "footnotes": "The report's footnotes to this measure.",
     "funding": "The funding sources named (Land, ESF, EFRE, JTF, Bund (BMBF)).",
@@ -738,7 +791,8 @@ KEYS: dict[str, str] = {
     "funds_text": "The report's wording of the planned funds, or null.",
     "goal": "The measure's goal ('Ziel'), or null.",
     "group": "The group's key as text: a ministry code, a cluster numeral, a year or a funding source.",
-    "id": "The ID of the measure or initiative, e.g. IV.1.",
+    "id": "The ID of the measure or initiative, e.g. IV.1; in a search hit null for recognition figures that belong "
+    "to no measure.",
     "ids": "The IDs of the ministry's measures.",
     "in_common": "The IDs of the measures all compared ministries share (the same on every element).",
     "in_force": "The report's 'Inkrafttreten', or null.",
@@ -751,11 +805,12 @@ KEYS: dict[str, str] = {
     "item_changes": "For the funds and the runtime: the budget items that changed (with the runtime: whose "
     "derived years moved with it); else null.",
     "key": "The short key of the source document (report, whkt, dhb, rvr, om).",
-    "kind": "The sort of record: measure or initiative (measures); money, staff or none (budget items); "
-    "update, indicator, event or initiative (changes); measure, initiative or figure (citations).",
+    "kind": "The sort of record: measure or initiative (measures); money, staff or none (budget items); update, "
+    "indicator, event or initiative (changes); measure, initiative or figure (citations); measure, initiative, "
+    "recognition, indicator or update (search hits).",
     "label": "The label the source prints for this part or figure, or null.",
     "latest_indicators": "The latest value of each key figure of the measure.",
-    "matched": "The words of the data that matched the query.",
+    "matched": "The words of the data that matched the query, as they stand in the data (not folded).",
     "measure": "The ID of the measure the record belongs to, or null.",
     "measure_title": "The title of the measure the record belongs to, or null.",
     "measures": "The number of measures (a measure shared by several ministries counts for each).",
@@ -804,7 +859,7 @@ KEYS: dict[str, str] = {
     "ressorts": 'The codes of the measure\'s ministries, e.g. ["MKJFGFI", "MSB"].',
     "ressorts_text": "The report's wording of the ministries ('Ressort').",
     "runtime": "The runtime: the report's wording and the dates it states.",
-    "score": "The relevance of the hit, 0-100 (100: the exact ID or an alias).",
+    "score": "The relevance of the hit, 0-100 (100: the exact ID, an alias or a cluster numeral).",
     "shared": "True where the measure has more than one ministry.",
     "shared_measures": "The IDs of the ministry's measures that other ministries share.",
     "shared_with": "With --ressort: the other ministries of a shared measure; else [].",

@@ -219,7 +219,8 @@ class Store:
 
         if self.path != ":memory:":
             note(f"store {self.path}: the search index is {problem}; rebuilt it in memory for this run")
-        return [search_index(records, later_texts(self.table("updates")), index_aliases(index))]
+        figures = {name: self.table(name) for name in ("measures", "sources", "recognition", "indicators", "updates")}
+        return [search_index(records, later_texts(self.table("updates")), index_aliases(index), figures)]
 
     def measures(self) -> list[dict[str, Any]]:
         return self.table("measures")
@@ -285,14 +286,21 @@ def _index_problem(index: Any, records: list[dict[str, Any]], fields: int) -> st
     docs = index.get("docs")
     if not isinstance(docs, list) or not all(isinstance(d, dict) for d in docs):
         return "malformed"
-    if [(d.get("id"), d.get("title"), d.get("ressorts")) for d in docs] != [
+    named = [d for d in docs if d.get("kind", "measure") in ("measure", "initiative")]
+    if [(d.get("id"), d.get("title"), d.get("ressorts")) for d in named] != [
         (r["id"], r["title"], r["ressorts"]) for r in records
     ]:
         return "stale (its records differ from the store's)"
+    from fko.search import KINDS
+
+    if not all(d.get("kind", "measure") in KINDS and isinstance(d.get("title"), str) for d in docs):
+        return "malformed"
     postings = index.get("postings")
-    variants = index.get("variants")
+    if not isinstance(postings, dict):
+        return "malformed"
+    word_maps = [index.get(name) for name in ("variants", "stems", "heads", "parts")]
     surface = index.get("surface")
-    if not (isinstance(postings, dict) and isinstance(variants, dict) and isinstance(surface, dict)):
+    if not (all(isinstance(m, dict) for m in word_maps) and isinstance(surface, dict)):
         return "malformed"
     if len(index_aliases(index)) != len(index.get("aliases") or {}):
         return "malformed"
@@ -303,18 +311,32 @@ def _index_problem(index: Any, records: list[dict[str, Any]], fields: int) -> st
         for entry in entries:
             if not (
                 isinstance(entry, list)
-                and len(entry) == 3
+                and len(entry) >= 3
                 and all(type(x) is int for x in entry)
                 and 0 <= entry[0] < count
                 and 0 <= entry[1] < fields
-                and entry[2] > 0
+                and min(entry[2:]) >= 0
             ):
                 return "malformed"
-    for words in variants.values():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w in postings for w in words):
-            return "malformed"
+    for mapping in word_maps:
+        assert isinstance(mapping, dict)
+        for words in mapping.values():
+            if not isinstance(words, list) or not all(isinstance(w, str) and w in postings for w in words):
+                return "malformed"
     if not all(isinstance(v, str) for v in surface.values()):
         return "malformed"
+    synonyms = index.get("synonyms")
+    if not isinstance(synonyms, dict) or not isinstance(index.get("synthetic"), list):
+        return "malformed"
+    for entries in synonyms.values():
+        if not isinstance(entries, list) or not all(
+            isinstance(e, dict)
+            and isinstance(e.get("reason"), str)
+            and isinstance(e.get("means"), list)
+            and all(isinstance(m, str) for m in e["means"])
+            for e in entries
+        ):
+            return "malformed"
     return None
 
 

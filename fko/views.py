@@ -271,15 +271,24 @@ def source_titles(store: Any) -> dict[str, str]:
 
 
 def _marked(row: dict[str, Any]) -> render.Marked:
-    return render.Marked(row.get("snippet") or "", row.get("snippet_spans") or [])
+    return render.Marked(row.get("match") or "", row.get("match_spans") or [])
+
+
+def _synonyms(row: dict[str, Any]) -> str:
+    return ", ".join(f"{v['query_word']} -> {v['data_word']}" for v in row.get("synonyms") or [])
 
 
 SEARCH_FIELDS: list[Field] = [
     Field("id", "ID", key("id"), keep_whole=True),
+    Field("kind", "Kind", key("kind"), keep_whole=True, drop=4),
     Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), drop=2),
-    Field("snippet", "Match", key("snippet"), marked=_marked, drop=1),
+    # the table's Match column: where the query matched other than the title (shown beside it)
+    Field("match", "Match", key("match"), marked=_marked, drop=1),
+    Field("snippet", "Snippet", key("snippet"), in_table=False),
     Field("field", "Field", key("field"), in_table=False),
+    Field("matched", "Matched", key("matched"), in_table=False),
+    Field("synonyms", "Synonyms", _synonyms, in_table=False),
     Field("score", "Score", key("score"), numeric=True, drop=3),
 ]
 

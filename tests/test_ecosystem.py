@@ -272,7 +272,7 @@ def test_listing_commands_write_xlsx(fko: Fko, tmp_path: Path, offline: None) ->
     both = fko("list", "--csv", "--xlsx", str(tmp_path / "x.xlsx"))
     assert both.code == 2 and not (tmp_path / "x.xlsx").exists()
     hits = tmp_path / "hits.xlsx"
-    assert fko("search", "Meisterprämie", "--xlsx", str(hits)).code == 0
+    assert fko("search", "Meisterprämie", "--kind", "measure", "--xlsx", str(hits)).code == 0
     assert openpyxl.load_workbook(hits).sheetnames == ["1 hit for Meisterprämie", "source"]
 
 

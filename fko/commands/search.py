@@ -1,20 +1,42 @@
-"""`fko search`: German-aware fuzzy search, the measure meant first."""
+"""`fko search`: German-aware search that understands how people ask, the record meant first."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import dataclasses
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from fko import options
 
+if TYPE_CHECKING:
+    from fko.finder import Found
+
+Kind = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help="Only hits of this kind: measure, initiative, recognition, indicator, update (repeatable).",
+    ),
+]
+Explain = Annotated[
+    bool, typer.Option("--explain", help="Say for each hit which words matched where, and the score's parts.")
+]
+
 
 def run(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words, an ID, an acronym or a typo.")],
+    query: Annotated[
+        list[str],
+        typer.Argument(metavar="QUERY...", help="Words as you would say them, an ID, an acronym, even with typos."),
+    ],
     limit: options.Limit = 10,
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
+    kind: Kind = None,
+    explain: Explain = False,
     wide: options.Wide = False,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
@@ -23,20 +45,32 @@ def run(
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
 ) -> None:
-    """Search titles, goals, descriptions, partners, ministries and acronyms.
+    """Search measures, initiatives, recognition figures, indicators and updates.
 
-    Umlauts are optional (Meisterpraemie), case does not matter, typos are forgiven.
-    Example: fko search Meisterprämie
+    Understands inflections (Lehrerinnen), compounds (Pflegeausbildung), everyday words and
+    other languages (Flüchtlinge, teacher, India) through a reviewed synonym table; umlauts
+    optional, case does not matter, typos are forgiven.
+    Example: fko search Pflege Ausbildung
     """
     from fko import render
+    from fko.errors import UsageError
     from fko.finder import find
+    from fko.search import KINDS
     from fko.views import SEARCH_FIELDS, emit_rows
 
+    kinds = [k.strip().casefold() for k in kind or ()]
+    for k in kinds:
+        if k not in KINDS:
+            raise UsageError(f"unknown --kind '{k}'; use one of {', '.join(KINDS)}")
     store = options.state(ctx).store()
-    result = find(store, " ".join(query), cluster or (), ressort or (), limit or None)
+    text = " ".join(query)
+    result = find(store, text, cluster or (), ressort or (), limit or None, kinds)
+    mixed = any(row["kind"] != "measure" for row in result.rows)
+    shown = [dataclasses.replace(f, in_table=mixed) if f.name == "kind" else f for f in SEARCH_FIELDS]
+    json_rows = [_json_row(row, explain) for row in result.rows]
     emit_rows(
         result.rows,
-        SEARCH_FIELDS,
+        shown,
         output="search",
         json=json,
         jsonl=jsonl,
@@ -44,9 +78,64 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
-        title=f"{len(result.rows)} {'hit' if len(result.rows) == 1 else 'hits'} for '{' '.join(query)}'",
-        json_rows=[{k: v for k, v in row.items() if k != "snippet_spans"} for row in result.rows],
+        title=_title(result, text, limit),
+        json_rows=json_rows,
     )
-    if not result.rows:
-        hint = f"; closest terms in the data: {', '.join(result.closest)}" if result.closest else ""
-        render.note(f"no measure matches '{' '.join(query)}'{hint}")
+    if explain and not json and not jsonl and not csv and xlsx is None:
+        render.lines(_explain_lines(result))
+    for line in _hints(result, text, cluster or (), ressort or (), kinds):
+        render.note(line)
+
+
+def _json_row(row: dict[str, Any], explain: bool) -> dict[str, Any]:
+    out = {k: v for k, v in row.items() if k not in ("match", "match_spans", "_hit")}
+    if explain:
+        out["explain"] = row["_hit"].explain()
+    return out
+
+
+def _title(result: Found, text: str, limit: int) -> str:
+    noun = "hit" if result.total == 1 else "hits"
+    if len(result.rows) < result.total:
+        return f"{len(result.rows)} of {result.total} {noun} for '{text}' (--limit 0 for all)"
+    return f"{result.total} {noun} for '{text}'"
+
+
+def _hints(result: Found, text: str, clusters: Any, ressorts: Any, kinds: list[str]) -> list[str]:
+    """Honest notes on stderr: hits the filters hide, and words of the data close to a query that
+    found nothing."""
+    lines = []
+    if result.hidden:
+        where = []
+        if clusters:
+            where.append("cluster " + "/".join(c.upper() for c in clusters))
+        if ressorts:
+            where.append("/".join(r.upper() for r in ressorts))
+        if kinds:
+            where.append("kind " + "/".join(kinds))
+        noun = "hit" if result.hidden == 1 else "hits"
+        lines.append(f"{result.hidden} {noun} outside {' and '.join(where)}; drop the filter to see them")
+    if not result.rows and not result.hidden:
+        hint = f"; closest words in the data: {', '.join(result.closest)}" if result.closest else ""
+        lines.append(f"nothing matches '{text}'{hint}")
+    return lines
+
+
+def _explain_lines(result: Found) -> list[str]:
+    lines: list[str] = []
+    for row in result.rows:
+        hit = row["_hit"]
+        head = f"{row['id'] or '-'} ({row['kind']}) score {hit.score}"
+        if hit.score < 100 or hit.matches:
+            head += (
+                f" = {round(100 * hit.share)} for the words + {hit.proximity} for words standing together; "
+                f"{hit.words_matched} of {hit.words_total} query words matched"
+            )
+        lines.append("")
+        lines.append(head)
+        for m in hit.matches:
+            how = f"synonym {m.via} ({m.reason})" if m.via else m.how
+            lines.append(
+                f"  {m.word} -> {m.shown} in {m.field}: {how}, quality {m.quality:.2f} x weight {m.weight:.2f}"
+            )
+    return lines

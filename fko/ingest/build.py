@@ -17,9 +17,10 @@ from fko.ingest import facts as curated_facts
 from fko.ingest.budget import propose
 from fko.ingest.files import load_toml, read_text
 from fko.ingest.report import parse_report
-from fko.search import acronyms, build_index, document
+from fko.search import acronyms, build_index, document, figure_documents
 
 CURATION = Path(__file__).with_name("curation.toml")
+SYNONYMS = Path(__file__).with_name("synonyms.toml")
 SCHEMA_VERSION = 1
 
 
@@ -231,6 +232,16 @@ def read_text_lines(report: str) -> list[str] | None:
         return None
 
 
+def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
+    """The reviewed synonym table: each entry's words, what they mean in the data, and why."""
+    entries = load_toml(path, "synonym file").get("synonym", [])
+    for number, entry in enumerate(entries, start=1):
+        missing = {"words", "means", "reason"} - set(entry)
+        if missing or not entry.get("reason"):
+            raise FkoError(f"synonym entry {number} of {path.name} lacks {sorted(missing) or ['reason']}; add it")
+    return list(entries)
+
+
 def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[str]:
     """Short names a user types for a record: curated ones, then acronyms from the title,
     acronyms the description defines in brackets, and terms explained in footnotes."""
@@ -253,12 +264,20 @@ def later_texts(updates: list[dict[str, Any]]) -> dict[str, list[str]]:
 
 
 def search_index(
-    records: list[dict[str, Any]], later: dict[str, list[str]], aliases: dict[str, list[str]]
+    records: list[dict[str, Any]],
+    later: dict[str, list[str]],
+    aliases: dict[str, list[str]],
+    figures: dict[str, list[dict[str, Any]]] | None = None,
+    warnings: list[str] | None = None,
 ) -> dict[str, Any]:
-    """The search index of the records, with their aliases and later developments.
+    """The search index of the records (with their aliases and later developments), of the
+    records beyond them (`figures`: the tables measures, sources, recognition, indicators and
+    updates), and of the reviewed synonym table.
 
     Built by `fko data build`, and in memory for a store whose index is missing or stale."""
-    return build_index([document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records])
+    docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
+    docs += figure_documents(figures or {})
+    return build_index(docs, load_synonyms(), warnings)
 
 
 def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curated_facts.FACTS) -> BuildResult:
@@ -301,7 +320,14 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     later = later_texts(updates)
     records = measures + initiatives
     aliases = _matching_aliases(curation.get("aliases", {}), records, later, result.warnings)
-    index = search_index(records, later, aliases)
+    figures = {
+        "measures": measures,
+        "sources": sources,
+        "recognition": recognition,
+        "indicators": indicators,
+        "updates": updates,
+    }
+    index = search_index(records, later, aliases, figures, result.warnings)
     result.tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
         "ressorts": parsed["ressorts"],

@@ -1,0 +1,62 @@
+"""Relevance of `fko search` on the suite in tests/data/relevance.toml: MRR and hits@1/@3.
+
+Run from the project's virtual environment:  .venv/bin/python bench/relevance.py [--misses]
+                                             [--stemmer snowball|pystemmer|simplemma|none]
+--stemmer rebuilds the search index from ../shared/sources with another German morphology
+(the comparison behind the choice of Snowball; PyStemmer and simplemma must be installed by hand).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from fko.store import Store, memory_store, open_store  # noqa: E402
+from tests.relevance_suite import evaluate, load  # noqa: E402
+
+REPORT = ROOT.parent / "shared" / "sources" / "002_a45909dfd521d212.txt"
+
+
+def rebuilt(stemmer: str) -> Store:
+    """The store rebuilt with another stemmer in place of Snowball (for the comparison)."""
+    from fko import german
+    from fko.ingest.build import build
+
+    if stemmer == "pystemmer":
+        import Stemmer  # type: ignore[import-not-found]
+
+        algorithm = Stemmer.Stemmer("german")
+        german._stem_word = algorithm.stemWord
+    elif stemmer == "simplemma":
+        import simplemma  # type: ignore[import-not-found]
+
+        german.stem = lambda word: german.normalise_stem(simplemma.lemmatize(word, lang="de"))  # type: ignore[attr-defined]
+    elif stemmer == "none":
+        german.stem = lambda word: word.casefold()
+    return memory_store(build(REPORT).tables)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--misses", action="store_true", help="list the queries not answered in the top 3")
+    parser.add_argument("--stemmer", choices=["snowball", "pystemmer", "simplemma", "none"])
+    args = parser.parse_args()
+    store = rebuilt(args.stemmer) if args.stemmer else open_store(str(ROOT / "fko" / "data" / "fko.json"))
+    queries = load()
+    report = evaluate(store, queries)
+    label = f" (stemmer: {args.stemmer})" if args.stemmer else ""
+    print(f"{len(queries)} queries{label}")
+    print(f"MRR      {report.mrr:.3f}")
+    for k in (1, 3, 10):
+        print(f"hits@{k:<3} {report.hits_at(k):.3f}")
+    if args.misses:
+        for outcome in report.misses(3):
+            print(f"miss: {outcome.query.q!r} expected {outcome.query.expect[:3]} got {outcome.got[:3]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""German word forms for search: stems, compound parts and coordination ellipses.
+
+Nothing here prints or reads files. The stemmer (Snowball German) is imported on first use:
+`fko search` stems only the few words of a query; the store's words are stemmed by `fko data build`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from functools import lru_cache
+
+#: Linking elements (Fugen) that may stand between the parts of a compound: Arbeit-s-markt.
+LINKS = ("", "s", "es", "n", "en", "e", "er", "ns")
+#: Shortest word that is split into parts, and shortest part.
+MIN_COMPOUND = 7
+MIN_PART = 3
+
+_stem_word: Callable[[str], str] | None = None
+
+
+def stem(word: str) -> str:
+    """The Snowball German stem of one casefolded word, umlauts removed ("Lehrkräfte" -> "lehrkraft").
+
+    Snowball (3.x) also reads "ae/oe/ue" as umlauts, so "Lehrkraefte" gives the same stem. The
+    feminine plural "-innen" goes first, so "Lehrerinnen" and "Lehrer" meet ("lehr").
+    """
+    global _stem_word
+    if _stem_word is None:
+        import snowballstemmer  # type: ignore[import-untyped]  # lazy: ~1 ms, and only a query needs it at run time
+
+        _stem_word = snowballstemmer.stemmer("german").stemWord
+    word = word.casefold()
+    if len(word) > 7 and word.endswith("innen"):
+        word = word[:-5]
+    elif len(word) > 6 and word.endswith("erin"):
+        word = word[:-2]
+    return _stem_word(word)
+
+
+def split_compound(word: str, lexicon: Collection[str], *, min_part: int = MIN_PART) -> list[str] | None:
+    """A word split into parts that are words of the lexicon, or None.
+
+    Fewest parts win, then the longest last part (the head): "pflegeausbildung" ->
+    ["pflege", "ausbildung"], "arbeitsmarkt" -> ["arbeit", "markt"] (the linking "s" dropped).
+    Works on normalised words (lower case, umlauts as ae/oe/ue).
+    """
+    segments = _segments(word, lexicon, min_part)
+    return [piece for piece, _ in segments] if segments else None
+
+
+def _segments(word: str, lexicon: Collection[str], min_part: int = MIN_PART) -> list[tuple[str, str]] | None:
+    """The split as (part, linking element) pairs: "arbeitsmarkt" -> [("arbeit", "s"), ("markt", "")]."""
+    if len(word) < MIN_COMPOUND:
+        return None
+    n = len(word)
+    # best[i]: the fewest-part split of word[i:], parts each in the lexicon (the last without a link)
+    best: list[list[tuple[str, str]] | None] = [None] * (n + 1)
+    best[n] = []
+    for i in range(n - min_part, -1, -1):
+        choice: list[tuple[str, str]] | None = None
+        for j in range(i + min_part, n + 1):
+            piece = word[i:j]
+            for link in LINKS:
+                end = j + len(link)
+                if end > n or word[j:end] != link or best[end] is None:
+                    continue
+                if end == n and link:
+                    continue  # a word does not end in a linking element
+                if piece not in lexicon or (i == 0 and end == n):
+                    continue  # a part of the lexicon; the whole word is not a split of itself
+                rest = best[end]
+                assert rest is not None
+                candidate = [(piece, link), *rest]
+                if choice is None or (len(candidate), -len(candidate[-1][0])) < (len(choice), -len(choice[-1][0])):
+                    choice = candidate
+        best[i] = choice
+    found = best[0]
+    return found if found is not None and len(found) >= 2 else None
+
+
+# "Pflege-, Betreuungs- und Gesundheitsfachberufe", "Aus- und Weiterbildung", "Fach- oder Lehrkräfte"
+_ELLIPSIS = re.compile(
+    r"((?:[^\W\d_]+-,?\s+)+)(?:und|oder|sowie|bzw\.|bis)\s+([^\W\d_]+)(?![^\W\d_])",
+)
+_TRUNCATED = re.compile(r"([^\W\d_]+)-")
+
+
+def ellipses(text: str, lexicon: Collection[str]) -> list[tuple[str, str]]:
+    """The words a coordination ellipsis stands for, each with the truncated word it completes.
+
+    "Pflege-, Betreuungs- und Gesundheitsfachberufe" -> [("Pflege-", "pflegefachberufe"),
+    ("Betreuungs-", "betreuungsfachberufe")]: the last word's tail after its first part completes
+    each truncated word. The truncated word as printed, the completed word normalised; a last word
+    that cannot be split gives nothing.
+    """
+    from fko.search import normalise
+
+    out: list[tuple[str, str]] = []
+    for match in _ELLIPSIS.finditer(text):
+        last = normalise(match.group(2))
+        segments = _segments(last, lexicon)
+        if not segments:
+            continue
+        tail = last[len(segments[0][0]) + len(segments[0][1]) :]
+        for truncated in _TRUNCATED.findall(match.group(1)):
+            out.append((truncated + "-", normalise(truncated) + tail))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def stem_cached(word: str) -> str:
+    return stem(word)
