@@ -66,6 +66,7 @@ class BudgetItem(TypedDict):
     year_to: int | None
     years_derived: bool
     approximate: bool
+    qualifier: str | None
     funding: list[str]
     ressort: str | None
     text: str
@@ -308,6 +309,7 @@ class BudgetRow(TypedDict):
     year_to: int | None
     years_derived: bool
     approximate: bool
+    qualifier: str | None
     funding: list[str]
     ressort: str | None
     text: str

@@ -325,6 +325,7 @@ BUDGET_FIELDS: list[Field] = [
     Field("years", "Years", key("years"), drop=3),
     Field("years_derived", "Years derived", key("years_derived"), in_table=False),
     Field("approximate", "Approximate", key("approximate"), in_table=False),
+    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
     Field("funding", "Funding", key("funding"), drop=4),
     Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
     Field("shared", "Shared", key("shared"), in_table=False),

@@ -228,3 +228,12 @@ def test_json_escapes_control_bidi_and_invisible_characters(fko: Fko, tmp_path: 
         assert "\\u009b" in result.out and "\\u202e" in result.out
     shown = fko("--db", str(db), "show", "I.1", "--json").json()
     assert shown[0]["title"] == "A\x9b31mB\x9d0;x\x07C\u202eD\u200bE"
+
+
+def test_budget_items_carry_the_sources_qualifier(fko: Fko) -> None:
+    rows = run_json(fko, "budget")
+    qualified = {(r["id"], r["item"]): (r["approximate"], r["qualifier"]) for r in rows}
+    assert qualified[("I.11", 1)] == (True, "rund")
+    assert qualified[("IV.1", 1)] == (True, "ca.")
+    assert qualified[("II.9", 1)] == (False, None)
+    assert all(r["approximate"] == (r["qualifier"] is not None) for r in rows)

@@ -96,6 +96,7 @@ def _blank(kind: str) -> dict[str, Any]:
         "year_to": None,
         "years_derived": False,
         "approximate": False,
+        "qualifier": None,
         "funding": [],
         "ressort": None,
         "text": "",
@@ -131,7 +132,9 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
         item = _blank("staff" if staff else "money")
         item["text"] = context.strip().rstrip(".")
         item["funding"] = _funding(context)
-        item["approximate"] = bool(re.search(r"\b(ca\.|rund|circa|etwa)\s", context))
+        qualified = re.search(r"\b(ca\.|rund|circa|etwa)\s", context)
+        item["approximate"] = qualified is not None
+        item["qualifier"] = qualified.group(1) if qualified else None
         if staff:
             number = match.group("number")
             item["quantity"] = _WORDS.get(number) or float(number.replace(",", "."))

@@ -122,6 +122,7 @@ BUDGET_FIELDS = frozenset(
         "year_to",
         "years_derived",
         "approximate",
+        "qualifier",
         "funding",
         "ressort",
         "text",

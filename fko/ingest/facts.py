@@ -258,6 +258,7 @@ def initiatives(facts: dict[str, Any], sources: Sources, codes: set[str]) -> lis
                     "year_to": None,
                     "years_derived": False,
                     "approximate": False,
+                    "qualifier": None,
                     "funding": item.get("funding", []),
                     "ressort": None,
                     "text": item["text"],
