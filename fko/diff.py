@@ -247,20 +247,32 @@ def _records(store: Store) -> list[dict[str, Any]]:
 
 
 def _fund_sums(records: Sequence[dict[str, Any]]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-    """Euro sums of the money items per basis, and per (ministry, basis); shared measures in full."""
-    from fko.budget import BASES
+    """Euro per basis, and per (ministry, basis); shared measures in full. Totals over several
+    years are summed; yearly, one-year and one-off amounts give the amount of their peak year
+    (those running in, or stated for, the same year), never a sum over years that do not run
+    at the same time."""
+    from fko.budget import BASES, peak_year, years
 
-    per_basis = dict.fromkeys(BASES, 0)
-    per_ressort: dict[tuple[str, str], int] = {}
+    rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for record in records:
         if record.get("kind", "measure") != "measure":
             continue
         for item in record["budget"].get("items", []):
-            if item["kind"] != "money" or item["amount_eur"] is None or item["basis"] not in per_basis:
+            if item["kind"] != "money" or item["amount_eur"] is None or item["basis"] not in BASES:
                 continue
-            per_basis[item["basis"]] += item["amount_eur"]
+            row = {**item, "id": record["id"], "counted_eur": item["amount_eur"]}
+            rows.setdefault(("", item["basis"]), []).append(row)
             for code in [item["ressort"]] if item.get("ressort") else record["ressorts"]:
-                per_ressort[(code, item["basis"])] = per_ressort.get((code, item["basis"]), 0) + item["amount_eur"]
+                rows.setdefault((code, item["basis"]), []).append(row)
+
+    def amount(basis: str, chosen: list[dict[str, Any]]) -> int:
+        if basis == "total":
+            return sum(int(r["amount_eur"]) for r in chosen)
+        peak = peak_year(years(chosen, False, None))
+        return int(peak["year_total"]) if peak else 0
+
+    per_basis = {basis: amount(basis, rows.get(("", basis), [])) for basis in BASES}
+    per_ressort = {key: amount(key[1], chosen) for key, chosen in rows.items() if key[0]}
     return per_basis, per_ressort
 
 

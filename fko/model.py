@@ -787,8 +787,9 @@ KEYS: dict[str, str] = {
     "one_off_approximate": "True where a one-off amount summed is approximate.",
     "per_basis": "The planned funds per basis in both stores.",
     "per_ressort": "The planned funds per ministry and basis in both stores.",
-    "old_eur": "Integer euros in the old store.",
-    "new_eur": "Integer euros in the new store.",
+    "old_eur": "Integer euros in the old store: for total the sum of the totals; for per_year, year and "
+    "one_off the amount planned in the peak year (never a sum over years that do not run at the same time).",
+    "new_eur": "Integer euros in the new store, as old_eur.",
     "change_eur": "new_eur - old_eur.",
     "funds_text": "The report's wording of the planned funds, or null.",
     "goal": "The measure's goal ('Ziel'), or null.",

@@ -73,3 +73,13 @@ def test_compare_calls_iii_3_an_amount_for_2023(fko: Callable[..., Result]) -> N
 def test_show_json_lists_the_events(fko: Callable[..., Result]) -> None:
     record = fko("show", "N.2", "--json").json()[0]
     assert [(e["date"], e["status"]) for e in record["events"]] == [("2025-10", "funded"), ("2025-11-06", "planned")]
+
+
+def test_diff_never_sums_yearly_amounts_over_years(fko: Callable[..., Result]) -> None:
+    from fko.store import SHIPPED
+
+    data = fko("diff", str(SHIPPED), str(SHIPPED), "--json").json()
+    data = data[0] if isinstance(data, list) else data
+    per_basis = {r["basis"]: r["old_eur"] for r in data["funds"]["per_basis"]}
+    # the yearly amounts running in 2024, the peak year; not 138.267.000, the sum over all years
+    assert per_basis == {"per_year": 127_737_000, "total": 1_098_381_933, "year": 25_100_000, "one_off": 100_000}
