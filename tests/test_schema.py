@@ -202,7 +202,8 @@ def test_unknown_field_lists_the_valid_names(fko: Fko) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["list", "search Kita", "budget --by year", "compare -r MAGS -r MSB", "timeline", "show IV.1 II.9"]
+    "command",
+    ["list", "search Kita", "budget --by year", "compare -r MAGS -r MSB", "timeline", "show IV.1 II.9", "cite IV.1"],
 )
 def test_jsonl_is_the_json_records_one_a_line(fko: Fko, command: str) -> None:
     result = fko(*command.split(), "--jsonl")
@@ -237,3 +238,9 @@ def test_budget_items_carry_the_sources_qualifier(fko: Fko) -> None:
     assert qualified[("IV.1", 1)] == (True, "ca.")
     assert qualified[("II.9", 1)] == (False, None)
     assert all(r["approximate"] == (r["qualifier"] is not None) for r in rows)
+
+
+def test_fields_work_on_show_timeline_and_cite(fko: Fko) -> None:
+    assert run_json(fko, "timeline", "--fields", "id,placed")[:1] == [{"id": "I.1", "placed": True}]
+    assert run_json(fko, "cite IV.1", "--fields", "id,source_key") == [{"id": "IV.1", "source_key": "report"}]
+    assert fko("timeline", "--fields", "id").code == 2  # a chart has no fields

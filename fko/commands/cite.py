@@ -23,6 +23,8 @@ def run(
         options.CiteFormat, typer.Option("--format", case_sensitive=False, help="How to write the citation.")
     ] = options.CiteFormat.text,
     json: options.Json = False,
+    jsonl: options.Jsonl = False,
+    fields: options.Fields = None,
 ) -> None:
     """Cite a measure or one of its key figures: title, source document with its title and
     date, lines, and the quote (the goal, or the figure's own words).
@@ -40,10 +42,12 @@ def run(
         raise UsageError("--as-of picks one of the figures: give --figure TEXT too")
     store = options.state(ctx).store()
     found = citations(store, resolve_all(store, ids), figure, as_of)
-    if json:
-        from fko.model import records
+    if json or jsonl or fields is not None:
+        from fko.views import emit_rows
 
-        render.emit_json(records("cite", found))
+        if not (json or jsonl):
+            raise UsageError("--fields with cite needs --json or --jsonl")
+        emit_rows(found, [], output="cite", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
     blocks = [citation_text(c, wanted) for c in found]
     render.lines(["\n\n".join(blocks)])

@@ -28,6 +28,7 @@ def run(
     ressort: options.Ressort = None,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
+    fields: options.Fields = None,
 ) -> None:
     """Draw every measure's runtime as a bar, grouped, with its status and today marked.
 
@@ -58,11 +59,12 @@ def run(
         wanted = {m["id"] for m in resolve_all(store, measures)}
         records = [r for r in records if r["id"] in wanted]
     rows = timeline(store, records, day)
-    if json or jsonl:
-        from fko.model import records as as_records
+    if json or jsonl or fields is not None:
+        from fko.views import emit_rows
 
-        typed = as_records("timeline", rows)
-        render.emit_jsonl(typed) if jsonl else render.emit_json(typed)
+        if not (json or jsonl):
+            raise UsageError("--fields with timeline needs --json or --jsonl")
+        emit_rows(rows, [], output="timeline", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
     placed = [r for r in rows if r["placed"]]
     unplaced = [r["id"] for r in rows if not r["placed"]]
