@@ -233,9 +233,10 @@ def write_csv_folder(store: Store, folder: Path, delimiter: str = ";") -> None:
     from fko.render import Field, csv_text, key
 
     folder.mkdir(exist_ok=True)
+    suffix = ".tsv" if delimiter == "\t" else ".csv"
     for name, rows in tables(store).items():
         fields = [Field(c, c, key(c), numeric=numeric(rows, c)) for c in columns(rows)]
-        with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as out:
+        with (folder / f"{name}{suffix}").open("w", encoding="utf-8", newline="") as out:
             out.write(csv_text(rows, fields, delimiter))
 
 

@@ -171,7 +171,7 @@ def test_recognition_csv_for_german_spreadsheets(fko: Fko) -> None:
     assert all(not r[k].endswith(",0") for r in rows for k in r), "whole numbers without ,0"
 
 
-def test_comma_and_tab_csv_for_programs(fko: Fko) -> None:
+def test_comma_and_tab_csv_for_programs(fko: Fko, tmp_path: Path) -> None:
     comma = fko("recognition", "--csv", "--delimiter", ",")
     assert not comma.out.startswith("\ufeff")
     assert "86.1" in comma.out and "86,1" not in comma.out.replace('"', "")
@@ -181,6 +181,9 @@ def test_comma_and_tab_csv_for_programs(fko: Fko) -> None:
         result = fko("list", "--csv", "--delimiter", tab, "--fields", "id,title")
         assert result.code == 0, tab
         assert result.out.splitlines()[:2] == ["id\ttitle", "I.1\tSeiteneinstieg Grundschule mit OBAS"]
+    folder = tmp_path / "tsv"
+    assert fko("export", "--format", "csv", "--delimiter", "tab", "--out", str(folder)).code == 0
+    assert (folder / "ressorts.tsv").read_bytes().startswith(b"code\tname\r\nStk\tStaatskanzlei\r\n")
     wrong = fko("list", "--csv", "--delimiter", "ab")
     assert wrong.code == 2 and wrong.err.count("\n") == 1 and "tab" in wrong.err
 
