@@ -175,6 +175,9 @@ def _run(args: list[str]) -> int:
     from fko.errors import FkoError
     from fko.render import PipeClosed, error, set_colour
 
+    if any("\x00" in arg for arg in args):  # only through main(argv): a shell cannot pass NUL
+        error("an argument holds a NUL character, which no value or file name can; remove it")
+        return 2
     try:
         set_colour(Colour.auto)  # each run starts from the default (tests run several in one process)
         args = hoist_global_options(args)

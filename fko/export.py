@@ -407,7 +407,9 @@ def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], tar
 
     projected = [{f.name: f.get(row) for f in fields} for row in rows]
     sheet = sheet_name(title or "fko")
-    headers = [f"fko {__version__}" + (f": {title}" if title else "")]
+    from fko.render import clean
+
+    headers = [clean(f"fko {__version__}" + (f": {title}" if title else ""))]
     from fko.safe_write import write_file
 
     write_file(

@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean(value: object) -> str:
-    """Text safe for a terminal: C0/C1 control characters other than newline and tab removed."""
-    return _CONTROL.sub("", str(value))
+    """Text safe for a terminal and for any UTF-8 file: C0/C1 control characters other than
+    newline and tab removed, lone surrogates (invalid bytes in arguments) shown as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", str(value)))
 
 
 def is_terminal() -> bool:
@@ -60,9 +62,6 @@ class PipeClosed(Exception):
 
 class OutputError(FkoError):
     """stdout is closed or cannot take more (`fko list >&-`, `> /dev/full`): exit 1."""
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Channel(io.TextIOBase):

@@ -28,6 +28,7 @@ REQUIRED_TABLES = ("meta", "measures", "clusters", "ressorts", "sources")
 MAX_STORE_MB = 100
 #: The natural key of a record in messages (`measures/III.8`), by table.
 _KEYS = {"ressorts": "code", "clusters": "numeral", "sources": "file", "measures": "id", "initiatives": "id"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _DOC_ID = re.compile(r"[1-9][0-9]{0,8}")
 _KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device"}
 
@@ -276,7 +277,11 @@ def index_aliases(index: Any) -> dict[str, list[str]]:
     aliases = index.get("aliases") if isinstance(index, dict) else None
     if not isinstance(aliases, dict):
         return {}
-    return {k: v for k, v in aliases.items() if isinstance(v, list) and all(isinstance(a, str) for a in v)}
+    return {
+        k: v
+        for k, v in aliases.items()
+        if isinstance(v, list) and all(isinstance(a, str) and not _SURROGATE.search(a) for a in [k, *v])
+    }
 
 
 def _index_problem(index: Any, records: list[dict[str, Any]], fields: int) -> str | None:

@@ -22,6 +22,7 @@ MAX_NUMBER = 10**13
 YEARS = (1900, 2100)
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _MEASURE_ID = re.compile(r"[A-Z]{1,4}\.\d{1,3}")
 
 
@@ -192,10 +193,13 @@ def checker(annotation: Any, name: str | None, ids: bool) -> Checker:
         return _record_checker(annotation, ids)
     rule = RULES.get(name or "") or (ID_RULES.get(name or "") if ids else None)
     number = annotation in (int, float)
+    text = annotation is str
 
     def check_scalar(value: Any) -> None:
         if not fits(value):
             raise Invalid(f"is {shown(value)}, not {expected}")
+        if text and not value.isascii() and _SURROGATE.search(value):
+            raise Invalid(f"is {shown(value)}, not valid Unicode text (it holds a lone surrogate)")
         if number and not (-MAX_NUMBER < value < MAX_NUMBER and math.isfinite(value)):
             raise Invalid(f"is {shown(value)}, not a number below 10^13")
         problem = rule(value) if rule else None

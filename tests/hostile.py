@@ -31,7 +31,7 @@ def _edit(change: Callable[[Tables], None]) -> Callable[[], bytes]:
     def make() -> bytes:
         tables = {name: list(rows.values()) for name, rows in json.loads(_shipped_text()).items()}
         change(tables)
-        return json.dumps(layout(tables), ensure_ascii=False).encode("utf-8")
+        return json.dumps(layout(tables)).encode("ascii")  # \u escapes: lone surrogates too
 
     return make
 
@@ -108,6 +108,7 @@ INVALID: dict[str, Callable[[], bytes]] = {
     "source date 2025-00": _set("sources", 0, "date", value="2025-00"),
     "meta empty": _set("meta", value=[]),
     "events record null": _set("events", 0, value=None),
+    "lone surrogate": _set("measures", 0, "title", value="Meister\ud800prämie"),
 }
 
 
@@ -149,6 +150,7 @@ TOLERATED: dict[str, Callable[[], bytes]] = {
     "search index not an object": _set("search", 0, value={"docs": 5}),
     "control characters": _set("measures", 0, "title", value="\x1b[2J\x07evil\nfko: forged\u202e"),
     "empty strings": _set("ressorts", 0, value={"code": "", "name": ""}),
+    "lone surrogate in the index": _set("search", 0, "aliases", "IV.1", value=["x\udc80"]),
 }
 
 
