@@ -1,9 +1,10 @@
 """Relevance of `fko search` on the suite in tests/data/relevance.toml: MRR and hits@1/@3.
 
 Run from the project's virtual environment:  .venv/bin/python bench/relevance.py [--misses]
-                                             [--stemmer snowball|pystemmer|simplemma|none]
---stemmer rebuilds the search index from ../shared/sources with another German morphology
-(the comparison behind the choice of Snowball; PyStemmer and simplemma must be installed by hand).
+                                   [--stemmer pystemmer|snowballstemmer|simplemma|none]
+--stemmer rebuilds the store from ../shared/sources with another German morphology in place of
+the shipped one (PyStemmer's Snowball German): the comparison behind that choice.
+snowballstemmer and simplemma must be installed by hand (`.venv/bin/pip install ...`).
 """
 
 from __future__ import annotations
@@ -22,28 +23,29 @@ REPORT = ROOT.parent / "shared" / "sources" / "002_a45909dfd521d212.txt"
 
 
 def rebuilt(stemmer: str) -> Store:
-    """The store rebuilt with another stemmer in place of Snowball (for the comparison)."""
+    """The store rebuilt with another morphology in place of PyStemmer (for the comparison)."""
     from fko import german
     from fko.ingest.build import build
+    from fko.search import normalise
 
-    if stemmer == "pystemmer":
-        import Stemmer  # type: ignore[import-not-found]
+    if stemmer == "snowballstemmer":
+        import snowballstemmer  # type: ignore[import-untyped]
 
-        algorithm = Stemmer.Stemmer("german")
-        german._stem_word = algorithm.stemWord
+        german._stem_word = snowballstemmer.stemmer("german").stemWord
     elif stemmer == "simplemma":
         import simplemma  # type: ignore[import-not-found]
 
-        german.stem = lambda word: german.normalise_stem(simplemma.lemmatize(word, lang="de"))  # type: ignore[attr-defined]
+        german._stem_word = lambda word: normalise(simplemma.lemmatize(word, lang="de"))
     elif stemmer == "none":
-        german.stem = lambda word: word.casefold()
+        german._stem_word = lambda word: normalise(word)
+    german.stem_cached.cache_clear()
     return memory_store(build(REPORT).tables)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="list the queries not answered in the top 3")
-    parser.add_argument("--stemmer", choices=["snowball", "pystemmer", "simplemma", "none"])
+    parser.add_argument("--stemmer", choices=["pystemmer", "snowballstemmer", "simplemma", "none"])
     args = parser.parse_args()
     store = rebuilt(args.stemmer) if args.stemmer else open_store(str(ROOT / "fko" / "data" / "fko.json"))
     queries = load()

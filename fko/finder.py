@@ -93,6 +93,8 @@ def find(
                 if spans_:
                     match, match_spans = window_, spans_
                     break
+            if not match and hit.text is not None:  # a figure: what it holds
+                match, match_spans = snippet(hit.text.get("description", ""), marked)
         else:
             match, match_spans = window, spans
         via = hit.synonyms()

@@ -1,7 +1,8 @@
 """German word forms for search: stems, compound parts and coordination ellipses.
 
-Nothing here prints or reads files. The stemmer (Snowball German) is imported on first use:
-`fko search` stems only the few words of a query; the store's words are stemmed by `fko data build`.
+Nothing here prints or reads files. The stemmer (Snowball German, by PyStemmer) is imported on
+first use: `fko search` stems only the few words of a query; the store's words are stemmed by
+`fko data build`.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ def stem(word: str) -> str:
     """
     global _stem_word
     if _stem_word is None:
-        import snowballstemmer  # type: ignore[import-untyped]  # lazy: ~1 ms, and only a query needs it at run time
+        import Stemmer  # type: ignore[import-not-found]  # lazy: ~1 ms (C), only a query needs it at run time
 
-        _stem_word = snowballstemmer.stemmer("german").stemWord
+        _stem_word = Stemmer.Stemmer("german").stemWord
     word = word.casefold()
     if len(word) > 7 and word.endswith("innen"):
         word = word[:-5]

@@ -294,7 +294,8 @@ def build_index(
             heads[german.stem(piece)].add(term)
         for piece in found_parts:
             parts[german.stem(piece)].add(term)
-    synonym_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    synonym_table: dict[str, list[int]] = defaultdict(list)  # a typed word -> its entries
+    synonym_entries: list[dict[str, Any]] = []
     for entry in synonyms:
         known = [m for m in entry["means"] if normalise(m) in postings or german.stem(m) in stems]
         for means in entry["means"]:
@@ -302,22 +303,35 @@ def build_index(
                 warnings.append(f"synonym {entry['words'][0]!r} -> {means!r}: {means!r} is not a word of the data")
         if not known:
             continue
-        entry = {**entry, "means": known}
+        synonym_entries.append({"means": known, "reason": entry["reason"]})
         for word in entry["words"]:
-            for key in {normalise(word), _stem_key(word)}:
-                synonym_table[key].append({"means": list(entry["means"]), "reason": entry["reason"]})
+            for key in sorted({normalise(word), _stem_key(word)}):
+                if len(synonym_entries) - 1 not in synonym_table[key]:
+                    synonym_table[key].append(len(synonym_entries) - 1)
     return {
         "docs": [_doc_row(d) for d in docs],
         "aliases": {d["id"]: d["alias"] for d in docs if d.get("alias")},
-        "postings": {w: sorted([n, f, *sorted(ps)] for (n, f), ps in p.items()) for w, p in sorted(postings.items())},
-        "variants": {v: sorted(ws) for v, ws in sorted(variants.items())},
+        # strings, not nested lists: a start parses the whole store, and a query decodes a few words
+        "postings": {w: encode_postings(p) for w, p in sorted(postings.items())},
+        "variants": {v: " ".join(sorted(ws)) for v, ws in sorted(variants.items())},
         "surface": {t: w for t, w in sorted(surface.items()) if t != w},
         "synthetic": sorted(synthetic - natural),
-        "stems": {s: sorted(ts) for s, ts in sorted(stems.items()) if len(ts) > 1 or s not in ts},
-        "heads": {s: sorted(ts) for s, ts in sorted(heads.items())},
-        "parts": {s: sorted(ts) for s, ts in sorted(parts.items())},
+        "stems": {s: " ".join(sorted(ts)) for s, ts in sorted(stems.items()) if len(ts) > 1 or s not in ts},
+        "heads": {s: " ".join(sorted(ts)) for s, ts in sorted(heads.items())},
+        "parts": {s: " ".join(sorted(ts)) for s, ts in sorted(parts.items())},
         "synonyms": dict(sorted(synonym_table.items())),
+        "synonym_entries": synonym_entries,
     }
+
+
+def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
+    """Where a word stands, as text: "doc,field,position,position doc,field,position"."""
+    return " ".join(",".join(map(str, [n, f, *sorted(ps)])) for (n, f), ps in sorted(postings.items()))
+
+
+def decode_postings(text: str) -> list[list[int]]:
+    """[[doc, field, position, ...], ...] from encode_postings' text."""
+    return [[int(x) for x in entry.split(",")] for entry in text.split()]
 
 
 def _doc_row(doc: dict[str, Any]) -> dict[str, Any]:
@@ -449,9 +463,16 @@ class _Lookup:
 
     def __init__(self, index: dict[str, Any]) -> None:
         self.index = index
-        self.postings: dict[str, list[list[int]]] = index["postings"]
+        self.postings: dict[str, str] = index["postings"]
         self.vocabulary = list(self.postings)
         self._lexicon: frozenset[str] | None = None
+        self._decoded: dict[str, list[list[int]]] = {}
+
+    def entries(self, term: str) -> list[list[int]]:
+        """[[doc, field, position, ...], ...] of one word of the data."""
+        if term not in self._decoded:
+            self._decoded[term] = decode_postings(self.postings[term])
+        return self._decoded[term]
 
     @property
     def lexicon(self) -> frozenset[str]:
@@ -481,17 +502,17 @@ def _direct(raw: str, key: str, look: _Lookup) -> dict[str, tuple[float, str, st
     found: dict[str, tuple[float, str, str | None, str | None]] = {}
     if key in look.postings:
         _add(found, key, FACTOR["exact"], "exact")
-    for real in index["variants"].get(key, ()):
+    for real in index["variants"].get(key, "").split():
         _add(found, real, FACTOR["umlaut"], "umlaut")
     if not key.isalpha():
         return found
     stemmed = german.stem(raw)
-    for term in [*index["stems"].get(stemmed, ()), *([stemmed] if stemmed in look.postings else [])]:
+    for term in [*index["stems"].get(stemmed, "").split(), *([stemmed] if stemmed in look.postings else [])]:
         _add(found, term, FACTOR["stem"], "stem")
     if len(key) >= 4:
-        for term in index["heads"].get(stemmed, ()):
+        for term in index["heads"].get(stemmed, "").split():
             _add(found, term, FACTOR["head"], "head")
-        for term in index["parts"].get(stemmed, ()):
+        for term in index["parts"].get(stemmed, "").split():
             _add(found, term, FACTOR["part"], "part")
         for term in look.vocabulary:
             if term != key and term.startswith(key):
@@ -507,8 +528,8 @@ def _strong(found: dict[str, tuple[float, str, str | None, str | None]]) -> bool
 
 def _synonyms(raw: str, key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
     table = look.index.get("synonyms", {})
-    entries = table.get(key) or table.get(_stem_key(raw)) or []
-    for entry in entries:
+    numbers = table.get(key) or table.get(_stem_key(raw)) or []
+    for entry in (look.index["synonym_entries"][n] for n in numbers):
         for rank, means in enumerate(entry["means"]):
             weight = FACTOR["synonym"] - (0.05 if rank else 0.0)  # the first meaning is the main one
             for term, (factor, _, _, _) in _direct(means.casefold(), normalise(means), look).items():
@@ -522,7 +543,7 @@ def _fuzzy(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | Non
         _add(found, term, 0.6 * similarity / 100, "fuzzy")
     variants = look.index["variants"]
     for variant, similarity, _ in process.extract(key, list(variants), scorer=fuzz.ratio, score_cutoff=85, limit=3):
-        for real in variants[variant]:
+        for real in variants[variant].split():
             _add(found, real, 0.55 * similarity / 100, "fuzzy")
 
 
@@ -628,12 +649,12 @@ def search(
     for i, word in enumerate(words):
         if not word.found:
             unmatched.append(word.text)
-        strong = {e[0] for t, (fac, _, _, _) in word.found.items() if fac >= 0.75 for e in look.postings[t]}
-        every = {e[0] for t in word.found for e in look.postings[t]}
+        strong = {e[0] for t, (fac, _, _, _) in word.found.items() if fac >= 0.75 for e in look.entries(t)}
+        every = {e[0] for t in word.found for e in look.entries(t)}
         weight = math.log(1 + n_docs / max(len(strong or every), 1))
         weights.append(weight)
         for term, (factor, how, via, reason) in word.found.items():
-            for entry in look.postings[term]:
+            for entry in look.entries(term):
                 n, f, positions = entry[0], entry[1], entry[2:]
                 name = FIELD_NAMES[f]
                 q = _WEIGHT[name] * factor * (FIGURE_FACTOR if figure[n] else 1.0)
@@ -745,7 +766,9 @@ def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     wanted = set(terms)
     spans = []
     for match in _WORD.finditer(text):
-        if normalise(match.group(0)) in wanted:
+        word = match.group(0)
+        key = word.lower() if word.isascii() else normalise(word)  # the same key, faster for ASCII
+        if key in wanted:
             spans.append((match.start(), match.end()))
     return spans
 

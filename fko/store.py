@@ -310,10 +310,16 @@ def _index_problem(index: Any, records: list[dict[str, Any]], fields: int) -> st
     if len(index_aliases(index)) != len(index.get("aliases") or {}):
         return "malformed"
     count = len(docs)
-    for entries in postings.values():
-        if not isinstance(entries, list):
+    from fko.search import decode_postings
+
+    for text in postings.values():
+        try:
+            decoded = decode_postings(text)
+        except (AttributeError, ValueError):
             return "malformed"
-        for entry in entries:
+        if not decoded:
+            return "malformed"
+        for entry in decoded:
             if not (
                 isinstance(entry, list)
                 and len(entry) >= 3
@@ -326,21 +332,23 @@ def _index_problem(index: Any, records: list[dict[str, Any]], fields: int) -> st
     for mapping in word_maps:
         assert isinstance(mapping, dict)
         for words in mapping.values():
-            if not isinstance(words, list) or not all(isinstance(w, str) and w in postings for w in words):
+            if not isinstance(words, str) or not all(w in postings for w in words.split()):
                 return "malformed"
     if not all(isinstance(v, str) for v in surface.values()):
         return "malformed"
-    synonyms = index.get("synonyms")
-    if not isinstance(synonyms, dict) or not isinstance(index.get("synthetic"), list):
+    synonyms, entries = index.get("synonyms"), index.get("synonym_entries")
+    if not (isinstance(synonyms, dict) and isinstance(entries, list) and isinstance(index.get("synthetic"), list)):
         return "malformed"
-    for entries in synonyms.values():
-        if not isinstance(entries, list) or not all(
-            isinstance(e, dict)
-            and isinstance(e.get("reason"), str)
-            and isinstance(e.get("means"), list)
-            and all(isinstance(m, str) for m in e["means"])
-            for e in entries
-        ):
+    if not all(
+        isinstance(e, dict)
+        and isinstance(e.get("reason"), str)
+        and isinstance(e.get("means"), list)
+        and all(isinstance(m, str) for m in e["means"])
+        for e in entries
+    ):
+        return "malformed"
+    for numbers in synonyms.values():
+        if not isinstance(numbers, list) or not all(type(n) is int and 0 <= n < len(entries) for n in numbers):
             return "malformed"
     return None
 
