@@ -359,9 +359,13 @@ def _per_year_text(entries: list[dict[str, Any]]) -> str:
     )
 
 
-def _planned_in(entry: dict[str, Any]) -> str:
-    mark = f" (rests on an assumption: open ends of {', '.join(entry['assumed_ids'])} carried on)"
-    return f"{render.euro_exact(entry['year_total'])}{mark if entry['assumed'] else ''}"
+def _assumption(entry: dict[str, Any]) -> str:
+    """ " It rests on an assumption: the open end of V.6 is carried on." or "" """
+    ids = entry["assumed_ids"]
+    if not ids:
+        return ""
+    what = f"the open end of {ids[0]} is" if len(ids) == 1 else f"the open ends of {', '.join(ids)} are"
+    return f" It rests on an assumption: {what} carried on."
 
 
 def _years_footer(result: Any, scope: str) -> list[str]:
@@ -377,12 +381,16 @@ def _years_footer(result: Any, scope: str) -> list[str]:
     peak = peak_year(per_year)
     if peak:
         lines.append(
-            f"Peak year{scope}: {peak['year']}, {_planned_in(peak)} planned (yearly amounts running then and "
-            "amounts stated for that year; totals over several years not included)."
+            f"Peak year{scope}: {peak['year']}, with {render.euro_exact(peak['year_total'])} planned (yearly "
+            "amounts running then and amounts stated for that year; totals over several years not included)."
+            + _assumption(peak)
         )
         now = next((e for e in per_year if e["year"] == result.this_year), None)
         if now:
-            lines.append(f"This year ({result.this_year}){scope}: {_planned_in(now)} planned.")
+            lines.append(
+                f"This year ({result.this_year}){scope}: {render.euro_exact(now['year_total'])} planned."
+                + _assumption(now)
+            )
         lines.append("Every year: --by year; one year in detail: --year YYYY.")
     if "total" in t:
         lines.append(

@@ -257,8 +257,8 @@ def test_budget_command(fko: Callable[..., Result]) -> None:
     assert "MWIKE, MAGS (shared)" in result.out
     assert "Sum of the yearly amounts" not in result.out
     assert (
-        "Peak year for MAGS: 2024, 38.300.000 € planned (yearly amounts running then and amounts stated for that "
-        "year; totals over several years not included)." in result.out
+        "Peak year for MAGS: 2024, with 38.300.000 € planned (yearly amounts running then and amounts stated for "
+        "that year; totals over several years not included)." in result.out
     )
     assert "counted in full (--split equal divides them evenly)" in result.out
     rows = fko("budget", "--ressort", "MAGS", "--json").json()
@@ -306,7 +306,8 @@ def test_no_headline_sums_years_that_never_run_together(store: Store, fko: Calla
     per_year = _by_year(store)
     peak = max(per_year.values(), key=lambda e: e["year_total"])
     assert (peak["year"], peak["year_total"]) == (2023, 128_057_000)
-    assert "Peak year: 2023, 128.057.000 € (rests on an assumption: open ends of V.6 carried on) planned" in out
+    assert "Peak year: 2023, with 128.057.000 € planned" in out
+    assert "It rests on an assumption: the open end of V.6 is carried on." in out
     assert "Amounts for one stated year: 2023: 25.100.000 € (2 items)." in out
     assert "One-off amounts: 2024: 100.000 € (2 items)." in out
     assert "Yearly amounts whose years are not stated, in no year: II.2 10 Mio. €/Jahr." in out
@@ -318,8 +319,8 @@ def test_this_year_in_the_footer(store: Store) -> None:
     result = view(store, ressorts=["MAGS"])
     result.this_year = 2025
     assert (
-        "This year (2025) for MAGS: 11.500.000 € (rests on an assumption: open ends of IV.1 carried on) planned."
-        in budget_footer(result)
+        "This year (2025) for MAGS: 11.500.000 € planned. It rests on an assumption: the open end of IV.1 is "
+        "carried on." in budget_footer(result)
     )
 
 

@@ -107,7 +107,10 @@ def run(
         if not (json or jsonl or csv or xlsx):
             _charts(groups, by, per_year, annualize)
             render.separator()
-            render.lines(budget_footer(result) if by != "year" else _year_notes(groups, annualize, extend_to))
+            notes = budget_footer(result) if by != "year" else _year_notes(groups, annualize, extend_to)
+            if by != "year" and any(g.get("peak_assumed") for g in groups):
+                notes.insert(0, "* the group's peak year rests on an assumption: an open end carried on (--by year).")
+            render.lines(notes)
         return
     everything = result.rows + result.apart
     if not everything and not (json or csv or xlsx):
