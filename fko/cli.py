@@ -194,7 +194,8 @@ def _run(args: list[str]) -> int:
         if code == 2:
             context = getattr(exc, "ctx", None)
             where = getattr(context, "command_path", None) or "fko"
-            message = f"{message.rstrip('.')}; see '{where} --help'"
+            # typer >= 0.29 validates through pydantic and says "…: Value error, 'x' is not one of …"
+            message = f"{message.rstrip('.').replace(': Value error, ', ': ')}; see '{where} --help'"
         error(" ".join(message.split()))
     except (KeyboardInterrupt, typer.Abort):
         code = 130
