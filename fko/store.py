@@ -45,22 +45,90 @@ class ReadOnlyJSONStorage(Storage):
 
     `trusted` is True for the store shipped with fko (or a byte-identical copy): its checksum
     matches the one `fko data build` recorded beside it, so its records need no check.
+
+    A store in the layout `fko data build` writes (one top-level key per line starting with
+    ` "`, every deeper line indented further) is cut into its tables without parsing them, and
+    each table is parsed when it is first asked for (`table`): `fko list` never parses the
+    search index. Any other layout is parsed whole, as before. `read()` (TinyDB's interface)
+    parses every table.
     """
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.trusted = False
-        self._data: dict[str, dict[str, Any]] | None = None
+        self._slices: dict[str, tuple[int, int]] | None = None
+        self._raw = b""
+        self._tables: dict[str, dict[str, Any]] = {}
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        if self._data is None:
+    def open(self) -> list[str]:
+        """Read the file, check its frame; the names of its tables (none parsed yet if sliced)."""
+        if self._slices is None:
             raw = _read(self.path)
             self.trusted = digest(raw) == shipped_digest()
-            self._data = _load(self.path, raw)
-        return self._data
+            slices = _slices(raw)
+            if slices is None:
+                self._tables = _load(self.path, raw)
+                self._slices = {}
+            else:
+                self._raw, self._slices = raw, slices
+                _check_tables(self.path, list(slices))
+        return list(self._slices) if self._slices else list(self._tables)
+
+    def table(self, name: str) -> dict[str, Any] | None:
+        """One table's documents, parsed (and its framing checked) on first use."""
+        self.open()
+        assert self._slices is not None
+        if name not in self._tables and name in self._slices:
+            start, end = self._slices[name]
+            self._tables[name] = _load_table(self.path, name, self._raw[start:end], self._raw.count(b"\n", 0, start))
+        return self._tables.get(name)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        names = self.open()
+        return {name: table for name in names if (table := self.table(name)) is not None}
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         raise FkoError(f"store {self.path} is opened read-only; fko never writes it")
+
+
+def _slices(raw: bytes) -> dict[str, tuple[int, int]] | None:
+    """Byte ranges of the tables of a store in the build's layout, or None for any other layout.
+
+    A raw newline cannot occur inside a JSON string, so in that layout `\\n "` starts a
+    top-level key and nothing else; each slice must then hold exactly `"name": {...}` (checked
+    when it is parsed), which makes the tables read one by one equal to the document read whole.
+    """
+    if not (raw.startswith(b'{\n "') and raw.endswith(b"\n}\n")):
+        return None
+    slices: dict[str, tuple[int, int]] = {}
+    starts = [2]
+    at = raw.find(b'\n "', 2)
+    while at != -1:
+        starts.append(at + 1)
+        at = raw.find(b'\n "', at + 1)
+    ends = [s - 2 for s in starts[1:]] + [len(raw) - 3]
+    for start, end in zip(starts, ends, strict=True):
+        if end != len(raw) - 3 and raw[end : end + 2] != b",\n":
+            return None
+        colon = raw.find(b'": ', start, end)
+        if colon == -1:
+            return None
+        try:
+            name = json.loads(raw[start + 1 : colon + 1])
+        except ValueError:
+            return None
+        if not isinstance(name, str) or raw[colon + 3 : colon + 4] != b"{":
+            return None
+        slices[name] = (colon + 3, end)
+    return slices
+
+
+def _check_tables(path: str, names: list[str]) -> None:
+    missing = [t for t in REQUIRED_TABLES if t not in names]
+    if missing:
+        raise FkoError(
+            f"store {path} is not an fko store (missing tables: {', '.join(missing)}); rebuild it with `fko data build`"
+        )
 
 
 def max_bytes() -> int:
@@ -146,7 +214,8 @@ def shipped_digest() -> str | None:
         return None
 
 
-def _load(path: str, raw: bytes) -> dict[str, dict[str, Any]]:
+def _parse(path: str, raw: bytes, first_line: int = 0) -> Any:
+    """Plain JSON from bytes, or an FkoError naming the file (and the line, counted in the file)."""
     rebuild = "rebuild it with `fko data build`"
     try:
         text = raw.decode("utf-8")
@@ -155,27 +224,44 @@ def _load(path: str, raw: bytes) -> dict[str, dict[str, Any]]:
     try:
         # No parse_int hook (it would slow every start): Python refuses integers of more than 4300
         # digits itself, and the record check bounds the rest.
-        data = json.loads(text, parse_constant=_bad_constant, parse_float=_float)
+        return json.loads(text, parse_constant=_bad_constant, parse_float=_float)
     except json.JSONDecodeError as exc:
         raise FkoError(
-            f"store {path} is not valid JSON (line {exc.lineno}: {exc.msg}); it may be truncated, {rebuild}"
+            f"store {path} is not valid JSON (line {first_line + exc.lineno}: {exc.msg}); "
+            f"it may be truncated, {rebuild}"
         ) from None
     except ValueError as exc:
         reason = "a number has more than 4300 digits" if "digits" in str(exc) else str(exc)
         raise FkoError(f"store {path} is not plain JSON ({reason}); {rebuild}") from None
     except RecursionError:
         raise FkoError(f"store {path} is nested too deeply to be an fko store; {rebuild}") from None
+
+
+def _check_table(path: str, name: str, table: Any) -> dict[str, Any]:
+    rebuild = "rebuild it with `fko data build`"
+    if not isinstance(table, dict):
+        raise StoreError(path, f"{name}: the table is not an object of records; {rebuild}")
+    for doc_id in table:
+        if not _DOC_ID.fullmatch(doc_id):
+            raise StoreError(path, f"{name}: {doc_id!r} is not a document number; {rebuild}")
+    return table
+
+
+def _load_table(path: str, name: str, raw: bytes, first_line: int) -> dict[str, Any]:
+    """One table of a sliced store."""
+    return _check_table(path, name, _parse(path, raw, first_line))
+
+
+def _load(path: str, raw: bytes) -> dict[str, dict[str, Any]]:
+    data = _parse(path, raw)
     if not isinstance(data, dict) or any(not isinstance(data.get(t), dict) for t in REQUIRED_TABLES):
         missing = [t for t in REQUIRED_TABLES if not isinstance(data, dict) or t not in data]
         raise FkoError(
-            f"store {path} is not an fko store (missing tables: {', '.join(missing) or 'malformed'}); {rebuild}"
+            f"store {path} is not an fko store (missing tables: {', '.join(missing) or 'malformed'}); "
+            "rebuild it with `fko data build`"
         )
     for name, table in data.items():
-        if not isinstance(table, dict):
-            raise StoreError(path, f"{name}: the table is not an object of records; {rebuild}")
-        for doc_id in table:
-            if not _DOC_ID.fullmatch(doc_id):
-                raise StoreError(path, f"{name}: {doc_id!r} is not a document number; {rebuild}")
+        _check_table(path, name, table)
     return data
 
 
@@ -190,7 +276,11 @@ class Store:
 
     def table(self, name: str) -> list[dict[str, Any]]:
         if name not in self._cache:
-            raw = (self.db.storage.read() or {}).get(name) or {}
+            storage = self.db.storage
+            if isinstance(storage, ReadOnlyJSONStorage):
+                raw = storage.table(name) or {}  # parses this table alone
+            else:
+                raw = (storage.read() or {}).get(name) or {}
             rows = [raw[k] for k in sorted(raw, key=int)]
             if self.validate:
                 self._check(name, rows)
@@ -362,12 +452,14 @@ def open_store(db: str | None = None) -> Store:
     path = resolve_path(db)
     database = TinyDB(path, storage=ReadOnlyJSONStorage)
     storage = database.storage
-    data = storage.read() or {}  # fail now, with the file named, rather than on first use
-    store = Store(database, path, validate=not (isinstance(storage, ReadOnlyJSONStorage) and storage.trusted))
+    assert isinstance(storage, ReadOnlyJSONStorage)
+    names = storage.open()  # fail now, with the file named, rather than on first use
+    store = Store(database, path, validate=not storage.trusted)
     if store.validate:
-        # Every table is checked now (each by itself, as a lazy loader would): a damaged store
-        # fails every command alike, not only those that happen to read the damaged table.
-        for name in data:
+        # Every record table is checked now (each by itself): a damaged store fails every
+        # command alike, not only those that happen to read the damaged table. The search
+        # index is parsed and checked only by the commands that use it.
+        for name in names:
             if name != "search":
                 store.table(name)
     return store
