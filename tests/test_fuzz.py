@@ -85,11 +85,11 @@ def in_scratch_folder() -> Iterator[None]:
         os.chdir(folder)
         os.environ.pop("FKO_DB", None)
         os.environ.update(NO_COLOR="1", COLUMNS="80")
-        previous = signal.signal(signal.SIGALRM, _alarm)
+        previous = signal.signal(signal.SIGVTALRM, _alarm)
         try:
             yield
         finally:
-            signal.signal(signal.SIGALRM, previous)
+            signal.signal(signal.SIGVTALRM, previous)
             os.chdir(here)
             for key, value in saved.items():
                 if value is None:
@@ -100,12 +100,12 @@ def in_scratch_folder() -> Iterator[None]:
 
 def run(argv: list[str]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    signal.alarm(10)
+    signal.setitimer(signal.ITIMER_VIRTUAL, 10)  # CPU seconds: a loaded CI machine is no hang
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(argv)
     finally:
-        signal.alarm(0)
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
     return code, out.getvalue(), err.getvalue()
 
 
