@@ -1043,7 +1043,7 @@ def schema_text(schema: dict[str, Any]) -> list[str]:
 def _wrap(text: str, indent: str) -> list[str]:
     import textwrap
 
-    return textwrap.wrap(text, 100, initial_indent=indent, subsequent_indent=indent + ("  " if indent else ""))
+    return textwrap.wrap(text, 78, initial_indent=indent, subsequent_indent=indent + ("  " if indent else ""))
 
 
 def describe_type(prop: dict[str, Any]) -> str:
