@@ -13,6 +13,7 @@ import pytest
 
 from fko.errors import FkoError
 from fko.ingest.build import CURATION, BuildResult, build
+from fko.store import SHIPPED
 
 from .conftest import Result
 from .fixtures.reports import BASE, Entry, report
@@ -176,8 +177,6 @@ def test_a_renumbered_edition_reports_the_facts_and_patches_that_moved(
     assert built.code == 0, built.err
     data = fko("--db", str(tmp_path / "next.json"), "indicators", "II.8", "--json").json()
     assert data == []  # the old II.8's figures are not attached to the new II.8
-    diff = fko(
-        "diff", str(Path(__file__).parents[1] / "fko" / "data" / "fko.json"), str(tmp_path / "next.json"), "--json"
-    ).json()
+    diff = fko("diff", str(SHIPPED), str(tmp_path / "next.json"), "--json").json()
     assert [m["id"] for m in diff["removed_measures"]] == ["II.3"]
     assert diff["summary"]["renumbered_count"] == 7
