@@ -658,7 +658,8 @@ def search(
                 n, f, positions = entry[0], entry[1], entry[2:]
                 name = FIELD_NAMES[f]
                 q = _WEIGHT[name] * factor * (FIGURE_FACTOR if figure[n] else 1.0)
-                where[n][i][f].update(positions)
+                if len(words) > 1:  # positions count only for words standing together
+                    where[n][i][f].update(positions)
                 current = best[n].get(i)
                 if current is None or q > current.quality:
                     best[n][i] = Match(word.text, term, surface.get(term, term), name, how, q, weight, via, reason)

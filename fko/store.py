@@ -400,25 +400,17 @@ def _index_problem(index: Any, records: list[dict[str, Any]], fields: int) -> st
     if len(index_aliases(index)) != len(index.get("aliases") or {}):
         return "malformed"
     count = len(docs)
-    from fko.search import decode_postings
-
+    # "doc,field,position[,position...]" entries separated by single spaces; checked by regular
+    # expressions (C speed: a 10,000-measure store holds about a million entries)
+    field_digits = "|".join(str(f) for f in range(fields))
+    entry = rf"\d{{1,9}},(?:{field_digits})(?:,\d{{1,9}})+"
+    shape = re.compile(rf"{entry}(?: {entry})*")
+    doc_numbers = re.compile(r"(?:^| )(\d+),")
     for text in postings.values():
-        try:
-            decoded = decode_postings(text)
-        except (AttributeError, ValueError):
+        if not isinstance(text, str) or not shape.fullmatch(text):
             return "malformed"
-        if not decoded:
+        if max(map(int, doc_numbers.findall(text))) >= count:
             return "malformed"
-        for entry in decoded:
-            if not (
-                isinstance(entry, list)
-                and len(entry) >= 3
-                and all(type(x) is int for x in entry)
-                and 0 <= entry[0] < count
-                and 0 <= entry[1] < fields
-                and min(entry[2:]) >= 0
-            ):
-                return "malformed"
     for mapping in word_maps:
         assert isinstance(mapping, dict)
         for words in mapping.values():
