@@ -426,7 +426,12 @@ def sheet_name(title: str) -> str:
     at most 31 characters, cut at a word; "fko" if nothing is left."""
     from fko.render import clean
 
+    def units(text: str) -> int:  # Excel counts UTF-16 code units: 𐀀 is two
+        return len(text.encode("utf-16-le")) // 2
+
     name = " ".join("".join(" " if c in "[]:*?/\\'\"" else c for c in clean(title)).split())
-    while len(name) > 31 and " " in name:
+    while units(name) > 31 and " " in name:
         name = name.rsplit(" ", 1)[0].rstrip(" ,;(")
-    return name[:31].strip() or "fko"
+    while units(name) > 31:
+        name = name[:-1]
+    return name.strip() or "fko"

@@ -152,3 +152,16 @@ def test_fuzzing_reaches_the_commands() -> None:
     with in_scratch_folder():
         assert run(["list", "--cluster", "IV", "--json"])[0] == 0
     assert sys.stdout is not None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["anerkennung", "--xlsx", "\x00"],  # NUL: a usage error, not ValueError
+        ["search", os.fsdecode(b"\xd5cM\x12\xf1\x1bk"), "--xlsx", "IV.1"],  # invalid bytes in an xlsx title
+        ["search", "--xlsx", "IV.1", "IV.1", "00000\U00010000\U00010000"],  # Excel counts UTF-16 units
+    ],
+)
+def test_found_by_fuzzing(argv: list[str]) -> None:
+    with in_scratch_folder():
+        check(argv)
