@@ -267,6 +267,8 @@ def years(rows: list[dict[str, Any]], annualize: bool, extend_to: int | None) ->
         return []
     first, last = min(bounded), max(bounded)
     if extend_to is not None:
+        if extend_to < first:
+            raise UsageError(f"--extend-to {extend_to} is before {first}, the first year an item states")
         last = extend_to
     out = []
     for year in range(first, last + 1):

@@ -355,6 +355,8 @@ def test_by_year_command(fko: Callable[..., Result]) -> None:
     rows = fko("budget", "-r", "MAGS", "--by", "year", "--extend-to", "2029", "--json").json()
     assert rows[-1]["year"] == 2029 and rows[-1]["assumed_ids"] == ["IV.1"]
     assert fko("budget", "--extend-to", "2030").code == 2
+    early = fko("budget", "-r", "MAGS", "--by", "year", "--extend-to", "2000")
+    assert (early.code, early.err) == (2, "fko: --extend-to 2000 is before 2020, the first year an item states\n")
 
 
 def test_by_ressort_is_sorted_by_the_shown_amount(fko: Callable[..., Result]) -> None:
