@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -153,3 +154,16 @@ def test_cli_errors(fko: Callable[..., Result]) -> None:
     unknown = fko("changes", "IV.99")
     assert unknown.code == 1 and "IV.99" in unknown.err
     assert isinstance(FkoError("x"), Exception)
+
+
+def test_until_counts_to_the_end_of_a_month_or_year_since_from_its_first_day(store: Store) -> None:
+    for until in ("06/2024", "2024-06", "6/2024"):
+        assert window(store, "2020", until).until == dt.date(2024, 6, 30), until
+    assert window(store, "2020", "2024").until == dt.date(2024, 12, 31)
+    assert window(store, "2020", "2024-06-15").until == dt.date(2024, 6, 15)
+    assert window(store, "06/2024", None).since == dt.date(2024, 6, 1)
+    assert window(store, "2024", None).since == dt.date(2024, 1, 1)
+    # the store's 2024-05-23 fact counts up to May 2024 written either way, not up to its first day
+    may = [r["date"] for r in change_rows(store, window(store, "2020", "05/2024"))]
+    assert may[0] == "2024-05-23" and may == [r["date"] for r in change_rows(store, window(store, "2020", "2024-05"))]
+    assert change_rows(store, window(store, "2020", "01.05.2024"))[0]["date"] == "2024-04"
