@@ -69,13 +69,17 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
         return
     import subprocess
 
+    missing = _missing_program(pager)
+    if missing:
+        _directly(text, terminal, f"fko: pager '{missing}' not found; output written directly (see --no-pager)")
+        return
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # as git does: quit if one screen, keep colours, no clearing
     env.setdefault("LV", "-c")
     try:
         process = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=env)
-    except OSError:
-        terminal.write(text)  # type: ignore[attr-defined]
+    except OSError as exc:
+        _directly(text, terminal, f"fko: pager '{pager}' could not start ({exc.strerror}); output written directly")
         return
     assert process.stdin is not None
     try:
@@ -85,10 +89,36 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
         pass
     while True:
         try:
-            process.wait()
+            code = process.wait()
             break
         except KeyboardInterrupt:  # Ctrl-C belongs to the pager; wait until it has quit
             continue
+    if code > 0:  # the pager failed (126/127: the shell could not run it); a signal is the reader's doing
+        _directly(text, terminal, f"fko: pager '{pager}' failed (exit {code}); output written directly")
+
+
+def _missing_program(pager: str) -> str | None:
+    """The pager's program when it is plainly not there (no such command), else None; a
+    command the shell must interpret (VAR=x less, pipes) is left to the shell."""
+    import shlex
+
+    try:
+        words = shlex.split(pager)
+    except ValueError:
+        return None
+    if not words or "=" in words[0] or any(c in pager for c in "|&;<>$`("):
+        return None
+    return None if shutil.which(words[0]) else words[0]
+
+
+def _directly(text: str, terminal: object, message: str) -> None:
+    """The pager could not show `text`: write it to the terminal after all, and say why on stderr."""
+    from fko.render import one_line
+
+    terminal.write(text)  # type: ignore[attr-defined]
+    terminal.flush()  # type: ignore[attr-defined]
+    sys.stderr.write(one_line(message) + "\n")
+    sys.stderr.flush()
 
 
 @contextlib.contextmanager

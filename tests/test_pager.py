@@ -47,3 +47,30 @@ def test_a_pipe_is_never_paged(monkeypatch: pytest.MonkeyPatch, capsys: pytest.C
 
     assert main(["list", "-c", "VI"]) == 0
     assert capsys.readouterr().out.startswith("8 measures\n")
+
+
+LONG = "".join(f"line {n}\n" for n in range(10))
+
+
+def test_a_missing_pager_still_shows_the_output(capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    pager.show(LONG, out, rows=5, pager="/nonexistent")
+    assert out.getvalue() == LONG
+    assert capsys.readouterr().err == "fko: pager '/nonexistent' not found; output written directly (see --no-pager)\n"
+
+
+def test_a_pager_that_fails_before_reading_still_shows_the_output(capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    pager.show(LONG, out, rows=5, pager="sh -c 'exit 3'")  # fails without reading
+    assert out.getvalue() == LONG
+    assert capsys.readouterr().err == "fko: pager 'sh -c 'exit 3'' failed (exit 3); output written directly\n"
+    pager.show(LONG, out, rows=5, pager="/nonexistent/less $LESS")  # left to the shell: exit 127
+    assert out.getvalue() == LONG * 2
+    assert "failed (exit 127); output written directly" in capsys.readouterr().err
+
+
+def test_a_pager_that_works_gets_the_output_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    target = tmp_path / "paged.txt"
+    pager.show(LONG, out, rows=5, pager=f"cat > '{target}'")
+    assert (out.getvalue(), target.read_text(), capsys.readouterr().err) == ("", LONG, "")
