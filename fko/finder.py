@@ -61,6 +61,9 @@ def find(
     """Ranked hits for a query, each a row with id, kind, title, ressorts, score, field, matched,
     via, snippet (the best-matching field) and match (the best field other than the title, for the
     table: the title is shown beside it anyway)."""
+    measure_id = normalise_id(query)
+    if measure_id is not None and measure_id not in records(store):
+        get(store, query)  # an ID that names no measure: "not found" (exit 1) as `fko show` says it
     index = store.table("search")[0]
     allowed = None
     if clusters or ressorts:

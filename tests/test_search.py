@@ -299,3 +299,17 @@ def test_explain_names_the_words_fields_and_score_parts(fko: Callable[..., Resul
     assert [m["query_word"] for m in hit["explain"]["word_matches"]] == ["Pflege", "Ausbildung"]
     assert hit["explain"]["words_matched"] == hit["explain"]["words_total"] == 2
     assert hit["explain"]["word_score"] + hit["explain"]["proximity"] == hit["score"]
+
+
+def test_an_id_that_names_no_measure_is_not_found_as_show_says(fko: Callable[..., Result]) -> None:
+    cases = [
+        (("search", "VI.9"), "VI.9"),
+        (("search", "vi", "9"), "vi 9"),
+        (("search", "VI.9", "--json"), "VI.9"),
+        (("show", "VI.9"), "VI.9"),
+    ]
+    for args, named in cases:
+        result = fko(*args)
+        assert (result.code, result.out) == (1, ""), args
+        assert result.err == f"fko: no measure '{named}'; did you mean V.9?\n", args
+    assert fko("search", "IV 1", "--json").json()[0]["id"] == "IV.1"  # an existing ID still finds its measure
