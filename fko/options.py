@@ -171,7 +171,10 @@ Ressort = Annotated[
         "--ressort",
         "-r",
         metavar="CODE",
-        help="Only measures of this ministry (e.g. MAGS; case-insensitive; repeatable).",
+        help=(
+            "Only measures of this ministry (e.g. MAGS; case-insensitive). Repeated (-r MAGS -r MSB):"
+            " the measures of any of them, a shared measure counted once."
+        ),
         autocompletion=_complete_ressorts,
     ),
 ]

@@ -376,3 +376,15 @@ def test_counted_amount_is_shown_when_annualize_or_split_change_it(fko: Callable
     assert "Counted €" not in plain
     out = fko("budget", "-r", "MAGS", "--year", "2024", "--annualize", "--split", "equal").out
     assert "Counted €" in out and "4.333.333 €" in out and "annualized: 1/3 of the total" in out
+
+
+def test_repeated_ressort_is_the_union_with_shared_measures_once(fko: Callable[..., Result]) -> None:
+    def items(*codes: str) -> list[tuple[str, str]]:
+        args = [a for code in codes for a in ("-r", code)]
+        return [(r["id"], r["item"]) for r in fko("budget", *args, "--json").json()]
+
+    mags, msb, both = items("MAGS"), items("MSB"), items("MAGS", "MSB")
+    shared = set(mags) & set(msb)
+    assert shared and len(both) == len(set(both)) == len(set(mags) | set(msb)) == len(mags) + len(msb) - len(shared)
+    help_text = " ".join(fko("budget", "--help").out.split())
+    assert "Repeated (-r MAGS -r MSB): the measures of any of them, a shared measure counted once." in help_text
