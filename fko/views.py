@@ -500,8 +500,8 @@ BUDGET_YEAR_FIELDS: list[Field] = [
         show=lambda v: render.euro_exact(v) if v else "",
     ),
     Field("totals_running_items", "Totals running (items)", key("totals_running_items"), numeric=True, in_table=False),
-    Field("assumed", "Assumed", key("assumed"), show=lambda v: "yes *" if v else ""),
-    Field("assumed_ids", "Open ends carried", key("assumed_ids")),
+    Field("assumed", "Assumed", key("assumed"), show=lambda v: "yes *" if v else "", drop=1),
+    Field("assumed_ids", "Open ends carried", key("assumed_ids"), drop=2),
 ]
 
 

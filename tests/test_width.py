@@ -19,6 +19,10 @@ from .conftest import Result
 WIDTHS = (60, 80, 120, 200)
 COMMANDS = (
     ("budget", "-r", "MAGS"),
+    ("budget", "--by", "ressort"),
+    ("budget", "--by", "cluster"),
+    ("budget", "--by", "year"),
+    ("budget", "--by", "funding"),
     ("list",),
     ("search", "Ausbildung"),
     ("compare", "IV.1", "II.9"),
@@ -122,3 +126,13 @@ def test_wrap_never_exceeds_the_width_and_keeps_every_short_word(text: str, widt
     for word in pieces(text):
         if len(word) <= width and "…" not in word:
             assert any(word in line for line in lines)
+
+
+def test_budget_by_year_at_60_columns_drops_the_open_ends_and_says_so(at: Callable[..., Result]) -> None:
+    text = at(60, "budget", "--by", "year").out
+    lines = text.splitlines()
+    assert lines[1].split() == ["Year", "Items", "Planned", "€", "Totals", "running", "Assumed"]
+    assert "2024      15   127.837.000 €   1.071.381.933 €   yes *" in lines
+    assert "Not shown: Open ends carried (to fit the terminal; --wide" in text
+    wide = at(80, "budget", "--by", "year").out
+    assert "2024      15   127.837.000 €   1.071.381.933 €   yes *     IV.6, V.6" in wide.splitlines()
