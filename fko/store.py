@@ -142,6 +142,19 @@ def max_bytes() -> int:
     return int(min(megabytes, 2.0**40) * 1024 * 1024)
 
 
+def read_at_most(fd: int, limit: int) -> bytes | None:
+    """All bytes of an open file, or None as soon as they exceed `limit` (a file can grow while
+    it is read): the one bounded reader of the store and of the build's input files."""
+    chunks = []
+    size = 0
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None
+    return b"".join(chunks)
+
+
 def _read(path: str) -> bytes:
     """The bytes of a regular file, at most max_bytes(); never blocks on a FIFO or device."""
     rebuild = "rebuild it with `fko data build`"
@@ -173,14 +186,10 @@ def _read(path: str) -> bytes:
                 f"{os.environ.get('FKO_MAX_STORE_MB') or MAX_STORE_MB}; "
                 "raise the limit if you trust it"
             )
-        chunks = []
-        size = 0
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:
-                raise FkoError(f"store {path} grew beyond FKO_MAX_STORE_MB while fko read it; {rebuild}")
-        return b"".join(chunks)
+        raw = read_at_most(fd, limit)
+        if raw is None:
+            raise FkoError(f"store {path} grew beyond FKO_MAX_STORE_MB while fko read it; {rebuild}")
+        return raw
     except OSError as exc:
         raise FkoError(f"store {path} cannot be read ({exc.strerror}); check --db or FKO_DB") from None
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
+from fko.store import read_at_most
 
 #: The report is about 0.2 MB; anything far larger is not a source text.
 MAX_INPUT_MB = 50
@@ -35,14 +36,10 @@ def read_bytes(path: Path, what: str) -> bytes:
         limit = MAX_INPUT_MB * 2**20
         if not stat.S_ISREG(info.st_mode):
             raise FkoError(f"{what} {path} is {_KINDS.get(stat.S_IFMT(info.st_mode), 'not a file')}; check the path")
-        chunks = []
-        size = 0
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:
-                raise FkoError(f"{what} {path} is larger than {MAX_INPUT_MB} MB; is it the right file?")
-        return b"".join(chunks)
+        raw = read_at_most(fd, limit)
+        if raw is None:
+            raise FkoError(f"{what} {path} is larger than {MAX_INPUT_MB} MB; is it the right file?")
+        return raw
     except OSError as exc:
         raise FkoError(f"{what} {path} cannot be read ({exc.strerror}); check the path") from None
     finally:
