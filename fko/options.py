@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -66,46 +67,26 @@ class Colour(StrEnum):
     never = "never"
 
 
-def complete_ids(incomplete: str) -> list[str]:
-    from fko.completion import measure_ids
+def _completer(name: str) -> Callable[[str], list[str]]:
+    """A completion callback that calls fko.completion.NAME, imported only when a shell asks."""
 
-    return measure_ids(incomplete)
+    def complete(incomplete: str) -> list[str]:
+        import importlib
 
+        found: list[str] = getattr(importlib.import_module("fko.completion"), name)(incomplete)
+        return found
 
-def _complete_ressorts(incomplete: str) -> list[str]:
-    from fko.completion import ressort_codes
-
-    return ressort_codes(incomplete)
-
-
-def _complete_clusters(incomplete: str) -> list[str]:
-    from fko.completion import clusters
-
-    return clusters(incomplete)
+    complete.__name__ = f"complete_{name}"
+    return complete
 
 
-def complete_status(incomplete: str) -> list[str]:
-    from fko.completion import statuses
-
-    return statuses(incomplete)
-
-
-def complete_sources(incomplete: str) -> list[str]:
-    from fko.completion import sources
-
-    return sources(incomplete)
-
-
-def complete_funding(incomplete: str) -> list[str]:
-    from fko.completion import funding
-
-    return funding(incomplete)
-
-
-def complete_record_types(incomplete: str) -> list[str]:
-    from fko.completion import record_types
-
-    return record_types(incomplete)
+complete_ids = _completer("measure_ids")
+_complete_ressorts = _completer("ressort_codes")
+_complete_clusters = _completer("clusters")
+complete_status = _completer("statuses")
+complete_sources = _completer("sources")
+complete_funding = _completer("funding")
+complete_record_types = _completer("record_types")
 
 
 def _set_wide(value: bool) -> bool:
