@@ -110,21 +110,32 @@ class Channel(io.TextIOBase):
         if self.stream is None:
             self._fail("it is closed")
             return len(text)
-        data = _SURROGATE.sub("\ufffd", text)
+        self._put(_SURROGATE.sub("\ufffd", text))
+        return len(text)
+
+    def write_utf8(self, data: bytes) -> None:
+        """Write text already encoded as valid UTF-8 (orjson's JSON) without decoding it."""
+        if self.failed or not data:
+            return
+        if self.stream is None:
+            self._fail("it is closed")
+            return
+        self._put(data)
+
+    def _put(self, data: str | bytes) -> None:
         try:
             buffer = getattr(self.stream, "buffer", None)
             if buffer is None:  # a text-only stream (tests)
-                self.stream.write(data)
+                self.stream.write(data if isinstance(data, str) else data.decode("utf-8"))
                 self.stream.flush()
             else:
                 self.stream.flush()
-                buffer.write(data.encode("utf-8"))
+                buffer.write(data if isinstance(data, bytes) else data.encode("utf-8"))
                 buffer.flush()
         except BrokenPipeError:
             self._fail(None)
         except (OSError, ValueError) as exc:
             self._fail(getattr(exc, "strerror", None) or str(exc))
-        return len(text)
 
     def flush(self) -> None:
         if self.failed or self.stream is None:
@@ -169,6 +180,12 @@ def _write(text: str) -> None:
     """Write to stdout through its Channel (made here when fko runs outside main())."""
     stdout = sys.stdout if isinstance(sys.stdout, Channel) else Channel(sys.stdout, "stdout")
     stdout.write(text)
+
+
+def _write_bytes(data: bytes) -> None:
+    """Write valid UTF-8 to stdout through its Channel."""
+    stdout = sys.stdout if isinstance(sys.stdout, Channel) else Channel(sys.stdout, "stdout")
+    stdout.write_utf8(data)
 
 
 # --- messages -------------------------------------------------------------------------
@@ -321,11 +338,21 @@ def _show(field: Field, value: Any) -> str:
 
 #: What must not reach a terminal raw from JSON: C1 controls and DEL (JSON escapes C0
 #: itself), line and paragraph separators, bidi overrides and other invisible format characters.
-_INVISIBLE = re.compile(
+_INVISIBLE_CLASS = (
     "[\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
     "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
+#: The same characters as UTF-8 byte sequences, to find them in orjson's output without
+#: decoding it (tests/test_json_writer.py checks both against every code point).
+_INVISIBLE_UTF8 = (
+    rb"\x7f|\xc2[\x80-\x9f\xad]|\xd8[\x80-\x85\x9c]|\xdb\x9d|\xdc\x8f|\xe0\xa2[\x90\x91]|\xe0\xa3\xa2"
+    rb"|\xe1\xa0\x8e|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xaf]|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]"
+    rb"|\xf0\x91\x82\xbd|\xf0\x91\x83\x8d|\xf0\x93\x90[\xb0-\xbf]|\xf0\x9b\xb2[\xa0-\xa3]|\xf0\x9d\x85[\xb3-\xba]"
+    rb"|\xf3\xa0\x80[\x81\xa0-\xbf]|\xf3\xa0\x81[\x80-\xbf]"
+)
+
+_ASCII_BUT_DEL = bytes(range(0x7F))
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -336,24 +363,91 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
-def json_text(data: Any, indent: int | None = 2) -> str:
-    """JSON as UTF-8 text, not ASCII-escaped, no NaN; invisible and control characters escaped
-    (\\u009b), so that the same document is safe in a terminal and equal when parsed."""
+def _escape_invisible(text: str) -> str:
+    return re.compile(_INVISIBLE_CLASS).sub(_escape, text)  # re caches the compiled pattern
+
+
+def _fast_json(value: Any) -> bool:
+    """True if orjson writes `value` byte for byte as `json.dumps` does: only dicts (str keys,
+    which orjson checks itself), lists, tuples, str, int, bool, None and finite floats that
+    Python prints without an exponent (0 and 1e-4 <= |x| < 1e16; orjson writes 1e-05 as
+    0.00001 and 1e+16 as 1e16, and NaN or infinity as null, where json.dumps refuses them).
+    Anything else (subclasses, dates, …) takes the stdlib path and behaves as it always did."""
+    if isinstance(value, dict):
+        items: Iterable[Any] = value.values()
+    elif type(value) is list or type(value) is tuple:
+        items = value
+    else:
+        items = (value,)
+    for v in items:
+        t = type(v)
+        if t is str or v is None or t is bool or t is int:
+            continue
+        if t is float:
+            if not (v == 0 or 1e-4 <= abs(v) < 1e16):  # also false for NaN
+                return False
+        elif not (isinstance(v, dict) or t is list or t is tuple) or not _fast_json(v):
+            return False
+    return True
+
+
+def _json(data: Any, indent: int | None) -> bytes | str:
+    """JSON, not ASCII-escaped, no NaN; invisible and control characters escaped (\\u009b), so
+    that the same document is safe in a terminal and equal when parsed.
+
+    The text is exactly what `json.dumps(data, ensure_ascii=False, indent=indent,
+    allow_nan=False)` gives (compact separators without indent), escaped as above. orjson
+    writes it (as UTF-8 bytes) where it gives the same bytes (see `_fast_json`), ~12× faster on
+    a large listing; everything else, and everything orjson refuses (integers beyond 64 bits,
+    keys that are not strings, lone surrogates, deep nesting), goes through the standard
+    library as before (as text), which raises for NaN and for values JSON cannot hold.
+    """
+    if indent in (2, None):
+        try:
+            fast = _fast_json(data)
+        except RecursionError:
+            fast = False
+        if fast:
+            import orjson
+
+            try:
+                out = orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0)
+            except orjson.JSONEncodeError:
+                pass
+            else:
+                # The common case, nothing to escape, checked on the non-ASCII bytes and DEL only
+                # (what is left is still whole UTF-8 characters): ~20 ms for 25 MB, not 150.
+                if re.search(_INVISIBLE_UTF8, out.translate(None, _ASCII_BUT_DEL)) is None:
+                    return out
+                return _escape_invisible(out.decode("utf-8")).encode("utf-8")
     separators = None if indent is not None else (",", ":")
-    return _INVISIBLE.sub(
-        _escape, json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False, separators=separators)
+    return _escape_invisible(
+        json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False, separators=separators)
     )
+
+
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """JSON as text (see `_json`)."""
+    out = _json(data, indent)
+    return out.decode("utf-8") if isinstance(out, bytes) else out
 
 
 def emit_json(data: Any) -> None:
     """Exactly one JSON document on stdout."""
-    _write(json_text(data) + "\n")
+    _emit(_json(data, 2))
 
 
 def emit_jsonl(records: Iterable[Any]) -> None:
     """JSON Lines: one record a line, each written and flushed as it comes."""
     for record in records:
-        _write(json_text(record, indent=None) + "\n")
+        _emit(_json(record, None))
+
+
+def _emit(out: bytes | str) -> None:
+    if isinstance(out, bytes):
+        _write_bytes(out + b"\n")
+    else:
+        _write(out + "\n")
 
 
 # --- CSV ------------------------------------------------------------------------------
