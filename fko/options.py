@@ -1,7 +1,5 @@
 """Options shared by several commands, declared once, and the per-run context."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -13,52 +11,8 @@ if TYPE_CHECKING:
     from fko.store import Store
 
 
-class ExportFormat(StrEnum):
-    """What `fko export --format` writes."""
-
-    json = "json"
-    csv = "csv"
-    sqlite = "sqlite"
-    xlsx = "xlsx"
-
-
-# Fixed choices: typer validates them (case-insensitively), lists them in --help and completes
-# them from these classes. The domain modules keep the same names (a test checks they agree).
-
-
-class BudgetBy(StrEnum):
-    ressort = "ressort"
-    cluster = "cluster"
-    year = "year"
-    funding = "funding"
-
-
-class Split(StrEnum):
-    full = "full"
-    equal = "equal"
-
-
-class RecognitionBy(StrEnum):
-    area = "area"
-    country = "country"
-
-
-class TimelineBy(StrEnum):
-    cluster = "cluster"
-    ressort = "ressort"
-
-
-class CiteFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    bibtex = "bibtex"
-
-
-class ChangeKind(StrEnum):
-    update = "update"
-    indicator = "indicator"
-    event = "event"
-    initiative = "initiative"
+# The fixed choices of single commands (--by, --format, --kind, …) are enums in fko/choices.py,
+# imported by those commands only; the global --color is here.
 
 
 class Colour(StrEnum):
@@ -205,7 +159,7 @@ class State:
         self.db = db
         self._store: Store | None = None
 
-    def store(self) -> Store:
+    def store(self) -> "Store":
         if self._store is None:
             from fko.store import open_store
 

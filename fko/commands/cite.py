@@ -1,12 +1,10 @@
 """`fko cite`: a citation of a measure or one of its key figures, with source, date, lines and quote."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from fko import options
+from fko import choices, options
 
 
 def run(
@@ -20,8 +18,8 @@ def run(
         str | None, typer.Option("--as-of", metavar="DATE", help="With --figure: only the figure of this date.")
     ] = None,
     format: Annotated[
-        options.CiteFormat, typer.Option("--format", case_sensitive=False, help="How to write the citation.")
-    ] = options.CiteFormat.text,
+        choices.CiteFormat, typer.Option("--format", case_sensitive=False, help="How to write the citation.")
+    ] = choices.CiteFormat.text,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
     fields: options.Fields = None,

@@ -1,20 +1,18 @@
 """`fko timeline`: the runtimes of all measures as a chart, with the --on date marked."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from fko import options
+from fko import choices, options
 
 
 def run(
     ctx: typer.Context,
     measures: options.SomeMeasures = None,
     by: Annotated[
-        options.TimelineBy, typer.Option("--by", case_sensitive=False, help="Group the bars.")
-    ] = options.TimelineBy.cluster,
+        choices.TimelineBy, typer.Option("--by", case_sensitive=False, help="Group the bars.")
+    ] = choices.TimelineBy.cluster,
     on: options.On = None,
     since: Annotated[
         int | None,
