@@ -118,7 +118,7 @@ def by_country(store: Store, bodies: Sequence[str] = ()) -> list[dict[str, Any]]
 def indicator_rows(store: Store, measure_id: str | None = None) -> list[dict[str, Any]]:
     """Indicators in date order per measure; all of them, or one measure's."""
     rows = [r for r in store.table("indicators") if measure_id is None or r["measure"] == measure_id]
-    order = {m["id"]: n for n, m in enumerate(store.measures())}
+    order = {record_id: n for n, record_id in enumerate(store.ids("measures"))}
     return sorted(rows, key=lambda r: (order.get(r["measure"], 999), r["as_of"], r["metric"]))
 
 

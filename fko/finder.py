@@ -10,8 +10,8 @@ from typing import Any
 
 from fko.errors import FkoError, UsageError
 from fko.measures import by_id as all_records
-from fko.measures import cluster_numeral, filter_measures, get, normalise_id
-from fko.search import Hit, normalise, search, snippet
+from fko.measures import cluster_numeral, filter_measures, get, lookup, normalise_id
+from fko.search import Hit, MalformedIndex, SearchResult, normalise, search, snippet
 from fko.store import Store
 
 TITLE_LIKE = ("title", "id", "alias")
@@ -29,6 +29,29 @@ class Found:
 def records(store: Store) -> dict[str, dict[str, Any]]:
     """Every searchable record by ID: the report's measures and the newer sources' initiatives."""
     return all_records(store)
+
+
+def _hit_records(store: Store, result: SearchResult) -> dict[str, dict[str, Any]] | None:
+    """The records of the hits of measures and initiatives, by ID; None if one is missing."""
+    found: dict[str, dict[str, Any]] = {}
+    for hit in result.hits:
+        if hit.text is None and hit.id:
+            record = lookup(store, hit.id)
+            if record is None:
+                return None
+            found[hit.id] = record
+    return found
+
+
+def _search(store: Store, query: str, *args: Any) -> tuple[dict[str, Any], SearchResult]:
+    """search() over the store's index; an index whose postings turn out damaged while the
+    query reads them is rebuilt in memory (with a note), as a missing or stale one is."""
+    index = store.table("search")[0]
+    try:
+        return index, search(index, query, *args)
+    except MalformedIndex:
+        index = store.rebuilt_index("malformed", index)
+        return index, search(index, query, *args)
 
 
 def _field_text(record: dict[str, Any], field: str, aliases: Sequence[str]) -> str:
@@ -62,14 +85,18 @@ def find(
     via, snippet (the best-matching field) and match (the best field other than the title, for the
     table: the title is shown beside it anyway)."""
     measure_id = normalise_id(query)
-    if measure_id is not None and measure_id not in records(store):
+    if measure_id is not None and lookup(store, measure_id) is None:
         get(store, query)  # an ID that names no measure: "not found" (exit 1) as `fko show` says it
-    index = store.table("search")[0]
     allowed = None
     if clusters or ressorts:
         allowed = [m["id"] for m in filter_measures(store, clusters, ressorts, source="all")]
-    result = search(index, query, allowed, limit, kinds or None)
-    by_id = records(store)
+    index, result = _search(store, query, allowed, limit, kinds or None)
+    # only the records of the hits shown are read (and checked): the index found them
+    by_id = _hit_records(store, result)
+    if by_id is None:  # the index names a record the store does not hold
+        index = store.rebuilt_index("stale (it names records the store does not hold)", index)
+        result = search(index, query, allowed, limit, kinds or None)
+        by_id = _hit_records(store, result) or {}
 
     def text_of(hit: Hit, field: str) -> str:
         if field == "title":
@@ -139,12 +166,13 @@ def resolve(store: Store, text: str) -> dict[str, Any]:
     wanted = text.strip()
     if not wanted:
         raise UsageError("an empty measure reference; give an ID such as IV.1, a title or an alias")
-    by_id = records(store)
     measure_id = normalise_id(wanted) or wanted.upper()
-    if measure_id in by_id:
-        return by_id[measure_id]
+    record = lookup(store, measure_id)  # reads that record alone where the store allows
+    if record is not None:
+        return record
     if normalise_id(wanted):
         return get(store, wanted)  # an ID that does not exist: "did you mean …"
+    by_id = records(store)
     key = normalise(wanted)
     titles = [r for r in by_id.values() if normalise(r["title"]) == key]
     if len(titles) == 1:

@@ -60,13 +60,25 @@ def by_id(store: Store) -> dict[str, dict[str, Any]]:
     return {m["id"]: m for m in records(store)}
 
 
+def lookup(store: Store, record_id: str) -> dict[str, Any] | None:
+    """The measure or initiative with this exact ID, or None; reads that record alone where the
+    store allows (fko show IV.1 on 10,000 measures parses one)."""
+    return store.record("measures", record_id) or store.record("initiatives", record_id)
+
+
+def ids(store: Store) -> list[str]:
+    """The IDs of the measures and initiatives, in order, without parsing their records where
+    the store allows."""
+    return store.ids("measures") + store.ids("initiatives")
+
+
 def get(store: Store, measure_id: str) -> dict[str, Any]:
     """One measure by ID; an unknown ID is "not found" with the closest ID suggested."""
-    measures = by_id(store)
     wanted = normalise_id(measure_id) or measure_id.strip()
-    if wanted in measures:
-        return measures[wanted]
-    hint = suggest(wanted.upper(), list(measures))
+    found = lookup(store, wanted)
+    if found is not None:
+        return found
+    hint = suggest(wanted.upper(), ids(store))
     if hint is None and not normalise_id(measure_id):
         hint_text = f"; try `fko search {measure_id}`"
         raise FkoError(f"no measure '{measure_id}'{hint_text}")

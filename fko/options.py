@@ -1,7 +1,5 @@
 """Options shared by several commands, declared once, and the per-run context."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -205,7 +203,7 @@ class State:
         self.db = db
         self._store: Store | None = None
 
-    def store(self) -> Store:
+    def store(self) -> "Store":
         if self._store is None:
             from fko.store import open_store
 

@@ -76,10 +76,19 @@ FACTOR = {
     "synonym": 0.8,  # times the factor of how the synonym itself matched
 }
 _ID_WORD = re.compile(r"^(vi|iv|v|i{1,3})$")
+#: What a record ID (`IV.1`, `N.2`; validate.py) normalises to.
+_ID_KEY = re.compile(r"[a-z]{1,4}[0-9]{1,3}")
 _PLAIN_UMLAUT = {"a\u0308": "a", "o\u0308": "o", "u\u0308": "u"}
 _PLAIN_RE = re.compile("|".join(_PLAIN_UMLAUT))
 _ACRONYM = re.compile(r"\b([A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*(?:[.-][A-Za-z]+)?|[a-z]{2,}\.NRW)\b")
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _id_key(record_id: str) -> str:
+    """normalise(record_id) without spaces; the same, faster, for an ASCII ID."""
+    if record_id.isascii():
+        return _NON_WORD.sub("", record_id.casefold())
+    return normalise(record_id).replace(" ", "")
 
 
 def normalise_plain(text: str) -> str:
@@ -329,9 +338,22 @@ def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
     return " ".join(",".join(map(str, [n, f, *sorted(ps)])) for (n, f), ps in sorted(postings.items()))
 
 
-def decode_postings(text: str) -> list[list[int]]:
-    """[[doc, field, position, ...], ...] from encode_postings' text."""
-    return [[int(x) for x in entry.split(",")] for entry in text.split()]
+class MalformedIndex(Exception):
+    """A word's postings in a store's search index are not what the build writes."""
+
+
+_POSTINGS = re.compile(r"\d{1,9},\d{1,2}(?:,\d{1,9})+(?: \d{1,9},\d{1,2}(?:,\d{1,9})+)*")
+
+
+def decode_postings(text: str, docs: int | None = None) -> list[list[int]]:
+    """[[doc, field, position, ...], ...] from encode_postings' text; with `docs` (how many
+    documents the index has) checked first, so that a damaged index raises MalformedIndex."""
+    if docs is not None and not _POSTINGS.fullmatch(text):
+        raise MalformedIndex(text[:40])
+    entries = [[int(x) for x in entry.split(",")] for entry in text.split()]
+    if docs is not None and not all(e[0] < docs and e[1] < len(FIELDS) for e in entries):
+        raise MalformedIndex(text[:40])
+    return entries
 
 
 def _doc_row(doc: dict[str, Any]) -> dict[str, Any]:
@@ -471,7 +493,7 @@ class _Lookup:
     def entries(self, term: str) -> list[list[int]]:
         """[[doc, field, position, ...], ...] of one word of the data."""
         if term not in self._decoded:
-            self._decoded[term] = decode_postings(self.postings[term])
+            self._decoded[term] = decode_postings(self.postings[term], len(self.index["docs"]))
         return self._decoded[term]
 
     @property
@@ -621,22 +643,29 @@ def search(
     if not whole:
         return SearchResult([], [])
     compact = whole.replace(" ", "")
-    named = [d for d in docs if d.get("kind", "measure") in ("measure", "initiative") and d["id"]]
-    for doc in docs:  # a query that is an ID finds that record alone
-        if doc in named and normalise(doc["id"]).replace(" ", "") == compact:
-            hit = _plain_hit(doc, "id", [compact], doc["id"])
-            return _limited([hit] if shown(doc) else [], [], limit, 0 if shown(doc) else 1)
+    named = [n for n, d in enumerate(docs) if d.get("kind", "measure") in ("measure", "initiative") and d["id"]]
+    if _ID_KEY.fullmatch(compact):  # a query that is an ID finds that record alone
+        for n in named:
+            doc = docs[n]
+            if _id_key(doc["id"]) == compact:
+                hit = _plain_hit(doc, "id", [compact], doc["id"])
+                return _limited([hit] if shown(doc) else [], [], limit, 0 if shown(doc) else 1)
     if _ID_WORD.match(compact):  # a cluster numeral: its measures in order
-        cluster = [d for d in named if d["id"].split(".")[0].casefold() == compact]
+        cluster = [docs[n] for n in named if docs[n]["id"].split(".")[0].casefold() == compact]
         listed = [_plain_hit(d, "id", [], d["id"]) for d in cluster]
         visible = [h for h, d in zip(listed, cluster, strict=True) if shown(d)]
         return _limited(visible, [], limit, len(listed) - len(visible))
 
+    # a query that is a whole alias: the build indexes each alias also as one word
     exact: set[int] = set()
-    for n, doc in enumerate(docs):
-        keys = {normalise(a).replace(" ", "") for a in index["aliases"].get(doc["id"] or "", [])}
-        if compact in keys and doc in named:
-            exact.add(n)
+    is_named = set(named)
+    alias_field = FIELD_NAMES.index("alias")
+    for entry in look.entries(compact) if compact in look.postings else []:
+        n = entry[0]
+        if entry[1] == alias_field and n in is_named:
+            keys = {normalise(a).replace(" ", "") for a in index["aliases"].get(docs[n]["id"], [])}
+            if compact in keys:
+                exact.add(n)
 
     words = _query_words(query, look)
     figure = [d.get("kind", "measure") not in ("measure", "initiative") for d in docs]

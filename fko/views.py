@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from fko import render
-from fko.budget import BASIS_LABEL
+from fko._keys import KEYS, OPTIONAL, PATHS, RENAMES
 from fko.errors import UsageError
 from fko.render import Field, key, path
 
@@ -93,13 +93,11 @@ def emit_rows(
     record, never changes a value. No rows for people: nothing on stdout, and `empty` (if
     given) as one line on stderr.
     """
-    from fko.model import RENAMES, paths, records
-
     if sum((json, jsonl, csv, xlsx is not None)) > 1:
         raise UsageError("choose one of --json, --jsonl, --csv and --xlsx")
     full = records(output, json_rows if json_rows is not None else rows)
     if fields_arg is not None:
-        names = render.select_paths(paths(output), fields_arg)
+        names = render.select_paths(PATHS[output], fields_arg)
         chosen = [Field(n, n, render.dotted(n)) for n in names]
         if json or jsonl:
             cut = [render.pick(r, names) for r in full]
@@ -131,11 +129,31 @@ def emit_rows(
         render.table(rows, fields, title=title, footer=footer)
 
 
+def records(output: str, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows as the records of output type `output`: its keys only, in its order (the JSON truth,
+    fko/model.py, read from its generated key table fko/_keys.py)."""
+    optional = OPTIONAL.get(output, ())
+    keys = [(k, k not in optional) for k in KEYS[output]]
+    renames = RENAMES.get(output, {})
+    out = []
+    for row in rows:
+        named = {renames.get(k, k): v for k, v in row.items()} if renames else row
+        out.append({k: named[k] for k, needed in keys if needed or k in named})
+    return out
+
+
+def _basis_label(basis: Any, default: str) -> str:
+    """How a table names a funds basis (per_year: "per year"); fko.budget is imported only here."""
+    from fko.budget import BASIS_LABEL
+
+    return BASIS_LABEL.get(basis, default)
+
+
 def _item_line(item: dict[str, Any]) -> str:
     from fko.budget import years_text
 
     parts = [_amount(item)]
-    parts += [BASIS_LABEL.get(item["basis"], "") or "", years_text(item)]
+    parts += [_basis_label(item["basis"], "") or "", years_text(item)]
     parts += [", ".join(item["funding"]), f"assigned to {item['ressort']}" if item["ressort"] else ""]
     parts += [item["note"] or ""]
     return " · ".join(p for p in parts if p)
@@ -326,7 +344,7 @@ BUDGET_FIELDS: list[Field] = [
     Field("amount_eur", "Euro", key("amount_eur"), numeric=True, in_table=False),
     Field("quantity", "Quantity", key("quantity"), numeric=True, in_table=False),
     Field("unit", "Unit", key("unit"), in_table=False),
-    Field("basis", "Basis", key("basis"), show=lambda v: BASIS_LABEL.get(v, v or ""), drop=2),
+    Field("basis", "Basis", key("basis"), show=lambda v: _basis_label(v, v or ""), drop=2),
     Field("year_from", "From", key("year_from"), numeric=True, in_table=False),
     Field("year_to", "To", key("year_to"), numeric=True, in_table=False),
     Field("years", "Years", key("years"), drop=3),
@@ -927,7 +945,7 @@ def _funds_item(item: dict[str, Any] | None) -> str:
 
     if item is None:
         return "(none)"
-    parts = [_amount(item), BASIS_LABEL.get(item["basis"], "") or "", years_text(item), ", ".join(item["funding"])]
+    parts = [_amount(item), _basis_label(item["basis"], "") or "", years_text(item), ", ".join(item["funding"])]
     return " · ".join(p for p in parts if p)
 
 

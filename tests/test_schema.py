@@ -93,6 +93,39 @@ def test_every_output_type_is_covered_by_a_command_line() -> None:
     assert {name for _, name in COMMANDS} == set(OUTPUTS)
 
 
+def test_the_key_table_commands_read_is_generated_from_the_current_types() -> None:
+    """--json reads fko/_keys.py instead of importing the TypedDicts (start-up); it must say
+    exactly what the types say."""
+    from pathlib import Path
+
+    from fko import _keys
+    from fko.model import RENAMES, key_table, output_keys, paths
+
+    assert Path(_keys.__file__).read_text(encoding="utf-8") == key_table(), (
+        "fko/_keys.py is stale: run `python -m fko.model > fko/_keys.py`"
+    )
+    assert _keys.KEYS["search"][:3] == ("id", "kind", "title")
+    assert _keys.OPTIONAL["list"] == ("date",) and "date" in _keys.KEYS["list"]
+    assert "runtime.start" in _keys.PATHS["list"] and _keys.RENAMES == RENAMES
+    for name in OUTPUTS:
+        assert list(_keys.KEYS[name]) == output_keys(name) and list(_keys.PATHS[name]) == paths(name)
+
+
+def test_records_keep_only_the_types_keys_in_order_and_rename() -> None:
+    from fko.model import RENAMES, output_keys
+    from fko.views import records
+
+    keys = [k for k in output_keys("search") if k != "explain"]  # explain: only with --explain
+    row = {"match": "m", **{k: k.upper() for k in reversed(keys)}, "_hit": None}
+    assert records("search", [row]) == [{k: k.upper() for k in keys}]
+    assert list(records("search", [{**row, "explain": {}}])[0]) == output_keys("search")
+    back = {new: old for old, new in RENAMES["budget_group"].items()}
+    group = {back.get(k, k): n for n, k in enumerate(OUTPUTS["budget_group"][0].__annotations__)}
+    assert records("budget_group", [group]) == [dict(zip(output_keys("budget_group"), range(99), strict=False))]
+    with pytest.raises(KeyError):  # a required key missing from the row is a bug, not a null
+        records("budget_group", [{"by": "year"}])
+
+
 @pytest.mark.parametrize(("command", "name"), COMMANDS)
 def test_every_command_output_validates_against_the_schema(fko: Fko, command: str, name: str) -> None:
     data = run_json(fko, command)

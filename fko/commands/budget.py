@@ -1,7 +1,5 @@
 """`fko budget`: the planned funds of the offensive, structured and summed honestly."""
 
-from __future__ import annotations
-
 import dataclasses
 from collections.abc import Callable
 from typing import Annotated

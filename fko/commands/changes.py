@@ -1,7 +1,5 @@
 """`fko changes`: what the sources report after a date, newest first."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`fko cite`: a citation of a measure or one of its key figures, with source, date, lines and quote."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

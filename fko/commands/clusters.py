@@ -1,7 +1,5 @@
 """`fko clusters`: the six thematic clusters and how many measures each has."""
 
-from __future__ import annotations
-
 import typer
 
 from fko import options

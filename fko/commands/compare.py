@@ -1,7 +1,5 @@
 """`fko compare`: measures, ministries' portfolios or recognition years side by side."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`fko data build`: rebuild the store from the report text and the curation file."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`fko diff`: what differs between two stores, e.g. two editions of the report."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`fko export`: the whole dataset as JSON, CSV files, an SQLite database or an Excel workbook."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

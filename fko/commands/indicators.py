@@ -1,7 +1,5 @@
 """`fko indicators`: dated key figures of the measures, with their sources."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`fko list`: the measures, filtered by cluster, ministry and partner."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

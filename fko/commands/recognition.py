@@ -1,7 +1,5 @@
 """`fko recognition` (alias `fko anerkennung`): recognition of foreign qualifications in figures."""
 
-from __future__ import annotations
-
 import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
@@ -100,7 +98,7 @@ def run(
     overview(store, body or (), year)
 
 
-def overview(store: Store, bodies: Sequence[str], year: int | None) -> None:
+def overview(store: "Store", bodies: Sequence[str], year: int | None) -> None:
     """Every recognition figure fko has in one table, then the detail views that match."""
     from fko import render
     from fko.figures import by_country, chamber_matrix, recognition_rows, with_rates
@@ -142,7 +140,7 @@ def overview(store: Store, bodies: Sequence[str], year: int | None) -> None:
 
 
 def chamber_tables(
-    store: Store,
+    store: "Store",
     years: list[int] | None,
     bodies: Sequence[str],
     *,
@@ -151,7 +149,7 @@ def chamber_tables(
     fields: str | None,
     delimiter: str,
     jsonl: bool = False,
-    xlsx: Path | None = None,
+    xlsx: "Path | None" = None,
 ) -> None:
     """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
     from fko import render

@@ -1,7 +1,5 @@
 """`fko ressorts`: the ministries of the report and how many measures each has."""
 
-from __future__ import annotations
-
 import typer
 
 from fko import options

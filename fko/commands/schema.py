@@ -1,7 +1,5 @@
 """`fko schema`: the JSON Schema of every command's --json output (the contract for scripts)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

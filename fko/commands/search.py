@@ -1,7 +1,5 @@
 """`fko search`: German-aware search that understands how people ask, the record meant first."""
 
-from __future__ import annotations
-
 import dataclasses
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -94,14 +92,14 @@ def _json_row(row: dict[str, Any], explain: bool) -> dict[str, Any]:
     return out
 
 
-def _title(result: Found, text: str, limit: int) -> str:
+def _title(result: "Found", text: str, limit: int) -> str:
     noun = "hit" if result.total == 1 else "hits"
     if len(result.rows) < result.total:
         return f"{len(result.rows)} of {result.total} {noun} for '{text}' (--limit 0 for all)"
     return f"{result.total} {noun} for '{text}'"
 
 
-def _hints(result: Found, text: str, clusters: Any, ressorts: Any, kinds: list[str]) -> list[str]:
+def _hints(result: "Found", text: str, clusters: Any, ressorts: Any, kinds: list[str]) -> list[str]:
     """Honest notes on stderr: hits the filters hide, and words of the data close to a query that
     found nothing."""
     lines = []
@@ -121,7 +119,7 @@ def _hints(result: Found, text: str, clusters: Any, ressorts: Any, kinds: list[s
     return lines
 
 
-def _explain_lines(result: Found) -> list[str]:
+def _explain_lines(result: "Found") -> list[str]:
     lines: list[str] = []
     for row in result.rows:
         hit = row["_hit"]

@@ -1,7 +1,5 @@
 """`fko show`: one or more measures as complete records."""
 
-from __future__ import annotations
-
 import typer
 
 from fko import options

@@ -1,7 +1,5 @@
 """`fko sources`: the source documents and how many records cite each."""
 
-from __future__ import annotations
-
 import typer
 
 from fko import options

@@ -1,7 +1,5 @@
 """`fko timeline`: the runtimes of all measures as a chart, with the --on date marked."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -354,15 +354,22 @@ def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
 
     Record tables are indented so that a rebuild's diff is readable; indexes are compact.
     """
-    parts = []
-    for name in sorted(tables):
-        data = {str(i): row for i, row in enumerate(tables[name], start=1)}
-        if name in COMPACT_TABLES:
-            body = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        else:
-            body = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).replace("\n", "\n ")
-        parts.append(f" {json.dumps(name)}: {body}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    from fko.store import RECORD_TABLES, records_digest
+
+    bodies = {name: _body(name, rows) for name, rows in tables.items() if name != "search"}
+    if "search" in tables:
+        # The index carries the checksum of the record tables' bytes it was made from, so a
+        # reader can tell it belongs to these records without reading them (fko/store.py).
+        digest = records_digest([bodies[n].encode("utf-8") if n in bodies else None for n in RECORD_TABLES])
+        bodies["search"] = _body("search", [{**row, "records_digest": digest} for row in tables["search"]])
+    return "{\n" + ",\n".join(f" {json.dumps(name)}: {bodies[name]}" for name in sorted(bodies)) + "\n}\n"
+
+
+def _body(name: str, rows: list[dict[str, Any]]) -> str:
+    data = {str(i): row for i, row in enumerate(rows, start=1)}
+    if name in COMPACT_TABLES:
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).replace("\n", "\n ")
 
 
 def invalid_tables(tables: dict[str, list[dict[str, Any]]]) -> str | None:
