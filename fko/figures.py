@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from fko.errors import UsageError
-from fko.search import normalise
 from fko.store import Store
 
 AREA_METRIC = "Verfahren nach Zuständigkeitsbereich"
@@ -21,6 +20,8 @@ RATES = (
 
 
 def _body_key(text: str) -> str:
+    from fko.search import normalise  # lazy: `fko list` and `fko show` import this module, not search
+
     return normalise(text).replace("nordrhein westfalen", "nrw")
 
 

@@ -11,52 +11,8 @@ if TYPE_CHECKING:
     from fko.store import Store
 
 
-class ExportFormat(StrEnum):
-    """What `fko export --format` writes."""
-
-    json = "json"
-    csv = "csv"
-    sqlite = "sqlite"
-    xlsx = "xlsx"
-
-
-# Fixed choices: typer validates them (case-insensitively), lists them in --help and completes
-# them from these classes. The domain modules keep the same names (a test checks they agree).
-
-
-class BudgetBy(StrEnum):
-    ressort = "ressort"
-    cluster = "cluster"
-    year = "year"
-    funding = "funding"
-
-
-class Split(StrEnum):
-    full = "full"
-    equal = "equal"
-
-
-class RecognitionBy(StrEnum):
-    area = "area"
-    country = "country"
-
-
-class TimelineBy(StrEnum):
-    cluster = "cluster"
-    ressort = "ressort"
-
-
-class CiteFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    bibtex = "bibtex"
-
-
-class ChangeKind(StrEnum):
-    update = "update"
-    indicator = "indicator"
-    event = "event"
-    initiative = "initiative"
+# The fixed choices of single commands (--by, --format, --kind, …) are enums in fko/choices.py,
+# imported by those commands only; the global --color is here.
 
 
 class Colour(StrEnum):

@@ -7,12 +7,9 @@ the status says it was derived and names the rule.
 
 from __future__ import annotations
 
-import calendar
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from fko.errors import UsageError
@@ -31,19 +28,42 @@ def _about(record: dict[str, Any]) -> str:
     return f"{record.get('title') or ''} {record.get('description') or ''}"
 
 
-@dataclass(frozen=True)
 class Status:
-    """A measure's status on a date, the interpreted period, and how it was found."""
+    """A measure's status on a date, the interpreted period, and how it was found.
 
-    status: str
-    open_ended: bool
-    start: dt.date | None
-    end: dt.date | None
-    derived: bool
-    rule: str
-    #: The latest later source, dated on or before the date asked, that reports the measure's
-    #: state (an update with `reports_status`); the runtime-derived status above stays as it is.
-    reported: dict[str, Any] | None = None
+    A plain class with slots rather than a dataclass: `fko list` makes one per measure, and
+    the dataclass decorator alone cost ≈1 ms at start-up (issue #16). Treat it as immutable."""
+
+    __slots__ = ("status", "open_ended", "start", "end", "derived", "rule", "reported")
+
+    def __init__(
+        self,
+        status: str,
+        open_ended: bool,
+        start: dt.date | None,
+        end: dt.date | None,
+        derived: bool,
+        rule: str,
+        reported: dict[str, Any] | None = None,
+    ) -> None:
+        self.status = status
+        self.open_ended = open_ended
+        self.start = start
+        self.end = end
+        self.derived = derived
+        self.rule = rule
+        #: The latest later source, dated on or before the date asked, that reports the
+        #: measure's state (an update with `reports_status`); the runtime-derived status above
+        #: stays as it is.
+        self.reported = reported
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Status):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
+
+    def __repr__(self) -> str:
+        return "Status(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
 
     def as_row(self) -> dict[str, Any]:
         reported = self.reported or {}
@@ -80,9 +100,16 @@ def state_text(status: str, open_ended: bool) -> str:
 
 
 _DATE_FORMS = "2024-06-01, 01.06.2024, 2024-06, 06/2024 or 2024"
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# Patterns as strings: compiled (and cached by `re`) only when a command parses a date.
+_DAY_MONTH_YEAR = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
+_MONTH_YEAR = r"(\d{1,2})[/.](\d{4})"
+_ISO_DATE = r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """28 to 31 (as calendar.monthrange, whose import costs ≈1 ms at start-up)."""
+    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return (following - dt.timedelta(days=1)).day
 
 
 def parse_span(text: str, option: str = "--on") -> tuple[dt.date, dt.date]:
@@ -90,11 +117,11 @@ def parse_span(text: str, option: str = "--on") -> tuple[dt.date, dt.date]:
     day, 2024-06 and 06/2024 a month, 2024 a year. Anything else is a usage error."""
     value = text.strip()
     year = month = day = None
-    if match := _DAY_MONTH_YEAR.fullmatch(value):
+    if match := re.fullmatch(_DAY_MONTH_YEAR, value):
         day, month, year = (int(g) for g in match.groups())
-    elif match := _MONTH_YEAR.fullmatch(value):
+    elif match := re.fullmatch(_MONTH_YEAR, value):
         month, year = int(match.group(1)), int(match.group(2))
-    elif match := _ISO_DATE.fullmatch(value):
+    elif match := re.fullmatch(_ISO_DATE, value):
         year = int(match.group(1))
         month = int(match.group(2)) if match.group(2) else None
         day = int(match.group(3)) if match.group(3) else None
@@ -103,7 +130,7 @@ def parse_span(text: str, option: str = "--on") -> tuple[dt.date, dt.date]:
             if day is not None and month is not None:
                 return dt.date(year, month, day), dt.date(year, month, day)
             if month is not None:
-                return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+                return dt.date(year, month, 1), dt.date(year, month, _days_in_month(year, month))
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
         pass
@@ -155,7 +182,7 @@ def last_day(iso: str) -> dt.date:
     if len(parts) == 3:
         return dt.date(*parts)
     month = parts[1] if len(parts) > 1 else 12
-    return dt.date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+    return dt.date(parts[0], month, _days_in_month(parts[0], month))
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -190,13 +217,16 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
     end = last_day(end_iso) if end_iso else None
     if start and start_iso and len(start_iso) == 4:
         head = text.split(" bis ")[0]
-        if re.search(rf"Ende {start_iso}", head):
+        # Plain substring tests: a pattern per year would be compiled anew for every year.
+        seasons = sorted((head.find(f"{name} {start_iso}"), name) for name in _SEASON if f"{name} {start_iso}" in head)
+        if f"Ende {start_iso}" in head:
             start, derived = dt.date(int(start_iso), 12, 1), True
             rules.append("'Ende YYYY' as a start means December")
-        elif season := re.search(rf"({'|'.join(_SEASON)}) {start_iso}", head):
-            start, derived = dt.date(int(start_iso), _SEASON[season.group(1)], 1), True
-            rules.append(f"'{season.group(1)} {start_iso}' starts in month {_SEASON[season.group(1)]}")
-        elif re.search(rf"Schuljahr {start_iso}/", head):
+        elif seasons:
+            season = seasons[0][1]  # the first named, as a regular expression would find it
+            start, derived = dt.date(int(start_iso), _SEASON[season], 1), True
+            rules.append(f"'{season} {start_iso}' starts in month {_SEASON[season]}")
+        elif f"Schuljahr {start_iso}/" in head:
             start, derived = dt.date(int(start_iso), 8, 1), True
             rules.append("a school year starts on 1 August")
     open_ended = False
@@ -246,7 +276,9 @@ def status_in(store: Any, record: dict[str, Any], on: dt.date) -> Status:
 
 def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | None = None) -> Status:
     status = _derived_status(record, on)
-    return dataclasses.replace(status, reported=reported) if reported else status
+    if reported:  # a new object: setting its report changes nothing else
+        status.reported = reported
+    return status
 
 
 def _derived_status(record: dict[str, Any], on: dt.date) -> Status:

@@ -337,15 +337,15 @@ def test_completion_values() -> None:
 
 
 def test_choices_are_enums_that_agree_with_the_domain() -> None:
-    from fko import completion, options
+    from fko import choices, completion
     from fko.budget import GROUPINGS
     from fko.changes import KINDS
     from fko.cite import FORMATS as CITE_FORMATS
     from fko.status import STATUSES
 
-    assert tuple(options.BudgetBy) == GROUPINGS
-    assert tuple(options.CiteFormat) == CITE_FORMATS
-    assert tuple(options.ChangeKind) == KINDS
+    assert tuple(choices.BudgetBy) == GROUPINGS
+    assert tuple(choices.CiteFormat) == CITE_FORMATS
+    assert tuple(choices.ChangeKind) == KINDS
     assert completion.statuses("")[:5] == list(STATUSES)
     assert completion.statuses("LAUF") == ["laufend"]
 

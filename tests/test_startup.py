@@ -36,8 +36,12 @@ def imported(*args: str) -> set[str]:
     ("args", "not_needed"),
     [
         # --json prints records through the generated key table, not the TypedDicts
-        (("search", "Meisterprämie", "--json"), {"fko.model", "fko.budget", "fko.status", "fko.figures"}),
-        (("list",), {"fko.model", "fko.budget", "fko.finder"}),
+        (
+            ("search", "Meisterprämie", "--json"),
+            {"fko.model", "fko.budget", "fko.status", "fko.figures", "fko.choices"},
+        ),
+        # list derives a status per measure; it needs no search, figures, calendar or enums
+        (("list",), {"fko.model", "fko.budget", "fko.finder", "fko.search", "fko.figures", "calendar", "fko.choices"}),
         (("show", "IV.1"), {"fko.model"}),
     ],
 )

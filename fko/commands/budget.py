@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko import choices, options
 
 
 def run(
@@ -31,11 +31,11 @@ def run(
         bool, typer.Option("--annualize", help="With --year: spread totals over several years evenly.")
     ] = False,
     split: Annotated[
-        options.Split,
+        choices.Split,
         typer.Option("--split", case_sensitive=False, help="Shared measures: count in full or divide evenly."),
-    ] = options.Split.full,
+    ] = choices.Split.full,
     by: Annotated[
-        options.BudgetBy | None, typer.Option("--by", case_sensitive=False, help="Sum by group, with a chart.")
+        choices.BudgetBy | None, typer.Option("--by", case_sensitive=False, help="Sum by group, with a chart.")
     ] = None,
     extend_to: Annotated[
         int | None,

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko import choices, options
 
 
 def run(
@@ -22,7 +22,7 @@ def run(
         str | None, typer.Option("--until", metavar="DATE", help="Up to this date (a month or year: to its end).")
     ] = None,
     kind: Annotated[
-        list[options.ChangeKind] | None,
+        list[choices.ChangeKind] | None,
         typer.Option("--kind", "-k", case_sensitive=False, help="Only records of this kind (repeatable)."),
     ] = None,
     ressort: options.Ressort = None,

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko import choices, options
 
 
 def run(
@@ -18,8 +18,8 @@ def run(
         str | None, typer.Option("--as-of", metavar="DATE", help="With --figure: only the figure of this date.")
     ] = None,
     format: Annotated[
-        options.CiteFormat, typer.Option("--format", case_sensitive=False, help="How to write the citation.")
-    ] = options.CiteFormat.text,
+        choices.CiteFormat, typer.Option("--format", case_sensitive=False, help="How to write the citation.")
+    ] = choices.CiteFormat.text,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
     fields: options.Fields = None,

@@ -5,12 +5,12 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko import choices, options
 
 
 def run(
     ctx: typer.Context,
-    fmt: Annotated[options.ExportFormat, typer.Option("--format", "-f", help="What to write.", case_sensitive=False)],
+    fmt: Annotated[choices.ExportFormat, typer.Option("--format", "-f", help="What to write.", case_sensitive=False)],
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="PATH", help="File (json, sqlite, xlsx) or folder (csv).")
     ],

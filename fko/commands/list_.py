@@ -56,13 +56,16 @@ def run(
       fko list --during 2025 -c IV
     """
     from fko import render
-    from fko.figures import source_key
     from fko.measures import filter_measures
     from fko.status import check_status, matches, on_date, status_in
     from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS, emit_rows
 
     store = options.state(ctx).store()
-    chosen = source_key(store, source) if source else None
+    chosen = None
+    if source:
+        from fko.figures import source_key
+
+        chosen = source_key(store, source)
     rows = filter_measures(store, cluster or (), ressort or (), partner, chosen)
     what = "records" if source else "measures"
     if during is not None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fko import options
+from fko import choices, options
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def run(
     ctx: typer.Context,
     by: Annotated[
-        options.RecognitionBy | None,
+        choices.RecognitionBy | None,
         typer.Option("--by", case_sensitive=False, help="Procedures by area of responsibility or country."),
     ] = None,
     body: Annotated[

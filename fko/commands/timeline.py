@@ -4,15 +4,15 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko import choices, options
 
 
 def run(
     ctx: typer.Context,
     measures: options.SomeMeasures = None,
     by: Annotated[
-        options.TimelineBy, typer.Option("--by", case_sensitive=False, help="Group the bars.")
-    ] = options.TimelineBy.cluster,
+        choices.TimelineBy, typer.Option("--by", case_sensitive=False, help="Group the bars.")
+    ] = choices.TimelineBy.cluster,
     on: options.On = None,
     since: Annotated[
         int | None,
