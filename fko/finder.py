@@ -85,6 +85,7 @@ def find(
     via, snippet (the best-matching field) and match (the best field other than the title, for the
     table: the title is shown beside it anyway)."""
     measure_id = normalise_id(query)
+    store.table("search")  # first: a fresh index also says where each record stands
     if measure_id is not None and lookup(store, measure_id) is None:
         get(store, query)  # an ID that names no measure: "not found" (exit 1) as `fko show` says it
     allowed = None

@@ -63,7 +63,7 @@ def by_id(store: Store) -> dict[str, dict[str, Any]]:
 def lookup(store: Store, record_id: str) -> dict[str, Any] | None:
     """The measure or initiative with this exact ID, or None; reads that record alone where the
     store allows (fko show IV.1 on 10,000 measures parses one)."""
-    return store.record("measures", record_id) or store.record("initiatives", record_id)
+    return store.record(record_id)
 
 
 def ids(store: Store) -> list[str]:

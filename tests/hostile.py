@@ -33,6 +33,7 @@ def _edit(change: Callable[[Tables], None]) -> Callable[[], bytes]:
         change(tables)
         return json.dumps(layout(tables)).encode("ascii")  # \u escapes: lone surrogates too
 
+    make.change = change  # type: ignore[attr-defined]  # tests/test_store_lazy.py: the build's layout too
     return make
 
 

@@ -354,15 +354,26 @@ def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
 
     Record tables are indented so that a rebuild's diff is readable; indexes are compact.
     """
-    from fko.store import RECORD_TABLES, records_digest
-
     bodies = {name: _body(name, rows) for name, rows in tables.items() if name != "search"}
     if "search" in tables:
-        # The index carries the checksum of the record tables' bytes it was made from, so a
-        # reader can tell it belongs to these records without reading them (fko/store.py).
-        digest = records_digest([bodies[n].encode("utf-8") if n in bodies else None for n in RECORD_TABLES])
-        bodies["search"] = _body("search", [{**row, "records_digest": digest} for row in tables["search"]])
+        bodies["search"] = _body("search", [_placed(row, bodies) for row in tables["search"]])
     return "{\n" + ",\n".join(f" {json.dumps(name)}: {bodies[name]}" for name in sorted(bodies)) + "\n}\n"
+
+
+def _placed(index: dict[str, Any], bodies: dict[str, str]) -> dict[str, Any]:
+    """The index with what ties it to the records' bytes (fko/store.py reads both): the checksum
+    of the record tables it was made from (`records_digest`), and each record's byte range in
+    its table (`at`), so that `fko search` parses only the records of its hits."""
+    from fko.store import RECORD_TABLES, record_ranges, records_digest
+
+    raw = {name: bodies[name].encode("utf-8") for name in RECORD_TABLES if name in bodies}
+    ranges = {name: record_ranges(data) or {} for name, data in raw.items()}
+    docs = []
+    for doc in index.get("docs", []):
+        table = {"measure": "measures", "initiative": "initiatives"}.get(doc.get("kind", "measure"))
+        at = ranges.get(table or "", {}).get(doc.get("id") or "")
+        docs.append({**doc, "at": list(at)} if at else doc)
+    return {**index, "docs": docs, "records_digest": records_digest([raw.get(name) for name in RECORD_TABLES])}
 
 
 def _body(name: str, rows: list[dict[str, Any]]) -> str:

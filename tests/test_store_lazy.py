@@ -1,0 +1,222 @@
+"""A store in the build's layout is read lazily: one table, one record at a time, each checked
+before use; what the search index says about the records is checked against them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fko.errors import FkoError
+from fko.ingest.build import serialise
+from fko.store import SHIPPED, ReadOnlyJSONStorage, open_store, record_ranges
+from fko.validate import checker, fits
+
+from .conftest import Result, shipped_tables
+from .hostile import INVALID
+
+Tables = dict[str, list[dict[str, Any]]]
+
+
+def built(tables: Tables, path: Path) -> Path:
+    """The tables written as `fko data build` writes them (index checksum and places included)."""
+    path.write_text(serialise(tables), encoding="utf-8")
+    return path
+
+
+def edited(change: Callable[[Tables], None]) -> Tables:
+    tables = shipped_tables()
+    change(tables)
+    return tables
+
+
+def measure(tables: Tables, record_id: str) -> dict[str, Any]:
+    return next(m for m in tables["measures"] if m["id"] == record_id)
+
+
+def test_the_shipped_store_is_in_the_layout_that_reads_one_record() -> None:
+    raw = SHIPPED.read_bytes()
+    storage = ReadOnlyJSONStorage(str(SHIPPED))
+    storage.open()
+    table = storage.raw_table("measures")
+    assert table is not None
+    places = record_ranges(bytes(table))
+    assert places is not None and list(places)[:3] == ["I.1", "I.2", "I.3"] and len(places) == 64
+    start, end = places["IV.1"]
+    assert json.loads(bytes(table)[start:end])["title"] == "Meisterprämie NRW"
+    index = json.loads(raw)["search"]["1"]
+    docs = {d["id"]: d for d in index["docs"] if d["kind"] == "measure"}
+    assert docs["IV.1"]["at"] == [start, end]  # the index says where each record stands
+    assert index["records_digest"].startswith("crc32:")
+
+
+def test_show_parses_one_record_and_checks_it(tmp_path: Path, fko: Callable[..., Result]) -> None:
+    """A damaged record fails the commands that read it, in one line; the others answer."""
+    path = built(edited(lambda t: measure(t, "IV.1").update(title=42)), tmp_path / "s.json")
+    failed = fko("--db", str(path), "show", "IV.1")
+    assert failed.code == 1
+    assert failed.err == (
+        f"fko: store {path}: measures/IV.1: 'title' is 42, not a string; rebuild it with `fko data build`\n"
+    )
+    assert fko("--db", str(path), "search", "Meisterprämie", "--json").err == failed.err  # IV.1 is its hit
+    assert fko("--db", str(path), "list").err == failed.err
+    other = fko("--db", str(path), "show", "I.1", "--json")
+    assert other.code == 0 and other.json()[0]["id"] == "I.1" and other.err == ""
+    found = fko("--db", str(path), "search", "Lehrkräfte", "--json")
+    assert found.code == 0 and found.json()[0]["id"].startswith("I.")
+
+
+def test_a_record_edited_by_hand_makes_the_index_stale(tmp_path: Path, fko: Callable[..., Result]) -> None:
+    """Bytes of the records that differ from those the index was made from: rebuilt, with a note."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    old = '"title": "Meisterprämie NRW"'
+    assert text.count(old) == 1
+    path = tmp_path / "hand.json"
+    path.write_text(text.replace(old, '"title": "Meisterbonus NRW"'), encoding="utf-8")
+    result = fko("--db", str(path), "search", "Meisterbonus", "--json")
+    assert result.code == 0 and result.json()[0]["id"] == "IV.1"
+    assert result.json()[0]["title"] == "Meisterbonus NRW"
+    assert result.err == f"store {path}: the search index is stale (its records differ from the store's); " + (
+        "rebuilt it in memory for this run\n"
+    )
+
+
+def test_places_the_index_gets_wrong_are_caught(tmp_path: Path, fko: Callable[..., Result]) -> None:
+    """A forged index (its checksum matches, its places do not): each record read is still the
+    one asked for, or the whole table is read."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    docs = json.loads(text)["search"]["1"]["docs"]
+    first, second, third = (docs[n]["at"] for n in range(3))
+    index_line = next(line for line in text.splitlines() if line.startswith(' "search": '))
+    forged = index_line.replace(f'"at":[{first[0]},{first[1]}]', "AT1", 1)
+    forged = forged.replace(f'"at":[{second[0]},{second[1]}]', f'"at":[{first[0]},{first[1]}]', 1)
+    forged = forged.replace("AT1", f'"at":[{second[0]},{second[1]}]', 1)  # I.1 and I.2 swapped
+    forged = forged.replace(f'"at":[{third[0]},{third[1]}]', '"at":[5,9]', 1)  # I.3 into nowhere
+    assert forged.count('"at":[5,9]') == 1
+    path = tmp_path / "forged.json"
+    path.write_text(text.replace(index_line, forged), encoding="utf-8")
+    for query, expected in (("I.1", "I.1"), ("I.2", "I.2"), ("I.3", "I.3")):
+        result = fko("--db", str(path), "search", query, "--json")
+        assert result.code == 0 and [h["id"] for h in result.json()] == [expected], (query, result.err)
+
+
+#: The edited stores of the corpus, but the lone surrogate: UTF-8 text (the build's layout)
+#: cannot hold one; tests/test_store.py covers it as a \\ud800 escape.
+EDITED = sorted(n for n, make in INVALID.items() if getattr(make, "change", None) is not None and "surrogate" not in n)
+
+
+@pytest.mark.parametrize("name", EDITED)
+def test_invalid_stores_in_the_build_layout(name: str, tmp_path: Path, fko: Callable[..., Result]) -> None:
+    """The corpus's edited stores, written as the build writes them (so with an index whose
+    checksum matches the damaged records): every command that reads the damage fails in one
+    line, the SQLite export (which reads all) among them; none shows a traceback."""
+    path = built(edited(INVALID[name].change), tmp_path / "s.json")  # type: ignore[attr-defined]
+    probe = ["export", "--format", "sqlite", "--out", str(tmp_path / "x.db"), "--force"]
+    result = fko("--db", str(path), *probe)
+    assert result.code == 1 and result.err.startswith(f"fko: store {path}") and result.err.count("\n") == 1
+    for args in (["search", "Meister", "--json"], ["show", "I.1"], ["list", "--json"], ["show", "IV.1", "--json"]):
+        result = fko("--db", str(path), *args)
+        assert result.code in (0, 1) and "Traceback" not in result.err, (args, result.err)
+        if result.code:
+            assert result.err.startswith(f"fko: store {path}") and result.err.count("\n") == 1, (args, result.err)
+
+
+@cache
+def shipped_bytes() -> bytes:
+    return SHIPPED.read_bytes()
+
+
+@given(data=st.data())
+def test_a_record_read_alone_is_the_record_read_whole(
+    data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Damage anywhere in the records' bytes: a record read alone is exactly the one the whole
+    file holds (where the file still parses) or the undamaged one; else one FkoError."""
+    raw = bytearray(shipped_bytes())
+    start = raw.index(b'\n "measures": ')
+    end = raw.index(b'\n "meta": ')
+    at = data.draw(st.integers(start, end), label="at")
+    how = data.draw(st.sampled_from(["replace", "insert", "delete"]), label="how")
+    byte = data.draw(st.sampled_from(list(b'{}[]",:\n 0aI.\\')), label="byte")
+    if how == "replace":
+        raw[at] = byte
+    elif how == "insert":
+        raw.insert(at, byte)
+    else:
+        del raw[at]
+    path = tmp_path_factory.mktemp("mutated") / "m.json"
+    path.write_bytes(bytes(raw))
+    original = {m["id"]: m for m in shipped_tables()["measures"]}
+    try:
+        whole: dict[str, Any] | None = {m["id"]: m for m in json.loads(bytes(raw))["measures"].values()}
+    except (ValueError, KeyError, TypeError):
+        whole = None
+    wanted = data.draw(st.sampled_from(sorted(original)), label="id")
+    try:
+        store = open_store(str(path))
+        found = store.record(wanted)
+    except FkoError:
+        return
+    if found is not None:
+        assert found == (whole or {}).get(wanted) or (whole is None and found == original[wanted])
+
+
+@given(data=st.data())
+def test_the_compiled_check_agrees_with_the_checker(data: st.DataObject) -> None:
+    """validate.fits (generated code) and validate.checker (which says why) judge alike, on
+    records with one value anywhere replaced by any JSON value."""
+    from fko.model import RECORD_TYPES
+
+    kind = data.draw(st.sampled_from(sorted(RECORD_TYPES)), label="kind")
+    record_type, table = RECORD_TYPES[kind]
+    rows = shipped_tables().get(table or "", [])
+    if not rows:
+        return
+    row = json.loads(json.dumps(data.draw(st.sampled_from(rows), label="row")))
+    paths: list[list[Any]] = []
+
+    def walk(value: Any, path: list[Any]) -> None:
+        paths.append(path)
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, [*path, k])
+        elif isinstance(value, list):
+            for n, v in enumerate(value):
+                walk(v, [*path, n])
+
+    walk(row, [])
+    path = data.draw(st.sampled_from(paths[1:]), label="path")
+    leaf = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**14), 10**14),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=8),
+        st.sampled_from(["2024-13", "2024-02-29", "IV.1", "iv.1", "\ud800", "1899", "planned", "total"]),
+    )
+    value = data.draw(
+        st.one_of(leaf, st.lists(leaf, max_size=2), st.dictionaries(st.text(max_size=4), leaf, max_size=2))
+    )
+    target: Any = row
+    for step in path[:-1]:
+        target = target[step]
+    if data.draw(st.booleans(), label="delete") and isinstance(target, dict):
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    ids = kind in ("measure", "initiative", "indicator", "update", "event")
+    for surrogates in (True, False):
+        try:
+            checker(record_type, None, ids)(row)
+            slow = True
+        except Exception:
+            slow = False
+        if not surrogates and isinstance(value, str) and "\ud800" in value:
+            continue  # surrogates=False promises there are none
+        assert fits(record_type, ids, surrogates)(row) == slow
