@@ -1,16 +1,15 @@
 """All output of fko: JSON, CSV, tables, records, charts and messages.
 
-Data strings are always rendered as plain text (never Rich markup), with control
-characters removed. JSON and CSV are written straight to stdout, never through Rich.
-Rich is imported only when a table or record is drawn for a terminal.
+Data strings are always rendered as plain text (never parsed as markup), with control
+characters removed. JSON and CSV are written straight to stdout. Tables and records are drawn
+by fko itself, for terminals too (ANSI styles only from fko, never from data); Rich is not used.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
+import functools
 import io
-import json
 import os
 import re
 import sys
@@ -23,16 +22,18 @@ from fko.errors import FkoError, UsageError
 if TYPE_CHECKING:
     import datetime
 
-    from rich.console import Console
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Regular expressions are compiled on first use (the `re` module keeps them): few runs need all.
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+_SURROGATE = "[\ud800-\udfff]"
 
 
 def clean(value: object) -> str:
     """Text safe for a terminal and for any UTF-8 file: C0/C1 control characters other than
     newline and tab removed, lone surrogates (invalid bytes in arguments) shown as U+FFFD."""
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", str(value)))
+    text = str(value)
+    if text.isprintable():  # the common case: none of those characters is printable
+        return text
+    return re.sub(_SURROGATE, "\ufffd", re.sub(_CONTROL, "", text))
 
 
 def is_terminal() -> bool:
@@ -52,7 +53,8 @@ def use_colour() -> bool:
 
 
 def styled() -> bool:
-    """Draw with Rich (styles, colour): in a terminal, or into a pipe when colour is forced."""
+    """Draw for a terminal (planned column widths, styles when colour is on): in a terminal,
+    or into a pipe when colour is forced."""
     return is_terminal() or use_colour()
 
 
@@ -110,7 +112,7 @@ class Channel(io.TextIOBase):
         if self.stream is None:
             self._fail("it is closed")
             return len(text)
-        self._put(_SURROGATE.sub("\ufffd", text))
+        self._put(re.sub(_SURROGATE, "\ufffd", text))
         return len(text)
 
     def write_utf8(self, data: bytes) -> None:
@@ -190,7 +192,7 @@ def _write_bytes(data: bytes) -> None:
 
 # --- messages -------------------------------------------------------------------------
 
-_UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_LINE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -208,7 +210,7 @@ def one_line(text: object) -> str:
     """Text as one safe line: newlines, control, bidi and line-separator characters escaped
     (`\\n`, `\\x1b`, `\\u202e`), invalid bytes shown as `\\xff`, so no message can
     forge a second line."""
-    return _UNSAFE_IN_LINE.sub(_escaped, str(text))
+    return re.sub(_UNSAFE_IN_LINE, _escaped, str(text))
 
 
 def error(message: str) -> None:
@@ -261,12 +263,14 @@ class Field:
     keep_whole: bool = False
 
 
-@dataclass(frozen=True)
 class Marked:
     """Text with spans to emphasise in a terminal (matched words); plain elsewhere."""
 
-    text: str
-    spans: list[tuple[int, int]]
+    __slots__ = ("spans", "text")
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = spans
 
 
 def key(name: str) -> Callable[[dict[str, Any]], Any]:
@@ -322,6 +326,8 @@ def pick(record: dict[str, Any], names: Sequence[str]) -> dict[str, Any]:
 
 
 def _show(field: Field, value: Any) -> str:
+    import json
+
     if field.show is not None:
         return field.show(value)
     if value is None:
@@ -420,6 +426,8 @@ def _json(data: Any, indent: int | None) -> bytes | str:
                 if re.search(_INVISIBLE_UTF8, out.translate(None, _ASCII_BUT_DEL)) is None:
                     return out
                 return _escape_invisible(out.decode("utf-8")).encode("utf-8")
+    import json
+
     separators = None if indent is not None else (",", ":")
     return _escape_invisible(
         json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False, separators=separators)
@@ -457,7 +465,7 @@ def _emit(out: bytes | str) -> None:
 _FORMULA_START = tuple("=+-@\uff1d\uff0b\uff0d\uff20")
 #: What can hide a formula start: whitespace, zero-width characters, soft hyphen, BOM.
 _HIDING = " \t\r\n\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u3000"
-_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+_PLAIN_NUMBER = r"[+-]?\d+(?:[.,]\d+)*"
 
 
 def formula_like(text: str) -> bool:
@@ -467,7 +475,7 @@ def formula_like(text: str) -> bool:
     stripped = text.lstrip(_HIDING)
     if not stripped.startswith(_FORMULA_START):
         return False
-    return stripped not in ("-", "+") and not _PLAIN_NUMBER.fullmatch(stripped)
+    return stripped not in ("-", "+") and not re.fullmatch(_PLAIN_NUMBER, stripped)
 
 
 def csv_number(value: int | float, decimal: str = ".") -> str:
@@ -511,6 +519,8 @@ def csv_text(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter:
     """
     german = delimiter == ";"
     decimal = "," if german else "."
+    import csv
+
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([f.name for f in fields])
@@ -526,31 +536,13 @@ def emit_csv(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter:
 # --- tables and records for people ------------------------------------------------------
 
 
-def console() -> Console:
-    """A Rich console for the terminal that never interprets markup, emoji or highlighting.
-
-    Only terminals get Rich; into a pipe, tables and records are written as plain text.
-    """
-    from rich.console import Console  # lazy: Rich costs start-up time that pipes do not need
-
-    return Console(
-        markup=False,
-        emoji=False,
-        highlight=False,
-        no_color=not use_colour(),
-        color_system="auto" if use_colour() else None,
-        force_terminal=True if use_colour() and not is_terminal() else None,
-        soft_wrap=False,
-    )
-
-
 # --- the width policy: one place decides what fits -------------------------------------------
 
-GAP = 3  # spaces between columns, in plain text and in Rich's SIMPLE_HEAD box alike
+GAP = 3  # spaces between columns, in pipes and terminals alike (the look of Rich's SIMPLE_HEAD box)
 _MAIN_MIN = 30  # the main column (title) is not squeezed below this while others can give way
 _WORD_CAP = 24  # a column need not be wider than this for one long word (it is cut with …)
 _SMALL = 16  # a short column (ministries, dates) is kept on one line before the title grows
-_BREAK = re.compile(r"[^\s-]*\w-+(?=\w)|\S+")  # words, split after a hyphen between letters
+_BREAK = r"[^\s-]*\w-+(?=\w)|\S+"  # words, split after a hyphen between letters
 
 
 class _Settings:
@@ -602,7 +594,7 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
-        words = [(m.start() + offset, m.end() + offset) for m in _BREAK.finditer(paragraph)]
+        words = [(m.start() + offset, m.end() + offset) for m in re.finditer(_BREAK, paragraph)]
         line: tuple[int, int] | None = None
         for a, b in words:
             if line is None:
@@ -628,15 +620,17 @@ def _fit(line: str, width: int) -> str:
     return line if len(line) <= width else line[: max(0, width - 1)] + "…"
 
 
-@dataclass(frozen=True)
 class Layout:
     """Which columns a table shows and how wide each is; `hidden` are the columns that did not
     fit, shown instead as a second line under the main column when there is one."""
 
-    shown: list[int]
-    widths: list[int | None]
-    hidden: list[int]
-    main: int | None
+    __slots__ = ("hidden", "main", "shown", "widths")
+
+    def __init__(self, shown: list[int], widths: list[int | None], hidden: list[int], main: int | None) -> None:
+        self.shown = shown
+        self.widths = widths
+        self.hidden = hidden
+        self.main = main
 
     def note(self, fields: Sequence[Field]) -> str | None:
         if not self.hidden:
@@ -674,12 +668,12 @@ def layout(fields: Sequence[Field], cells: Sequence[Sequence[str]], width: int |
         return fields[i].numeric or fields[i].keep_whole
 
     def longest_word(i: int) -> int:
-        words = (len(w) for row in cells for w in _BREAK.findall(row[i]))
+        words = (len(w) for row in cells for w in re.findall(_BREAK, row[i]))
         return min(max(words, default=1), _WORD_CAP)
 
     def whole(i: int) -> int:  # the widest cell; a header may wrap at its spaces
         body = max((len(part) for row in cells[1:] for part in row[i].split("\n")), default=0)
-        return max([body, *(len(w) for w in _BREAK.findall(cells[0][i]))]) if cells else 0
+        return max([body, *(len(w) for w in re.findall(_BREAK, cells[0][i]))]) if cells else 0
 
     least = [whole(i) if fixed(i) else longest_word(i) for i in range(n)]
     wanted = [max(least[i], min(natural[i], _MAIN_MIN)) if fields[i].main else least[i] for i in range(n)]
@@ -728,52 +722,165 @@ def table(
     fields: Sequence[Field],
     title: str | None = None,
     footer: Sequence[str] = (),
-    out: Console | None = None,
     styles: Callable[[dict[str, Any]], str | None] | None = None,
 ) -> None:
     """Draw rows as a table that fits the terminal (see `layout`); every cell is plain text.
 
-    For a terminal (or a given console) Rich draws it; into a pipe it is plain aligned text,
-    without Rich or colour, fitted to $COLUMNS when that is set and unwrapped otherwise.
+    For a terminal (or into a pipe when colour is forced) see `terminal_table`; into a pipe it
+    is `plain_table`, without colour, fitted to $COLUMNS when that is set and unwrapped otherwise.
+    `styles` may name a style ("bold") for a row, shown in colour terminals.
     """
     shown = [f for f in fields if f.in_table]
-    if out is None and not styled():
+    if not styled():
         _write(plain_table(rows, shown, title, footer, terminal_width()))
         return
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    target = out or console()
-    width = target.width if out is not None or terminal_width() is None else terminal_width()
-    cells = [[f.header for f in shown]] + [[_plain(f, row) for f in shown] for row in rows]
-    plan = layout(shown, cells, width)
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    for i in plan.shown:
-        f = shown[i]
-        header = Text("\n".join(wrap(f.header, plan.widths[i])))
-        grid.add_column(header, justify="right" if f.numeric else "left", width=plan.widths[i], no_wrap=True)
-    for row, values in zip(rows, cells[1:], strict=True):
-        style = styles(row) if styles else None
-        parts = []
-        for i in plan.shown:
-            cell = _wrapped_cell(shown[i], row, plan.widths[i])
-            extra = plan.under_main(shown, values) if i == plan.main else ""
-            if extra:
-                cell.append("\n")
-                cell.append(Text("\n".join(wrap(extra, plan.widths[i])), style="dim"))
-            parts.append(cell)
-        grid.add_row(*parts, style=style or "")
-    if title:
-        target.print(Text("\n".join(wrap(clean(title), width))), style="bold", crop=False)
-    target.print(grid, width=max(width or 0, need_width(plan)), crop=False)
-    note_line = plan.note(shown)
-    for line in [*footer, *([note_line] if note_line else [])]:
-        target.print(Text("\n".join(wrap(clean(line), width))), crop=False)
+    _write(terminal_table(rows, shown, title, footer, terminal_width() or 80, use_colour(), styles))
 
 
 def need_width(plan: Layout) -> int:
     return sum(w or 0 for i, w in enumerate(plan.widths) if i in plan.shown) + GAP * (len(plan.shown) - 1)
+
+
+#: A line of a terminal table: pieces of text, each with its SGR codes ("1" bold, "2" dim,
+#: "1;7" bold reverse; "" plain).
+_Line = list[tuple[str, str]]
+_SGR = {"bold": "1", "dim": "2", "reverse": "7"}
+
+
+def terminal_table(
+    rows: Sequence[dict[str, Any]],
+    fields: Sequence[Field],
+    title: str | None = None,
+    footer: Sequence[str] = (),
+    width: int = 80,
+    colour: bool = False,
+    styles: Callable[[dict[str, Any]], str | None] | None = None,
+) -> str:
+    """The table as a terminal shows it, drawn by fko itself (no Rich): the width policy of
+    `plain_table`, each column as wide as `layout` planned, the column names on the line above
+    the rule (a name that wraps grows upwards), columns three spaces apart, numbers
+    right-aligned; nothing wider than `width` (wide characters count two columns).
+
+    With `colour`, ANSI styles: the title and column names bold, matched words bold reverse,
+    the columns moved under the title dim, rows that `styles` names ("bold") in that style.
+    Data is always cleaned of control characters first, so only fko's own codes reach the
+    terminal.
+    """
+    cells = [[f.header for f in fields]] + [[_plain(f, row) for f in fields] for row in rows]
+    plan = layout(fields, cells, width)
+    chosen = [fields[i] for i in plan.shown]
+    widths = [plan.widths[i] or 0 for i in plan.shown]
+    bold = "1" if colour else ""
+    out: list[_Line] = [[(line, bold)] for line in _fit_lines(wrap(clean(title), width), width)] if title else []
+    header = [
+        [[(part, bold)] for part in _fit_lines(wrap(f.header, w), w)] for f, w in zip(chosen, widths, strict=True)
+    ]
+    depth = max((len(c) for c in header), default=0)
+    out += _row_lines([[[]] * (depth - len(c)) + c for c in header], chosen, widths)  # names sit on the rule
+    out.append([("─" * need_width(plan), "")])
+    for row, values in zip(rows, cells[1:], strict=True):
+        row_style = _SGR.get(styles(row) or "", "") if styles and colour else ""
+        parts = []
+        for i, f, w in zip(plan.shown, chosen, widths, strict=True):
+            marked = f.marked(row) if f.marked is not None and f.view is None else None
+            if marked is not None:
+                text, spans = clean(marked.text), (marked.spans if colour else [])
+            else:
+                text, spans = values[i], []
+            lines = _styled_wrap(text, spans, w, row_style)
+            extra = plan.under_main(fields, values) if i == plan.main else ""
+            if extra:
+                lines += _styled_wrap(extra, [], w, "2" if colour else "")
+            parts.append(lines)
+        out += _row_lines(parts, chosen, widths)
+    note_line = plan.note(fields)
+    for text in [*footer, *([note_line] if note_line else [])]:
+        out += [[(line, "")] for line in _fit_lines(wrap(clean(text), width), width)]
+    return "".join(_sgr_line(line) + "\n" for line in out)
+
+
+def _row_lines(parts: list[list[_Line]], fields: Sequence[Field], widths: Sequence[int]) -> list[_Line]:
+    """One table row as lines: cell k's i-th line padded to its column, GAP spaces apart."""
+    out = []
+    for k in range(max((len(p) for p in parts), default=0)):
+        line: _Line = []
+        for n, (f, w) in enumerate(zip(fields, widths, strict=True)):
+            pieces = parts[n][k] if k < len(parts[n]) else []
+            pad = " " * max(0, w - sum(_cells(text) for text, _ in pieces))
+            if n:
+                line.append((" " * GAP, ""))
+            line += [(pad, ""), *pieces] if f.numeric else [*pieces, (pad, "")]
+        out.append(line)
+    return out
+
+
+def _sgr_line(line: _Line) -> str:
+    """A line with its styles as ANSI SGR codes; trailing blanks dropped."""
+    while line and not line[-1][1] and not line[-1][0].strip():
+        line = line[:-1]
+    if line and not line[-1][1]:
+        line = [*line[:-1], (line[-1][0].rstrip(), "")]
+    return "".join(f"\x1b[{code}m{text}\x1b[0m" if code and text else text for text, code in line)
+
+
+def _styled_wrap(text: str, spans: Sequence[tuple[int, int]], width: int, base: str) -> list[_Line]:
+    """`text` cut into lines by the width policy (`wrap_ranges`; a word too long for the line
+    ends in …), the spans (matched words) bold reverse on top of the base style."""
+    match = ";".join(sorted({*base.split(";"), "1", "7"} - {""}))
+    out = []
+    for a, b in wrap_ranges(text, width):
+        line, cut = _fit_cells(text[a:b], width)
+        end = a + len(line) - (1 if cut else 0)
+        marks = sorted((max(s, a), min(e, end)) for s, e in spans if s < end and e > a)
+        pieces: _Line = []
+        pos = a
+        for s, e in marks:
+            if s < pos:
+                s = pos
+            if s >= e:
+                continue
+            pieces += [(text[pos:s], base), (text[s:e], match)]
+            pos = e
+        pieces.append((text[pos:end] + ("…" if cut else ""), base))
+        out.append([p for p in pieces if p[0]])
+    return out
+
+
+def _fit_lines(lines: list[str], width: int) -> list[str]:
+    return [_fit_cells(line, width)[0] for line in lines]
+
+
+def _fit_cells(line: str, width: int) -> tuple[str, bool]:
+    """`line` cut to `width` terminal columns, ending in … when cut; and whether it was cut."""
+    if _cells(line) <= width:
+        return line, False
+    keep = line[: max(0, width - 1)]
+    while keep and _cells(keep) > width - 1:
+        keep = keep[:-1]
+    return keep + "…", True
+
+
+def _cells(text: str) -> int:
+    """The columns `text` takes in a terminal: wide (East Asian) characters two, combining
+    and zero-width characters none."""
+    if text.isascii():
+        return len(text)
+    n = len(text)
+    for char in set(text):
+        if char >= "\u0300":
+            w = _char_cells(char)
+            if w != 1:
+                n += (w - 1) * text.count(char)
+    return n
+
+
+@functools.cache
+def _char_cells(char: str) -> int:
+    import unicodedata
+
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf") or char == "\u200b":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def plain_table(
@@ -827,34 +934,11 @@ def _plain(field: Field, row: dict[str, Any]) -> str:
     return _show(field, field.get(row))
 
 
-def _wrapped_cell(field: Field, row: dict[str, Any], width: int | None) -> Any:
-    """A Rich cell cut into lines by the width policy, keeping the emphasis of matched words."""
-    from rich.text import Text
-
-    if field.view is not None:
-        return Text(clean(field.view(row)))
-    if field.marked is None:
-        text = Text(_show(field, field.get(row)))
-    else:
-        marked = field.marked(row)
-        text = Text(clean(marked.text))
-        if styled():
-            for start, end in marked.spans:
-                text.stylize("bold reverse" if use_colour() else "bold", start, end)
-    if width is None:
-        return text
-    parts = []
-    for a, b in wrap_ranges(text.plain, width):
-        part = text[a:b]
-        if len(part) > width:
-            part.truncate(width, overflow="ellipsis")
-        parts.append(part)
-    return Text("\n").join(parts)
-
-
-def record(title: str, items: Sequence[tuple[str, str]], out: Console | None = None) -> None:
-    """One record as labelled fields; wrapped to the terminal, unwrapped into a pipe."""
-    if out is None and not styled():
+def record(title: str, items: Sequence[tuple[str, str]]) -> None:
+    """One record as labelled fields: unwrapped into a pipe; in a terminal the values wrap
+    beside their labels at its width (by the width policy, long words folded, not cut) and,
+    in colour, the title and labels are bold."""
+    if not styled():
         lines = [clean(title), "=" * min(len(clean(title)), 100)]
         for label, value in items:
             value = clean(value)
@@ -865,17 +949,56 @@ def record(title: str, items: Sequence[tuple[str, str]], out: Console | None = N
                 lines.append(f"{label}: {value}")
         _write("\n".join(lines) + "\n")
         return
-    from rich.table import Table
-    from rich.text import Text
+    _write(terminal_record(title, items, terminal_width() or 80, use_colour()))
 
-    target = out or console()
-    target.print(Text(clean(title), style="bold"))
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+
+def terminal_record(title: str, items: Sequence[tuple[str, str]], width: int = 80, colour: bool = False) -> str:
+    """A record for a terminal: the title, then each label (bold in colour) with its value
+    wrapped beside it at spaces (a word longer than the line, such as a link, is folded, not
+    cut); a line's leading spaces indent its continuation lines too."""
+    bold = "\x1b[1m{}\x1b[0m" if colour else "{}"
+    items = [(clean(label), value) for label, value in items]
+    labels = max((_cells(label) for label, _ in items), default=0)
+    room = max(10, width - labels - 2)
+    out = [bold.format(line) for line in _fit_lines(wrap(clean(title), width), width)]
     for label, value in items:
-        grid.add_row(Text(label), Text(clean(value)))
-    target.print(grid)
+        lines = []
+        for paragraph in clean(value).split("\n"):
+            words = paragraph.lstrip(" ")
+            indent = " " * min(len(paragraph) - len(words), room // 2)
+            lines += [indent + line for line in _fill(words, room - len(indent))]
+        for n, line in enumerate(lines or [""]):
+            head = bold.format(label + " " * (labels - _cells(label))) if n == 0 else " " * labels
+            out.append(f"{head}  {line}".rstrip())
+    return "".join(line + "\n" for line in out)
+
+
+def _fill(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns, broken at spaces; a longer word is folded."""
+    out: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and _cells(line) + 1 + _cells(word) <= width:
+            line += " " + word
+            continue
+        if line:
+            out.append(line)
+        pieces = _fold(word, width)
+        out += pieces[:-1]
+        line = pieces[-1]
+    return [*out, line]
+
+
+def _fold(word: str, width: int) -> list[str]:
+    """A word longer than `width` columns in pieces that fit: nothing is lost."""
+    out = []
+    while _cells(word) > width:
+        cut = width
+        while cut > 1 and _cells(word[:cut]) > width:
+            cut -= 1
+        out.append(word[:cut])
+        word = word[cut:]
+    return [*out, word]
 
 
 def blocks(entries: Sequence[tuple[str, Sequence[str]]], title: str | None = None, footer: Sequence[str] = ()) -> None:
@@ -975,15 +1098,18 @@ STATUS_SYMBOL = {"running": "●", "planned": "○", "ended": "✓", "unknown": 
 _MIN_PER_YEAR = 3  # characters per year below which the axis starts later (bars marked ◀)
 
 
-@dataclass(frozen=True)
 class Axis:
-    """The years a timeline shows and how many characters each gets."""
+    """The years a timeline shows and how many characters each gets; bars that began before
+    `first` are marked ◀ (`cut_before`), bars that run past `last` › (`cut_after`)."""
 
-    first: int
-    last: int
-    per_year: int
-    cut_before: bool  # bars that began before `first` are marked ◀
-    cut_after: bool  # bars that run past `last` are marked ›
+    __slots__ = ("cut_after", "cut_before", "first", "last", "per_year")
+
+    def __init__(self, first: int, last: int, per_year: int, cut_before: bool, cut_after: bool) -> None:
+        self.first = first
+        self.last = last
+        self.per_year = per_year
+        self.cut_before = cut_before
+        self.cut_after = cut_after
 
 
 def timeline_years(

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -16,7 +17,6 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.console import Console
 
 from fko import render
 from fko.model import RECORD_TYPES
@@ -29,29 +29,38 @@ Fko = Callable[..., Result]
 HOSTILE = '=HYPERLINK("http://evil.example","klick") [bold red]rot[/] [link=x]y[/link] \x1b[31mESC\x1b[0m \x07BEL \x9b'
 
 
-def plain_console(buffer: io.StringIO, width: int = 200) -> Console:
-    return Console(
-        file=buffer, width=width, color_system=None, force_terminal=False, markup=False, highlight=False, emoji=False
-    )
+#: fko's own styles in a colour terminal: bold, dim, bold reverse, and the reset.
+OWN_STYLES = re.compile(r"\x1b\[(?:1|2|1;7|0)m")
+
+
+def marked_field() -> Field:
+    return Field("x", "X", key("x"), marked=lambda row: render.Marked(row["x"], [(0, 3), (5, 400)]))
 
 
 @settings(max_examples=200)
 @given(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
-    | st.sampled_from(["[", "]", "[/]", "[link=x]", "[bold]x[/bold]", "\x1b[2J", "\x07", "a\x9bb", "[red]"])
+    | st.sampled_from(["[", "]", "[/]", "[link=x]", "[bold]x[/bold]", "\x1b[2J", "\x07", "a\x9bb", "[red]"]),
+    st.booleans(),
+    st.sampled_from([10, 40, 200]),
 )
-def test_any_string_renders_through_the_table_without_escapes(text: str) -> None:
-    buffer = io.StringIO()
-    render.table([{"x": text}], [Field("x", "X", key("x"))], title=text, out=plain_console(buffer))
-    output = buffer.getvalue()
-    assert "\x1b" not in output and "\x07" not in output and "\x9b" not in output
+def test_any_string_renders_through_the_terminal_table_without_escapes(text: str, colour: bool, width: int) -> None:
+    fields = [Field("id", "ID", key("x"), keep_whole=True), marked_field(), Field("y", "Y", key("x"), drop=1)]
+    for output in (
+        render.terminal_table([{"x": text}], fields, title=text, footer=[text], width=width, colour=colour),
+        render.terminal_record(text, [("Label", text), (text, "x")], width=width, colour=colour),
+    ):
+        if colour:
+            output = OWN_STYLES.sub("", output)
+        assert "\x1b" not in output and "\x07" not in output and "\x9b" not in output
 
 
-@given(st.text(alphabet=st.sampled_from("[]/=abc:#ä@+-"), min_size=1, max_size=30))
-def test_markup_like_text_is_shown_unchanged(text: str) -> None:
-    buffer = io.StringIO()
-    render.table([{"x": text}], [Field("x", "X", key("x"))], out=plain_console(buffer, width=400))
-    assert text in buffer.getvalue()
+@given(st.text(alphabet=st.sampled_from("[]/=abc:#ä@+-"), min_size=1, max_size=30), st.booleans())
+def test_markup_like_text_is_shown_unchanged(text: str, colour: bool) -> None:
+    output = render.terminal_table([{"x": text}], [marked_field()], width=400, colour=colour)
+    assert text in OWN_STYLES.sub("", output)
+    shown = render.terminal_record("T", [("Label", text)], width=400, colour=colour)
+    assert text in OWN_STYLES.sub("", shown)
 
 
 def test_list_csv_for_spreadsheets(fko: Fko) -> None:
@@ -229,3 +238,39 @@ def test_export_formats(fko: Fko, tmp_path: Path) -> None:
     assert again.code == 1 and "--force" in again.err
     assert fko("export", "--format", "json", "--out", str(document), "--force").code == 0
     assert fko("export", "--format", "xml", "--out", str(tmp_path / "x")).code == 2
+
+
+def test_hostile_store_in_a_colour_terminal_gets_only_fkos_own_styles(
+    fko: Fko, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(hostile_store(tmp_path))
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(render, "is_terminal", lambda: True)
+    for args in (["list"], ["show", "I.1"], ["search", "Seiteneinstieg"], ["compare", "I.1", "I.2"]):
+        result = fko("--db", db, *args)
+        assert result.code == 0, (args, result.err)
+        assert "\x1b[1m" in result.out, args
+        rest = OWN_STYLES.sub("", result.out)
+        assert "\x1b" not in rest and "\x07" not in rest and "\x9b" not in rest, args
+    assert "[bold red]rot[/]" in OWN_STYLES.sub("", fko("--db", db, "list", "--wide").out)
+
+
+def test_terminal_tables_and_records_do_not_import_rich() -> None:
+    code = (
+        "import sys\n"
+        "from fko import render\n"
+        "from fko.cli import main\n"
+        "render.is_terminal = lambda: True\n"
+        "commands = [['list'], ['search', 'Meisterprämie'], ['budget'], ['compare', 'IV.1', 'II.9'],\n"
+        "            ['show', 'IV.1']]\n"
+        "for args in commands:\n"
+        "    assert main(['--no-pager', *args]) == 0\n"
+        "assert 'rich' not in sys.modules, sorted(m for m in sys.modules if m.startswith('rich'))\n"
+    )
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FKO_DB", "FORCE_COLOR")}
+    environment["TERM"] = "xterm-256color"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=environment, check=False)
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+    assert b"\x1b[1mIV.1: Meisterpr\xc3\xa4mie NRW\x1b[0m" in done.stdout
