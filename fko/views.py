@@ -132,13 +132,25 @@ def emit_rows(
 def records(output: str, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows as the records of output type `output`: its keys only, in its order (the JSON truth,
     fko/model.py, read from its generated key table fko/_keys.py)."""
-    optional = OPTIONAL.get(output, ())
+    from operator import itemgetter
+
+    optional = frozenset(OPTIONAL.get(output, ()))
     keys = [(k, k not in optional) for k in KEYS[output]]
     renames = RENAMES.get(output, {})
+    every = KEYS[output]
+    required = tuple(k for k in every if k not in optional)
+    # C-speed paths for the common rows (10,000 of them in a big listing): every optional key
+    # there, or none; a row with some of them takes the general path
+    get_every, get_required = itemgetter(*every), itemgetter(*required) if required else None
     out = []
     for row in rows:
         named = {renames.get(k, k): v for k, v in row.items()} if renames else row
-        out.append({k: named[k] for k, needed in keys if needed or k in named})
+        if len(every) > 1 and named.keys() >= optional:
+            out.append(dict(zip(every, get_every(named), strict=True)))
+        elif len(required) > 1 and get_required is not None and named.keys().isdisjoint(optional):
+            out.append(dict(zip(required, get_required(named), strict=True)))
+        else:
+            out.append({k: named[k] for k, needed in keys if needed or k in named})
     return out
 
 
