@@ -826,6 +826,11 @@ def _sgr_line(line: _Line) -> str:
 def _styled_wrap(text: str, spans: Sequence[tuple[int, int]], width: int, base: str) -> list[_Line]:
     """`text` cut into lines by the width policy (`wrap_ranges`; a word too long for the line
     ends in …), the spans (matched words) bold reverse on top of the base style."""
+    if not spans:  # the common case: the line as it is
+        return [
+            [(line, base)] if line else []
+            for line in (_fit_cells(text[a:b], width)[0] for a, b in wrap_ranges(text, width))
+        ]
     match = ";".join(sorted({*base.split(";"), "1", "7"} - {""}))
     out = []
     for a, b in wrap_ranges(text, width):

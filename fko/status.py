@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from fko.errors import UsageError
@@ -172,11 +173,13 @@ def runs_during(record: dict[str, Any], first: dt.date | None, last: dt.date | N
     return first is None or start >= first
 
 
+@lru_cache(maxsize=4096)  # a list of 10,000 measures repeats a few hundred months
 def first_day(iso: str) -> dt.date:
     parts = [int(p) for p in iso.split("-")]
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+@lru_cache(maxsize=4096)
 def last_day(iso: str) -> dt.date:
     parts = [int(p) for p in iso.split("-")]
     if len(parts) == 3:

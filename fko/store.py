@@ -108,12 +108,17 @@ class ReadOnlyJSONStorage(Storage):
             self._records[name] = found
         return self._records[name]
 
-    def may_hold_surrogates(self, name: str) -> bool:
-        """Whether a table (of a sliced store; else the file) could hold a string with a lone
-        surrogate: JSON text can only write one as a \\uD800-\\uDFFF escape, so bytes without
-        `\\ud` or `\\uD` cannot. Found at C speed; spares the check of every string."""
+    def may_hold_surrogates(self, name: str, record: str | None = None) -> bool:
+        """Whether a table (of a sliced store; else the file), or one record of it read alone,
+        could hold a string with a lone surrogate: JSON text can only write one as a
+        \\uD800-\\uDFFF escape, so bytes without `\\ud` or `\\uD` cannot. Found at C speed;
+        spares the check of every string."""
         self.open()
-        start, end = (self._slices or {}).get(name, (0, len(self._raw)))
+        places = self._records.get(name) or {}
+        if record is not None and record in places:
+            start, end = places[record]
+        else:
+            start, end = (self._slices or {}).get(name, (0, len(self._raw)))
         return self._raw.find(b"\\ud", start, end) != -1 or self._raw.find(b"\\uD", start, end) != -1
 
     def place(self, name: str, places: dict[str, tuple[int, int]]) -> None:
@@ -466,7 +471,7 @@ class Store:
                     if row is None:
                         break  # not readable alone: the whole table says why
                     if self.validate:
-                        self._check(name, [row])
+                        self._check(name, [row], storage.may_hold_surrogates(name, record_id))
                     self._records[record_id] = row
                     return row
         for name in RECORD_TABLES:
@@ -490,9 +495,10 @@ class Store:
             self._keyed[name] = {row["id"]: row for row in self.table(name)}
         return self._keyed[name]
 
-    def _check(self, name: str, rows: list[Any]) -> None:
+    def _check(self, name: str, rows: list[Any], surrogates: bool | None = None) -> None:
         storage = self.db.storage
-        surrogates = not isinstance(storage, ReadOnlyJSONStorage) or storage.may_hold_surrogates(name)
+        if surrogates is None:
+            surrogates = not isinstance(storage, ReadOnlyJSONStorage) or storage.may_hold_surrogates(name)
         problem = table_problem(name, rows, surrogates)
         if problem:
             raise StoreError(self.path, f"{problem}; rebuild it with `fko data build`")

@@ -14,7 +14,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal, NotRequired, Required, Union
 
 #: Numbers a store may hold: amounts in euro, counts, quantities.
@@ -51,6 +51,7 @@ def shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+@lru_cache(maxsize=4096)  # a store repeats its dates: 10,000 measures, a few hundred months
 def _date(value: Any) -> str | None:
     match = _ISO.fullmatch(value) if isinstance(value, str) else None
     if match is None:
@@ -231,6 +232,11 @@ class _Compiler:
             return self.test(args[0], key, var)
         if annotation is Any:
             return "True"
+        options = [a for a in args if a is not type(None)]
+        if origin in (Union, types.UnionType) and len(options) == 1:
+            # X | None written inline: each test below implies the JSON kind of its type
+            inner = self.test(options[0], key, var)
+            return f"({var} is None or {inner})" if len(args) == 2 else inner
         if origin in (Union, types.UnionType) or (isinstance(annotation, type) and typing.is_typeddict(annotation)):
             return f"{self.function(annotation, key)}({var})"
         if origin is Literal:

@@ -220,3 +220,15 @@ def test_the_compiled_check_agrees_with_the_checker(data: st.DataObject) -> None
         if not surrogates and isinstance(value, str) and "\ud800" in value:
             continue  # surrogates=False promises there are none
         assert fits(record_type, ids, surrogates)(row) == slow
+
+
+def test_a_lone_surrogate_in_a_record_read_alone(tmp_path: Path, fko: Callable[..., Result]) -> None:
+    """JSON can write a lone surrogate only as an escape: the record's bytes hold one, so its
+    strings are searched (the records without an escape are not)."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    path = tmp_path / "surrogate.json"
+    path.write_text(text.replace('"title": "Meisterprämie NRW"', '"title": "Meister\\ud800prämie NRW"'), "utf-8")
+    result = fko("--db", str(path), "show", "IV.1")
+    assert result.code == 1
+    assert "measures/IV.1: 'title' is" in result.err and "lone surrogate" in result.err
+    assert fko("--db", str(path), "show", "I.1").code == 0
