@@ -6,9 +6,11 @@ evaluated first (≈3 ms a run); real annotations cost nothing to read.
 """
 
 import importlib
+import inspect
 import re
 import sys
-from typing import Annotated
+from collections.abc import Iterator, MutableMapping
+from typing import Annotated, Any
 
 import typer
 
@@ -87,11 +89,19 @@ def _global(
     ctx.obj = State(db)
 
 
-def build(only: str | None = None) -> typer.Typer:
-    """The Typer app with every command, or with just the one being run.
+#: `fko --help` lists the commands in this order: Typer puts a group (data) after the commands.
+ORDER = [*(name for name in COMMANDS if name != "data"), "data"]
 
-    Typer turns each registered command into a Click command on every start; building only
-    the command on the command line saves most of that (see bench/).
+_ALIAS_HELP = "Alias of `fko recognition`.\n\nExample: fko anerkennung"
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The Typer app, with the command being run (`only`) built at once and every other one
+    built only if it is asked for (by completion, or `fko -- list`).
+
+    Typer turns each command into a Click command by inspecting all its parameters (≈1 ms a
+    command); `fko --help` lists the commands from their summaries without that (see
+    _Commands), and a command line builds only its own command.
     """
     app = typer.Typer(
         name="fko",
@@ -104,19 +114,85 @@ def build(only: str | None = None) -> typer.Typer:
         # --install-completion/--show-completion are options of `fko` itself: a command line
         # that names a command cannot use them, so only the full app builds them.
         add_completion=only is None,
+        cls=_Commands,
     )
     app.callback()(_global)
-    for name, module_name in COMMANDS.items():
-        if only is not None and name != only:
-            continue
-        module = importlib.import_module(f"fko.commands.{module_name}")
-        if name == "data":
-            app.add_typer(module.app, name="data")
-        elif name == "anerkennung":
-            app.command(name, help="Alias of `fko recognition`.\n\nExample: fko anerkennung")(module.run)
-        else:
-            app.command(name, short_help=first_sentence(module.run.__doc__ or ""))(module.run)
+    if only is not None:
+        _register(app, only)
     return app
+
+
+def _register(app: typer.Typer, name: str) -> None:
+    """Add command `name` to the app, from its module in fko/commands/."""
+    module = importlib.import_module(f"fko.commands.{COMMANDS[name]}")
+    if name == "data":
+        app.add_typer(module.app, name="data")
+    elif name == "anerkennung":
+        app.command(name, help=_ALIAS_HELP)(module.run)
+    else:
+        app.command(name, short_help=first_sentence(module.run.__doc__ or ""))(module.run)
+
+
+def _built(name: str) -> typer.core.TyperCommand | typer.core.TyperGroup:
+    """The Click command of `name`, built by Typer as in an app of that command alone."""
+    group = typer.main.get_command(build(name))
+    return group.commands[name]  # type: ignore[attr-defined, no-any-return]
+
+
+def _summary(name: str) -> typer.core.TyperCommand | typer.core.TyperGroup:
+    """A command with no parameters and the help texts of `name`: what `fko --help` lists."""
+    module = importlib.import_module(f"fko.commands.{COMMANDS[name]}")
+    if name == "data":
+        return typer.core.TyperGroup(name=name, help=module.app.info.help)
+    if name == "anerkennung":
+        return typer.core.TyperCommand(name, help=_ALIAS_HELP)
+    doc = module.run.__doc__ or ""
+    return typer.core.TyperCommand(name, help=inspect.cleandoc(doc), short_help=first_sentence(doc))
+
+
+class _LazyCommands(MutableMapping[str, Any]):
+    """The commands of the group by name: every name of COMMANDS, each built when first read."""
+
+    def __init__(self, built: MutableMapping[str, Any]) -> None:
+        self.built = dict(built)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self.built[name] = _built(name)
+        return self.built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*ORDER, *(name for name in self.built if name not in COMMANDS)])
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+
+class _Commands(typer.core.TyperGroup):
+    """fko's group: it knows every command, builds one only when it is run or completed, and
+    lists them in `fko --help` from their help texts alone (the same lines Typer would print)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _LazyCommands(self.commands)
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        return list(self.commands)
+
+    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:  # type: ignore[override]
+        built = self.commands.built if isinstance(self.commands, _LazyCommands) else self.commands
+        listed = [(name, built.get(name) or _summary(name)) for name in self.list_commands(ctx)]
+        limit = formatter.width - 6 - max(len(name) for name, _ in listed)
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in listed])
 
 
 def first_sentence(doc: str) -> str:

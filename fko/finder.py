@@ -6,13 +6,15 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fko.errors import FkoError, UsageError
 from fko.measures import by_id as all_records
 from fko.measures import cluster_numeral, filter_measures, get, lookup, normalise_id
-from fko.search import Hit, MalformedIndex, SearchResult, normalise, search, snippet
 from fko.store import Store
+
+if TYPE_CHECKING:  # fko.search is imported where a search runs: `fko show IV.1` needs none
+    from fko.search import Hit, SearchResult
 
 TITLE_LIKE = ("title", "id", "alias")
 
@@ -46,6 +48,8 @@ def _hit_records(store: Store, result: SearchResult) -> dict[str, dict[str, Any]
 def _search(store: Store, query: str, *args: Any) -> tuple[dict[str, Any], SearchResult]:
     """search() over the store's index; an index whose postings turn out damaged while the
     query reads them is rebuilt in memory (with a note), as a missing or stale one is."""
+    from fko.search import MalformedIndex, search
+
     index = store.table("search")[0]
     try:
         return index, search(index, query, *args)
@@ -67,6 +71,8 @@ def _field_text(record: dict[str, Any], field: str, aliases: Sequence[str]) -> s
 
 def _highlight_words(hit: Hit) -> set[str]:
     """The normalised words to mark in a snippet: each matched data word as printed, split."""
+    from fko.search import normalise
+
     words = set(hit.terms)
     for shown in hit.matched:
         words.update(normalise(shown).split())
@@ -84,6 +90,8 @@ def find(
     """Ranked hits for a query, each a row with id, kind, title, ressorts, score, field, matched,
     via, snippet (the best-matching field) and match (the best field other than the title, for the
     table: the title is shown beside it anyway)."""
+    from fko.search import normalise, search, snippet
+
     measure_id = normalise_id(query)
     store.table("search")  # first: a fresh index also says where each record stands
     if measure_id is not None and lookup(store, measure_id) is None:
@@ -173,6 +181,8 @@ def resolve(store: Store, text: str) -> dict[str, Any]:
         return record
     if normalise_id(wanted):
         return get(store, wanted)  # an ID that does not exist: "did you mean …"
+    from fko.search import normalise, search
+
     by_id = records(store)
     key = normalise(wanted)
     titles = [r for r in by_id.values() if normalise(r["title"]) == key]

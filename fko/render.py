@@ -826,6 +826,12 @@ def _sgr_line(line: _Line) -> str:
 def _styled_wrap(text: str, spans: Sequence[tuple[int, int]], width: int, base: str) -> list[_Line]:
     """`text` cut into lines by the width policy (`wrap_ranges`; a word too long for the line
     ends in …), the spans (matched words) bold reverse on top of the base style."""
+    text = text.replace("\t", " ")  # a tab would jump to the terminal's next tab stop
+    if not spans:  # the common case: the line as it is
+        return [
+            [(line, base)] if line else []
+            for line in (_fit_cells(text[a:b], width)[0] for a, b in wrap_ranges(text, width))
+        ]
     match = ";".join(sorted({*base.split(";"), "1", "7"} - {""}))
     out = []
     for a, b in wrap_ranges(text, width):
@@ -847,7 +853,7 @@ def _styled_wrap(text: str, spans: Sequence[tuple[int, int]], width: int, base: 
 
 
 def _fit_lines(lines: list[str], width: int) -> list[str]:
-    return [_fit_cells(line, width)[0] for line in lines]
+    return [_fit_cells(line.replace("\t", " "), width)[0] for line in lines]
 
 
 def _fit_cells(line: str, width: int) -> tuple[str, bool]:
@@ -957,13 +963,13 @@ def terminal_record(title: str, items: Sequence[tuple[str, str]], width: int = 8
     wrapped beside it at spaces (a word longer than the line, such as a link, is folded, not
     cut); a line's leading spaces indent its continuation lines too."""
     bold = "\x1b[1m{}\x1b[0m" if colour else "{}"
-    items = [(clean(label), value) for label, value in items]
+    items = [(clean(label).replace("\t", " "), value) for label, value in items]
     labels = max((_cells(label) for label, _ in items), default=0)
     room = max(10, width - labels - 2)
     out = [bold.format(line) for line in _fit_lines(wrap(clean(title), width), width)]
     for label, value in items:
         lines = []
-        for paragraph in clean(value).split("\n"):
+        for paragraph in clean(value).replace("\t", " ").split("\n"):
             words = paragraph.lstrip(" ")
             indent = " " * min(len(paragraph) - len(words), room // 2)
             lines += [indent + line for line in _fill(words, room - len(indent))]

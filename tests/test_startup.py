@@ -5,10 +5,12 @@ imports each hot path must NOT pay for, so that a top-level import added elsewhe
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,11 +40,24 @@ def imported(*args: str) -> set[str]:
         # --json prints records through the generated key table, not the TypedDicts
         (
             ("search", "Meisterprämie", "--json"),
-            {"fko.model", "fko.budget", "fko.status", "fko.figures", "fko.choices"},
+            {"fko.model", "fko.budget", "fko.status", "fko.figures", "fko.choices", "fko.views_other"},
         ),
         # list derives a status per measure; it needs no search, figures, calendar or enums
-        (("list",), {"fko.model", "fko.budget", "fko.finder", "fko.search", "fko.figures", "calendar", "fko.choices"}),
-        (("show", "IV.1"), {"fko.model"}),
+        (
+            ("list",),
+            {
+                "fko.model",
+                "fko.budget",
+                "fko.finder",
+                "fko.search",
+                "fko.figures",
+                "calendar",
+                "fko.choices",
+                "fko.views_other",
+            },
+        ),
+        # an ID names its record: no search module (finder imports it where a search runs)
+        (("show", "IV.1"), {"fko.model", "fko.search", "fko.choices", "fko.views_other"}),
     ],
 )
 def test_hot_paths_do_not_import_what_they_do_not_use(args: tuple[str, ...], not_needed: set[str]) -> None:
@@ -57,3 +72,35 @@ def test_typer_reads_real_annotations_not_strings() -> None:
     files = [ROOT / "fko" / "cli.py", ROOT / "fko" / "options.py", *sorted((ROOT / "fko" / "commands").glob("*.py"))]
     future = re.compile(r"^from __future__ import annotations", re.MULTILINE)
     assert [f.name for f in files if future.search(f.read_text(encoding="utf-8"))] == []
+
+
+def test_help_lists_every_command_as_typer_builds_it_without_building_one() -> None:
+    """`fko --help` lists the commands from their help texts; Typer building every command
+    (inspecting all their parameters) would print the same lines, only slower."""
+    import typer
+
+    from fko.cli import ORDER, _register, build
+
+    def help_text(group: typer.core.TyperGroup) -> str:
+        return group.get_help(typer.Context(group, info_name="fko"))
+
+    lazy = typer.main.get_command(build())
+    full_app = build()
+    for name in ORDER:
+        _register(full_app, name)
+    full = typer.main.get_command(full_app)
+    assert help_text(lazy) == help_text(full)  # type: ignore[arg-type]
+    assert lazy.commands.built == {}  # type: ignore[attr-defined]
+    assert "  search       Search measures, initiatives" in help_text(lazy)  # type: ignore[arg-type]
+
+
+def test_a_command_not_named_first_is_built_when_run_or_completed(fko: Any) -> None:
+    assert fko("--", "search", "Meisterprämie", "--json").out == fko("search", "Meisterprämie", "--json").out
+    done = subprocess.run(
+        [sys.executable, "-m", "fko"],
+        env={**os.environ, "_FKO_COMPLETE": "complete_bash", "COMP_WORDS": "fko search --li", "COMP_CWORD": "2"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == ["--limit"]

@@ -186,3 +186,22 @@ def test_budget_by_year_at_60_columns_drops_the_open_ends_and_says_so(at: Callab
     assert "Not shown: Open ends carried (to fit the terminal; --wide" in text
     wide = at(80, "budget", "--by", "year").out
     assert "2024      15   127.837.000 €   1.071.381.933 €   yes *     IV.6, V.6" in wide.splitlines()
+
+
+wide_text = st.text(st.sampled_from(list("ab -Ää€„“漢字か😀\u0301\u200bＷ\t")), max_size=60)
+
+
+@given(wide_text, wide_text, st.integers(min_value=20, max_value=120), st.booleans())
+def test_terminal_lines_fit_in_columns_with_wide_and_combining_characters(
+    title: str, text: str, width: int, colour: bool
+) -> None:
+    fields = [Field("id", "ID", key("id"), keep_whole=True), Field("t", "Title", key("t"), main=True)]
+    fields.append(Field("x", "Text", key("x"), drop=1))
+    table = render.terminal_table([{"id": "IV.1", "t": title, "x": text}], fields, title, width=width, colour=colour)
+    record = render.terminal_record(title, [("Title", title), ("Text", text)], width=width, colour=colour)
+    for output in (table, record):
+        lines = _SGR.sub("", output).splitlines()
+        assert all(render._cells(line) <= width for line in lines), [render._cells(line) for line in lines]
+    shown = "".join(_SGR.sub("", record).split())
+    assert "\t" not in table + record  # a tab would jump to the next tab stop
+    assert "".join(text.split()) in shown  # a record loses nothing: long words are folded, not cut
