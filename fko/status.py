@@ -199,19 +199,19 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
     runtime = record.get("runtime") or {}
     text = runtime.get("text") or ""
     start_iso, end_iso = runtime.get("start"), runtime.get("end")
-    if re.search(r"\babgeschlossen\b", text):
+    if "abgeschlossen" in text and re.search(r"\babgeschlossen\b", text):
         return None, None, False, False, "the report states 'abgeschlossen' (completed)"
     if not start_iso and not end_iso:
         in_force = record.get("in_force") or ""
-        date = re.search(r"(\d{2})\.(\d{2})\.(\d{4})", in_force)
-        quarter = re.search(r"(\d)\. Quartal (\d{4})", in_force)
+        date = in_force and re.search(r"(\d{2})\.(\d{2})\.(\d{4})", in_force)
+        quarter = "Quartal" in in_force and re.search(r"(\d)\. Quartal (\d{4})", in_force)
         if date:
             day = dt.date(int(date.group(3)), int(date.group(2)), int(date.group(1)))
             return day, None, True, True, "no runtime: in force since the stated date, without an end"
         if quarter:
             day = dt.date(int(quarter.group(2)), 3 * int(quarter.group(1)) - 2, 1)
             return day, None, True, True, "no runtime: expected in force from the first day of the stated quarter"
-        if re.search(r"\blaufend\b", text):
+        if "laufend" in text and re.search(r"\blaufend\b", text):
             return None, None, True, False, "the report states 'laufend' (ongoing) without dates"
         return None, None, False, False, "no runtime stated"
     derived = False
@@ -287,7 +287,7 @@ def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | No
 def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
     start, end, open_ended, derived, rule = period(record)
     text = (record.get("runtime") or {}).get("text") or ""
-    if re.search(r"\babgeschlossen\b", text):
+    if "abgeschlossen" in text and re.search(r"\babgeschlossen\b", text):
         return Status("ended", False, None, None, False, rule)
     if start is None and end is None and not open_ended:
         return Status("unknown", False, None, None, False, rule)

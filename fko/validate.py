@@ -244,6 +244,8 @@ class _Compiler:
             return f"({var} in {allowed} and type({var}) in {kinds})"
         if origin is list:
             item = self.test(args[0], key, "y")
+            if item == "(type(y) is str)":  # strings, nothing more to check: the types at C speed
+                return f"(type({var}) is list and (not {var} or {{*map(type, {var})}} == {self.constant({str})}))"
             return f"(type({var}) is list and all({item} for y in {var}))"
         if origin is dict:
             entry = self.test(args[1], key, "y")
