@@ -70,12 +70,13 @@ class ReadOnlyJSONStorage(Storage):
             raw = _read(self.path)
             self.trusted = _is_shipped(raw)
             slices = _slices(raw)
+            if slices is not None and not all(name in slices for name in REQUIRED_TABLES):
+                slices = None  # the layout only looked like the build's: the whole document decides
             if slices is None:
                 self._tables = _load(self.path, raw)
                 self._raw, self._slices = raw, {}
             else:
                 self._raw, self._slices = raw, slices
-                _check_tables(self.path, list(slices))
         return list(self._slices) if self._slices else list(self._tables)
 
     def table(self, name: str) -> dict[str, Any] | None:
@@ -84,7 +85,12 @@ class ReadOnlyJSONStorage(Storage):
         assert self._slices is not None
         if name not in self._tables and name in self._slices:
             start, end = self._slices[name]
-            self._tables[name] = _check_table(self.path, name, self._parse(start, end))
+            try:
+                self._tables[name] = _check_table(self.path, name, self._parse(start, end))
+            except FkoError:
+                # a slice that does not parse alone: the layout only looked like the build's.
+                # The whole document decides (valid after all, or the error with its line).
+                self._tables, self._slices, self._records = _load(self.path, self._raw), {}, {}
         return self._tables.get(name)
 
     def raw_table(self, name: str) -> memoryview | None:
@@ -163,6 +169,9 @@ def _slices(raw: bytes) -> dict[str, tuple[int, int]] | None:
     """
     if not (raw.startswith(b'{\n "') and raw.endswith(b"\n}\n")):
         return None
+    listed = _contents(raw)
+    if listed is not None:
+        return listed
     slices: dict[str, tuple[int, int]] = {}
     starts = [2]
     at = raw.find(b'\n "', 2)
@@ -184,6 +193,39 @@ def _slices(raw: bytes) -> dict[str, tuple[int, int]] | None:
             return None
         slices[name] = (colon + 3, end)
     return slices
+
+
+_META = b'{\n "meta": '
+
+
+def _contents(raw: bytes) -> dict[str, tuple[int, int]] | None:
+    """The tables' byte ranges from the table of contents the build writes into `meta` (the
+    first table), if it describes these bytes exactly: `{`, meta, then each table as
+    `,\\n "name": {...}` in the order given, then `\\n}\\n`, nothing between or left over.
+    None if there is none or it does not fit (the tables are then found by scanning)."""
+    if not raw.startswith(_META + b"{"):
+        return None
+    after = raw.find(b'\n "', len(_META))  # meta's lines are indented further: its end
+    if after < 1 or raw[after - 1 : after] != b",":
+        return None
+    meta_end = after - 1
+    try:
+        meta = json.loads(raw[len(_META) : meta_end])
+        tables = next(iter(meta.values()))["tables"]
+        listed = sorted((int(a), int(b), name) for name, (a, b) in tables.items() if isinstance(name, str))
+    except (ValueError, TypeError, AttributeError, KeyError, StopIteration, RecursionError):
+        return None
+    if len(listed) != len(tables) or not listed:
+        return None
+    slices = {"meta": (len(_META), meta_end)}
+    at = meta_end
+    for start, end, name in listed:
+        head = b",\n " + json.dumps(name).encode("utf-8") + b": "
+        if name in slices or raw[at:start] != head or raw[start : start + 1] != b"{" or raw[end - 1 : end] != b"}":
+            return None
+        slices[name] = (start, end)
+        at = end
+    return slices if at == len(raw) - 3 else None
 
 
 def _record_slices(raw: bytes, start: int, end: int, key: str) -> dict[str, tuple[int, int]] | None:
@@ -245,14 +287,6 @@ def _record_slices(raw: bytes, start: int, end: int, key: str) -> dict[str, tupl
     if len(set(numbers.values())) != len(numbers) or raw.count(b'\n   "id": ', start, end) != len(found):
         return None  # a number twice, or a record with a second ID line
     return dict(sorted(found.items(), key=lambda item: numbers[item[0]]))
-
-
-def _check_tables(path: str, names: list[str]) -> None:
-    missing = [t for t in REQUIRED_TABLES if t not in names]
-    if missing:
-        raise FkoError(
-            f"store {path} is not an fko store (missing tables: {', '.join(missing)}); rebuild it with `fko data build`"
-        )
 
 
 def max_bytes() -> int:

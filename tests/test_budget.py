@@ -314,7 +314,7 @@ def test_no_headline_sums_years_that_never_run_together(store: Store, fko: Calla
 
 
 def test_this_year_in_the_footer(store: Store) -> None:
-    from fko.views import budget_footer
+    from fko.views_other import budget_footer
 
     result = view(store, ressorts=["MAGS"])
     result.this_year = 2025

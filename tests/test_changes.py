@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from fko.changes import change_rows, window
 from fko.errors import FkoError, UsageError
 from fko.store import Store, memory_store
-from fko.views import change_text
+from fko.views_other import change_text
 
 from .conftest import Result
 

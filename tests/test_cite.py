@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from fko.cite import citations
 from fko.finder import resolve_all
 from fko.store import Store
-from fko.views import citation_text
+from fko.views_other import citation_text
 
 from .conftest import Result
 

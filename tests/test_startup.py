@@ -40,12 +40,24 @@ def imported(*args: str) -> set[str]:
         # --json prints records through the generated key table, not the TypedDicts
         (
             ("search", "Meisterprämie", "--json"),
-            {"fko.model", "fko.budget", "fko.status", "fko.figures", "fko.choices"},
+            {"fko.model", "fko.budget", "fko.status", "fko.figures", "fko.choices", "fko.views_other"},
         ),
         # list derives a status per measure; it needs no search, figures, calendar or enums
-        (("list",), {"fko.model", "fko.budget", "fko.finder", "fko.search", "fko.figures", "calendar", "fko.choices"}),
+        (
+            ("list",),
+            {
+                "fko.model",
+                "fko.budget",
+                "fko.finder",
+                "fko.search",
+                "fko.figures",
+                "calendar",
+                "fko.choices",
+                "fko.views_other",
+            },
+        ),
         # an ID names its record: no search module (finder imports it where a search runs)
-        (("show", "IV.1"), {"fko.model", "fko.search", "fko.choices"}),
+        (("show", "IV.1"), {"fko.model", "fko.search", "fko.choices", "fko.views_other"}),
     ],
 )
 def test_hot_paths_do_not_import_what_they_do_not_use(args: tuple[str, ...], not_needed: set[str]) -> None:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from fko.errors import FkoError
 from fko.ingest.build import serialise
+from fko.store import REQUIRED_TABLES as REQUIRED
 from fko.store import SHIPPED, ReadOnlyJSONStorage, open_store, record_ranges
 from fko.validate import checker, fits
 
@@ -140,7 +141,7 @@ def test_a_record_read_alone_is_the_record_read_whole(
     file holds (where the file still parses) or the undamaged one; else one FkoError."""
     raw = bytearray(shipped_bytes())
     start = raw.index(b'\n "measures": ')
-    end = raw.index(b'\n "meta": ')
+    end = raw.index(b'\n "recognition": ')  # the table after it
     at = data.draw(st.integers(start, end), label="at")
     how = data.draw(st.sampled_from(["replace", "insert", "delete"]), label="how")
     byte = data.draw(st.sampled_from(list(b'{}[]",:\n 0aI.\\')), label="byte")
@@ -232,3 +233,53 @@ def test_a_lone_surrogate_in_a_record_read_alone(tmp_path: Path, fko: Callable[.
     assert result.code == 1
     assert "measures/IV.1: 'title' is" in result.err and "lone surrogate" in result.err
     assert fko("--db", str(path), "show", "I.1").code == 0
+
+
+@given(data=st.data())
+def test_the_table_of_contents_is_used_only_where_it_fits(
+    data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Damage in meta's table of contents, or anywhere else: the tables fko cuts out are those
+    the whole document holds (or it finds none and reads the file whole)."""
+    raw = bytearray(shipped_bytes())
+    meta_end = raw.index(b'\n "clusters": ')
+    for _ in range(data.draw(st.integers(1, 3), label="changes")):
+        at = data.draw(st.one_of(st.integers(0, meta_end), st.integers(0, len(raw) - 1)), label="at")
+        byte = data.draw(st.sampled_from(list(b'0123456789{}[]",: \n')), label="byte")
+        how = data.draw(st.sampled_from(["replace", "insert", "delete"]), label="how")
+        if how == "replace":
+            raw[at] = byte
+        elif how == "insert":
+            raw.insert(at, byte)
+        else:
+            del raw[at]
+    try:
+        whole = json.loads(bytes(raw))
+    except ValueError:
+        whole = None
+    path = tmp_path_factory.mktemp("toc") / "s.json"
+    path.write_bytes(bytes(raw))
+    storage = ReadOnlyJSONStorage(str(path))
+    try:
+        names = storage.open()
+        tables = {name: storage.table(name) for name in names}
+    except FkoError:
+        assert (
+            not isinstance(whole, dict)
+            or not all(isinstance(t, dict) for t in whole.values())
+            or (set(REQUIRED) - set(whole))
+        ), "a valid document was refused"
+        return
+    assert isinstance(whole, dict) and tables == whole
+
+
+def test_the_shipped_store_lists_its_tables_in_meta() -> None:
+    from fko.store import _contents
+
+    raw = shipped_bytes()
+    listed = _contents(raw)
+    assert listed is not None and list(listed)[:3] == ["meta", "clusters", "events"]
+    whole = json.loads(raw)
+    assert {name: json.loads(raw[a:b]) for name, (a, b) in listed.items()} == whole
+    meta = whole["meta"]["1"]
+    assert meta["tables"]["measures"] == list(listed["measures"]) and "meta" not in meta["tables"]

@@ -70,7 +70,8 @@ def run(
     from fko.budget import group, view
     from fko.errors import UsageError
     from fko.finder import resolve_all
-    from fko.views import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, BUDGET_YEAR_FIELDS, budget_footer, emit_rows
+    from fko.views import emit_rows
+    from fko.views_other import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, BUDGET_YEAR_FIELDS, budget_footer
 
     if annualize and year is None and by != "year":
         raise UsageError("--annualize needs --year YYYY (or --by year)")

@@ -43,7 +43,8 @@ def run(
     from fko import render
     from fko.changes import change_rows, check_kinds, window
     from fko.finder import resolve
-    from fko.views import CHANGE_FIELDS, change_entries, emit_rows
+    from fko.views import emit_rows
+    from fko.views_other import CHANGE_FIELDS, change_entries
 
     store = options.state(ctx).store()
     span = window(store, since, until)

@@ -33,7 +33,7 @@ def run(
     from fko.cite import citations
     from fko.errors import UsageError
     from fko.finder import resolve_all
-    from fko.views import citation_text
+    from fko.views_other import citation_text
 
     wanted = format.value
     if as_of is not None and figure is None:

@@ -45,7 +45,8 @@ def run(
     from fko.compare import compare_measures, compare_ressorts
     from fko.errors import UsageError
     from fko.status import on_date
-    from fko.views import COMPARE_FIELDS, PORTFOLIO_FIELDS, compare_table, emit_rows, portfolio_table
+    from fko.views import emit_rows
+    from fko.views_other import COMPARE_FIELDS, PORTFOLIO_FIELDS, compare_table, portfolio_table
 
     items = items or []
     if ressort and recognition:

@@ -30,7 +30,7 @@ def run(
     from fko import render
     from fko.diff import check_fields, diff, is_empty
     from fko.store import open_store
-    from fko.views import diff_entries, diff_summary
+    from fko.views_other import diff_entries, diff_summary
 
     compared = check_fields(fields)
     result = diff(open_store(old), open_store(new), compared)

@@ -36,7 +36,8 @@ def run(
     """
     from fko.figures import indicator_rows
     from fko.finder import resolve
-    from fko.views import INDICATOR_FIELDS, emit_rows
+    from fko.views import emit_rows
+    from fko.views_other import INDICATOR_FIELDS
 
     store = options.state(ctx).store()
     measure_id = resolve(store, measure)["id"] if measure else None

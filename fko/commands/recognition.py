@@ -52,7 +52,8 @@ def run(
     from fko import render
     from fko.errors import UsageError
     from fko.figures import by_area, by_country
-    from fko.views import RECOGNITION_FIELDS, emit_rows, source_label
+    from fko.views import emit_rows
+    from fko.views_other import RECOGNITION_FIELDS, source_label
 
     store = options.state(ctx).store()
     if by is not None:
@@ -102,7 +103,7 @@ def overview(store: "Store", bodies: Sequence[str], year: int | None) -> None:
     """Every recognition figure fko has in one table, then the detail views that match."""
     from fko import render
     from fko.figures import by_country, chamber_matrix, recognition_rows, with_rates
-    from fko.views import RECOGNITION_OVERVIEW_FIELDS, matrix_fields, recognition_overview
+    from fko.views_other import RECOGNITION_OVERVIEW_FIELDS, matrix_fields, recognition_overview
 
     if year is not None:
         from fko.errors import UsageError
@@ -154,7 +155,8 @@ def chamber_tables(
     """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
     from fko import render
     from fko.figures import chamber_matrix, recognition_rows, with_rates
-    from fko.views import RECOGNITION_FIELDS, emit_rows, matrix_fields
+    from fko.views import emit_rows
+    from fko.views_other import RECOGNITION_FIELDS, matrix_fields
 
     rows = with_rates([r for r in recognition_rows(store, bodies) if r["year"] is not None])
     if years is not None:

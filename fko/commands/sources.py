@@ -23,7 +23,8 @@ def run(
       fko sources --json | jq -r '.[].title'
     """
     from fko.figures import source_rows
-    from fko.views import SOURCE_FIELDS, emit_rows
+    from fko.views import emit_rows
+    from fko.views_other import SOURCE_FIELDS
 
     rows = source_rows(options.state(ctx).store())
     footer = [

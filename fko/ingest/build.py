@@ -350,14 +350,34 @@ COMPACT_TABLES = frozenset({"search"})
 
 
 def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
-    """The TinyDB JSON layout, keys sorted, UTF-8 text: identical input, identical bytes.
+    """The TinyDB JSON layout, UTF-8 text: identical input, identical bytes.
 
-    Record tables are indented so that a rebuild's diff is readable; indexes are compact.
+    Record tables are indented so that a rebuild's diff is readable; indexes are compact. `meta`
+    comes first and holds the table of contents, the byte range of every other table (in
+    order of their names) in the file, so that fko finds a table without reading the others
+    (fko/store.py checks the ranges against the bytes before it uses them).
     """
-    bodies = {name: _body(name, rows) for name, rows in tables.items() if name != "search"}
+    bodies = {name: _body(name, rows) for name, rows in tables.items() if name not in ("search", "meta")}
     if "search" in tables:
         bodies["search"] = _body("search", [_placed(row, bodies) for row in tables["search"]])
-    return "{\n" + ",\n".join(f" {json.dumps(name)}: {bodies[name]}" for name in sorted(bodies)) + "\n}\n"
+    names = sorted(bodies)
+    sizes = {name: len(bodies[name].encode("utf-8")) for name in names}
+    meta_rows = tables.get("meta") or []
+    meta_body = _body("meta", meta_rows)
+    for _ in range(10):  # the contents' numbers count in meta's own length: settles in two or three
+        at = len(f"{{\n {json.dumps('meta')}: ".encode()) + len(meta_body.encode("utf-8"))
+        contents: dict[str, list[int]] = {}
+        for name in names:
+            at += len(f",\n {json.dumps(name)}: ".encode())
+            contents[name] = [at, at + sizes[name]]
+            at += sizes[name]
+        placed = _body("meta", [{**meta_rows[0], "tables": contents}, *meta_rows[1:]]) if meta_rows else meta_body
+        if placed == meta_body:
+            break
+        meta_body = placed
+    parts = [("meta", meta_body)] if "meta" in tables else []
+    parts += [(name, bodies[name]) for name in names]
+    return "{\n" + ",\n".join(f" {json.dumps(name)}: {body}" for name, body in parts) + "\n}\n"
 
 
 def _placed(index: dict[str, Any], bodies: dict[str, str]) -> dict[str, Any]:
