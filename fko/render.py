@@ -452,10 +452,13 @@ def emit_jsonl(records: Iterable[Any]) -> None:
 
 
 def _emit(out: bytes | str) -> None:
-    if isinstance(out, bytes):
-        _write_bytes(out + b"\n")
-    else:
+    if isinstance(out, str):
         _write(out + "\n")
+    elif len(out) > 1 << 20:  # a large document: no second copy just for the newline
+        _write_bytes(out)
+        _write_bytes(b"\n")
+    else:
+        _write_bytes(out + b"\n")
 
 
 # --- CSV ------------------------------------------------------------------------------
