@@ -6,7 +6,6 @@ evaluated first (≈3 ms a run); real annotations cost nothing to read.
 """
 
 import importlib
-import inspect
 import re
 import sys
 from collections.abc import Iterator, MutableMapping
@@ -89,6 +88,29 @@ def _global(
     ctx.obj = State(db)
 
 
+#: What `fko --help` says of each command, so that listing them imports none: the first sentence
+#: of the command's help (tests/test_startup.py checks the listing equals Typer's own).
+SUMMARIES: dict[str, str] = {
+    "anerkennung": "Alias of `fko recognition`.",
+    "budget": "List the planned funds of every measure, largest first, with honest totals.",
+    "changes": "List what the sources report after a date, newest first.",
+    "cite": "Cite a measure or one of its key figures.",
+    "clusters": "List the six clusters with their titles and number of measures.",
+    "compare": "Put measures side by side.",
+    "data": "Build the store from the source documents.",
+    "diff": "Compare two stores.",
+    "export": "Export every record.",
+    "indicators": "List key figures (premiums paid, participants, posts filled …) in date order, with sources.",
+    "list": "List the measures.",
+    "recognition": "Show the recognition figures of foreign qualifications.",
+    "ressorts": "List the 13 ministries (Ressorts) with their codes and number of measures.",
+    "schema": "Print the JSON Schema (draft 2020-12) of --json.",
+    "search": "Search measures, initiatives, recognition figures, indicators and updates.",
+    "show": "Show measures in full.",
+    "sources": "List the five source documents (file, title, publisher, date) and what cites them.",
+    "timeline": "Draw every measure's runtime as a bar, grouped, with its status and today marked.",
+}
+
 #: `fko --help` lists the commands in this order: Typer puts a group (data) after the commands.
 ORDER = [*(name for name in COMMANDS if name != "data"), "data"]
 
@@ -139,15 +161,9 @@ def _built(name: str) -> typer.core.TyperCommand | typer.core.TyperGroup:
     return group.commands[name]  # type: ignore[attr-defined, no-any-return]
 
 
-def _summary(name: str) -> typer.core.TyperCommand | typer.core.TyperGroup:
-    """A command with no parameters and the help texts of `name`: what `fko --help` lists."""
-    module = importlib.import_module(f"fko.commands.{COMMANDS[name]}")
-    if name == "data":
-        return typer.core.TyperGroup(name=name, help=module.app.info.help)
-    if name == "anerkennung":
-        return typer.core.TyperCommand(name, help=_ALIAS_HELP)
-    doc = module.run.__doc__ or ""
-    return typer.core.TyperCommand(name, help=inspect.cleandoc(doc), short_help=first_sentence(doc))
+def _summary(name: str) -> typer.core.TyperCommand:
+    """A command with no parameters and the summary of `name`: what `fko --help` lists."""
+    return typer.core.TyperCommand(name, short_help=SUMMARIES[name])
 
 
 class _LazyCommands(MutableMapping[str, Any]):

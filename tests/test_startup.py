@@ -104,3 +104,21 @@ def test_a_command_not_named_first_is_built_when_run_or_completed(fko: Any) -> N
         check=True,
     )
     assert done.stdout.split() == ["--limit"]
+
+
+def test_each_summary_is_the_first_sentence_of_its_commands_help() -> None:
+    import importlib
+
+    from fko.cli import COMMANDS, SUMMARIES, first_sentence
+
+    assert set(SUMMARIES) == set(COMMANDS)
+    for name, module in COMMANDS.items():
+        if name not in ("anerkennung", "data"):
+            doc = importlib.import_module(f"fko.commands.{module}").run.__doc__ or ""
+            assert SUMMARIES[name] == first_sentence(doc), f"update SUMMARIES[{name!r}] in fko/cli.py"
+
+
+def test_help_imports_no_command() -> None:
+    modules = imported("--help")
+    assert "fko.cli" in modules
+    assert not {m for m in modules if m.startswith("fko.commands.")}
