@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fko.errors import FkoError, UsageError
@@ -19,13 +17,23 @@ if TYPE_CHECKING:  # fko.search is imported where a search runs: `fko show IV.1`
 TITLE_LIKE = ("title", "id", "alias")
 
 
-@dataclass
 class Found:
-    rows: list[dict[str, Any]]
-    closest: list[str]
-    total: int = 0  # hits before --limit
-    hidden: int = 0  # hits the filters left out
-    unmatched: list[str] = dataclasses.field(default_factory=list)
+    """The rows of the hits shown, the closest words of the data (for a query that found
+    nothing), the hits before --limit (total), those the filters left out (hidden) and the
+    query words that matched nothing."""
+
+    __slots__ = ("rows", "closest", "total", "hidden", "unmatched")
+
+    def __init__(
+        self,
+        rows: list[dict[str, Any]],
+        closest: list[str],
+        total: int = 0,
+        hidden: int = 0,
+        unmatched: list[str] | None = None,
+    ) -> None:
+        self.rows, self.closest, self.total, self.hidden = rows, closest, total, hidden
+        self.unmatched = unmatched if unmatched is not None else []
 
 
 def records(store: Store) -> dict[str, dict[str, Any]]:

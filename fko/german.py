@@ -81,10 +81,8 @@ def _segments(word: str, lexicon: Collection[str], min_part: int = MIN_PART) -> 
 
 
 # "Pflege-, Betreuungs- und Gesundheitsfachberufe", "Aus- und Weiterbildung", "Fach- oder Lehrkräfte"
-_ELLIPSIS = re.compile(
-    r"((?:[^\W\d_]+-,?\s+)+)(?:und|oder|sowie|bzw\.|bis)\s+([^\W\d_]+)(?![^\W\d_])",
-)
-_TRUNCATED = re.compile(r"([^\W\d_]+)-")
+_ELLIPSIS = r"((?:[^\W\d_]+-,?\s+)+)(?:und|oder|sowie|bzw\.|bis)\s+([^\W\d_]+)(?![^\W\d_])"
+_TRUNCATED = r"([^\W\d_]+)-"  # patterns compiled by `re` when the build first uses them
 
 
 def ellipses(text: str, lexicon: Collection[str]) -> list[tuple[str, str]]:
@@ -98,13 +96,13 @@ def ellipses(text: str, lexicon: Collection[str]) -> list[tuple[str, str]]:
     from fko.search import normalise
 
     out: list[tuple[str, str]] = []
-    for match in _ELLIPSIS.finditer(text):
+    for match in re.finditer(_ELLIPSIS, text):
         last = normalise(match.group(2))
         segments = _segments(last, lexicon)
         if not segments:
             continue
         tail = last[len(segments[0][0]) + len(segments[0][1]) :]
-        for truncated in _TRUNCATED.findall(match.group(1)):
+        for truncated in re.findall(_TRUNCATED, match.group(1)):
             out.append((truncated + "-", normalise(truncated) + tail))
     return out
 
