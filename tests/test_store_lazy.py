@@ -283,3 +283,19 @@ def test_the_shipped_store_lists_its_tables_in_meta() -> None:
     assert {name: json.loads(raw[a:b]) for name, (a, b) in listed.items()} == whole
     meta = whole["meta"]["1"]
     assert meta["tables"]["measures"] == list(listed["measures"]) and "meta" not in meta["tables"]
+
+
+def test_plain_tinydb_opens_the_store(tmp_path: Path) -> None:
+    """The layout is still one TinyDB JSON document: TinyDB itself reads every table and record
+    as fko does (meta's table of contents and the index's places are only extra keys)."""
+    from tinydb import TinyDB
+
+    copy = tmp_path / "fko.json"
+    copy.write_bytes(shipped_bytes())
+    with TinyDB(str(copy), access_mode="r") as db:
+        assert set(db.tables()) == set(json.loads(shipped_bytes()))
+        assert db.table("measures").get(doc_id=1)["id"] == "I.1"
+        assert len(db.table("measures")) == 64
+        assert db.table("meta").get(doc_id=1)["tables"]["measures"][0] > 0
+    store = open_store(str(copy))
+    assert [m["id"] for m in store.measures()] == [m["id"] for m in shipped_tables()["measures"]]
