@@ -77,7 +77,9 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
     env.setdefault("LESS", "FRX")  # as git does: quit if one screen, keep colours, no clearing
     env.setdefault("LV", "-c")
     try:
-        process = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=env)
+        # a plain program with arguments runs directly (as git does): no shell to start first
+        words = _plain_command(pager)
+        process = subprocess.Popen(words or pager, shell=words is None, stdin=subprocess.PIPE, env=env)
     except OSError as exc:
         _directly(text, terminal, f"fko: pager '{pager}' could not start ({exc.strerror}); output written directly")
         return
@@ -109,6 +111,23 @@ def _missing_program(pager: str) -> str | None:
     if not words or "=" in words[0] or any(c in pager for c in "|&;<>$`("):
         return None
     return None if shutil.which(words[0]) else words[0]
+
+
+def _plain_command(pager: str) -> list[str] | None:
+    """The words of the pager command when it is a plain program with arguments, else None: a
+    command the shell must interpret (VAR=x less, pipes, quotes' expansions, ~, globs) is left to
+    the shell."""
+    import shlex
+
+    if any(c in pager for c in "|&;<>$`()~*?[]{}#!\\\n"):
+        return None
+    try:
+        words = shlex.split(pager)
+    except ValueError:
+        return None
+    if not words or "=" in words[0]:
+        return None
+    return words
 
 
 def _directly(text: str, terminal: object, message: str) -> None:

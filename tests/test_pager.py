@@ -74,3 +74,11 @@ def test_a_pager_that_works_gets_the_output_once(tmp_path: Path, capsys: pytest.
     target = tmp_path / "paged.txt"
     pager.show(LONG, out, rows=5, pager=f"cat > '{target}'")
     assert (out.getvalue(), target.read_text(), capsys.readouterr().err) == ("", LONG, "")
+
+
+def test_a_plain_pager_runs_without_a_shell_anything_else_through_it() -> None:
+    """Starting a shell first costs a terminal run ≈2 ms; only what a shell must read goes to it."""
+    assert pager._plain_command("less -FRX") == ["less", "-FRX"]
+    assert pager._plain_command("less -R 'a b'") == ["less", "-R", "a b"]
+    for command in ("LESS=R less", "less | cat", "cat > x", "less $LESS", "less ~/x", "less *", "less # x", ""):
+        assert pager._plain_command(command) is None, command
