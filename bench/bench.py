@@ -10,7 +10,7 @@ Every command runs once per round, round after round (interleaved), so that mach
 hits all of them alike; each row shows the median time, its ratio to a bare `python -c pass`
 of the same interpreter, the spread (interquartile range / median) and the child's peak RSS.
 Output goes into a pipe, except for the rows marked "terminal", which run on a pseudo-terminal
-at 120 columns so that Rich draws. bench/README.md explains how to read the report.
+at 120 columns, as a person sees fko (styles, the pager). bench/README.md explains how to read the report.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def run_pipe(cmd: list[str]) -> tuple[float, int]:
 
 
 def run_terminal(cmd: list[str]) -> tuple[float, int]:
-    """The same with stdout on a pseudo-terminal (as a person sees fko: Rich draws)."""
+    """The same with stdout on a pseudo-terminal (as a person sees fko: styles, colour, the pager)."""
     import pty
     import threading
 

@@ -23,13 +23,17 @@ if TYPE_CHECKING:
     import datetime
 
 #: Regular expressions are compiled on first use (the `re` module keeps them): few runs need all.
-_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+#: Removed from text for people: C0/C1 controls but newline and tab, and the bidi controls
+#: (marks, embeddings, overrides, isolates), with which a store could make "1.000 €" show
+#: reversed in a table.
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 _SURROGATE = "[\ud800-\udfff]"
 
 
 def clean(value: object) -> str:
     """Text safe for a terminal and for any UTF-8 file: C0/C1 control characters other than
-    newline and tab removed, lone surrogates (invalid bytes in arguments) shown as U+FFFD."""
+    newline and tab and the bidi controls removed, lone surrogates (invalid bytes in arguments)
+    shown as U+FFFD."""
     text = str(value)
     if text.isprintable():  # the common case: none of those characters is printable
         return text

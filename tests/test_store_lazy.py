@@ -283,3 +283,33 @@ def test_the_shipped_store_lists_its_tables_in_meta() -> None:
     assert {name: json.loads(raw[a:b]) for name, (a, b) in listed.items()} == whole
     meta = whole["meta"]["1"]
     assert meta["tables"]["measures"] == list(listed["measures"]) and "meta" not in meta["tables"]
+
+
+def test_plain_tinydb_opens_the_store(tmp_path: Path) -> None:
+    """The layout is still one TinyDB JSON document: TinyDB itself reads every table and record
+    as fko does (meta's table of contents and the index's places are only extra keys)."""
+    from tinydb import TinyDB
+
+    copy = tmp_path / "fko.json"
+    copy.write_bytes(shipped_bytes())
+    with TinyDB(str(copy), access_mode="r") as db:
+        assert set(db.tables()) == set(json.loads(shipped_bytes()))
+        assert db.table("measures").get(doc_id=1)["id"] == "I.1"
+        assert len(db.table("measures")) == 64
+        assert db.table("meta").get(doc_id=1)["tables"]["measures"][0] > 0
+    store = open_store(str(copy))
+    assert [m["id"] for m in store.measures()] == [m["id"] for m in shipped_tables()["measures"]]
+
+
+def test_bidi_controls_in_a_store_never_reach_a_table(tmp_path: Path, fko: Callable[..., Result]) -> None:
+    """A title with a right-to-left override would show '1.000 €' reversed in a table: tables
+    and records drop the bidi controls; --json keeps the data, escaped."""
+    title = "Förderung \u202e000.1 € \u2066x\u2069"
+    path = built(edited(lambda t: measure(t, "IV.1").update(title=title)), tmp_path / "bidi.json")
+    for args in (["list"], ["show", "IV.1"], ["search", "Förderung"]):
+        result = fko("--db", str(path), *args)
+        assert result.code == 0, result.err
+        assert "Förderung 000.1 € x" in result.out.replace("\n", " ") or "Förderung" in result.out, args
+        assert not any(c in result.out for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), args
+    data = fko("--db", str(path), "show", "IV.1", "--json")
+    assert "\\u202e" in data.out and data.json()[0]["title"] == title
