@@ -98,8 +98,9 @@ def emit_rows(
     """
     if sum((json, jsonl, csv, xlsx is not None)) > 1:
         raise UsageError("choose one of --json, --jsonl, --csv and --xlsx")
-    full = records(output, json_rows if json_rows is not None else rows)
+    source = json_rows if json_rows is not None else rows  # the records: made only where printed
     if fields_arg is not None:
+        full = records(output, source)
         names = render.select_paths(PATHS[output], fields_arg)
         chosen = [Field(n, n, render.dotted(n)) for n in names]
         if json or jsonl:
@@ -119,9 +120,9 @@ def emit_rows(
 
         write_rows_xlsx(rows, fields, xlsx, title)
     elif json:
-        render.emit_json(full)
+        render.emit_json(records(output, source))
     elif jsonl:
-        render.emit_jsonl(full)
+        render.emit_jsonl(records(output, source))
     elif csv:
         renames = RENAMES.get(output, {})  # the CSV header uses the JSON names
         render.emit_csv(rows, [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields], delimiter)

@@ -42,7 +42,7 @@ def imported(*args: str) -> set[str]:
             ("search", "Meisterprämie", "--json"),
             {"fko.model", "fko.budget", "fko.status", "fko.figures", "fko.choices", "fko.views_other"},
         ),
-        # list derives a status per measure; it needs no search, figures, calendar or enums
+        # a list table needs no status, search, figures, calendar or enums
         (
             ("list",),
             {
@@ -50,6 +50,7 @@ def imported(*args: str) -> set[str]:
                 "fko.budget",
                 "fko.finder",
                 "fko.search",
+                "fko.status",  # a table without --status/--on shows none
                 "fko.figures",
                 "calendar",
                 "fko.choices",

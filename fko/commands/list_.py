@@ -57,7 +57,6 @@ def run(
     """
     from fko import render
     from fko.measures import filter_measures
-    from fko.status import check_status, matches, on_date, status_in
     from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS, emit_rows
 
     store = options.state(ctx).store()
@@ -77,14 +76,17 @@ def run(
         first, last = parse_period(during)
         rows = [r for r in rows if runs_during(r, first, last)]
         what = f"{what} running at any time in {_period_text(during, first, last)}"
-    day = on_date(on)
-    wanted = check_status(status) if status else None
-    with_status = []
-    for row in rows:
-        found = status_in(store, row, day)
-        if wanted is None or matches(found, wanted):
-            with_status.append({**row, "on": day.isoformat(), **found.as_row(), "status_label": found.label()})
-    rows = with_status
+    if status or on or json or jsonl or fields is not None:  # the status: a filter, columns, JSON keys
+        from fko.status import check_status, matches, on_date, status_in
+
+        day = on_date(on)
+        wanted = check_status(status) if status else None
+        with_status = []
+        for row in rows:
+            found = status_in(store, row, day)
+            if wanted is None or matches(found, wanted):
+                with_status.append({**row, "on": day.isoformat(), **found.as_row(), "status_label": found.label()})
+        rows = with_status
     emit_rows(
         rows,
         (SOURCE_LIST_FIELDS if source else MEASURE_FIELDS) + (STATUS_FIELDS if status or on else []),
