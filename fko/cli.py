@@ -89,7 +89,8 @@ def _global(
 
 
 #: What `fko --help` says of each command, so that listing them imports none: the first sentence
-#: of the command's help (tests/test_startup.py checks the listing equals Typer's own).
+#: of the command's help; for data its help (tests/test_startup.py checks the listing equals
+#: Typer's own at several widths).
 SUMMARIES: dict[str, str] = {
     "anerkennung": "Alias of `fko recognition`.",
     "budget": "List the planned funds of every measure, largest first, with honest totals.",
@@ -161,8 +162,13 @@ def _built(name: str) -> typer.core.TyperCommand | typer.core.TyperGroup:
     return group.commands[name]  # type: ignore[attr-defined, no-any-return]
 
 
-def _summary(name: str) -> typer.core.TyperCommand:
-    """A command with no parameters and the summary of `name`: what `fko --help` lists."""
+def _summary(name: str) -> typer.core.TyperCommand | typer.core.TyperGroup:
+    """A command with no parameters and the summary of `name`: what `fko --help` lists. The
+    alias and the data group have a help text, no summary: Click shortens it to the width."""
+    if name == "anerkennung":
+        return typer.core.TyperCommand(name, help=_ALIAS_HELP)
+    if name == "data":
+        return typer.core.TyperGroup(name=name, help=SUMMARIES[name])
     return typer.core.TyperCommand(name, short_help=SUMMARIES[name])
 
 

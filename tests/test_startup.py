@@ -82,15 +82,16 @@ def test_help_lists_every_command_as_typer_builds_it_without_building_one() -> N
 
     from fko.cli import ORDER, _register, build
 
-    def help_text(group: typer.core.TyperGroup) -> str:
-        return group.get_help(typer.Context(group, info_name="fko"))
+    def help_text(group: typer.core.TyperGroup, width: int = 80) -> str:
+        return group.get_help(typer.Context(group, info_name="fko", terminal_width=width, max_content_width=width))
 
     lazy = typer.main.get_command(build())
     full_app = build()
     for name in ORDER:
         _register(full_app, name)
     full = typer.main.get_command(full_app)
-    assert help_text(lazy) == help_text(full)  # type: ignore[arg-type]
+    for width in (40, 60, 80, 120, 200):  # narrow: Click shortens a help text to the width
+        assert help_text(lazy, width) == help_text(full, width), width  # type: ignore[arg-type]
     assert lazy.commands.built == {}  # type: ignore[attr-defined]
     assert "  search       Search measures, initiatives" in help_text(lazy)  # type: ignore[arg-type]
 
