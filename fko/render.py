@@ -951,8 +951,9 @@ def record(title: str, items: Sequence[tuple[str, str]]) -> None:
     """One record as labelled fields: unwrapped into a pipe; in a terminal the values wrap
     beside their labels at its width (by the width policy, long words folded, not cut) and,
     in colour, the title and labels are bold."""
+    title = clean(title).replace("\n", " ")  # one line: a store's title cannot start a line of its own
     if not styled():
-        lines = [clean(title), "=" * min(len(clean(title)), 100)]
+        lines = [title, "=" * min(len(title), 100)]
         for label, value in items:
             value = clean(value)
             if "\n" in value:

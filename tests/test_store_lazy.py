@@ -379,3 +379,10 @@ def test_an_edited_figure_makes_the_index_stale(tmp_path: Path, fko: Callable[..
     result = fko("--db", str(path), "search", "Gesellenbriefe", "--json")
     assert result.code == 0 and any(h["kind"] == "indicator" and h["id"] == "IV.1" for h in result.json())
     assert "the search index is stale" in result.err
+
+
+def test_a_title_with_a_newline_stays_one_header_line(tmp_path: Path, fko: Callable[..., Result]) -> None:
+    path = built(edited(lambda t: measure(t, "IV.1").update(title="Zauber\nfko: forged line")), tmp_path / "nl.json")
+    result = fko("--db", str(path), "show", "IV.1")
+    assert result.code == 0 and result.out.splitlines()[0] == "IV.1: Zauber fko: forged line"
+    assert not any(line.startswith("fko:") for line in result.out.splitlines())
