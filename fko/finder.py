@@ -42,15 +42,32 @@ def records(store: Store) -> dict[str, dict[str, Any]]:
 
 
 def _hit_records(store: Store, result: SearchResult) -> dict[str, dict[str, Any]] | None:
-    """The records of the hits of measures and initiatives, by ID; None if one is missing."""
+    """The records of the hits of measures and initiatives, by ID; None if the index does not
+    tell the truth about one of its hits: a record it names is missing, or has another title or
+    other ministries than the index says, or a figure it shows is not the store's. Each hit is
+    so checked against the store, whatever the index's checksums say."""
     found: dict[str, dict[str, Any]] = {}
+    figures: set[tuple[Any, ...]] | None = None
     for hit in result.hits:
         if hit.text is None and hit.id:
             record = lookup(store, hit.id)
-            if record is None:
+            if record is None or record["title"] != hit.title or list(record["ressorts"]) != list(hit.ressorts):
                 return None
             found[hit.id] = record
+        elif hit.text is not None:
+            if figures is None:
+                figures = _figures(store)
+            if (hit.id, hit.kind, hit.title, hit.text.get("description", "")) not in figures:
+                return None
     return found
+
+
+def _figures(store: Store) -> set[tuple[Any, ...]]:
+    """What the index may show of the figures: (measure, kind, title, text), made from the tables."""
+    from fko.search import figure_documents
+
+    tables = {name: store.table(name) for name in ("recognition", "indicators", "updates", "sources")}
+    return {(d["id"], d["kind"], d["title"], d["description"]) for d in figure_documents(tables)}
 
 
 def _search(store: Store, query: str, *args: Any) -> tuple[dict[str, Any], SearchResult]:

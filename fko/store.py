@@ -552,17 +552,22 @@ class Store:
         return [self.rebuilt_index(problem, index)]
 
     def _index_fits(self, index: dict[str, Any]) -> bool:
-        """Whether the index was made from this store's records. Fast where the store is in the
-        build's layout: the build wrote into the index the checksum of the bytes of the measures
-        and initiatives, so equal bytes need no reading. Otherwise each indexed record is
-        compared with the store's (ID, title, ministries)."""
+        """Whether the index was made from this store's tables (INDEX_SOURCES).
+
+        The build wrote two checksums into the index. One of the bytes of those tables as it
+        laid them out (`records_digest`): equal bytes need no parsing, and the places of the
+        records the index holds can be used. One of their content (`records_content`), whatever
+        the layout: a store re-saved by another tool, or edited, is parsed and compared by it.
+        An index without them (fko 2.0) is compared record by record (ID, title, ministries)."""
         storage = self.db.storage
         if isinstance(storage, ReadOnlyJSONStorage) and storage.raw_table("measures") is not None:
-            parts = [storage.raw_table(name) for name in RECORD_TABLES]
+            parts = [storage.raw_table(name) for name in INDEX_SOURCES]
             if index.get("records_digest") == records_digest(parts):
                 for name, places in _places(index["docs"]).items():
                     storage.place(name, places)
                 return True
+        if "records_content" in index:
+            return bool(index["records_content"] == content_digest([self.table(n) for n in INDEX_SOURCES]))
         records = self.measures() + self.table("initiatives")
         named = [d for d in index["docs"] if d.get("kind", "measure") in ("measure", "initiative")]
         return [(d.get("id"), d.get("title"), d.get("ressorts")) for d in named] == [
@@ -597,6 +602,8 @@ class Store:
 
 #: The tables whose records the search index is made from (each a record of its own there).
 RECORD_TABLES = ("measures", "initiatives")
+#: Every table the search index is made from: the records, and the figures beyond them.
+INDEX_SOURCES = (*RECORD_TABLES, "recognition", "indicators", "updates", "sources")
 
 
 def _places(docs: list[dict[str, Any]]) -> dict[str, dict[str, tuple[int, int]]]:
@@ -635,6 +642,19 @@ def records_digest(tables: Sequence[bytes | memoryview | None]) -> str:
         crc = zlib.crc32(b"\0", zlib.crc32(part or b"", crc))
         size += len(part or b"") + 1
     return f"crc32:{crc:08x}:{size}"
+
+
+def content_digest(tables: Sequence[Sequence[dict[str, Any]]]) -> str:
+    """The checksum of the content of tables (their records as JSON with sorted keys), the same
+    whatever the layout of the file they were read from."""
+    import zlib
+
+    import orjson
+
+    crc = 0
+    for rows in tables:
+        crc = zlib.crc32(b"\0", zlib.crc32(orjson.dumps(list(rows), option=orjson.OPT_SORT_KEYS), crc))
+    return f"crc32:{crc:08x}"
 
 
 def record_ranges(table: bytes) -> dict[str, tuple[int, int]] | None:

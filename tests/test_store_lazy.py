@@ -313,3 +313,69 @@ def test_bidi_controls_in_a_store_never_reach_a_table(tmp_path: Path, fko: Calla
         assert not any(c in result.out for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), args
     data = fko("--db", str(path), "show", "IV.1", "--json")
     assert "\\u202e" in data.out and data.json()[0]["title"] == title
+
+
+def _resaved(tmp_path: Path, name: str, change: Callable[[dict[str, Any]], None] | None = None) -> Path:
+    """The shipped store as another tool writes it (json.dump: another layout), maybe edited."""
+    data = json.loads(shipped_bytes())
+    if change:
+        change(data)
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _iv1(data: dict[str, Any]) -> dict[str, Any]:
+    return next(r for r in data["measures"].values() if r["id"] == "IV.1")
+
+
+def test_the_index_is_checked_against_the_content_in_any_layout(tmp_path: Path, fko: Callable[..., Result]) -> None:
+    """Re-saved by another tool, the same records: the index is fresh (its content checksum);
+    an edit anywhere in a record (here a number in a description): stale, rebuilt, right hits."""
+    same = _resaved(tmp_path, "same.json")
+    result = fko("--db", str(same), "search", "Meisterprämie", "--json")
+    assert result.code == 0 and result.err == "" and result.json()[0]["id"] == "IV.1"
+    assert "2186" in _iv1(json.loads(shipped_bytes()))["description"]
+    edited_path = _resaved(
+        tmp_path, "edited.json", lambda d: _iv1(d).update(description=_iv1(d)["description"].replace("2186", "9186"))
+    )
+    found = fko("--db", str(edited_path), "search", "9186", "--json")
+    assert found.code == 0 and [h["id"] for h in found.json()] == ["IV.1"]
+    assert "the search index is stale" in found.err
+    gone = fko("--db", str(edited_path), "search", "2186", "--json")
+    assert "IV.1" not in [h["id"] for h in gone.json() if h["kind"] == "measure"]
+
+
+def test_an_index_that_lies_about_a_hit_is_rebuilt(tmp_path: Path, fko: Callable[..., Result]) -> None:
+    """The index's own entries edited (the records untouched, so its checksums still match):
+    each hit is checked against the store, and an index that lies is rebuilt."""
+    raw = shipped_bytes().decode("utf-8")
+    docs = json.loads(raw)["search"]["1"]["docs"]
+    iv1 = next(d for d in docs if d["id"] == "IV.1" and d["kind"] == "measure")
+    iv2 = next(d for d in docs if d["id"] == "IV.2" and d["kind"] == "measure")
+    at1, at2 = (json.dumps(d["at"], separators=(",", ":")) for d in (iv1, iv2))
+    a, b = f'"at":{at1},"id":"IV.1"', f'"at":{at2},"id":"IV.2"'
+    assert raw.count(a) == 1 and raw.count(b) == 1
+    # the IDs of two entries swapped, their places kept (as an outside tester did)
+    swapped = raw.replace(a, "@A").replace(b, f'"at":{at2},"id":"IV.1"').replace("@A", f'"at":{at1},"id":"IV.2"')
+    path = tmp_path / "swapped.json"
+    path.write_text(swapped, encoding="utf-8")
+    result = fko("--db", str(path), "search", "Meisterprämie", "--json")
+    assert result.code == 0 and result.json()[0]["id"] == "IV.1" and result.json()[0]["title"] == "Meisterprämie NRW"
+    assert "the search index is stale" in result.err
+    figure = '"id":"IV.1","kind":"indicator"'
+    assert raw.count(figure) >= 1
+    path.write_text(raw.replace(figure, '"id":"ZZ.9","kind":"indicator"', 1), encoding="utf-8")
+    result = fko("--db", str(path), "search", "Meisterprämie", "--json")
+    assert result.code == 0 and "ZZ.9" not in result.out and "the search index is stale" in result.err
+
+
+def test_an_edited_figure_makes_the_index_stale(tmp_path: Path, fko: Callable[..., Result]) -> None:
+    raw = shipped_bytes().decode("utf-8")
+    old = '"metric": "Meisterprämien ausgezahlt"'
+    assert old in raw
+    path = tmp_path / "figure.json"
+    path.write_text(raw.replace(old, '"metric": "Gesellenbriefe gedruckt"'), encoding="utf-8")
+    result = fko("--db", str(path), "search", "Gesellenbriefe", "--json")
+    assert result.code == 0 and any(h["kind"] == "indicator" and h["id"] == "IV.1" for h in result.json())
+    assert "the search index is stale" in result.err

@@ -359,7 +359,7 @@ def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
     """
     bodies = {name: _body(name, rows) for name, rows in tables.items() if name not in ("search", "meta")}
     if "search" in tables:
-        bodies["search"] = _body("search", [_placed(row, bodies) for row in tables["search"]])
+        bodies["search"] = _body("search", [_placed(row, bodies, tables) for row in tables["search"]])
     names = sorted(bodies)
     sizes = {name: len(bodies[name].encode("utf-8")) for name in names}
     meta_rows = tables.get("meta") or []
@@ -380,20 +380,26 @@ def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
     return "{\n" + ",\n".join(f" {json.dumps(name)}: {body}" for name, body in parts) + "\n}\n"
 
 
-def _placed(index: dict[str, Any], bodies: dict[str, str]) -> dict[str, Any]:
-    """The index with what ties it to the records' bytes (fko/store.py reads both): the checksum
-    of the record tables it was made from (`records_digest`), and each record's byte range in
-    its table (`at`), so that `fko search` parses only the records of its hits."""
-    from fko.store import RECORD_TABLES, record_ranges, records_digest
+def _placed(index: dict[str, Any], bodies: dict[str, str], tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The index with what ties it to the tables it was made from (fko/store.py reads both):
+    the checksums of their bytes (`records_digest`) and of their content (`records_content`),
+    and each record's byte range in its table (`at`), so that `fko search` parses only the
+    records of its hits."""
+    from fko.store import INDEX_SOURCES, RECORD_TABLES, content_digest, record_ranges, records_digest
 
-    raw = {name: bodies[name].encode("utf-8") for name in RECORD_TABLES if name in bodies}
-    ranges = {name: record_ranges(data) or {} for name, data in raw.items()}
+    raw = {name: bodies[name].encode("utf-8") for name in INDEX_SOURCES if name in bodies}
+    ranges = {name: record_ranges(raw[name]) or {} for name in RECORD_TABLES if name in raw}
     docs = []
     for doc in index.get("docs", []):
         table = {"measure": "measures", "initiative": "initiatives"}.get(doc.get("kind", "measure"))
         at = ranges.get(table or "", {}).get(doc.get("id") or "")
         docs.append({**doc, "at": list(at)} if at else doc)
-    return {**index, "docs": docs, "records_digest": records_digest([raw.get(name) for name in RECORD_TABLES])}
+    return {
+        **index,
+        "docs": docs,
+        "records_digest": records_digest([raw.get(name) for name in INDEX_SOURCES]),
+        "records_content": content_digest([tables.get(name, []) for name in INDEX_SOURCES]),
+    }
 
 
 def _body(name: str, rows: list[dict[str, Any]]) -> str:
