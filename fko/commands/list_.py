@@ -81,11 +81,12 @@ def run(
 
         day = on_date(on)
         wanted = check_status(status) if status else None
+        on_text = day.isoformat()
         with_status = []
         for row in rows:
             found = status_in(store, row, day)
             if wanted is None or matches(found, wanted):
-                with_status.append({**row, "on": day.isoformat(), **found.as_row(), "status_label": found.label()})
+                with_status.append({**row, "on": on_text, **found.as_row(), "status_label": found.label()})
         rows = with_status
     emit_rows(
         rows,
