@@ -74,6 +74,10 @@ FACTOR = {
     "synonym": 0.8,  # times the factor of how the synonym itself matched
 }
 _ID_WORD = re.compile(r"^(vi|iv|v|i{1,3})$")
+#: Longer query words are matched as they are (exactly, inflected, umlaut-free), not split into
+#: compounds or matched fuzzily: both grow faster than the word (a word of 100,000 letters ran
+#: for minutes). The longest word of the data has 39 letters.
+MAX_WORD = 64
 #: What a record ID (`IV.1`, `N.2`; validate.py) normalises to.
 _ID_KEY = re.compile(r"[a-z]{1,4}[0-9]{1,3}")
 _PLAIN_UMLAUT = {"a\u0308": "a", "o\u0308": "o", "u\u0308": "u"}
@@ -642,7 +646,7 @@ def _query_words(query: str, look: _Lookup) -> list[_Word]:
             found = _direct(raw, key, look)
             _synonyms(raw, key, look, found)
             size = 1
-            if not _strong(found) and key.isalpha():
+            if not _strong(found) and key.isalpha() and len(key) <= MAX_WORD:
                 from fko import german
 
                 pieces = german.split_compound(key, look.lexicon)
@@ -654,7 +658,7 @@ def _query_words(query: str, look: _Lookup) -> list[_Word]:
                     i += 1
                     group += 1
                     continue
-            if not found and len(key) >= 5:
+            if not found and 5 <= len(key) <= MAX_WORD:
                 _fuzzy(key, look, found)
             words.append(_Word(raw, key, group, found))
         i += size
@@ -828,6 +832,8 @@ def closest_terms(index: dict[str, Any], query: str, limit: int = 5) -> list[str
     vocabulary = [t for t in index["postings"] if t not in synthetic and t.isalpha() and len(t) >= 3]
     scored: list[tuple[float, str]] = []
     for word in normalise(query).split():
+        if len(word) > MAX_WORD:
+            continue  # nothing of the data is close to it, and comparing would take long
         for term, similarity, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, limit=limit):
             scored.append((similarity, index["surface"].get(term, term)))
     out: list[str] = []

@@ -534,8 +534,31 @@ class Store:
         if surrogates is None:
             surrogates = not isinstance(storage, ReadOnlyJSONStorage) or storage.may_hold_surrogates(name)
         problem = table_problem(name, rows, surrogates)
+        if problem is None and name in RECORD_TABLES:
+            problem = self._reference_problem(name, rows)
         if problem:
             raise StoreError(self.path, f"{problem}; rebuild it with `fko data build`")
+
+    def _reference_problem(self, name: str, rows: list[Any]) -> str | None:
+        """A measure or initiative that names what the store does not hold, or that stands in
+        the other table: a cluster or ministry code the store lacks (`timeline` would drop the
+        record, the cluster counts would not add up), or `kind` "initiative" among the report's
+        measures (their sums would count it)."""
+        kind = "measure" if name == "measures" else "initiative"
+        clusters = {c["numeral"] for c in self.clusters()}
+        codes = {r["code"] for r in self.ressorts()}
+        for row in rows:
+            where = f"{name}/{row['id']}"
+            if row["kind"] != kind:
+                return f"{where}: 'kind' is {json.dumps(row['kind'])}, not {json.dumps(kind)} (the table of {name})"
+            if row["cluster"] not in clusters and (row["cluster"] is not None or kind == "measure"):
+                known = ", ".join(sorted(clusters))
+                return f"{where}: 'cluster' is {json.dumps(row['cluster'], ensure_ascii=False)}, not one of {known}"
+            for code in row["ressorts"]:
+                if code not in codes:
+                    shown = json.dumps(code, ensure_ascii=False)
+                    return f"{where}: 'ressorts' holds {shown}, not a ministry of the store"
+        return None
 
     def _search_index(self, rows: list[Any]) -> list[dict[str, Any]]:
         """The search index, or one rebuilt in memory (with a note) if it is missing or stale."""

@@ -21,9 +21,9 @@ from typing import Any, Literal, NotRequired, Required, Union
 MAX_NUMBER = 10**13
 YEARS = (1900, 2100)
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits: \d takes any script's
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_MEASURE_ID = re.compile(r"[A-Z]{1,4}\.\d{1,3}")
+_MEASURE_ID = re.compile(r"[A-Z]{1,4}\.[0-9]{1,3}")
 
 
 class Invalid(Exception):

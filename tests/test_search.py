@@ -313,3 +313,25 @@ def test_an_id_that_names_no_measure_is_not_found_as_show_says(fko: Callable[...
         assert (result.code, result.out) == (1, ""), args
         assert result.err == f"fko: no measure '{named}'; did you mean V.9?\n", args
     assert fko("search", "IV 1", "--json").json()[0]["id"] == "IV.1"  # an existing ID still finds its measure
+
+
+@pytest.mark.parametrize("word", ["x" * 100_000, "Pflegeausbildung" * 5_000, "Meisterprämie" + "e" * 70])
+def test_an_overlong_word_is_matched_as_it_is(store: Store, word: str) -> None:
+    """Compound splitting and fuzzy matching grow faster than the word (100,000 letters ran for
+    minutes): words over MAX_WORD letters are matched only as they are. A CPU alarm turns a
+    regression into a failure, not a hang."""
+    import signal
+
+    from fko.search import MAX_WORD
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"a {len(word)}-letter word took more than 20 CPU seconds")
+
+    previous = signal.signal(signal.SIGVTALRM, stop)
+    signal.setitimer(signal.ITIMER_VIRTUAL, 20)
+    try:
+        found = find(store, word)
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+    assert len(word) > MAX_WORD and found.rows == [] and found.closest == []

@@ -4,6 +4,7 @@ before use; what the search index says about the records is checked against them
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -268,6 +269,7 @@ def test_the_table_of_contents_is_used_only_where_it_fits(
             not isinstance(whole, dict)
             or not all(isinstance(t, dict) for t in whole.values())
             or (set(REQUIRED) - set(whole))
+            or not all(re.fullmatch("[1-9][0-9]{0,8}", k) for t in whole.values() for k in t)
         ), "a valid document was refused"
         return
     assert isinstance(whole, dict) and tables == whole
@@ -386,3 +388,14 @@ def test_a_title_with_a_newline_stays_one_header_line(tmp_path: Path, fko: Calla
     result = fko("--db", str(path), "show", "IV.1")
     assert result.code == 0 and result.out.splitlines()[0] == "IV.1: Zauber fko: forged line"
     assert not any(line.startswith("fko:") for line in result.out.splitlines())
+
+
+def test_meta_with_document_number_0_is_refused(tmp_path: Path) -> None:
+    """Found by Hypothesis: '0' is no TinyDB document number, in meta as anywhere."""
+    raw = bytearray(shipped_bytes())
+    assert raw[15:18] == b'"1"'
+    raw[16:17] = b"0"
+    path = tmp_path / "zero.json"
+    path.write_bytes(bytes(raw))
+    with pytest.raises(FkoError, match="'0' is not a document number"):
+        open_store(str(path))
