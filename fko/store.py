@@ -86,7 +86,11 @@ class ReadOnlyJSONStorage(Storage):
         if name not in self._tables and name in self._slices:
             start, end = self._slices[name]
             try:
-                self._tables[name] = _check_table(self.path, name, self._parse(start, end))
+                table = _check_table(self.path, name, self._parse(start, end))
+                _no_key_twice(self.path, name, self._raw, start, end, table)
+                self._tables[name] = table
+            except _KeyTwice as exc:
+                raise StoreError(self.path, f"{name}: {exc}; rebuild it with `fko data build`") from None
             except FkoError:
                 # a slice that does not parse alone: the layout only looked like the build's.
                 # The whole document decides (valid after all, or the error with its line).
@@ -147,7 +151,11 @@ class ReadOnlyJSONStorage(Storage):
             row = _loads(memoryview(self._raw)[start:end])
         except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return None  # read the whole table instead: it names the line that is wrong
-        return row if isinstance(row, dict) and row.get(key) == value else None
+        if not isinstance(row, dict) or row.get(key) != value:
+            return None
+        if self._raw.count(b'\n   "', start, end) > len(row):
+            return None  # a key written twice (the parser kept the last): the whole table says which
+        return row
 
     def _parse(self, start: int, end: int) -> Any:
         return _parse(self.path, memoryview(self._raw)[start:end], lambda: self._raw.count(b"\n", 0, start))
@@ -226,6 +234,34 @@ def _contents(raw: bytes) -> dict[str, tuple[int, int]] | None:
         slices[name] = (start, end)
         at = end
     return slices if at == len(raw) - 3 else None
+
+
+class _KeyTwice(ValueError):
+    pass
+
+
+def _no_key_twice(path: str, name: str, raw: bytes, start: int, end: int, table: dict[str, Any]) -> None:
+    """Raise _KeyTwice if the table's JSON writes a key twice in one object (JSON parsers keep
+    the last, silently: a second document "35" hides the first, a second "title" the first).
+
+    In the build's layout each document starts a line at two spaces and each key of a record a
+    line at three: more such lines than the parsed table holds is the sign, counted at C speed;
+    only then is the table parsed again with a hook that sees every key. Other layouts are
+    not counted."""
+    documents = raw.count(b'\n  "', start, end)
+    keys = raw.count(b'\n   "', start, end)
+    if documents <= len(table) and keys <= sum(len(row) for row in table.values() if isinstance(row, dict)):
+        return
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _KeyTwice(f"the key {json.dumps(key, ensure_ascii=False)} occurs twice in one object")
+            seen.add(key)
+        return dict(pairs)
+
+    json.loads(str(raw[start:end], "utf-8"), object_pairs_hook=unique)
 
 
 def _record_slices(raw: bytes, start: int, end: int, key: str) -> dict[str, tuple[int, int]] | None:

@@ -399,3 +399,29 @@ def test_meta_with_document_number_0_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(raw))
     with pytest.raises(FkoError, match="'0' is not a document number"):
         open_store(str(path))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ('\n  "36": {', '\n  "35": {', '"35"'),  # a second document 35 would hide III.13
+        (
+            '"title": "Meisterprämie NRW",',
+            '"title": "Meisterprämie NRW",\n   "title": "Gesellenprämie NRW",',
+            '"title"',
+        ),
+    ],
+)
+def test_a_key_written_twice_is_a_store_error(
+    old: str, new: str, key: str, tmp_path: Path, fko: Callable[..., Result]
+) -> None:
+    """JSON parsers keep the last of two equal keys, silently; in the build's layout fko sees it."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    at = text.index(old, text.index('\n "measures": '))
+    path = tmp_path / "twice.json"
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+    for args in (["list"], ["show", "IV.1"], ["search", "Meisterprämie"]):
+        result = fko("--db", str(path), *args)
+        assert result.code == 1 and result.err == (
+            f"fko: store {path}: measures: the key {key} occurs twice in one object; rebuild it with `fko data build`\n"
+        ), args
