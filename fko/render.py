@@ -549,7 +549,7 @@ GAP = 3  # spaces between columns, in pipes and terminals alike (the look of Ric
 _MAIN_MIN = 30  # the main column (title) is not squeezed below this while others can give way
 _WORD_CAP = 24  # a column need not be wider than this for one long word (it is cut with …)
 _SMALL = 16  # a short column (ministries, dates) is kept on one line before the title grows
-_BREAK = r"[^\s-]*\w-+(?=\w)|\S+"  # words, split after a hyphen between letters
+_BREAK = r"[^\s-]*[^\W\d]-+(?=\w)|\S+"  # words, split after a hyphen that follows a letter (not in 2025-10)
 
 
 class _Settings:

@@ -205,3 +205,13 @@ def test_terminal_lines_fit_in_columns_with_wide_and_combining_characters(
     shown = "".join(_SGR.sub("", record).split())
     assert "\t" not in table + record  # a tab would jump to the next tab stop
     assert "".join(text.split()) in shown  # a record loses nothing: long words are folded, not cut
+
+
+def test_dates_are_not_broken_at_their_hyphen() -> None:
+    """A cell wraps after a hyphen between letters (Pflege-/Ausbildung), never inside a date."""
+    import re
+
+    from fko.render import _BREAK
+
+    words = re.findall(_BREAK, "running (reported 2025-10); Pflege-Ausbildung bis 2024-04-30")
+    assert "2025-10);" in words and "2024-04-30" in words and "Pflege-" in words
