@@ -147,6 +147,7 @@ def view(
         rows = [r for r in rows if any(_belongs(r, c) for c in codes)]
     counted: list[dict[str, Any]] = []
     apart: list[dict[str, Any]] = []
+    apart_share: dict[int, float] = {}  # id(row) -> the share of a row kept apart (--split equal)
     for row in rows:
         row = dict(row)
         row["shared"] = _shared(row)
@@ -161,6 +162,7 @@ def view(
                 share = mine / len(row["ressorts"])
                 row["attribution"] = f"{mine}/{len(row['ressorts'])} of a shared measure"
             if year is not None:
+                apart_share[id(row)] = share
                 if row["year_from"] is None and row["year_to"] is None:
                     row["attribution"] = "years not stated"
                     apart.append(row)
@@ -194,10 +196,14 @@ def view(
         entry["items"] += 1
     unstated = [r for r in apart if r["attribution"] == "years not stated"]
     spread = [r for r in apart if r["attribution"] != "years not stated"]
+
+    def kept(rows: list[dict[str, Any]]) -> int:  # the ministries' share of what is kept apart, as counted rows
+        return sum(round(r["amount_eur"] * apart_share.get(id(r), 1.0)) for r in rows)
+
     if spread:
-        totals["not_attributable"] = {"eur": sum(r["amount_eur"] for r in spread), "items": len(spread)}
+        totals["not_attributable"] = {"eur": kept(spread), "items": len(spread)}
     if unstated:
-        totals["years_not_stated"] = {"eur": sum(r["amount_eur"] for r in unstated), "items": len(unstated)}
+        totals["years_not_stated"] = {"eur": kept(unstated), "items": len(unstated)}
     return BudgetView(counted, apart, totals, year, " + ".join(codes) or None, split, annualize, codes=codes)
 
 

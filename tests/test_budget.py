@@ -388,3 +388,14 @@ def test_repeated_ressort_is_the_union_with_shared_measures_once(fko: Callable[.
     assert shared and len(both) == len(set(both)) == len(set(mags) | set(msb)) == len(mags) + len(msb) - len(shared)
     help_text = " ".join(fko("budget", "--help").out.split())
     assert "Repeated (-r MAGS -r MSB): the measures of any of them, a shared measure counted once." in help_text
+
+
+def test_split_equal_divides_what_is_kept_apart_too(store: Store, fko: Callable[..., Result]) -> None:
+    """--year with --split equal: the totals over several years kept apart are MAGS's share too
+    (III.7 with MSB and MKW, II.4 and II.5 with MSB), as --by year --split equal counts them."""
+    full = view(store, ["MAGS"], year=2024)
+    split = view(store, ["MAGS"], year=2024, split="equal")
+    assert full.totals["not_attributable"] == {"eur": 20_778_933, "items": 5}
+    assert split.totals["not_attributable"] == {"eur": 16_085_414, "items": 5}
+    by_year = fko("budget", "-r", "MAGS", "--by", "year", "--split", "equal", "--json").json()
+    assert next(g for g in by_year if g["year"] == 2024)["totals_running_eur"] == 16_085_414
