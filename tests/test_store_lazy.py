@@ -129,6 +129,19 @@ def test_invalid_stores_in_the_build_layout(name: str, tmp_path: Path, fko: Call
             assert result.err.startswith(f"fko: store {path}") and result.err.count("\n") == 1, (args, result.err)
 
 
+def damage(data: st.DataObject, raw: bytearray, where: st.SearchStrategy[int], bytes_: bytes) -> None:
+    """One byte of raw replaced, inserted or deleted at a drawn place."""
+    at = data.draw(where, label="at")
+    byte = data.draw(st.sampled_from(list(bytes_)), label="byte")
+    how = data.draw(st.sampled_from(["replace", "insert", "delete"]), label="how")
+    if how == "replace":
+        raw[at] = byte
+    elif how == "insert":
+        raw.insert(at, byte)
+    else:
+        del raw[at]
+
+
 @cache
 def shipped_bytes() -> bytes:
     return SHIPPED.read_bytes()
@@ -143,15 +156,7 @@ def test_a_record_read_alone_is_the_record_read_whole(
     raw = bytearray(shipped_bytes())
     start = raw.index(b'\n "measures": ')
     end = raw.index(b'\n "recognition": ')  # the table after it
-    at = data.draw(st.integers(start, end), label="at")
-    how = data.draw(st.sampled_from(["replace", "insert", "delete"]), label="how")
-    byte = data.draw(st.sampled_from(list(b'{}[]",:\n 0aI.\\')), label="byte")
-    if how == "replace":
-        raw[at] = byte
-    elif how == "insert":
-        raw.insert(at, byte)
-    else:
-        del raw[at]
+    damage(data, raw, st.integers(start, end), b'{}[]",:\n 0aI.\\')
     path = tmp_path_factory.mktemp("mutated") / "m.json"
     path.write_bytes(bytes(raw))
     original = {m["id"]: m for m in shipped_tables()["measures"]}
@@ -245,15 +250,7 @@ def test_the_table_of_contents_is_used_only_where_it_fits(
     raw = bytearray(shipped_bytes())
     meta_end = raw.index(b'\n "clusters": ')
     for _ in range(data.draw(st.integers(1, 3), label="changes")):
-        at = data.draw(st.one_of(st.integers(0, meta_end), st.integers(0, len(raw) - 1)), label="at")
-        byte = data.draw(st.sampled_from(list(b'0123456789{}[]",: \n')), label="byte")
-        how = data.draw(st.sampled_from(["replace", "insert", "delete"]), label="how")
-        if how == "replace":
-            raw[at] = byte
-        elif how == "insert":
-            raw.insert(at, byte)
-        else:
-            del raw[at]
+        damage(data, raw, st.one_of(st.integers(0, meta_end), st.integers(0, len(raw) - 1)), b'0123456789{}[]",: \n')
     try:
         whole = json.loads(bytes(raw))
     except ValueError:
