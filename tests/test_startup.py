@@ -64,6 +64,10 @@ def imported(*args: str) -> set[str]:
 def test_hot_paths_do_not_import_what_they_do_not_use(args: tuple[str, ...], not_needed: set[str]) -> None:
     modules = imported(*args)
     assert "fko.store" in modules  # the probe ran the command
+    import typer
+
+    if tuple(int(n) for n in typer.__version__.split(".")[:2]) >= (0, 29):
+        not_needed = not_needed - {"calendar"}  # Typer 0.29 validates through pydantic, which imports it
     assert not modules & not_needed
 
 
