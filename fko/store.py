@@ -1,8 +1,12 @@
 """Opening the fko store: the shipped TinyDB JSON file, another one, or one in memory.
 
 The store is only ever read: its storage refuses to write. Everything in it is untrusted
-input: the file must be a regular file below a size cap holding plain JSON, and every table
-is checked against its record type of fko/model.py when it is first read.
+input: the file must be a regular file below a size cap holding plain JSON, and every table,
+or record read alone, is checked against its record type of fko/model.py when a command first
+reads it. In the layout `fko data build` writes, a command reads only the tables and records
+it needs: meta's table of contents gives each table's bytes, each record starts a line of its
+own, and the search index says where each record stands (every such claim is checked against
+the bytes before it is used).
 """
 
 from __future__ import annotations
