@@ -710,14 +710,9 @@ def records_digest(tables: Sequence[bytes | memoryview | None]) -> str:
 def content_digest(tables: Sequence[Sequence[dict[str, Any]]]) -> str:
     """The checksum of the content of tables (their records as JSON with sorted keys), the same
     whatever the layout of the file they were read from."""
-    import zlib
-
     import orjson
 
-    crc = 0
-    for rows in tables:
-        crc = zlib.crc32(b"\0", zlib.crc32(orjson.dumps(list(rows), option=orjson.OPT_SORT_KEYS), crc))
-    return f"crc32:{crc:08x}"
+    return records_digest([orjson.dumps(list(rows), option=orjson.OPT_SORT_KEYS) for rows in tables])
 
 
 def record_ranges(table: bytes) -> dict[str, tuple[int, int]] | None:
