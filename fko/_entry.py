@@ -36,4 +36,7 @@ def run() -> None:
         code = main()
     except KeyboardInterrupt:
         code = 130
+    except ModuleNotFoundError as exc:  # an install without a dependency (an upgrade not reinstalled)
+        sys.stderr.write(f"fko: the module {exc.name} is missing; reinstall fko (pip install .)\n")
+        code = 1
     sys.exit(code)

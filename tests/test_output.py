@@ -181,6 +181,29 @@ def test_entry_point_maps_ctrl_c_during_start(monkeypatch: pytest.MonkeyPatch) -
     assert exited.value.code == 130
 
 
+def test_entry_point_names_a_missing_dependency(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An install without a dependency (2.1 added orjson; an editable install not reinstalled
+    lacks it): one line naming the module and the fix, exit 1, no traceback."""
+    import gc
+
+    import fko.cli
+    from fko._entry import run
+
+    def missing(argv: Any = None) -> int:
+        raise ModuleNotFoundError("No module named 'orjson'", name="orjson")
+
+    monkeypatch.setattr(fko.cli, "main", missing)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            run()
+    finally:
+        gc.enable()  # run() turns the collector off for the command line
+    assert exited.value.code == 1
+    assert capsys.readouterr().err == "fko: the module orjson is missing; reinstall fko (pip install .)\n"
+
+
 def test_completion_of_ids_codes_and_clusters() -> None:
     ids = run_fko(env={"_FKO_COMPLETE": "complete_bash", "COMP_WORDS": "fko show VI.", "COMP_CWORD": "2"})
     assert ids.stdout.split() == [b"VI.1", b"VI.2", b"VI.3", b"VI.4", b"VI.5", b"VI.6", b"VI.7", b"VI.8"]
