@@ -11,8 +11,10 @@ the bytes before it is used).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import operator
 import os
 import re
 import stat
@@ -587,6 +589,13 @@ class Store:
         kind = "measure" if name == "measures" else "initiative"
         clusters = {c["numeral"] for c in self.clusters()}
         codes = {r["code"] for r in self.ressorts()}
+        allowed = clusters | {None} if kind == "initiative" else clusters
+        if (  # the common case, at C speed over the checked records; else the loop says which
+            {*map(operator.itemgetter("kind"), rows)} <= {kind}
+            and {*map(operator.itemgetter("cluster"), rows)} <= allowed
+            and {*itertools.chain.from_iterable(map(operator.itemgetter("ressorts"), rows))} <= codes
+        ):
+            return None
         for row in rows:
             where = f"{name}/{row['id']}"
             if row["kind"] != kind:

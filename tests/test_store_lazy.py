@@ -206,6 +206,7 @@ def test_the_compiled_check_agrees_with_the_checker(data: st.DataObject) -> None
         st.floats(allow_nan=True, allow_infinity=True),
         st.text(max_size=8),
         st.sampled_from(["2024-13", "2024-02-29", "IV.1", "iv.1", "\ud800", "1899", "planned", "total"]),
+        st.sampled_from([1899, 1900, 2100, 2101, -1, 0, 0.5, -0.0, 10**13, 10**13 - 1]),  # the inline rules' edges
     )
     value = data.draw(
         st.one_of(leaf, st.lists(leaf, max_size=2), st.dictionaries(st.text(max_size=4), leaf, max_size=2))
@@ -227,6 +228,38 @@ def test_the_compiled_check_agrees_with_the_checker(data: st.DataObject) -> None
         if not surrogates and isinstance(value, str) and "\ud800" in value:
             continue  # surrogates=False promises there are none
         assert fits(record_type, ids, surrogates)(row) == slow
+
+
+@pytest.mark.parametrize(
+    ("path", "values"),
+    [
+        (("budget", "items", 0, "amount_eur"), [-1, 0, 1, 10**13 - 1, 10**13, 0.5, True]),
+        (("budget", "items", 0, "quantity"), [-1, -0.5, 0, -0.0, 0.5, 10**13 - 1, 10**13, float("nan")]),
+        (("budget", "items", 0, "year_from"), [1899, 1900, 2100, 2101, 2024.0, None]),
+        (("budget", "items", 0, "year_to"), [1899, 1900, 2100, 2101, False]),
+        (("id",), ["IV.1", "IV.1000", "ABCD.1", "ABCDE.1", "iv.1", "IV.1\n", "IV.١"]),
+        (("source_lines",), [[], [1, 2], [1, 10**13], [-(10**13), 1], [1, True], [1, 2.0], None]),
+        (("runtime", "parts"), [[], [{"label": None, "text": "x", "start": None, "end": None}], [{}], [1]]),
+    ],
+)
+def test_the_compiled_check_agrees_at_the_edges_of_its_inline_rules(path: tuple[Any, ...], values: list[Any]) -> None:
+    """The rules the compiled check writes inline (years, amounts of 0 or more, measure IDs,
+    lists of whole numbers, lists of records) judge each edge as the checker does."""
+    from fko.model import Measure
+
+    base = next(m for m in shipped_tables()["measures"] if m["budget"]["items"])
+    for value in values:
+        row = json.loads(json.dumps(base))
+        target = row
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = value
+        try:
+            checker(Measure, None, True)(row)
+            slow = True
+        except Exception:
+            slow = False
+        assert fits(Measure, True, False)(row) == slow, value
 
 
 def test_a_lone_surrogate_in_a_record_read_alone(tmp_path: Path, fko: Callable[..., Result]) -> None:
