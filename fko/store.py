@@ -135,7 +135,10 @@ class ReadOnlyJSONStorage(Storage):
             start, end = places[record]
         else:
             start, end = (self._slices or {}).get(name, (0, len(self._raw)))
-        return self._raw.find(b"\\ud", start, end) != -1 or self._raw.find(b"\\uD", start, end) != -1
+        first = self._raw.find(b"\\u", start, end)  # most stores have no escape at all: one pass
+        if first == -1:
+            return False
+        return self._raw.find(b"\\ud", first, end) != -1 or self._raw.find(b"\\uD", first, end) != -1
 
     def place(self, name: str, places: dict[str, tuple[int, int]]) -> None:
         """Where the records of a table stand, by ID, relative to the table's `{` (as the search
