@@ -215,7 +215,8 @@ class _Compiler:
         if required == set(hints):
             lines.append(f"if v.keys() != {needed}: return False")
         else:  # the common case first: no optional key
-            lines.append(f"if v.keys() != {needed} and not (v.keys() <= {known} and v.keys() >= {needed}): return False")
+            either = f"(v.keys() <= {known} and v.keys() >= {needed})"
+            lines.append(f"if v.keys() != {needed} and not {either}: return False")
         for field, hint in hints.items():
             value = f"v[{field!r}]"
             test = self.test(hint, field, "x")
@@ -256,8 +257,8 @@ class _Compiler:
             if item == "(type(y) is str)":  # strings, nothing more to check: the types at C speed
                 return f"(type({var}) is list and (not {var} or {{*map(type, {var})}} == {self.constant({str})}))"
             if item == "(type(y) is int and -MAX < y < MAX)":  # whole numbers: the same at C speed
-                ints = self.constant({int})
-                return f"(type({var}) is list and (not {var} or ({{*map(type, {var})}} == {ints} and -MAX < min({var}) and max({var}) < MAX)))"
+                ints = f"{{*map(type, {var})}} == {self.constant({int})}"
+                return f"(type({var}) is list and (not {var} or ({ints} and -MAX < min({var}) and max({var}) < MAX)))"
             if item.startswith("_f") and item.endswith("(y)"):  # a record type: no generator frame
                 return f"(type({var}) is list and all(map({item[:-3]}, {var})))"
             return f"(type({var}) is list and all({item} for y in {var}))"
@@ -267,7 +268,8 @@ class _Compiler:
         rule = RULES.get(key or "") or (ID_RULES.get(key or "") if self.ids else None)
         inline = _INLINE_RULES.get(rule)  # type: ignore[arg-type]
         if inline is not None:
-            checked = " and " + inline.format(var=var, lo=YEARS[0], hi=YEARS[1], id=self.constant(_MEASURE_ID.fullmatch))
+            matches_id = self.constant(_MEASURE_ID.fullmatch)
+            checked = " and " + inline.format(var=var, lo=YEARS[0], hi=YEARS[1], id=matches_id)
         else:
             checked = f" and {self.constant(rule)}({var}) is None" if rule else ""
         if annotation is str:
