@@ -89,6 +89,11 @@ class ReadOnlyJSONStorage(Storage):
         """One table's documents, parsed (and its framing checked) on first use."""
         self.open()
         assert self._slices is not None
+        if self._slices and name not in self._slices:
+            # Not among the slices, yet perhaps in the document: a table whose key line is in
+            # another layout (`\n"events": `) hides inside the slice before it, which would fail
+            # only when that slice is parsed. The whole document decides.
+            self._tables, self._slices, self._records = _load(self.path, self._raw), {}, {}
         if name not in self._tables and name in self._slices:
             start, end = self._slices[name]
             try:
