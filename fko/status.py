@@ -67,20 +67,28 @@ class Status:
         return "Status(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
 
     def as_row(self) -> dict[str, Any]:
-        reported = self.reported or {}
-        return {
-            "status": self.status,
-            "open_ended": self.open_ended,
-            "period_start": self.start.isoformat() if self.start else None,
-            "period_end": self.end.isoformat() if self.end else None,
-            "status_derived": self.derived,
-            "status_rule": self.rule,
-            "reported_status": reported.get("reports_status"),
-            "reported_date": reported.get("date"),
-            "reported_source": reported.get("source"),
-            "reported_quote": reported.get("quote"),
-            "reported_inference": reported.get("inference"),
-        }
+        return self.into({})
+
+    def into(self, row: dict[str, Any]) -> dict[str, Any]:
+        """`row` with the status's keys set (added in their order where new), as `as_row` has
+        them: `fko list` fills its records in place rather than merging a second dict."""
+        row["status"] = self.status
+        row["open_ended"] = self.open_ended
+        row["period_start"] = self.start.isoformat() if self.start else None
+        row["period_end"] = self.end.isoformat() if self.end else None
+        row["status_derived"] = self.derived
+        row["status_rule"] = self.rule
+        reported = self.reported
+        if reported:
+            row["reported_status"] = reported.get("reports_status")
+            row["reported_date"] = reported.get("date")
+            row["reported_source"] = reported.get("source")
+            row["reported_quote"] = reported.get("quote")
+            row["reported_inference"] = reported.get("inference")
+        else:
+            row["reported_status"] = row["reported_date"] = row["reported_source"] = None
+            row["reported_quote"] = row["reported_inference"] = None
+        return row
 
     def label(self) -> str:
         """ "running (reported 2025-10); from the runtime: ended": a later source's report first,
@@ -266,15 +274,33 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
 def reported_on(updates: Sequence[dict[str, Any]], measure_id: str, on: dt.date) -> dict[str, Any] | None:
     """The latest update of the measure that reports its state and is dated on or before `on`
     (a month or year counts from its first day)."""
-    found = [
-        u for u in updates if u["measure"] == measure_id and u.get("reports_status") and first_day(u["date"]) <= on
-    ]
+    return _latest([u for u in updates if u["measure"] == measure_id and u.get("reports_status")], on)
+
+
+def _latest(reports: Sequence[dict[str, Any]], on: dt.date) -> dict[str, Any] | None:
+    """Of one measure's reports, the latest dated on or before `on`; the first of equals."""
+    found = [u for u in reports if first_day(u["date"]) <= on]
     return max(found, key=lambda u: (u["date"], u["source"])) if found else None
 
 
 def status_in(store: Any, record: dict[str, Any], on: dt.date) -> Status:
     """The status on a date from the runtime, with the latest later source's report beside it."""
     return status_on(record, on, reported_on(store.table("updates"), record["id"], on))
+
+
+def statuses_in(store: Any, records: Sequence[dict[str, Any]], on: dt.date) -> list[Status]:
+    """`status_in` of each record, the updates read once: indexed by measure rather than scanned
+    for every record (measures × updates)."""
+    reports: dict[str, list[dict[str, Any]]] = {}
+    if records:
+        for u in store.table("updates"):
+            if u.get("reports_status"):
+                reports.setdefault(u["measure"], []).append(u)  # in table order: ties as before
+    out = []
+    for record in records:
+        mine = reports.get(record["id"])
+        out.append(status_on(record, on, _latest(mine, on) if mine else None))
+    return out
 
 
 def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | None = None) -> Status:
