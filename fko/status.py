@@ -23,6 +23,7 @@ _SEASON = {"Frühjahr": 3, "Sommer": 6, "Herbst": 9, "Winter": 12}
 #: Wording that makes a measure with a single full date one event on that day (V.10: "einen
 #: ganztägigen Kongress"); without it the date is only a start (V.2: round tables in regions).
 _ONE_DAY = re.compile(r"\b(ganztägig\w*|eintägig\w*|Bewerbertag|Kongress)\b")
+_COMPLETED = "the report states 'abgeschlossen' (completed)"
 
 
 def _about(record: dict[str, Any]) -> str:
@@ -208,7 +209,7 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
     text = runtime.get("text") or ""
     start_iso, end_iso = runtime.get("start"), runtime.get("end")
     if "abgeschlossen" in text and re.search(r"\babgeschlossen\b", text):
-        return None, None, False, False, "the report states 'abgeschlossen' (completed)"
+        return None, None, False, False, _COMPLETED
     if not start_iso and not end_iso:
         in_force = record.get("in_force") or ""
         date = in_force and re.search(r"(\d{2})\.(\d{2})\.(\d{4})", in_force)
@@ -226,8 +227,8 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
     rules = []
     start = first_day(start_iso) if start_iso else None
     end = last_day(end_iso) if end_iso else None
-    if start and start_iso and len(start_iso) == 4:
-        head = text.split(" bis ")[0]
+    # Each rule for a year names it after a word ("Ende 2023"): most texts name none (2023 bis 2025).
+    if start and start_iso and len(start_iso) == 4 and f" {start_iso}" in (head := text.partition(" bis ")[0]):
         # Plain substring tests: a pattern per year would be compiled anew for every year.
         seasons = sorted((head.find(f"{name} {start_iso}"), name) for name in _SEASON if f"{name} {start_iso}" in head)
         if f"Ende {start_iso}" in head:
@@ -242,7 +243,7 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
             rules.append("a school year starts on 1 August")
     open_ended = False
     if end is None and start is not None:
-        limited = _LIMITED.search(text)
+        limited = "Befristung auf " in text and _LIMITED.search(text)
         if limited and limited.group(1) in _NUMBERS:
             end, derived = _add_years(start, _NUMBERS[limited.group(1)]), True
             years = _NUMBERS[limited.group(1)]
@@ -312,8 +313,7 @@ def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | No
 
 def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
     start, end, open_ended, derived, rule = period(record)
-    text = (record.get("runtime") or {}).get("text") or ""
-    if "abgeschlossen" in text and re.search(r"\babgeschlossen\b", text):
+    if rule is _COMPLETED:  # the one rule period gives for 'abgeschlossen'
         return Status("ended", False, None, None, False, rule)
     if start is None and end is None and not open_ended:
         return Status("unknown", False, None, None, False, rule)
