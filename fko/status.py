@@ -23,6 +23,7 @@ _SEASON = {"Frühjahr": 3, "Sommer": 6, "Herbst": 9, "Winter": 12}
 #: Wording that makes a measure with a single full date one event on that day (V.10: "einen
 #: ganztägigen Kongress"); without it the date is only a start (V.2: round tables in regions).
 _ONE_DAY = re.compile(r"\b(ganztägig\w*|eintägig\w*|Bewerbertag|Kongress)\b")
+_COMPLETED = "the report states 'abgeschlossen' (completed)"
 
 
 def _about(record: dict[str, Any]) -> str:
@@ -67,20 +68,28 @@ class Status:
         return "Status(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
 
     def as_row(self) -> dict[str, Any]:
-        reported = self.reported or {}
-        return {
-            "status": self.status,
-            "open_ended": self.open_ended,
-            "period_start": self.start.isoformat() if self.start else None,
-            "period_end": self.end.isoformat() if self.end else None,
-            "status_derived": self.derived,
-            "status_rule": self.rule,
-            "reported_status": reported.get("reports_status"),
-            "reported_date": reported.get("date"),
-            "reported_source": reported.get("source"),
-            "reported_quote": reported.get("quote"),
-            "reported_inference": reported.get("inference"),
-        }
+        return self.into({})
+
+    def into(self, row: dict[str, Any]) -> dict[str, Any]:
+        """`row` with the status's keys set (added in their order where new), as `as_row` has
+        them: `fko list` fills its records in place rather than merging a second dict."""
+        row["status"] = self.status
+        row["open_ended"] = self.open_ended
+        row["period_start"] = self.start.isoformat() if self.start else None
+        row["period_end"] = self.end.isoformat() if self.end else None
+        row["status_derived"] = self.derived
+        row["status_rule"] = self.rule
+        reported = self.reported
+        if reported:
+            row["reported_status"] = reported.get("reports_status")
+            row["reported_date"] = reported.get("date")
+            row["reported_source"] = reported.get("source")
+            row["reported_quote"] = reported.get("quote")
+            row["reported_inference"] = reported.get("inference")
+        else:
+            row["reported_status"] = row["reported_date"] = row["reported_source"] = None
+            row["reported_quote"] = row["reported_inference"] = None
+        return row
 
     def label(self) -> str:
         """ "running (reported 2025-10); from the runtime: ended": a later source's report first,
@@ -200,7 +209,7 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
     text = runtime.get("text") or ""
     start_iso, end_iso = runtime.get("start"), runtime.get("end")
     if "abgeschlossen" in text and re.search(r"\babgeschlossen\b", text):
-        return None, None, False, False, "the report states 'abgeschlossen' (completed)"
+        return None, None, False, False, _COMPLETED
     if not start_iso and not end_iso:
         in_force = record.get("in_force") or ""
         date = in_force and re.search(r"(\d{2})\.(\d{2})\.(\d{4})", in_force)
@@ -218,8 +227,8 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
     rules = []
     start = first_day(start_iso) if start_iso else None
     end = last_day(end_iso) if end_iso else None
-    if start and start_iso and len(start_iso) == 4:
-        head = text.split(" bis ")[0]
+    # Each rule for a year names it after a word ("Ende 2023"): most texts name none (2023 bis 2025).
+    if start and start_iso and len(start_iso) == 4 and f" {start_iso}" in (head := text.partition(" bis ")[0]):
         # Plain substring tests: a pattern per year would be compiled anew for every year.
         seasons = sorted((head.find(f"{name} {start_iso}"), name) for name in _SEASON if f"{name} {start_iso}" in head)
         if f"Ende {start_iso}" in head:
@@ -234,7 +243,7 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
             rules.append("a school year starts on 1 August")
     open_ended = False
     if end is None and start is not None:
-        limited = _LIMITED.search(text)
+        limited = "Befristung auf " in text and _LIMITED.search(text)
         if limited and limited.group(1) in _NUMBERS:
             end, derived = _add_years(start, _NUMBERS[limited.group(1)]), True
             years = _NUMBERS[limited.group(1)]
@@ -266,15 +275,33 @@ def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool
 def reported_on(updates: Sequence[dict[str, Any]], measure_id: str, on: dt.date) -> dict[str, Any] | None:
     """The latest update of the measure that reports its state and is dated on or before `on`
     (a month or year counts from its first day)."""
-    found = [
-        u for u in updates if u["measure"] == measure_id and u.get("reports_status") and first_day(u["date"]) <= on
-    ]
+    return _latest([u for u in updates if u["measure"] == measure_id and u.get("reports_status")], on)
+
+
+def _latest(reports: Sequence[dict[str, Any]], on: dt.date) -> dict[str, Any] | None:
+    """Of one measure's reports, the latest dated on or before `on`; the first of equals."""
+    found = [u for u in reports if first_day(u["date"]) <= on]
     return max(found, key=lambda u: (u["date"], u["source"])) if found else None
 
 
 def status_in(store: Any, record: dict[str, Any], on: dt.date) -> Status:
     """The status on a date from the runtime, with the latest later source's report beside it."""
     return status_on(record, on, reported_on(store.table("updates"), record["id"], on))
+
+
+def statuses_in(store: Any, records: Sequence[dict[str, Any]], on: dt.date) -> list[Status]:
+    """`status_in` of each record, the updates read once: indexed by measure rather than scanned
+    for every record (measures × updates)."""
+    reports: dict[str, list[dict[str, Any]]] = {}
+    if records:
+        for u in store.table("updates"):
+            if u.get("reports_status"):
+                reports.setdefault(u["measure"], []).append(u)  # in table order: ties as before
+    out = []
+    for record in records:
+        mine = reports.get(record["id"])
+        out.append(status_on(record, on, _latest(mine, on) if mine else None))
+    return out
 
 
 def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | None = None) -> Status:
@@ -286,8 +313,7 @@ def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | No
 
 def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
     start, end, open_ended, derived, rule = period(record)
-    text = (record.get("runtime") or {}).get("text") or ""
-    if "abgeschlossen" in text and re.search(r"\babgeschlossen\b", text):
+    if rule is _COMPLETED:  # the one rule period gives for 'abgeschlossen'
         return Status("ended", False, None, None, False, rule)
     if start is None and end is None and not open_ended:
         return Status("unknown", False, None, None, False, rule)

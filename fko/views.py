@@ -9,12 +9,15 @@ import dataclasses
 import operator
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fko import render
 from fko._keys import KEYS, OPTIONAL, PATHS, RENAMES
 from fko.errors import UsageError
 from fko.render import Field, key, path
+
+if TYPE_CHECKING:
+    from fko.status import Status
 
 
 def _runtime(value: Any) -> str:
@@ -137,7 +140,11 @@ def emit_rows(
 def records(output: str, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows as the records of output type `output`: its keys only, in its order (the JSON truth,
     fko/model.py, read from its generated key table fko/_keys.py). A required key missing from
-    a row is a KeyError (a bug), never a null."""
+    a row is a KeyError (a bug), never a null.
+
+    A row whose keys already are exactly the record's, in order (as `list_row` makes them), is
+    passed on as it is, not copied: the records are only written out (emit_rows is the one
+    caller), so sharing the row is safe; a caller must not change them."""
     keys = KEYS[output]
     optional = OPTIONAL.get(output, ())
     required = tuple(k for k in keys if k not in optional)
@@ -146,11 +153,44 @@ def records(output: str, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
     out = []
     for row in rows:
         named = {renames.get(k, k): v for k, v in row.items()} if renames else row
-        if optional and any(k in named for k in optional):
+        order = tuple(named)  # one C-speed comparison (10,000 list rows: ≈3 ms) ...
+        if order == required or order == keys:  # ... instead of a new dict each (≈45 ms)
+            out.append(named)
+        elif optional and any(k in named for k in optional):
             out.append({k: named[k] for k in keys if k not in optional or k in named})
-        else:  # the common case at C speed: the required keys, in order (10,000 list rows: 47 -> 15 ms)
+        else:  # the required keys, in order, at C speed
             out.append(dict(zip(required, pick(named), strict=True)))
     return out
+
+
+def list_row(record: dict[str, Any], on: str, status: Status) -> dict[str, Any]:
+    """A record of `fko list` with its status on a date (`on`, ISO): a new dict with the keys in
+    the model's order whatever the store's order, so that `records` passes it on as it is.
+
+    Filled from a copied template (keys in order, values None) at C speed: 10,000 rows ≈25 ms,
+    where merging and reordering took ≈100. A record whose keys are not exactly a measure's or
+    an initiative's (a store that was not checked) is merged as before and left to `records`,
+    which reorders it or finds the missing key."""
+    form, own, added = _LIST_DATED if "date" in record else _LIST_UNDATED
+    if len(record) == own and added.isdisjoint(record):  # then the record's keys are the form's ...
+        row: dict[str, Any] = {**form}
+        row.update(record)
+        if len(row) == len(form):  # ... if it has no others
+            row["on"] = on
+            return status.into(row)
+    return status.into({**record, "on": on})
+
+
+def _list_form(dated: bool) -> tuple[dict[str, None], int, frozenset[str]]:
+    """`fko list`'s record as a template (its keys in order, values None) for a record with or
+    without a date (the list's one optional key); how many keys the record itself has; and the
+    keys fko adds to it ("on" and the status)."""
+    keys = [k for k in KEYS["list"] if dated or k not in OPTIONAL["list"]]
+    on = keys.index("on")
+    return dict.fromkeys(keys), on, frozenset(keys[on:])
+
+
+_LIST_DATED, _LIST_UNDATED = _list_form(True), _list_form(False)
 
 
 def _basis_label(basis: Any, default: str) -> str:

@@ -57,7 +57,7 @@ def run(
     """
     from fko import render
     from fko.measures import filter_measures
-    from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS, emit_rows
+    from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS, emit_rows, list_row
 
     store = options.state(ctx).store()
     chosen = None
@@ -77,16 +77,19 @@ def run(
         rows = [r for r in rows if runs_during(r, first, last)]
         what = f"{what} running at any time in {_period_text(during, first, last)}"
     if status or on or json or jsonl or fields is not None:  # the status: a filter, columns, JSON keys
-        from fko.status import check_status, matches, on_date, status_in
+        from fko.status import check_status, matches, on_date, statuses_in
 
         day = on_date(on)
         wanted = check_status(status) if status else None
         on_text = day.isoformat()
+        labelled = not (json or jsonl or csv or xlsx) and fields is None  # only a table shows the label
         with_status = []
-        for row in rows:
-            found = status_in(store, row, day)
+        for row, found in zip(rows, statuses_in(store, rows, day), strict=True):
             if wanted is None or matches(found, wanted):
-                with_status.append({**row, "on": on_text, **found.as_row(), "status_label": found.label()})
+                new = list_row(row, on_text, found)
+                if labelled:
+                    new["status_label"] = found.label()
+                with_status.append(new)
         rows = with_status
     emit_rows(
         rows,
