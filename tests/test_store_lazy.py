@@ -206,6 +206,7 @@ def test_the_compiled_check_agrees_with_the_checker(data: st.DataObject) -> None
         st.floats(allow_nan=True, allow_infinity=True),
         st.text(max_size=8),
         st.sampled_from(["2024-13", "2024-02-29", "IV.1", "iv.1", "\ud800", "1899", "planned", "total"]),
+        st.sampled_from([1899, 1900, 2100, 2101, -1, 0, 0.5, -0.0, 10**13, 10**13 - 1]),  # the inline rules' edges
     )
     value = data.draw(
         st.one_of(leaf, st.lists(leaf, max_size=2), st.dictionaries(st.text(max_size=4), leaf, max_size=2))
@@ -229,6 +230,38 @@ def test_the_compiled_check_agrees_with_the_checker(data: st.DataObject) -> None
         assert fits(record_type, ids, surrogates)(row) == slow
 
 
+@pytest.mark.parametrize(
+    ("path", "values"),
+    [
+        (("budget", "items", 0, "amount_eur"), [-1, 0, 1, 10**13 - 1, 10**13, 0.5, True]),
+        (("budget", "items", 0, "quantity"), [-1, -0.5, 0, -0.0, 0.5, 10**13 - 1, 10**13, float("nan")]),
+        (("budget", "items", 0, "year_from"), [1899, 1900, 2100, 2101, 2024.0, None]),
+        (("budget", "items", 0, "year_to"), [1899, 1900, 2100, 2101, False]),
+        (("id",), ["IV.1", "IV.1000", "ABCD.1", "ABCDE.1", "iv.1", "IV.1\n", "IV.١"]),
+        (("source_lines",), [[], [1, 2], [1, 10**13], [-(10**13), 1], [1, True], [1, 2.0], None]),
+        (("runtime", "parts"), [[], [{"label": None, "text": "x", "start": None, "end": None}], [{}], [1]]),
+    ],
+)
+def test_the_compiled_check_agrees_at_the_edges_of_its_inline_rules(path: tuple[Any, ...], values: list[Any]) -> None:
+    """The rules the compiled check writes inline (years, amounts of 0 or more, measure IDs,
+    lists of whole numbers, lists of records) judge each edge as the checker does."""
+    from fko.model import Measure
+
+    base = next(m for m in shipped_tables()["measures"] if m["budget"]["items"])
+    for value in values:
+        row = json.loads(json.dumps(base))
+        target = row
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = value
+        try:
+            checker(Measure, None, True)(row)
+            slow = True
+        except Exception:
+            slow = False
+        assert fits(Measure, True, False)(row) == slow, value
+
+
 def test_a_lone_surrogate_in_a_record_read_alone(tmp_path: Path, fko: Callable[..., Result]) -> None:
     """JSON can write a lone surrogate only as an escape: the record's bytes hold one, so its
     strings are searched (the records without an escape are not)."""
@@ -239,6 +272,12 @@ def test_a_lone_surrogate_in_a_record_read_alone(tmp_path: Path, fko: Callable[.
     assert result.code == 1
     assert "measures/IV.1: 'title' is" in result.err and "lone surrogate" in result.err
     assert fko("--db", str(path), "show", "I.1").code == 0
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    if len({key for key, _ in pairs}) < len(pairs):
+        raise ValueError("a key twice in one object")
+    return dict(pairs)
 
 
 @given(data=st.data())
@@ -255,21 +294,47 @@ def test_the_table_of_contents_is_used_only_where_it_fits(
         whole = json.loads(bytes(raw))
     except ValueError:
         whole = None
+    try:
+        json.loads(bytes(raw), object_pairs_hook=_unique_keys)
+        twice = False
+    except ValueError:
+        twice = whole is not None  # a key twice in one object: fko may refuse it (build layout)
     path = tmp_path_factory.mktemp("toc") / "s.json"
     path.write_bytes(bytes(raw))
     storage = ReadOnlyJSONStorage(str(path))
     try:
-        names = storage.open()
-        tables = {name: storage.table(name) for name in names}
+        names = set(storage.open()) | set(REQUIRED) | set(whole if isinstance(whole, dict) else ())
+        tables = {name: table for name in sorted(names) if (table := storage.table(name)) is not None}
     except FkoError:
         assert (
-            not isinstance(whole, dict)
+            twice
+            or not isinstance(whole, dict)
             or not all(isinstance(t, dict) for t in whole.values())
             or (set(REQUIRED) - set(whole))
             or not all(re.fullmatch("[1-9][0-9]{0,8}", k) for t in whole.values() for k in t)
         ), "a valid document was refused"
         return
     assert isinstance(whole, dict) and tables == whole
+
+
+@pytest.mark.parametrize("table", ["events", "indicators", "recognition", "updates", "initiatives", "search"])
+def test_a_table_whose_key_line_is_in_another_layout_is_not_lost(
+    table: str, tmp_path: Path, fko: Callable[..., Result]
+) -> None:
+    """`\n"indicators": ` (no indent) is valid JSON but not the build's layout: the scan does
+    not see the table, which then sits inside the slice of the table before it. Asking for it
+    reads the whole document, never answers as if the store had no such table."""
+    raw = shipped_bytes()
+    path = tmp_path / "reindented.json"
+    path.write_bytes(raw.replace(f'\n "{table}": '.encode(), f'\n"{table}": '.encode(), 1))
+    storage = ReadOnlyJSONStorage(str(path))
+    storage.open()
+    assert storage.table(table) == json.loads(raw)[table]
+    if table == "indicators":
+        result = fko("--db", str(path), "indicators", "--json")
+        assert result.code == 0 and len(json.loads(result.out)) == len(json.loads(raw)["indicators"])
+    if table == "recognition":
+        assert fko("--db", str(path), "recognition", "--json").out == fko("recognition", "--json").out
 
 
 def test_the_shipped_store_lists_its_tables_in_meta() -> None:
