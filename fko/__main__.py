@@ -1,5 +1,5 @@
 """`python -m fko` runs the command line."""
 
-from fko._entry import run
+from fko._entry import console
 
-run()
+console()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -132,6 +133,23 @@ def run_fko(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FKO_DB")}
     environment.update(env or {"TERM": "xterm-256color"})
     return subprocess.run([sys.executable, "-m", "fko", *args], capture_output=True, env=environment, check=False)
+
+
+def test_the_console_script_ends_at_once_with_everything_written(fko: Fko, tmp_path: Path) -> None:
+    """`python -m fko` (the console script's entry, which skips the interpreter's shutdown) writes
+    the same bytes and exits with the same codes as main() in-process, and leaves whole files."""
+    whole = run_fko("list", "--json")
+    assert (whole.returncode, whole.stderr) == (0, b"")
+    assert whole.stdout.decode("utf-8") == fko("list", "--json").out
+    missing = run_fko("show", "ZZ.9")
+    assert missing.returncode == 1 and missing.stdout == b"" and missing.stderr.count(b"\n") == 1
+    usage = run_fko("list", "--bogus")
+    assert usage.returncode == 2 and usage.stderr.startswith(b"fko: No such option: --bogus")
+    target = tmp_path / "all.db"
+    wrote = run_fko("export", "--format", "sqlite", "--out", str(target))
+    assert wrote.returncode == 0
+    with contextlib.closing(sqlite3.connect(target)) as db:
+        assert db.execute("select count(*) from measures where id = 'IV.1'").fetchone() == (1,)
 
 
 def test_a_closed_pipe_ends_quietly() -> None:
