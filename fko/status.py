@@ -75,8 +75,8 @@ class Status:
         them: `fko list` fills its records in place rather than merging a second dict."""
         row["status"] = self.status
         row["open_ended"] = self.open_ended
-        row["period_start"] = self.start.isoformat() if self.start else None
-        row["period_end"] = self.end.isoformat() if self.end else None
+        row["period_start"] = _iso(self.start) if self.start else None
+        row["period_end"] = _iso(self.end) if self.end else None
         row["status_derived"] = self.derived
         row["status_rule"] = self.rule
         reported = self.reported
@@ -102,6 +102,10 @@ class Status:
 
     def runtime_label(self) -> str:
         return state_text(self.status, self.open_ended) + (" (derived)" if self.derived else "")
+
+
+#: A date as ISO text: a list of 10,000 measures repeats a few hundred dates (10,000 rows: 6 -> 2 ms).
+_iso = lru_cache(maxsize=4096)(dt.date.isoformat)
 
 
 def state_text(status: str, open_ended: bool) -> str:
