@@ -86,7 +86,6 @@ def _global(
 
         raise UsageError("--db is empty; name a store file, or leave --db out to read the shipped store")
     ctx.obj = State(db)
-    ctx.call_on_close(ctx.obj.close)
 
 
 #: What `fko --help` says of each command, so that listing them imports none: the first sentence

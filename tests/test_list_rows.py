@@ -253,30 +253,3 @@ def test_the_shipped_records_keep_their_periods(store: Store) -> None:
     rules = "\n".join(S.period(r)[4] for r in pool)  # the prefiltered rules are among them
     assert "a school year starts on 1 August" in rules and "'Ende YYYY' as a start means December" in rules
     assert "'Herbst 2024' starts in month 9" in rules and "'Befristung auf fünf Jahre' ends 5 years" in rules
-
-
-def test_the_store_is_let_go_when_the_command_ends(fko: Fko, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Freed by reference counting as the command ends, not left to the teardown (the cyclic
-    collector is off on the command line, and Click's contexts hold the state in a cycle)."""
-    import gc
-    import weakref
-
-    from fko import options
-
-    opened: list[weakref.ref[Store]] = []
-    original = options.State.store
-
-    def store(self: options.State) -> Store:
-        found = original(self)
-        opened.append(weakref.ref(found))
-        return found
-
-    monkeypatch.setattr(options.State, "store", store)
-    gc.collect()
-    gc.disable()
-    try:
-        result = fko("--db", str(SHIPPED), "list", "--json")
-        assert result.code == 0 and len(result.json()) == 64
-        assert opened and all(ref() is None for ref in opened)
-    finally:
-        gc.enable()
