@@ -481,8 +481,9 @@ def _loads(raw: bytes | memoryview) -> tuple[Any, bool]:
 
 
 def _parse(path: str, raw: bytes | memoryview, first_line: Callable[[], int] = lambda: 0) -> tuple[Any, bool]:
-    """Plain JSON from bytes (and whether orjson parsed it), or an FkoError naming the file (and the line, counted in the file:
-    `first_line` tells how many lines stand before raw, computed only for a message)."""
+    """Plain JSON from bytes (and whether orjson parsed it), or an FkoError naming the file (and
+    the line, counted in the file: `first_line` tells how many lines stand before raw, computed
+    only for a message)."""
     rebuild = "rebuild it with `fko data build`"
     try:
         return _loads(raw)
