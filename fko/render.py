@@ -401,7 +401,28 @@ def _fast_json(value: Any) -> bool:
     return True
 
 
-def _json(data: Any, indent: int | None) -> bytes | str:
+def _records_fast(data: Any) -> bool:
+    """_fast_json for records whose nested containers a store has checked (Store.json_exact):
+    only each record's own values are looked at, what they hold is not walked again."""
+    if type(data) is not list:
+        data = [data]
+    for record in data:
+        if type(record) is not dict:
+            return False
+        for v in record.values():
+            t = type(v)
+            if t is str or v is None or t is bool or t is int or t is list or t is dict:
+                continue
+            if not (t is float and (v == 0 or 1e-4 <= abs(v) < 1e16)):
+                return False
+    return True
+
+
+#: Set by the tests: every `nested_checked` promise is then also walked, and must hold.
+VERIFY_NESTED = False
+
+
+def _json(data: Any, indent: int | None, nested_checked: bool = False) -> bytes | str:
     """JSON, not ASCII-escaped, no NaN; invisible and control characters escaped (\\u009b), so
     that the same document is safe in a terminal and equal when parsed.
 
@@ -411,10 +432,17 @@ def _json(data: Any, indent: int | None) -> bytes | str:
     a large listing; everything else, and everything orjson refuses (integers beyond 64 bits,
     keys that are not strings, lone surrogates, deep nesting), goes through the standard
     library as before (as text), which raises for NaN and for values JSON cannot hold.
+
+    nested_checked: `data` is a record or a list of records, and every container inside a
+    record (its runtime, its lists) comes from a store table that Store.json_exact vouches
+    for: only the records' own values are walked (a 10,000-measure listing: ≈50 -> 15 ms).
     """
     if indent in (2, None):
         try:
-            fast = _fast_json(data)
+            fast = nested_checked and _records_fast(data)
+            if fast and VERIFY_NESTED:
+                assert _fast_json(data), "a nested_checked promise that does not hold"
+            fast = fast or _fast_json(data)
         except RecursionError:
             fast = False
         if fast:
@@ -444,15 +472,16 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     return out.decode("utf-8") if isinstance(out, bytes) else out
 
 
-def emit_json(data: Any) -> None:
-    """Exactly one JSON document on stdout."""
-    _emit(_json(data, 2))
+def emit_json(data: Any, nested_checked: bool = False) -> None:
+    """Exactly one JSON document on stdout (nested_checked: see `_json`)."""
+    _emit(_json(data, 2, nested_checked))
 
 
-def emit_jsonl(records: Iterable[Any]) -> None:
-    """JSON Lines: one record a line, each written and flushed as it comes."""
+def emit_jsonl(records: Iterable[Any], nested_checked: bool = False) -> None:
+    """JSON Lines: one record a line, each written and flushed as it comes (nested_checked:
+    see `_json`)."""
     for record in records:
-        _emit(_json(record, None))
+        _emit(_json(record, None, nested_checked))
 
 
 def _emit(out: bytes | str) -> None:

@@ -34,6 +34,8 @@ REQUIRED_TABLES = ("meta", "measures", "clusters", "ressorts", "sources")
 #: Default for FKO_MAX_STORE_MB: the shipped store is 0.4 MB, 10,000 measures about 60 MB.
 MAX_STORE_MB = 100
 #: The natural key of a record in messages (`measures/III.8`), by table.
+#: The tables whose records must name measures by valid IDs (validate.ID_RULES).
+_WITH_IDS = frozenset({"measures", "initiatives", "indicators", "updates", "events"})
 _KEYS = {"ressorts": "code", "clusters": "numeral", "sources": "file", "measures": "id", "initiatives": "id"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _DOC_ID = re.compile(r"[1-9][0-9]{0,8}")
@@ -535,6 +537,7 @@ class Store:
         self._cache: dict[str, list[dict[str, Any]]] = {}
         self._keyed: dict[str, dict[str, dict[str, Any]]] = {}
         self._records: dict[str, dict[str, Any]] = {}  # records read alone, by ID
+        self._exact: dict[str, bool] = {}  # tables checked with validate.fits(exact=True)
 
     def table(self, name: str) -> list[dict[str, Any]]:
         """Every record of a table, in order, each checked."""
@@ -599,13 +602,37 @@ class Store:
 
     def _check(self, name: str, rows: list[Any], surrogates: bool | None = None) -> None:
         storage = self.db.storage
+        whole = surrogates is None  # the table, not one record read alone
         if surrogates is None:
             surrogates = not isinstance(storage, ReadOnlyJSONStorage) or storage.may_hold_surrogates(name)
-        problem = table_problem(name, rows, surrogates)
+        problem, exact = _table_check(name, rows, surrogates)
+        if whole:
+            self._exact[name] = exact
         if problem is None and name in RECORD_TABLES:
             problem = self._reference_problem(name, rows)
         if problem:
             raise StoreError(self.path, f"{problem}; rebuild it with `fko data build`")
+
+    def json_exact(self, *names: str) -> bool:
+        """Whether every record of these tables is made of exact JSON types and prints alike
+        with orjson and with json.dumps (validate.fits with exact=True): then fko's JSON writer
+        need not walk the values inside them (render._json, nested_checked). Found while the
+        tables were checked; a store that is not checked (the shipped one, a memory store) is
+        looked at now."""
+        from fko.validate import fits
+
+        storage = self.db.storage
+        if isinstance(storage, ReadOnlyJSONStorage) and storage.trusted:
+            return True  # the shipped store: tests/test_store.py checks that it is
+        for name in names:
+            rows = self.table(name)
+            if name not in self._exact:
+                record_type = record_types().get(name)
+                ids = name in _WITH_IDS
+                self._exact[name] = record_type is not None and all(map(fits(record_type, ids, True, True), rows))
+            if not self._exact[name]:
+                return False
+        return True
 
     def _reference_problem(self, name: str, rows: list[Any]) -> str | None:
         """A measure or initiative that names what the store does not hold, or that stands in
@@ -759,37 +786,48 @@ def table_problem(name: str, rows: list[Any], surrogates: bool = True) -> str | 
     """What is wrong with the records of one table, as `measures/III.8: 'title' is missing`;
     None if every record fits its type in fko/model.py and the range rules of fko/validate.py.
     surrogates=False: no string can hold a lone surrogate (see validate.check)."""
+    return _table_check(name, rows, surrogates)[0]
+
+
+def _table_check(name: str, rows: list[Any], surrogates: bool = True) -> tuple[str | None, bool]:
+    """table_problem, and whether every record also prints alike with orjson (validate.fits
+    with exact=True), found in the same pass: records that fit but not exactly take the slow
+    path, which the common case never does."""
     from fko.validate import Invalid, check, fits, record_kind
 
     if name == "meta":
-        return None if len(rows) == 1 and isinstance(rows[0], dict) else "meta: the table holds no record"
+        return (None if len(rows) == 1 and isinstance(rows[0], dict) else "meta: the table holds no record"), False
     record_type = record_types().get(name)
     key = _KEYS.get(name) if record_type else None
     seen: set[Any] = set()
-    ids = name in ("measures", "initiatives", "indicators", "updates", "events")
-    sound = fits(record_type, ids, surrogates) if record_type else None
+    ids = name in _WITH_IDS
+    sound = fits(record_type, ids, surrogates, exact=True) if record_type else None
+    exact = record_type is not None
     for n, row in enumerate(rows, start=1):
-        if sound is not None and sound(row):  # the common case: no message to make
-            if key:
+        fine = sound is not None and sound(row)
+        if not fine and record_type is not None and fits(record_type, ids, surrogates)(row):
+            fine, exact = True, False  # it fits, but a number prints differently with orjson
+        if fine:
+            if key:  # the common case: no message to make
                 if row[key] in seen:
-                    return f"{name}/{row[key]}: {key} {json.dumps(row[key], ensure_ascii=False)} occurs twice"
+                    return f"{name}/{row[key]}: {key} {json.dumps(row[key], ensure_ascii=False)} occurs twice", exact
                 seen.add(row[key])
             continue
         label = row.get(key) if key and isinstance(row, dict) else None
         where = f"{name}/{label}" if isinstance(label, str) and label else f"{name}/{n}"
         if not isinstance(row, dict):
-            return f"{where}: the record is {record_kind(row)}, not an object"
+            return f"{where}: the record is {record_kind(row)}, not an object", exact
         if record_type is None:
             continue  # search (checked as it is used) or a table fko does not read
         try:
             check(row, record_type, ids=ids, surrogates=surrogates)
         except Invalid as exc:
-            return f"{where}: {exc}"
+            return f"{where}: {exc}", exact
         if key:
             if row[key] in seen:
-                return f"{where}: {key} {json.dumps(row[key], ensure_ascii=False)} occurs twice"
+                return f"{where}: {key} {json.dumps(row[key], ensure_ascii=False)} occurs twice", exact
             seen.add(row[key])
-    return None
+    return None, exact
 
 
 def record_types() -> dict[str, type]:

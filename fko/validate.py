@@ -150,19 +150,26 @@ def check(value: Any, annotation: Any, ids: bool = False, surrogates: bool = Tru
 
 
 @cache
-def fits(annotation: Any, ids: bool = False, surrogates: bool = True) -> Callable[[Any], bool]:
+def fits(annotation: Any, ids: bool = False, surrogates: bool = True, exact: bool = False) -> Callable[[Any], bool]:
     """A function telling whether a value fits annotation, exactly as check() judges it, made
-    once per type from Python source generated for it (no messages, no exceptions: fast)."""
-    return _Compiler(ids, surrogates).compile(annotation)
+    once per type from Python source generated for it (no messages, no exceptions: fast).
+
+    exact=True: and also every number prints the same with orjson as with json.dumps. A value
+    that fits is made of exact JSON types (`type(x) is str`, …), its numbers finite and below
+    10^13; what orjson writes otherwise is a float below 1e-4 (0.00001, not 1e-05), which
+    this refuses, as it refuses any value of type Any (unchecked). fko's JSON writer can then
+    skip its own walk over the value (render._json)."""
+    return _Compiler(ids, surrogates, exact).compile(annotation)
 
 
 class _Compiler:
     """Python source for the predicates of check(): one function per record type and union,
     scalar tests written inline. tests/test_store.py checks it agrees with checker()."""
 
-    def __init__(self, ids: bool, surrogates: bool = True) -> None:
+    def __init__(self, ids: bool, surrogates: bool = True, exact: bool = False) -> None:
         self.ids = ids
         self.surrogates = surrogates
+        self.exact = exact
         self.lines: list[str] = []
         self.env: dict[str, Any] = {"_SURROGATE": _SURROGATE, "MAX": MAX_NUMBER, "isfinite": math.isfinite}
         self.names: dict[tuple[Any, str | None], str] = {}
@@ -241,7 +248,7 @@ class _Compiler:
         if origin in (NotRequired, Required):
             return self.test(args[0], key, var)
         if annotation is Any:
-            return "True"
+            return "False" if self.exact else "True"
         options = [a for a in args if a is not type(None)]
         if origin in (Union, types.UnionType) and len(options) == 1:
             # X | None written inline: each test below implies the JSON kind of its type
@@ -278,7 +285,9 @@ class _Compiler:
         if annotation is int:
             return f"(type({var}) is int and -MAX < {var} < MAX{checked})"
         if annotation is float:
-            return f"((type({var}) is float or type({var}) is int) and -MAX < {var} < MAX and isfinite({var}){checked})"
+            printed = f" and ({var} == 0 or abs({var}) >= 1e-4)" if self.exact else ""
+            number = f"(type({var}) is float or type({var}) is int) and -MAX < {var} < MAX and isfinite({var})"
+            return f"({number}{printed}{checked})"
         if annotation is bool:
             return f"type({var}) is bool{checked}"
         if annotation is type(None):

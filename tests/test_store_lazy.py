@@ -262,6 +262,38 @@ def test_the_compiled_check_agrees_at_the_edges_of_its_inline_rules(path: tuple[
         assert fits(Measure, True, False)(row) == slow, value
 
 
+def test_the_shipped_store_prints_alike_with_orjson() -> None:
+    """Store.json_exact answers True for the shipped store without looking (it is trusted):
+    every record of it fits its type with exact=True."""
+    from fko.store import _WITH_IDS, record_types
+    from fko.validate import fits
+
+    tables = shipped_tables()
+    for name, record_type in record_types().items():
+        check = fits(record_type, name in _WITH_IDS, True, True)
+        assert all(map(check, tables.get(name, []))), name
+    assert open_store(str(SHIPPED)).json_exact("measures", "initiatives", "updates")
+
+
+@pytest.mark.parametrize("quantity", [1e-05, -0.0, 1e-4, 0.5, 2])
+def test_a_small_number_is_printed_as_json_dumps_prints_it(
+    quantity: float, tmp_path: Path, fko: Callable[..., Result]
+) -> None:
+    """A quantity of 1e-05 is valid but orjson writes it 0.00001: the store says the table is
+    not exact, and `list --json` and `--jsonl` walk the records and print 1e-05 as before."""
+    raw = shipped_bytes().decode("utf-8")
+    assert raw.count('"quantity": 30.0,') == 1
+    path = tmp_path / "small.json"
+    path.write_text(raw.replace('"quantity": 30.0,', f'"quantity": {json.dumps(quantity)},'), "utf-8")
+    store = open_store(str(path))
+    store.measures()
+    assert store.json_exact("measures") is (quantity == 0 or abs(quantity) >= 1e-4)
+    listed = fko("--db", str(path), "list", "--json")
+    assert listed.code == 0 and f'"quantity": {json.dumps(quantity)},' in listed.out
+    lines = fko("--db", str(path), "list", "--jsonl")
+    assert lines.code == 0 and f'"quantity":{json.dumps(quantity)},' in lines.out
+
+
 def test_a_lone_surrogate_in_a_record_read_alone(tmp_path: Path, fko: Callable[..., Result]) -> None:
     """JSON can write a lone surrogate only as an escape: the record's bytes hold one, so its
     strings are searched (the records without an escape are not)."""

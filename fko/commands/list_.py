@@ -102,6 +102,9 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         title=render.count(len(rows), what),
+        # every container in a row is the store record's own (views.list_row adds plain values)
+        nested_checked=(json or jsonl)
+        and store.json_exact(*(("measures", "initiatives") if source else ("measures",))),
     )
     if not rows and not (json or jsonl or csv or xlsx):
         render.note("no measure matches these filters; see `fko list` for all")
