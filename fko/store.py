@@ -69,6 +69,9 @@ class ReadOnlyJSONStorage(Storage):
         self._raw = b""
         self._tables: dict[str, dict[str, Any]] = {}
         self._records: dict[str, dict[str, tuple[int, int]] | None] = {}
+        #: What orjson parsed (tables by name, records as (table, key), "" the whole file): it
+        #: refuses a lone surrogate, so no string of theirs holds one (see may_hold_surrogates).
+        self._strict: set[str | tuple[str, str]] = set()
 
     def open(self) -> list[str]:
         """Read the file, check its frame; the names of its tables (none parsed yet if sliced)."""
@@ -79,8 +82,8 @@ class ReadOnlyJSONStorage(Storage):
             if slices is not None and not all(name in slices for name in REQUIRED_TABLES):
                 slices = None  # the layout only looked like the build's: the whole document decides
             if slices is None:
-                self._tables = _load(self.path, raw)
-                self._raw, self._slices = raw, {}
+                self._raw = raw
+                self._whole()
             else:
                 self._raw, self._slices = raw, slices
         return list(self._slices) if self._slices else list(self._tables)
@@ -93,20 +96,28 @@ class ReadOnlyJSONStorage(Storage):
             # Not among the slices, yet perhaps in the document: a table whose key line is in
             # another layout (`\n"events": `) hides inside the slice before it, which would fail
             # only when that slice is parsed. The whole document decides.
-            self._tables, self._slices, self._records = _load(self.path, self._raw), {}, {}
+            self._whole()
         if name not in self._tables and name in self._slices:
             start, end = self._slices[name]
             try:
-                table = _check_table(self.path, name, self._parse(start, end))
+                parsed, strict = self._parse(start, end)
+                table = _check_table(self.path, name, parsed)
                 _no_key_twice(self.path, name, self._raw, start, end, table)
                 self._tables[name] = table
+                if strict:
+                    self._strict.add(name)
             except _KeyTwice as exc:
                 raise StoreError(self.path, f"{name}: {exc}; rebuild it with `fko data build`") from None
             except FkoError:
                 # a slice that does not parse alone: the layout only looked like the build's.
                 # The whole document decides (valid after all, or the error with its line).
-                self._tables, self._slices, self._records = _load(self.path, self._raw), {}, {}
+                self._whole()
         return self._tables.get(name)
+
+    def _whole(self) -> None:
+        """Parse the whole document: no slices (any more), no records read alone."""
+        self._tables, strict = _load(self.path, self._raw)
+        self._slices, self._records, self._strict = {}, {}, {""} if strict else set()
 
     def raw_table(self, name: str) -> memoryview | None:
         """The bytes of one table of a sliced store (its `{...}`), unparsed; None otherwise."""
@@ -131,10 +142,13 @@ class ReadOnlyJSONStorage(Storage):
 
     def may_hold_surrogates(self, name: str, record: str | None = None) -> bool:
         """Whether a table (of a sliced store; else the file), or one record of it read alone,
-        could hold a string with a lone surrogate: JSON text can only write one as a
-        \\uD800-\\uDFFF escape, so bytes without `\\ud` or `\\uD` cannot. Found at C speed;
-        spares the check of every string."""
+        could hold a string with a lone surrogate; spares the check of every string. Not if
+        orjson parsed it: orjson refuses lone surrogates (only the standard parser, which reads
+        what orjson refuses, lets them in). Else: JSON text can only write one as a
+        \\uD800-\\uDFFF escape, so bytes without `\\ud` or `\\uD` cannot (found at C speed)."""
         self.open()
+        if "" in self._strict or name in self._strict or (record is not None and (name, record) in self._strict):
+            return False
         places = self._records.get(name) or {}
         if record is not None and record in places:
             start, end = places[record]
@@ -162,16 +176,18 @@ class ReadOnlyJSONStorage(Storage):
             return None
         start, end = where[value]
         try:
-            row = _loads(memoryview(self._raw)[start:end])
+            row, strict = _loads(memoryview(self._raw)[start:end])
         except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return None  # read the whole table instead: it names the line that is wrong
         if not isinstance(row, dict) or row.get(key) != value:
             return None
         if self._raw.count(b'\n   "', start, end) > len(row):
             return None  # a key written twice (the parser kept the last): the whole table says which
+        if strict:
+            self._strict.add((name, value))
         return row
 
-    def _parse(self, start: int, end: int) -> Any:
+    def _parse(self, start: int, end: int) -> tuple[Any, bool]:
         return _parse(self.path, memoryview(self._raw)[start:end], lambda: self._raw.count(b"\n", 0, start))
 
     def read(self) -> dict[str, dict[str, Any]] | None:
@@ -445,8 +461,9 @@ def _is_shipped(raw: bytes) -> bool:
     return digest(raw) == shipped_digest()
 
 
-def _loads(raw: bytes | memoryview) -> Any:
-    """Plain JSON from UTF-8 bytes: no NaN, no infinite numbers (ValueError), and no parse_int
+def _loads(raw: bytes | memoryview) -> tuple[Any, bool]:
+    """Plain JSON from UTF-8 bytes, and whether orjson parsed it (then no string holds a lone
+    surrogate): no NaN, no infinite numbers (ValueError), and no parse_int
     hook (it would slow every start): Python refuses integers of more than 4300 digits itself,
     and the record check bounds the rest.
 
@@ -458,14 +475,15 @@ def _loads(raw: bytes | memoryview) -> Any:
     import orjson
 
     try:
-        return orjson.loads(raw)
+        return orjson.loads(raw), True
     except orjson.JSONDecodeError:
-        return json.loads(str(raw, "utf-8"), parse_constant=_bad_constant, parse_float=_float)
+        return json.loads(str(raw, "utf-8"), parse_constant=_bad_constant, parse_float=_float), False
 
 
-def _parse(path: str, raw: bytes | memoryview, first_line: Callable[[], int] = lambda: 0) -> Any:
-    """Plain JSON from bytes, or an FkoError naming the file (and the line, counted in the file:
-    `first_line` tells how many lines stand before raw, computed only for a message)."""
+def _parse(path: str, raw: bytes | memoryview, first_line: Callable[[], int] = lambda: 0) -> tuple[Any, bool]:
+    """Plain JSON from bytes (and whether orjson parsed it), or an FkoError naming the file (and
+    the line, counted in the file: `first_line` tells how many lines stand before raw, computed
+    only for a message)."""
     rebuild = "rebuild it with `fko data build`"
     try:
         return _loads(raw)
@@ -493,8 +511,8 @@ def _check_table(path: str, name: str, table: Any) -> dict[str, Any]:
     return table
 
 
-def _load(path: str, raw: bytes) -> dict[str, dict[str, Any]]:
-    data = _parse(path, raw)
+def _load(path: str, raw: bytes) -> tuple[dict[str, dict[str, Any]], bool]:
+    data, strict = _parse(path, raw)
     if not isinstance(data, dict) or any(not isinstance(data.get(t), dict) for t in REQUIRED_TABLES):
         missing = [t for t in REQUIRED_TABLES if not isinstance(data, dict) or t not in data]
         raise FkoError(
@@ -503,7 +521,7 @@ def _load(path: str, raw: bytes) -> dict[str, dict[str, Any]]:
         )
     for name, table in data.items():
         _check_table(path, name, table)
-    return data
+    return data, strict
 
 
 class Store:
