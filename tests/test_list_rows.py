@@ -102,6 +102,23 @@ def test_statuses_in_index_the_updates_and_agree_with_status_in(tables: dict[str
     assert statuses_in(store, [], ON) == []
 
 
+def test_statuses_in_read_the_updates_once_not_once_a_record(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Indexed by measure: measures + updates, not measures × updates (list, timeline)."""
+    reads: list[str] = []
+    original = Store.table
+
+    def table(self: Store, name: str) -> list[dict[str, Any]]:
+        reads.append(name)
+        return original(self, name)
+
+    monkeypatch.setattr(Store, "table", table)
+    pool = store.measures()
+    reads.clear()
+    found = statuses_in(store, pool, ON)
+    assert reads == ["updates"] and len(found) == 64
+    assert sum(s.reported is not None for s in found) >= 3  # the shipped store's later reports (V.9, IV.1, …)
+
+
 # --- the status rules: the faster `period` gives exactly what it gave before -----------------
 
 
