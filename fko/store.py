@@ -616,7 +616,7 @@ class Store:
     def json_exact(self, *names: str) -> bool:
         """Whether every record of these tables is made of exact JSON types and prints alike
         with orjson and with json.dumps (validate.fits with exact=True): then fko's JSON writer
-        need not walk the values inside them (render._json, nested_checked). Found while the
+        need not walk them (render._json, checked). Found while the
         tables were checked; a store that is not checked (the shipped one, a memory store) is
         looked at now."""
         from fko.validate import fits

@@ -91,7 +91,7 @@ def emit_rows(
     json_rows: Sequence[dict[str, Any]] | None = None,
     xlsx: Path | None = None,
     empty: str | None = None,
-    nested_checked: bool = False,
+    checked: bool = False,
 ) -> None:
     """Print rows as the records of output type `output` (fko/model.py) with --json or --jsonl,
     as CSV, or as a table for people; or write them to an Excel workbook (--xlsx FILE).
@@ -99,8 +99,8 @@ def emit_rows(
     `json_rows` are the records where they differ from the rows the views read. --fields names
     JSON keys and dotted paths (runtime.start) and works alike for every format: it cuts the
     record, never changes a value. No rows for people: nothing on stdout, and `empty` (if
-    given) as one line on stderr. nested_checked: every container inside a record comes from
-    a store table Store.json_exact vouches for (render._json).
+    given) as one line on stderr. checked: the records hold only values of store tables that
+    Store.json_exact vouches for and plain values fko makes (render._json).
     """
     if sum((json, jsonl, csv, xlsx is not None)) > 1:
         raise UsageError("choose one of --json, --jsonl, --csv and --xlsx")
@@ -126,9 +126,9 @@ def emit_rows(
 
         write_rows_xlsx(rows, fields, xlsx, title)
     elif json:
-        render.emit_json(records(output, source), nested_checked)
+        render.emit_json(records(output, source), checked)
     elif jsonl:
-        render.emit_jsonl(records(output, source), nested_checked)
+        render.emit_jsonl(records(output, source), checked)
     elif csv:
         renames = RENAMES.get(output, {})  # the CSV header uses the JSON names
         render.emit_csv(rows, [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields], delimiter)

@@ -3,6 +3,8 @@ path everywhere else, and the same escaping of invisible characters either way."
 
 from __future__ import annotations
 
+import collections
+import datetime
 import io
 import json
 import math
@@ -154,3 +156,35 @@ def test_the_shipped_records_take_the_fast_path() -> None:
     assert isinstance(out, bytes)
     assert out.decode("utf-8") == old_json_text(measures)
     assert b'"title": "Meisterpr\xc3\xa4mie NRW"' in out
+
+
+class _Text(str):
+    pass
+
+
+@pytest.mark.parametrize(
+    "value",
+    [_Text("x"), {"a": _Text("b")}, [collections.OrderedDict(a=1)], {"when": datetime.date(2024, 1, 2)}],
+)
+def test_a_wrong_checked_promise_about_types_still_takes_the_standard_library(
+    value: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`checked` skips the walk; what orjson would write and json.dumps refuses or writes
+    otherwise (subclasses, dates) still reaches the standard library, which decides as before."""
+    monkeypatch.setattr(render, "VERIFY_CHECKED", False)
+    try:
+        expected: str | type[Exception] = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+    except TypeError:
+        expected = TypeError
+    if expected is TypeError:
+        with pytest.raises(TypeError):
+            render._json(value, 2, checked=True)
+    else:
+        assert render._json(value, 2, checked=True) == expected
+
+
+def test_the_tests_walk_every_checked_promise() -> None:
+    """In the tests a false promise fails loudly (render.VERIFY_CHECKED, set by conftest)."""
+    assert render.VERIFY_CHECKED
+    with pytest.raises(AssertionError, match="checked promise"):
+        render._json([{"x": 1e-05}], 2, checked=True)

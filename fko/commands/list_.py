@@ -102,9 +102,8 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         title=render.count(len(rows), what),
-        # every container in a row is the store record's own (views.list_row adds plain values)
-        nested_checked=(json or jsonl)
-        and store.json_exact(*(("measures", "initiatives") if source else ("measures",))),
+        # a row: the store record's values, "on" and the status (views.list_row): plain values
+        checked=(json or jsonl) and store.json_exact(*(("measures", "initiatives") if source else ("measures",))),
     )
     if not rows and not (json or jsonl or csv or xlsx):
         render.note("no measure matches these filters; see `fko list` for all")
