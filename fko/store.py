@@ -33,9 +33,9 @@ SHIPPED_DIGEST = SHIPPED.with_name("fko.json.blake2b")
 REQUIRED_TABLES = ("meta", "measures", "clusters", "ressorts", "sources")
 #: Default for FKO_MAX_STORE_MB: the shipped store is 0.4 MB, 10,000 measures about 60 MB.
 MAX_STORE_MB = 100
-#: The natural key of a record in messages (`measures/III.8`), by table.
 #: The tables whose records must name measures by valid IDs (validate.ID_RULES).
 _WITH_IDS = frozenset({"measures", "initiatives", "indicators", "updates", "events"})
+#: The natural key of a record in messages (`measures/III.8`), by table.
 _KEYS = {"ressorts": "code", "clusters": "numeral", "sources": "file", "measures": "id", "initiatives": "id"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _DOC_ID = re.compile(r"[1-9][0-9]{0,8}")
@@ -616,14 +616,13 @@ class Store:
     def json_exact(self, *names: str) -> bool:
         """Whether every record of these tables is made of exact JSON types and prints alike
         with orjson and with json.dumps (validate.fits with exact=True): then fko's JSON writer
-        need not walk them (render._json, checked). Found while the
-        tables were checked; a store that is not checked (the shipped one, a memory store) is
-        looked at now."""
+        need not walk them (render._json, checked). Found while the tables were checked; the
+        shipped store is (tests/test_store_lazy.py); a memory store is looked at now."""
         from fko.validate import fits
 
         storage = self.db.storage
         if isinstance(storage, ReadOnlyJSONStorage) and storage.trusted:
-            return True  # the shipped store: tests/test_store.py checks that it is
+            return True  # the shipped store (or a byte-identical copy)
         for name in names:
             rows = self.table(name)
             if name not in self._exact:
