@@ -201,6 +201,12 @@ def spread(values: list[float]) -> float:
     return (q3 - q1) / statistics.median(values)
 
 
+def per_round(numerators: list[float], denominators: list[float]) -> float:
+    """The median of the ratios of one round's two runs: runs a second apart share the
+    machine's moment, where the medians of all rounds may come from slow and fast moments."""
+    return statistics.median(a / b for a, b in zip(numerators, denominators, strict=True))
+
+
 def report(
     rounds: int, took: float, big_mb: float, times: dict[str, list[float]], memory: dict[str, list[int]]
 ) -> None:
@@ -217,21 +223,23 @@ def report(
     for name, values in times.items():
         peak = max(memory[name]) / 2**20
         print(f"{name:30} {median[name] * 1000:10.1f} {median[name] / bare:7.1f} {spread(values):7.0%} {peak:8.1f}")
-    measured = {
-        BOUNDS[0][0]: median["search --json"] / bare,
-        BOUNDS[1][0]: median["list, terminal"] / bare,
-        BOUNDS[2][0]: median[f"search --json, {BIG:,} measures"] / median[f"search --json, {SMALL:,} measures"],
-        BOUNDS[3][0]: median[f"list --json, {BIG:,} measures"] / median[f"list --json, {SMALL:,} measures"],
-        BOUNDS[4][0]: max(memory[f"search --json, {BIG:,} measures"]) / 2**20,
+    pairs = {  # each bound's ratio: (numerator, denominator); memory is read off directly
+        BOUNDS[0][0]: ("search --json", "python -c pass"),
+        BOUNDS[1][0]: ("list, terminal", "python -c pass"),
+        BOUNDS[2][0]: (f"search --json, {BIG:,} measures", f"search --json, {SMALL:,} measures"),
+        BOUNDS[3][0]: (f"list --json, {BIG:,} measures", f"list --json, {SMALL:,} measures"),
     }
+    measured = {name: (median[a] / median[b], per_round(times[a], times[b])) for name, (a, b) in pairs.items()}
+    peak = max(memory[f"search --json, {BIG:,} measures"]) / 2**20
+    measured[BOUNDS[4][0]] = (peak, peak)
     print()
-    print(f"{'bound (issue #16)':42} {'measured':>9} {'bound':>7}")
+    print(f"{'bound (issue #16)':42} {'measured':>9} {'per round':>10} {'bound':>7}")
     over = 0
     for name, bound, unit in BOUNDS:
-        value = measured[name]
-        verdict = "ok" if value <= bound else "OVER"
-        over += value > bound
-        print(f"{name:42} {value:9.1f} {bound:7.0f}  {unit:22} {verdict}")
+        value, paired = measured[name]
+        verdict = "ok" if max(value, paired) <= bound else "OVER"
+        over += max(value, paired) > bound
+        print(f"{name:42} {value:9.1f} {paired:10.1f} {bound:7.0f}  {unit:22} {verdict}")
     print()
     print("all bounds met" if not over else f"{over} of {len(BOUNDS)} bounds not met")
 
