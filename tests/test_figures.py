@@ -152,6 +152,24 @@ def test_indicators_command(fko: Callable[..., Result]) -> None:
     assert {r["measure"] for r in rows} == {"IV.1"}
     assert len(fko("indicators", "--json").json()) == 39
     assert fko("indicators", "IV.99").code == 1
+    none = fko("indicators", "I.1")
+    assert (none.code, none.out, none.err) == (0, "", "no key figures for I.1; `fko indicators` lists all\n")
+
+
+def test_a_store_without_key_figures_says_so(fko: Callable[..., Result], tmp_path: Path) -> None:
+    import json
+
+    from fko.ingest.build import serialise
+
+    from .conftest import shipped_tables
+
+    tables = shipped_tables()
+    tables["indicators"] = []
+    path = tmp_path / "none.json"
+    path.write_text(serialise(tables), encoding="utf-8")
+    empty = fko("--db", str(path), "indicators")
+    assert (empty.code, empty.out, empty.err) == (0, "", "the store holds no key figures\n")
+    assert json.loads(fko("--db", str(path), "indicators", "--json").out) == []
 
 
 @pytest.mark.parametrize("name", ["Architektenkammer NRW", "architektenkammer nordrhein-westfalen"])

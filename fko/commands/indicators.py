@@ -53,5 +53,9 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         title=f"Key figures{' of ' + measure_id if measure_id else ''}",
-        empty=f"no key figures for {measure_id}; `fko indicators` lists all",
+        empty=(
+            f"no key figures for {measure_id}; `fko indicators` lists all"
+            if measure_id
+            else "the store holds no key figures"
+        ),
     )
