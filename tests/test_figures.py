@@ -168,7 +168,7 @@ def test_a_store_without_key_figures_says_so(fko: Callable[..., Result], tmp_pat
     path = tmp_path / "none.json"
     path.write_text(serialise(tables), encoding="utf-8")
     empty = fko("--db", str(path), "indicators")
-    assert (empty.code, empty.out, empty.err) == (0, "", "the store holds no key figures\n")
+    assert (empty.code, empty.out, empty.err) == (0, "", "no key figures in this store\n")
     assert json.loads(fko("--db", str(path), "indicators", "--json").out) == []
 
 

@@ -56,6 +56,6 @@ def run(
         empty=(
             f"no key figures for {measure_id}; `fko indicators` lists all"
             if measure_id
-            else "the store holds no key figures"
+            else "no key figures in this store"
         ),
     )
