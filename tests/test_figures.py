@@ -13,7 +13,7 @@ from fko.figures import by_area, by_country, chamber_matrix, indicator_rows, rec
 from fko.ingest.facts import Sources, load_facts, numbers_in
 from fko.store import Store
 
-from .conftest import Result
+from .conftest import Result, shipped_tables
 
 
 def test_chamber_tables_from_the_report(store: Store) -> None:
@@ -161,8 +161,6 @@ def test_a_store_without_key_figures_says_so(fko: Callable[..., Result], tmp_pat
 
     from fko.ingest.build import serialise
 
-    from .conftest import shipped_tables
-
     tables = shipped_tables()
     tables["indicators"] = []
     path = tmp_path / "none.json"
@@ -175,3 +173,19 @@ def test_a_store_without_key_figures_says_so(fko: Callable[..., Result], tmp_pat
 @pytest.mark.parametrize("name", ["Architektenkammer NRW", "architektenkammer nordrhein-westfalen"])
 def test_body_filter_understands_nrw(store: Store, name: str) -> None:
     assert len(recognition_rows(store, [name])) == 8
+
+
+def test_recognition_json_holds_every_figure_the_overview_shows(fko: Callable[..., Result]) -> None:
+    """The 16 WHKT figures state no year: --json, --jsonl and --csv held only the chamber
+    tables' rows (28 of 44), and `--body handwerk --json` printed [] while the overview showed
+    the Handwerkskammern' figures."""
+    rows = fko("recognition", "--json").json()
+    stored = shipped_tables()["recognition"]
+    assert len(rows) == len(stored) + 8  # and the 8 derived rates of the chambers
+    assert sum(not r["derived"] for r in rows) == len(stored) == 36
+    assert {"Öffentlicher Dienst", "IHK", "Handwerkskammern"} <= {r["body"] for r in rows}
+    handwerk = fko("recognition", "--body", "handwerk", "--json").json()
+    assert handwerk[0]["body"] == "Handwerkskammern" and handwerk[0]["value"] == 1125 and len(handwerk) == 12
+    assert len(fko("recognition", "--jsonl").out.splitlines()) == 44
+    assert len(fko("recognition", "--csv").out.splitlines()) == 45
+    assert {r["year"] for r in fko("recognition", "--year", "2023", "--json").json()} == {2023}

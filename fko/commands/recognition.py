@@ -158,9 +158,12 @@ def chamber_tables(
     from fko.views import emit_rows
     from fko.views_other import RECOGNITION_FIELDS, matrix_fields
 
-    rows = with_rates([r for r in recognition_rows(store, bodies) if r["year"] is not None])
+    every = recognition_rows(store, bodies)
+    rows = with_rates([r for r in every if r["year"] is not None])
     if years is not None:
         rows = [r for r in rows if r["year"] in years]
+    else:  # every figure the overview shows: first those that state no year (WHKT), as there
+        rows = [r for r in every if r["year"] is None] + rows
     if json or jsonl or csv or xlsx:
         emit_rows(
             rows,
