@@ -220,7 +220,7 @@ def write_json(store: Store, path: Path) -> None:
             for r in records
             for n, item in enumerate(r["budget"].get("items", []), start=1)
         ],
-        **{name: store.table(name) for name in ("recognition", "indicators", "updates")},
+        **{name: store.table(name) for name in ("recognition", "indicators", "updates", "events")},
         "ressorts": store.ressorts(),
         "clusters": store.clusters(),
         "sources": store.sources(),

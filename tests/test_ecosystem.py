@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fko.render import csv_cell, formula_like
+from fko.store import SHIPPED
 
 from .conftest import Result
 
@@ -427,10 +428,12 @@ def test_json_export_keeps_the_keys_of_json_output(fko: Fko, tmp_path: Path, off
         "recognition",
         "indicators",
         "updates",
+        "events",
         "ressorts",
         "clusters",
         "sources",
     ]
+    assert len(data["events"]) == len(json.loads(SHIPPED.read_text(encoding="utf-8"))["events"]) == 22  # as in SQLite
     shown = fko("recognition", "--json").json()[0]
     assert set(data["recognition"][0]) <= set(shown) and data["recognition"][0]["measure"] == "VI.8"
     assert "measure" in data["indicators"][0] and "measure_id" not in data["indicators"][0]
