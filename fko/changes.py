@@ -171,9 +171,7 @@ def _updates(store: Store) -> list[dict[str, Any]]:
 
 
 def _events(store: Store) -> list[dict[str, Any]]:
-    """The `events` table where the store has one (stores built before it have none)."""
-    if "events" not in store.db.tables():
-        return []
+    """The `events` table where the store has one (stores built before it have none: no rows)."""
     out = []
     for row in store.table("events"):
         change = _base(

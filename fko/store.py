@@ -544,9 +544,19 @@ class Store:
         if name not in self._cache:
             storage = self.db.storage
             if isinstance(storage, ReadOnlyJSONStorage):
-                raw = storage.table(name) or {}  # parses this table alone
+                found = storage.table(name)  # parses this table alone
             else:
-                raw = (storage.read() or {}).get(name) or {}
+                found = (storage.read() or {}).get(name)
+            if (
+                found is None
+                and isinstance(storage, ReadOnlyJSONStorage)
+                and name not in ("meta", "search")
+                and name in self._listed()
+            ):
+                raise StoreError(
+                    self.path, f"the table {name} is missing, though meta lists it; rebuild it with `fko data build`"
+                )
+            raw = found or {}
             rows = [raw[k] for k in sorted(raw, key=int)]
             if self.validate:
                 self._check(name, rows)
@@ -556,6 +566,14 @@ class Store:
                 rows = [dict(row) for row in rows]  # a memory store's own documents stay its own
             self._cache[name] = rows
         return self._cache[name]
+
+    def _listed(self) -> set[str]:
+        """The tables meta's table of contents names (`fko data build` writes it into a file
+        since 2.1): one that the file lacks was deleted, and is not silently empty. (A missing
+        search index is rebuilt in memory, with a note.)"""
+        meta = self.table("meta")
+        tables = meta[0].get("tables") if meta and isinstance(meta[0], dict) else None
+        return set(tables) if isinstance(tables, dict) else set()
 
     def record(self, record_id: str) -> dict[str, Any] | None:
         """The measure or initiative with this ID, checked; None if there is none.

@@ -66,6 +66,19 @@ def _shipped_text() -> str:
     return json.dumps(layout(_base()), ensure_ascii=False)
 
 
+def _without(*names: str, listed: bool = False) -> Callable[[], bytes]:
+    """A store without these tables: as one written without them, or (listed=True) with meta's
+    table of contents still naming them, as when a person deletes a table by hand."""
+
+    def change(tables: Tables) -> None:
+        for name in names:
+            del tables[name]
+            if not listed:
+                tables["meta"][0]["tables"].pop(name, None)
+
+    return _edit(change)
+
+
 #: Stores that are not valid: every command must exit 1 with one line naming the store.
 INVALID: dict[str, Callable[[], bytes]] = {
     "empty file": _raw(b""),
@@ -113,6 +126,7 @@ INVALID: dict[str, Callable[[], bytes]] = {
     # found by an outside test of 2.1: each was accepted, and a view then dropped or miscounted
     "cluster the store lacks": _set("measures", 35, "cluster", value="VII"),
     "ministry the store lacks": _set("measures", 2, "ressorts", value=["mags"]),
+    "a listed table deleted": _without("recognition", listed=True),
     "initiative among the measures": _set("measures", 2, "kind", value="initiative"),
     "date in Arabic-Indic digits": _set("measures", 30, "runtime", "start", value="\u0662\u0660\u0662\u0663-06"),
 }
@@ -136,14 +150,6 @@ def _budget_negative(tables: Tables) -> None:
 
 def _budget_bool(tables: Tables) -> None:
     _items(tables)[0]["amount_eur"] = True
-
-
-def _without(*names: str) -> Callable[[], bytes]:
-    def change(tables: Tables) -> None:
-        for name in names:
-            del tables[name]
-
-    return _edit(change)
 
 
 #: Stores that are damaged but usable: every command exits 0, 1 or 2 (never a traceback), and

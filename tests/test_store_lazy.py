@@ -109,8 +109,13 @@ def test_places_the_index_gets_wrong_are_caught(tmp_path: Path, fko: Callable[..
 
 
 #: The edited stores of the corpus, but the lone surrogate: UTF-8 text (the build's layout)
-#: cannot hold one; tests/test_store.py covers it as a \\ud800 escape.
-EDITED = sorted(n for n, make in INVALID.items() if getattr(make, "change", None) is not None and "surrogate" not in n)
+#: cannot hold one; tests/test_store.py covers it as a \\ud800 escape. Nor a table deleted by
+#: hand: the build writes a table of contents of the tables there are.
+EDITED = sorted(
+    n
+    for n, make in INVALID.items()
+    if getattr(make, "change", None) is not None and "surrogate" not in n and n != "a listed table deleted"
+)
 
 
 @pytest.mark.parametrize("name", EDITED)
