@@ -655,7 +655,13 @@ class Store:
         """A measure or initiative that names what the store does not hold, or that stands in
         the other table: a cluster or ministry code the store lacks (`timeline` would drop the
         record, the cluster counts would not add up), or `kind` "initiative" among the report's
-        measures (their sums would count it)."""
+        measures (their sums would count it); or funds that end in a year before they start
+        (`budget --by year` would drop them from every year)."""
+        for row in rows:
+            for n, item in enumerate(row["budget"]["items"]):
+                first, last = item["year_from"], item["year_to"]
+                if first is not None and last is not None and last < first:
+                    return f"{name}/{row['id']}: 'budget.items[{n}].year_to' is {last}, before 'year_from' {first}"
         kind = "measure" if name == "measures" else "initiative"
         clusters = {c["numeral"] for c in self.clusters()}
         codes = {r["code"] for r in self.ressorts()}

@@ -127,6 +127,7 @@ INVALID: dict[str, Callable[[], bytes]] = {
     "cluster the store lacks": _set("measures", 35, "cluster", value="VII"),
     "ministry the store lacks": _set("measures", 2, "ressorts", value=["mags"]),
     "a listed table deleted": _without("recognition", listed=True),
+    "funds that end before they start": _set("measures", 7, "budget", "items", 0, "year_to", value=2022),
     "initiative among the measures": _set("measures", 2, "kind", value="initiative"),
     "date in Arabic-Indic digits": _set("measures", 30, "runtime", "start", value="\u0662\u0660\u0662\u0663-06"),
 }
