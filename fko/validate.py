@@ -96,7 +96,7 @@ RULES: dict[str, Callable[[Any], str | None]] = {
 _INLINE_RULES: dict[Callable[[Any], str | None], str] = {
     _year: "{lo} <= {var} <= {hi}",
     _not_negative: "{var} >= 0",
-    _measure_id: "{id}({var}) is not None",
+    _measure_id: "_ID_MATCH({var}) is not None",
 }
 
 #: Rules that hold only in some record types: the IDs of measures and the references to them.
@@ -171,7 +171,12 @@ class _Compiler:
         self.surrogates = surrogates
         self.exact = exact
         self.lines: list[str] = []
-        self.env: dict[str, Any] = {"_SURROGATE": _SURROGATE, "MAX": MAX_NUMBER, "isfinite": math.isfinite}
+        self.env: dict[str, Any] = {
+            "_SURROGATE": _SURROGATE,
+            "_ID_MATCH": _MEASURE_ID.fullmatch,
+            "MAX": MAX_NUMBER,
+            "isfinite": math.isfinite,
+        }
         self.names: dict[tuple[Any, str | None], str] = {}
 
     def compile(self, annotation: Any) -> Callable[[Any], bool]:
@@ -275,8 +280,7 @@ class _Compiler:
         rule = RULES.get(key or "") or (ID_RULES.get(key or "") if self.ids else None)
         inline = _INLINE_RULES.get(rule)  # type: ignore[arg-type]
         if inline is not None:
-            matches_id = self.constant(_MEASURE_ID.fullmatch)
-            checked = " and " + inline.format(var=var, lo=YEARS[0], hi=YEARS[1], id=matches_id)
+            checked = " and " + inline.format(var=var, lo=YEARS[0], hi=YEARS[1])
         else:
             checked = f" and {self.constant(rule)}({var}) is None" if rule else ""
         if annotation is str:
