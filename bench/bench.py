@@ -45,8 +45,9 @@ def synthetic_store(size: int, path: Path) -> None:
 
     IDs stay valid measure IDs: the first 999 are "IV.17"-like, the next "IVK.17", "IVL.17", ...
     (K to T: letters that are not Roman numerals, so no ID repeats)."""
-    from fko.ingest.build import later_texts, search_index, serialise
-    from fko.store import index_aliases
+    from fko.search.index import later_texts, search_index
+    from fko.store.fileformat import serialise
+    from fko.store.reader import index_aliases
 
     data = json.loads(SHIPPED.read_text(encoding="utf-8"))
     tables = {name: [rows[k] for k in sorted(rows, key=int)] for name, rows in data.items()}

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fko.store import Store, memory_store, open_store  # noqa: E402
+from fko.store.reader import Store, memory_store, open_store  # noqa: E402
 from tests.relevance_suite import evaluate, load  # noqa: E402
 
 REPORT = ROOT.parent / "shared" / "sources" / "002_a45909dfd521d212.txt"
@@ -25,8 +25,8 @@ REPORT = ROOT.parent / "shared" / "sources" / "002_a45909dfd521d212.txt"
 def rebuilt(stemmer: str) -> Store:
     """The store rebuilt with another morphology in place of PyStemmer (for the comparison)."""
     from fko import german
+    from fko.german import normalise
     from fko.ingest.build import build
-    from fko.search import normalise
 
     if stemmer == "snowballstemmer":
         import snowballstemmer  # type: ignore[import-untyped]

@@ -1,5 +1,5 @@
 """`python -m fko` runs the command line."""
 
-from fko._entry import console
+from fko.entry import console
 
 console()

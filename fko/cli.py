@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from fko import __version__
-from fko.options import Colour, State
+from fko.commands.options import Colour, State
 
 #: The commands in alphabetical order, and the module of each in fko/commands/.
 COMMANDS: dict[str, str] = {
@@ -46,7 +46,7 @@ def _version(value: bool) -> None:
 
 
 def _colour(value: Colour) -> Colour:
-    from fko.render import set_colour
+    from fko.output.terminal import set_colour
 
     set_colour(value)
     return value
@@ -275,8 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     All output, help and version included, goes through render.Channel: a closed pipe exits 0,
     a closed or full stdout exits 1 with one line on stderr, never a traceback.
     """
-    from fko.pager import paging, without_flag
-    from fko.render import channels
+    from fko.output.channels import channels
+    from fko.output.pager import paging, without_flag
 
     args, no_pager = without_flag(sys.argv[1:] if argv is None else argv)
     with channels(), paging(not no_pager):
@@ -285,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: list[str]) -> int:
     from fko.errors import FkoError
-    from fko.render import PipeClosed, error, set_colour
+    from fko.output.channels import PipeClosed, error
+    from fko.output.terminal import set_colour
 
     if any("\x00" in arg for arg in args):  # only through main(argv): a shell cannot pass NUL
         error("an argument holds a NUL character, which no value or file name can; remove it")

@@ -1,4 +1,5 @@
-"""German word forms for search: stems, compound parts and coordination ellipses.
+"""German text for matching: the one folding of text (normalise), stems, compound parts and
+coordination ellipses.
 
 Nothing here prints or reads files. The stemmer (Snowball German, by PyStemmer) is imported on
 first use: `fko search` stems only the few words of a query; the store's words are stemmed by
@@ -8,8 +9,54 @@ first use: `fko search` stems only the few words of a query; the store's words a
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection
 from functools import lru_cache
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+_UMLAUT = {"a\u0308": "ae", "o\u0308": "oe", "u\u0308": "ue"}
+
+
+_UMLAUT_RE = re.compile("|".join(_UMLAUT))
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+THOUSANDS = re.compile(r"(?<=\d)\.(?=\d{3}(?!\d))")
+
+
+def normalise(text: str) -> str:
+    """The matching key of a text: one function for the index and for the query.
+
+    NFKC, soft hyphens and zero-width characters removed, casefolded (ß -> ss), umlauts
+    transliterated (ä -> ae) so "Meisterprämie" and "Meisterpraemie" meet, other accents
+    dropped, punctuation turned into single spaces.
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE)).casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = _UMLAUT_RE.sub(lambda m: _UMLAUT[m.group(0)], text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = THOUSANDS.sub("", unicodedata.normalize("NFKC", text))  # "2.500" and "2500" meet
+    return _NON_WORD.sub(" ", text).strip()
+
+
+_PLAIN_UMLAUT = {"a\u0308": "a", "o\u0308": "o", "u\u0308": "u"}
+
+
+_PLAIN_RE = re.compile("|".join(_PLAIN_UMLAUT))
+
+
+def normalise_plain(text: str) -> str:
+    """Like normalise, but umlauts lose their dots ("ü" -> "u"): the form of a user who skipped them."""
+    text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE)).casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = _PLAIN_RE.sub(lambda m: _PLAIN_UMLAUT[m.group(0)], text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", THOUSANDS.sub("", unicodedata.normalize("NFKC", text))).strip()
+
 
 #: Linking elements (Fugen) that may stand between the parts of a compound: Arbeit-s-markt.
 LINKS = ("", "s", "es", "n", "en", "e", "er", "ns")
@@ -93,8 +140,6 @@ def ellipses(text: str, lexicon: Collection[str]) -> list[tuple[str, str]]:
     each truncated word. The truncated word as printed, the completed word normalised; a last word
     that cannot be split gives nothing.
     """
-    from fko.search import normalise
-
     out: list[tuple[str, str]] = []
     for match in re.finditer(_ELLIPSIS, text):
         last = normalise(match.group(2))

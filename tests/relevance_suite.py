@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fko.finder import find
-from fko.store import Store
+from fko.search.finder import find
+from fko.store.reader import Store
 
 SUITE = Path(__file__).with_name("data") / "relevance.toml"
 

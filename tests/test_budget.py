@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko.budget import view
+from fko.domain.budget import view
 from fko.ingest.budget import euro, propose
 from fko.ingest.build import squash
-from fko.store import Store
+from fko.store.reader import Store
 
 from .conftest import Result
 
@@ -287,7 +287,7 @@ def test_iii_3_from_the_shell(fko: Callable[..., Result]) -> None:
 
 
 def _by_year(store: Store, **kwargs: Any) -> dict[int, dict[str, Any]]:
-    from fko.budget import group
+    from fko.domain.budget import group
 
     extend_to = kwargs.pop("extend_to", None)
     return {g["year"]: g for g in group(view(store, **kwargs), "year", store, extend_to)}
@@ -314,7 +314,7 @@ def test_no_headline_sums_years_that_never_run_together(store: Store, fko: Calla
 
 
 def test_this_year_in_the_footer(store: Store) -> None:
-    from fko.views_other import budget_footer
+    from fko.views.budget import budget_footer
 
     result = view(store, ressorts=["MAGS"])
     result.this_year = 2025

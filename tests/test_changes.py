@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko.changes import change_rows, window
+from fko.domain.changes import change_rows, window
 from fko.errors import FkoError, UsageError
-from fko.store import Store, memory_store
-from fko.views_other import change_text
+from fko.store.reader import Store, memory_store
+from fko.views.changes import change_text
 
 from .conftest import Result
 

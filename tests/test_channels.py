@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fko.cli import main
-from fko.render import one_line
+from fko.output.channels import one_line
 
 from .conftest import ROOT, Result
 

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko.cite import citations
-from fko.finder import resolve_all
-from fko.store import Store
-from fko.views_other import citation_text
+from fko.domain.cite import citations
+from fko.search.finder import resolve_all
+from fko.store.reader import Store
+from fko.views.cite import citation_text
 
 from .conftest import Result
 

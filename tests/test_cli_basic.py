@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fko.store import SHIPPED
+from fko.store.fileformat import SHIPPED
 
 from .conftest import Result
 

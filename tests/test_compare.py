@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from fko.compare import compare_measures, compare_ressorts, timeline
-from fko.measures import get
-from fko.status import parse_date, status_on
-from fko.store import Store
+from fko.domain.compare import compare_measures, compare_ressorts, timeline
+from fko.domain.measures import get
+from fko.domain.status import parse_date, status_on
+from fko.store.reader import Store
 
 from .conftest import Result
 

@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from fko.ingest.build import build, load_curation, serialise, squash
-from fko.store import SHIPPED, Store
+from fko.ingest.build import build, load_curation, squash
+from fko.store.fileformat import SHIPPED, serialise
+from fko.store.reader import Store
 
 from .conftest import REPORT
 

@@ -11,9 +11,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko.diff import word_diff
-from fko.ingest.build import build, serialise
-from fko.store import SHIPPED
+from fko.domain.diff import word_diff
+from fko.ingest.build import build
+from fko.store.fileformat import SHIPPED, serialise
 
 from .conftest import Result
 from .fixtures.reports import BASE, Entry, report
@@ -198,7 +198,7 @@ def test_word_diff_marks_only_words_of_each_side(a: list[str], b: list[str]) -> 
 
 @given(st.text(max_size=30))
 def test_any_fields_text_is_a_list_of_fields_or_a_usage_error(text: str) -> None:
-    from fko.diff import FIELDS, check_fields
+    from fko.domain.diff import FIELDS, check_fields
     from fko.errors import UsageError
 
     try:

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko.render import csv_cell, formula_like
-from fko.store import SHIPPED
+from fko.output.csv_writer import csv_cell, formula_like
+from fko.store.fileformat import SHIPPED
 
 from .conftest import Result
 
@@ -282,7 +282,7 @@ def test_listing_commands_write_xlsx(fko: Fko, tmp_path: Path, offline: None) ->
 
 @given(st.text(max_size=60))
 def test_any_title_makes_a_valid_sheet_name(title: str) -> None:
-    from fko.export import sheet_name
+    from fko.domain.export import sheet_name
 
     name = sheet_name(title)
     assert 1 <= len(name) <= 31
@@ -323,7 +323,7 @@ def test_completion_ignores_case_and_takes_cluster_digits(complete: Callable[[st
 
 
 def test_completion_values() -> None:
-    from fko import completion
+    from fko.commands import completion
 
     assert completion.measure_ids("iv.1") == ["IV.1", "IV.10", "IV.11"]
     assert completion.measure_ids("n.") == ["N.1", "N.2", "N.3", "N.4"]
@@ -338,11 +338,11 @@ def test_completion_values() -> None:
 
 
 def test_choices_are_enums_that_agree_with_the_domain() -> None:
-    from fko import choices, completion
-    from fko.budget import GROUPINGS
-    from fko.changes import KINDS
-    from fko.cite import FORMATS as CITE_FORMATS
-    from fko.status import STATUSES
+    from fko.commands import choices, completion
+    from fko.domain.budget import GROUPINGS
+    from fko.domain.changes import KINDS
+    from fko.domain.cite import FORMATS as CITE_FORMATS
+    from fko.domain.status import STATUSES
 
     assert tuple(choices.BudgetBy) == GROUPINGS
     assert tuple(choices.CiteFormat) == CITE_FORMATS
@@ -379,15 +379,15 @@ def test_choices_are_validated_case_insensitively(fko: Fko) -> None:
 def test_colour_rules(
     monkeypatch: pytest.MonkeyPatch, mode: str, env: dict[str, str], terminal: bool, expected: bool
 ) -> None:
-    from fko import render
+    from fko.output import terminal as term
 
     for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    monkeypatch.setattr(render, "is_terminal", lambda: terminal)
-    monkeypatch.setattr(render.settings, "colour", mode)
-    assert render.use_colour() is expected
+    monkeypatch.setattr(term, "is_terminal", lambda: terminal)
+    monkeypatch.setattr(term.settings, "colour", mode)
+    assert term.use_colour() is expected
 
 
 def test_color_option_before_or_after_the_command(fko: Fko) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from fko.errors import FkoError
 from fko.ingest.build import CURATION, BuildResult, build
-from fko.store import SHIPPED
+from fko.store.fileformat import SHIPPED
 
 from .conftest import Result
 from .fixtures.reports import BASE, Entry, report

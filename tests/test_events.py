@@ -10,7 +10,7 @@ import pytest
 
 from fko.errors import FkoError
 from fko.ingest.facts import Sources, events, load_facts
-from fko.store import Store
+from fko.store.reader import Store
 
 from .conftest import Result
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko.figures import by_area, by_country, chamber_matrix, indicator_rows, recognition_rows, with_rates
+from fko.domain.figures import by_area, by_country, chamber_matrix, indicator_rows, recognition_rows, with_rates
 from fko.ingest.facts import Sources, load_facts, numbers_in
-from fko.store import Store
+from fko.store.reader import Store
 
 from .conftest import Result, shipped_tables
 
@@ -159,7 +159,7 @@ def test_indicators_command(fko: Callable[..., Result]) -> None:
 def test_a_store_without_key_figures_says_so(fko: Callable[..., Result], tmp_path: Path) -> None:
     import json
 
-    from fko.ingest.build import serialise
+    from fko.store.fileformat import serialise
 
     tables = shipped_tables()
     tables["indicators"] = []

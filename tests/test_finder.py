@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fko.errors import FkoError, UsageError
-from fko.finder import resolve, resolve_all
-from fko.store import Store, memory_store
+from fko.search.finder import resolve, resolve_all
+from fko.store.reader import Store, memory_store
 
 from .conftest import Result, shipped_tables
 
@@ -139,7 +139,7 @@ def test_budget_union_of_ministries(fko: Callable[..., Result]) -> None:
     ],
 )
 def test_dates_as_people_write_them(text: str, first: str, last: str) -> None:
-    from fko.status import parse_date, parse_span
+    from fko.domain.status import parse_date, parse_span
 
     assert [d.isoformat() for d in parse_span(text)] == [first, last]
     assert parse_date(text).isoformat() == first
@@ -147,7 +147,7 @@ def test_dates_as_people_write_them(text: str, first: str, last: str) -> None:
 
 @pytest.mark.parametrize("text", ["32.01.2024", "13/2024", "2024-13", "24", "yesterday", "", "2024..2023"])
 def test_impossible_dates_are_usage_errors(text: str) -> None:
-    from fko.status import parse_period
+    from fko.domain.status import parse_period
 
     with pytest.raises(UsageError):
         parse_period(text)
@@ -155,7 +155,7 @@ def test_impossible_dates_are_usage_errors(text: str) -> None:
 
 @given(st.text(max_size=20))
 def test_any_date_text_parses_or_is_a_usage_error(text: str) -> None:
-    from fko.status import parse_period
+    from fko.domain.status import parse_period
 
     try:
         first, last = parse_period(text)
@@ -195,7 +195,7 @@ def test_empty_results_print_one_line_on_stderr_and_nothing_on_stdout(fko: Calla
 
 
 def test_counts_say_singular_and_plural() -> None:
-    from fko.render import count
+    from fko.output.numbers import count
 
     assert count(1, "measures") == "1 measure"
     assert count(2, "measures") == "2 measures"

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko import render
-from fko.store import SHIPPED
+from fko.output import channels, json_writer
+from fko.store.fileformat import SHIPPED
 
 #: The writer as it was before orjson (fko 2.0.0), kept here as the reference.
 _OLD_INVISIBLE = re.compile(
@@ -75,7 +75,7 @@ json_like = st.recursive(
 
 @given(json_like, st.sampled_from([2, None]))
 def test_the_writer_equals_the_stdlib_path_on_anything(data: Any, indent: int | None) -> None:
-    assert outcome(render.json_text, data, indent) == outcome(old_json_text, data, indent)
+    assert outcome(json_writer.json_text, data, indent) == outcome(old_json_text, data, indent)
 
 
 @given(st.lists(st.dictionaries(texts, texts | st.integers(-(2**63), 2**63 - 1) | st.none(), max_size=5)))
@@ -84,9 +84,9 @@ def test_plain_records_with_nasty_strings_take_the_fast_path_and_equal_the_old_t
 ) -> None:
     if any(0xD800 <= ord(c) <= 0xDFFF for r in records for k, v in r.items() for c in f"{k}{v}"):
         return  # lone surrogates: orjson refuses them; the stdlib path (tested above) takes them
-    assert isinstance(render._json(records, 2), bytes)  # orjson wrote it
-    assert render.json_text(records) == old_json_text(records)
-    assert render.json_text(records, None) == old_json_text(records, None)
+    assert isinstance(json_writer._json(records, 2), bytes)  # orjson wrote it
+    assert json_writer.json_text(records) == old_json_text(records)
+    assert json_writer.json_text(records, None) == old_json_text(records, None)
 
 
 @given(json_like)
@@ -95,15 +95,15 @@ def test_emit_json_writes_the_same_bytes_as_before(data: Any) -> None:
         expected = (old_json_text(data) + "\n").encode("utf-8", "surrogatepass")
     except (ValueError, TypeError, RecursionError) as exc:
         with pytest.raises(type(exc)):
-            render.json_text(data)
+            json_writer.json_text(data)
         return
     # what the Channel made of the old text: lone surrogates shown as U+FFFD
-    expected = re.sub(render._SURROGATE, "\ufffd", expected.decode("utf-8", "surrogatepass")).encode("utf-8")
+    expected = re.sub(channels._SURROGATE, "\ufffd", expected.decode("utf-8", "surrogatepass")).encode("utf-8")
     buffer = io.BytesIO()
-    stdout = render.Channel(io.TextIOWrapper(buffer, encoding="utf-8"), "stdout")
+    stdout = channels.Channel(io.TextIOWrapper(buffer, encoding="utf-8"), "stdout")
     saved, sys.stdout = sys.stdout, stdout
     try:
-        render.emit_json(data)
+        json_writer.emit_json(data)
     finally:
         sys.stdout = saved
     assert buffer.getvalue() == expected
@@ -114,11 +114,11 @@ def test_the_byte_pattern_finds_exactly_the_invisible_characters() -> None:
     characters as the pattern over text, also in the bytes left when ASCII (but DEL) is taken
     out, as the writer looks for them; each match is one whole character."""
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
-    by_text = set(re.findall(render._INVISIBLE_CLASS, every))
-    assert re.findall(render._INVISIBLE_UTF8, every.encode("utf-8")) == re.findall(
-        render._INVISIBLE_UTF8, every.encode("utf-8").translate(None, render._ASCII_BUT_DEL)
+    by_text = set(re.findall(json_writer._INVISIBLE_CLASS, every))
+    assert re.findall(json_writer._INVISIBLE_UTF8, every.encode("utf-8")) == re.findall(
+        json_writer._INVISIBLE_UTF8, every.encode("utf-8").translate(None, json_writer._ASCII_BUT_DEL)
     )
-    matches = re.findall(render._INVISIBLE_UTF8, every.encode("utf-8"))
+    matches = re.findall(json_writer._INVISIBLE_UTF8, every.encode("utf-8"))
     by_bytes = [m.decode("utf-8") for m in matches]
     assert all(len(c) == 1 for c in by_bytes)
     assert set(by_bytes) == by_text and len(by_bytes) == len(by_text)
@@ -138,21 +138,21 @@ def test_the_byte_pattern_finds_exactly_the_invisible_characters() -> None:
     ],
 )
 def test_edge_cases_print_as_before(data: Any, text: str) -> None:
-    assert render.json_text(data) == old_json_text(data) == text
+    assert json_writer.json_text(data) == old_json_text(data) == text
 
 
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf, [1.0, {"x": math.nan}]])
 def test_nan_is_refused_as_before_never_written_as_null(bad: Any) -> None:
     with pytest.raises(ValueError, match="Out of range float"):
-        render.json_text(bad)
+        json_writer.json_text(bad)
     with pytest.raises(ValueError, match="Out of range float"):
-        render.json_text(bad, None)
+        json_writer.json_text(bad, None)
 
 
 def test_the_shipped_records_take_the_fast_path() -> None:
     data = json.loads(SHIPPED.read_text(encoding="utf-8"))
     measures = list(data["measures"].values())
-    out = render._json(measures, 2)
+    out = json_writer._json(measures, 2)
     assert isinstance(out, bytes)
     assert out.decode("utf-8") == old_json_text(measures)
     assert b'"title": "Meisterpr\xc3\xa4mie NRW"' in out
@@ -171,20 +171,20 @@ def test_a_wrong_checked_promise_about_types_still_takes_the_standard_library(
 ) -> None:
     """`checked` skips the walk; what orjson would write and json.dumps refuses or writes
     otherwise (subclasses, dates) still reaches the standard library, which decides as before."""
-    monkeypatch.setattr(render, "VERIFY_CHECKED", False)
+    monkeypatch.setattr(json_writer, "VERIFY_CHECKED", False)
     try:
         expected: str | type[Exception] = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
     except TypeError:
         expected = TypeError
     if expected is TypeError:
         with pytest.raises(TypeError):
-            render._json(value, 2, checked=True)
+            json_writer._json(value, 2, checked=True)
     else:
-        assert render._json(value, 2, checked=True) == expected
+        assert json_writer._json(value, 2, checked=True) == expected
 
 
 def test_the_tests_walk_every_checked_promise() -> None:
-    """In the tests a false promise fails loudly (render.VERIFY_CHECKED, set by conftest)."""
-    assert render.VERIFY_CHECKED
+    """In the tests a false promise fails loudly (json_writer.VERIFY_CHECKED, set by conftest)."""
+    assert json_writer.VERIFY_CHECKED
     with pytest.raises(AssertionError, match="checked promise"):
-        render._json([{"x": 1e-05}], 2, checked=True)
+        json_writer._json([{"x": 1e-05}], 2, checked=True)

@@ -15,11 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko import status as S
 from fko._keys import KEYS
-from fko.status import status_in, statuses_in
-from fko.store import SHIPPED, Store, memory_store
-from fko.views import list_row, records
+from fko.domain import status as S
+from fko.domain.status import status_in, statuses_in
+from fko.store.fileformat import SHIPPED
+from fko.store.reader import Store, memory_store
+from fko.views.rows import list_row, records
 from tests.conftest import Result
 
 Fko = Callable[..., Result]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fko.figures import indicator_rows
-from fko.measures import get
-from fko.store import Store
+from fko.domain.figures import indicator_rows
+from fko.domain.measures import get
+from fko.store.reader import Store
 
 from .conftest import Result
 
@@ -76,7 +76,7 @@ def test_show_json_lists_the_events(fko: Callable[..., Result]) -> None:
 
 
 def test_diff_never_sums_yearly_amounts_over_years(fko: Callable[..., Result]) -> None:
-    from fko.store import SHIPPED
+    from fko.store.fileformat import SHIPPED
 
     data = fko("diff", str(SHIPPED), str(SHIPPED), "--json").json()
     data = data[0] if isinstance(data, list) else data

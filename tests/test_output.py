@@ -19,10 +19,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fko import render
-from fko.model import RECORD_TYPES
-from fko.render import Field, key
-from fko.store import SHIPPED, Store
+from fko.model.records import RECORD_TYPES
+from fko.output import tables
+from fko.output import terminal as term
+from fko.output.fields import Field, Marked, key
+from fko.store.fileformat import SHIPPED
+from fko.store.reader import Store
 
 from .conftest import Result
 
@@ -35,7 +37,7 @@ OWN_STYLES = re.compile(r"\x1b\[(?:1|2|1;7|0)m")
 
 
 def marked_field() -> Field:
-    return Field("x", "X", key("x"), marked=lambda row: render.Marked(row["x"], [(0, 3), (5, 400)]))
+    return Field("x", "X", key("x"), marked=lambda row: Marked(row["x"], [(0, 3), (5, 400)]))
 
 
 @settings(max_examples=200)
@@ -48,8 +50,8 @@ def marked_field() -> Field:
 def test_any_string_renders_through_the_terminal_table_without_escapes(text: str, colour: bool, width: int) -> None:
     fields = [Field("id", "ID", key("x"), keep_whole=True), marked_field(), Field("y", "Y", key("x"), drop=1)]
     for output in (
-        render.terminal_table([{"x": text}], fields, title=text, footer=[text], width=width, colour=colour),
-        render.terminal_record(text, [("Label", text), (text, "x")], width=width, colour=colour),
+        tables.terminal_table([{"x": text}], fields, title=text, footer=[text], width=width, colour=colour),
+        tables.terminal_record(text, [("Label", text), (text, "x")], width=width, colour=colour),
     ):
         if colour:
             output = OWN_STYLES.sub("", output)
@@ -58,9 +60,9 @@ def test_any_string_renders_through_the_terminal_table_without_escapes(text: str
 
 @given(st.text(alphabet=st.sampled_from("[]/=abc:#ä@+-"), min_size=1, max_size=30), st.booleans())
 def test_markup_like_text_is_shown_unchanged(text: str, colour: bool) -> None:
-    output = render.terminal_table([{"x": text}], [marked_field()], width=400, colour=colour)
+    output = tables.terminal_table([{"x": text}], [marked_field()], width=400, colour=colour)
     assert text in OWN_STYLES.sub("", output)
-    shown = render.terminal_record("T", [("Label", text)], width=400, colour=colour)
+    shown = tables.terminal_record("T", [("Label", text)], width=400, colour=colour)
     assert text in OWN_STYLES.sub("", shown)
 
 
@@ -121,12 +123,12 @@ def test_colour_only_in_terminals_without_no_color(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")
-    assert render.use_colour()
+    assert term.use_colour()
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not render.use_colour()
+    assert not term.use_colour()
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     monkeypatch.delenv("NO_COLOR")
-    assert not render.use_colour()
+    assert not term.use_colour()
 
 
 def run_fko(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -176,7 +178,7 @@ def test_pipes_get_whole_lines_and_no_escape_codes() -> None:
 
 
 def test_ctrl_c_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch, fko: Fko) -> None:
-    import fko.measures as measures
+    import fko.domain.measures as measures
 
     def interrupted(*args: Any, **kwargs: Any) -> Any:
         raise KeyboardInterrupt
@@ -188,7 +190,7 @@ def test_ctrl_c_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch, f
 
 def test_entry_point_maps_ctrl_c_during_start(monkeypatch: pytest.MonkeyPatch) -> None:
     import fko.cli
-    from fko._entry import run
+    from fko.entry import run
 
     def interrupted(argv: Any = None) -> int:
         raise KeyboardInterrupt
@@ -207,7 +209,7 @@ def test_entry_point_names_a_missing_dependency(
     import gc
 
     import fko.cli
-    from fko._entry import run
+    from fko.entry import run
 
     def missing(argv: Any = None) -> int:
         raise ModuleNotFoundError("No module named 'orjson'", name="orjson")
@@ -234,7 +236,7 @@ def test_completion_of_ids_codes_and_clusters() -> None:
 def test_every_record_of_the_store_matches_its_type(store: Store) -> None:
     from jsonschema import Draft202012Validator
 
-    from fko.model import _names, json_schema, record_schema
+    from fko.model.schema import _names, json_schema, record_schema
 
     defs = json_schema()["$defs"]
     for name, (record_type, table) in RECORD_TYPES.items():
@@ -288,7 +290,7 @@ def test_hostile_store_in_a_colour_terminal_gets_only_fkos_own_styles(
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setattr(render, "is_terminal", lambda: True)
+    monkeypatch.setattr(term, "is_terminal", lambda: True)
     for args in (["list"], ["show", "I.1"], ["search", "Seiteneinstieg"], ["compare", "I.1", "I.2"]):
         result = fko("--db", db, *args)
         assert result.code == 0, (args, result.err)
@@ -301,9 +303,9 @@ def test_hostile_store_in_a_colour_terminal_gets_only_fkos_own_styles(
 def test_terminal_tables_and_records_do_not_import_rich() -> None:
     code = (
         "import sys\n"
-        "from fko import render\n"
+        "from fko.output import terminal\n"
         "from fko.cli import main\n"
-        "render.is_terminal = lambda: True\n"
+        "terminal.is_terminal = lambda: True\n"
         "commands = [['list'], ['search', 'Meisterprämie'], ['budget'], ['compare', 'IV.1', 'II.9'],\n"
         "            ['show', 'IV.1']]\n"
         "for args in commands:\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fko import pager
+from fko.output import pager
 
 
 def test_no_pager_is_taken_anywhere_before_a_double_dash() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fko.store import Store
+from fko.store.reader import Store
 
 from .relevance_suite import Report, evaluate, load
 
@@ -13,7 +13,7 @@ QUERIES = load()
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    from fko.store import memory_store
+    from fko.store.reader import memory_store
 
     from .conftest import shipped_tables
 
@@ -35,7 +35,7 @@ def test_floors(report: Report) -> None:
 
 @pytest.mark.parametrize("query", [q for q in QUERIES if q.issue], ids=lambda q: q.q)
 def test_every_query_of_the_issue_is_answered_in_the_top_3(store: Store, query: object) -> None:
-    from fko.finder import find
+    from fko.search.finder import find
 
     from .relevance_suite import Query, key
 

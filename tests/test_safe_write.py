@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from fko.errors import FkoError
-from fko.safe_write import write_file, write_folder, write_text
+from fko.output.files import write_file, write_folder, write_text
 
 from .conftest import REPORT, ROOT, Result
 
@@ -189,7 +189,7 @@ def test_sigkill_mid_write_leaves_the_old_file(old: Path) -> None:
     child = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from fko.safe_write import write_file\n"
+        "from fko.output.files import write_file\n"
         "def produce(tmp):\n"
         "    tmp.write_text('partial new content', encoding='utf-8')\n"
         "    print('ready', flush=True)\n"
@@ -237,8 +237,8 @@ def test_data_build_refuses_existing_source_and_store(tmp_path: Path, fko: Calla
 def test_sqlite_export_of_a_store_without_optional_tables(tmp_path: Path, tables: dict[str, list[Any]]) -> None:
     import sqlite3
 
-    from fko.export import export
-    from fko.store import memory_store
+    from fko.domain.export import export
+    from fko.store.reader import memory_store
 
     required = {k: v for k, v in tables.items() if k in ("meta", "measures", "clusters", "ressorts", "sources")}
     out = tmp_path / "fko.db"

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from fko.model import KEYS, NESTED, OBJECT_OUTPUTS, OUTPUTS, hints, json_schema
-from fko.store import SHIPPED
+from fko.model.keys import KEYS
+from fko.model.outputs import NESTED, OBJECT_OUTPUTS, OUTPUTS
+from fko.model.schema import hints, json_schema
+from fko.store.fileformat import SHIPPED
 from tests.conftest import Result
 
 Fko = Callable[..., Result]
@@ -99,7 +101,8 @@ def test_the_key_table_commands_read_is_generated_from_the_current_types() -> No
     from pathlib import Path
 
     from fko import _keys
-    from fko.model import RENAMES, key_table, output_keys, paths
+    from fko.model.outputs import RENAMES
+    from fko.model.schema import key_table, output_keys, paths
 
     assert Path(_keys.__file__).read_text(encoding="utf-8") == key_table(), (
         "fko/_keys.py is stale: run `python -m fko.model > fko/_keys.py`"
@@ -112,8 +115,9 @@ def test_the_key_table_commands_read_is_generated_from_the_current_types() -> No
 
 
 def test_records_keep_only_the_types_keys_in_order_and_rename() -> None:
-    from fko.model import RENAMES, output_keys
-    from fko.views import records
+    from fko.model.outputs import RENAMES
+    from fko.model.schema import output_keys
+    from fko.views.rows import records
 
     keys = [k for k in output_keys("search") if k != "explain"]  # explain: only with --explain
     row = {"match": "m", **{k: k.upper() for k in reversed(keys)}, "_hit": None}
@@ -172,7 +176,7 @@ def test_no_key_has_two_types_across_all_outputs(fko: Fko) -> None:
 
 
 def test_no_key_has_two_types_in_the_model() -> None:
-    from fko.model import _names, _required, type_schema
+    from fko.model.schema import _names, _required, type_schema
 
     names = _names()
     kinds: dict[str, set[str]] = {}

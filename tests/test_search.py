@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko.finder import find, resolve
-from fko.search import normalise, snippet
-from fko.store import Store
+from fko.german import normalise
+from fko.search.finder import find, resolve
+from fko.search.query import snippet
+from fko.store.reader import Store
 
 from .conftest import Result
 
@@ -207,7 +208,7 @@ def test_a_compound_of_lexicon_words_splits_into_lexicon_words(pieces: list[str]
 
 @given(st.text(max_size=40))
 def test_any_query_is_answered_without_error(text: str) -> None:
-    from fko.store import memory_store
+    from fko.store.reader import memory_store
 
     from .conftest import shipped_tables
 
@@ -322,7 +323,7 @@ def test_an_overlong_word_is_matched_as_it_is(store: Store, word: str) -> None:
     regression into a failure, not a hang."""
     import signal
 
-    from fko.search import MAX_WORD
+    from fko.search.query import MAX_WORD
 
     def stop(signum: int, frame: object) -> None:
         raise TimeoutError(f"a {len(word)}-letter word took more than 20 CPU seconds")

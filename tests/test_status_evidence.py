@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from fko.measures import get
-from fko.status import matches, status_in, status_on
-from fko.store import Store
+from fko.domain.measures import get
+from fko.domain.status import matches, status_in, status_on
+from fko.store.reader import Store
 
 from .conftest import Result
 

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from fko.store import SHIPPED, SHIPPED_DIGEST, Store, digest, open_store, table_problem
+from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest
+from fko.store.reader import Store, open_store, table_problem
 
 from .conftest import LONG, ROOT, Result, shipped_tables
 from .hostile import INVALID, TOLERATED, corpus
@@ -292,7 +293,7 @@ def test_build_never_writes_a_store_its_own_check_refuses(tmp_path: Path) -> Non
 
 
 def test_memory_stores_are_trusted(tables: dict[str, list[Any]]) -> None:
-    from fko.store import memory_store
+    from fko.store.reader import memory_store
 
     store: Store = memory_store({**tables, "measures": [{"id": "odd"}]})
     assert store.measures() == [{"id": "odd"}]

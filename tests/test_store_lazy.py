@@ -15,10 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fko.errors import FkoError
-from fko.ingest.build import serialise
-from fko.store import REQUIRED_TABLES as REQUIRED
-from fko.store import SHIPPED, ReadOnlyJSONStorage, open_store, record_ranges
-from fko.validate import checker, fits
+from fko.store.checks import checker, fits
+from fko.store.fileformat import SHIPPED, record_ranges, serialise
+from fko.store.reader import REQUIRED_TABLES as REQUIRED
+from fko.store.reader import ReadOnlyJSONStorage, open_store
 
 from .conftest import Result, shipped_tables
 from .hostile import INVALID
@@ -183,7 +183,7 @@ def test_a_record_read_alone_is_the_record_read_whole(
 def test_the_compiled_check_agrees_with_the_checker(data: st.DataObject) -> None:
     """validate.fits (generated code) and validate.checker (which says why) judge alike, on
     records with one value anywhere replaced by any JSON value."""
-    from fko.model import RECORD_TYPES
+    from fko.model.records import RECORD_TYPES
 
     kind = data.draw(st.sampled_from(sorted(RECORD_TYPES)), label="kind")
     record_type, table = RECORD_TYPES[kind]
@@ -250,7 +250,7 @@ def test_the_compiled_check_agrees_with_the_checker(data: st.DataObject) -> None
 def test_the_compiled_check_agrees_at_the_edges_of_its_inline_rules(path: tuple[Any, ...], values: list[Any]) -> None:
     """The rules the compiled check writes inline (years, amounts of 0 or more, measure IDs,
     lists of whole numbers, lists of records) judge each edge as the checker does."""
-    from fko.model import Measure
+    from fko.model.records import Measure
 
     base = next(m for m in shipped_tables()["measures"] if m["budget"]["items"])
     for value in values:
@@ -270,8 +270,8 @@ def test_the_compiled_check_agrees_at_the_edges_of_its_inline_rules(path: tuple[
 def test_the_shipped_store_prints_alike_with_orjson() -> None:
     """Store.json_exact answers True for the shipped store without looking (it is trusted):
     every record of it fits its type with exact=True."""
-    from fko.store import _WITH_IDS, record_types
-    from fko.validate import fits
+    from fko.store.checks import fits
+    from fko.store.reader import _WITH_IDS, record_types
 
     tables = shipped_tables()
     for name, record_type in record_types().items():
@@ -375,7 +375,7 @@ def test_a_table_whose_key_line_is_in_another_layout_is_not_lost(
 
 
 def test_the_shipped_store_lists_its_tables_in_meta() -> None:
-    from fko.store import _contents
+    from fko.store.reader import _contents
 
     raw = shipped_bytes()
     listed = _contents(raw)

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko import render
-from fko.render import Field, key, wrap
+from fko.output import tables
+from fko.output import terminal as term
+from fko.output.fields import Field, key
+from fko.output.tables import wrap
 
 from .conftest import Result
 
@@ -61,7 +63,7 @@ def terminal(fko: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Cal
         monkeypatch.setenv("COLUMNS", str(width))
         monkeypatch.delenv("NO_COLOR", raising=False)
         monkeypatch.setenv("TERM", "xterm-256color")
-        monkeypatch.setattr(render, "is_terminal", lambda: True)
+        monkeypatch.setattr(term, "is_terminal", lambda: True)
         return fko(*args)
 
     return run
@@ -118,7 +120,7 @@ def test_titles_are_never_broken_inside_a_word(at: Callable[..., Result], width:
 
 
 def test_at_80_columns_the_title_gets_the_space_and_secondary_columns_move() -> None:
-    out = render.plain_table(
+    out = tables.plain_table(
         [{"id": "III.4", "title": "InnovationSPIN Lemgo", "basis": "total", "funding": "Land"}],
         [
             Field("id", "ID", key("id"), keep_whole=True),
@@ -153,7 +155,7 @@ def test_the_budget_names_what_moved_and_wide_shows_every_column(at: Callable[..
 def test_terminal_tables_follow_the_same_policy() -> None:
     fields = [Field("id", "ID", key("id"), keep_whole=True), Field("title", "Title", key("title"), main=True)]
     rows = [{"id": "V.3", "title": "AZAV-Zertifizierung der praxisintegrierten Fachschule für Heilerziehungspflege"}]
-    text = render.terminal_table(rows, fields, width=40)
+    text = tables.terminal_table(rows, fields, width=40)
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 40
     assert pieces(rows[0]["title"]) <= pieces(text)
@@ -197,11 +199,11 @@ def test_terminal_lines_fit_in_columns_with_wide_and_combining_characters(
 ) -> None:
     fields = [Field("id", "ID", key("id"), keep_whole=True), Field("t", "Title", key("t"), main=True)]
     fields.append(Field("x", "Text", key("x"), drop=1))
-    table = render.terminal_table([{"id": "IV.1", "t": title, "x": text}], fields, title, width=width, colour=colour)
-    record = render.terminal_record(title, [("Title", title), ("Text", text)], width=width, colour=colour)
+    table = tables.terminal_table([{"id": "IV.1", "t": title, "x": text}], fields, title, width=width, colour=colour)
+    record = tables.terminal_record(title, [("Title", title), ("Text", text)], width=width, colour=colour)
     for output in (table, record):
         lines = _SGR.sub("", output).splitlines()
-        assert all(render._cells(line) <= width for line in lines), [render._cells(line) for line in lines]
+        assert all(tables._cells(line) <= width for line in lines), [tables._cells(line) for line in lines]
     shown = "".join(_SGR.sub("", record).split())
     assert "\t" not in table + record  # a tab would jump to the next tab stop
     assert "".join(text.split()) in shown  # a record loses nothing: long words are folded, not cut
@@ -211,7 +213,7 @@ def test_dates_are_not_broken_at_their_hyphen() -> None:
     """A cell wraps after a hyphen between letters (Pflege-/Ausbildung), never inside a date."""
     import re
 
-    from fko.render import _BREAK
+    from fko.output.tables import _BREAK
 
     words = re.findall(_BREAK, "running (reported 2025-10); Pflege-Ausbildung bis 2024-04-30")
     assert "2025-10);" in words and "2024-04-30" in words and "Pflege-" in words

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fko import choices, options
+from fko.commands import choices, options
 
 
 def run(
@@ -66,12 +66,12 @@ def run(
       fko budget Meisterprämie II.9
       fko budget --year 2024 --by ressort
     """
-    from fko import render
-    from fko.budget import group, view
+    from fko.domain.budget import group, view
     from fko.errors import UsageError
-    from fko.finder import resolve_all
-    from fko.views import emit_rows
-    from fko.views_other import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, BUDGET_YEAR_FIELDS, budget_footer
+    from fko.output import channels, tables
+    from fko.search.finder import resolve_all
+    from fko.views.budget import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, BUDGET_YEAR_FIELDS, budget_footer
+    from fko.views.rows import emit_rows
 
     if annualize and year is None and by != "year":
         raise UsageError("--annualize needs --year YYYY (or --by year)")
@@ -105,15 +105,15 @@ def run(
         )
         if not (json or jsonl or csv or xlsx):
             _charts(groups, by, per_year, annualize)
-            render.separator()
+            tables.separator()
             notes = budget_footer(result) if by != "year" else _year_notes(groups, annualize, extend_to)
             if by != "year" and any(g.get("peak_assumed") for g in groups):
                 notes.insert(0, "* the group's peak year rests on an assumption: an open end carried on (--by year).")
-            render.lines(notes)
+            tables.lines(notes)
         return
     everything = result.rows + result.apart
     if not everything and not (json or csv or xlsx):
-        render.note("no planned funds match these filters; see `fko budget` for all")
+        channels.note("no planned funds match these filters; see `fko budget` for all")
         return
     row_fields = BUDGET_FIELDS
     if annualize or split == "equal":  # the counted amount differs from the stated one: show both
@@ -136,13 +136,13 @@ def run(
     if json or jsonl or csv or xlsx:
         return
     if result.apart:
-        render.separator()
+        tables.separator()
         shown = [f for f in row_fields if f.in_table]
-        render.table(
+        tables.table(
             result.apart, shown, title=f"Not attributable to {year}: totals over several years, or years not stated"
         )
-    render.separator()
-    render.lines(budget_footer(result))
+    tables.separator()
+    tables.lines(budget_footer(result))
 
 
 def _json_row(row: dict[str, object]) -> dict[str, object]:
@@ -160,22 +160,22 @@ def _group_records(groups: list[dict[str, object]], by: str) -> list[dict[str, o
 
 
 def _charts(groups: list[dict[str, object]], by: str, year: int | None, annualize: bool) -> None:
-    from fko import render
+    from fko.output import charts, numbers, tables
 
     def bars(amount: str, label: Callable[[dict[str, object]], str]) -> list[tuple[str, float, str]]:
-        return [(label(g), float(g[amount]), render.euro_exact(g[amount])) for g in groups if g[amount]]  # type: ignore[arg-type]
+        return [(label(g), float(g[amount]), numbers.euro_exact(g[amount])) for g in groups if g[amount]]  # type: ignore[arg-type]
 
     if by == "year":
-        charts = [
+        drawn = [
             (
                 bars("year_total", lambda g: f"{g['group']}{' *' if g['assumed'] else ''}"),
                 "Euro planned in each year" + (" (totals over several years annualized)" if annualize else ""),
             )
         ]
     elif year is not None:
-        charts = [(bars("year_total", lambda g: str(g["group"])), f"Euro planned for {year}, by {by}")]
+        drawn = [(bars("year_total", lambda g: str(g["group"])), f"Euro planned for {year}, by {by}")]
     else:
-        charts = [
+        drawn = [
             (
                 bars("peak_eur", lambda g: f"{g['group']} ({g['peak_year']}{' *' if g['peak_assumed'] else ''})"),
                 f"Euro planned in each group's peak year, by {by}",
@@ -185,10 +185,10 @@ def _charts(groups: list[dict[str, object]], by: str, year: int | None, annualiz
                 f"Euro in totals over several years, by {by}",
             ),
         ]
-    for shown, title in charts:
+    for shown, title in drawn:
         if shown:
-            render.separator()
-            render.bar_chart(shown, title=title)
+            tables.separator()
+            charts.bar_chart(shown, title=title)
 
 
 def _year_notes(groups: list[dict[str, object]], annualize: bool, extend_to: int | None) -> list[str]:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fko import choices, options
+from fko.commands import choices, options
 
 
 def run(
@@ -40,11 +40,11 @@ def run(
 
     Example: fko changes --since 2025-01
     """
-    from fko import render
-    from fko.changes import change_rows, check_kinds, window
-    from fko.finder import resolve
-    from fko.views import emit_rows
-    from fko.views_other import CHANGE_FIELDS, change_entries
+    from fko.domain.changes import change_rows, check_kinds, window
+    from fko.output import tables
+    from fko.search.finder import resolve
+    from fko.views.changes import CHANGE_FIELDS, change_entries
+    from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
     span = window(store, since, until)
@@ -68,6 +68,6 @@ def run(
         )
         return
     if not rows:
-        render.lines([f"No changes reported {span.since_text}{until_text}."])
+        tables.lines([f"No changes reported {span.since_text}{until_text}."])
         return
-    render.blocks(change_entries(rows), title=title)
+    tables.blocks(change_entries(rows), title=title)

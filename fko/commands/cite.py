@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fko import choices, options
+from fko.commands import choices, options
 
 
 def run(
@@ -29,11 +29,11 @@ def run(
 
     Example: fko cite IV.1 --figure Meisterprämien --format markdown
     """
-    from fko import render
-    from fko.cite import citations
+    from fko.domain.cite import citations
     from fko.errors import UsageError
-    from fko.finder import resolve_all
-    from fko.views_other import citation_text
+    from fko.output import tables
+    from fko.search.finder import resolve_all
+    from fko.views.cite import citation_text
 
     wanted = format.value
     if as_of is not None and figure is None:
@@ -41,11 +41,11 @@ def run(
     store = options.state(ctx).store()
     found = citations(store, resolve_all(store, ids), figure, as_of)
     if json or jsonl or fields is not None:
-        from fko.views import emit_rows
+        from fko.views.rows import emit_rows
 
         if not (json or jsonl):
             raise UsageError("--fields with cite needs --json or --jsonl")
         emit_rows(found, [], output="cite", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
     blocks = [citation_text(c, wanted) for c in found]
-    render.lines(["\n\n".join(blocks)])
+    tables.lines(["\n\n".join(blocks)])

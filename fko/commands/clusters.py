@@ -2,7 +2,7 @@
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 
 def run(
@@ -22,8 +22,9 @@ def run(
       fko clusters
       fko list -c IV
     """
-    from fko.measures import cluster_table
-    from fko.views import CLUSTER_FIELDS, emit_rows
+    from fko.domain.measures import cluster_table
+    from fko.views.measures import CLUSTER_FIELDS
+    from fko.views.rows import emit_rows
 
     rows = cluster_table(options.state(ctx).store())
     emit_rows(

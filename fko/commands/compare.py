@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 
 def run(
@@ -42,11 +42,11 @@ def run(
       fko compare Meisterprämie Übergangslotsen --on 2025-01-01
       fko compare -r MAGS -r MSB
     """
-    from fko.compare import compare_measures, compare_ressorts
+    from fko.domain.compare import compare_measures, compare_ressorts
+    from fko.domain.status import on_date
     from fko.errors import UsageError
-    from fko.status import on_date
-    from fko.views import emit_rows
-    from fko.views_other import COMPARE_FIELDS, PORTFOLIO_FIELDS, compare_table, portfolio_table
+    from fko.views.compare import COMPARE_FIELDS, PORTFOLIO_FIELDS, compare_table, portfolio_table
+    from fko.views.rows import emit_rows
 
     items = items or []
     if ressort and recognition:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 app = typer.Typer(help="Build the store from the source documents.", no_args_is_help=True)
 
@@ -36,11 +36,11 @@ def build(
     without writing and exits 1 on a warning.
     Example: fko data build ../shared/sources/002_a45909dfd521d212.txt --out fko/data/fko.json --force
     """
-    from fko import render
     from fko.errors import FkoError, UsageError
     from fko.ingest.build import CURATION, build, invalid_tables, write
     from fko.ingest.facts import FACTS
-    from fko.safe_write import check_target
+    from fko.output import channels, tables
+    from fko.output.files import check_target
 
     db = options.state(ctx).db or os.environ.get("FKO_DB")
     protect = [source, curation or CURATION, FACTS, *([Path(db)] if db else [])]
@@ -67,7 +67,7 @@ def build(
         )
     if check:
         for warning in result.warnings:
-            render.note(f"warning: {warning}")
+            channels.note(f"warning: {warning}")
         problems = len(result.warnings)
         if problems:
             raise FkoError(
@@ -76,15 +76,15 @@ def build(
         counts = ", ".join(
             f"{len(rows)} {name}" for name, rows in result.tables.items() if name not in ("meta", "search")
         )
-        render.lines([f"checked {source}: {counts}; no warnings; nothing written"])
+        tables.lines([f"checked {source}: {counts}; no warnings; nothing written"])
         return
     assert out is not None
     write(result.tables, out, force=force, protect=protect, follow_symlinks=follow_symlinks)
     for warning in result.warnings:
-        render.note(f"warning: {warning}")
+        channels.note(f"warning: {warning}")
     internal = ("meta", "search")  # the build's bookkeeping and search index, not records
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name not in internal)
-    render.note(f"wrote {out}: {counts}")
+    channels.note(f"wrote {out}: {counts}")
 
 
 def _where(exc: BaseException) -> str:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 
 def run(
@@ -27,16 +27,16 @@ def run(
 
     Example: fko diff fko/data/fko.json new.json --fields funds,runtime
     """
-    from fko import render
-    from fko.diff import check_fields, diff, is_empty
-    from fko.store import open_store
-    from fko.views_other import diff_entries, diff_summary
+    from fko.domain.diff import check_fields, diff, is_empty
+    from fko.output import json_writer, tables
+    from fko.store.reader import open_store
+    from fko.views.diff import diff_entries, diff_summary
 
     compared = check_fields(fields)
     result = diff(open_store(old), open_store(new), compared)
     if json:
-        render.emit_json(result)
+        json_writer.emit_json(result)
     elif is_empty(result):
-        render.lines(["no changes"])
+        tables.lines(["no changes"])
     else:
-        render.blocks(diff_entries(result), title=f"{old} → {new}: {diff_summary(result)}")
+        tables.blocks(diff_entries(result), title=f"{old} → {new}: {diff_summary(result)}")

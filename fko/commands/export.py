@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from fko import choices, options
+from fko.commands import choices, options
 
 
 def run(
@@ -29,8 +29,8 @@ def run(
     xlsx: an Excel workbook, one sheet per table.
     Example: fko export --format sqlite --out fko.db --metadata
     """
-    from fko import render
-    from fko.export import export
+    from fko.domain.export import export
+    from fko.output import channels
 
     written = export(options.state(ctx).store(), fmt.value, out, force, delimiter, metadata, follow_symlinks)
-    render.note(f"wrote {', '.join(str(p) for p in written)}")
+    channels.note(f"wrote {', '.join(str(p) for p in written)}")

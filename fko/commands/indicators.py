@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 
 def run(
@@ -34,10 +34,10 @@ def run(
       fko indicators Meisterprämie
       fko indicators --csv > figures.csv
     """
-    from fko.figures import indicator_rows
-    from fko.finder import resolve
-    from fko.views import emit_rows
-    from fko.views_other import INDICATOR_FIELDS
+    from fko.domain.figures import indicator_rows
+    from fko.search.finder import resolve
+    from fko.views.figures import INDICATOR_FIELDS
+    from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
     measure_id = resolve(store, measure)["id"] if measure else None

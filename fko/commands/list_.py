@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 
 def run(
@@ -55,21 +55,22 @@ def run(
       fko list --status laufend --on 01.06.2024
       fko list --during 2025 -c IV
     """
-    from fko import render
-    from fko.measures import filter_measures
-    from fko.views import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS, emit_rows, list_row
+    from fko.domain.measures import filter_measures
+    from fko.output import channels, numbers
+    from fko.views.measures import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS
+    from fko.views.rows import emit_rows, list_row
 
     store = options.state(ctx).store()
     chosen = None
     if source:
-        from fko.figures import source_key
+        from fko.domain.figures import source_key
 
         chosen = source_key(store, source)
     rows = filter_measures(store, cluster or (), ressort or (), partner, chosen)
     what = "records" if source else "measures"
     if during is not None:
+        from fko.domain.status import parse_period, runs_during
         from fko.errors import UsageError
-        from fko.status import parse_period, runs_during
 
         if status or on:
             raise UsageError("--during lists what runs at any time in a period; for a status use --on DATE --status")
@@ -77,7 +78,7 @@ def run(
         rows = [r for r in rows if runs_during(r, first, last)]
         what = f"{what} running at any time in {_period_text(during, first, last)}"
     if status or on or json or jsonl or fields is not None:  # the status: a filter, columns, JSON keys
-        from fko.status import check_status, matches, on_date, statuses_in
+        from fko.domain.status import check_status, matches, on_date, statuses_in
 
         day = on_date(on)
         wanted = check_status(status) if status else None
@@ -101,12 +102,12 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
-        title=render.count(len(rows), what),
+        title=numbers.count(len(rows), what),
         # a row: the store record's values, "on" and the status (views.list_row): plain values
         checked=(json or jsonl) and store.json_exact(*(("measures", "initiatives") if source else ("measures",))),
     )
     if not rows and not (json or jsonl or csv or xlsx):
-        render.note("no measure matches these filters; see `fko list` for all")
+        channels.note("no measure matches these filters; see `fko list` for all")
 
 
 def _period_text(given: str, first: object, last: object) -> str:

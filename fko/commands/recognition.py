@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fko import choices, options
+from fko.commands import choices, options
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from fko.store import Store
+    from fko.store.reader import Store
 
 
 def run(
@@ -49,11 +49,11 @@ def run(
       fko recognition --body handwerk
       fko recognition --by country
     """
-    from fko import render
+    from fko.domain.figures import by_area, by_country
     from fko.errors import UsageError
-    from fko.figures import by_area, by_country
-    from fko.views import emit_rows
-    from fko.views_other import RECOGNITION_FIELDS, source_label
+    from fko.output import charts, numbers, tables
+    from fko.views.figures import RECOGNITION_FIELDS, source_label
+    from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
     if by is not None:
@@ -79,8 +79,8 @@ def run(
             empty="no recognition figures match; see `fko recognition --by " + by + "`",
         )
         if rows and not (json or jsonl or csv or xlsx):
-            render.separator()
-            render.bar_chart([(r[label], float(r["value"]), render.german_number(r["value"])) for r in rows])
+            tables.separator()
+            charts.bar_chart([(r[label], float(r["value"]), numbers.german_number(r["value"])) for r in rows])
         return
     years = list(compare) if compare else ([year] if year is not None else None)
     if json or jsonl or csv or xlsx or compare:
@@ -101,9 +101,9 @@ def run(
 
 def overview(store: "Store", bodies: Sequence[str], year: int | None) -> None:
     """Every recognition figure fko has in one table, then the detail views that match."""
-    from fko import render
-    from fko.figures import by_country, chamber_matrix, recognition_rows, with_rates
-    from fko.views_other import RECOGNITION_OVERVIEW_FIELDS, matrix_fields, recognition_overview
+    from fko.domain.figures import by_country, chamber_matrix, recognition_rows, with_rates
+    from fko.output import channels, charts, numbers, tables
+    from fko.views.figures import RECOGNITION_OVERVIEW_FIELDS, matrix_fields, recognition_overview
 
     if year is not None:
         from fko.errors import UsageError
@@ -114,28 +114,28 @@ def overview(store: "Store", bodies: Sequence[str], year: int | None) -> None:
             raise UsageError(f"no recognition figures for {year}; the figures with a year are for {stated}")
     rows = recognition_overview(store, bodies, year)
     if not rows:
-        render.note("no recognition figures match; `fko recognition` shows all")
+        channels.note("no recognition figures match; `fko recognition` shows all")
         return
-    render.table(
-        rows, RECOGNITION_OVERVIEW_FIELDS, title=render.count(len(rows), "recognition figures", "recognition figure")
+    tables.table(
+        rows, RECOGNITION_OVERVIEW_FIELDS, title=numbers.count(len(rows), "recognition figures", "recognition figure")
     )
     notes = ["", "Details: --by area, --by country, --body NAME, --compare 2022 2023."]
     if year is not None:
         notes.append(f"Only {year}: the figures by area and by country state no year and are left out.")
-    render.lines(notes)
+    tables.lines(notes)
     chambers = with_rates([r for r in recognition_rows(store, bodies, year) if r["year"] is not None])
     if chambers:
         shown_years, matrix = chamber_matrix(chambers, [year] if year is not None else None)
         for name in dict.fromkeys(m["body"] for m in matrix):
-            render.separator()
+            tables.separator()
             body_rows = [m for m in matrix if m["body"] == name]
-            render.table(body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
-        render.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
+            tables.table(body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
+        tables.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
     countries = by_country(store, bodies) if year is None and bodies else []
     if countries:
-        render.separator()
-        render.bar_chart(
-            [(r["dimension"], float(r["value"]), render.german_number(r["value"])) for r in countries],
+        tables.separator()
+        charts.bar_chart(
+            [(r["dimension"], float(r["value"]), numbers.german_number(r["value"])) for r in countries],
             title=f"{countries[0]['body']}: procedures by country of training (top {len(countries)})",
         )
 
@@ -153,10 +153,10 @@ def chamber_tables(
     xlsx: "Path | None" = None,
 ) -> None:
     """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
-    from fko import render
-    from fko.figures import chamber_matrix, recognition_rows, with_rates
-    from fko.views import emit_rows
-    from fko.views_other import RECOGNITION_FIELDS, matrix_fields
+    from fko.domain.figures import chamber_matrix, recognition_rows, with_rates
+    from fko.output import channels, tables
+    from fko.views.figures import RECOGNITION_FIELDS, matrix_fields
+    from fko.views.rows import emit_rows
 
     every = recognition_rows(store, bodies)
     rows = with_rates([r for r in every if r["year"] is not None])
@@ -181,13 +181,13 @@ def chamber_tables(
     shown_years, matrix = chamber_matrix(rows, years)
     for n, name in enumerate(dict.fromkeys(m["body"] for m in matrix)):
         if n:
-            render.separator()
+            tables.separator()
         body_rows = [m for m in matrix if m["body"] == name]
-        render.table(body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
+        tables.table(body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
     if not matrix:
-        render.note("no recognition figures match; see `fko recognition`")
+        channels.note("no recognition figures match; see `fko recognition`")
         return
-    render.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
+    tables.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
 
 
 def _by_title(by: str, rows: list[dict[str, object]], sources: dict[str, str]) -> str:

@@ -2,7 +2,7 @@
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 
 def run(
@@ -22,8 +22,9 @@ def run(
       fko ressorts
       fko list -r MAGS
     """
-    from fko.measures import ressort_table
-    from fko.views import RESSORT_FIELDS, emit_rows
+    from fko.domain.measures import ressort_table
+    from fko.views.measures import RESSORT_FIELDS
+    from fko.views.rows import emit_rows
 
     rows = ressort_table(options.state(ctx).store())
     emit_rows(

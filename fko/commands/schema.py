@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 
 def run(
@@ -22,9 +22,9 @@ def run(
     key means (one meaning per key in all commands).
     Example: fko schema budget_group
     """
-    from fko import render
     from fko.errors import UsageError
-    from fko.model import json_schema, schema_text
+    from fko.model.schema import json_schema, schema_text
+    from fko.output import json_writer, tables
 
     schema = json_schema()
     if record_type is not None:
@@ -32,12 +32,12 @@ def run(
         if record_type not in defs:
             raise UsageError(f"unknown output type '{record_type}'; use one of {', '.join(defs)}")
         if json:
-            render.emit_json(
+            json_writer.emit_json(
                 {"$ref": f"#/$defs/{record_type}", **{k: v for k, v in schema.items() if k not in ("anyOf", "items")}}
             )
             return
         schema = {**schema, "$defs": {record_type: defs[record_type]}}
     if json:
-        render.emit_json(schema)
+        json_writer.emit_json(schema)
         return
-    render.lines(schema_text(schema))
+    tables.lines(schema_text(schema))

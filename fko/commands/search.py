@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 if TYPE_CHECKING:
-    from fko.finder import Found
+    from fko.search.finder import Found
 
 Kind = Annotated[
     list[str] | None,
@@ -50,11 +50,12 @@ def run(
     optional, case does not matter, typos are forgiven.
     Example: fko search Pflege Ausbildung
     """
-    from fko import render
     from fko.errors import UsageError
-    from fko.finder import find
-    from fko.search import KINDS
-    from fko.views import SEARCH_FIELDS, emit_rows
+    from fko.output import channels, tables
+    from fko.search.finder import find
+    from fko.search.index import KINDS
+    from fko.views.rows import emit_rows
+    from fko.views.search import SEARCH_FIELDS
 
     kinds = [k.strip().casefold() for k in kind or ()]
     for k in kinds:
@@ -80,9 +81,9 @@ def run(
         json_rows=json_rows,
     )
     if explain and not json and not jsonl and not csv and xlsx is None:
-        render.lines(_explain_lines(result))
+        tables.lines(_explain_lines(result))
     for line in _hints(result, text, cluster or (), ressort or (), kinds):
-        render.note(line)
+        channels.note(line)
 
 
 def _json_row(row: dict[str, Any], explain: bool) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 
 def run(
@@ -25,12 +25,13 @@ def run(
       fko show Indien --on 01.06.2024
       fko show IV.1 II.9 --json | jq '.[].status'
     """
-    from fko import render
+    from fko.domain.measures import show_record
+    from fko.domain.status import on_date
     from fko.errors import UsageError
-    from fko.finder import resolve_all
-    from fko.measures import show_record
-    from fko.status import on_date
-    from fko.views import emit_rows, measure_record
+    from fko.output import tables
+    from fko.search.finder import resolve_all
+    from fko.views.measures import measure_record
+    from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
     day = on_date(on)
@@ -43,6 +44,6 @@ def run(
         return
     for n, measure in enumerate(found):
         if n:
-            render.separator()
+            tables.separator()
         title, items = measure_record(store, measure, day)
-        render.record(title, items)
+        tables.record(title, items)

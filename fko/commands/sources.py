@@ -2,7 +2,7 @@
 
 import typer
 
-from fko import options
+from fko.commands import options
 
 
 def run(
@@ -22,9 +22,9 @@ def run(
       fko sources
       fko sources --json | jq -r '.[].title'
     """
-    from fko.figures import source_rows
-    from fko.views import emit_rows
-    from fko.views_other import SOURCE_FIELDS
+    from fko.domain.figures import source_rows
+    from fko.views.figures import SOURCE_FIELDS
+    from fko.views.rows import emit_rows
 
     rows = source_rows(options.state(ctx).store())
     footer = [

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fko import choices, options
+from fko.commands import choices, options
 
 
 def run(
@@ -40,11 +40,11 @@ def run(
       fko timeline --by ressort -r MAGS --on 2024-06-01
       fko timeline Meisterprämie II.9 --from 2020
     """
-    from fko import render
-    from fko.compare import timeline
+    from fko.domain.compare import timeline
+    from fko.domain.measures import filter_measures
+    from fko.domain.status import on_date
     from fko.errors import UsageError
-    from fko.measures import filter_measures
-    from fko.status import on_date
+    from fko.output import channels, charts, tables
 
     if since is not None and until is not None and until < since:
         raise UsageError(f"--to {until} is before --from {since}")
@@ -52,13 +52,13 @@ def run(
     day = on_date(on)
     records = filter_measures(store, cluster or (), ressort or ())
     if measures:
-        from fko.finder import resolve_all
+        from fko.search.finder import resolve_all
 
         wanted = {m["id"] for m in resolve_all(store, measures)}
         records = [r for r in records if r["id"] in wanted]
     rows = timeline(store, records, day)
     if json or jsonl or fields is not None:
-        from fko.views import emit_rows
+        from fko.views.rows import emit_rows
 
         if not (json or jsonl):
             raise UsageError("--fields with timeline needs --json or --jsonl")
@@ -79,11 +79,11 @@ def run(
             for k in keys
             if not wanted_codes or k.casefold() in wanted_codes
         ]
-    axis = render.gantt([(title, rows) for title, rows in groups if rows], day, since=since, until=until)
+    axis = charts.gantt([(title, rows) for title, rows in groups if rows], day, since=since, until=until)
     if axis is None:
-        render.note("no measure to draw; see `fko timeline` for all")
+        channels.note("no measure to draw; see `fko timeline` for all")
         return
-    symbols = "  ".join(f"{s} {name}" for name, s in render.STATUS_SYMBOL.items())
+    symbols = "  ".join(f"{s} {name}" for name, s in charts.STATUS_SYMBOL.items())
     bars = "█ runtime  ▶ open end  ◆? only a start stated  │ the --on date"
     cut = []
     if axis.cut_before:
@@ -98,4 +98,4 @@ def run(
     lines.append("* derived by a rule from the wording; `fko show ID --on DATE` names the rule.")
     if unplaced:
         lines.append(f"Not placed (no start date stated): {', '.join(unplaced)}")
-    render.lines(lines)
+    tables.lines(lines)

@@ -5,7 +5,6 @@ The output is deterministic: the same inputs give a byte-identical file.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,10 +16,10 @@ from fko.ingest import facts as curated_facts
 from fko.ingest.budget import propose
 from fko.ingest.files import load_toml, read_text
 from fko.ingest.report import parse_report
-from fko.search import acronyms, build_index, document, figure_documents
+from fko.search.index import later_texts, search_index
+from fko.store.fileformat import serialise
 
-CURATION = Path(__file__).with_name("curation.toml")
-SYNONYMS = Path(__file__).with_name("synonyms.toml")
+CURATION = Path(__file__).parents[1] / "data" / "curation.toml"
 SCHEMA_VERSION = 1
 
 
@@ -81,7 +80,7 @@ class Curation(TypedDict, total=False):
 
 def load_curation(path: Path = CURATION) -> dict[str, Any]:
     """The curation file, its structure checked (partners = "notalist" is an error, not 8 partners)."""
-    from fko.validate import Invalid, check
+    from fko.store.checks import Invalid, check
 
     curation = load_toml(path, "curation file")
     try:
@@ -203,7 +202,7 @@ def _matching_aliases(
 ) -> dict[str, list[str]]:
     """The curated aliases of records that name them: in the title, goal, description or later
     developments, or as the initials of words of the title ("KAoA"). Others are reported."""
-    from fko.search import normalise
+    from fko.german import normalise
 
     by_id = {r["id"]: r for r in records}
     out = {}
@@ -231,54 +230,6 @@ def read_text_lines(report: str) -> list[str] | None:
         return read_text(Path(report), "source file").split("\n")
     except FkoError:
         return None
-
-
-def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
-    """The reviewed synonym table: each entry's words, what they mean in the data, and why."""
-    entries = load_toml(path, "synonym file").get("synonym", [])
-    for number, entry in enumerate(entries, start=1):
-        missing = {"words", "means", "reason"} - set(entry)
-        if missing or not entry.get("reason"):
-            raise FkoError(f"synonym entry {number} of {path.name} lacks {sorted(missing) or ['reason']}; add it")
-    return list(entries)
-
-
-def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[str]:
-    """Short names a user types for a record: curated ones, then acronyms from the title,
-    acronyms the description defines in brackets, and terms explained in footnotes."""
-    found = list(curated.get(record["id"], []))
-    candidates = acronyms(record["title"])
-    candidates += [a for a in acronyms(record.get("description") or "") if f"({a})" in record["description"]]
-    candidates += [note.split(" ")[1].rstrip(":") for note in record.get("footnotes") or []]
-    for alias in candidates:
-        if alias not in found:
-            found.append(alias)
-    return found
-
-
-def later_texts(updates: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Measure ID -> the later developments reported about it, as searchable text."""
-    later: dict[str, list[str]] = {}
-    for update in updates:
-        later.setdefault(update["measure"], []).append(f"{update['title']}. {update['quote']}")
-    return later
-
-
-def search_index(
-    records: list[dict[str, Any]],
-    later: dict[str, list[str]],
-    aliases: dict[str, list[str]],
-    figures: dict[str, list[dict[str, Any]]] | None = None,
-    warnings: list[str] | None = None,
-) -> dict[str, Any]:
-    """The search index of the records (with their aliases and later developments), of the
-    records beyond them (`figures`: the tables measures, sources, recognition, indicators and
-    updates), and of the reviewed synonym table.
-
-    Built by `fko data build`, and in memory for a store whose index is missing or stale."""
-    docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
-    docs += figure_documents(figures or {})
-    return build_index(docs, load_synonyms(), warnings)
 
 
 def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curated_facts.FACTS) -> BuildResult:
@@ -345,73 +296,9 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     return result
 
 
-#: Tables written on one line each: generated indexes nobody reads or diffs by eye.
-COMPACT_TABLES = frozenset({"search"})
-
-
-def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
-    """The TinyDB JSON layout, UTF-8 text: identical input, identical bytes.
-
-    Record tables are indented so that a rebuild's diff is readable; indexes are compact. `meta`
-    comes first and holds the table of contents, the byte range of every other table (in
-    order of their names) in the file, so that fko finds a table without reading the others
-    (fko/store.py checks the ranges against the bytes before it uses them).
-    """
-    bodies = {name: _body(name, rows) for name, rows in tables.items() if name not in ("search", "meta")}
-    if "search" in tables:
-        bodies["search"] = _body("search", [_placed(row, bodies, tables) for row in tables["search"]])
-    names = sorted(bodies)
-    sizes = {name: len(bodies[name].encode("utf-8")) for name in names}
-    meta_rows = tables.get("meta") or []
-    meta_body = _body("meta", meta_rows)
-    for _ in range(10):  # the contents' numbers count in meta's own length: settles in two or three
-        at = len(f"{{\n {json.dumps('meta')}: ".encode()) + len(meta_body.encode("utf-8"))
-        contents: dict[str, list[int]] = {}
-        for name in names:
-            at += len(f",\n {json.dumps(name)}: ".encode())
-            contents[name] = [at, at + sizes[name]]
-            at += sizes[name]
-        placed = _body("meta", [{**meta_rows[0], "tables": contents}, *meta_rows[1:]]) if meta_rows else meta_body
-        if placed == meta_body:
-            break
-        meta_body = placed
-    parts = [("meta", meta_body)] if "meta" in tables else []
-    parts += [(name, bodies[name]) for name in names]
-    return "{\n" + ",\n".join(f" {json.dumps(name)}: {body}" for name, body in parts) + "\n}\n"
-
-
-def _placed(index: dict[str, Any], bodies: dict[str, str], tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """The index with what ties it to the tables it was made from (fko/store.py reads both):
-    the checksums of their bytes (`records_digest`) and of their content (`records_content`),
-    and each record's byte range in its table (`at`), so that `fko search` parses only the
-    records of its hits."""
-    from fko.store import INDEX_SOURCES, RECORD_TABLES, content_digest, record_ranges, records_digest
-
-    raw = {name: bodies[name].encode("utf-8") for name in INDEX_SOURCES if name in bodies}
-    ranges = {name: record_ranges(raw[name]) or {} for name in RECORD_TABLES if name in raw}
-    docs = []
-    for doc in index.get("docs", []):
-        table = {"measure": "measures", "initiative": "initiatives"}.get(doc.get("kind", "measure"))
-        at = ranges.get(table or "", {}).get(doc.get("id") or "")
-        docs.append({**doc, "at": list(at)} if at else doc)
-    return {
-        **index,
-        "docs": docs,
-        "records_digest": records_digest([raw.get(name) for name in INDEX_SOURCES]),
-        "records_content": content_digest([tables.get(name, []) for name in INDEX_SOURCES]),
-    }
-
-
-def _body(name: str, rows: list[dict[str, Any]]) -> str:
-    data = {str(i): row for i, row in enumerate(rows, start=1)}
-    if name in COMPACT_TABLES:
-        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).replace("\n", "\n ")
-
-
 def invalid_tables(tables: dict[str, list[dict[str, Any]]]) -> str | None:
     """The first record that does not fit fko/model.py (as `measures/I.3: 'partners' is ...`), or None."""
-    from fko.store import table_problem
+    from fko.store.reader import table_problem
 
     for name, rows in tables.items():
         problem = table_problem(name, rows)
@@ -433,8 +320,8 @@ def write(
     its checksum, by which fko trusts it without checking it again at every start."""
     import os
 
-    from fko.safe_write import write_text
-    from fko.store import SHIPPED, SHIPPED_DIGEST, digest
+    from fko.output.files import write_text
+    from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest
 
     problem = invalid_tables(tables)
     if problem:

@@ -13,7 +13,7 @@ from typing import Any
 from fko.errors import FkoError
 from fko.ingest.files import load_toml, read_text
 
-FACTS = Path(__file__).with_name("facts.toml")
+FACTS = Path(__file__).parents[1] / "data" / "facts.toml"
 APPROXIMATE = frozenset({"fast", "rund", "rd.", "über", "knapp", "ca.", "mehr als", "etwa"})
 
 #: The row labels of the chamber tables in measure VI.8, and the metric each one reports.

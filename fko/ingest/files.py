@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
-from fko.store import read_at_most
+from fko.store.fileformat import read_at_most
 
 #: The report is about 0.2 MB; anything far larger is not a source text.
 MAX_INPUT_MB = 50

@@ -17,29 +17,32 @@ import math
 import operator
 import os
 import re
-import stat
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 
 from fko.errors import FkoError
+from fko.store.fileformat import (
+    INDEX_SOURCES,
+    RECORD_TABLES,
+    SHIPPED,
+    _read,
+    _record_slices,
+    content_digest,
+    digest,
+    records_digest,
+    shipped_digest,
+)
 
-SHIPPED = Path(__file__).parent / "data" / "fko.json"
-#: The checksum of the shipped store, written by `fko data build` when it writes SHIPPED.
-SHIPPED_DIGEST = SHIPPED.with_name("fko.json.blake2b")
 REQUIRED_TABLES = ("meta", "measures", "clusters", "ressorts", "sources")
-#: Default for FKO_MAX_STORE_MB: the shipped store is 0.4 MB, 10,000 measures about 60 MB.
-MAX_STORE_MB = 100
 #: The tables whose records must name measures by valid IDs (validate.ID_RULES).
 _WITH_IDS = frozenset({"measures", "initiatives", "indicators", "updates", "events"})
 #: The natural key of a record in messages (`measures/III.8`), by table.
 _KEYS = {"ressorts": "code", "clusters": "numeral", "sources": "file", "measures": "id", "initiatives": "id"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _DOC_ID = re.compile(r"[1-9][0-9]{0,8}")
-_KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device"}
 
 
 class StoreError(FkoError):
@@ -296,135 +299,6 @@ def _no_key_twice(path: str, name: str, raw: bytes, start: int, end: int, table:
     json.loads(str(raw[start:end], "utf-8"), object_pairs_hook=unique)
 
 
-def _record_slices(raw: bytes, start: int, end: int, key: str) -> dict[str, tuple[int, int]] | None:
-    """The byte range of each record (its `{...}`) of the table raw[start:end], by natural key,
-    in the order of the document numbers.
-
-    Only for the build's layout: `{`, then records `\\n  "N": {...}` separated by `,`, then
-    `\\n }`; each record with one `"id"` line of its own at three spaces (a raw newline cannot
-    occur inside a JSON string, so such lines are what they look like); no document number and
-    no key twice. Anything else gives None (the table is then parsed whole). Whether a range
-    really holds the record its line names is checked when it is parsed
-    (ReadOnlyJSONStorage.record). Found with bytes.find: C speed, about 40 ms for 10,000.
-    """
-    if key != "id":
-        return None
-    if raw[start:end] == b"{}":
-        return {}
-    if raw[start : start + 1] != b"{" or raw[end - 3 : end] != b"\n }":
-        return None
-    find = raw.find
-    lines = []
-    at = find(b'\n  "', start, end)
-    while at != -1:
-        lines.append(at)
-        at = find(b'\n  "', at + 4, end)
-    if not lines or lines[0] != start + 1:
-        return None
-    lines.append(end - 3)
-    found: dict[str, tuple[int, int]] = {}
-    numbers: dict[str, int] = {}
-    for n in range(len(lines) - 1):
-        at, stop = lines[n], lines[n + 1]
-        colon = find(b'": {', at + 4, at + 15)
-        number = raw[at + 4 : colon]
-        if colon == -1 or not number.isdigit() or number.startswith(b"0"):
-            return None
-        last = n + 2 == len(lines)
-        close = stop if last else stop - 1  # after the record's `}`: `\n }` or the `,` between records
-        if raw[close - 1 : stop] != (b"}" if last else b"},"):
-            return None
-        line = find(b'\n   "id": "', colon, close)
-        if line == -1:
-            return None
-        line_end = find(b"\n", line + 10, close)
-        value = raw[line + 10 : line_end].removesuffix(b",")
-        if b"\\" in value or value.count(b'"') != 2 or not value.endswith(b'"'):
-            try:
-                value_text = json.loads(value)
-            except ValueError:
-                return None
-            if not isinstance(value_text, str):
-                return None
-        else:
-            value_text = value[1:-1].decode("utf-8", "replace")
-        if value_text in found:
-            return None
-        found[value_text] = (colon + 3, close)
-        numbers[value_text] = int(number)
-    if len(set(numbers.values())) != len(numbers) or raw.count(b'\n   "id": ', start, end) != len(found):
-        return None  # a number twice, or a record with a second ID line
-    return dict(sorted(found.items(), key=lambda item: numbers[item[0]]))
-
-
-def max_bytes() -> int:
-    given = os.environ.get("FKO_MAX_STORE_MB") or str(MAX_STORE_MB)
-    try:
-        megabytes = float(given)
-    except ValueError:
-        megabytes = math.nan
-    if not (math.isfinite(megabytes) and megabytes > 0):
-        raise FkoError(f"FKO_MAX_STORE_MB is {given!r}, not a number of megabytes above 0")
-    return int(min(megabytes, 2.0**40) * 1024 * 1024)
-
-
-def read_at_most(fd: int, limit: int, expected: int = 0) -> bytes | None:
-    """All bytes of an open file, or None as soon as they exceed `limit` (a file can grow while
-    it is read): the one bounded reader of the store and of the build's input files. With the
-    `expected` size (fstat's) a regular file comes in one read, without copying it again."""
-    chunks = []
-    size = 0
-    want = max(min(expected, limit) + 1, 1 << 20)
-    while chunk := os.read(fd, want):
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limit:
-            return None
-        want = 1 << 20
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-
-
-def _read(path: str) -> bytes:
-    """The bytes of a regular file, at most max_bytes(); never blocks on a FIFO or device."""
-    rebuild = "rebuild it with `fko data build`"
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise FkoError(f"store {path} not found; check --db or FKO_DB") from None
-    except IsADirectoryError:
-        raise FkoError(f"store {path} is a directory; point --db at the JSON file") from None
-    except PermissionError:
-        raise FkoError(f"store {path} cannot be read (permission denied)") from None
-    except OSError as exc:
-        try:
-            kind = _KINDS.get(stat.S_IFMT(os.stat(path).st_mode))
-        except OSError:
-            kind = None
-        if kind:  # a socket cannot be opened at all
-            raise FkoError(f"store {path} is {kind}, not a file; point --db at the JSON file") from None
-        raise FkoError(f"store {path} cannot be read ({exc.strerror}); check --db or FKO_DB") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
-            raise FkoError(f"store {path} is {kind}, not a file; point --db at the JSON file")
-        limit = max_bytes()
-        if info.st_size > limit:
-            raise FkoError(
-                f"store {path} is {info.st_size / 2**20:.1f} MB, more than FKO_MAX_STORE_MB="
-                f"{os.environ.get('FKO_MAX_STORE_MB') or MAX_STORE_MB}; "
-                "raise the limit if you trust it"
-            )
-        raw = read_at_most(fd, limit, info.st_size)
-        if raw is None:
-            raise FkoError(f"store {path} grew beyond FKO_MAX_STORE_MB while fko read it; {rebuild}")
-        return raw
-    except OSError as exc:
-        raise FkoError(f"store {path} cannot be read ({exc.strerror}); check --db or FKO_DB") from None
-    finally:
-        os.close(fd)
-
-
 def _bad_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
@@ -434,22 +308,6 @@ def _float(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"the number {text[:20]} is too large")
     return value
-
-
-def digest(raw: bytes | memoryview) -> str:
-    """The BLAKE2b checksum of a store file (from _blake2: hashlib would load OpenSSL, ~5 ms)."""
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - a Python without the builtin module
-        from hashlib import blake2b
-    return blake2b(raw, digest_size=32).hexdigest()
-
-
-def shipped_digest() -> str | None:
-    try:
-        return SHIPPED_DIGEST.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def _is_shipped(raw: bytes) -> bool:
@@ -636,7 +494,7 @@ class Store:
         with orjson and with json.dumps (validate.fits with exact=True): then fko's JSON writer
         need not walk them (render._json, checked). Found while the tables were checked; the
         shipped store is (tests/test_store_lazy.py); a memory store is looked at now."""
-        from fko.validate import fits
+        from fko.store.checks import fits
 
         storage = self.db.storage
         if isinstance(storage, ReadOnlyJSONStorage) and storage.trusted:
@@ -690,7 +548,7 @@ class Store:
         index = rows[0] if len(rows) == 1 else None
         if index is not None and not self.validate:
             return rows  # the shipped store, or a memory store built by fko
-        from fko.search import FIELD_NAMES
+        from fko.search.index import FIELD_NAMES
 
         problem = "missing" if index is None else _index_problem(index, len(FIELD_NAMES))
         if problem is None and index is not None and not self._index_fits(index):
@@ -724,8 +582,8 @@ class Store:
 
     def rebuilt_index(self, problem: str, index: Any = None) -> dict[str, Any]:
         """A search index made in memory from the records, with a note saying why."""
-        from fko.ingest.build import later_texts, search_index
-        from fko.render import note
+        from fko.output.channels import note
+        from fko.search.index import later_texts, search_index
 
         if self.path != ":memory:":
             note(f"store {self.path}: the search index is {problem}; rebuilt it in memory for this run")
@@ -746,12 +604,6 @@ class Store:
 
     def sources(self) -> list[dict[str, Any]]:
         return self.table("sources")
-
-
-#: The tables whose records the search index is made from (each a record of its own there).
-RECORD_TABLES = ("measures", "initiatives")
-#: Every table the search index is made from: the records, and the figures beyond them.
-INDEX_SOURCES = (*RECORD_TABLES, "recognition", "indicators", "updates", "sources")
 
 
 def _places(docs: list[dict[str, Any]]) -> dict[str, dict[str, tuple[int, int]]]:
@@ -777,34 +629,6 @@ def _places(docs: list[dict[str, Any]]) -> dict[str, dict[str, tuple[int, int]]]
     return {table: places for table, places in out.items() if table not in broken}
 
 
-def records_digest(tables: Sequence[bytes | memoryview | None]) -> str:
-    """The checksum the build writes into the search index: of the bytes of the record tables
-    as they stand in the file (`{...}` each), so that a reader can tell the index was made from
-    exactly these records without reading them. CRC-32 and length: it guards against an edit
-    by hand or by another tool, not against forgery (whoever writes the file can write any
-    checksum; that is why every record a command reads is still checked)."""
-    import zlib
-
-    crc = size = 0
-    for part in tables:
-        crc = zlib.crc32(b"\0", zlib.crc32(part or b"", crc))
-        size += len(part or b"") + 1
-    return f"crc32:{crc:08x}:{size}"
-
-
-def content_digest(tables: Sequence[Sequence[dict[str, Any]]]) -> str:
-    """The checksum of the content of tables (their records as JSON with sorted keys), the same
-    whatever the layout of the file they were read from."""
-    import orjson
-
-    return records_digest([orjson.dumps(list(rows), option=orjson.OPT_SORT_KEYS) for rows in tables])
-
-
-def record_ranges(table: bytes) -> dict[str, tuple[int, int]] | None:
-    """Where each record of one table's bytes (`{...}`, in the build's layout) stands, by ID."""
-    return _record_slices(table, 0, len(table), "id")
-
-
 def table_problem(name: str, rows: list[Any], surrogates: bool = True) -> str | None:
     """What is wrong with the records of one table, as `measures/III.8: 'title' is missing`;
     None if every record fits its type in fko/model.py and the range rules of fko/validate.py.
@@ -816,7 +640,7 @@ def _table_check(name: str, rows: list[Any], surrogates: bool = True) -> tuple[s
     """table_problem, and whether every record also prints alike with orjson (validate.fits
     with exact=True), found in the same pass: records that fit but not exactly take the slow
     path, which the common case never does."""
-    from fko.validate import Invalid, check, fits, record_kind
+    from fko.store.checks import Invalid, check, fits, record_kind
 
     if name == "meta":
         return (None if len(rows) == 1 and isinstance(rows[0], dict) else "meta: the table holds no record"), False
@@ -855,7 +679,7 @@ def _table_check(name: str, rows: list[Any], surrogates: bool = True) -> tuple[s
 
 def record_types() -> dict[str, type]:
     """Store table -> its record type, from fko/model.py."""
-    from fko.model import RECORD_TYPES
+    from fko.model.records import RECORD_TYPES
 
     return {table: record_type for record_type, table in RECORD_TYPES.values() if table}
 
@@ -881,7 +705,7 @@ def _index_problem(index: Any, fields: int) -> str | None:
     docs = index.get("docs")
     if not isinstance(docs, list) or not all(isinstance(d, dict) for d in docs):
         return "malformed"
-    from fko.search import KINDS
+    from fko.search.index import KINDS
 
     kinds = frozenset(KINDS)
     for doc in docs:  # one tight loop: 10,000 measures have as many documents

@@ -16,7 +16,7 @@ _MAX_WIDTH = 60
 
 
 def _text(value: Any) -> str:
-    from fko.render import clean
+    from fko.output.channels import clean
 
     if isinstance(value, list):
         return "; ".join(clean(v) for v in value)

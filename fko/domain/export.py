@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from fko import __version__
 from fko.errors import UsageError
-from fko.store import Store
+from fko.store.reader import Store
 
 if TYPE_CHECKING:
-    from fko.render import Field
+    from fko.output.fields import Field
 
 FORMATS = ("json", "csv", "sqlite", "xlsx")
 
@@ -111,7 +111,7 @@ FTS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def _measure_row(record: dict[str, Any]) -> dict[str, Any]:
-    from fko.status import period
+    from fko.domain.status import period
 
     start, end, open_ended, derived, rule = period(record)
     runtime = record["runtime"]
@@ -230,7 +230,8 @@ def write_json(store: Store, path: Path) -> None:
 
 
 def write_csv_folder(store: Store, folder: Path, delimiter: str = ";") -> None:
-    from fko.render import Field, csv_text, key
+    from fko.output.csv_writer import csv_text
+    from fko.output.fields import Field, key
 
     folder.mkdir(exist_ok=True)
     suffix = ".tsv" if delimiter == "\t" else ".csv"
@@ -263,7 +264,7 @@ def _quote(name: str) -> str:
 
 def _folded(store: Store) -> dict[str, str]:
     """measure id -> its searchable text, normalised the way `fko search` normalises."""
-    from fko.search import normalise
+    from fko.german import normalise
 
     aliases: dict[str, list[str]] = (store.table("search") or [{}])[0].get("aliases", {})
     folded = {}
@@ -361,7 +362,7 @@ def producer(store: Store, fmt: str, delimiter: str = ";") -> Callable[[Path], N
         return lambda path: write_csv_folder(store, path, delimiter)
     if fmt == "sqlite":
         return lambda path: write_sqlite(store, path)
-    from fko.xlsx import write_workbook
+    from fko.output.xlsx import write_workbook
 
     return lambda path: write_workbook(tables(store), path, SOURCE_NOTE)
 
@@ -377,7 +378,7 @@ def export(
 ) -> list[Path]:
     """Write the dataset (and Datasette's metadata beside an SQLite file) through fko.safe_write:
     atomically, never over the store being read; returns the paths written."""
-    from fko.safe_write import write_file, write_folder
+    from fko.output.files import write_file, write_folder
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown --format '{fmt}'; use one of {', '.join(FORMATS)}")
@@ -402,15 +403,15 @@ def export(
 
 def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], target: Path, title: str | None) -> None:
     """--xlsx FILE of a listing command: the rows with the columns --csv would have, one sheet."""
-    from fko.render import note
-    from fko.xlsx import write_sheets
+    from fko.output.channels import note
+    from fko.output.xlsx import write_sheets
 
     projected = [{f.name: f.get(row) for f in fields} for row in rows]
     sheet = sheet_name(title or "fko")
-    from fko.render import clean
+    from fko.output.channels import clean
 
     headers = [clean(f"fko {__version__}" + (f": {title}" if title else ""))]
-    from fko.safe_write import write_file
+    from fko.output.files import write_file
 
     write_file(
         target,
@@ -424,7 +425,7 @@ def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], tar
 def sheet_name(title: str) -> str:
     """A worksheet name Excel accepts: none of []:*?/\\ or quotes, no control characters,
     at most 31 characters, cut at a word; "fko" if nothing is left."""
-    from fko.render import clean
+    from fko.output.channels import clean
 
     def units(text: str) -> int:  # Excel counts UTF-16 code units: 𐀀 is two
         return len(text.encode("utf-16-le")) // 2

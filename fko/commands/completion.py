@@ -4,7 +4,6 @@ record types, matched case-insensitively (`iv.` offers IV.1, `ma` offers MAGS, `
 Completion must never break the shell: any failure offers nothing.
 """
 
-from __future__ import annotations
 
 import os
 from collections.abc import Iterable
@@ -33,7 +32,7 @@ def matching(values: Iterable[str], incomplete: str) -> list[str]:
 
 def _rows(table: str) -> list[dict[str, object]]:
     try:
-        from fko.store import open_store
+        from fko.store.reader import open_store
 
         return open_store(os.environ.get("FKO_DB")).table(table)
     except Exception:  # completion must never break the shell
@@ -59,7 +58,7 @@ def clusters(incomplete: str) -> list[str]:
 
 def statuses(incomplete: str) -> list[str]:
     """--status takes English and German names (laufend = running); both complete."""
-    from fko.status import GERMAN_STATUS, STATUSES
+    from fko.domain.status import GERMAN_STATUS, STATUSES
 
     return matching([*STATUSES, *GERMAN_STATUS], incomplete)
 
@@ -80,7 +79,7 @@ def funding(incomplete: str) -> list[str]:
 
 def record_types(incomplete: str) -> list[str]:
     try:
-        from fko.model import json_schema
+        from fko.model.schema import json_schema
 
         return matching(list(json_schema()["$defs"]), incomplete)
     except Exception:

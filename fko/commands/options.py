@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from fko.store import Store
+    from fko.store.reader import Store
 
 
 # The fixed choices of single commands (--by, --format, --kind, …) are enums in fko/choices.py,
@@ -27,7 +27,7 @@ def _completer(name: str) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
         import importlib
 
-        found: list[str] = getattr(importlib.import_module("fko.completion"), name)(incomplete)
+        found: list[str] = getattr(importlib.import_module("fko.commands.completion"), name)(incomplete)
         return found
 
     complete.__name__ = f"complete_{name}"
@@ -44,7 +44,7 @@ complete_record_types = _completer("record_types")
 
 
 def _set_wide(value: bool) -> bool:
-    from fko.render import set_wide
+    from fko.output.terminal import set_wide
 
     return set_wide(value)
 
@@ -80,7 +80,7 @@ Fields = Annotated[
 
 
 def _delimiter(value: str) -> str:
-    from fko.render import csv_delimiter
+    from fko.output.csv_writer import csv_delimiter
 
     return csv_delimiter(value)
 
@@ -161,10 +161,10 @@ class State:
 
     def store(self) -> "Store":
         if self._store is None:
-            from fko.store import open_store
+            from fko.store.reader import open_store
 
             self._store = open_store(self.db)
-            from fko.render import settings
+            from fko.output.terminal import settings
 
             settings.source_keys = {
                 str(s.get("file")): str(s.get("key")) for s in self._store.sources() if s.get("file") and s.get("key")

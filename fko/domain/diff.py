@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fko.errors import UsageError
-from fko.store import Store
+from fko.store.reader import Store
 
 #: The fields `fko diff` compares, in the order of the report, and `--fields` accepts.
 FIELDS = (
@@ -49,7 +49,7 @@ def check_fields(given: str | None) -> list[str]:
 
 
 def _norm(text: str | None) -> str:
-    from fko.search import normalise
+    from fko.german import normalise
 
     return normalise(text or "")
 
@@ -150,7 +150,7 @@ def word_diff(old: str, new: str, context: int = 4) -> str:
 
 
 def _period(record: dict[str, Any]) -> dict[str, Any]:
-    from fko.status import period
+    from fko.domain.status import period
 
     start, end, open_ended, _, _ = period(record)
     return {
@@ -241,7 +241,7 @@ def field_change(
 
 
 def _records(store: Store) -> list[dict[str, Any]]:
-    from fko.measures import records
+    from fko.domain.measures import records
 
     return records(store)
 
@@ -251,7 +251,7 @@ def _fund_sums(records: Sequence[dict[str, Any]]) -> tuple[dict[str, int], dict[
     years are summed; yearly, one-year and one-off amounts give the amount of their peak year
     (those running in, or stated for, the same year), never a sum over years that do not run
     at the same time."""
-    from fko.budget import BASES, peak_year, years
+    from fko.domain.budget import BASES, peak_year, years
 
     rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for record in records:
@@ -278,7 +278,7 @@ def _fund_sums(records: Sequence[dict[str, Any]]) -> tuple[dict[str, int], dict[
 
 def funds_change(old: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """The planned funds of the report's measures, old and new, per basis and per ministry and basis."""
-    from fko.budget import BASES
+    from fko.domain.budget import BASES
 
     basis_a, ressort_a = _fund_sums(old)
     basis_b, ressort_b = _fund_sums(new)

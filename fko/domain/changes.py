@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fko.errors import UsageError
-from fko.store import Store
+from fko.store.reader import Store
 
 KINDS = ("update", "indicator", "event", "initiative")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -41,7 +41,7 @@ class Window:
 def start_of(iso: str | None) -> dt.date | None:
     if not iso or not _ISO.match(iso):
         return None
-    from fko.status import first_day
+    from fko.domain.status import first_day
 
     try:
         return first_day(iso)
@@ -51,7 +51,7 @@ def start_of(iso: str | None) -> dt.date | None:
 
 def _parse(text: str, option: str) -> tuple[dt.date, dt.date]:
     """(first day, last day) of a date as people write it (2025-10, 10/2025, 01.10.2025, 2025)."""
-    from fko.status import parse_span
+    from fko.domain.status import parse_span
 
     return parse_span(text, option)
 
@@ -78,7 +78,7 @@ def window(store: Store, since: str | None, until: str | None) -> Window:
         start = None
         since_text = "all dates (the report's date is not known)"
         if dated and _ISO.match(dated):
-            from fko.status import last_day
+            from fko.domain.status import last_day
 
             start = last_day(dated) + dt.timedelta(days=1)
             since_text = f"after the report ({dated})"
@@ -94,7 +94,7 @@ def _sources(store: Store) -> dict[str, dict[str, Any]]:
 def _base(
     store: Store, kind: str, date: str, measure: str | None, title: str, quote: str, source: str
 ) -> dict[str, Any]:
-    from fko.measures import by_id
+    from fko.domain.measures import by_id
 
     info = _sources(store).get(source, {})
     record = by_id(store).get(measure or "")
@@ -220,7 +220,7 @@ def change_rows(
     rows = [r for r in rows if span.holds(r["date"])]
     allowed: set[str] | None = None
     if clusters or ressorts:
-        from fko.measures import filter_measures
+        from fko.domain.measures import filter_measures
 
         allowed = {m["id"] for m in filter_measures(store, clusters, ressorts, source="all")}
     if ids:

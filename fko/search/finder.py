@@ -6,13 +6,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from fko.domain.measures import by_id as all_records
+from fko.domain.measures import cluster_numeral, filter_measures, get, lookup, normalise_id
 from fko.errors import FkoError, UsageError
-from fko.measures import by_id as all_records
-from fko.measures import cluster_numeral, filter_measures, get, lookup, normalise_id
-from fko.store import Store
+from fko.store.reader import Store
 
 if TYPE_CHECKING:  # fko.search is imported where a search runs: `fko show IV.1` needs none
-    from fko.search import Hit, SearchResult
+    from fko.search.query import Hit, SearchResult
 
 TITLE_LIKE = ("title", "id", "alias")
 
@@ -64,7 +64,7 @@ def _hit_records(store: Store, result: SearchResult) -> dict[str, dict[str, Any]
 
 def _figures(store: Store) -> set[tuple[Any, ...]]:
     """What the index may show of the figures: (measure, kind, title, text), made from the tables."""
-    from fko.search import figure_documents
+    from fko.search.index import figure_documents
 
     tables = {name: store.table(name) for name in ("recognition", "indicators", "updates", "sources")}
     return {(d["id"], d["kind"], d["title"], d["description"]) for d in figure_documents(tables)}
@@ -73,7 +73,8 @@ def _figures(store: Store) -> set[tuple[Any, ...]]:
 def _search(store: Store, query: str, *args: Any) -> tuple[dict[str, Any], SearchResult]:
     """search() over the store's index; an index whose postings turn out damaged while the
     query reads them is rebuilt in memory (with a note), as a missing or stale one is."""
-    from fko.search import MalformedIndex, search
+    from fko.search.index import MalformedIndex
+    from fko.search.query import search
 
     index = store.table("search")[0]
     try:
@@ -96,7 +97,7 @@ def _field_text(record: dict[str, Any], field: str, aliases: Sequence[str]) -> s
 
 def _highlight_words(hit: Hit) -> set[str]:
     """The normalised words to mark in a snippet: each matched data word as printed, split."""
-    from fko.search import normalise
+    from fko.german import normalise
 
     words = set(hit.terms)
     for shown in hit.matched:
@@ -115,7 +116,8 @@ def find(
     """Ranked hits for a query, each a row with id, kind, title, ressorts, score, field, matched,
     via, snippet (the best-matching field) and match (the best field other than the title, for the
     table: the title is shown beside it anyway)."""
-    from fko.search import normalise, search, snippet
+    from fko.german import normalise
+    from fko.search.query import search, snippet
 
     measure_id = normalise_id(query)
     store.table("search")  # first: a fresh index also says where each record stands
@@ -176,7 +178,7 @@ def find(
         rows.append(row)
     closest: list[str] = []
     if not rows and not result.hidden and normalise(query):
-        from fko.search import closest_terms
+        from fko.search.query import closest_terms
 
         closest = closest_terms(index, query)
     return Found(rows, closest, result.total, result.hidden, result.unmatched)
@@ -195,7 +197,7 @@ def resolve(store: Store, text: str) -> dict[str, Any]:
     with a hint to the option that selects by it; a reference naming several measures lists
     them (exit 1).
     """
-    from fko.render import note
+    from fko.output.channels import note
 
     wanted = text.strip()
     if not wanted:
@@ -206,7 +208,8 @@ def resolve(store: Store, text: str) -> dict[str, Any]:
         return record
     if normalise_id(wanted):
         return get(store, wanted)  # an ID that does not exist: "did you mean …"
-    from fko.search import normalise, search
+    from fko.german import normalise
+    from fko.search.query import search
 
     by_id = records(store)
     key = normalise(wanted)

@@ -132,7 +132,7 @@ def _plain_command(pager: str) -> list[str] | None:
 
 def _directly(text: str, terminal: object, message: str) -> None:
     """The pager could not show `text`: write it to the terminal after all, and say why on stderr."""
-    from fko.render import one_line
+    from fko.output.channels import one_line
 
     terminal.write(text)  # type: ignore[attr-defined]
     terminal.flush()  # type: ignore[attr-defined]
@@ -148,7 +148,7 @@ def paging(enabled: bool) -> Iterator[None]:
         yield
         return
     capture = Capture(terminal)
-    from fko.render import Channel
+    from fko.output.channels import Channel
 
     sys.stdout = Channel(capture, "stdout")
     try:

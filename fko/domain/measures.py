@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fko.errors import FkoError, UsageError
-from fko.store import Store
+from fko.store.reader import Store
 
 NUMERALS = ("I", "II", "III", "IV", "V", "VI")
 _ID = re.compile(r"^\s*(VI|IV|V|I{1,3})\s*[.\s]?\s*(\d{1,2})\s*$", re.IGNORECASE)
@@ -86,7 +86,7 @@ def get(store: Store, measure_id: str) -> dict[str, Any]:
 
 
 def _fold(text: str) -> str:
-    from fko.search import normalise
+    from fko.german import normalise
 
     return normalise(text)
 
@@ -142,8 +142,8 @@ def cluster_table(store: Store) -> list[dict[str, Any]]:
 def show_record(store: Store, measure: dict[str, Any], on: dt.date) -> dict[str, Any]:
     """A measure with everything `fko show` shows: its status on a date, the cluster's title,
     the ministries' names, its key figures and later developments, and its source."""
-    from fko.figures import event_rows, indicator_rows, update_rows
-    from fko.status import status_in
+    from fko.domain.figures import event_rows, indicator_rows, update_rows
+    from fko.domain.status import status_in
 
     names = {r["code"]: r["name"] for r in store.ressorts()}
     clusters = {c["numeral"]: c["title"] for c in store.clusters()}

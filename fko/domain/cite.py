@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fko.errors import FkoError
-from fko.store import Store
+from fko.store.reader import Store
 
 FORMATS = ("text", "markdown", "bibtex")
 
@@ -65,8 +65,8 @@ def record_citation(store: Store, record: dict[str, Any]) -> dict[str, Any]:
 def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: str | None) -> list[dict[str, Any]]:
     """The key figures of a record whose metric contains `figure` (any case, umlauts optional),
     optionally only those dated `as_of`; a figure from the record's own source cites its lines."""
-    from fko.figures import indicator_rows
-    from fko.search import normalise
+    from fko.domain.figures import indicator_rows
+    from fko.german import normalise
 
     rows = [r for r in indicator_rows(store, record["id"]) if normalise(figure) in normalise(r["metric"])]
     if as_of is not None:

@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from fko.domain.measures import filter_measures, ressort_codes
 from fko.errors import UsageError
-from fko.measures import filter_measures, ressort_codes
-from fko.store import Store
+from fko.store.reader import Store
 
 BASES = ("per_year", "total", "year", "one_off")
 BASIS_LABEL = {

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from fko.domain.figures import indicator_rows
+from fko.domain.measures import NUMERALS, ressort_codes
+from fko.domain.status import status_in, statuses_in
 from fko.errors import UsageError
-from fko.figures import indicator_rows
-from fko.measures import NUMERALS, ressort_codes
-from fko.status import status_in, statuses_in
-from fko.store import Store
+from fko.store.reader import Store
 
 
 def _sum(items: list[dict[str, Any]], basis: str) -> int | None:
@@ -20,7 +20,7 @@ def _sum(items: list[dict[str, Any]], basis: str) -> int | None:
     if not chosen:
         return None
     if basis == "per_year" and len(chosen) > 1:
-        from fko.budget import peak_year, years
+        from fko.domain.budget import peak_year, years
 
         rows = [{**i, "id": "", "counted_eur": i["amount_eur"]} for i in chosen]
         if all(i["year_from"] is not None for i in chosen):
@@ -74,7 +74,7 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
 def compare_measures(store: Store, ids: Sequence[str], on: dt.date) -> list[dict[str, Any]]:
     if len(ids) < 2:
         raise UsageError("give at least two measures to compare, e.g. fko compare IV.1 II.9")
-    from fko.finder import resolve_all
+    from fko.search.finder import resolve_all
 
     return [measure_summary(store, record, on) for record in resolve_all(store, ids)]
 
@@ -84,7 +84,7 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
     it, totals over several years (shared measures counted in full and marked), and the
     measures the ministries have in common. A sum over years that do not run at the same time
     is never given."""
-    from fko.budget import peak_year, view, years
+    from fko.domain.budget import peak_year, view, years
 
     if len(codes) < 2:
         raise UsageError("give at least two ministries to compare, e.g. fko compare -r MAGS -r MSB")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fko.errors import UsageError
-from fko.store import Store
+from fko.store.reader import Store
 
 AREA_METRIC = "Verfahren nach Zuständigkeitsbereich"
 COUNTRY_METRIC = "Verfahren nach Ausbildungsstaat"
@@ -20,7 +20,7 @@ RATES = (
 
 
 def _body_key(text: str) -> str:
-    from fko.search import normalise  # lazy: `fko list` and `fko show` import this module, not search
+    from fko.german import normalise  # lazy: `fko list` and `fko show` import this module, not search
 
     return normalise(text).replace("nordrhein westfalen", "nrw")
 

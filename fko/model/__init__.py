@@ -1,0 +1,1 @@
+"""The typed model of fko: the store's records, the output records, the key glossary, the schema."""

@@ -1,0 +1,217 @@
+"""The JSON Schema of `--json`, derived from the output types, and the same for people."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, Literal, NotRequired, Union
+
+from fko.model.keys import KEYS
+from fko.model.outputs import NESTED, OBJECT_OUTPUTS, OUTPUTS, RENAMES, SCHEMA_VERSION
+
+_SIMPLE = {str: "string", int: "integer", float: "number", bool: "boolean", type(None): "null"}
+
+
+def _names() -> dict[type, str]:
+    names: dict[type, str] = {t: n for n, t in NESTED.items()}
+    names.update({t: n for n, (t, _) in OUTPUTS.items()})
+    return names
+
+
+def hints(record_type: type) -> dict[str, Any]:
+    """The keys of a record type with their annotations, in order (NotRequired kept)."""
+    return typing.get_type_hints(record_type, include_extras=True)
+
+
+def _required(annotation: Any) -> tuple[Any, bool]:
+    if typing.get_origin(annotation) is NotRequired:
+        return typing.get_args(annotation)[0], False
+    return annotation, True
+
+
+def type_schema(annotation: Any, names: dict[type, str]) -> dict[str, Any]:
+    """The JSON Schema of one annotation."""
+    if annotation is Any:
+        return {}
+    origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        parts = [type_schema(a, names) for a in typing.get_args(annotation)]
+        if all(set(p) == {"type"} for p in parts):
+            return {"type": [p["type"] for p in parts]}
+        return {"anyOf": parts}
+    if origin is Literal:
+        return {"enum": list(typing.get_args(annotation))}
+    if origin is list:
+        return {"type": "array", "items": type_schema(typing.get_args(annotation)[0], names)}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": type_schema(typing.get_args(annotation)[1], names)}
+    if isinstance(annotation, type) and typing.is_typeddict(annotation):
+        return {"$ref": f"#/$defs/{names[annotation]}"}
+    return {"type": _SIMPLE[annotation]}
+
+
+def record_schema(record_type: type, names: dict[type, str]) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    required = []
+    for key, annotation in hints(record_type).items():
+        inner, needed = _required(annotation)
+        properties[key] = {**type_schema(inner, names), "description": KEYS[key]}
+        if needed:
+            required.append(key)
+    return {
+        "type": "object",
+        "description": " ".join((record_type.__doc__ or "").split()),
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of every command's `--json` output."""
+    from fko import __version__
+
+    names = _names()
+    defs = {name: record_schema(t, names) for name, (t, _) in OUTPUTS.items()}
+    for name, (_, command) in OUTPUTS.items():
+        defs[name]["description"] += f" Printed by: {command}."
+    defs.update({name: record_schema(t, names) for name, t in NESTED.items()})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://fko.invalid/schema/{SCHEMA_VERSION}/output.json",
+        "title": "fko --json output",
+        "description": "Every command's --json prints a JSON array of records of the $defs type named after "
+        "the command (one element for one record, [] for none); --jsonl prints the same records one a line. "
+        "Only fko diff prints one object (its $defs type diff). "
+        "Keys are snake_case with one meaning and one type across all commands; null means unknown or not "
+        "stated; dates are ISO 8601 strings as precise as the source; amounts are raw numbers.",
+        "schema_version": SCHEMA_VERSION,
+        "fko_version": __version__,
+        "anyOf": [
+            {
+                "type": "array",
+                "items": {"anyOf": [{"$ref": f"#/$defs/{n}"} for n in OUTPUTS if n not in OBJECT_OUTPUTS]},
+            },
+            *({"$ref": f"#/$defs/{n}"} for n in OBJECT_OUTPUTS),
+        ],
+        "$defs": defs,
+    }
+
+
+def output_keys(name: str) -> list[str]:
+    """The keys of an output type in the order --json prints them."""
+    return list(hints(OUTPUTS[name][0]))
+
+
+def paths(name: str) -> list[str]:
+    """The names --fields accepts for an output type: its keys, and dotted paths into nested objects."""
+    out: list[str] = []
+
+    def walk(record_type: type, prefix: str) -> None:
+        for key, annotation in hints(record_type).items():
+            inner, _ = _required(annotation)
+            out.append(prefix + key)
+            if typing.get_origin(inner) in (Union, types.UnionType):
+                inner = next((a for a in typing.get_args(inner) if a is not type(None)), inner)
+            if isinstance(inner, type) and typing.is_typeddict(inner):
+                walk(inner, f"{prefix}{key}.")
+
+    walk(OUTPUTS[name][0], "")
+    return out
+
+
+def key_table() -> str:
+    """The source of fko/_keys.py: each output type's keys in --json order, the keys some records
+    lack, the names --fields accepts and RENAMES, derived from the types above. Commands read
+    the table instead of importing this module (tests/test_schema.py checks it is current)."""
+    tables: dict[str, Any] = {
+        "KEYS": {name: list(hints(t)) for name, (t, _) in OUTPUTS.items()},
+        "OPTIONAL": {
+            name: [k for k, a in hints(t).items() if not _required(a)[1]]
+            for name, (t, _) in OUTPUTS.items()
+            if any(not _required(a)[1] for a in hints(t).values())
+        },
+        "PATHS": {name: paths(name) for name in OUTPUTS},
+        "RENAMES": RENAMES,
+    }
+    comments = {
+        "KEYS": "Output type -> its keys in the order --json prints them.",
+        "OPTIONAL": "Output type -> its keys that only some records have (NotRequired).",
+        "PATHS": "Output type -> the names --fields accepts: keys and dotted paths into nested objects.",
+        "RENAMES": "Keys of the domain's rows that a record prints under another name (model.RENAMES).",
+    }
+    kinds = {"KEYS": "tuple[str, ...]", "OPTIONAL": "tuple[str, ...]", "PATHS": "tuple[str, ...]"}
+    lines = [
+        '"""GENERATED by `python -m fko.model > fko/_keys.py` from the types of fko/model.py; do not edit.',
+        "",
+        "The keys of every output type as plain data, so that --json, --csv and --fields need no",
+        'typing machinery at start-up. tests/test_schema.py checks that this file is current."""',
+    ]
+    for name, table in tables.items():
+        kind = kinds.get(name, "dict[str, str]")
+        lines += ["", f"#: {comments[name]}", f"{name}: dict[str, {kind}] = {{"]
+        for output, items in table.items():
+            if isinstance(items, dict):
+                lines.append(f'    "{output}": {{')
+                lines += [f'        "{k}": "{v}",' for k, v in items.items()]
+                lines.append("    },")
+            elif len(items) == 1:  # a one-element tuple stays on one line (ruff format)
+                lines.append(f'    "{output}": ("{items[0]}",),')
+            else:
+                lines.append(f'    "{output}": (')
+                lines += [f'        "{k}",' for k in items]
+                lines.append("    ),")
+        lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def schema_text(schema: dict[str, Any]) -> list[str]:
+    """The schema for people: each type with its keys, types and meanings."""
+    lines = [
+        f"fko JSON output, schema version {schema['schema_version']} (fko {schema['fko_version']})",
+        "",
+        *_wrap(schema["description"], ""),
+    ]
+    for name, definition in schema["$defs"].items():
+        lines += ["", name, *_wrap(definition["description"], "  ")]
+        width = max(len(k) for k in definition["properties"])
+        for key, prop in definition["properties"].items():
+            optional = "" if key in definition["required"] else " (only where present)"
+            lines.append(f"  {key.ljust(width)}  {describe_type(prop)}{optional}")
+    glossary = {k: p["description"] for d in schema["$defs"].values() for k, p in d["properties"].items()}
+    lines += ["", "Keys (one meaning each, in every type)"]
+    for key in sorted(glossary):
+        lines += _wrap(f"{key}: {glossary[key]}", "  ")
+    return lines
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, 78, initial_indent=indent, subsequent_indent=indent + ("  " if indent else ""))
+
+
+def describe_type(prop: dict[str, Any]) -> str:
+    """A JSON Schema type in words: "string or null", "array of integer", "object (runtime)"."""
+    if set(prop) <= {"description"}:
+        return "any JSON value"
+    if "$ref" in prop:
+        return f"object ({prop['$ref'].rsplit('/', 1)[1]})"
+    if "enum" in prop:
+        return "one of " + ", ".join("null" if v is None else str(v) for v in prop["enum"])
+    if "anyOf" in prop:
+        return " or ".join(describe_type(p) for p in prop["anyOf"])
+    kind = prop["type"]
+    if isinstance(kind, list):
+        return " or ".join(kind)
+    if kind == "array":
+        return f"array of {describe_type(prop['items'])}"
+    if kind == "object":
+        return f"object of {describe_type(prop['additionalProperties'])}"
+    return str(kind)
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(key_table())

@@ -1,0 +1,179 @@
+"""Charts for people: horizontal bars and the timeline's Gantt chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from fko.output import terminal
+from fko.output.channels import clean, write
+from fko.output.tables import wrap
+
+if TYPE_CHECKING:
+    import datetime
+
+
+def bar_chart(items: Sequence[tuple[str, float, str]], width: int = 40, title: str | None = None) -> None:
+    """Horizontal bars: (label, value, value as text), scaled to the largest value."""
+    top = max((v for _, v, _ in items), default=0) or 1
+    label_width = max((len(clean(label)) for label, _, _ in items), default=0)
+    room = terminal.terminal_width()
+    if room is not None:  # the bars shrink to fit the terminal, down to 10 characters
+        longest = max((len(clean(shown)) for _, _, shown in items), default=0)
+        width = max(10, min(width, room - label_width - 3 - longest))
+    lines = wrap(clean(title), room) if title else []
+    for label, value, shown in items:
+        bar = "█" * max(1 if value > 0 else 0, round(width * value / top))
+        lines.append(f"{clean(label).ljust(label_width)}  {bar} {clean(shown)}")
+    write("\n".join(lines) + "\n")
+
+
+#: The status of a bar as one symbol (legend in `fko timeline`); * marks a status derived from the wording.
+STATUS_SYMBOL = {"running": "●", "planned": "○", "ended": "✓", "unknown": "?"}
+
+
+_MIN_PER_YEAR = 3  # characters per year below which the axis starts later (bars marked ◀)
+
+
+class Axis:
+    """The years a timeline shows and how many characters each gets; bars that began before
+    `first` are marked ◀ (`cut_before`), bars that run past `last` › (`cut_after`)."""
+
+    __slots__ = ("cut_after", "cut_before", "first", "last", "per_year")
+
+    def __init__(self, first: int, last: int, per_year: int, cut_before: bool, cut_after: bool) -> None:
+        self.first = first
+        self.last = last
+        self.per_year = per_year
+        self.cut_before = cut_before
+        self.cut_after = cut_after
+
+
+def timeline_years(
+    rows: Sequence[dict[str, Any]], on: datetime.date, since: int | None, until: int | None
+) -> tuple[int, int]:
+    """The years a timeline should show: --from/--to, else from the year by which nine in ten
+    bars have begun (a few early starters are marked ◀) to the last stated year or --on."""
+    import datetime as dt
+
+    starts = sorted(dt.date.fromisoformat(r["period_start"]).year for r in rows)
+    ends = [dt.date.fromisoformat(r["period_end"]).year for r in rows if r["period_end"]]
+    first = since if since is not None else starts[len(starts) // 10]
+    last = until if until is not None else max([*ends, starts[-1], on.year])
+    return first, max(first, last)
+
+
+def timeline_axis(rows: Sequence[dict[str, Any]], first: int, last: int, room: int, fixed: bool) -> Axis:
+    """The axis in `room` characters; when the years do not fit at 3 characters a year, the
+    earliest give way (unless --from fixed them)."""
+    import datetime as dt
+
+    if (last - first + 1) * _MIN_PER_YEAR > room and not fixed:
+        first = max(first, last - room // _MIN_PER_YEAR + 1)
+    per_year = max(1, min(12, room // (last - first + 1)))
+    starts = [dt.date.fromisoformat(r["period_start"]).year for r in rows]
+    ends = [dt.date.fromisoformat(r["period_end"]).year for r in rows if r["period_end"]]
+    cut_before = any(s < first for s in starts)
+    cut_after = any(e > last for e in ends) or any(not r["period_end"] and r["open_ended"] for r in rows)
+    return Axis(first, last, per_year, cut_before, cut_after)
+
+
+def _short(text: str, width: int) -> str:
+    """A title shortened to `width` at a word boundary, with …; whole if it fits."""
+    text = clean(text)
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut[width // 3 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
+def gantt(
+    groups: Sequence[tuple[str, Sequence[dict[str, Any]]]],
+    on: datetime.date,
+    width: int | None = None,
+    since: int | None = None,
+    until: int | None = None,
+) -> Axis | None:
+    """A plain-text Gantt chart that fits `width`: per row the ID, the title shortened to the
+    space, a status symbol and a bar from period_start to period_end.
+
+    █ the period; ▶ an open end; ◀ began before the axis; › runs past it; ◆? only a start
+    is known; │ the --on date. Returns the axis drawn (None when there is nothing to draw).
+    """
+    import datetime as dt
+
+    rows = [r for _, group in groups for r in group]
+    if not rows:
+        return None
+    width = width or terminal.terminal_width() or 100
+    id_width = max(len(clean(r["id"])) for r in rows)
+    longest = max(len(clean(r["title"])) for r in rows)
+    first, last = timeline_years(rows, on, since, until)
+    years = last - first + 1
+    title_width = min(longest, max(30, width // 4), max(12, width - id_width - 5 - years * _MIN_PER_YEAR))
+    if width - id_width - 5 - title_width < 20:  # too narrow for titles: the bars come first
+        title_width = 0
+    label_width = id_width + 1 + (title_width + 1 if title_width else 0) + 3
+    room = max(10, width - label_width)
+    axis = timeline_axis(rows, first, last, room, since is not None)
+    first, last, per_year = axis.first, axis.last, axis.per_year
+    span = (last - first + 1) * per_year
+
+    def column(day: dt.date) -> int:
+        if day.year < first:
+            return -1
+        if day.year > last:
+            return span
+        return int((day.year - first) * per_year + (day.month - 1) * per_year // 12)
+
+    marker = column(on) if first <= on.year <= last else None
+    step = next(k for k in (1, 2, 5, 10, 20, 50) if k * per_year >= 5)
+    labels = [" "] * span
+    for year in range(first, last + 1):
+        pos = (year - first) * per_year
+        if (year % step == 0 or step == 1) and pos + 4 <= span:
+            labels[pos : pos + 4] = list(str(year))
+    out = [" " * label_width + "".join(labels).rstrip()]
+    if marker is not None:
+        text = f"▼ {on.isoformat()}"
+        pad = label_width + marker
+        out.append(
+            " " * pad + text if pad + len(text) <= width else " " * (pad - len(text) + 1) + f"{on.isoformat()} ▼"
+        )
+    for title, group in groups:
+        out.append(_short(title, width))
+        for row in group:
+            cells = [" "] * span
+            start_day = dt.date.fromisoformat(row["period_start"])
+            end_day = dt.date.fromisoformat(row["period_end"]) if row["period_end"] else None
+            start = column(start_day)
+            outside = (end_day is not None and end_day.year < first) or start >= span
+            if not outside:
+                begin = max(start, 0)
+                if end_day is not None:
+                    end = column(end_day)
+                    for i in range(begin, min(end, span - 1) + 1):
+                        cells[i] = "█"
+                    if end >= span:
+                        cells[span - 1] = "›"
+                elif row["open_ended"]:
+                    for i in range(begin, span):
+                        cells[i] = "█"
+                    cells[span - 1] = "▶"
+                elif start >= 0:
+                    cells[begin] = "◆"
+                    if begin + 1 < span:
+                        cells[begin + 1] = "?"
+                if start < 0:
+                    cells[0] = "◀"
+            if marker is not None and 0 <= marker < span and cells[marker] == " ":
+                cells[marker] = "│"
+            symbol = STATUS_SYMBOL.get(row["status"], "?") + ("*" if row["status_derived"] else " ")
+            label = clean(row["id"]).ljust(id_width) + " "
+            if title_width:
+                label += _short(row["title"], title_width).ljust(title_width) + " "
+            out.append(f"{label}{symbol} {''.join(cells).rstrip()}".rstrip())
+    write("\n".join(out) + "\n")
+    return axis

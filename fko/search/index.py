@@ -1,0 +1,399 @@
+"""The search index: what `fko data build` computes once from the records, and its text format.
+
+Every searchable record becomes a document of fields; the index holds the postings (where
+each normalised word stands), stems, compound parts, umlaut-free variants and the synonym
+table. A query (fko/search/query.py) reads it; nothing here reads the store or prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from fko import german
+from fko.errors import FkoError
+from fko.german import THOUSANDS, normalise, normalise_plain
+
+#: Searchable fields and how much a hit in each counts: title > aliases > goal > description > partners.
+FIELDS: tuple[tuple[str, float], ...] = (
+    ("id", 1.0),
+    ("alias", 0.9),
+    ("title", 1.0),
+    ("ressorts", 0.5),
+    ("goal", 0.6),
+    ("partners", 0.4),
+    ("description", 0.45),
+    ("budget", 0.35),
+    ("updates", 0.4),
+    ("what", 0.3),  # records beyond measures: what they are ("Anerkennungsverfahren") and their source
+)
+
+
+FIELD_NAMES = tuple(name for name, _ in FIELDS)
+
+
+#: What a search can find, as `--kind` names them.
+KINDS = ("measure", "initiative", "recognition", "indicator", "update")
+
+
+#: The words for what a record beyond the measures is, searchable in its "what" field.
+KIND_WORDS = {
+    "recognition": "Anerkennung, Anerkennungsverfahren",
+    "indicator": "Kennzahl, Indikator",
+    "update": "Aktuelles, Neuigkeit",
+}
+
+
+STOPWORDS = frozenset(
+    "und oder der die das den dem des ein eine einer eines einem einen in im fuer von vom mit zu zur zum "
+    "auf an am aus bei als wie ist sind wird werden nach sowie bzw auch sich es nicht so dass um the of "
+    "innen wer was wo wann warum welche welcher welches gibt kann ich man mich mir meine brauche suche werde "
+    "and for to a an is are do does i my how what where which who in on with".split()
+)
+
+
+_ACRONYM = re.compile(r"\b([A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*(?:[.-][A-Za-z]+)?|[a-z]{2,}\.NRW)\b")
+
+
+WORD = re.compile(r"[^\W_]+")
+
+
+def acronyms(text: str) -> list[str]:
+    """Acronyms a measure defines or uses prominently: "(KIM)", "(zdi.NRW)", "OBAS", "SiA-NRW"."""
+    found: list[str] = []
+    for match in _ACRONYM.finditer(text):
+        word = match.group(1)
+        if word.upper() == "NRW" or len(word) < 2 or word in found:
+            continue
+        found.append(word)
+    return found
+
+
+def document(record: dict[str, Any], aliases: Sequence[str], updates: Sequence[str] = ()) -> dict[str, Any]:
+    """The searchable text of one measure or initiative, by field (updates: later developments)."""
+    return {
+        "id": record["id"],
+        "kind": record.get("kind") or "measure",
+        "alias": list(aliases),
+        "title": record["title"],
+        "ressorts": list(record.get("ressorts") or []),
+        "goal": record.get("goal") or "",
+        "partners": list(record.get("partners") or []),
+        "description": record.get("description") or "",
+        "budget": (record.get("budget") or {}).get("text") or "",
+        "updates": list(updates),
+    }
+
+
+def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Searchable documents for the records beyond measures: recognition figures (one per body and
+    source), indicators (one per measure and metric) and updates (one each). Their text is kept in
+    the document, since no single store row holds it."""
+    ressorts = {m["id"]: list(m.get("ressorts") or []) for m in tables.get("measures", [])}
+    sources = {s["file"]: s.get("title") or "" for s in tables.get("sources", [])}
+    docs: list[dict[str, Any]] = []
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in tables.get("recognition", []):
+        groups.setdefault((row.get("measure") or "", row["source"], row["body"]), []).append(row)
+    for (measure, _, body), rows in groups.items():  # _: the source file
+        labels: list[str] = []
+        for row in rows:
+            for text in (row["label"], row["metric"], row.get("dimension") or ""):
+                if text and text not in labels and text != body:
+                    labels.append(text)
+        named = [sources[_]] if sources.get(_) else []
+        docs.append(_figure(measure or None, "recognition", body, ", ".join(labels), ressorts, named))
+    indicators: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in tables.get("indicators", []):
+        indicators.setdefault((row["measure"], row["metric"]), []).append(row)
+    for (measure, metric), rows in indicators.items():
+        quotes: list[str] = []
+        for row in rows:
+            if row.get("quote") and row["quote"] not in quotes:
+                quotes.append(row["quote"])
+        named = sorted({sources.get(row["source"]) or "" for row in rows} - {""})
+        docs.append(_figure(measure, "indicator", metric, " ".join(quotes), ressorts, named))
+    for row in tables.get("updates", []):
+        text = row.get("quote") or ""
+        named = [sources[row["source"]]] if sources.get(row["source"]) else []
+        docs.append(_figure(row["measure"], "update", row["title"], text, ressorts, named))
+    return docs
+
+
+def _figure(
+    measure: str | None,
+    kind: str,
+    title: str,
+    description: str,
+    ressorts: dict[str, list[str]],
+    sources: list[str],
+) -> dict[str, Any]:
+    return {
+        "id": measure,
+        "kind": kind,
+        "alias": [],
+        "title": title,
+        "ressorts": ressorts.get(measure or "", []),
+        "description": description,
+        "what": [KIND_WORDS[kind], *sources],
+    }
+
+
+def _texts(doc: dict[str, Any], name: str) -> list[str]:
+    value = doc.get(name)
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)] if value else []
+
+
+_JOIN = re.compile(r"-|-\)\s*")
+
+
+class _Tokens:
+    """The words of one field of one document: (position, normalised word, as printed), and
+    hyphenated compounds written as one word ("westbalkanregelung").
+
+    Plain classes with slots here, not dataclasses: the decorator costs each start ~0.7 ms."""
+
+    __slots__ = ("words", "joins")
+
+    def __init__(self, words: list[tuple[int, str, str]], joins: list[tuple[int, str, str]]) -> None:
+        self.words = words
+        self.joins = joins
+
+
+def _tokenise(text: str, start: int) -> _Tokens:
+    text = THOUSANDS.sub("", text)
+    words: list[tuple[int, str, str]] = []
+    joins: list[tuple[int, str, str]] = []
+    pos = start
+    previous_end = -1
+    chain: list[tuple[str, str]] = []  # the parts of a hyphenated compound so far
+    chain_start = 0
+    for match in WORD.finditer(text):
+        raw = match.group(0)
+        keys = normalise(raw).split()
+        if not keys:
+            continue
+        between = text[previous_end : match.start()] if previous_end >= 0 else " "
+        hyphenated = bool(_JOIN.fullmatch(between))
+        if not hyphenated:
+            chain, chain_start = [], match.start()
+        for key in keys:
+            words.append((pos, key, raw))
+            pos += 1
+        chain.append(("".join(keys), raw))
+        if len(chain) >= 2:
+            joined = "".join(k for k, _ in chain)
+            joins.append((pos - 1, joined, text[chain_start : match.end()]))
+        previous_end = match.end()
+    return _Tokens(words, joins)
+
+
+def build_index(
+    docs: Sequence[dict[str, Any]],
+    synonyms: Sequence[dict[str, Any]] = (),
+    warnings: list[str] | None = None,
+) -> dict[str, Any]:
+    """Everything a query needs, computed once by `fko data build`: postings with positions of every
+    normalised word, hyphenated compounds joined, coordination ellipses completed, stems, the parts
+    of compounds (split by the data's own vocabulary), umlaut-free variants and the synonym table.
+    A synonym whose meaning is not a word of the data is left out, with a warning."""
+
+    postings: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
+    variants: dict[str, set[str]] = defaultdict(set)
+    surface: dict[str, str] = {}
+    synthetic: set[str] = set()
+    natural: set[str] = set()
+    raw_of: dict[str, str] = {}
+    fields_text: list[tuple[int, int, str, _Tokens]] = []
+    for n, doc in enumerate(docs):
+        for f, name in enumerate(FIELD_NAMES):
+            pos = 0
+            for text in _texts(doc, name):
+                if name == "id":
+                    key = normalise(text).replace(" ", "")
+                    postings[key][(n, f)].append(0)
+                    synthetic.add(key)
+                    surface.setdefault(key, text)
+                    continue
+                tokens = _tokenise(text, pos)
+                fields_text.append((n, f, text, tokens))
+                for p, key, raw in tokens.words:
+                    postings[key][(n, f)].append(p)
+                    natural.add(key)
+                    raw_of.setdefault(key, raw)
+                    surface.setdefault(key, raw)
+                for p, key, raw in tokens.joins:
+                    postings[key][(n, f)].append(p)
+                    synthetic.add(key)
+                    surface.setdefault(key, raw)
+                if name == "alias":
+                    key = normalise(text).replace(" ", "")
+                    postings[key][(n, f)].append(pos)
+                    synthetic.add(key)
+                    surface.setdefault(key, text)
+                plain = normalise_plain(text).split()
+                keys = [k for _, k, _ in tokens.words]
+                if len(plain) == len(keys):
+                    for word, variant in zip(keys, plain, strict=True):
+                        if variant != word:
+                            variants[variant].add(word)
+                pos = (tokens.words[-1][0] if tokens.words else pos) + 10  # list items are not neighbours
+    lexicon = frozenset(w for w in natural if len(w) >= german.MIN_PART and w.isalpha() and w not in STOPWORDS)
+    for n, f, text, tokens in fields_text:
+        for truncated, completed in german.ellipses(text, lexicon):
+            head = normalise(truncated)
+            for p, key, _ in tokens.words:
+                if key == head:
+                    postings[completed][(n, f)].append(p)
+                    synthetic.add(completed)
+                    surface.setdefault(completed, truncated)
+                    break
+    stems: dict[str, set[str]] = defaultdict(set)
+    heads: dict[str, set[str]] = defaultdict(set)
+    parts: dict[str, set[str]] = defaultdict(set)
+    for term in postings:
+        if not term.isalpha():
+            continue
+        stems[german.stem(raw_of.get(term, term))].add(term)
+        found_heads, found_parts = _compound_parts(term, lexicon)
+        for piece in found_heads:
+            heads[german.stem(piece)].add(term)
+        for piece in found_parts:
+            parts[german.stem(piece)].add(term)
+    synonym_table: dict[str, list[int]] = defaultdict(list)  # a typed word -> its entries
+    synonym_entries: list[dict[str, Any]] = []
+    for entry in synonyms:
+        known = [m for m in entry["means"] if normalise(m) in postings or german.stem(m) in stems]
+        for means in entry["means"]:
+            if means not in known and warnings is not None:
+                warnings.append(f"synonym {entry['words'][0]!r} -> {means!r}: {means!r} is not a word of the data")
+        if not known:
+            continue
+        synonym_entries.append({"means": known, "reason": entry["reason"]})
+        for word in entry["words"]:
+            for key in sorted({normalise(word), stem_key(word)}):
+                if len(synonym_entries) - 1 not in synonym_table[key]:
+                    synonym_table[key].append(len(synonym_entries) - 1)
+    return {
+        "docs": [_doc_row(d) for d in docs],
+        "aliases": {d["id"]: d["alias"] for d in docs if d.get("alias")},
+        # strings, not nested lists: a start parses the whole store, and a query decodes a few words
+        "postings": {w: encode_postings(p) for w, p in sorted(postings.items())},
+        "variants": {v: " ".join(sorted(ws)) for v, ws in sorted(variants.items())},
+        "surface": {t: w for t, w in sorted(surface.items()) if t != w},
+        "synthetic": sorted(synthetic - natural),
+        "stems": {s: " ".join(sorted(ts)) for s, ts in sorted(stems.items()) if len(ts) > 1 or s not in ts},
+        "heads": {s: " ".join(sorted(ts)) for s, ts in sorted(heads.items())},
+        "parts": {s: " ".join(sorted(ts)) for s, ts in sorted(parts.items())},
+        "synonyms": dict(sorted(synonym_table.items())),
+        "synonym_entries": synonym_entries,
+    }
+
+
+def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
+    """Where a word stands, as text: "doc,field,position,position doc,field,position"."""
+    return " ".join(",".join(map(str, [n, f, *sorted(ps)])) for (n, f), ps in sorted(postings.items()))
+
+
+class MalformedIndex(Exception):
+    """A word's postings in a store's search index are not what the build writes."""
+
+
+_POSTINGS = re.compile(r"\d{1,9},\d{1,2}(?:,\d{1,9})+(?: \d{1,9},\d{1,2}(?:,\d{1,9})+)*")
+
+
+def decode_postings(text: str, docs: int | None = None) -> list[list[int]]:
+    """[[doc, field, position, ...], ...] from encode_postings' text; with `docs` (how many
+    documents the index has) checked first, so that a damaged index raises MalformedIndex."""
+    if docs is not None and not _POSTINGS.fullmatch(text):
+        raise MalformedIndex(text[:40])
+    entries = [[int(x) for x in entry.split(",")] for entry in text.split()]
+    if docs is not None and not all(e[0] < docs and e[1] < len(FIELDS) for e in entries):
+        raise MalformedIndex(text[:40])
+    return entries
+
+
+def _doc_row(doc: dict[str, Any]) -> dict[str, Any]:
+    row = {"id": doc["id"], "kind": doc.get("kind") or "measure", "title": doc["title"], "ressorts": doc["ressorts"]}
+    if row["kind"] not in ("measure", "initiative"):
+        row["text"] = {"description": doc.get("description") or ""}
+    return row
+
+
+def _compound_parts(word: str, lexicon: frozenset[str]) -> tuple[list[str], list[str]]:
+    """The heads (last parts, at every level) and the other parts of a compound word."""
+
+    segments = german.split_compound(word, lexicon)
+    if not segments:
+        return [], []
+    *front, last = segments
+    inner_heads, inner_parts = _compound_parts(last, lexicon)
+    others = list(front) + inner_parts
+    for piece in front:
+        deeper_heads, deeper_parts = _compound_parts(piece, lexicon)
+        others += deeper_heads + deeper_parts
+    return [last, *inner_heads], others
+
+
+def stem_key(phrase: str) -> str:
+
+    return " ".join(german.stem(w) for w in normalise(phrase).split())
+
+
+SYNONYMS = Path(__file__).parents[1] / "data" / "synonyms.toml"
+
+
+def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
+    """The reviewed synonym table: each entry's words, what they mean in the data, and why."""
+    import tomllib
+
+    with path.open("rb") as handle:
+        entries = tomllib.load(handle).get("synonym", [])
+    for number, entry in enumerate(entries, start=1):
+        missing = {"words", "means", "reason"} - set(entry)
+        if missing or not entry.get("reason"):
+            raise FkoError(f"synonym entry {number} of {path.name} lacks {sorted(missing) or ['reason']}; add it")
+    return list(entries)
+
+
+def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[str]:
+    """Short names a user types for a record: curated ones, then acronyms from the title,
+    acronyms the description defines in brackets, and terms explained in footnotes."""
+    found = list(curated.get(record["id"], []))
+    candidates = acronyms(record["title"])
+    candidates += [a for a in acronyms(record.get("description") or "") if f"({a})" in record["description"]]
+    candidates += [note.split(" ")[1].rstrip(":") for note in record.get("footnotes") or []]
+    for alias in candidates:
+        if alias not in found:
+            found.append(alias)
+    return found
+
+
+def later_texts(updates: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Measure ID -> the later developments reported about it, as searchable text."""
+    later: dict[str, list[str]] = {}
+    for update in updates:
+        later.setdefault(update["measure"], []).append(f"{update['title']}. {update['quote']}")
+    return later
+
+
+def search_index(
+    records: list[dict[str, Any]],
+    later: dict[str, list[str]],
+    aliases: dict[str, list[str]],
+    figures: dict[str, list[dict[str, Any]]] | None = None,
+    warnings: list[str] | None = None,
+) -> dict[str, Any]:
+    """The search index of the records (with their aliases and later developments), of the
+    records beyond them (`figures`: the tables measures, sources, recognition, indicators and
+    updates), and of the reviewed synonym table.
+
+    Built by `fko data build`, and in memory for a store whose index is missing or stale."""
+    docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
+    docs += figure_documents(figures or {})
+    return build_index(docs, load_synonyms(), warnings)

@@ -1,0 +1,94 @@
+"""The view of `fko changes`: one block per dated fact, and the CSV columns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fko.output import numbers, terminal
+from fko.output.fields import Field, key
+from fko.views.measures import indicator_value
+
+
+def change_text(change: int | None, approximate: bool | None) -> str:
+    """ "+2.186", "-37"; an approximate change is rounded to two significant digits: "+≈4.800"."""
+    if change is None:
+        return ""
+    sign = "+" if change > 0 else "-" if change < 0 else "±"
+    size = abs(change)
+    if approximate and size >= 100:
+        digits = len(str(size)) - 2
+        size = round(size, -digits)
+    return f"{sign}{'≈' if approximate else ''}{numbers.german_number(size)}"
+
+
+def change_figure(row: dict[str, Any]) -> str:
+    """ "Meisterprämien ausgezahlt: 2.186 (2024-03-31) → fast 7.000 (2025-10), +≈4.800" """
+    now = indicator_value(row)
+    if row["previous_value"] is None:
+        return f"{row['title']}: {now} (first figure)"
+    before = indicator_value(
+        {"value": row["previous_value"], "unit": row["unit"], "qualifier": row["previous_qualifier"], "target": False}
+    )
+    step = change_text(row["change"], row["change_approximate"])
+    return f"{row['title']}: {before} ({row['previous_date']}) → {now} ({row['date']}), {step}"
+
+
+def _change_what(row: dict[str, Any]) -> str:
+    if row["kind"] == "indicator":
+        return change_figure(row)
+    if row["kind"] == "initiative":
+        return "New initiative, not in the report"
+    if row["kind"] == "event" and row["place"]:
+        return f"{row['title']} ({row['place']})"
+    return str(row["title"])
+
+
+def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """One block per change: date, measure and kind; what changed; the quote; the source."""
+    entries = []
+    for row in rows:
+        date = row["date"] + (f" ({row['date_text']})" if row["date_text"] else "")
+        who = f"{row['measure']} {row['measure_title'] or ''}".strip() if row["measure"] else "(no measure)"
+        details = [_change_what(row)]
+        if row["inference"]:
+            details.append(f"fko's inference, not the source's words: {row['inference']}")
+        if row["quote"]:
+            details.append(f"„{row['quote']}“")
+        if row["note"]:
+            details.append(f"Note: {row['note']}")
+        source = row["source_title"] or row["source"]
+        details.append(f"Source: {source}, {row['source_date'] or 'undated'} ({row['source']})")
+        kind = f"{row['kind']}: {row['event_status']}" if row["event_status"] else row["kind"]
+        entries.append((f"{date}  {who}  [{kind}]", details))
+    return entries
+
+
+CHANGE_FIELDS: list[Field] = [
+    Field("date", "Date", key("date")),
+    Field("date_text", "Date as stated", key("date_text"), in_table=False),
+    Field("kind", "Kind", key("kind")),
+    Field("measure", "ID", key("measure")),
+    Field("measure_title", "Measure", key("measure_title"), in_table=False),
+    Field("title", "What", key("title")),
+    Field("value", "Value", key("value"), numeric=True),
+    Field("unit", "Unit", key("unit"), in_table=False),
+    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
+    Field("approximate", "Approximate", key("approximate"), in_table=False),
+    Field("target", "Target", key("target"), in_table=False),
+    Field("previous_value", "Previous value", key("previous_value"), numeric=True, in_table=False),
+    Field("previous_date", "Previous date", key("previous_date"), in_table=False),
+    Field("previous_qualifier", "Previous qualifier", key("previous_qualifier"), in_table=False),
+    Field("previous_approximate", "Previous approximate", key("previous_approximate"), in_table=False),
+    Field("change", "Change", key("change"), numeric=True),
+    Field("change_approximate", "Change approximate", key("change_approximate"), in_table=False),
+    Field("place", "Place", key("place"), in_table=False),
+    Field("event_status", "Event status", key("event_status"), in_table=False),
+    Field("quote", "Quote", key("quote"), in_table=False),
+    Field("source", "Source", key("source"), show=terminal.source_short),
+    Field("source_key", "Source key", key("source_key"), in_table=False),
+    Field("source_title", "Source title", key("source_title"), in_table=False),
+    Field("source_date", "Source date", key("source_date"), in_table=False),
+    Field("inference", "Inference", key("inference"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
+]

@@ -1,0 +1,168 @@
+"""The views of `fko compare`: measures side by side, and ministries' portfolios."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fko.output import numbers, tables, terminal
+from fko.output.fields import Field, key, path
+from fko.views.measures import indicator_value
+
+
+def _latest_figure(i: dict[str, Any]) -> str:
+    """ "Meisterprämien ausgezahlt: fast 7000 (2025-10)": raw number, the source's qualifier kept."""
+    qualifier = f"{i['qualifier']} " if i.get("qualifier") else ""
+    return f"{i['metric']}: {qualifier}{i['value']} ({i['as_of']})"
+
+
+COMPARE_FIELDS: list[Field] = [
+    Field("id", "ID", key("id")),
+    Field("title", "Title", key("title")),
+    Field("cluster", "Cluster", key("cluster")),
+    Field("ressorts", "Ministries", key("ressorts")),
+    Field("runtime.text", "Runtime", path("runtime", "text")),
+    Field("on", "On", key("on")),
+    Field("status", "Status", key("status")),
+    Field("open_ended", "Open-ended", key("open_ended")),
+    Field("period_start", "Period start", key("period_start")),
+    Field("period_end", "Period end", key("period_end")),
+    Field("status_derived", "Status derived", key("status_derived")),
+    Field("status_rule", "Status rule", key("status_rule")),
+    Field("reported_status", "Reported status", key("reported_status")),
+    Field("reported_date", "Reported on", key("reported_date")),
+    Field("reported_source", "Reported by", key("reported_source")),
+    Field("reported_quote", "Report quote", key("reported_quote")),
+    Field("reported_inference", "fko's inference", key("reported_inference")),
+    Field("funds_text", "Funds (report)", key("funds_text")),
+    Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
+    Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
+    Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
+    Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    *(
+        Field(f"funds_{b}_approximate", f"Funds {b.replace('_', ' ')} approximate", key(f"funds_{b}_approximate"))
+        for b in ("per_year", "total", "one_year", "one_off")
+    ),
+    Field("funding", "Funding", key("funding")),
+    Field("staff", "Staff", lambda r: _staff(r["staff"])),
+    Field("partners", "Partners", key("partners")),
+    Field("goal", "Goal", key("goal")),
+    Field(
+        "latest_indicators",
+        "Latest figures",
+        lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
+    ),
+    Field("source", "Source", key("source"), show=terminal.source_short),
+]
+
+
+def _staff(items: Sequence[dict[str, Any]]) -> list[str]:
+    return [numbers.quantity_text(i["quantity"], i["unit"], i["basis"]) for i in items]
+
+
+def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
+    """Fields as rows, measures as columns; ≠ marks the rows where the measures differ."""
+    eur = numbers.euro_exact
+
+    from fko.domain.status import state_text
+
+    def status(r: dict[str, Any]) -> str:
+        label = state_text(r["status"], r["open_ended"])
+        label += f" (derived: {r['status_rule']})" if r["status_derived"] else ""
+        if r.get("reported_status"):
+            mark = ", fko's inference" if r.get("reported_inference") else ""
+            label = f"{r['reported_status']} (reported {r['reported_date']}{mark}); from the runtime: {label}"
+        return label
+
+    def funds(r: dict[str, Any], basis: str) -> str:
+        value = r[f"funds_{basis}_eur"]
+        if value is None:
+            return ""
+        return ("ca. " if r[f"funds_{basis}_approximate"] else "") + eur(value)
+
+    def figures(r: dict[str, Any]) -> str:
+        return "\n".join(
+            f"{i['metric']}: {indicator_value({**i, 'target': False})} ({i['as_of']})" for i in r["latest_indicators"]
+        )
+
+    lines: list[tuple[str, Any]] = [
+        ("Title", lambda r: r["title"]),
+        ("Cluster", lambda r: r["cluster"] or "–"),
+        ("Ministries", lambda r: ", ".join(r["ressorts"])),
+        ("Runtime", lambda r: r["runtime"]["text"] or "not stated"),
+        (f"Status on {on.isoformat()}", status),
+        ("Funds per year", lambda r: funds(r, "per_year") + ("/Jahr" if r["funds_per_year_eur"] else "")),
+        ("Funds in total", lambda r: funds(r, "total")),
+        ("Funds for one year", lambda r: funds(r, "one_year")),
+        ("Funds one-off", lambda r: funds(r, "one_off")),
+        ("Funds (report)", lambda r: r["funds_text"] or "not stated"),
+        ("Funding sources", lambda r: ", ".join(r["funding"])),
+        ("Staff", lambda r: ", ".join(_staff(r["staff"]))),
+        ("Partners", lambda r: "\n".join(r["partners"]) or "none"),
+        ("Goal", lambda r: r["goal"] or ""),
+        ("Latest figures", figures),
+    ]
+    table_rows = []
+    for label, get in lines:
+        values = {r["id"]: get(r) for r in rows}
+        if not any(values.values()):
+            continue
+        differs = len(set(values.values())) > 1
+        table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
+    fields = [Field("mark", "", key("mark"), keep_whole=True), Field("field", "Field", key("field"), keep_whole=True)]
+    fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
+    tables.table(
+        table_rows,
+        fields,
+        title="Measures side by side (≠: they differ)",
+        styles=lambda row: "bold" if row["mark"] else None,
+    )
+
+
+PORTFOLIO_FIELDS: list[Field] = [
+    Field("ressort", "Ministry", key("ressort")),
+    Field("measures", "Measures", key("measures"), numeric=True),
+    *(
+        Field(f"cluster_{n}", f"Cluster {n}", path("per_cluster", n), numeric=True)
+        for n in ("I", "II", "III", "IV", "V", "VI")
+    ),
+    Field("shared", "Shared", key("shared")),
+    Field("funds_peak_year", "Peak year of the funds", key("funds_peak_year"), numeric=True),
+    Field("funds_peak_year_eur", "Planned in the peak year", key("funds_peak_year_eur"), numeric=True),
+    Field("funds_peak_year_assumed", "Peak rests on an assumption", key("funds_peak_year_assumed")),
+    Field("funds_total_eur", "Totals over several years", key("funds_total_eur"), numeric=True),
+]
+
+
+def portfolio_table(store: Any, result: dict[str, Any]) -> None:
+    """Ministries' portfolios side by side: metrics as rows, ministries as columns."""
+    portfolios = result["ressorts"]
+    rows = []
+    for f in PORTFOLIO_FIELDS[1:]:
+        values = {}
+        for p in portfolios:
+            value = f.get(p)
+            if f.name == "shared":
+                value = f"{len(value)} ({', '.join(value)})" if value else "0"
+            elif f.name in ("funds_peak_year_eur", "funds_total_eur"):
+                value = numbers.euro_exact(value)
+            elif f.name == "funds_peak_year_assumed":
+                value = "yes (open ends carried on)" if value else "no"
+            elif value is None:
+                value = "–"
+            values[p["ressort"]] = str(value)
+        rows.append({"field": f.header, **values})
+    fields = [Field("field", "", key("field"), keep_whole=True)] + [
+        Field(p["ressort"], p["ressort"], key(p["ressort"])) for p in portfolios
+    ]
+    tables.table(rows, fields, title="Portfolios side by side")
+    common = result["in_common"]
+    tables.lines(
+        [
+            "",
+            f"Measures in common: {', '.join(common) if common else 'none'}.",
+            "Funds of shared measures are counted in full for each ministry; items the report assigns to one "
+            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis; the peak "
+            "year adds only what is planned for that one year (fko budget -r CODE --by year for every year).",
+        ]
+    )

@@ -1,0 +1,170 @@
+"""The views of figures: key figures, recognition, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from fko.output import numbers, terminal
+from fko.output.fields import Field, key
+from fko.views.measures import indicator_value
+
+INDICATOR_FIELDS: list[Field] = [
+    Field("measure", "ID", key("measure")),
+    Field("as_of", "As of", key("as_of")),
+    Field("metric", "Figure", key("metric")),
+    Field("shown", "Value", lambda r: indicator_value(r), in_table=True),
+    Field("value", "Value (number)", key("value"), numeric=True, in_table=False),
+    Field("unit", "Unit", key("unit"), in_table=False),
+    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
+    Field("approximate", "Approximate", key("approximate"), in_table=False),
+    Field("target", "Target", key("target"), in_table=False),
+    Field("as_of_text", "As stated", key("as_of_text")),
+    Field("as_of_from_source", "Date of the source", key("as_of_from_source"), in_table=False),
+    Field("source", "Source", key("source"), show=terminal.source_short),
+    Field("source_date", "Source date", key("source_date"), in_table=False),
+    Field("quote", "Quote", key("quote"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
+]
+
+
+SOURCE_FIELDS: list[Field] = [
+    Field("key", "Key", key("key")),
+    Field("file", "File", key("file")),
+    Field("title", "Title", key("title")),
+    Field("publisher", "Publisher", key("publisher")),
+    Field("date", "Date", key("date")),
+    Field("date_note", "Date note", key("date_note"), in_table=False),
+    Field("records", "Records", key("records"), numeric=True),
+    *(
+        Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
+        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
+    ),
+]
+
+
+RECOGNITION_FIELDS: list[Field] = [
+    Field("body", "Body", key("body")),
+    Field("year", "Year", key("year"), numeric=True),
+    Field("metric", "Metric", key("metric")),
+    Field("dimension", "Country", key("dimension")),
+    Field(
+        "value",
+        "Value",
+        key("value"),
+        numeric=True,
+        show=lambda v: numbers.german_number(v, 0 if float(v).is_integer() else 1),
+    ),
+    Field("unit", "Unit", key("unit"), in_table=False),
+    Field("derived", "Derived", key("derived"), in_table=False),
+    Field("label", "As printed", key("label"), in_table=False),
+    Field("measure", "Measure", key("measure"), in_table=False),
+    Field("source", "Source", key("source"), in_table=False),
+    Field("source_date", "Source date", key("source_date"), in_table=False),
+    Field("note", "Note", key("note"), in_table=False),
+]
+
+
+def source_label(store: Any) -> dict[str, str]:
+    """ "WHKT-Report, Ausgabe 12/2025 (whkt)" by file name: how views name a source."""
+    return {s["file"]: f"{s['title']} ({s['key']})" for s in store.sources()}
+
+
+def recognition_overview(store: Any, bodies: Sequence[str] = (), year: int | None = None) -> list[dict[str, Any]]:
+    """One row per recognition figure set fko has, for `fko recognition`'s overview: the
+    procedures by area (each area), the top countries of training, and each chamber's latest
+    applications and recognitions with the rate."""
+    from fko.domain.figures import by_area, by_country, recognition_rows
+
+    wanted = [b.casefold() for b in bodies]
+
+    def chosen(name: str) -> bool:
+        return not wanted or any(w in name.casefold() for w in wanted)
+
+    rows: list[dict[str, Any]] = []
+    if year is None:
+        for r in by_area(store):
+            if chosen(r["body"]):
+                shown = numbers.german_number(r["value"])
+                rows.append({"body": r["body"], "figure": "procedures", "year": "–", "value": shown, **r_src(r)})
+        countries = by_country(store)
+        if countries and chosen(countries[0]["body"]):
+            top = ", ".join(f"{c['dimension']} {numbers.german_number(c['value'])}" for c in countries[:3])
+            rows.append(
+                {
+                    "body": countries[0]["body"],
+                    "figure": f"procedures by country (top {len(countries)})",
+                    "year": "–",
+                    "value": f"{top} …",
+                    **r_src(countries[0]),
+                }
+            )
+    chambers = [r for r in recognition_rows(store, bodies, year) if r["year"] is not None]
+    for name in dict.fromkeys(r["body"] for r in chambers):
+        latest = max(r["year"] for r in chambers if r["body"] == name)
+        figures = {r["metric"]: r for r in chambers if r["body"] == name and r["year"] == latest}
+        applied, granted = figures.get("Anträge gestellt"), figures.get("anerkannt")
+        if applied is None or granted is None:
+            continue
+        rate = f" ({numbers.german_number(100 * granted['value'] / applied['value'], 1)} %)" if applied["value"] else ""
+        rows.append(
+            {
+                "body": name,
+                "figure": "applied / recognised (rate)",
+                "year": str(latest),
+                "value": f"{numbers.german_number(applied['value'])} / {numbers.german_number(granted['value'])}{rate}",
+                **r_src(applied),
+            }
+        )
+    return rows
+
+
+def r_src(row: dict[str, Any]) -> dict[str, Any]:
+    return {"source": row["source"]}
+
+
+RECOGNITION_OVERVIEW_FIELDS: list[Field] = [
+    Field("body", "Body", key("body"), main=True),
+    Field("figure", "Figures", key("figure"), drop=1),
+    Field("year", "Year", key("year"), keep_whole=True),
+    Field("value", "Value", key("value")),
+    Field("source", "Source", key("source"), show=terminal.source_short, keep_whole=True),
+]
+
+
+def _matrix_value(value: Any, unit: str | None) -> str:
+    if value is None:
+        return ""
+    if unit == "%":  # rates always with one decimal: 81,0 % beside 86,1 %
+        return f"{numbers.german_number(value, 1)} %"
+    return numbers.german_number(value, 0 if float(value).is_integer() else 1)
+
+
+def matrix_fields(years: Sequence[int]) -> list[Field]:
+    """Metrics as rows, one column per year, then the change (derived values marked *).
+
+    Only for the table: --json and --csv give the long rows instead.
+    """
+
+    def year_value(year: int) -> Callable[[dict[str, Any]], str]:
+        return lambda r: _matrix_value(r["values"].get(year), r["unit"])
+
+    def change(r: dict[str, Any]) -> str:
+        if r["change"] is None:
+            return ""
+        sign = "+" if r["change"] > 0 else ""
+        unit = " pp" if r["unit"] == "%" else ""
+        return f"{sign}{_matrix_value(r['change'], None)}{unit}"
+
+    def change_pct(r: dict[str, Any]) -> str:
+        if r["change_pct"] is None:
+            return ""
+        sign = "+" if r["change_pct"] > 0 else ""
+        return f"{sign}{numbers.german_number(r['change_pct'], 1)} %"
+
+    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
+    out += [Field(str(y), str(y), year_value(y), numeric=True) for y in years]
+    if len(years) > 1:
+        out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
+        out.append(Field("change_pct", "Change in % *", change_pct, numeric=True))
+    return out
