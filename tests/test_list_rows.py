@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fko._keys import KEYS
 from fko.domain import status as S
 from fko.domain.status import status_in, statuses_in
+from fko.model.outputs import output_keys
 from fko.store.fileformat import SHIPPED
 from fko.store.reader import Store, memory_store
 from fko.views.rows import list_row, records
@@ -37,8 +37,8 @@ def test_list_rows_are_the_records_in_model_order_and_passed_on_as_they_are(stor
     pool = store.measures() + store.table("initiatives")
     rows = [list_row(r, ON.isoformat(), s) for r, s in zip(pool, statuses_in(store, pool, ON), strict=True)]
     assert list(store.measures()[0]) != list(rows[0])[:20]  # the store's keys are sorted, not in model order
-    assert [list(r) for r in rows[:2]] == [[k for k in KEYS["list"] if k != "date"]] * 2
-    assert list(rows[-1]) == list(KEYS["list"])  # an initiative has a date
+    assert [list(r) for r in rows[:2]] == [[k for k in output_keys("list") if k != "date"]] * 2
+    assert list(rows[-1]) == list(output_keys("list"))  # an initiative has a date
     out = records("list", rows)
     assert all(o is r for o, r in zip(out, rows, strict=True))  # no second copy
     old = [_old_row(r, store) for r in pool]
@@ -52,7 +52,7 @@ def test_records_reorder_a_row_in_another_order_and_keep_a_missing_key_an_error(
     found = status_in(store, record, ON)
     shuffled = dict(reversed(list(record.items())))
     row = list_row(shuffled, ON.isoformat(), found)
-    assert list(row) == [k for k in KEYS["list"] if k != "date"]
+    assert list(row) == [k for k in output_keys("list") if k != "date"]
     odd = list_row({**shuffled, "extra": 1}, ON.isoformat(), found)  # not a checked record: merged as before
     assert list(odd)[:2] == ["urls_text", "urls"] and "extra" in odd
     assert list(records("list", [odd])[0]) == list(row) and records("list", [odd]) == [row]

@@ -4,7 +4,6 @@ record types, matched case-insensitively (`iv.` offers IV.1, `ma` offers MAGS, `
 Completion must never break the shell: any failure offers nothing.
 """
 
-
 import os
 from collections.abc import Iterable
 

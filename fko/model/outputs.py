@@ -17,7 +17,9 @@ none); `--jsonl` prints the same records one a line. `fko diff --json` prints on
 """
 
 # No `from __future__ import annotations`: the types are read at run time (schema, --fields).
-from typing import Any, Literal, NotRequired, TypedDict
+import types
+import typing
+from typing import Any, Literal, NotRequired, TypedDict, Union
 
 from fko.model.records import (
     Budget,
@@ -504,3 +506,45 @@ NESTED: dict[str, type] = {
     "funds_ressort": FundsRessort,
     "funds_change": FundsChange,
 }
+
+
+def hints(record_type: type) -> dict[str, Any]:
+    """The keys of a record type with their annotations, in order (NotRequired kept). The model
+    is written without string annotations, so the class's own table is the truth."""
+    annotations: dict[str, Any] = record_type.__annotations__
+    return annotations
+
+
+def split_required(annotation: Any) -> tuple[Any, bool]:
+    """An annotation without NotRequired, and whether the key is required."""
+    if typing.get_origin(annotation) is NotRequired:
+        return typing.get_args(annotation)[0], False
+    return annotation, True
+
+
+def optional_keys(name: str) -> frozenset[str]:
+    """The keys of an output type that only some records have (NotRequired)."""
+    keys: frozenset[str] = OUTPUTS[name][0].__optional_keys__  # type: ignore[attr-defined]
+    return keys
+
+
+def output_keys(name: str) -> list[str]:
+    """The keys of an output type in the order --json prints them."""
+    return list(hints(OUTPUTS[name][0]))
+
+
+def paths(name: str) -> list[str]:
+    """The names --fields accepts for an output type: its keys, and dotted paths into nested objects."""
+    out: list[str] = []
+
+    def walk(record_type: type, prefix: str) -> None:
+        for key, annotation in hints(record_type).items():
+            inner, _ = split_required(annotation)
+            out.append(prefix + key)
+            if typing.get_origin(inner) in (Union, types.UnionType):
+                inner = next((a for a in typing.get_args(inner) if a is not type(None)), inner)
+            if isinstance(inner, type) and typing.is_typeddict(inner):
+                walk(inner, f"{prefix}{key}.")
+
+    walk(OUTPUTS[name][0], "")
+    return out

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fko._keys import KEYS, OPTIONAL, PATHS, RENAMES
 from fko.errors import UsageError
+from fko.model.outputs import RENAMES, optional_keys, output_keys, paths
 from fko.output import channels, csv_writer, json_writer, tables
 from fko.output.fields import Field, dotted, pick, select_paths
 
@@ -48,7 +48,7 @@ def emit_rows(
     source = json_rows if json_rows is not None else rows  # the records: made only where printed
     if fields_arg is not None:
         full = records(output, source)
-        names = select_paths(PATHS[output], fields_arg)
+        names = select_paths(paths(output), fields_arg)
         chosen = [Field(n, n, dotted(n)) for n in names]
         if json or jsonl:
             cut = [pick(r, names) for r in full]
@@ -82,14 +82,14 @@ def emit_rows(
 
 def records(output: str, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows as the records of output type `output`: its keys only, in its order (the JSON truth,
-    fko/model.py, read from its generated key table fko/_keys.py). A required key missing from
+    fko/model/outputs.py). A required key missing from
     a row is a KeyError (a bug), never a null.
 
     A row whose keys already are exactly the record's, in order (as `list_row` makes them), is
     passed on as it is, not copied: the records are only written out (emit_rows is the one
     caller), so sharing the row is safe; a caller must not change them."""
-    keys = KEYS[output]
-    optional = OPTIONAL.get(output, ())
+    keys = tuple(output_keys(output))
+    optional = optional_keys(output)
     required = tuple(k for k in keys if k not in optional)
     renames = RENAMES.get(output, {})
     pick = operator.itemgetter(*required) if len(required) > 1 else lambda row: (row[required[0]],)
@@ -128,7 +128,7 @@ def _list_form(dated: bool) -> tuple[dict[str, None], int, frozenset[str]]:
     """`fko list`'s record as a template (its keys in order, values None) for a record with or
     without a date (the list's one optional key); how many keys the record itself has; and the
     keys fko adds to it ("on" and the status)."""
-    keys = [k for k in KEYS["list"] if dated or k not in OPTIONAL["list"]]
+    keys = [k for k in output_keys("list") if dated or k not in optional_keys("list")]
     on = keys.index("on")
     return dict.fromkeys(keys), on, frozenset(keys[on:])
 
