@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from fko.store.reader import Store, memory_store, open_store  # noqa: E402
-from tests.relevance_suite import evaluate, load  # noqa: E402
+from tests.search.relevance_suite import evaluate, load  # noqa: E402
 
 REPORT = ROOT.parent / "shared" / "sources" / "002_a45909dfd521d212.txt"
 

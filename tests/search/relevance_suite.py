@@ -1,0 +1,67 @@
+"""The relevance suite of `fko search` (tests/data/relevance.toml) and its measures: MRR, hits@k."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fko.search.finder import find
+from fko.store.reader import Store
+
+SUITE = Path(__file__).parents[1] / "data" / "relevance.toml"
+
+
+@dataclass
+class Query:
+    q: str
+    expect: list[str]
+    reason: str
+    issue: bool = False
+    first: str | None = None
+
+
+@dataclass
+class Outcome:
+    query: Query
+    got: list[str]  # the first hits, as keys
+    rank: int | None  # 1-based rank of the first expected hit among the first 10, or None
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def hits_at(self, k: int) -> float:
+        return sum(1 for o in self.outcomes if o.rank is not None and o.rank <= k) / len(self.outcomes)
+
+    @property
+    def mrr(self) -> float:
+        return sum(1 / o.rank for o in self.outcomes if o.rank) / len(self.outcomes)
+
+    def misses(self, k: int) -> list[Outcome]:
+        return [o for o in self.outcomes if o.rank is None or o.rank > k]
+
+
+def load(path: Path = SUITE) -> list[Query]:
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return [Query(**entry) for entry in data["query"]]
+
+
+def key(row: dict[str, Any]) -> str:
+    """A hit as the suite names it: the ID of a measure or initiative, else "kind:title"."""
+    if row["kind"] in ("measure", "initiative"):
+        return str(row["id"])
+    return f"{row['kind']}:{row['title']}"
+
+
+def evaluate(store: Store, queries: Sequence[Query]) -> Report:
+    report = Report()
+    for query in queries:
+        got = [key(r) for r in find(store, query.q, limit=10).rows]
+        rank = next((i for i, k in enumerate(got, start=1) if k in query.expect), None)
+        report.outcomes.append(Outcome(query, got, rank))
+    return report

@@ -1,0 +1,46 @@
+"""The relevance suite as a test with floors: queries as people type them (tests/data/relevance.toml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fko.store.reader import Store
+
+from .relevance_suite import Report, evaluate, load
+
+QUERIES = load()
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    from fko.store.reader import memory_store
+
+    from ..conftest import shipped_tables
+
+    return evaluate(memory_store(shipped_tables()), QUERIES)
+
+
+def test_the_suite_is_large_and_every_entry_has_a_reason() -> None:
+    assert len(QUERIES) >= 120
+    assert all(q.reason.strip() and q.expect for q in QUERIES)
+    assert len({q.q for q in QUERIES}) == len(QUERIES), "a query is listed twice"
+
+
+def test_floors(report: Report) -> None:
+    misses = [(o.query.q, o.got[:3]) for o in report.misses(3)]
+    assert report.hits_at(3) >= 0.95, misses
+    assert report.hits_at(1) >= 0.90
+    assert report.mrr >= 0.93
+
+
+@pytest.mark.parametrize("query", [q for q in QUERIES if q.issue], ids=lambda q: q.q)
+def test_every_query_of_the_issue_is_answered_in_the_top_3(store: Store, query: object) -> None:
+    from fko.search.finder import find
+
+    from .relevance_suite import Query, key
+
+    assert isinstance(query, Query)
+    got = [key(r) for r in find(store, query.q).rows[:3]]
+    assert set(got) & set(query.expect), (query.q, got)
+    if query.first:
+        assert got[0] == query.first, (query.q, got)

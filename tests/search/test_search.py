@@ -1,0 +1,338 @@
+"""Search: the relevance suite (expected first hits, written from the data) and properties."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fko.german import normalise
+from fko.search.finder import find, resolve
+from fko.search.query import snippet
+from fko.store.reader import Store
+
+from ..conftest import Result
+
+
+def test_exact_id_and_acronym_score_100(store: Store) -> None:
+    assert [(h["id"], h["score"], h["field"]) for h in find(store, "iv.1").rows] == [("IV.1", 100, "id")]
+    top = find(store, "zdi").rows[0]
+    assert (top["id"], top["score"], top["field"]) == ("II.2", 100, "alias")
+
+
+def test_a_typo_scores_below_an_exact_hit(store: Store) -> None:
+    exact = find(store, "Meisterprämie").rows[0]["score"]
+    typo = find(store, "Meisterprämei").rows[0]["score"]
+    assert 0 < typo < exact == 100
+
+
+def test_more_matched_words_rank_higher(store: Store) -> None:
+    rows = find(store, "Architekten Anerkennung").rows
+    scores = {r["id"]: r["score"] for r in rows if r["kind"] == "measure"}
+    assert scores["VI.8"] > scores["VI.4"] > 0
+
+
+def test_uber_matches_ueber_only_as_a_weaker_match(store: Store) -> None:
+    index = store.table("search")[0]
+    assert "uber" not in index["postings"]
+    rows = find(store, "über").rows
+    uber = find(store, "Uber").rows
+    assert uber and rows and uber[0]["score"] < rows[0]["score"]
+
+
+def test_filters_combine_with_the_query(store: Store) -> None:
+    ids = [r["id"] for r in find(store, "Anerkennung", ressorts=["msb"]).rows]
+    assert ids == ["VI.4"]
+    assert find(store, "Meisterprämie", clusters=["I"]).rows == []
+
+
+def test_limit(store: Store) -> None:
+    assert len(find(store, "Ausbildung", limit=3).rows) == 3
+
+
+def test_no_hit_gives_closest_terms(store: Store) -> None:
+    found = find(store, "Lokführerschein")
+    assert found.rows == []
+    assert found.closest
+
+
+def test_resolve_by_title_alias_and_ambiguity(store: Store) -> None:
+    assert resolve(store, "Meisterprämie")["id"] == "IV.1"
+    assert resolve(store, "Meisterprämie NRW")["id"] == "IV.1"
+    assert resolve(store, "ZFE")["id"] == "VI.6"
+    with pytest.raises(Exception, match=r"'KAoA' names 3 measures: II.5 "):
+        resolve(store, "KAoA")
+
+
+def test_snippet_highlights_the_matched_word() -> None:
+    text, spans = snippet("Die Meisterprämie NRW wird gezahlt.", ["meisterpraemie"])
+    assert [text[a:b] for a, b in spans] == ["Meisterprämie"]
+
+
+# --- normalisation properties ---------------------------------------------------------------
+
+
+@given(st.text())
+def test_normalise_is_idempotent(text: str) -> None:
+    assert normalise(normalise(text)) == normalise(text)
+
+
+@given(st.text())
+def test_nfc_and_nfd_give_the_same_key(text: str) -> None:
+    assert normalise(unicodedata.normalize("NFD", text)) == normalise(unicodedata.normalize("NFC", text))
+
+
+@given(st.text(alphabet=st.sampled_from("aouAOUbcdefghijklmnpqrstvwxyzß ")))
+def test_umlaut_and_transliteration_meet(text: str) -> None:
+    umlauts = text.replace("a", "ä").replace("o", "ö").replace("u", "ü")
+    spelled = text.replace("a", "ae").replace("o", "oe").replace("u", "ue")
+    assert normalise(umlauts) == normalise(spelled)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Straße", "strasse"),
+        ("MEISTERPRÄMIE", "meisterpraemie"),
+        ("Fach\u00adkräfte", "fachkraefte"),
+        ("Zero\u200bwidth", "zerowidth"),
+        ("zdi.NRW", "zdi nrw"),
+        ("2.500 Euro", "2500 euro"),
+        ("10,1 Mio.", "10 1 mio"),
+    ],
+)
+def test_normalise_examples(text: str, key: str) -> None:
+    assert normalise(text) == key
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def test_search_command_json(fko: Callable[..., Result]) -> None:
+    result = fko("search", "Meisterpraemie", "--json")
+    assert result.code == 0
+    hits = result.json()
+    assert hits[0] == {
+        "id": "IV.1",
+        "title": "Meisterprämie NRW",
+        "ressorts": ["MAGS"],
+        "score": 100,
+        "kind": "measure",
+        "field": "alias",
+        "matched": ["Meisterprämie"],
+        "synonyms": [],
+        "snippet": "Meisterprämie",
+    }
+
+
+def test_search_without_hits_exits_0_with_a_hint(fko: Callable[..., Result]) -> None:
+    result = fko("search", "Lokführerschein", "--json")
+    assert (result.code, result.out) == (0, "[]\n")
+    assert result.err.startswith("nothing matches 'Lokführerschein'; closest words in the data: ")
+
+
+def test_search_table_and_filters(fko: Callable[..., Result]) -> None:
+    result = fko("search", "Anerkennung", "--ressort", "MSB")
+    assert result.code == 0
+    assert result.out.splitlines()[0] == "1 hit for 'Anerkennung'"
+    assert result.out.splitlines()[3].startswith("VI.4")
+
+
+def test_show_by_name(fko: Callable[..., Result]) -> None:
+    assert fko("show", "Meisterprämie", "--json").json()[0]["id"] == "IV.1"
+    ambiguous = fko("show", "KAoA")
+    assert ambiguous.code == 1
+    assert ambiguous.err.startswith("fko: 'KAoA' names 3 measures: II.5 Weiterentwicklung")
+
+
+# --- German word forms ------------------------------------------------------------------------
+
+LEXICON = frozenset({"pflege", "ausbildung", "arbeit", "markt", "gesundheit", "fachberufe", "weiter", "bildung"})
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("pflegeausbildung", ["pflege", "ausbildung"]),
+        ("arbeitsmarkt", ["arbeit", "markt"]),  # the linking s dropped
+        ("gesundheitsfachberufe", ["gesundheit", "fachberufe"]),
+        ("weiterbildung", ["weiter", "bildung"]),
+        ("anerkennung", None),
+        ("pflege", None),  # a word of the lexicon is not split into itself
+    ],
+)
+def test_split_compound(word: str, parts: list[str] | None) -> None:
+    from fko.german import split_compound
+
+    assert split_compound(word, LEXICON) == parts
+
+
+def test_coordination_ellipses_are_completed() -> None:
+    from fko.german import ellipses
+
+    text = "Zukunftsbündnis Pflege-, Betreuungs- und Gesundheitsfachberufe sowie Aus- und Weiterbildung"
+    assert ellipses(text, LEXICON) == [
+        ("Pflege-", "pflegefachberufe"),
+        ("Betreuungs-", "betreuungsfachberufe"),
+        ("Aus-", "ausbildung"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("forms", "same"),
+    [
+        (["Lehrer", "Lehrerinnen", "Lehrerin"], True),
+        (["Lehrkräfte", "Lehrkraft", "Lehrkraefte"], True),
+        (["dualer", "duales", "dual"], True),
+        (["Pflegeberufe", "Pflegeberuf"], True),
+        (["Lehrer", "Lehrkraft"], False),  # meaning, not form: the synonym table's job
+    ],
+)
+def test_stems(forms: list[str], same: bool) -> None:
+    from fko.german import stem
+
+    assert (len({stem(f) for f in forms}) == 1) is same
+
+
+@given(st.lists(st.sampled_from(sorted(LEXICON)), min_size=2, max_size=4))
+def test_a_compound_of_lexicon_words_splits_into_lexicon_words(pieces: list[str]) -> None:
+    from fko.german import split_compound
+
+    parts = split_compound("".join(pieces), LEXICON)
+    assert parts is not None and all(p in LEXICON for p in parts)
+    assert len(parts) <= len(pieces)
+
+
+@given(st.text(max_size=40))
+def test_any_query_is_answered_without_error(text: str) -> None:
+    from fko.store.reader import memory_store
+
+    from ..conftest import shipped_tables
+
+    global _STORE
+    if _STORE is None:
+        _STORE = memory_store(shipped_tables())
+    found = find(_STORE, text)
+    assert all(0 < r["score"] <= 100 for r in found.rows)
+    assert found.total >= len(found.rows)
+
+
+_STORE: Store | None = None
+
+
+# --- what people see ---------------------------------------------------------------------------
+
+
+def test_counts_say_how_many_hits_there_are_beyond_the_limit(fko: Callable[..., Result]) -> None:
+    limited = fko("search", "Pflege", "Ausbildung", "--limit", "3")
+    head = limited.out.splitlines()[0]
+    total = len(fko("search", "Pflege", "Ausbildung", "--limit", "0", "--json").json())
+    assert head == f"3 of {total} hits for 'Pflege Ausbildung' (--limit 0 for all)"
+    assert total > 10
+
+
+def test_hidden_hits_are_counted_where_filters_hide_them(fko: Callable[..., Result]) -> None:
+    result = fko("search", "KAoA", "-r", "MKW")
+    assert result.code == 0
+    unfiltered = fko("search", "KAoA", "--json", "--limit", "0").json()
+    assert result.err == f"{len(unfiltered)} hits outside MKW; drop the filter to see them\n"
+    assert "closest" not in result.err
+
+
+def test_a_cluster_numeral_lists_that_cluster(fko: Callable[..., Result]) -> None:
+    rows = fko("search", "VI", "--json").json()
+    assert [r["id"] for r in rows] == [f"VI.{n}" for n in range(1, 9)]
+
+
+def test_hints_never_show_internal_tokens(fko: Callable[..., Result]) -> None:
+    result = fko("search", "vi9x")
+    assert result.code == 0
+    assert result.err.startswith("nothing matches 'vi9x'; closest words in the data: vier, viele, Revier")
+    assert "vi1" not in result.err and "vi8" not in result.err
+
+
+def test_json_matched_gives_the_words_as_they_stand_in_the_data(fko: Callable[..., Result]) -> None:
+    rows = fko("search", "Flüchtlinge", "--json").json()
+    assert rows[0]["id"] == "V.2"
+    assert rows[0]["matched"] == ["Geflüchteter"]
+    assert rows[0]["synonyms"] == [
+        {
+            "query_word": "Flüchtlinge",
+            "data_word": "Geflüchtete",
+            "reason": "The report says Geflüchtete (V.2); Flüchtling is the everyday word for the same people.",
+        }
+    ]
+
+
+def test_synonym_hits_rank_below_direct_hits(store: Store) -> None:
+    direct = find(store, "Geflüchtete").rows[0]
+    through = find(store, "Flüchtlinge").rows[0]
+    assert direct["id"] == through["id"] == "V.2"
+    assert direct["synonyms"] == [] and through["synonyms"][0]["data_word"] == "Geflüchtete"
+    assert direct["score"] > through["score"] > 0
+
+
+def test_the_match_column_does_not_repeat_the_title(fko: Callable[..., Result]) -> None:
+    line = fko("search", "Meisterprämie").out.splitlines()[3]
+    assert line.startswith("IV.1")
+    assert "Mit der Meisterprämie NRW soll" in line
+
+
+def test_kind_filter_and_labels(fko: Callable[..., Result]) -> None:
+    rows = fko("search", "Handwerkskammer", "--json").json()
+    assert [(r["id"], r["kind"], r["title"]) for r in rows] == [(None, "recognition", "Handwerkskammern")]
+    only = fko("search", "Meisterprämie", "--kind", "indicator", "--json").json()
+    assert {r["kind"] for r in only} == {"indicator"} and only[0]["title"] == "Meisterprämien ausgezahlt"
+    wrong = fko("search", "x", "--kind", "measures")
+    assert wrong.code == 2
+    assert wrong.err.startswith("fko: unknown --kind 'measures'; use one of measure, initiative,")
+
+
+def test_explain_names_the_words_fields_and_score_parts(fko: Callable[..., Result]) -> None:
+    result = fko("search", "Pflege", "Ausbildung", "--limit", "1", "--explain")
+    assert "III.12 (measure) score 82 = " in result.out
+    assert "  Pflege -> Pflege in title: exact, quality 1.00" in result.out
+    assert "  Ausbildung -> Ausbildung in description: exact, quality 0.45" in result.out
+    hit = fko("search", "Pflege", "Ausbildung", "--limit", "1", "--explain", "--json").json()[0]
+    assert [m["query_word"] for m in hit["explain"]["word_matches"]] == ["Pflege", "Ausbildung"]
+    assert hit["explain"]["words_matched"] == hit["explain"]["words_total"] == 2
+    assert hit["explain"]["word_score"] + hit["explain"]["proximity"] == hit["score"]
+
+
+def test_an_id_that_names_no_measure_is_not_found_as_show_says(fko: Callable[..., Result]) -> None:
+    cases = [
+        (("search", "VI.9"), "VI.9"),
+        (("search", "vi", "9"), "vi 9"),
+        (("search", "VI.9", "--json"), "VI.9"),
+        (("show", "VI.9"), "VI.9"),
+    ]
+    for args, named in cases:
+        result = fko(*args)
+        assert (result.code, result.out) == (1, ""), args
+        assert result.err == f"fko: no measure '{named}'; did you mean V.9?\n", args
+    assert fko("search", "IV 1", "--json").json()[0]["id"] == "IV.1"  # an existing ID still finds its measure
+
+
+@pytest.mark.parametrize("word", ["x" * 100_000, "Pflegeausbildung" * 5_000, "Meisterprämie" + "e" * 70])
+def test_an_overlong_word_is_matched_as_it_is(store: Store, word: str) -> None:
+    """Compound splitting and fuzzy matching grow faster than the word (100,000 letters ran for
+    minutes): words over MAX_WORD letters are matched only as they are. A CPU alarm turns a
+    regression into a failure, not a hang."""
+    import signal
+
+    from fko.search.query import MAX_WORD
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"a {len(word)}-letter word took more than 20 CPU seconds")
+
+    previous = signal.signal(signal.SIGVTALRM, stop)
+    signal.setitimer(signal.ITIMER_VIRTUAL, 20)
+    try:
+        found = find(store, word)
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+    assert len(word) > MAX_WORD and found.rows == [] and found.closest == []
