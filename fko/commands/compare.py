@@ -53,7 +53,7 @@ def run(
         raise UsageError("choose one of --ressort and --recognition")
     store = options.state(ctx).store()
     if recognition:
-        from fko.commands.recognition import chamber_tables
+        from fko.views.figures import chamber_tables
 
         try:
             years = [int(y) for y in items]
@@ -85,7 +85,11 @@ def run(
         listed = " ".join(f"-r {i.strip().upper()}" for i in items)
         raise UsageError(f"{', '.join(items)} are ministries; compare their portfolios with `fko compare {listed}`")
     day = on_date(on)
-    rows = compare_measures(store, items, day)
+    if len(items) < 2:
+        raise UsageError("give at least two measures to compare, e.g. fko compare IV.1 II.9")
+    from fko.search.finder import resolve_all
+
+    rows = compare_measures(store, resolve_all(store, items), day)
     if json or jsonl or csv or xlsx or fields is not None:
         emit_rows(
             rows,

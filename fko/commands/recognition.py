@@ -9,8 +9,6 @@ import typer
 from fko.commands import choices, options
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from fko.store.reader import Store
 
 
@@ -84,6 +82,8 @@ def run(
         return
     years = list(compare) if compare else ([year] if year is not None else None)
     if json or jsonl or csv or xlsx or compare:
+        from fko.views.figures import chamber_tables
+
         chamber_tables(
             store,
             years,
@@ -138,56 +138,6 @@ def overview(store: "Store", bodies: Sequence[str], year: int | None) -> None:
             [(r["dimension"], float(r["value"]), numbers.german_number(r["value"])) for r in countries],
             title=f"{countries[0]['body']}: procedures by country of training (top {len(countries)})",
         )
-
-
-def chamber_tables(
-    store: "Store",
-    years: list[int] | None,
-    bodies: Sequence[str],
-    *,
-    json: bool,
-    csv: bool,
-    fields: str | None,
-    delimiter: str,
-    jsonl: bool = False,
-    xlsx: "Path | None" = None,
-) -> None:
-    """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
-    from fko.domain.figures import chamber_matrix, recognition_rows, with_rates
-    from fko.output import channels, tables
-    from fko.views.figures import RECOGNITION_FIELDS, matrix_fields
-    from fko.views.rows import emit_rows
-
-    every = recognition_rows(store, bodies)
-    rows = with_rates([r for r in every if r["year"] is not None])
-    if years is not None:
-        rows = [r for r in rows if r["year"] in years]
-    else:  # every figure the overview shows: first those that state no year (WHKT), as there
-        rows = [r for r in every if r["year"] is None] + rows
-    if json or jsonl or csv or xlsx:
-        emit_rows(
-            rows,
-            RECOGNITION_FIELDS,
-            output="recognition",
-            json=json,
-            jsonl=jsonl,
-            csv=csv,
-            fields_arg=fields,
-            delimiter=delimiter,
-            xlsx=xlsx,
-            title="Recognition, chambers",
-        )
-        return
-    shown_years, matrix = chamber_matrix(rows, years)
-    for n, name in enumerate(dict.fromkeys(m["body"] for m in matrix)):
-        if n:
-            tables.separator()
-        body_rows = [m for m in matrix if m["body"] == name]
-        tables.table(body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
-    if not matrix:
-        channels.note("no recognition figures match; see `fko recognition`")
-        return
-    tables.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
 
 
 def _by_title(by: str, rows: list[dict[str, object]], sources: dict[str, str]) -> str:

@@ -71,12 +71,9 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
     }
 
 
-def compare_measures(store: Store, ids: Sequence[str], on: dt.date) -> list[dict[str, Any]]:
-    if len(ids) < 2:
-        raise UsageError("give at least two measures to compare, e.g. fko compare IV.1 II.9")
-    from fko.search.finder import resolve_all
-
-    return [measure_summary(store, record, on) for record in resolve_all(store, ids)]
+def compare_measures(store: Store, records: Sequence[dict[str, Any]], on: dt.date) -> list[dict[str, Any]]:
+    """Each record's side of the comparison, in the order given."""
+    return [measure_summary(store, record, on) for record in records]
 
 
 def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:

@@ -190,7 +190,7 @@ def test_ctrl_c_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch, f
 
 def test_entry_point_maps_ctrl_c_during_start(monkeypatch: pytest.MonkeyPatch) -> None:
     import fko.cli
-    from fko.entry import run
+    from fko.__main__ import run
 
     def interrupted(argv: Any = None) -> int:
         raise KeyboardInterrupt
@@ -209,7 +209,7 @@ def test_entry_point_names_a_missing_dependency(
     import gc
 
     import fko.cli
-    from fko.entry import run
+    from fko.__main__ import run
 
     def missing(argv: Any = None) -> int:
         raise ModuleNotFoundError("No module named 'orjson'", name="orjson")
