@@ -93,7 +93,22 @@ class _Column:
         return self.widest if self.fixed else min(self.widest, max(self.least, SMALL))
 
 
-def _plan(columns: Sequence[_Column], width: int, wide: bool) -> tuple[list[int], list[int], dict[int, int]]:
+class _Plan:
+    """What the width policy decided: the columns shown and hidden, the title's width (None: as
+    Rich finds it), and the most each text column may take (`max_width`)."""
+
+    __slots__ = ("hidden", "limits", "shown", "title")
+
+    def __init__(
+        self, shown: list[int], hidden: list[int], title: int | None = None, limits: dict[int, int] | None = None
+    ) -> None:
+        self.shown = shown
+        self.hidden = sorted(hidden)
+        self.title = title
+        self.limits = limits or {}
+
+
+def _plan(columns: Sequence[_Column], width: int, wide: bool) -> _Plan:
     """The width policy: which columns to show, which to hide (moved under the title, or not
     shown), and the widths to give Rich: the title's, and the most each other text column may
     take (none when Rich's natural widths fit).
@@ -101,9 +116,10 @@ def _plan(columns: Sequence[_Column], width: int, wide: bool) -> tuple[list[int]
     Every column at its widest if that fits. Otherwise the columns that may give way hide
     (highest `drop` first; never with --wide) until the rest fit at their least. The title
     then gets the room left after the other columns' share (short columns whole), or, if that
-    leaves it less than its least, what is left when they give way down to theirs; what the
-    title does not need goes back to the others, evenly. Without a title column Rich shares
-    the width itself (the widest column gives way first).
+    leaves it less than its least, what is left when they give way down to theirs. Whatever
+    the title does not take goes to the other text columns: up to their share first, then
+    evenly. Where even the least does not fit, Rich narrows the text columns from there (the
+    widest first) and folds their words.
     """
 
     def need(shown: list[int], size: Callable[[_Column], int]) -> int:
@@ -111,7 +127,7 @@ def _plan(columns: Sequence[_Column], width: int, wide: bool) -> tuple[list[int]
 
     shown = list(range(len(columns)))
     if need(shown, lambda c: c.widest) <= width:
-        return shown, [], {}
+        return _Plan(shown, [])
     hidden: list[int] = []
     if not wide:
         droppable = sorted(
@@ -122,18 +138,22 @@ def _plan(columns: Sequence[_Column], width: int, wide: bool) -> tuple[list[int]
                 break
             shown.remove(i)
             hidden.append(i)
+    if need(shown, lambda c: c.widest) <= width:
+        return _Plan(shown, hidden)
+    least = {i: columns[i].least for i in shown if not columns[i].fixed}
+    spare = width - need(shown, lambda c: c.least)  # what the text columns may take beyond their least
+    if spare < 0:  # not even the least fits: Rich narrows the text columns from there
+        return _Plan(shown, hidden, None, least)
     main = next((i for i in shown if columns[i].field.main), None)
-    if main is None or need(shown, lambda c: c.widest) <= width:
-        return shown, sorted(hidden), {}
     rest = [i for i in shown if i != main]
-    title = columns[main]
-    by_share = width - need(rest, lambda c: c.share()) - GAP
-    by_least = width - need(rest, lambda c: c.least) - GAP
-    title_width = min(title.widest, max(by_share, min(title.least, by_least)))
-    if title_width < 1:  # not even the least fits: Rich narrows every column
-        return shown, sorted(hidden), {}
-    limits = {i: columns[i].least for i in rest if not columns[i].fixed}
-    spare = by_least - title_width
+    title_width = None
+    if main is not None:
+        title = columns[main]
+        by_share = width - need(rest, lambda c: c.share()) - GAP
+        by_least = width - need(rest, lambda c: c.least) - GAP
+        title_width = min(title.widest, max(by_share, min(title.least, by_least)))
+        spare = by_least - title_width
+    limits = {i: size for i, size in least.items() if i != main}
     for target in (_Column.share, lambda c: c.widest):  # short columns whole first, then evenly
         while spare > 0:
             growing = [i for i in limits if limits[i] < target(columns[i])]
@@ -144,7 +164,7 @@ def _plan(columns: Sequence[_Column], width: int, wide: bool) -> tuple[list[int]
                 grow = min(step, spare, target(columns[i]) - limits[i])
                 limits[i] += grow
                 spare -= grow
-    return shown, sorted(hidden), {**limits, main: title_width}
+    return _Plan(shown, hidden, title_width, limits)
 
 
 def table(
@@ -170,7 +190,8 @@ def table(
         _Column(f, _span(console, [headers[i]]), _span(console, (line[i] for line in cells)))
         for i, f in enumerate(fields)
     ]
-    shown, hidden, limits = _plan(columns, console.width, display.wide)
+    plan = _plan(columns, console.width, display.wide)
+    shown, hidden = plan.shown, plan.hidden
     main = next((i for i in range(len(fields)) if fields[i].main), None)
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), header_style="")
     for i in shown:
@@ -180,8 +201,8 @@ def table(
             justify="right" if column.field.numeric else "left",
             no_wrap=column.fixed,
             overflow="ellipsis" if column.fixed else "fold",
-            max_width=column.widest if column.fixed else limits.get(i),
-            width=limits.get(i) if i == main else None,
+            max_width=column.widest if column.fixed else plan.limits.get(i),
+            width=plan.title if i == main else None,
         )
     for row, line, values in zip(rows, cells, shown_texts, strict=True):
         drawn: list[RenderableType] = [line[i] for i in shown]
