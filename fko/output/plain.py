@@ -13,13 +13,13 @@ from fko.output.fields import Field, cell_text
 GAP = 3  # spaces between columns (the look of Rich's SIMPLE_HEAD box, which the terminal views use)
 
 
-_MAIN_MIN = 30  # the main column (title) is not squeezed below this while others can give way
+MAIN_MIN = 30  # the main column (title) is not squeezed below this while others can give way
 
 
-_WORD_CAP = 24  # a column need not be wider than this for one long word (it is cut with …)
+WORD_CAP = 24  # a column need not be wider than this for one long word (cut with … here, folded by Rich)
 
 
-_SMALL = 16  # a short column (ministries, dates) is kept on one line before the title grows
+SMALL = 16  # a short column (ministries, dates) is kept on one line before the title grows
 
 
 _BREAK = r"[^\s-]*[^\W\d]-+(?=\w)|\S+"  # words, split after a hyphen that follows a letter (not in 2025-10)
@@ -118,14 +118,14 @@ def layout(fields: Sequence[Field], cells: Sequence[Sequence[str]], width: int |
 
     def longest_word(i: int) -> int:
         words = (len(w) for row in cells for w in re.findall(_BREAK, row[i]))
-        return min(max(words, default=1), _WORD_CAP)
+        return min(max(words, default=1), WORD_CAP)
 
     def whole(i: int) -> int:  # the widest cell; a header may wrap at its spaces
         body = max((len(part) for row in cells[1:] for part in row[i].split("\n")), default=0)
         return max([body, *(len(w) for w in re.findall(_BREAK, cells[0][i]))]) if cells else 0
 
     least = [whole(i) if fixed(i) else longest_word(i) for i in range(n)]
-    wanted = [max(least[i], min(natural[i], _MAIN_MIN)) if fields[i].main else least[i] for i in range(n)]
+    wanted = [max(least[i], min(natural[i], MAIN_MIN)) if fields[i].main else least[i] for i in range(n)]
     shown = list(range(n))
 
     def need(columns: list[int], sizes: list[int]) -> int:
@@ -148,7 +148,7 @@ def layout(fields: Sequence[Field], cells: Sequence[Sequence[str]], width: int |
                 sizes[i] -= cut
                 spare += cut
     others = [i for i in shown if not fields[i].main and not fixed(i)]
-    steps = [(i, _SMALL) for i in others] + [(i, natural[i]) for i in shown if fields[i].main]
+    steps = [(i, SMALL) for i in others] + [(i, natural[i]) for i in shown if fields[i].main]
     for i, limit in steps:  # short columns whole, then the title
         grow = min(spare, min(limit, natural[i]) - sizes[i])
         if grow > 0:

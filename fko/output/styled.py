@@ -22,11 +22,8 @@ from rich.text import Text
 from fko.output.channels import clean
 from fko.output.display import Display
 from fko.output.fields import Field, cell_text
-from fko.output.plain import GAP, hidden_note, under_main
+from fko.output.plain import GAP, MAIN_MIN, SMALL, WORD_CAP, hidden_note, under_main
 
-MAIN_MIN = 30  # the main column (the title) keeps this much while other columns can give way
-SMALL = 16  # a short column (ministries, a date range) stays on one line before the title grows
-WORD_CAP = 24  # a longer word does not widen its column: Rich folds it
 MATCH = "bold reverse"  # matched words
 
 
@@ -45,7 +42,7 @@ def _cell(field: Field, row: dict[str, Any], shown: str) -> Text:
     cell = Text(shown.translate(_LAYOUT))
     if field.marked is not None and field.view is None:
         marked = field.marked(row)
-        if clean(marked.text) == shown:  # spans count characters of the text as it is shown
+        if marked.text == shown:  # the spans count characters of the text before it was cleaned
             for start, end in marked.spans:
                 cell.stylize(MATCH, start, end)
     return cell
