@@ -33,8 +33,12 @@ _LAYOUT = str.maketrans({"\t": " ", "\u2028": "\n", "\u2029": "\n"})
 
 
 def text(value: object, style: str = "") -> Text:
-    """Data as a Rich Text, never as markup: cleaned of control characters, tabs as spaces."""
-    return Text(clean(value).translate(_LAYOUT), style=style)
+    """Data as a Rich Text, never as markup: cleaned of control characters, tabs as spaces.
+    The style covers the characters only, not the spaces Rich pads a line or cell with."""
+    shown = Text(clean(value).translate(_LAYOUT))
+    if style:
+        shown.stylize(style)
+    return shown
 
 
 def _cell(field: Field, row: dict[str, Any], shown: str) -> Text:
@@ -182,7 +186,9 @@ def table(
         [_cell(f, row, s) for f, s in zip(fields, line, strict=True)]
         for row, line in zip(rows, shown_texts, strict=True)
     ]
-    headers = [Text(f.header, style="bold", no_wrap=False, overflow="fold") for f in fields]
+    headers = [text(f.header, "bold") for f in fields]
+    for header in headers:
+        header.no_wrap, header.overflow = False, "fold"  # a name may wrap, in an unwrapped column too
     columns = [
         _Column(f, _span(console, [headers[i]]), _span(console, (line[i] for line in cells)))
         for i, f in enumerate(fields)
@@ -245,7 +251,7 @@ def record(display: Display, title: str, items: Sequence[tuple[str, str]]) -> No
     grid.add_column(overflow="fold")
     for label, value in items:
         grid.add_row(text(label, "bold"), _paragraphs(value))
-    console.print(Text(clean(title).translate(_LAYOUT).replace("\n", " "), style="bold"))  # one line
+    console.print(text(" ".join(clean(title).splitlines()), "bold"))  # one line, wrapped only by the width
     console.print(grid)
 
 
