@@ -45,13 +45,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _colour(value: Colour) -> Colour:
-    from fko.output.terminal import set_colour
-
-    set_colour(value)
-    return value
-
-
 def _global(
     ctx: typer.Context,
     db: Annotated[
@@ -74,8 +67,6 @@ def _global(
         typer.Option(
             "--color",
             case_sensitive=False,
-            callback=_colour,
-            is_eager=True,
             help="Colour in tables and matches: auto (a terminal; NO_COLOR turns it off, FORCE_COLOR on), "
             "always (also into a pipe) or never. Accepted after the command too.",
         ),
@@ -85,7 +76,7 @@ def _global(
         from fko.errors import UsageError
 
         raise UsageError("--db is empty; name a store file, or leave --db out to read the shipped store")
-    ctx.obj = State(db)
+    ctx.obj = State(db, color.value)
 
 
 #: What `fko --help` says of each command, so that listing them imports none: the first sentence
@@ -286,13 +277,11 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: list[str]) -> int:
     from fko.errors import FkoError
     from fko.output.channels import PipeClosed, error
-    from fko.output.terminal import set_colour
 
     if any("\x00" in arg for arg in args):  # only through main(argv): a shell cannot pass NUL
         error("an argument holds a NUL character, which no value or file name can; remove it")
         return 2
     try:
-        set_colour(Colour.auto)  # each run starts from the default (tests run several in one process)
         args = hoist_global_options(args)
         code = build(command_name(args))(args=args, prog_name="fko", standalone_mode=False)
     except FkoError as exc:

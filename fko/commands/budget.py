@@ -2,11 +2,14 @@
 
 import dataclasses
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fko.commands import choices, options
+
+if TYPE_CHECKING:
+    from fko.output.display import Display
 
 
 def run(
@@ -78,6 +81,7 @@ def run(
     if extend_to is not None and by != "year":
         raise UsageError("--extend-to needs --by year")
     store = options.state(ctx).store()
+    display = options.display(ctx, wide)
     per_year = None if by == "year" else year  # --by year shows every year
     ids = [m["id"] for m in resolve_all(store, measures)] if measures else []
     result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize, ids)
@@ -102,14 +106,15 @@ def run(
             delimiter=delimiter,
             xlsx=xlsx,
             title=f"Planned funds by {by}" + (f", for {year}" if per_year is not None else ""),
+            display=display,
         )
         if not (json or jsonl or csv or xlsx):
-            _charts(groups, by, per_year, annualize)
+            _charts(display, groups, by, per_year, annualize)
             tables.separator()
             notes = budget_footer(result) if by != "year" else _year_notes(groups, annualize, extend_to)
             if by != "year" and any(g.get("peak_assumed") for g in groups):
                 notes.insert(0, "* the group's peak year rests on an assumption: an open end carried on (--by year).")
-            tables.lines(notes)
+            tables.lines(display, notes)
         return
     everything = result.rows + result.apart
     if not everything and not (json or csv or xlsx):
@@ -132,6 +137,7 @@ def run(
         xlsx=xlsx,
         title=title,
         json_rows=[_json_row(r) for r in everything],
+        display=display,
     )
     if json or jsonl or csv or xlsx:
         return
@@ -139,10 +145,13 @@ def run(
         tables.separator()
         shown = [f for f in row_fields if f.in_table]
         tables.table(
-            result.apart, shown, title=f"Not attributable to {year}: totals over several years, or years not stated"
+            display,
+            result.apart,
+            shown,
+            title=f"Not attributable to {year}: totals over several years, or years not stated",
         )
     tables.separator()
-    tables.lines(budget_footer(result))
+    tables.lines(display, budget_footer(result))
 
 
 def _json_row(row: dict[str, object]) -> dict[str, object]:
@@ -159,7 +168,7 @@ def _group_records(groups: list[dict[str, object]], by: str) -> list[dict[str, o
     return [{**dict.fromkeys(_GROUP_KEYS), **g, "by": by, "group": str(g["group"])} for g in groups]
 
 
-def _charts(groups: list[dict[str, object]], by: str, year: int | None, annualize: bool) -> None:
+def _charts(display: "Display", groups: list[dict[str, object]], by: str, year: int | None, annualize: bool) -> None:
     from fko.output import charts, numbers, tables
 
     def bars(amount: str, label: Callable[[dict[str, object]], str]) -> list[tuple[str, float, str]]:
@@ -188,7 +197,7 @@ def _charts(groups: list[dict[str, object]], by: str, year: int | None, annualiz
     for shown, title in drawn:
         if shown:
             tables.separator()
-            charts.bar_chart(shown, title=title)
+            charts.bar_chart(display, shown, title=title)
 
 
 def _year_notes(groups: list[dict[str, object]], annualize: bool, extend_to: int | None) -> list[str]:

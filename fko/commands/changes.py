@@ -47,6 +47,7 @@ def run(
     from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
+    display = options.display(ctx)
     span = window(store, since, until)
     wanted = [resolve(store, name)["id"] for name in ids or []]
     rows = change_rows(store, span, wanted, cluster or [], ressort or [], check_kinds(kind or []))
@@ -65,9 +66,10 @@ def run(
             delimiter=delimiter,
             xlsx=xlsx,
             title=title,
+            display=display,
         )
         return
     if not rows:
-        tables.lines([f"No changes reported {span.since_text}{until_text}."])
+        tables.lines(display, [f"No changes reported {span.since_text}{until_text}."])
         return
-    tables.blocks(change_entries(rows), title=title)
+    tables.blocks(display, change_entries(rows), title=title)

@@ -39,13 +39,14 @@ def run(
     if as_of is not None and figure is None:
         raise UsageError("--as-of picks one of the figures: give --figure TEXT too")
     store = options.state(ctx).store()
+    display = options.display(ctx)
     found = citations(store, resolve_all(store, ids), figure, as_of)
     if json or jsonl or fields is not None:
         from fko.views.rows import emit_rows
 
         if not (json or jsonl):
             raise UsageError("--fields with cite needs --json or --jsonl")
-        emit_rows(found, [], output="cite", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
+        emit_rows(found, [], display=display, output="cite", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
     blocks = [citation_text(c, wanted) for c in found]
-    tables.lines(["\n\n".join(blocks)])
+    tables.lines(display, ["\n\n".join(blocks)])

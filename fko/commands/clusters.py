@@ -38,4 +38,5 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         title="Clusters",
+        display=options.display(ctx, wide),
     )

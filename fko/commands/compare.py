@@ -52,6 +52,7 @@ def run(
     if ressort and recognition:
         raise UsageError("choose one of --ressort and --recognition")
     store = options.state(ctx).store()
+    display = options.display(ctx, wide)
     if recognition:
         from fko.views.figures import chamber_tables
 
@@ -59,7 +60,18 @@ def run(
             years = [int(y) for y in items]
         except ValueError:
             raise UsageError(f"--recognition compares years, e.g. 2022 2023, not {' '.join(items)}") from None
-        chamber_tables(store, years, (), json=json, jsonl=jsonl, csv=csv, fields=fields, delimiter=delimiter, xlsx=xlsx)
+        chamber_tables(
+            store,
+            years,
+            (),
+            json=json,
+            jsonl=jsonl,
+            csv=csv,
+            fields=fields,
+            delimiter=delimiter,
+            xlsx=xlsx,
+            display=display,
+        )
         return
     if ressort:
         result = compare_ressorts(store, [*ressort, *items])
@@ -76,9 +88,10 @@ def run(
                 delimiter=delimiter,
                 xlsx=xlsx,
                 title="Portfolios",
+                display=display,
             )
         else:
-            portfolio_table(store, result)
+            portfolio_table(display, result)
         return
     codes = {r["code"].casefold() for r in store.ressorts()}
     if len(items) > 1 and all(i.strip().casefold() in codes for i in items):
@@ -102,6 +115,7 @@ def run(
             delimiter=delimiter,
             xlsx=xlsx,
             title="Compare",
+            display=display,
         )
         return
-    compare_table(rows, day)
+    compare_table(display, rows, day)

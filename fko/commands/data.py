@@ -76,7 +76,7 @@ def build(
         counts = ", ".join(
             f"{len(rows)} {name}" for name, rows in result.tables.items() if name not in ("meta", "search")
         )
-        tables.lines([f"checked {source}: {counts}; no warnings; nothing written"])
+        tables.lines(options.display(ctx), [f"checked {source}: {counts}; no warnings; nothing written"])
         return
     assert out is not None
     write(result.tables, out, force=force, protect=protect, follow_symlinks=follow_symlinks)

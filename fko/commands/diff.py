@@ -8,6 +8,7 @@ from fko.commands import options
 
 
 def run(
+    ctx: typer.Context,
     old: Annotated[str, typer.Argument(metavar="OLD", help="The older store (a JSON file built by fko data build).")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The newer store.")],
     fields: Annotated[
@@ -32,11 +33,12 @@ def run(
     from fko.store.reader import open_store
     from fko.views.diff import diff_entries, diff_summary
 
+    display = options.display(ctx)
     compared = check_fields(fields)
     result = diff(open_store(old), open_store(new), compared)
     if json:
         json_writer.emit_json(result)
     elif is_empty(result):
-        tables.lines(["no changes"])
+        tables.lines(display, ["no changes"])
     else:
-        tables.blocks(diff_entries(result), title=f"{old} → {new}: {diff_summary(result)}")
+        tables.blocks(display, diff_entries(result), title=f"{old} → {new}: {diff_summary(result)}")

@@ -36,7 +36,7 @@ def run(
     """
     from fko.domain.figures import indicator_rows
     from fko.search.finder import resolve
-    from fko.views.figures import INDICATOR_FIELDS
+    from fko.views.figures import INDICATOR_FIELDS, with_source_keys
     from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
@@ -44,7 +44,7 @@ def run(
     rows = indicator_rows(store, measure_id)
     emit_rows(
         rows,
-        INDICATOR_FIELDS,
+        with_source_keys(store, INDICATOR_FIELDS),
         output="indicators",
         json=json,
         jsonl=jsonl,
@@ -53,6 +53,7 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         title=f"Key figures{' of ' + measure_id if measure_id else ''}",
+        display=options.display(ctx, wide),
         empty=(
             f"no key figures for {measure_id}; `fko indicators` lists all"
             if measure_id

@@ -103,6 +103,7 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         title=numbers.count(len(rows), what),
+        display=options.display(ctx, wide),
         # a row: the store record's values, "on" and the status (views.list_row): plain values
         checked=(json or jsonl) and store.json_exact(*(("measures", "initiatives") if source else ("measures",))),
     )

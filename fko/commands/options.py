@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from fko.output.display import Display
     from fko.store.reader import Store
 
 
@@ -43,18 +44,11 @@ complete_funding = _completer("funding")
 complete_record_types = _completer("record_types")
 
 
-def _set_wide(value: bool) -> bool:
-    from fko.output.terminal import set_wide
-
-    return set_wide(value)
-
-
 Wide = Annotated[
     bool,
     typer.Option(
         "--wide",
         "-w",
-        callback=_set_wide,
         help="Show every column even where the terminal is too narrow (tables move some under the title).",
     ),
 ]
@@ -153,23 +147,35 @@ SomeMeasures = Annotated[
 
 
 class State:
-    """What the global options set for one run: which store to read."""
+    """What the global options chose for one run: the store to read and the colour of the
+    output; and, made on first use, the store and the Display the command draws on."""
 
-    def __init__(self, db: str | None) -> None:
+    def __init__(self, db: str | None, colour: str = "auto") -> None:
         self.db = db
+        self.colour = colour
         self._store: Store | None = None
+        self._display: Display | None = None
 
     def store(self) -> "Store":
         if self._store is None:
             from fko.store.reader import open_store
 
             self._store = open_store(self.db)
-            from fko.output.terminal import settings
-
-            settings.source_keys = {
-                str(s.get("file")): str(s.get("key")) for s in self._store.sources() if s.get("file") and s.get("key")
-            }
         return self._store
+
+    def display(self, wide: bool = False) -> "Display":
+        """Where the command's output goes (stdout as it is when the command runs, which the
+        pager may stand in for), with --color and the command's --wide."""
+        if self._display is None:
+            from fko.output.display import Display
+
+            self._display = Display.detect(self.colour, wide)
+        return self._display
+
+
+def display(ctx: typer.Context, wide: bool = False) -> "Display":
+    """The run's Display, for a command to hand to its views."""
+    return state(ctx).display(wide)
 
 
 def state(ctx: typer.Context) -> State:

@@ -9,6 +9,7 @@ import typer
 from fko.commands import choices, options
 
 if TYPE_CHECKING:
+    from fko.output.display import Display
     from fko.store.reader import Store
 
 
@@ -54,6 +55,7 @@ def run(
     from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
+    display = options.display(ctx, wide)
     if by is not None:
         if year is not None or compare:
             raise UsageError(f"the figures --by {by} state no year (WHKT-Report 12/2025); leave out --year/--compare")
@@ -75,10 +77,11 @@ def run(
             xlsx=xlsx,
             title=_by_title(by, rows, source_label(store)),
             empty="no recognition figures match; see `fko recognition --by " + by + "`",
+            display=display,
         )
         if rows and not (json or jsonl or csv or xlsx):
             tables.separator()
-            charts.bar_chart([(r[label], float(r["value"]), numbers.german_number(r["value"])) for r in rows])
+            charts.bar_chart(display, [(r[label], float(r["value"]), numbers.german_number(r["value"])) for r in rows])
         return
     years = list(compare) if compare else ([year] if year is not None else None)
     if json or jsonl or csv or xlsx or compare:
@@ -94,16 +97,17 @@ def run(
             fields=fields,
             delimiter=delimiter,
             xlsx=xlsx,
+            display=display,
         )
         return
-    overview(store, body or (), year)
+    overview(display, store, body or (), year)
 
 
-def overview(store: "Store", bodies: Sequence[str], year: int | None) -> None:
+def overview(display: "Display", store: "Store", bodies: Sequence[str], year: int | None) -> None:
     """Every recognition figure fko has in one table, then the detail views that match."""
     from fko.domain.figures import by_country, chamber_matrix, recognition_rows, with_rates
     from fko.output import channels, charts, numbers, tables
-    from fko.views.figures import RECOGNITION_OVERVIEW_FIELDS, matrix_fields, recognition_overview
+    from fko.views.figures import RECOGNITION_OVERVIEW_FIELDS, matrix_fields, recognition_overview, with_source_keys
 
     if year is not None:
         from fko.errors import UsageError
@@ -117,24 +121,28 @@ def overview(store: "Store", bodies: Sequence[str], year: int | None) -> None:
         channels.note("no recognition figures match; `fko recognition` shows all")
         return
     tables.table(
-        rows, RECOGNITION_OVERVIEW_FIELDS, title=numbers.count(len(rows), "recognition figures", "recognition figure")
+        display,
+        rows,
+        with_source_keys(store, RECOGNITION_OVERVIEW_FIELDS),
+        title=numbers.count(len(rows), "recognition figures", "recognition figure"),
     )
     notes = ["", "Details: --by area, --by country, --body NAME, --compare 2022 2023."]
     if year is not None:
         notes.append(f"Only {year}: the figures by area and by country state no year and are left out.")
-    tables.lines(notes)
+    tables.lines(display, notes)
     chambers = with_rates([r for r in recognition_rows(store, bodies, year) if r["year"] is not None])
     if chambers:
         shown_years, matrix = chamber_matrix(chambers, [year] if year is not None else None)
         for name in dict.fromkeys(m["body"] for m in matrix):
             tables.separator()
             body_rows = [m for m in matrix if m["body"] == name]
-            tables.table(body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
-        tables.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
+            tables.table(display, body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
+        tables.lines(display, ["", "Rates and changes are derived by fko from the report's figures (marked *)."])
     countries = by_country(store, bodies) if year is None and bodies else []
     if countries:
         tables.separator()
         charts.bar_chart(
+            display,
             [(r["dimension"], float(r["value"]), numbers.german_number(r["value"])) for r in countries],
             title=f"{countries[0]['body']}: procedures by country of training (top {len(countries)})",
         )

@@ -38,4 +38,5 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         title="Ministries (a measure shared by several counts for each)",
+        display=options.display(ctx, wide),
     )

@@ -8,6 +8,7 @@ from fko.commands import options
 
 
 def run(
+    ctx: typer.Context,
     record_type: Annotated[
         str | None,
         typer.Argument(
@@ -40,4 +41,4 @@ def run(
     if json:
         json_writer.emit_json(schema)
         return
-    tables.lines(schema_text(schema))
+    tables.lines(options.display(ctx), schema_text(schema))

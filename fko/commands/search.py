@@ -62,6 +62,7 @@ def run(
         if k not in KINDS:
             raise UsageError(f"unknown --kind '{k}'; use one of {', '.join(KINDS)}")
     store = options.state(ctx).store()
+    display = options.display(ctx, wide)
     text = " ".join(query)
     result = find(store, text, cluster or (), ressort or (), limit or None, kinds)
     mixed = any(row["kind"] != "measure" for row in result.rows)
@@ -79,9 +80,10 @@ def run(
         xlsx=xlsx,
         title=_title(result, text, limit),
         json_rows=json_rows,
+        display=display,
     )
     if explain and not json and not jsonl and not csv and xlsx is None:
-        tables.lines(_explain_lines(result))
+        tables.lines(display, _explain_lines(result))
     for line in _hints(result, text, cluster or (), ressort or (), kinds):
         channels.note(line)
 

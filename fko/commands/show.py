@@ -34,16 +34,17 @@ def run(
     from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
+    display = options.display(ctx)
     day = on_date(on)
     found = resolve_all(store, ids)
     if json or jsonl or fields is not None:
         if fields is not None and not (json or jsonl):
             raise UsageError("--fields with show needs --json or --jsonl")
         rows = [show_record(store, m, day) for m in found]
-        emit_rows(rows, [], output="show", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
+        emit_rows(rows, [], display=display, output="show", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
     for n, measure in enumerate(found):
         if n:
             tables.separator()
         title, items = measure_record(store, measure, day)
-        tables.record(title, items)
+        tables.record(display, title, items)

@@ -42,4 +42,5 @@ def run(
         xlsx=xlsx,
         title="Sources",
         footer=footer,
+        display=options.display(ctx, wide),
     )

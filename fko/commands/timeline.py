@@ -49,6 +49,7 @@ def run(
     if since is not None and until is not None and until < since:
         raise UsageError(f"--to {until} is before --from {since}")
     store = options.state(ctx).store()
+    display = options.display(ctx)
     day = on_date(on)
     records = filter_measures(store, cluster or (), ressort or ())
     if measures:
@@ -62,7 +63,7 @@ def run(
 
         if not (json or jsonl):
             raise UsageError("--fields with timeline needs --json or --jsonl")
-        emit_rows(rows, [], output="timeline", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
+        emit_rows(rows, [], display=display, output="timeline", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
     placed = [r for r in rows if r["placed"]]
     unplaced = [r["id"] for r in rows if not r["placed"]]
@@ -79,7 +80,7 @@ def run(
             for k in keys
             if not wanted_codes or k.casefold() in wanted_codes
         ]
-    axis = charts.gantt([(title, rows) for title, rows in groups if rows], day, since=since, until=until)
+    axis = charts.gantt(display, [(title, rows) for title, rows in groups if rows], day, since=since, until=until)
     if axis is None:
         channels.note("no measure to draw; see `fko timeline` for all")
         return
@@ -98,4 +99,4 @@ def run(
     lines.append("* derived by a rule from the wording; `fko show ID --on DATE` names the rule.")
     if unplaced:
         lines.append(f"Not placed (no start date stated): {', '.join(unplaced)}")
-    tables.lines(lines)
+    tables.lines(display, lines)

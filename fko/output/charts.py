@@ -5,25 +5,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from fko.output import terminal
 from fko.output.channels import clean, write
-from fko.output.tables import wrap
+from fko.output.display import Display
+from fko.output.plain import wrap
 
 if TYPE_CHECKING:
     import datetime
 
 
-def bar_chart(items: Sequence[tuple[str, float, str]], width: int = 40, title: str | None = None) -> None:
-    """Horizontal bars: (label, value, value as text), scaled to the largest value."""
+def bar_chart(
+    display: Display, items: Sequence[tuple[str, float, str]], width: int = 40, title: str | None = None
+) -> None:
+    """Horizontal bars: (label, value, value as text), scaled to the largest value; in a
+    terminal a Rich grid (labels wrap if it is narrow), into a pipe plain lines."""
     top = max((v for _, v, _ in items), default=0) or 1
     label_width = max((len(clean(label)) for label, _, _ in items), default=0)
-    room = terminal.terminal_width()
-    if room is not None:  # the bars shrink to fit the terminal, down to 10 characters
+    room = display.width or (80 if display.styled else None)
+    if room is not None:  # the bars shrink to fit the width, down to 10 characters
         longest = max((len(clean(shown)) for _, _, shown in items), default=0)
         width = max(10, min(width, room - label_width - 3 - longest))
+    bars = [
+        (label, "█" * max(1 if value > 0 else 0, round(width * value / top)), shown) for label, value, shown in items
+    ]
+    if display.styled:
+        from fko.output import styled  # Rich, for a terminal only
+
+        styled.bar_chart(display, bars, title)
+        return
     lines = wrap(clean(title), room) if title else []
-    for label, value, shown in items:
-        bar = "█" * max(1 if value > 0 else 0, round(width * value / top))
+    for label, bar, shown in bars:
         lines.append(f"{clean(label).ljust(label_width)}  {bar} {clean(shown)}")
     write("\n".join(lines) + "\n")
 
@@ -90,24 +100,46 @@ def _short(text: str, width: int) -> str:
 
 
 def gantt(
+    display: Display,
     groups: Sequence[tuple[str, Sequence[dict[str, Any]]]],
     on: datetime.date,
-    width: int | None = None,
     since: int | None = None,
     until: int | None = None,
 ) -> Axis | None:
-    """A plain-text Gantt chart that fits `width`: per row the ID, the title shortened to the
-    space, a status symbol and a bar from period_start to period_end.
+    """A Gantt chart that fits the width (into a pipe without $COLUMNS: 100): per row the ID,
+    the title shortened to the space, a status symbol and a bar from period_start to
+    period_end; in a terminal printed by Rich with the group titles bold.
 
     █ the period; ▶ an open end; ◀ began before the axis; › runs past it; ◆? only a start
     is known; │ the --on date. Returns the axis drawn (None when there is nothing to draw).
     """
+    drawn = gantt_lines(groups, on, display.width or (80 if display.styled else 100), since, until)
+    if drawn is None:
+        return None
+    lines, axis = drawn
+    if display.styled:
+        from fko.output import styled  # Rich, for a terminal only
+
+        styled.chart_lines(display, lines)
+    else:
+        write("".join(line + "\n" for line, _ in lines))
+    return axis
+
+
+def gantt_lines(
+    groups: Sequence[tuple[str, Sequence[dict[str, Any]]]],
+    on: datetime.date,
+    width: int,
+    since: int | None = None,
+    until: int | None = None,
+) -> tuple[list[tuple[str, str]], Axis] | None:
+    """The lines of the Gantt chart, each with its style ("bold" for a group's title), and the
+    axis drawn; None when there is nothing to draw."""
     import datetime as dt
 
     rows = [r for _, group in groups for r in group]
     if not rows:
         return None
-    width = width or terminal.terminal_width() or 100
     id_width = max(len(clean(r["id"])) for r in rows)
     longest = max(len(clean(r["title"])) for r in rows)
     first, last = timeline_years(rows, on, since, until)
@@ -135,15 +167,14 @@ def gantt(
         pos = (year - first) * per_year
         if (year % step == 0 or step == 1) and pos + 4 <= span:
             labels[pos : pos + 4] = list(str(year))
-    out = [" " * label_width + "".join(labels).rstrip()]
+    out = [(" " * label_width + "".join(labels).rstrip(), "")]
     if marker is not None:
         text = f"▼ {on.isoformat()}"
         pad = label_width + marker
-        out.append(
-            " " * pad + text if pad + len(text) <= width else " " * (pad - len(text) + 1) + f"{on.isoformat()} ▼"
-        )
+        at = " " * pad + text if pad + len(text) <= width else " " * (pad - len(text) + 1) + f"{on.isoformat()} ▼"
+        out.append((at, ""))
     for title, group in groups:
-        out.append(_short(title, width))
+        out.append((_short(title, width), "bold"))
         for row in group:
             cells = [" "] * span
             start_day = dt.date.fromisoformat(row["period_start"])
@@ -174,6 +205,5 @@ def gantt(
             label = clean(row["id"]).ljust(id_width) + " "
             if title_width:
                 label += _short(row["title"], title_width).ljust(title_width) + " "
-            out.append(f"{label}{symbol} {''.join(cells).rstrip()}".rstrip())
-    write("\n".join(out) + "\n")
-    return axis
+            out.append((f"{label}{symbol} {''.join(cells).rstrip()}".rstrip(), ""))
+    return out, axis

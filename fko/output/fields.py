@@ -94,6 +94,16 @@ def pick(record: dict[str, Any], names: Sequence[str]) -> dict[str, Any]:
     return out
 
 
+def cell_text(field: Field, row: dict[str, Any]) -> str:
+    """The text a table shows for `field` in `row`, cleaned of control characters: its view of
+    the whole row, else its marked text, else its value as people read it."""
+    if field.view is not None:
+        return clean(field.view(row))
+    if field.marked is not None:
+        return clean(field.marked(row).text)
+    return _show(field, field.get(row))
+
+
 def _show(field: Field, value: Any) -> str:
     import json
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from fko.output import numbers, terminal
+from fko.output import numbers
 from fko.output.fields import Field, key
 from fko.views.measures import indicator_value
 
@@ -85,7 +85,7 @@ CHANGE_FIELDS: list[Field] = [
     Field("place", "Place", key("place"), in_table=False),
     Field("event_status", "Event status", key("event_status"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
-    Field("source", "Source", key("source"), show=terminal.source_short),
+    Field("source", "Source", key("source")),
     Field("source_key", "Source key", key("source_key"), in_table=False),
     Field("source_title", "Source title", key("source_title"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),

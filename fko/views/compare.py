@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from fko.output import numbers, tables, terminal
+from fko.output import numbers, tables
+from fko.output.display import Display
 from fko.output.fields import Field, key, path
 from fko.views.measures import indicator_value
 
@@ -52,7 +53,7 @@ COMPARE_FIELDS: list[Field] = [
         "Latest figures",
         lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
     ),
-    Field("source", "Source", key("source"), show=terminal.source_short),
+    Field("source", "Source", key("source")),
 ]
 
 
@@ -60,7 +61,7 @@ def _staff(items: Sequence[dict[str, Any]]) -> list[str]:
     return [numbers.quantity_text(i["quantity"], i["unit"], i["basis"]) for i in items]
 
 
-def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
+def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> None:
     """Fields as rows, measures as columns; ≠ marks the rows where the measures differ."""
     eur = numbers.euro_exact
 
@@ -112,6 +113,7 @@ def compare_table(rows: Sequence[dict[str, Any]], on: Any) -> None:
     fields = [Field("mark", "", key("mark"), keep_whole=True), Field("field", "Field", key("field"), keep_whole=True)]
     fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
     tables.table(
+        display,
         table_rows,
         fields,
         title="Measures side by side (≠: they differ)",
@@ -134,7 +136,7 @@ PORTFOLIO_FIELDS: list[Field] = [
 ]
 
 
-def portfolio_table(store: Any, result: dict[str, Any]) -> None:
+def portfolio_table(display: Display, result: dict[str, Any]) -> None:
     """Ministries' portfolios side by side: metrics as rows, ministries as columns."""
     portfolios = result["ressorts"]
     rows = []
@@ -155,14 +157,15 @@ def portfolio_table(store: Any, result: dict[str, Any]) -> None:
     fields = [Field("field", "", key("field"), keep_whole=True)] + [
         Field(p["ressort"], p["ressort"], key(p["ressort"])) for p in portfolios
     ]
-    tables.table(rows, fields, title="Portfolios side by side")
+    tables.table(display, rows, fields, title="Portfolios side by side")
     common = result["in_common"]
     tables.lines(
+        display,
         [
             "",
             f"Measures in common: {', '.join(common) if common else 'none'}.",
             "Funds of shared measures are counted in full for each ministry; items the report assigns to one "
             "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis; the peak "
             "year adds only what is planned for that one year (fko budget -r CODE --by year for every year).",
-        ]
+        ],
     )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from fko.output import numbers, terminal
+from fko.output import numbers
+from fko.output.channels import clean
+from fko.output.display import Display
 from fko.output.fields import Field, key
 from fko.store.reader import Store
 from fko.views.measures import indicator_value
@@ -23,7 +26,7 @@ INDICATOR_FIELDS: list[Field] = [
     Field("target", "Target", key("target"), in_table=False),
     Field("as_of_text", "As stated", key("as_of_text")),
     Field("as_of_from_source", "Date of the source", key("as_of_from_source"), in_table=False),
-    Field("source", "Source", key("source"), show=terminal.source_short),
+    Field("source", "Source", key("source")),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("quote", "Quote", key("quote"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
@@ -65,6 +68,17 @@ RECOGNITION_FIELDS: list[Field] = [
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
 ]
+
+
+def with_source_keys(store: Store, fields: Sequence[Field]) -> list[Field]:
+    """`fields` with the Source column naming each source as people do, by its key in the store
+    (report, whkt, …) rather than its file name; CSV and JSON keep the file name."""
+    keys = {str(s.get("file")): str(s.get("key")) for s in store.sources() if s.get("file") and s.get("key")}
+
+    def short(value: Any) -> str:
+        return "" if value is None else clean(keys.get(str(value), value))
+
+    return [dataclasses.replace(f, show=short) if f.name == "source" else f for f in fields]
 
 
 def source_label(store: Any) -> dict[str, str]:
@@ -130,7 +144,7 @@ RECOGNITION_OVERVIEW_FIELDS: list[Field] = [
     Field("figure", "Figures", key("figure"), drop=1),
     Field("year", "Year", key("year"), keep_whole=True),
     Field("value", "Value", key("value")),
-    Field("source", "Source", key("source"), show=terminal.source_short, keep_whole=True),
+    Field("source", "Source", key("source"), keep_whole=True),
 ]
 
 
@@ -183,6 +197,7 @@ def chamber_tables(
     delimiter: str,
     jsonl: bool = False,
     xlsx: Path | None = None,
+    display: Display,
 ) -> None:
     """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
     from fko.domain.figures import chamber_matrix, recognition_rows, with_rates
@@ -208,6 +223,7 @@ def chamber_tables(
             delimiter=delimiter,
             xlsx=xlsx,
             title="Recognition, chambers",
+            display=display,
         )
         return
     shown_years, matrix = chamber_matrix(rows, years)
@@ -215,8 +231,8 @@ def chamber_tables(
         if n:
             tables.separator()
         body_rows = [m for m in matrix if m["body"] == name]
-        tables.table(body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
+        tables.table(display, body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
     if not matrix:
         channels.note("no recognition figures match; see `fko recognition`")
         return
-    tables.lines(["", "Rates and changes are derived by fko from the report's figures (marked *)."])
+    tables.lines(display, ["", "Rates and changes are derived by fko from the report's figures (marked *)."])

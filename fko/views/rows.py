@@ -15,12 +15,14 @@ from fko.output.fields import Field, dotted, pick, select_paths
 
 if TYPE_CHECKING:
     from fko.domain.status import Status
+    from fko.output.display import Display
 
 
 def emit_rows(
     rows: Sequence[dict[str, Any]],
     fields: Sequence[Field],
     *,
+    display: Display,
     output: str,
     json: bool,
     csv: bool,
@@ -35,7 +37,7 @@ def emit_rows(
     checked: bool = False,
 ) -> None:
     """Print rows as the records of output type `output` (fko/model.py) with --json or --jsonl,
-    as CSV, or as a table for people; or write them to an Excel workbook (--xlsx FILE).
+    as CSV, or as a table for people on `display`; or write them to an Excel workbook (--xlsx FILE).
 
     `json_rows` are the records where they differ from the rows the views read. --fields names
     JSON keys and dotted paths (runtime.start) and works alike for every format: it cuts the
@@ -60,7 +62,7 @@ def emit_rows(
         elif csv:
             csv_writer.emit_csv(full, chosen, delimiter)
         else:
-            tables.table(full, chosen, title=title, footer=footer)
+            tables.table(display, full, chosen, title=title, footer=footer)
         return
     if xlsx is not None:
         from fko.domain.export import write_rows_xlsx
@@ -77,7 +79,7 @@ def emit_rows(
         if empty:
             channels.note(empty)
     else:
-        tables.table(rows, fields, title=title, footer=footer)
+        tables.table(display, rows, fields, title=title, footer=footer)
 
 
 def records(output: str, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -376,18 +376,12 @@ def test_choices_are_validated_case_insensitively(fko: Fko) -> None:
         ("never", {"FORCE_COLOR": "1"}, True, False),
     ],
 )
-def test_colour_rules(
-    monkeypatch: pytest.MonkeyPatch, mode: str, env: dict[str, str], terminal: bool, expected: bool
-) -> None:
-    from fko.output import terminal as term
+def test_colour_rules(mode: str, env: dict[str, str], terminal: bool, expected: bool) -> None:
+    from fko.output.display import Display, wants_colour
 
-    for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.setattr(term, "is_terminal", lambda: terminal)
-    monkeypatch.setattr(term.settings, "colour", mode)
-    assert term.use_colour() is expected
+    assert wants_colour(mode, env, terminal) is expected
+    display = Display(is_terminal=terminal, colour=wants_colour(mode, env, terminal), width=80)
+    assert display.styled is (terminal or expected)  # Rich draws for a terminal, or when colour is forced
 
 
 def test_color_option_before_or_after_the_command(fko: Fko) -> None:

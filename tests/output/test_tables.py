@@ -20,13 +20,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fko.model.records import RECORD_TYPES
-from fko.output import tables
-from fko.output import terminal as term
+from fko.output import styled
+from fko.output.channels import clean
+from fko.output.display import Display
 from fko.output.fields import Field, Marked, key
 from fko.store.fileformat import SHIPPED
 from fko.store.reader import Store
 
 from ..conftest import Result
+from .conftest import on_pty, unstyled
 
 Fko = Callable[..., Result]
 HOSTILE = '=HYPERLINK("http://evil.example","klick") [bold red]rot[/] [link=x]y[/link] \x1b[31mESC\x1b[0m \x07BEL \x9b'
@@ -40,30 +42,78 @@ def marked_field() -> Field:
     return Field("x", "X", key("x"), marked=lambda row: Marked(row["x"], [(0, 3), (5, 400)]))
 
 
-@settings(max_examples=200)
-@given(
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
-    | st.sampled_from(["[", "]", "[/]", "[link=x]", "[bold]x[/bold]", "\x1b[2J", "\x07", "a\x9bb", "[red]"]),
-    st.booleans(),
-    st.sampled_from([10, 40, 200]),
-)
-def test_any_string_renders_through_the_terminal_table_without_escapes(text: str, colour: bool, width: int) -> None:
+def on_screen(width: int, colour: bool) -> Display:
+    """A terminal of `width` columns that Rich draws on, into a StringIO."""
+    return Display(is_terminal=True, colour=colour, width=width, file=io.StringIO())
+
+
+def screen_text(display: Display) -> str:
+    assert isinstance(display.file, io.StringIO)
+    return display.file.getvalue()
+
+
+def every_view(text: str, colour: bool, width: int) -> list[str]:
+    """`text` in each terminal view: a table (as ID, marked cell, hidden column, title and
+    footer), a record (as title, value and label), blocks, lines and a bar chart."""
     fields = [Field("id", "ID", key("x"), keep_whole=True), marked_field(), Field("y", "Y", key("x"), drop=1)]
-    for output in (
-        tables.terminal_table([{"x": text}], fields, title=text, footer=[text], width=width, colour=colour),
-        tables.terminal_record(text, [("Label", text), (text, "x")], width=width, colour=colour),
+    shown = []
+    for draw in (
+        lambda d: styled.table(d, [{"x": text}], fields, title=text, footer=[text]),
+        lambda d: styled.record(d, text, [("Label", text), (text, "x")]),
+        lambda d: styled.blocks(d, [(text, [text, f"a\n{text}"])], title=text, footer=[text]),
+        lambda d: styled.lines(d, [text, text]),
+        lambda d: styled.bar_chart(d, [(text, "██", text)], title=text),
     ):
+        display = on_screen(width, colour)
+        draw(display)
+        shown.append(screen_text(display))
+    return shown
+
+
+any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60) | st.sampled_from(
+    ["[", "]", "[/]", "[link=x]", "[bold]x[/bold]", "\x1b[2J", "\x07", "a\x9bb", "[red]", ":smile:", "\u202e1.000 €"]
+)
+
+
+@settings(max_examples=200)
+@given(any_text, st.booleans(), st.sampled_from([10, 40, 200]))
+def test_any_string_renders_through_every_terminal_view_without_escapes(text: str, colour: bool, width: int) -> None:
+    for output in every_view(text, colour, width):
         if colour:
             output = OWN_STYLES.sub("", output)
         assert "\x1b" not in output and "\x07" not in output and "\x9b" not in output
+        assert "\u202e" not in output  # no bidi control reaches the terminal
+
+
+@settings(max_examples=200)
+@given(any_text, st.booleans())
+def test_rendering_any_string_shows_it_unchanged(text: str, colour: bool) -> None:
+    """Wide enough, every view shows the text as fko's data filter leaves it: no character
+    added, lost or taken as markup or emoji (Rich may only move line breaks and spaces)."""
+    expected = "".join(clean(text).split())
+
+    def drawn(draw: Callable[[Display], None]) -> list[str]:
+        display = on_screen(400, colour)
+        draw(display)
+        return unstyled(screen_text(display)).splitlines()
+
+    table = drawn(lambda d: styled.table(d, [{"x": text}], [marked_field()]))
+    assert table[0].strip() == "X" and set(table[1]) == {"─"}
+    assert "".join("".join(table[2:]).split()) == expected
+    record = drawn(lambda d: styled.record(d, "T", [("Label", text)]))
+    assert record[0] == "T" and "".join("".join(record[1:]).split()) == "Label" + expected
+    assert "".join("".join(drawn(lambda d: styled.lines(d, [text]))).split()) == expected
+    blocks = drawn(lambda d: styled.blocks(d, [("H", [text])], None, ()))
+    assert "".join("".join(blocks).split()) == "H" + expected
+    chart = drawn(lambda d: styled.bar_chart(d, [("L", "██", text)], None))
+    assert "".join("".join(chart).split()) == "L██" + expected
 
 
 @given(st.text(alphabet=st.sampled_from("[]/=abc:#ä@+-"), min_size=1, max_size=30), st.booleans())
 def test_markup_like_text_is_shown_unchanged(text: str, colour: bool) -> None:
-    output = tables.terminal_table([{"x": text}], [marked_field()], width=400, colour=colour)
-    assert text in OWN_STYLES.sub("", output)
-    shown = tables.terminal_record("T", [("Label", text)], width=400, colour=colour)
-    assert text in OWN_STYLES.sub("", shown)
+    table, record, *_ = every_view(text, colour, 400)
+    assert text in OWN_STYLES.sub("", table)
+    assert text in OWN_STYLES.sub("", record)
 
 
 def test_list_csv_for_spreadsheets(fko: Fko) -> None:
@@ -120,15 +170,37 @@ def test_json_is_utf8_and_one_document(fko: Fko) -> None:
 
 
 def test_colour_only_in_terminals_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run's Display reads stdout and the environment once: colour on a terminal that is
+    not dumb, unless NO_COLOR; the width from $COLUMNS or the terminal; --wide as given."""
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setenv("TERM", "xterm")
-    assert term.use_colour()
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert not term.use_colour()
+    on_terminal = Display.detect("auto", wide=True, environ={"TERM": "xterm", "COLUMNS": "97"})
+    assert (on_terminal.is_terminal, on_terminal.colour, on_terminal.width, on_terminal.wide) == (True, True, 97, True)
+    assert on_terminal.styled
+    assert not Display.detect("auto", environ={"TERM": "xterm", "NO_COLOR": "1"}).colour
+    assert Display.detect("auto", environ={"TERM": "xterm", "NO_COLOR": "1"}).styled  # Rich, without colour
+    assert not Display.detect("auto", environ={"TERM": "dumb"}).colour
+    assert not Display.detect("never", environ={"FORCE_COLOR": "1"}).colour
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
-    monkeypatch.delenv("NO_COLOR")
-    assert not term.use_colour()
+    piped = Display.detect("auto", environ={"TERM": "xterm"})
+    assert (piped.is_terminal, piped.colour, piped.width, piped.styled) == (False, False, None, False)
+    forced = Display.detect("auto", environ={"FORCE_COLOR": "1", "COLUMNS": "50"})
+    assert (forced.colour, forced.styled, forced.width) == (True, True, 50)
+    assert Display.detect("always", environ={"NO_COLOR": "1"}).styled
+
+
+def test_the_console_writes_data_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich's console has markup, emoji and highlighting off, the width fixed to fko's, styles
+    only with colour; whatever Rich reads from the environment changes none of that."""
+    for name, value in (("COLUMNS", "33"), ("NO_COLOR", "1"), ("TERM", "dumb"), ("FORCE_COLOR", "1")):
+        monkeypatch.setenv(name, value)
+    display = Display(is_terminal=True, colour=True, width=61, file=io.StringIO())
+    console = display.console()
+    assert (console.width, console.is_terminal, console.color_system) == (61, True, "standard")
+    console.print("[bold]x[/] :smile: 1.000 http://x.example")
+    assert screen_text(display) == "[bold]x[/] :smile: 1.000 http://x.example\n"
+    plain = Display(is_terminal=True, colour=False, width=61, file=io.StringIO())
+    styled.lines(plain, ["x"])
+    assert plain.console().color_system is None and screen_text(plain) == "x\n"
 
 
 def run_fko(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -284,36 +356,42 @@ def test_export_formats(fko: Fko, tmp_path: Path) -> None:
 
 
 def test_hostile_store_in_a_colour_terminal_gets_only_fkos_own_styles(
-    fko: Fko, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tty: Callable[..., Result], tmp_path: Path
 ) -> None:
     db = str(hostile_store(tmp_path))
-    monkeypatch.delenv("NO_COLOR")
-    monkeypatch.setenv("TERM", "xterm-256color")
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setattr(term, "is_terminal", lambda: True)
-    for args in (["list"], ["show", "I.1"], ["search", "Seiteneinstieg"], ["compare", "I.1", "I.2"]):
-        result = fko("--db", db, *args)
+    for args in (["list"], ["show", "I.1"], ["search", "Seiteneinstieg"], ["compare", "I.1", "I.2"], ["changes"]):
+        result = tty(80, "--db", db, *args)
         assert result.code == 0, (args, result.err)
         assert "\x1b[1m" in result.out, args
         rest = OWN_STYLES.sub("", result.out)
         assert "\x1b" not in rest and "\x07" not in rest and "\x9b" not in rest, args
-    assert "[bold red]rot[/]" in OWN_STYLES.sub("", fko("--db", db, "list", "--wide").out)
+    wide = OWN_STYLES.sub("", tty(200, "--db", db, "list", "--wide").out)
+    assert "[bold red]rot[/]" in wide and "[link=x]y[/link]" in wide  # shown, never taken as markup
+    shown = OWN_STYLES.sub("", tty(120, "--db", db, "show", "I.1").out)
+    assert "[blink]Partner[/blink]" in shown and "Beschreibung [2J mit [b]Markup[/b]" in shown
 
 
-def test_terminal_tables_and_records_do_not_import_rich() -> None:
-    code = (
-        "import sys\n"
-        "from fko.output import terminal\n"
-        "from fko.cli import main\n"
-        "terminal.is_terminal = lambda: True\n"
-        "commands = [['list'], ['search', 'Meisterprämie'], ['budget'], ['compare', 'IV.1', 'II.9'],\n"
-        "            ['show', 'IV.1']]\n"
-        "for args in commands:\n"
-        "    assert main(['--no-pager', *args]) == 0\n"
-        "assert 'rich' not in sys.modules, sorted(m for m in sys.modules if m.startswith('rich'))\n"
-    )
-    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FKO_DB", "FORCE_COLOR")}
-    environment["TERM"] = "xterm-256color"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=environment, check=False)
-    assert done.returncode == 0, done.stderr.decode()[-500:]
-    assert b"\x1b[1mIV.1: Meisterpr\xc3\xa4mie NRW\x1b[0m" in done.stdout
+def rich_modules(code: str, on_terminal: bool) -> list[str]:
+    """The Rich modules a Python process running `code` imported (stdout on a pty or a pipe)."""
+    script = code + "\nimport sys\nsys.stderr.write(' '.join(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FKO_DB", "FORCE_COLOR", "COLUMNS")}
+    environment.update({"TERM": "xterm-256color", "FKO_PAGER": "cat"})
+    if on_terminal:
+        done = on_pty(["-c", script], 80, python=True)
+        assert done.code == 0, done.err[-500:]
+        return done.err.split()
+    piped = subprocess.run([sys.executable, "-c", script], capture_output=True, env=environment, check=False)
+    assert piped.returncode == 0, piped.stderr.decode()[-500:]
+    return piped.stderr.decode().split()
+
+
+def test_rich_draws_on_a_terminal_and_json_csv_and_pipes_never_import_it() -> None:
+    run = "from fko.cli import main\nfor args in {}:\n    assert main(['--no-pager', *args]) == 0\n"
+    tables = [["list"], ["search", "Meisterprämie"], ["show", "IV.1"], ["timeline"], ["budget", "--by", "ressort"]]
+    drawn = rich_modules(run.format(tables[:1]), on_terminal=True)
+    assert {"rich.console", "rich.table", "rich.text"} <= set(drawn)
+    assert not {"rich.pretty", "rich.traceback", "rich.markdown", "rich.syntax"} & set(drawn)  # lean imports
+    machine = [["list", "--json"], ["list", "--jsonl"], ["list", "--csv"], ["search", "Meisterprämie", "--json"]]
+    machine += [["budget", "--by", "year", "--csv"], ["show", "IV.1", "--json"], ["timeline", "--json"]]
+    assert rich_modules(run.format(machine), on_terminal=True) == []  # not even on a terminal
+    assert rich_modules(run.format(tables), on_terminal=False) == []  # a pipe gets the plain writer
