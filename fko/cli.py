@@ -6,6 +6,7 @@ evaluated first (≈3 ms a run); real annotations cost nothing to read.
 """
 
 import importlib
+import os
 import re
 import sys
 from collections.abc import Iterator, MutableMapping
@@ -45,6 +46,34 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+#: The shells fko prints a completion script for (each tested with the real shell).
+SHELLS = ("bash", "zsh", "fish")
+
+
+def _show_completion(value: str | None) -> None:
+    """--show-completion SHELL: print the script that makes SHELL complete fko's commands,
+    options and values (measure IDs, ministry codes, ...), then exit."""
+    if value is None:
+        return
+    if value not in SHELLS:
+        from fko.errors import UsageError
+
+        raise UsageError(f"fko completes in {', '.join(SHELLS)}, not '{value}'; e.g. fko --show-completion bash")
+    from typer.completion import completion_init, get_completion_script
+
+    completion_init()
+    sys.stdout.write(get_completion_script(prog_name="fko", complete_var="_FKO_COMPLETE", shell=value) + "\n")
+    raise typer.Exit()
+
+
+def your_shell() -> str:
+    """The shell fko runs under (by $SHELL), if fko completes in it; else bash."""
+    import os
+
+    name = os.path.basename(os.environ.get("SHELL", ""))
+    return name if name in SHELLS else "bash"
+
+
 def _colour(value: Colour) -> Colour:
     from fko.output.terminal import set_colour
 
@@ -69,6 +98,18 @@ def _global(
             "The pager: $FKO_PAGER, $PAGER, or less -FRX.",
         ),
     ] = False,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for bash, zsh or fish (default: your $SHELL) and exit; "
+            'e.g. eval "$(fko --show-completion bash)".',
+        ),
+    ] = None,
     color: Annotated[
         Colour,
         typer.Option(
@@ -134,12 +175,14 @@ def build(only: str | None = None) -> typer.Typer:
         rich_markup_mode=None,  # plain help: no Rich import, no markup in help texts
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
-        # --install-completion/--show-completion are options of `fko` itself: a command line
-        # that names a command cannot use them, so only the full app builds them.
-        add_completion=only is None,
+        add_completion=False,  # fko's own --show-completion takes the shell's name
         cls=_Commands,
     )
     app.callback()(_global)
+    if only is None and "_FKO_COMPLETE" in os.environ:  # a shell asks for completions
+        from typer.completion import completion_init
+
+        completion_init()
     if only is not None:
         _register(app, only)
     return app
@@ -254,6 +297,16 @@ def hoist_global_options(argv: list[str]) -> list[str]:
     return front + rest
 
 
+def with_shell(argv: list[str]) -> list[str]:
+    """`fko --show-completion` without a shell's name means the shell fko runs under."""
+    if "--show-completion" not in argv:
+        return argv
+    at = argv.index("--show-completion") + 1
+    if at < len(argv) and not argv[at].startswith("-"):
+        return argv
+    return [*argv[:at], your_shell(), *argv[at:]]
+
+
 def command_name(argv: list[str]) -> str | None:
     """The command on a command line, after the global options; None for help, version, completion."""
     args = iter(argv)
@@ -293,7 +346,7 @@ def _run(args: list[str]) -> int:
         return 2
     try:
         set_colour(Colour.auto)  # each run starts from the default (tests run several in one process)
-        args = hoist_global_options(args)
+        args = with_shell(hoist_global_options(args))
         code = build(command_name(args))(args=args, prog_name="fko", standalone_mode=False)
     except FkoError as exc:
         error(exc.message)
