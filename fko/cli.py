@@ -348,14 +348,16 @@ def _run(args: list[str]) -> int:
         set_colour(Colour.auto)  # each run starts from the default (tests run several in one process)
         args = with_shell(hoist_global_options(args))
         code = build(command_name(args))(args=args, prog_name="fko", standalone_mode=False)
+        if code == 130:  # Typer turns a Ctrl-C inside the command into exit code 130, silently
+            error("interrupted")
     except FkoError as exc:
         error(exc.message)
         code = exc.exit_code
     except typer.TyperException as exc:  # typer's public base of Click's errors; usage errors carry exit_code 2
         message = exc.format_message()
-        if type(exc).__name__ == "NoArgsIsHelpError":  # `fko` or `fko data` alone: show the help
-            sys.stderr.write(message + "\n")
-            return 2
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `fko` or `fko data` alone: the help is the answer
+            sys.stdout.write(message + "\n")
+            return 0
         code = exc.exit_code
         if code == 2:
             context = getattr(exc, "ctx", None)
@@ -364,6 +366,7 @@ def _run(args: list[str]) -> int:
             message = f"{message.rstrip('.').replace(': Value error, ', ': ')}; see '{where} --help'"
         error(" ".join(message.split()))
     except (KeyboardInterrupt, typer.Abort):
+        error("interrupted")
         code = 130
     except PipeClosed:
         code = 0  # the reader (head, less) closed the pipe: it had what it wanted

@@ -194,5 +194,5 @@ def error(message: str) -> None:
 
 
 def note(message: str) -> None:
-    """A hint on stderr that does not change the result; one line."""
-    sys.stderr.write(f"{one_line(message)}\n")
+    """A hint on stderr that does not change the result; one line, marked as fko's like an error."""
+    sys.stderr.write(f"fko: {one_line(message)}\n")

@@ -75,7 +75,7 @@ def test_invalid_bytes_in_arguments_are_replaced(fko: Callable[..., Result]) -> 
     result = fko("show", bad)
     assert result.code == 0 and result.out.startswith("IV.1: Meisterprämie NRW\n")
     assert result.err == (
-        "taking IV.1 Meisterprämie NRW: the only measure whose name matches 'Meister\\xffpr\\xe4mie'\n"
+        "fko: taking IV.1 Meisterprämie NRW: the only measure whose name matches 'Meister\\xffpr\\xe4mie'\n"
     )
     result = fko("show", os.fsdecode(b"qq\xffzz"))
     assert (result.code, result.err) == (1, "fko: no measure 'qq\\xffzz'; try `fko search qq\\xffzz` or `fko list`\n")

@@ -131,7 +131,7 @@ def test_search_command_json(fko: Callable[..., Result]) -> None:
 def test_search_without_hits_exits_0_with_a_hint(fko: Callable[..., Result]) -> None:
     result = fko("search", "Lokführerschein", "--json")
     assert (result.code, result.out) == (0, "[]\n")
-    assert result.err.startswith("nothing matches 'Lokführerschein'; closest words in the data: ")
+    assert result.err.startswith("fko: nothing matches 'Lokführerschein'; closest words in the data: ")
 
 
 def test_search_table_and_filters(fko: Callable[..., Result]) -> None:
@@ -238,7 +238,7 @@ def test_hidden_hits_are_counted_where_filters_hide_them(fko: Callable[..., Resu
     result = fko("search", "KAoA", "-r", "MKW")
     assert result.code == 0
     unfiltered = fko("search", "KAoA", "--json", "--limit", "0").json()
-    assert result.err == f"{len(unfiltered)} hits outside MKW; drop the filter to see them\n"
+    assert result.err == f"fko: {len(unfiltered)} hits outside MKW; drop the filter to see them\n"
     assert "closest" not in result.err
 
 
@@ -250,7 +250,7 @@ def test_a_cluster_numeral_lists_that_cluster(fko: Callable[..., Result]) -> Non
 def test_hints_never_show_internal_tokens(fko: Callable[..., Result]) -> None:
     result = fko("search", "vi9x")
     assert result.code == 0
-    assert result.err.startswith("nothing matches 'vi9x'; closest words in the data: vier, viele, Revier")
+    assert result.err.startswith("fko: nothing matches 'vi9x'; closest words in the data: vier, viele, Revier")
     assert "vi1" not in result.err and "vi8" not in result.err
 
 

@@ -171,7 +171,7 @@ def test_missing_or_stale_search_index_is_rebuilt_in_memory(
     result = run_fko("--db", str(path), "search", "Meisterprämie", "--json")
     assert result.code == 0
     assert result.json()[0]["id"] == "IV.1"
-    assert result.err == f"store {path}: the search index is missing; rebuilt it in memory for this run\n"
+    assert result.err == f"fko: store {path}: the search index is missing; rebuilt it in memory for this run\n"
     path, _ = stores["stale search index"]
     result = run_fko("--db", str(path), "search", "ganz anderer", "--json")
     assert result.code == 0 and result.json()[0]["id"] == "I.1"
