@@ -59,7 +59,10 @@ def _show_completion(value: str | None) -> None:
         from fko.errors import UsageError
 
         raise UsageError(f"fko completes in {', '.join(SHELLS)}, not '{value}'; e.g. fko --show-completion bash")
-    from typer.completion import completion_init, get_completion_script
+    # Typer's own script and completion classes (Click's differ in their protocol); Typer
+    # re-exports them from typer.completion, without declaring it
+    from typer._completion_classes import completion_init
+    from typer._completion_shared import get_completion_script
 
     completion_init()
     sys.stdout.write(get_completion_script(prog_name="fko", complete_var="_FKO_COMPLETE", shell=value) + "\n")
@@ -180,7 +183,7 @@ def build(only: str | None = None) -> typer.Typer:
     )
     app.callback()(_global)
     if only is None and "_FKO_COMPLETE" in os.environ:  # a shell asks for completions
-        from typer.completion import completion_init
+        from typer._completion_classes import completion_init
 
         completion_init()
     if only is not None:
