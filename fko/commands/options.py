@@ -90,8 +90,8 @@ Delimiter = Annotated[
     typer.Option(
         "--delimiter",
         metavar="CHAR",
-        help="CSV separator: ';' (default) for German spreadsheets (BOM, decimal comma); "
-        "',' or 'tab' for programs (no BOM, decimal point).",
+        help="CSV separator: ';' (default) for German spreadsheets (BOM, decimal comma, formulas "
+        "neutralised with a leading '); ',' or 'tab' for programs (no BOM, decimal point, values unchanged).",
         callback=_delimiter,
     ),
 ]

@@ -217,6 +217,30 @@ def test_dashes_and_numbers_are_left_alone(cell: str) -> None:
         assert csv_cell(cell) == cell
 
 
+@pytest.mark.parametrize("cell", ["+49 211 1234", "=SUMME(A1)", "-1+2", "@x", "a\x1bb"])
+def test_csv_for_programs_keeps_every_value_unchanged(cell: str) -> None:
+    assert csv_cell(cell, ".", guard=False) == cell
+
+
+def test_the_program_dialects_carry_a_phone_number_as_it_stands(fko: Fko, tmp_path: Path) -> None:
+    """`;` guards (a German spreadsheet would run "+49 211 1234" as a formula); `,` and tab are
+    for programs: the value unchanged."""
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    data["measures"]["1"]["partners"] = ["+49 211 1234", "=HYPERLINK(x)"]
+    db = tmp_path / "phone.json"
+    db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    fields = ("--fields", "id,partners")
+    german = fko("--db", str(db), "list", "--csv", *fields).out.removeprefix("\ufeff")
+    assert list(csv.reader(io.StringIO(german), delimiter=";"))[1] == ["I.1", "'+49 211 1234; =HYPERLINK(x)"]
+    for delimiter, sep in ((",", ","), ("tab", "\t")):
+        rows = list(
+            csv.reader(
+                io.StringIO(fko("--db", str(db), "list", "--csv", "--delimiter", delimiter, *fields).out), delimiter=sep
+            )
+        )
+        assert rows[1] == ["I.1", "+49 211 1234; =HYPERLINK(x)"]
+
+
 def test_csv_numbers() -> None:
     assert csv_cell(5355028) == "5355028"
     assert csv_cell(30.0) == "30"
