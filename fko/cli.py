@@ -252,6 +252,12 @@ class _Commands(typer.core.TyperGroup):
         super().__init__(*args, **kwargs)
         self.commands = _LazyCommands(self.commands)
 
+    def get_command(self, ctx: typer.Context, name: str) -> Any:  # type: ignore[override]
+        command = super().get_command(ctx, name)
+        if command is not None:
+            refuse_empty_values(command)
+        return command
+
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         return list(self.commands)
 
@@ -261,6 +267,31 @@ class _Commands(typer.core.TyperGroup):
         limit = formatter.width - 6 - max(len(name) for name, _ in listed)
         with formatter.section("Commands"):
             formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in listed])
+
+
+class _NotEmpty:
+    """A parameter type as Typer made it (text or a path), that also refuses an empty value ('')."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> Any:  # name, metavar, completion: the inner type's
+        return getattr(self.inner, name)
+
+    def __call__(self, value: Any, param: Any = None, ctx: Any = None) -> Any:
+        if value == "":
+            self.inner.fail("is empty; give a value, or leave it out", param, ctx)
+        return self.inner(value, param, ctx)
+
+
+def refuse_empty_values(command: Any) -> None:
+    """Make every text or path value of a command (and of a group's commands) refuse to be empty:
+    an empty query, ID, date or file name is the same usage error everywhere (exit 2)."""
+    for param in command.params:
+        if getattr(param.type, "name", None) in ("str", "text", "path") and not getattr(param, "is_flag", False):
+            param.type = _NotEmpty(param.type)
+    for sub in getattr(command, "commands", {}).values():
+        refuse_empty_values(sub)
 
 
 def first_sentence(doc: str) -> str:
@@ -325,6 +356,16 @@ def command_name(argv: list[str]) -> str | None:
     return None
 
 
+def _echoed(message: str, args: list[str]) -> str:
+    """The message with each argument it repeats that is longer than a file name can be cut to
+    about 80 characters, with …: Click's own messages repeat arguments too."""
+    from fko.output.channels import ECHO, ECHO_WORD
+
+    for arg in sorted({a for a in args if len(a) > ECHO_WORD}, key=len, reverse=True):
+        message = message.replace(arg, arg[: ECHO - 1] + "…")
+    return message
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run fko; fko's errors become one line on stderr and an exit code.
 
@@ -354,7 +395,7 @@ def _run(args: list[str]) -> int:
         if code == 130:  # Typer turns a Ctrl-C inside the command into exit code 130, silently
             error("interrupted")
     except FkoError as exc:
-        error(exc.message)
+        error(_echoed(exc.message, args))
         code = exc.exit_code
     except typer.TyperException as exc:  # typer's public base of Click's errors; usage errors carry exit_code 2
         message = exc.format_message()
@@ -367,7 +408,7 @@ def _run(args: list[str]) -> int:
             where = getattr(context, "command_path", None) or "fko"
             # typer >= 0.29 validates through pydantic and says "…: Value error, 'x' is not one of …"
             message = f"{message.rstrip('.').replace(': Value error, ', ': ')}; see '{where} --help'"
-        error(" ".join(message.split()))
+        error(" ".join(_echoed(message, args).split()))
     except (KeyboardInterrupt, typer.Abort):
         error("interrupted")
         code = 130

@@ -64,7 +64,7 @@ def source_short(value: Any) -> str:
 def terminal_width() -> int | None:
     """The width tables must fit: the terminal's, or $COLUMNS; None into a pipe without $COLUMNS."""
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
+    if columns.isascii() and columns.isdigit() and 0 < len(columns) <= 5 and int(columns) > 0:
         return int(columns)
     if is_terminal():
         import shutil

@@ -174,3 +174,11 @@ def test_every_line_on_stderr_is_an_fko_message(fko: Fko, args: tuple[str, ...])
     result = fko(*args)
     assert result.err, args  # each of these says something
     assert all(line.startswith("fko: ") for line in result.err.splitlines()), result.err
+
+
+@pytest.mark.parametrize("command", ["diff", "schema"])
+def test_the_help_says_what_json_prints(fko: Fko, command: str) -> None:
+    """diff and schema print one object; their help said 'one JSON array of records'."""
+    shown = fko(command, "--help").out
+    assert "--json" in shown and "Print one JSON object (not an array)." in shown
+    assert "array of records" not in shown

@@ -99,10 +99,13 @@ def test_weird_arguments_are_usage_errors(fko: Callable[..., Result]) -> None:
         2,
         "fko: --db is empty; name a store file, or leave --db out to read the shipped store\n",
     )
-    for delimiter in ("", "ab", '"', "\n", "\r"):
+    for delimiter in ("ab", '"', "\n", "\r"):
         result = fko("list", "--csv", "--delimiter", delimiter)
         assert result.code == 2 and result.err.startswith("fko: --delimiter must be one character"), delimiter
         assert result.err.count("\n") == 1
+    assert fko("list", "--csv", "--delimiter", "").err == (
+        "fko: Invalid value for '--delimiter': is empty; give a value, or leave it out; see 'fko list --help'\n"
+    )
 
 
 @given(st.text())

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fko.errors import UsageError
 from fko.german import normalise
 from fko.search.finder import find, resolve
 from fko.search.query import snippet
@@ -215,6 +216,10 @@ def test_any_query_is_answered_without_error(text: str) -> None:
     global _STORE
     if _STORE is None:
         _STORE = memory_store(shipped_tables())
+    if not normalise(text):  # no word at all: the usage error every empty query gives
+        with pytest.raises(UsageError, match="has no word to search for"):
+            find(_STORE, text)
+        return
     found = find(_STORE, text)
     assert all(0 < r["score"] <= 100 for r in found.rows)
     assert found.total >= len(found.rows)
