@@ -116,6 +116,36 @@ def test_meta_table_and_datasette_metadata(db: Path) -> None:
     assert "MIT" in metadata["about"]
 
 
+def test_the_full_text_index_follows_rows_added_changed_and_deleted_later(db: Path) -> None:
+    """Triggers as `sqlite-utils enable-fts --create-triggers` makes them: sqlite-utils sees
+    them, and a row a user adds, edits or deletes later is found (or not) by the search."""
+    import asyncio
+
+    import sqlite_utils
+    from datasette.app import Datasette
+
+    database = sqlite_utils.Database(db)
+    assert {t.name for t in database["measures"].triggers} == {"measures_ai", "measures_ad", "measures_au"}
+    assert {t.name for t in database["indicators"].triggers} == {"indicators_ai", "indicators_ad", "indicators_au"}
+    first = database["measures"].get("IV.1")
+    database["measures"].insert({**first, "id": "X.1", "title": "Zuckerbäckerprämie", "search_folded": None})
+    assert [r["id"] for r in database["measures"].search("Zuckerbäckerprämie")] == ["X.1"]
+    database["measures"].update("X.1", {"title": "Konditorprämie"})
+    assert [r["id"] for r in database["measures"].search("Konditorprämie")] == ["X.1"]
+    assert list(database["measures"].search("Zuckerbäckerprämie")) == []
+    database["indicators"].insert({"id": 999, "measure_id": "IV.1", "metric": "Probeläufe", "quote": "neu"})
+    assert [r["metric"] for r in database["indicators"].search("Probeläufe")] == ["Probeläufe"]
+
+    async def search(word: str) -> list[str]:
+        response = await Datasette([str(db)]).client.get(f"/f/measures.json?_search={word}&_shape=array")
+        return [row["id"] for row in response.json()]
+
+    assert asyncio.run(search("Konditorprämie")) == ["X.1"]
+    database["measures"].delete("X.1")
+    assert asyncio.run(search("Konditorprämie")) == []
+    assert asyncio.run(search("Meisterprämie")) == ["IV.1"]
+
+
 def test_datasette_shows_search_rows_and_labels(db: Path) -> None:
     import asyncio
 
