@@ -1,4 +1,4 @@
-"""The `fko` command and `python -m fko`: Ctrl-C exits 130 quietly, even while fko is still importing."""
+"""The `fko` command and `python -m fko`: Ctrl-C exits 130 with one line, even while fko is still importing."""
 
 from __future__ import annotations
 
@@ -60,7 +60,8 @@ def _code() -> int:
         from fko.cli import main
 
         return main()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # while fko was still importing: fko.cli's own handler was not yet there
+        sys.stderr.write("fko: interrupted\n")
         return 130
     except ModuleNotFoundError as exc:  # an install without a dependency (an upgrade not reinstalled)
         sys.stderr.write(f"fko: the module {exc.name} is missing; reinstall fko (pip install .)\n")

@@ -6,6 +6,7 @@ evaluated first (≈3 ms a run); real annotations cost nothing to read.
 """
 
 import importlib
+import os
 import re
 import sys
 from collections.abc import Iterator, MutableMapping
@@ -45,6 +46,37 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+#: The shells fko prints a completion script for (each tested with the real shell).
+SHELLS = ("bash", "zsh", "fish")
+
+
+def _show_completion(value: str | None) -> None:
+    """--show-completion SHELL: print the script that makes SHELL complete fko's commands,
+    options and values (measure IDs, ministry codes, ...), then exit."""
+    if value is None:
+        return
+    if value not in SHELLS:
+        from fko.errors import UsageError
+
+        raise UsageError(f"fko completes in {', '.join(SHELLS)}, not '{value}'; e.g. fko --show-completion bash")
+    # Typer's own script and completion classes (Click's differ in their protocol); Typer
+    # re-exports them from typer.completion, without declaring it
+    from typer._completion_classes import completion_init
+    from typer._completion_shared import get_completion_script
+
+    completion_init()
+    sys.stdout.write(get_completion_script(prog_name="fko", complete_var="_FKO_COMPLETE", shell=value) + "\n")
+    raise typer.Exit()
+
+
+def your_shell() -> str:
+    """The shell fko runs under (by $SHELL), if fko completes in it; else bash."""
+    import os
+
+    name = os.path.basename(os.environ.get("SHELL", ""))
+    return name if name in SHELLS else "bash"
+
+
 def _global(
     ctx: typer.Context,
     db: Annotated[
@@ -62,6 +94,18 @@ def _global(
             "The pager: $FKO_PAGER, $PAGER, or less -FRX.",
         ),
     ] = False,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for bash, zsh or fish (default: your $SHELL) and exit; "
+            'e.g. eval "$(fko --show-completion bash)".',
+        ),
+    ] = None,
     color: Annotated[
         Colour,
         typer.Option(
@@ -125,12 +169,14 @@ def build(only: str | None = None) -> typer.Typer:
         rich_markup_mode=None,  # plain help: no Rich import, no markup in help texts
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
-        # --install-completion/--show-completion are options of `fko` itself: a command line
-        # that names a command cannot use them, so only the full app builds them.
-        add_completion=only is None,
+        add_completion=False,  # fko's own --show-completion takes the shell's name
         cls=_Commands,
     )
     app.callback()(_global)
+    if only is None and "_FKO_COMPLETE" in os.environ:  # a shell asks for completions
+        from typer._completion_classes import completion_init
+
+        completion_init()
     if only is not None:
         _register(app, only)
     return app
@@ -197,6 +243,12 @@ class _Commands(typer.core.TyperGroup):
         super().__init__(*args, **kwargs)
         self.commands = _LazyCommands(self.commands)
 
+    def get_command(self, ctx: typer.Context, name: str) -> Any:  # type: ignore[override]
+        command = super().get_command(ctx, name)
+        if command is not None:
+            refuse_empty_values(command)
+        return command
+
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         return list(self.commands)
 
@@ -206,6 +258,31 @@ class _Commands(typer.core.TyperGroup):
         limit = formatter.width - 6 - max(len(name) for name, _ in listed)
         with formatter.section("Commands"):
             formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in listed])
+
+
+class _NotEmpty:
+    """A parameter type as Typer made it (text or a path), that also refuses an empty value ('')."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> Any:  # name, metavar, completion: the inner type's
+        return getattr(self.inner, name)
+
+    def __call__(self, value: Any, param: Any = None, ctx: Any = None) -> Any:
+        if value == "":
+            self.inner.fail("is empty; give a value, or leave it out", param, ctx)
+        return self.inner(value, param, ctx)
+
+
+def refuse_empty_values(command: Any) -> None:
+    """Make every text or path value of a command (and of a group's commands) refuse to be empty:
+    an empty query, ID, date or file name is the same usage error everywhere (exit 2)."""
+    for param in command.params:
+        if getattr(param.type, "name", None) in ("str", "text", "path") and not getattr(param, "is_flag", False):
+            param.type = _NotEmpty(param.type)
+    for sub in getattr(command, "commands", {}).values():
+        refuse_empty_values(sub)
 
 
 def first_sentence(doc: str) -> str:
@@ -245,6 +322,16 @@ def hoist_global_options(argv: list[str]) -> list[str]:
     return front + rest
 
 
+def with_shell(argv: list[str]) -> list[str]:
+    """`fko --show-completion` without a shell's name means the shell fko runs under."""
+    if "--show-completion" not in argv:
+        return argv
+    at = argv.index("--show-completion") + 1
+    if at < len(argv) and not argv[at].startswith("-"):
+        return argv
+    return [*argv[:at], your_shell(), *argv[at:]]
+
+
 def command_name(argv: list[str]) -> str | None:
     """The command on a command line, after the global options; None for help, version, completion."""
     args = iter(argv)
@@ -258,6 +345,16 @@ def command_name(argv: list[str]) -> str | None:
         else:
             return arg if arg in COMMANDS else None
     return None
+
+
+def _echoed(message: str, args: list[str]) -> str:
+    """The message with each argument it repeats that is longer than a file name can be cut to
+    about 80 characters, with …: Click's own messages repeat arguments too."""
+    from fko.output.channels import ECHO, ECHO_WORD
+
+    for arg in sorted({a for a in args if len(a) > ECHO_WORD}, key=len, reverse=True):
+        message = message.replace(arg, arg[: ECHO - 1] + "…")
+    return message
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -282,24 +379,27 @@ def _run(args: list[str]) -> int:
         error("an argument holds a NUL character, which no value or file name can; remove it")
         return 2
     try:
-        args = hoist_global_options(args)
+        args = with_shell(hoist_global_options(args))
         code = build(command_name(args))(args=args, prog_name="fko", standalone_mode=False)
+        if code == 130:  # Typer turns a Ctrl-C inside the command into exit code 130, silently
+            error("interrupted")
     except FkoError as exc:
-        error(exc.message)
+        error(_echoed(exc.message, args))
         code = exc.exit_code
     except typer.TyperException as exc:  # typer's public base of Click's errors; usage errors carry exit_code 2
         message = exc.format_message()
-        if type(exc).__name__ == "NoArgsIsHelpError":  # `fko` or `fko data` alone: show the help
-            sys.stderr.write(message + "\n")
-            return 2
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `fko` or `fko data` alone: the help is the answer
+            sys.stdout.write(message + "\n")
+            return 0
         code = exc.exit_code
         if code == 2:
             context = getattr(exc, "ctx", None)
             where = getattr(context, "command_path", None) or "fko"
             # typer >= 0.29 validates through pydantic and says "…: Value error, 'x' is not one of …"
             message = f"{message.rstrip('.').replace(': Value error, ', ': ')}; see '{where} --help'"
-        error(" ".join(message.split()))
+        error(" ".join(_echoed(message, args).split()))
     except (KeyboardInterrupt, typer.Abort):
+        error("interrupted")
         code = 130
     except PipeClosed:
         code = 0  # the reader (head, less) closed the pipe: it had what it wanted

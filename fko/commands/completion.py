@@ -50,7 +50,7 @@ def ressort_codes(incomplete: str) -> list[str]:
 def clusters(incomplete: str) -> list[str]:
     """I … VI; a digit 1 … 6 offers its numeral (fko accepts both)."""
     typed = incomplete.strip()
-    if typed.isdigit():
+    if typed.isascii() and typed.isdigit() and len(typed) == 1:
         return [Match(NUMERALS[int(typed) - 1])] if 1 <= int(typed) <= len(NUMERALS) else []
     return matching(NUMERALS, typed)
 

@@ -20,7 +20,7 @@ def run(
             "description, publication, in_force.",
         ),
     ] = None,
-    json: options.Json = False,
+    json: options.JsonObject = False,
 ) -> None:
     """Compare two stores: measures added, removed and renumbered (matched by title and
     content, not only by ID), the fields that changed with old and new value, and the change

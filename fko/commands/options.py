@@ -55,6 +55,7 @@ Wide = Annotated[
 Json = Annotated[
     bool, typer.Option("--json", help="Print one JSON array of records (keys: `fko schema`; README: JSON output).")
 ]
+JsonObject = Annotated[bool, typer.Option("--json", help="Print one JSON object (not an array).")]
 Jsonl = Annotated[bool, typer.Option("--jsonl", help="Print JSON Lines: one record a line, written as it comes.")]
 Csv = Annotated[bool, typer.Option("--csv", help="Print CSV: for German spreadsheets by default (see --delimiter).")]
 Xlsx = Annotated[
@@ -84,8 +85,8 @@ Delimiter = Annotated[
     typer.Option(
         "--delimiter",
         metavar="CHAR",
-        help="CSV separator: ';' (default) for German spreadsheets (BOM, decimal comma); "
-        "',' or 'tab' for programs (no BOM, decimal point).",
+        help="CSV separator: ';' (default) for German spreadsheets (BOM, decimal comma, formulas "
+        "neutralised with a leading '); ',' or 'tab' for programs (no BOM, decimal point, values unchanged).",
         callback=_delimiter,
     ),
 ]

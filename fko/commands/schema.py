@@ -15,7 +15,7 @@ def run(
             metavar="[TYPE]", help="One output type, e.g. budget_group.", autocompletion=options.complete_record_types
         ),
     ] = None,
-    json: options.Json = False,
+    json: options.JsonObject = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of --json: one type per command, every key described.
 

@@ -274,9 +274,31 @@ def _folded(store: Store) -> dict[str, str]:
     return folded
 
 
+def _fts_triggers(table: str, fts: str, fts_columns: Sequence[str]) -> str:
+    """The triggers that keep a full-text index in step with its table, as `sqlite-utils
+    enable-fts --create-triggers` writes them: a row a user adds, changes or deletes later is
+    found, or no longer found, by the search."""
+    names = ", ".join(_quote(c) for c in fts_columns)
+    old = ", ".join(f"old.{_quote(c)}" for c in fts_columns)
+    new = ", ".join(f"new.{_quote(c)}" for c in fts_columns)
+    t, f = _quote(table), _quote(fts)
+    return f"""
+        CREATE TRIGGER {_quote(table + "_ai")} AFTER INSERT ON {t} BEGIN
+          INSERT INTO {f} (rowid, {names}) VALUES (new.rowid, {new});
+        END;
+        CREATE TRIGGER {_quote(table + "_ad")} AFTER DELETE ON {t} BEGIN
+          INSERT INTO {f} ({f}, rowid, {names}) VALUES('delete', old.rowid, {old});
+        END;
+        CREATE TRIGGER {_quote(table + "_au")} AFTER UPDATE ON {t} BEGIN
+          INSERT INTO {f} ({f}, rowid, {names}) VALUES('delete', old.rowid, {old});
+          INSERT INTO {f} (rowid, {names}) VALUES (new.rowid, {new});
+        END;
+    """
+
+
 def write_sqlite(store: Store, path: Path) -> None:
     """An SQLite database with primary and foreign keys and FTS5 search that Datasette and
-    sqlite-utils detect (content="measures")."""
+    sqlite-utils detect (content="measures"), kept in step with its table by triggers."""
     data = tables(store)
     folded = _folded(store)
     for row in data["measures"]:
@@ -315,6 +337,7 @@ def write_sqlite(store: Store, path: Path) -> None:
                     f'({", ".join(_quote(c) for c in fts_columns)}, content="{content}")'
                 )
                 connection.execute(f"INSERT INTO {_quote(fts)} ({_quote(fts)}) VALUES ('rebuild')")
+                connection.executescript(_fts_triggers(content, fts, fts_columns))
     except sqlite3.Error as exc:
         raise OSError(f"SQLite: {exc}") from None  # safe_write turns it into one line, the target unchanged
     finally:

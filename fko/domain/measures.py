@@ -25,7 +25,7 @@ def normalise_id(text: str) -> str | None:
 def cluster_numeral(text: str) -> str:
     """ "iv", "IV" and "4" name cluster IV."""
     value = text.strip().upper()
-    if value.isascii() and value.isdigit() and 1 <= int(value) <= len(NUMERALS):  # not "²"
+    if value.isascii() and value.isdigit() and len(value) == 1 and 1 <= int(value) <= len(NUMERALS):  # not "²"
         return NUMERALS[int(value) - 1]
     if value in NUMERALS:
         return value

@@ -188,11 +188,32 @@ def one_line(text: object) -> str:
     return re.sub(_UNSAFE_IN_LINE, _escaped, str(text))
 
 
+#: How much of an argument a message repeats: a quoted part ('…', `…`), and a word without
+#: spaces (a file name: whole up to the longest name a file system allows).
+ECHO = 80
+ECHO_WORD = 255
+_LONG = re.compile(rf"'([^']{{{ECHO + 1},}})'|`([^`]{{{ECHO + 1},}})`|[^\s'`]{{{ECHO_WORD + 1},}}")
+
+
+def _shortened(match: re.Match[str]) -> str:
+    if match.group(1) is not None:
+        return f"'{match.group(1)[: ECHO - 1]}…'"
+    if match.group(2) is not None:
+        return f"`{match.group(2)[: ECHO - 1]}…`"
+    return match.group(0)[: ECHO_WORD - 1] + "…"
+
+
+def shortened(message: str) -> str:
+    """A message whose echoed arguments are cut with … (about ECHO characters each, a file name
+    ECHO_WORD): an argument of 100,000 characters is named, not repeated."""
+    return _LONG.sub(_shortened, message)
+
+
 def error(message: str) -> None:
     """One line on stderr: what went wrong and how to fix it."""
-    sys.stderr.write(f"fko: {one_line(message)}\n")
+    sys.stderr.write(f"fko: {one_line(shortened(message))}\n")
 
 
 def note(message: str) -> None:
-    """A hint on stderr that does not change the result; one line."""
-    sys.stderr.write(f"{one_line(message)}\n")
+    """A hint on stderr that does not change the result; one line, marked as fko's like an error."""
+    sys.stderr.write(f"fko: {one_line(shortened(message))}\n")

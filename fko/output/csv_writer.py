@@ -39,20 +39,22 @@ def csv_number(value: int | float, decimal: str = ".") -> str:
     return str(value).replace(".", decimal) if decimal != "." else str(value)
 
 
-def csv_cell(value: Any, decimal: str = ".") -> str:
-    """A CSV cell: numbers with the dialect's decimal mark, text cleaned and neutralised
-    against spreadsheet formulas (a leading ')."""
+def csv_cell(value: Any, decimal: str = ".", guard: bool = True) -> str:
+    """A CSV cell: numbers with the dialect's decimal mark; for a spreadsheet (`guard`) text
+    cleaned of control characters and neutralised against formulas (a leading '), for a
+    program text as it is."""
     if value is None:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return csv_number(value, decimal)
+    shown = clean if guard else str
     if isinstance(value, list):
-        text = "; ".join(clean(v) for v in value)
+        text = "; ".join(shown(v) for v in value)
     elif isinstance(value, bool):
         text = "true" if value else "false"
     else:
-        text = clean(value)
-    return "'" + text if formula_like(text) else text
+        text = shown(value)
+    return "'" + text if guard and formula_like(text) else text
 
 
 def csv_delimiter(value: str) -> str:
@@ -67,9 +69,10 @@ def csv_delimiter(value: str) -> str:
 def csv_text(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter: str = ";") -> str:
     """CSV in one of two dialects, chosen by the delimiter.
 
-    `;` (the default) is for German spreadsheets: UTF-8 with a byte-order mark, decimal comma.
-    Any other delimiter (`,`, tab) is for programs: no byte-order mark, decimal point.
-    Both: a header row, CRLF line ends, quoting as RFC 4180.
+    `;` (the default) is for German spreadsheets: UTF-8 with a byte-order mark, decimal comma,
+    text guarded against formulas. Any other delimiter (`,`, tab) is for programs: no
+    byte-order mark, decimal point, values unchanged. Both: a header row, CRLF line ends,
+    quoting as RFC 4180.
     """
     german = delimiter == ";"
     decimal = "," if german else "."
@@ -79,7 +82,7 @@ def csv_text(rows: Iterable[dict[str, Any]], fields: Sequence[Field], delimiter:
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([f.name for f in fields])
     for row in rows:
-        writer.writerow([csv_cell(f.get(row), decimal) for f in fields])
+        writer.writerow([csv_cell(f.get(row), decimal, german) for f in fields])
     return ("\ufeff" if german else "") + out.getvalue()
 
 

@@ -27,7 +27,7 @@ def wants_colour(choice: str, environ: Mapping[str, str], is_terminal: bool) -> 
 def width_of(environ: Mapping[str, str], is_terminal: bool) -> int | None:
     """The width output must fit: $COLUMNS, else the terminal's; None into a pipe without $COLUMNS."""
     columns = environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
+    if columns.isascii() and columns.isdigit() and 0 < len(columns) <= 5 and int(columns) > 0:
         return int(columns)
     if is_terminal:
         import shutil

@@ -71,7 +71,7 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
 
     missing = _missing_program(pager)
     if missing:
-        _directly(text, terminal, f"fko: pager '{missing}' not found; output written directly (see --no-pager)")
+        _directly(text, terminal, f"pager '{missing}' not found; output written directly (see --no-pager)")
         return
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # as git does: quit if one screen, keep colours, no clearing
@@ -81,7 +81,7 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
         words = _plain_command(pager)
         process = subprocess.Popen(words or pager, shell=words is None, stdin=subprocess.PIPE, env=env)
     except OSError as exc:
-        _directly(text, terminal, f"fko: pager '{pager}' could not start ({exc.strerror}); output written directly")
+        _directly(text, terminal, f"pager '{pager}' could not start ({exc.strerror}); output written directly")
         return
     assert process.stdin is not None
     try:
@@ -96,7 +96,7 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
         except KeyboardInterrupt:  # Ctrl-C belongs to the pager; wait until it has quit
             continue
     if code > 0:  # the pager failed (126/127: the shell could not run it); a signal is the reader's doing
-        _directly(text, terminal, f"fko: pager '{pager}' failed (exit {code}); output written directly")
+        _directly(text, terminal, f"pager '{pager}' failed (exit {code}); output written directly")
 
 
 def _missing_program(pager: str) -> str | None:
@@ -132,11 +132,11 @@ def _plain_command(pager: str) -> list[str] | None:
 
 def _directly(text: str, terminal: object, message: str) -> None:
     """The pager could not show `text`: write it to the terminal after all, and say why on stderr."""
-    from fko.output.channels import one_line
+    from fko.output.channels import note
 
     terminal.write(text)  # type: ignore[attr-defined]
     terminal.flush()  # type: ignore[attr-defined]
-    sys.stderr.write(one_line(message) + "\n")
+    note(message)
     sys.stderr.flush()
 
 

@@ -119,6 +119,8 @@ def find(
     from fko.german import normalise
     from fko.search.query import search, snippet
 
+    if not normalise(query):
+        raise UsageError(f"the query '{query}' has no word to search for; e.g. fko search Meisterprämie")
     measure_id = normalise_id(query)
     store.table("search")  # first: a fresh index also says where each record stands
     if measure_id is not None and lookup(store, measure_id) is None:

@@ -144,7 +144,41 @@ def test_shipped_store_is_never_written(fko: Fko) -> None:
 
 
 def test_no_arguments_show_the_help(fko: Fko) -> None:
+    """`fko` (or `fko data`) alone asks what fko can do: the help, on stdout, exit 0; stderr keeps
+    its rule that every line there is an `fko: ` message."""
     result = fko()
-    assert result.code == 2
-    assert result.err.startswith("Usage: fko [OPTIONS] COMMAND [ARGS]...")
-    assert "fko: Usage" not in result.err
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith("Usage: fko [OPTIONS] COMMAND [ARGS]...")
+    assert "  search " in result.out and "  budget " in result.out
+    group = fko("data")
+    assert (group.code, group.err) == (0, "")
+    assert group.out.startswith("Usage: fko data [OPTIONS] COMMAND [ARGS]...") and "  build " in group.out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "xyzzyq"),
+        ("search", "Ausbildung", "--ressort", "MKW"),
+        ("show", "Indien"),
+        ("show", "IV.99"),
+        ("list", "--no-such-option"),
+        ("budget", "--year", "abc"),
+        ("indicators", "III.1"),
+        ("data", "build", "/nonexistent.txt", "--check"),
+        ("export", "--format", "json", "--out", "/nonexistent/dir/x.json"),
+        ("--show-completion", "tcsh"),
+    ],
+)
+def test_every_line_on_stderr_is_an_fko_message(fko: Fko, args: tuple[str, ...]) -> None:
+    result = fko(*args)
+    assert result.err, args  # each of these says something
+    assert all(line.startswith("fko: ") for line in result.err.splitlines()), result.err
+
+
+@pytest.mark.parametrize("command", ["diff", "schema"])
+def test_the_help_says_what_json_prints(fko: Fko, command: str) -> None:
+    """diff and schema print one object; their help said 'one JSON array of records'."""
+    shown = fko(command, "--help").out
+    assert "--json" in shown and "Print one JSON object (not an array)." in shown
+    assert "array of records" not in shown

@@ -33,6 +33,7 @@ AWKWARD = [
     "funding", "area", "country", "id,title", ",", "", " ", "-", "--", "tab", "\\t", "\t", "\n", '"', "'",
     "\x00", "\x1b[31m", "\u202e", "\ufeff", "a" * 300, "../../etc/passwd", "/dev/full", "/dev/null",
     "fko: forged\nline", os.fsdecode(b"\xff\xfe"), os.fsdecode(b"Meister\xe4"),
+    "9" * 5000, "x" * 100_000, "IV." + "1" * 5000, " ".join(["Pflege"] * 2000),
 ]  # fmt: skip
 
 values = st.one_of(
@@ -116,9 +117,11 @@ def check(argv: list[str]) -> None:
     for line in err.splitlines():
         assert "\x1b" not in line and "\r" not in line, (argv, line)
     out.encode("utf-8")  # no lone surrogates reach stdout
-    if code != 0 and not err.startswith("Usage:"):  # `fko` alone shows its help on stderr
-        # notes may come first ("taking IV.4 …"); the error is the last line, and one line
-        assert err.endswith("\n") and err.splitlines()[-1].startswith("fko: "), (argv, err)
+    # every line on stderr is an fko message: notes may come first ("taking IV.4 …"), an error last
+    assert all(line.startswith("fko: ") for line in err.splitlines()), (argv, err)
+    assert not err or err.endswith("\n"), (argv, err)
+    assert code == 0 or err, (argv, code)  # a failure says why
+    assert all(len(line) < 2_000 for line in err.splitlines()), (argv, len(err))  # arguments echoed short
 
 
 FUZZED = sorted(set(COMMANDS) - {"data"})  # `fko data build` on hostile input: tests/test_safe_write.py

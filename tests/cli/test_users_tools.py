@@ -116,6 +116,36 @@ def test_meta_table_and_datasette_metadata(db: Path) -> None:
     assert "MIT" in metadata["about"]
 
 
+def test_the_full_text_index_follows_rows_added_changed_and_deleted_later(db: Path) -> None:
+    """Triggers as `sqlite-utils enable-fts --create-triggers` makes them: sqlite-utils sees
+    them, and a row a user adds, edits or deletes later is found (or not) by the search."""
+    import asyncio
+
+    import sqlite_utils
+    from datasette.app import Datasette
+
+    database = sqlite_utils.Database(db)
+    assert {t.name for t in database["measures"].triggers} == {"measures_ai", "measures_ad", "measures_au"}
+    assert {t.name for t in database["indicators"].triggers} == {"indicators_ai", "indicators_ad", "indicators_au"}
+    first = database["measures"].get("IV.1")
+    database["measures"].insert({**first, "id": "X.1", "title": "Zuckerbäckerprämie", "search_folded": None})
+    assert [r["id"] for r in database["measures"].search("Zuckerbäckerprämie")] == ["X.1"]
+    database["measures"].update("X.1", {"title": "Konditorprämie"})
+    assert [r["id"] for r in database["measures"].search("Konditorprämie")] == ["X.1"]
+    assert list(database["measures"].search("Zuckerbäckerprämie")) == []
+    database["indicators"].insert({"id": 999, "measure_id": "IV.1", "metric": "Probeläufe", "quote": "neu"})
+    assert [r["metric"] for r in database["indicators"].search("Probeläufe")] == ["Probeläufe"]
+
+    async def search(word: str) -> list[str]:
+        response = await Datasette([str(db)]).client.get(f"/f/measures.json?_search={word}&_shape=array")
+        return [row["id"] for row in response.json()]
+
+    assert asyncio.run(search("Konditorprämie")) == ["X.1"]
+    database["measures"].delete("X.1")
+    assert asyncio.run(search("Konditorprämie")) == []
+    assert asyncio.run(search("Meisterprämie")) == ["IV.1"]
+
+
 def test_datasette_shows_search_rows_and_labels(db: Path) -> None:
     import asyncio
 
@@ -215,6 +245,30 @@ def test_dashes_and_numbers_are_left_alone(cell: str) -> None:
         assert csv_cell(cell) == "'- Punkt"  # a spreadsheet would read "- Punkt" as a formula
     else:
         assert csv_cell(cell) == cell
+
+
+@pytest.mark.parametrize("cell", ["+49 211 1234", "=SUMME(A1)", "-1+2", "@x", "a\x1bb"])
+def test_csv_for_programs_keeps_every_value_unchanged(cell: str) -> None:
+    assert csv_cell(cell, ".", guard=False) == cell
+
+
+def test_the_program_dialects_carry_a_phone_number_as_it_stands(fko: Fko, tmp_path: Path) -> None:
+    """`;` guards (a German spreadsheet would run "+49 211 1234" as a formula); `,` and tab are
+    for programs: the value unchanged."""
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    data["measures"]["1"]["partners"] = ["+49 211 1234", "=HYPERLINK(x)"]
+    db = tmp_path / "phone.json"
+    db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    fields = ("--fields", "id,partners")
+    german = fko("--db", str(db), "list", "--csv", *fields).out.removeprefix("\ufeff")
+    assert list(csv.reader(io.StringIO(german), delimiter=";"))[1] == ["I.1", "'+49 211 1234; =HYPERLINK(x)"]
+    for delimiter, sep in ((",", ","), ("tab", "\t")):
+        rows = list(
+            csv.reader(
+                io.StringIO(fko("--db", str(db), "list", "--csv", "--delimiter", delimiter, *fields).out), delimiter=sep
+            )
+        )
+        assert rows[1] == ["I.1", "+49 211 1234; =HYPERLINK(x)"]
 
 
 def test_csv_numbers() -> None:

@@ -153,7 +153,7 @@ def test_indicators_command(fko: Callable[..., Result]) -> None:
     assert len(fko("indicators", "--json").json()) == 39
     assert fko("indicators", "IV.99").code == 1
     none = fko("indicators", "I.1")
-    assert (none.code, none.out, none.err) == (0, "", "no key figures for I.1; `fko indicators` lists all\n")
+    assert (none.code, none.out, none.err) == (0, "", "fko: no key figures for I.1; `fko indicators` lists all\n")
 
 
 def test_a_store_without_key_figures_says_so(fko: Callable[..., Result], tmp_path: Path) -> None:
@@ -166,7 +166,7 @@ def test_a_store_without_key_figures_says_so(fko: Callable[..., Result], tmp_pat
     path = tmp_path / "none.json"
     path.write_text(serialise(tables), encoding="utf-8")
     empty = fko("--db", str(path), "indicators")
-    assert (empty.code, empty.out, empty.err) == (0, "", "no key figures in this store\n")
+    assert (empty.code, empty.out, empty.err) == (0, "", "fko: no key figures in this store\n")
     assert json.loads(fko("--db", str(path), "indicators", "--json").out) == []
 
 

@@ -164,10 +164,11 @@ def test_a_renumbered_edition_reports_the_facts_and_patches_that_moved(
     path.write_text("\n".join(renumbered), encoding="utf-8")
     checked = fko("data", "build", str(path), "--check")
     assert checked.code == 1 and not list(folder.glob("*.json"))
-    warnings = [line for line in checked.err.splitlines() if line.startswith("warning: ")]
-    assert warnings[0].startswith("warning: curation: partners of II.4: 'Berlin' does not occur in the measure's")
+    warnings = [line for line in checked.err.splitlines() if line.startswith("fko: warning: ")]
+    assert warnings[0].startswith("fko: warning: curation: partners of II.4: 'Berlin' does not occur in the measure's")
     assert (
-        "warning: curation: budget item 1 of II.4: the text '547.000 Euro (ESF-Mittel)' is not in the " in (warnings[1])
+        "fko: warning: curation: budget item 1 of II.4: the text '547.000 Euro (ESF-Mittel)' is not in the "
+        in (warnings[1])
     )
     assert len(warnings) == 13  # 4 of them the new II.3/II.9 figures from the description text
     assert sum("the quote is not in the text of II.8" in w for w in warnings) == 2

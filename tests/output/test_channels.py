@@ -75,7 +75,7 @@ def test_invalid_bytes_in_arguments_are_replaced(fko: Callable[..., Result]) -> 
     result = fko("show", bad)
     assert result.code == 0 and result.out.startswith("IV.1: Meisterprämie NRW\n")
     assert result.err == (
-        "taking IV.1 Meisterprämie NRW: the only measure whose name matches 'Meister\\xffpr\\xe4mie'\n"
+        "fko: taking IV.1 Meisterprämie NRW: the only measure whose name matches 'Meister\\xffpr\\xe4mie'\n"
     )
     result = fko("show", os.fsdecode(b"qq\xffzz"))
     assert (result.code, result.err) == (1, "fko: no measure 'qq\\xffzz'; try `fko search qq\\xffzz` or `fko list`\n")
@@ -99,10 +99,13 @@ def test_weird_arguments_are_usage_errors(fko: Callable[..., Result]) -> None:
         2,
         "fko: --db is empty; name a store file, or leave --db out to read the shipped store\n",
     )
-    for delimiter in ("", "ab", '"', "\n", "\r"):
+    for delimiter in ("ab", '"', "\n", "\r"):
         result = fko("list", "--csv", "--delimiter", delimiter)
         assert result.code == 2 and result.err.startswith("fko: --delimiter must be one character"), delimiter
         assert result.err.count("\n") == 1
+    assert fko("list", "--csv", "--delimiter", "").err == (
+        "fko: Invalid value for '--delimiter': is empty; give a value, or leave it out; see 'fko list --help'\n"
+    )
 
 
 @given(st.text())

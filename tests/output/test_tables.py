@@ -257,7 +257,7 @@ def test_ctrl_c_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch, f
 
     monkeypatch.setattr(measures, "filter_measures", interrupted)
     result = fko("list")
-    assert (result.code, result.err) == (130, "")
+    assert (result.code, result.err) == (130, "fko: interrupted\n")
 
 
 def test_entry_point_maps_ctrl_c_during_start(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -39,7 +39,7 @@ def test_a_single_candidate_is_taken_with_a_note(
     assert found["id"] == expected
     err = capsys.readouterr().err
     if found["title"].casefold() != text.casefold():
-        assert err.startswith(f"taking {expected} {found['title']}")
+        assert err.startswith(f"fko: taking {expected} {found['title']}")
 
 
 @pytest.mark.parametrize(

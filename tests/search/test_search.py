@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fko.errors import UsageError
 from fko.german import normalise
 from fko.search.finder import find, resolve
 from fko.search.query import snippet
@@ -131,7 +132,7 @@ def test_search_command_json(fko: Callable[..., Result]) -> None:
 def test_search_without_hits_exits_0_with_a_hint(fko: Callable[..., Result]) -> None:
     result = fko("search", "Lokführerschein", "--json")
     assert (result.code, result.out) == (0, "[]\n")
-    assert result.err.startswith("nothing matches 'Lokführerschein'; closest words in the data: ")
+    assert result.err.startswith("fko: nothing matches 'Lokführerschein'; closest words in the data: ")
 
 
 def test_search_table_and_filters(fko: Callable[..., Result]) -> None:
@@ -215,6 +216,10 @@ def test_any_query_is_answered_without_error(text: str) -> None:
     global _STORE
     if _STORE is None:
         _STORE = memory_store(shipped_tables())
+    if not normalise(text):  # no word at all: the usage error every empty query gives
+        with pytest.raises(UsageError, match="has no word to search for"):
+            find(_STORE, text)
+        return
     found = find(_STORE, text)
     assert all(0 < r["score"] <= 100 for r in found.rows)
     assert found.total >= len(found.rows)
@@ -238,7 +243,7 @@ def test_hidden_hits_are_counted_where_filters_hide_them(fko: Callable[..., Resu
     result = fko("search", "KAoA", "-r", "MKW")
     assert result.code == 0
     unfiltered = fko("search", "KAoA", "--json", "--limit", "0").json()
-    assert result.err == f"{len(unfiltered)} hits outside MKW; drop the filter to see them\n"
+    assert result.err == f"fko: {len(unfiltered)} hits outside MKW; drop the filter to see them\n"
     assert "closest" not in result.err
 
 
@@ -250,7 +255,7 @@ def test_a_cluster_numeral_lists_that_cluster(fko: Callable[..., Result]) -> Non
 def test_hints_never_show_internal_tokens(fko: Callable[..., Result]) -> None:
     result = fko("search", "vi9x")
     assert result.code == 0
-    assert result.err.startswith("nothing matches 'vi9x'; closest words in the data: vier, viele, Revier")
+    assert result.err.startswith("fko: nothing matches 'vi9x'; closest words in the data: vier, viele, Revier")
     assert "vi1" not in result.err and "vi8" not in result.err
 
 

@@ -84,7 +84,7 @@ def test_a_record_edited_by_hand_makes_the_index_stale(tmp_path: Path, fko: Call
     result = fko("--db", str(path), "search", "Meisterbonus", "--json")
     assert result.code == 0 and result.json()[0]["id"] == "IV.1"
     assert result.json()[0]["title"] == "Meisterbonus NRW"
-    assert result.err == f"store {path}: the search index is stale (its records differ from the store's); " + (
+    assert result.err == f"fko: store {path}: the search index is stale (its records differ from the store's); " + (
         "rebuilt it in memory for this run\n"
     )
 
