@@ -12,13 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from fko.output import json_writer
 from fko.store.fileformat import SHIPPED
 from fko.store.reader import Store, memory_store
-
-#: Every promise a command makes to the JSON writer that its records need no walk
-#: (json_writer._json, checked) is walked in the tests as well, and must hold.
-json_writer.VERIFY_CHECKED = True
 
 # Hypothesis: a short profile by default (CI), a long one by hand: HYPOTHESIS_PROFILE=long pytest
 settings.register_profile("ci", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
