@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from fko.store.fileformat import SHIPPED
-from fko.store.reader import Store, memory_store
+from fko.store.reader import Store, open_store
 
 # Hypothesis: a short profile by default (CI), a long one by hand: HYPOTHESIS_PROFILE=long pytest
 settings.register_profile("ci", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -38,9 +38,10 @@ def tables() -> dict[str, list[dict[str, Any]]]:
 
 
 @pytest.fixture()
-def store(tables: dict[str, list[dict[str, Any]]]) -> Store:
-    """The shipped data in an in-memory TinyDB."""
-    return memory_store(tables)
+def store() -> Store:
+    """The shipped store as fko opens it: trusted by its checksum, searched through the index
+    file beside it (a store in memory has no curated aliases in its index: tests/store)."""
+    return open_store(str(SHIPPED))
 
 
 @pytest.fixture(scope="session")

@@ -55,6 +55,7 @@ def emit_rows(
             from fko.domain.export import write_rows_xlsx
 
             write_rows_xlsx(full, chosen, xlsx, title)
+            channels.note(f"wrote {xlsx}")
         elif csv:
             csv_writer.emit_csv(full, chosen, delimiter)
         else:
@@ -64,6 +65,7 @@ def emit_rows(
         from fko.domain.export import write_rows_xlsx
 
         write_rows_xlsx(rows, fields, xlsx, title)
+        channels.note(f"wrote {xlsx}")
     elif json:
         json_writer.emit_json(records(output, source))
     elif jsonl:
