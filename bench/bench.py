@@ -45,18 +45,18 @@ PEER = ROOT.parent / "shared" / "bench" / "peer.py"
 
 
 def synthetic_store(size: int, path: Path) -> None:
-    """A store of `size` measures: the report's 64 over and over, with new IDs, indexed by the build.
+    """A store of `size` measures: the report's 64 over and over, with new IDs, and beside it
+    its search index file, as the build writes them.
 
     IDs stay valid measure IDs: the first 999 are "IV.17"-like, the next "IVK.17", "IVL.17", ...
     (K to T: letters that are not Roman numerals, so no ID repeats)."""
-    from fko.search.index import later_texts, search_index
-    from fko.store.fileformat import serialise
-    from fko.store.reader import index_aliases
+    from fko.search.indexfile import index_aliases, index_of_tables, index_path, index_text, read_index_file
+    from fko.store.fileformat import digest, serialise
 
     data = json.loads(SHIPPED.read_text(encoding="utf-8"))
     tables = {name: [rows[k] for k in sorted(rows, key=int)] for name, rows in data.items()}
     base = tables["measures"]
-    aliases = index_aliases(tables["search"][0])
+    aliases = index_aliases((read_index_file(index_path(SHIPPED)) or (None, None))[1])
     measures = []
     synthetic_aliases: dict[str, list[str]] = {}
     for n in range(size):
@@ -68,11 +68,12 @@ def synthetic_store(size: int, path: Path) -> None:
         if n < len(base) and original["id"] in aliases:
             synthetic_aliases[record["id"]] = aliases[original["id"]]
     tables["measures"] = measures
-    tables["search"] = [search_index(measures + tables["initiatives"], later_texts([]), synthetic_aliases)]
     # Facts that name the report's measures would name other records here: leave them out.
     for name in ("updates", "indicators", "events", "recognition"):
         tables[name] = []
-    path.write_text(serialise(tables), encoding="utf-8")
+    raw = serialise(tables).encode("utf-8")
+    path.write_bytes(raw)
+    index_path(path).write_text(index_text(index_of_tables(tables, synthetic_aliases), digest(raw)), encoding="utf-8")
 
 
 def install(venv: Path) -> Path:

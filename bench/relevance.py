@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fko.store.reader import Store, memory_store, open_store  # noqa: E402
+from fko.store.reader import Store, open_store  # noqa: E402
 from tests.search.relevance_suite import evaluate, load  # noqa: E402
 
 REPORT = ROOT.parent / "shared" / "sources" / "002_a45909dfd521d212.txt"
@@ -39,7 +39,13 @@ def rebuilt(stemmer: str) -> Store:
     elif stemmer == "none":
         german._stem_word = lambda word: normalise(word)
     german.stem_cached.cache_clear()
-    return memory_store(build(REPORT).tables)
+    import tempfile
+
+    from fko.ingest.build import write
+
+    out = Path(tempfile.mkdtemp(prefix="fko-relevance-")) / "fko.json"
+    write(build(REPORT), out)  # the store and, beside it, the index made with this morphology
+    return open_store(str(out))
 
 
 def main() -> None:

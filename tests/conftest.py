@@ -12,13 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from fko.output import json_writer
 from fko.store.fileformat import SHIPPED
-from fko.store.reader import Store, memory_store
-
-#: Every promise a command makes to the JSON writer that its records need no walk
-#: (json_writer._json, checked) is walked in the tests as well, and must hold.
-json_writer.VERIFY_CHECKED = True
+from fko.store.reader import Store, open_store
 
 # Hypothesis: a short profile by default (CI), a long one by hand: HYPOTHESIS_PROFILE=long pytest
 settings.register_profile("ci", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,9 +38,10 @@ def tables() -> dict[str, list[dict[str, Any]]]:
 
 
 @pytest.fixture()
-def store(tables: dict[str, list[dict[str, Any]]]) -> Store:
-    """The shipped data in an in-memory TinyDB."""
-    return memory_store(tables)
+def store() -> Store:
+    """The shipped store as fko opens it: trusted by its checksum, searched through the index
+    file beside it (a store in memory has no curated aliases in its index: tests/store)."""
+    return open_store(str(SHIPPED))
 
 
 @pytest.fixture(scope="session")

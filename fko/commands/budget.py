@@ -83,7 +83,10 @@ def run(
     store = options.state(ctx).store()
     display = options.display(ctx, wide)
     per_year = None if by == "year" else year  # --by year shows every year
-    ids = [m["id"] for m in resolve_all(store, measures)] if measures else []
+    found, notes = resolve_all(store, measures or [])
+    for line in notes:
+        channels.note(line)
+    ids = [m["id"] for m in found]
     result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize, ids)
     if by:
         groups = group(result, by, store, extend_to)

@@ -41,15 +41,18 @@ def run(
     Example: fko changes --since 2025-01
     """
     from fko.domain.changes import change_rows, check_kinds, window
-    from fko.output import tables
-    from fko.search.finder import resolve
+    from fko.output import channels, tables
+    from fko.search.finder import resolve_all
     from fko.views.changes import CHANGE_FIELDS, change_entries
     from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
     display = options.display(ctx)
     span = window(store, since, until)
-    wanted = [resolve(store, name)["id"] for name in ids or []]
+    found, notes = resolve_all(store, ids or [])
+    for line in notes:
+        channels.note(line)
+    wanted = [m["id"] for m in found]
     rows = change_rows(store, span, wanted, cluster or [], ressort or [], check_kinds(kind or []))
     until_text = f" until {span.until_text}" if span.until_text else ""
     count = f"{len(rows)} change{'' if len(rows) == 1 else 's'}"

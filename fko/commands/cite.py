@@ -31,7 +31,7 @@ def run(
     """
     from fko.domain.cite import citations
     from fko.errors import UsageError
-    from fko.output import tables
+    from fko.output import channels, tables
     from fko.search.finder import resolve_all
     from fko.views.cite import citation_text
 
@@ -40,7 +40,10 @@ def run(
         raise UsageError("--as-of picks one of the figures: give --figure TEXT too")
     store = options.state(ctx).store()
     display = options.display(ctx)
-    found = citations(store, resolve_all(store, ids), figure, as_of)
+    measures, notes = resolve_all(store, ids)
+    for line in notes:
+        channels.note(line)
+    found = citations(store, measures, figure, as_of)
     if json or jsonl or fields is not None:
         from fko.views.rows import emit_rows
 

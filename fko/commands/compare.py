@@ -100,9 +100,13 @@ def run(
     day = on_date(on)
     if len(items) < 2:
         raise UsageError("give at least two measures to compare, e.g. fko compare IV.1 II.9")
+    from fko.output import channels
     from fko.search.finder import resolve_all
 
-    rows = compare_measures(store, resolve_all(store, items), day)
+    measures, notes = resolve_all(store, items)
+    for line in notes:
+        channels.note(line)
+    rows = compare_measures(store, measures, day)
     if json or jsonl or csv or xlsx or fields is not None:
         emit_rows(
             rows,

@@ -30,7 +30,8 @@ def build(
 ) -> None:
     """Rebuild a store from the report text; the output is byte-identical for the same input.
 
-    PATH is replaced only with --force, and never when it is the source, a curation file or
+    Beside PATH goes the store's search index (fko.json: fko.index.json). Either file is
+    replaced only with --force, and never when it is the source, a curation file or
     the store named by --db/FKO_DB. Curation entries and facts that no longer fit their
     measure (a new edition) are reported as warnings and not applied; --check validates
     without writing and exits 1 on a warning.
@@ -41,6 +42,7 @@ def build(
     from fko.ingest.facts import FACTS
     from fko.output import channels, tables
     from fko.output.files import check_target
+    from fko.search.indexfile import index_path
 
     db = options.state(ctx).db or os.environ.get("FKO_DB")
     protect = [source, curation or CURATION, FACTS, *([Path(db)] if db else [])]
@@ -48,8 +50,9 @@ def build(
         raise UsageError("--check writes nothing; drop --out PATH (or drop --check to build)")
     if not check and out is None:
         raise UsageError("missing --out PATH: where to write the store (or --check to validate without writing)")
-    if out is not None:
-        check_target(out, force=force, protect=protect, follow_symlinks=follow_symlinks)  # before a long build
+    if out is not None:  # before a long build: the store and its search index beside it
+        check_target(out, force=force, protect=protect, follow_symlinks=follow_symlinks)
+        check_target(index_path(out), force=force, protect=protect, follow_symlinks=follow_symlinks)
     try:
         result = build(source, curation or CURATION)
     except (IndexError, KeyError, ValueError, TypeError, AttributeError, StopIteration, RecursionError) as exc:
@@ -73,18 +76,15 @@ def build(
             raise FkoError(
                 f"check of {source} found {problems} warning{'s' if problems > 1 else ''} (above); nothing written"
             )
-        counts = ", ".join(
-            f"{len(rows)} {name}" for name, rows in result.tables.items() if name not in ("meta", "search")
-        )
+        counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
         tables.lines(options.display(ctx), [f"checked {source}: {counts}; no warnings; nothing written"])
         return
     assert out is not None
-    write(result.tables, out, force=force, protect=protect, follow_symlinks=follow_symlinks)
+    store, index = write(result, out, force=force, protect=protect, follow_symlinks=follow_symlinks)
     for warning in result.warnings:
         channels.note(f"warning: {warning}")
-    internal = ("meta", "search")  # the build's bookkeeping and search index, not records
-    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name not in internal)
-    channels.note(f"wrote {out}: {counts}")
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
+    channels.note(f"wrote {store}: {counts}; its search index: {index}")
 
 
 def _where(exc: BaseException) -> str:

@@ -32,5 +32,14 @@ def run(
     from fko.domain.export import export
     from fko.output import channels
 
-    written = export(options.state(ctx).store(), fmt.value, out, force, delimiter, metadata, follow_symlinks)
+    store = options.state(ctx).store()
+    aliases: dict[str, list[str]] = {}
+    if fmt.value == "sqlite":  # its search text holds the aliases, as the search index has them
+        from fko.search.finder import store_index
+
+        index, warnings = store_index(store)
+        aliases = index["aliases"]
+        for line in warnings:
+            channels.note(line)
+    written = export(store, fmt.value, out, force, delimiter, metadata, follow_symlinks, aliases)
     channels.note(f"wrote {', '.join(str(p) for p in written)}")

@@ -35,12 +35,18 @@ def run(
       fko indicators --csv > figures.csv
     """
     from fko.domain.figures import indicator_rows
+    from fko.output import channels
     from fko.search.finder import resolve
     from fko.views.figures import INDICATOR_FIELDS, with_source_keys
     from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
-    measure_id = resolve(store, measure)["id"] if measure else None
+    measure_id = None
+    if measure:
+        record, notes = resolve(store, measure)
+        for line in notes:
+            channels.note(line)
+        measure_id = record["id"]
     rows = indicator_rows(store, measure_id)
     emit_rows(
         rows,

@@ -104,8 +104,6 @@ def run(
         xlsx=xlsx,
         title=numbers.count(len(rows), what),
         display=options.display(ctx, wide),
-        # a row: the store record's values, "on" and the status (views.list_row): plain values
-        checked=(json or jsonl) and store.json_exact(*(("measures", "initiatives") if source else ("measures",))),
     )
     if not rows and not (json or jsonl or csv or xlsx):
         channels.note("no measure matches these filters; see `fko list` for all")

@@ -65,6 +65,8 @@ def run(
     display = options.display(ctx, wide)
     text = " ".join(query)
     result = find(store, text, cluster or (), ressort or (), limit or None, kinds)
+    for line in result.warnings:
+        channels.note(line)
     mixed = any(row["kind"] != "measure" for row in result.rows)
     shown = [dataclasses.replace(f, in_table=mixed) if f.name == "kind" else f for f in SEARCH_FIELDS]
     json_rows = [_json_row(row, explain) for row in result.rows]

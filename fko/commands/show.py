@@ -28,7 +28,7 @@ def run(
     from fko.domain.measures import show_record
     from fko.domain.status import on_date
     from fko.errors import UsageError
-    from fko.output import tables
+    from fko.output import channels, tables
     from fko.search.finder import resolve_all
     from fko.views.measures import measure_record
     from fko.views.rows import emit_rows
@@ -36,7 +36,9 @@ def run(
     store = options.state(ctx).store()
     display = options.display(ctx)
     day = on_date(on)
-    found = resolve_all(store, ids)
+    found, notes = resolve_all(store, ids)
+    for line in notes:
+        channels.note(line)
     if json or jsonl or fields is not None:
         if fields is not None and not (json or jsonl):
             raise UsageError("--fields with show needs --json or --jsonl")

@@ -55,7 +55,10 @@ def run(
     if measures:
         from fko.search.finder import resolve_all
 
-        wanted = {m["id"] for m in resolve_all(store, measures)}
+        found, notes = resolve_all(store, measures)
+        for line in notes:
+            channels.note(line)
+        wanted = {m["id"] for m in found}
         records = [r for r in records if r["id"] in wanted]
     rows = timeline(store, records, day)
     if json or jsonl or fields is not None:

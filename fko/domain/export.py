@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -262,11 +262,11 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _folded(store: Store) -> dict[str, str]:
-    """measure id -> its searchable text, normalised the way `fko search` normalises."""
+def _folded(store: Store, aliases: Mapping[str, list[str]]) -> dict[str, str]:
+    """measure id -> its searchable text (with its aliases, as the search index has them),
+    normalised the way `fko search` normalises."""
     from fko.german import normalise
 
-    aliases: dict[str, list[str]] = (store.table("search") or [{}])[0].get("aliases", {})
     folded = {}
     for r in store.measures() + store.table("initiatives"):
         texts = [r["title"], r.get("goal") or "", r["description"], *r["partners"], *aliases.get(r["id"], [])]
@@ -296,11 +296,12 @@ def _fts_triggers(table: str, fts: str, fts_columns: Sequence[str]) -> str:
     """
 
 
-def write_sqlite(store: Store, path: Path) -> None:
+def write_sqlite(store: Store, path: Path, aliases: Mapping[str, list[str]]) -> None:
     """An SQLite database with primary and foreign keys and FTS5 search that Datasette and
-    sqlite-utils detect (content="measures"), kept in step with its table by triggers."""
+    sqlite-utils detect (content="measures"), kept in step with its table by triggers;
+    `aliases` by measure ID go into its search text."""
     data = tables(store)
-    folded = _folded(store)
+    folded = _folded(store, aliases)
     for row in data["measures"]:
         row["search_folded"] = folded[row["id"]]
     connection = sqlite3.connect(path)
@@ -377,14 +378,16 @@ def write_metadata(path: Path, database: str) -> None:
         out.write(json.dumps(datasette_metadata(database), ensure_ascii=False, indent=2) + "\n")
 
 
-def producer(store: Store, fmt: str, delimiter: str = ";") -> Callable[[Path], None]:
+def producer(
+    store: Store, fmt: str, delimiter: str = ";", aliases: Mapping[str, list[str]] | None = None
+) -> Callable[[Path], None]:
     """The function that writes `fmt` to a path."""
     if fmt == "json":
         return lambda path: write_json(store, path)
     if fmt == "csv":
         return lambda path: write_csv_folder(store, path, delimiter)
     if fmt == "sqlite":
-        return lambda path: write_sqlite(store, path)
+        return lambda path: write_sqlite(store, path, aliases or {})
     from fko.output.xlsx import write_workbook
 
     return lambda path: write_workbook(tables(store), path, SOURCE_NOTE)
@@ -398,9 +401,11 @@ def export(
     delimiter: str = ";",
     metadata: bool = False,
     follow_symlinks: bool = False,
+    aliases: Mapping[str, list[str]] | None = None,
 ) -> list[Path]:
     """Write the dataset (and Datasette's metadata beside an SQLite file) through fko.safe_write:
-    atomically, never over the store being read; returns the paths written."""
+    atomically, never over the store being read; returns the paths written. `aliases` (by
+    measure ID, as the search index has them) go into the SQLite file's search text."""
     from fko.output.files import write_file, write_folder
 
     if fmt not in FORMATS:
@@ -409,7 +414,7 @@ def export(
         raise UsageError("--metadata goes with --format sqlite (it describes the database for Datasette)")
     protect = [] if store.path == ":memory:" else [Path(store.path)]
     write = write_folder if fmt == "csv" else write_file
-    write(out, producer(store, fmt, delimiter), force=force, protect=protect, follow_symlinks=follow_symlinks)
+    write(out, producer(store, fmt, delimiter, aliases), force=force, protect=protect, follow_symlinks=follow_symlinks)
     written = [out]
     if metadata:
         meta = out.with_name(f"{out.stem}.metadata.json")
@@ -426,7 +431,6 @@ def export(
 
 def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], target: Path, title: str | None) -> None:
     """--xlsx FILE of a listing command: the rows with the columns --csv would have, one sheet."""
-    from fko.output.channels import note
     from fko.output.xlsx import write_sheets
 
     projected = [{f.name: f.get(row) for f in fields} for row in rows]
@@ -442,7 +446,6 @@ def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], tar
         force=False,
         option="--xlsx",
     )
-    note(f"wrote {target}")
 
 
 def sheet_name(title: str) -> str:

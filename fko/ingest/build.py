@@ -16,18 +16,19 @@ from fko.ingest import facts as curated_facts
 from fko.ingest.budget import propose
 from fko.ingest.files import load_toml, read_text
 from fko.ingest.report import parse_report
-from fko.search.index import later_texts, search_index
-from fko.store.fileformat import serialise
+from fko.search.index import later_texts
+from fko.search.indexfile import index_of_tables
+from fko.store.fileformat import SCHEMA_VERSION, serialise
 
 CURATION = Path(__file__).parents[1] / "data" / "curation.toml"
-SCHEMA_VERSION = 1
 
 
 @dataclass
 class BuildResult:
-    """What a build produced: the tables and the notes a user should read."""
+    """What a build produced: the tables, their search index and the notes a user should read."""
 
     tables: dict[str, list[dict[str, Any]]]
+    index: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -272,14 +273,6 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     later = later_texts(updates)
     records = measures + initiatives
     aliases = _matching_aliases(curation.get("aliases", {}), records, later, result.warnings)
-    figures = {
-        "measures": measures,
-        "sources": sources,
-        "recognition": recognition,
-        "indicators": indicators,
-        "updates": updates,
-    }
-    index = search_index(records, later, aliases, figures, result.warnings)
     result.tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
         "ressorts": parsed["ressorts"],
@@ -291,45 +284,55 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
         "updates": updates,
         "events": events,
         "initiatives": initiatives,
-        "search": [index],
     }
+    result.index = index_of_tables(result.tables, aliases, result.warnings)
     return result
 
 
 def invalid_tables(tables: dict[str, list[dict[str, Any]]]) -> str | None:
-    """The first record that does not fit fko/model.py (as `measures/I.3: 'partners' is ...`), or None."""
-    from fko.store.reader import table_problem
+    """The first problem the store's own check finds in the tables (as `measures/I.3:
+    'partners' is ...`), or None: the build never writes a store that fko would refuse."""
+    from fko.store.checks import tables_problem
 
-    for name, rows in tables.items():
-        problem = table_problem(name, rows)
-        if problem:
-            return problem
-    return None
+    return tables_problem(tables)
 
 
 def write(
-    tables: dict[str, list[dict[str, Any]]],
+    result: BuildResult,
     out: Path,
     *,
     force: bool = False,
     protect: Sequence[Path] = (),
     follow_symlinks: bool = False,
-) -> None:
-    """Check the tables against fko/model.py, then write the store atomically; an existing file
-    is replaced only with force, never one in protect. Writing the shipped store also records
-    its checksum, by which fko trusts it without checking it again at every start."""
+) -> list[Path]:
+    """Check the tables against fko/model.py, then write the store and, beside it, its search
+    index (fko/search/indexfile.py), each atomically; an existing file is replaced only with
+    force, never one in protect. Writing the shipped store also records its checksum, by which
+    fko trusts it without checking it again at every start. Returns the paths written."""
     import os
 
-    from fko.output.files import write_text
+    from fko.output.files import check_target, write_text
+    from fko.search.indexfile import index_path, index_text
     from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest
 
-    problem = invalid_tables(tables)
+    problem = invalid_tables(result.tables)
     if problem:
         raise FkoError(
             f"the build made an invalid store ({problem}); nothing was written, check the source "
             "text and the curation files"
         )
-    text = serialise(tables)
-    write_text(out, text, force=force, protect=protect, follow_symlinks=follow_symlinks)
+    index_file = index_path(out)
+    check_target(index_file, force=force, protect=protect, follow_symlinks=follow_symlinks)
+    raw = serialise(result.tables).encode("utf-8")
+    store_digest = digest(raw)
+    write_text(out, raw.decode("utf-8"), force=force, protect=protect, follow_symlinks=follow_symlinks)
+    write_text(
+        index_file,
+        index_text(result.index, store_digest),
+        force=force,
+        protect=protect,
+        follow_symlinks=follow_symlinks,
+    )
     if os.path.realpath(out) == os.path.realpath(SHIPPED):
-        write_text(SHIPPED_DIGEST, digest(text.encode("utf-8")) + "\n", force=True)
+        write_text(SHIPPED_DIGEST, store_digest + "\n", force=True)
+    return [out, index_file]

@@ -172,6 +172,15 @@ class Event(TypedDict):
     note: str | None
 
 
+class Meta(TypedDict):
+    """The store's own record: the version of its format, the report it was built from and the
+    other tables it holds (fko/store/fileformat.py writes the list)."""
+
+    schema_version: int
+    report: str
+    tables: list[str]
+
+
 #: Store record types by name, with the store table that holds them (checked by a test).
 RECORD_TYPES: dict[str, tuple[type, str | None]] = {
     "measure": (Measure, "measures"),

@@ -71,11 +71,7 @@ def _refuse(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is left to the standard library")
 
 
-#: Set by the tests: every `checked` promise is then walked as well, and must hold.
-VERIFY_CHECKED = False
-
-
-def _json(data: Any, indent: int | None, checked: bool = False) -> bytes | str:
+def _json(data: Any, indent: int | None) -> bytes | str:
     """JSON, not ASCII-escaped, no NaN; invisible and control characters escaped (\\u009b), so
     that the same document is safe in a terminal and equal when parsed.
 
@@ -85,18 +81,10 @@ def _json(data: Any, indent: int | None, checked: bool = False) -> bytes | str:
     a large listing; everything else, and everything orjson refuses (integers beyond 64 bits,
     keys that are not strings, lone surrogates, deep nesting), goes through the standard
     library as before (as text), which raises for NaN and for values JSON cannot hold.
-
-    checked: the caller vouches for what `_fast_json` would look for: `data` is made of values
-    of store tables that Store.json_exact vouches for (checked types, numbers that print alike)
-    and of plain values fko makes itself (str, int, bool, None): no walk (a 10,000-measure
-    listing: ≈50 ms less). The tests walk every such promise too (VERIFY_CHECKED).
     """
     if indent in (2, None):
         try:
-            fast = checked
-            if fast and VERIFY_CHECKED:
-                assert _fast_json(data), "a checked promise that does not hold"
-            fast = fast or _fast_json(data)
+            fast = _fast_json(data)
         except RecursionError:
             fast = False
         if fast:
@@ -131,16 +119,15 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     return out.decode("utf-8") if isinstance(out, bytes) else out
 
 
-def emit_json(data: Any, checked: bool = False) -> None:
-    """Exactly one JSON document on stdout (checked: see `_json`)."""
-    _emit(_json(data, 2, checked))
+def emit_json(data: Any) -> None:
+    """Exactly one JSON document on stdout."""
+    _emit(_json(data, 2))
 
 
-def emit_jsonl(records: Iterable[Any], checked: bool = False) -> None:
-    """JSON Lines: one record a line, each written and flushed as it comes (checked: see
-    `_json`)."""
+def emit_jsonl(records: Iterable[Any]) -> None:
+    """JSON Lines: one record a line, each written and flushed as it comes."""
     for record in records:
-        _emit(_json(record, None, checked))
+        _emit(_json(record, None))
 
 
 def _emit(out: bytes | str) -> None:

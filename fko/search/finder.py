@@ -1,9 +1,17 @@
-"""Search over the store's records: ranked hits with snippets, and name-to-record resolution."""
+"""Search over the store's records: ranked hits with snippets, and name-to-record resolution.
+
+The search index of a store is the index file beside it (fko/search/indexfile.py) where that
+was made from the store's bytes, else one made in memory from the store's tables; either is
+kept for as long as the store. Nothing here prints: what a user should read comes back as
+warnings and notes, for the command to print.
+"""
 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fko.domain.measures import by_id as all_records
@@ -19,10 +27,10 @@ TITLE_LIKE = ("title", "id", "alias")
 
 class Found:
     """The rows of the hits shown, the closest words of the data (for a query that found
-    nothing), the hits before --limit (total), those the filters left out (hidden) and the
-    query words that matched nothing."""
+    nothing), the hits before --limit (total), those the filters left out (hidden), the
+    query words that matched nothing, and warnings about the store's search index."""
 
-    __slots__ = ("rows", "closest", "total", "hidden", "unmatched")
+    __slots__ = ("rows", "closest", "total", "hidden", "unmatched", "warnings")
 
     def __init__(
         self,
@@ -31,9 +39,60 @@ class Found:
         total: int = 0,
         hidden: int = 0,
         unmatched: list[str] | None = None,
+        warnings: list[str] | None = None,
     ) -> None:
         self.rows, self.closest, self.total, self.hidden = rows, closest, total, hidden
         self.unmatched = unmatched if unmatched is not None else []
+        self.warnings = warnings if warnings is not None else []
+
+
+#: The search index of each open store, with the warnings about it (made once per store).
+_INDEXES: weakref.WeakKeyDictionary[Store, tuple[dict[str, Any], list[str]]] = weakref.WeakKeyDictionary()
+
+
+def store_index(store: Store) -> tuple[dict[str, Any], list[str]]:
+    """The search index of a store, and the warnings a user should read about it.
+
+    The index file beside a store file is used if it was made from exactly the store's bytes
+    (its checksum says so) and its frame is sound. The frame is checked for the shipped
+    store's index too: the store's checksum does not cover that file, and the check takes a
+    millisecond. Otherwise the index is made in memory from the store's tables: quietly where
+    there is no index file (a --db store made by another tool), with a warning where the file
+    is stale or damaged (its curated aliases are kept where they are well-formed)."""
+    from fko.search.indexfile import UnreadableIndex, index_path, index_problem, read_index_file
+
+    if store in _INDEXES:
+        return _INDEXES[store]
+    problem, found = None, None
+    if not store.in_memory:  # a store file: perhaps with an index file beside it
+        try:
+            found = read_index_file(index_path(Path(store.path)))
+        except UnreadableIndex as exc:
+            problem = f"unreadable ({exc})"
+    if found is not None:
+        made_from, index = found
+        if made_from != store.digest:
+            problem = "stale (made from other bytes than the store's)"
+        elif index_problem(index):
+            problem = "malformed"
+        else:
+            _INDEXES[store] = (index, [])
+            return _INDEXES[store]
+    return _rebuilt(store, problem, found[1] if found else None)
+
+
+def _rebuilt(store: Store, problem: str | None, old: Any = None) -> tuple[dict[str, Any], list[str]]:
+    """The store's index made in memory from its tables, with a warning saying why (none if
+    there was no index to use: `problem` None)."""
+    from fko.search.indexfile import SOURCE_TABLES, index_aliases, index_of_tables, index_path
+
+    index = index_of_tables({name: store.table(name) for name in SOURCE_TABLES}, index_aliases(old))
+    warnings = _INDEXES[store][1] if store in _INDEXES else []
+    if problem is not None:
+        path = index_path(Path(store.path))
+        warnings.append(f"store {store.path}: the search index {path} is {problem}; rebuilt it in memory for this run")
+    _INDEXES[store] = (index, warnings)
+    return _INDEXES[store]
 
 
 def records(store: Store) -> dict[str, dict[str, Any]]:
@@ -72,15 +131,15 @@ def _figures(store: Store) -> set[tuple[Any, ...]]:
 
 def _search(store: Store, query: str, *args: Any) -> tuple[dict[str, Any], SearchResult]:
     """search() over the store's index; an index whose postings turn out damaged while the
-    query reads them is rebuilt in memory (with a note), as a missing or stale one is."""
+    query reads them is made anew in memory (with a warning), as a stale one is."""
     from fko.search.index import MalformedIndex
     from fko.search.query import search
 
-    index = store.table("search")[0]
+    index, _ = store_index(store)
     try:
         return index, search(index, query, *args)
     except MalformedIndex:
-        index = store.rebuilt_index("malformed", index)
+        index, _ = _rebuilt(store, "malformed", index)
         return index, search(index, query, *args)
 
 
@@ -122,17 +181,16 @@ def find(
     if not normalise(query):
         raise UsageError(f"the query '{query}' has no word to search for; e.g. fko search Meisterprämie")
     measure_id = normalise_id(query)
-    store.table("search")  # first: a fresh index also says where each record stands
     if measure_id is not None and lookup(store, measure_id) is None:
         get(store, query)  # an ID that names no measure: "not found" (exit 1) as `fko show` says it
     allowed = None
     if clusters or ressorts:
         allowed = [m["id"] for m in filter_measures(store, clusters, ressorts, source="all")]
     index, result = _search(store, query, allowed, limit, kinds or None)
-    # only the records of the hits shown are read (and checked): the index found them
+    # the index found the hits; the store's records are the truth about them
     by_id = _hit_records(store, result)
     if by_id is None:  # the index names a record the store does not hold
-        index = store.rebuilt_index("stale (it names records the store does not hold)", index)
+        index, _ = _rebuilt(store, "stale (it names records the store does not hold)", index)
         result = search(index, query, allowed, limit, kinds or None)
         by_id = _hit_records(store, result) or {}
 
@@ -183,54 +241,52 @@ def find(
         from fko.search.query import closest_terms
 
         closest = closest_terms(index, query)
-    return Found(rows, closest, result.total, result.hidden, result.unmatched)
+    return Found(rows, closest, result.total, result.hidden, result.unmatched, list(store_index(store)[1]))
 
 
 #: Fields of a search hit that name a measure (rather than mention a word in its text).
 _NAMING_FIELDS = ("id", "title", "alias")
 
 
-def resolve(store: Store, text: str) -> dict[str, Any]:
-    """The one record a reference names: an ID in any spelling (iv.1, IV 1), an exact title or
-    alias, or the single measure whose title or alias a search matches (taken with a note on
-    stderr).
+def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
+    """The one record a reference names, and the notes a user should read: an ID in any
+    spelling (iv.1, IV 1), an exact title or alias, or the single measure whose title or alias
+    a search matches (taken with a note saying so).
 
     Only measures match. A ministry code, cluster or funding source is "not found" (exit 1)
     with a hint to the option that selects by it; a reference naming several measures lists
     them (exit 1).
     """
-    from fko.output.channels import note
-
     wanted = text.strip()
     if not wanted:
         raise UsageError("an empty measure reference; give an ID such as IV.1, a title or an alias")
     measure_id = normalise_id(wanted) or wanted.upper()
-    record = lookup(store, measure_id)  # reads that record alone where the store allows
+    record = lookup(store, measure_id)
     if record is not None:
-        return record
+        return record, []
     if normalise_id(wanted):
-        return get(store, wanted)  # an ID that does not exist: "did you mean …"
+        return get(store, wanted), []  # an ID that does not exist: "did you mean …"
     from fko.german import normalise
-    from fko.search.query import search
 
     by_id = records(store)
     key = normalise(wanted)
     titles = [r for r in by_id.values() if normalise(r["title"]) == key]
     if len(titles) == 1:
-        return titles[0]
+        return titles[0], []
     _not_a_measure(store, wanted)
-    index = store.table("search")[0]
+    index, _ = store_index(store)
     named = [i for i, names in index["aliases"].items() if key in {normalise(a) for a in names} and i in by_id]
     if len(named) == 1:
-        return by_id[named[0]]
+        return by_id[named[0]], list(store_index(store)[1])
     if named:
         _several(wanted, [by_id[i] for i in named])
-    hits = search(index, wanted, None, None, ("measure", "initiative")).hits
+    hits = _search(store, wanted, None, None, ("measure", "initiative"))[1].hits
+    notes = list(store_index(store)[1])
     candidates = [h for h in hits if h.field in _NAMING_FIELDS and h.id in by_id]
     if len(candidates) == 1:
         found = by_id[candidates[0].id or ""]
-        note(f"taking {found['id']} {found['title']}: the only measure whose name matches '{wanted}'")
-        return found
+        notes.append(f"taking {found['id']} {found['title']}: the only measure whose name matches '{wanted}'")
+        return found, notes
     if candidates:
         _several(wanted, [by_id[h.id or ""] for h in candidates])
     if hits:
@@ -241,13 +297,16 @@ def resolve(store: Store, text: str) -> dict[str, Any]:
     raise FkoError(f"no measure '{wanted}'; try `fko search {wanted}` or `fko list`")
 
 
-def resolve_all(store: Store, texts: Sequence[str]) -> list[dict[str, Any]]:
-    """The records several references name, in the order given, each once."""
+def resolve_all(store: Store, texts: Sequence[str]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The records several references name, in the order given, each once; and the notes a
+    user should read (each once)."""
     found: dict[str, dict[str, Any]] = {}
+    notes: list[str] = []
     for text in texts:
-        record = resolve(store, text)
+        record, said = resolve(store, text)
         found.setdefault(record["id"], record)
-    return list(found.values())
+        notes += [note for note in said if note not in notes]
+    return list(found.values()), notes
 
 
 def _several(wanted: str, found: Sequence[dict[str, Any]]) -> None:

@@ -1,8 +1,10 @@
-"""Checking untrusted JSON against the record types of fko/model.py: one generic validator.
+"""Checking a store against the record types of fko/model/records.py: one verdict per file.
 
-The TypedDicts are the one definition of a record; this module walks a value along one of
-them (keys, types, nesting) and adds the range rules the types cannot say: dates, years,
-amounts, measure IDs. A problem is reported as `'runtime.start' is "2023-13", not a date`.
+The TypedDicts are the one definition of a record. A checker, made once per type from its
+annotations, walks a value along it (keys, types, nesting) and adds the range rules the types
+cannot say: dates, years, amounts, measure IDs. Then the tables are checked against each
+other: the clusters, ministries and measures a record names must be in the store. A problem
+is reported as `measures/III.9: 'runtime.start' is "2023-13", not a date`.
 """
 
 from __future__ import annotations
@@ -13,17 +15,47 @@ import math
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any, Literal, NotRequired, Required, Union
+
+from fko.errors import FkoError
+from fko.store.fileformat import NATURAL_KEYS, REBUILD, SCHEMA_VERSION
 
 #: Numbers a store may hold: amounts in euro, counts, quantities.
 MAX_NUMBER = 10**13
 YEARS = (1900, 2100)
 
+#: The tables every store holds, and those it may hold.
+REQUIRED_TABLES = ("meta", "measures", "clusters", "ressorts", "sources")
+OPTIONAL_TABLES = ("initiatives", "recognition", "indicators", "updates", "events")
+
+#: The tables whose records name measures by ID (`id`, `measure`): the ID rule applies there.
+_WITH_IDS = frozenset({"measures", "initiatives", "indicators", "updates", "events"})
+#: The order in which tables are checked: what a record names is checked before it.
+_ORDER = (
+    "ressorts",
+    "clusters",
+    "sources",
+    "measures",
+    "initiatives",
+    "recognition",
+    "indicators",
+    "updates",
+    "events",
+)
+
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits: \d takes any script's
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _MEASURE_ID = re.compile(r"[A-Z]{1,4}\.[0-9]{1,3}")
+_DOC_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
+
+
+class StoreError(FkoError):
+    """A store that is not a valid fko store: exit 1, the file named, the fix said."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"store {path}: {problem}; {REBUILD}")
 
 
 class Invalid(Exception):
@@ -52,8 +84,8 @@ def shown(value: Any) -> str:
 
 
 @lru_cache(maxsize=4096)  # a store repeats its dates: 10,000 measures, a few hundred months
-def _date(value: Any) -> str | None:
-    match = _ISO.fullmatch(value) if isinstance(value, str) else None
+def _date(value: str) -> str | None:
+    match = _ISO.fullmatch(value)
     if match is None:
         return "a date (YYYY, YYYY-MM or YYYY-MM-DD)"
     year, month, day = (int(g) if g else 1 for g in match.groups())
@@ -66,15 +98,15 @@ def _date(value: Any) -> str | None:
     return None
 
 
-def _year(value: Any) -> str | None:
+def _year(value: int) -> str | None:
     return None if YEARS[0] <= value <= YEARS[1] else f"a year between {YEARS[0]} and {YEARS[1]}"
 
 
-def _measure_id(value: Any) -> str | None:
+def _measure_id(value: str) -> str | None:
     return None if _MEASURE_ID.fullmatch(value) else "a measure ID such as IV.1"
 
 
-def _not_negative(value: Any) -> str | None:
+def _not_negative(value: float) -> str | None:
     return None if value >= 0 else "a number of 0 or more"
 
 
@@ -90,13 +122,6 @@ RULES: dict[str, Callable[[Any], str | None]] = {
     "year_to": _year,
     "amount_eur": _not_negative,
     "quantity": _not_negative,
-}
-#: The rules above as expressions, written inline by the compiled check (no call per value):
-#: each is true exactly where its rule returns None, for a value of the rule's type.
-_INLINE_RULES: dict[Callable[[Any], str | None], str] = {
-    _year: "{lo} <= {var} <= {hi}",
-    _not_negative: "{var} >= 0",
-    _measure_id: "_ID_MATCH({var}) is not None",
 }
 
 #: Rules that hold only in some record types: the IDs of measures and the references to them.
@@ -133,288 +158,183 @@ def _plural(name: str) -> str:
     return name
 
 
-def check(value: Any, annotation: Any, ids: bool = False, surrogates: bool = True) -> None:
+def check(value: Any, annotation: Any, ids: bool = False) -> None:
     """Raise Invalid unless value fits annotation (a TypedDict, list[..], a union, a scalar).
 
-    ids: also require measure IDs where a record names one (`id`, `measure`).
-
-    surrogates=False: the caller knows no string can hold a lone surrogate (the JSON it was
-    parsed from has no \\uD800-\\uDFFF escape), so strings are not searched for one.
-
-    A predicate compiled for the type answers first (fits(), several times faster: a store of
-    10,000 measures is checked in a fraction of a second); only a value it refuses walks the
-    checker below, which says where and why."""
-    if not fits(annotation, ids, surrogates)(value):
-        checker(annotation, None, ids)(value)
-        raise Invalid(f"is {shown(value)}, not {type_name(annotation)}")  # pragma: no cover - they agree
-
-
-@cache
-def fits(annotation: Any, ids: bool = False, surrogates: bool = True, exact: bool = False) -> Callable[[Any], bool]:
-    """A function telling whether a value fits annotation, exactly as check() judges it, made
-    once per type from Python source generated for it (no messages, no exceptions: fast).
-
-    exact=True: and also every number prints the same with orjson as with json.dumps. A value
-    that fits is made of exact JSON types (`type(x) is str`, …), its numbers finite and below
-    10^13; what orjson writes otherwise is a float below 1e-4 (0.00001, not 1e-05), which
-    this refuses, as it refuses any value of type Any (unchecked). fko's JSON writer can then
-    skip its own walk over the value (render._json)."""
-    return _Compiler(ids, surrogates, exact).compile(annotation)
-
-
-class _Compiler:
-    """Python source for the predicates of check(): one function per record type and union,
-    scalar tests written inline. tests/test_store.py checks it agrees with checker()."""
-
-    def __init__(self, ids: bool, surrogates: bool = True, exact: bool = False) -> None:
-        self.ids = ids
-        self.surrogates = surrogates
-        self.exact = exact
-        self.lines: list[str] = []
-        self.env: dict[str, Any] = {
-            "_SURROGATE": _SURROGATE,
-            "_ID_MATCH": _MEASURE_ID.fullmatch,
-            "MAX": MAX_NUMBER,
-            "isfinite": math.isfinite,
-        }
-        self.names: dict[tuple[Any, str | None], str] = {}
-
-    def compile(self, annotation: Any) -> Callable[[Any], bool]:
-        name = self.function(annotation, None)
-        exec(compile("\n".join(self.lines), "<fko.validate>", "exec"), self.env)  # source made from fko/model.py
-        return self.env[name]  # type: ignore[no-any-return]
-
-    def constant(self, value: Any) -> str:
-        name = f"_c{len(self.env)}"
-        self.env[name] = value
-        return name
-
-    def function(self, annotation: Any, key: str | None) -> str:
-        """The name of a function `name(v) -> bool` for annotation (at key `key`)."""
-        if (annotation, key) in self.names:
-            return self.names[(annotation, key)]
-        name = f"_f{len(self.names)}"
-        self.names[(annotation, key)] = name
-        body = self.body(annotation, key)
-        self.lines += [f"def {name}(v):", *(f"    {line}" for line in body), ""]
-        return name
-
-    def body(self, annotation: Any, key: str | None) -> list[str]:
-        origin = typing.get_origin(annotation)
-        args = typing.get_args(annotation)
-        if origin in (NotRequired, Required):
-            return [f"return {self.function(args[0], key)}(v)"]
-        if origin in (Union, types.UnionType):
-            lines = ["if v is None: return True"] if type(None) in args else []
-            for option in args:
-                if option is not type(None):
-                    lines.append(f"if {self.kind(option, 'v')}: return {self.test(option, key, 'v')}")
-            return [*lines, "return False"]
-        if isinstance(annotation, type) and typing.is_typeddict(annotation):
-            return self.record(annotation)
-        return [f"return {self.test(annotation, key, 'v')}"]
-
-    def record(self, record_type: type) -> list[str]:
-        hints = typing.get_type_hints(record_type, include_extras=True)
-        total = getattr(record_type, "__total__", True)
-        required = set()
-        for field, hint in hints.items():
-            marked = typing.get_origin(hint)
-            if marked is Required or (total and marked is not NotRequired):
-                required.add(field)
-        known, needed = self.constant(frozenset(hints)), self.constant(frozenset(required))
-        lines = ["if type(v) is not dict: return False"]
-        if required == set(hints):
-            lines.append(f"if v.keys() != {needed}: return False")
-        else:  # the common case first: no optional key
-            either = f"(v.keys() <= {known} and v.keys() >= {needed})"
-            lines.append(f"if v.keys() != {needed} and not {either}: return False")
-        for field, hint in hints.items():
-            value = f"v[{field!r}]"
-            test = self.test(hint, field, "x")
-            if field in required:
-                lines.append(f"x = {value}")
-                lines.append(f"if not ({test}): return False")
-            else:
-                lines.append(f"if {field!r} in v:")
-                lines.append(f"    x = {value}")
-                lines.append(f"    if not ({test}): return False")
-        return [*lines, "return True"]
-
-    def kind(self, annotation: Any, var: str) -> str:
-        """An expression: does var have the JSON kind of annotation (as _kind says)?"""
-        test = _kind(annotation)
-        return f"{self.constant(test)}({var})"
-
-    def test(self, annotation: Any, key: str | None, var: str) -> str:
-        """An expression: does var fit annotation at key?"""
-        origin = typing.get_origin(annotation)
-        args = typing.get_args(annotation)
-        if origin in (NotRequired, Required):
-            return self.test(args[0], key, var)
-        if annotation is Any:
-            return "False" if self.exact else "True"
-        options = [a for a in args if a is not type(None)]
-        if origin in (Union, types.UnionType) and len(options) == 1:
-            # X | None written inline: each test below implies the JSON kind of its type
-            inner = self.test(options[0], key, var)
-            return f"({var} is None or {inner})" if len(args) == 2 else inner
-        if origin in (Union, types.UnionType) or (isinstance(annotation, type) and typing.is_typeddict(annotation)):
-            return f"{self.function(annotation, key)}({var})"
-        if origin is Literal:
-            allowed, kinds = self.constant(args), self.constant({type(a) for a in args})
-            return f"({var} in {allowed} and type({var}) in {kinds})"
-        if origin is list:
-            item = self.test(args[0], key, "y")
-            if item == "(type(y) is str)":  # strings, nothing more to check: the types at C speed
-                return f"(type({var}) is list and (not {var} or {{*map(type, {var})}} == {self.constant({str})}))"
-            if item == "(type(y) is int and -MAX < y < MAX)":  # whole numbers: the same at C speed
-                ints = f"{{*map(type, {var})}} == {self.constant({int})}"
-                return f"(type({var}) is list and (not {var} or ({ints} and -MAX < min({var}) and max({var}) < MAX)))"
-            if item.startswith("_f") and item.endswith("(y)"):  # a record type: no generator frame
-                return f"(type({var}) is list and all(map({item[:-3]}, {var})))"
-            return f"(type({var}) is list and all({item} for y in {var}))"
-        if origin is dict:
-            entry = self.test(args[1], key, "y")
-            return f"(type({var}) is dict and all({entry} for y in {var}.values()))"
-        rule = RULES.get(key or "") or (ID_RULES.get(key or "") if self.ids else None)
-        inline = _INLINE_RULES.get(rule)  # type: ignore[arg-type]
-        if inline is not None:
-            checked = " and " + inline.format(var=var, lo=YEARS[0], hi=YEARS[1])
-        else:
-            checked = f" and {self.constant(rule)}({var}) is None" if rule else ""
-        if annotation is str:
-            unicode = f" and ({var}.isascii() or not _SURROGATE.search({var}))" if self.surrogates else ""
-            return f"(type({var}) is str{unicode}{checked})"
-        if annotation is int:
-            return f"(type({var}) is int and -MAX < {var} < MAX{checked})"
-        if annotation is float:
-            printed = f" and ({var} == 0 or abs({var}) >= 1e-4)" if self.exact else ""
-            number = f"(type({var}) is float or type({var}) is int) and -MAX < {var} < MAX and isfinite({var})"
-            return f"({number}{printed}{checked})"
-        if annotation is bool:
-            return f"type({var}) is bool{checked}"
-        if annotation is type(None):
-            return f"{var} is None"
-        return f"{self.constant(_agrees(checker(annotation, key, self.ids)))}({var})"  # anything else: the checker
-
-
-def _agrees(check_value: Checker) -> Callable[[Any], bool]:
-    def passes(value: Any) -> bool:
-        try:
-            check_value(value)
-        except Invalid:
-            return False
-        return True
-
-    return passes
+    ids: also require measure IDs where a record names one (`id`, `measure`)."""
+    checker(annotation, None, ids)(value)
 
 
 @cache
 def checker(annotation: Any, name: str | None, ids: bool) -> Checker:
-    """A function checking values of one annotation (built once per type and key name)."""
-    expected = type_name(annotation)
+    """A function checking values of one annotation at key `name` (made once per type and key)."""
     origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
     if origin in (NotRequired, Required):
-        return checker(typing.get_args(annotation)[0], name, ids)
-    if origin in (Union, types.UnionType):
-        options = [(_kind(a), checker(a, name, ids)) for a in typing.get_args(annotation) if a is not type(None)]
-        nullable = type(None) in typing.get_args(annotation)
-
-        def check_union(value: Any) -> None:
-            if value is None and nullable:
-                return
-            for fits, check_option in options:
-                if fits(value):
-                    check_option(value)
-                    return
-            raise Invalid(f"is {shown(value)}, not {expected}")
-
-        return check_union
-    if origin is Literal:
-        allowed = typing.get_args(annotation)
-
-        def check_literal(value: Any) -> None:
-            if value not in allowed or type(value) not in {type(a) for a in allowed}:
-                raise Invalid(f"is {shown(value)}, not {expected}")
-
-        return check_literal
-    if annotation is Any:
+        return checker(args[0], name, ids)
+    if annotation is Any:  # anything goes (the build's curation patches, checked once applied)
         return lambda value: None
-    fits = _kind(annotation)
+    if origin in (Union, types.UnionType):
+        return _union_checker(annotation, name, ids)
+    if origin is Literal:
+        return _literal_checker(annotation)
     if origin is list:
-        check_item = checker(typing.get_args(annotation)[0], name, ids)
-
-        def check_list(value: Any) -> None:
-            if not isinstance(value, list):
-                raise Invalid(f"is {shown(value)}, not {expected}")
-            for n, item in enumerate(value):
-                try:
-                    check_item(item)
-                except Invalid as exc:
-                    raise exc.inside(f"[{n}]") from None
-
-        return check_list
+        return _list_checker(annotation, checker(args[0], name, ids))
     if origin is dict:
-        check_entry = checker(typing.get_args(annotation)[1], name, ids)
-
-        def check_dict(value: Any) -> None:
-            if not isinstance(value, dict):
-                raise Invalid(f"is {shown(value)}, not {expected}")
-            for key, entry in value.items():
-                try:
-                    check_entry(entry)
-                except Invalid as exc:
-                    raise exc.inside(str(key)) from None
-
-        return check_dict
+        return _dict_checker(annotation, checker(args[1], name, ids))
     if isinstance(annotation, type) and typing.is_typeddict(annotation):
         return _record_checker(annotation, ids)
     rule = RULES.get(name or "") or (ID_RULES.get(name or "") if ids else None)
-    number = annotation in (int, float)
-    text = annotation is str
+    return _scalar_checker(annotation, rule)
 
-    def check_scalar(value: Any) -> None:
-        if not fits(value):
+
+def _union_checker(annotation: Any, name: str | None, ids: bool) -> Checker:
+    expected = type_name(annotation)
+    args = typing.get_args(annotation)
+    options = [a for a in args if a is not type(None)]
+    nullable = type(None) in args
+    if nullable and len(options) == 1 and options[0] in (str, int, float, bool):  # most keys: a scalar or null
+        rule = RULES.get(name or "") or (ID_RULES.get(name or "") if ids else None)
+        check_scalar = _scalar_checker(options[0], rule, expected)
+
+        def check_optional(value: Any) -> None:
+            if value is not None:
+                check_scalar(value)
+
+        return check_optional
+    checks = [(_kind(a), checker(a, name, ids)) for a in options]
+
+    def check_union(value: Any) -> None:
+        if value is None and nullable:
+            return
+        for fits, check_option in checks:
+            if fits(value):
+                check_option(value)
+                return
+        raise Invalid(f"is {shown(value)}, not {expected}")
+
+    return check_union
+
+
+def _literal_checker(annotation: Any) -> Checker:
+    expected = type_name(annotation)
+    allowed = typing.get_args(annotation)
+    kinds = {type(a) for a in allowed}
+
+    def check_literal(value: Any) -> None:
+        if type(value) not in kinds or value not in allowed:
             raise Invalid(f"is {shown(value)}, not {expected}")
-        if text and not value.isascii() and _SURROGATE.search(value):
-            raise Invalid(f"is {shown(value)}, not valid Unicode text (it holds a lone surrogate)")
-        if number and not (-MAX_NUMBER < value < MAX_NUMBER and math.isfinite(value)):
-            raise Invalid(f"is {shown(value)}, not a number below 10^13")
-        problem = rule(value) if rule else None
-        if problem:
-            raise Invalid(f"is {shown(value)}, not {problem}")
 
-    return check_scalar
+    return check_literal
+
+
+def _list_checker(annotation: Any, check_item: Checker) -> Checker:
+    expected = type_name(annotation)
+
+    def check_list(value: Any) -> None:
+        if type(value) is not list:
+            raise Invalid(f"is {shown(value)}, not {expected}")
+        for n, item in enumerate(value):
+            try:
+                check_item(item)
+            except Invalid as exc:
+                raise exc.inside(f"[{n}]") from None
+
+    return check_list
+
+
+def _dict_checker(annotation: Any, check_entry: Checker) -> Checker:
+    expected = type_name(annotation)
+
+    def check_dict(value: Any) -> None:
+        if type(value) is not dict:
+            raise Invalid(f"is {shown(value)}, not {expected}")
+        for key, entry in value.items():
+            try:
+                check_entry(entry)
+            except Invalid as exc:
+                raise exc.inside(str(key)) from None
+
+    return check_dict
 
 
 def _record_checker(record_type: type, ids: bool) -> Checker:
     hints = typing.get_type_hints(record_type, include_extras=True)
     total = getattr(record_type, "__total__", True)
-    fields = {}
+    fields: dict[str, Checker] = {}
+    required = set()
     for key, hint in hints.items():
         # Not __required_keys__: under `from __future__ import annotations` it misses NotRequired.
         marked = typing.get_origin(hint)
-        required = marked is Required or (total and marked is not NotRequired)
-        fields[key] = (checker(hint, key, ids), required)
-    required_keys = {k for k, (_, needed) in fields.items() if needed}
+        if marked is Required or (total and marked is not NotRequired):
+            required.add(key)
+        fields[key] = checker(hint, key, ids)
     title = record_type.__name__
 
     def check_record(value: Any) -> None:
-        if not isinstance(value, dict):
+        if type(value) is not dict:
             raise Invalid(f"is {shown(value)}, not an object ({title})")
-        for key in value:
-            if key not in fields:
-                raise Invalid(f"is not a field of {title}", str(key))
-        for key in sorted(required_keys - value.keys()):
-            raise Invalid("is missing", key)
+        if value.keys() != required:  # else every key is known and none is missing
+            for key in value:
+                if key not in fields:
+                    raise Invalid(f"is not a field of {title}", str(key))
+            for key in sorted(required - value.keys()):
+                raise Invalid("is missing", key)
         for key, entry in value.items():
             try:
-                fields[key][0](entry)
+                fields[key](entry)
             except Invalid as exc:
                 raise exc.inside(key) from None
 
     return check_record
+
+
+def _scalar_checker(annotation: Any, rule: Callable[[Any], str | None] | None, expected: str = "") -> Checker:
+    """A string, a number or a boolean: the JSON kind, then the range rule (if any). bool is
+    no number here (JSON tells `true` from `1`), and no string holds a lone surrogate (the
+    standard parser lets `\\ud800` through; it cannot be written out as UTF-8)."""
+    expected = expected or type_name(annotation)
+
+    def wrong(value: Any) -> Invalid:
+        return Invalid(f"is {shown(value)}, not {expected}")
+
+    def ruled(value: Any) -> None:
+        problem = rule(value) if rule else None
+        if problem:
+            raise Invalid(f"is {shown(value)}, not {problem}")
+
+    if annotation is str:
+
+        def check_text(value: Any) -> None:
+            if type(value) is not str:
+                raise wrong(value)
+            if not value.isascii() and _SURROGATE.search(value):
+                raise Invalid(f"is {shown(value)}, not valid Unicode text (it holds a lone surrogate)")
+            if rule:
+                ruled(value)
+
+        return check_text
+    if annotation in (int, float):
+        kinds = (int,) if annotation is int else (int, float)
+
+        def check_number(value: Any) -> None:
+            if type(value) not in kinds:
+                raise wrong(value)
+            if not (-MAX_NUMBER < value < MAX_NUMBER and math.isfinite(value)):
+                raise Invalid(f"is {shown(value)}, not a number below 10^13")
+            if rule:
+                ruled(value)
+
+        return check_number
+    fits = _kind(annotation)
+
+    def check_other(value: Any) -> None:
+        if not fits(value):
+            raise wrong(value)
+        if rule:
+            ruled(value)
+
+    return check_other
 
 
 def _kind(annotation: Any) -> Callable[[Any], bool]:
@@ -431,12 +351,12 @@ def _kind(annotation: Any) -> Callable[[Any], bool]:
     simple: dict[Any, Callable[[Any], bool]] = {
         Any: lambda value: True,
         type(None): lambda value: value is None,
-        bool: lambda value: isinstance(value, bool),
-        int: lambda value: isinstance(value, int) and not isinstance(value, bool),
-        float: lambda value: isinstance(value, int | float) and not isinstance(value, bool),
-        str: lambda value: isinstance(value, str),
-        list: lambda value: isinstance(value, list),
-        dict: lambda value: isinstance(value, dict),
+        bool: lambda value: type(value) is bool,
+        int: lambda value: type(value) is int,
+        float: lambda value: type(value) is float or type(value) is int,
+        str: lambda value: type(value) is str,
+        list: lambda value: type(value) is list,
+        dict: lambda value: type(value) is dict,
     }
     if origin in simple:
         return simple[origin]
@@ -458,3 +378,138 @@ def record_kind(value: Any) -> str:
     if isinstance(value, list):
         return "an array"
     return "an object"
+
+
+def record_types() -> dict[str, type]:
+    """Store table -> the type of its records, from fko/model/records.py."""
+    from fko.model.records import RECORD_TYPES
+
+    return {table: record_type for record_type, table in RECORD_TYPES.values() if table}
+
+
+def check_store(path: str, data: Any) -> None:
+    """Raise an FkoError naming the file unless a parsed store file is a valid fko store.
+
+    The whole file is judged at once, so that every command gives it the same verdict: its
+    frame (tables of numbered documents), meta (this fko's format version, the tables it lists
+    are the tables there are), every record against its type, and the references between them.
+    """
+    if not isinstance(data, dict) or any(not isinstance(data.get(t), dict) for t in REQUIRED_TABLES):
+        missing = [t for t in REQUIRED_TABLES if not isinstance(data, dict) or t not in data]
+        raise FkoError(
+            f"store {path} is not an fko store (missing tables: {', '.join(missing) or 'malformed'}); {REBUILD}"
+        )
+    tables: dict[str, list[Any]] = {}
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise StoreError(path, f"{name}: the table is not an object of records")
+        for number in table:
+            if not _DOC_NUMBER.fullmatch(number):
+                raise StoreError(path, f"{name}: {number!r} is not a document number")
+        tables[name] = [table[number] for number in sorted(table, key=int)]
+    meta = tables["meta"]
+    if len(meta) != 1 or not isinstance(meta[0], dict):
+        raise StoreError(path, "meta: the table holds no record")
+    version = meta[0].get("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        found = "has no format version" if version is None else f"is of format version {shown(version)}"
+        raise FkoError(f"store {path} {found}; this fko reads version {SCHEMA_VERSION}: {REBUILD}")
+    problem = _contents_problem(meta[0], tables) or tables_problem(tables)
+    if problem:
+        raise StoreError(path, problem)
+
+
+def _contents_problem(meta: dict[str, Any], tables: Mapping[str, list[Any]]) -> str | None:
+    """What is wrong with meta, or with the tables it lists: each table the file holds is
+    listed, each listed one is there, and each is a table of an fko store."""
+    from fko.model.records import Meta
+
+    try:
+        check(meta, Meta)
+    except Invalid as exc:
+        return f"meta: {exc}"
+    listed = meta["tables"]
+    held = [name for name in tables if name != "meta"]
+    for name in listed:
+        if name == "meta":
+            return "meta: 'tables' lists meta itself"
+        if name not in tables:
+            return f"the table {name} is missing, though meta lists it"
+        if listed.count(name) > 1:
+            return f"meta: 'tables' lists {name} twice"
+    for name in held:
+        if name not in listed:
+            return f"the table {name} is not listed in meta"
+        if name not in REQUIRED_TABLES + OPTIONAL_TABLES:
+            return f"the table {shown(name)} is not a table of an fko store"
+    return None
+
+
+def tables_problem(tables: Mapping[str, Sequence[Any]]) -> str | None:
+    """What is wrong with the records of a store's tables, as `measures/III.8: 'title' is
+    missing`: a record that does not fit its type, a natural key twice, or a reference to what
+    the store does not hold; None if there is nothing. meta is the file's (see check_store)."""
+    types_ = record_types()
+    for name in _ORDER:
+        problem = _records_problem(name, tables.get(name, ()), types_[name])
+        if problem:
+            return problem
+    return _reference_problem(tables)
+
+
+def _records_problem(name: str, rows: Sequence[Any], record_type: type) -> str | None:
+    check_row = checker(record_type, None, name in _WITH_IDS)
+    key = NATURAL_KEYS.get(name)
+    seen: set[Any] = set()
+    for n, row in enumerate(rows, start=1):
+        label = row.get(key) if key and isinstance(row, dict) else None
+        where = f"{name}/{label}" if isinstance(label, str) and label else f"{name}/{n}"
+        if not isinstance(row, dict):
+            return f"{where}: the record is {record_kind(row)}, not an object"
+        try:
+            check_row(row)
+        except Invalid as exc:
+            return f"{where}: {exc}"
+        if key:
+            if row[key] in seen:
+                return f"{where}: {key} {json.dumps(row[key], ensure_ascii=False)} occurs twice"
+            seen.add(row[key])
+    return None
+
+
+def _reference_problem(tables: Mapping[str, Sequence[Any]]) -> str | None:
+    """A record that names what the store does not hold, or that stands in the wrong table: a
+    cluster or ministry code the store lacks (`timeline` would drop the record, the cluster
+    counts would not add up), `kind` "initiative" among the report's measures (their sums
+    would count it), funds that end in a year before they start (`budget --by year` would drop
+    them from every year), or a figure, update or event of a measure the store lacks (it
+    would be listed under an ID that names nothing)."""
+    clusters = {c["numeral"] for c in tables.get("clusters", ())}
+    codes = {r["code"] for r in tables.get("ressorts", ())}
+    ids: set[str] = set()
+    for name, kind in (("measures", "measure"), ("initiatives", "initiative")):
+        for row in tables.get(name, ()):
+            where = f"{name}/{row['id']}"
+            if row["id"] in ids:
+                return f"{where}: id {json.dumps(row['id'])} is also a measure's"
+            ids.add(row["id"])
+            if row["kind"] != kind:
+                return f"{where}: 'kind' is {json.dumps(row['kind'])}, not {json.dumps(kind)} (the table of {name})"
+            if row["cluster"] not in clusters and (row["cluster"] is not None or kind == "measure"):
+                known = ", ".join(sorted(clusters))
+                return f"{where}: 'cluster' is {json.dumps(row['cluster'], ensure_ascii=False)}, not one of {known}"
+            for code in row["ressorts"]:
+                if code not in codes:
+                    return (
+                        f"{where}: 'ressorts' holds {json.dumps(code, ensure_ascii=False)}, not a ministry of the store"
+                    )
+            for n, item in enumerate(row["budget"]["items"]):
+                first, last = item["year_from"], item["year_to"]
+                if first is not None and last is not None and last < first:
+                    return f"{where}: 'budget.items[{n}].year_to' is {last}, before 'year_from' {first}"
+    for name in ("recognition", "indicators", "updates", "events"):
+        for n, row in enumerate(tables.get(name, ()), start=1):
+            if row["measure"] is not None and row["measure"] not in ids:
+                shown_id = json.dumps(row["measure"], ensure_ascii=False)
+                return f"{name}/{n}: 'measure' is {shown_id}, not a measure or initiative of the store"
+    return None

@@ -1,5 +1,5 @@
-"""The store's bytes, both ways: how `fko data build` lays the tables out and checksums them, and
-how fko reads a store file (bounded, regular files only)."""
+"""The store's bytes, both ways: how `fko data build` lays the tables out, and how fko reads a
+store file back (bounded, regular files only, strict JSON)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import json
 import math
 import os
 import stat
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +19,24 @@ SHIPPED = Path(__file__).parents[1] / "data" / "fko.json"
 SHIPPED_DIGEST = SHIPPED.with_name("fko.json.blake2b")
 
 
-#: Default for FKO_MAX_STORE_MB: the shipped store is 0.4 MB, 10,000 measures about 60 MB.
+#: The version of the store format that this fko writes and reads (meta.schema_version).
+#: 2: the search index moved into a file of its own; meta lists the tables by name.
+SCHEMA_VERSION = 2
+
+
+#: Default for FKO_MAX_STORE_MB: the shipped store is 0.3 MB, 10,000 measures about 21 MB.
 MAX_STORE_MB = 100
 
 
+#: The key that names a record of a table in messages (`measures/III.8`); records of the
+#: other tables are named by their place (`indicators/3`).
+NATURAL_KEYS = {"ressorts": "code", "clusters": "numeral", "sources": "file", "measures": "id", "initiatives": "id"}
+
+
+REBUILD = "rebuild it with `fko data build`"
+
+
 _KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device"}
-
-
-#: The tables whose records the search index is made from (each a record of its own there).
-RECORD_TABLES = ("measures", "initiatives")
-
-
-#: Every table the search index is made from: the records, and the figures beyond them.
-INDEX_SOURCES = (*RECORD_TABLES, "recognition", "indicators", "updates", "sources")
 
 
 def max_bytes() -> int:
@@ -64,7 +68,6 @@ def read_at_most(fd: int, limit: int, expected: int = 0) -> bytes | None:
 
 def _read(path: str) -> bytes:
     """The bytes of a regular file, at most max_bytes(); never blocks on a FIFO or device."""
-    rebuild = "rebuild it with `fko data build`"
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -95,7 +98,7 @@ def _read(path: str) -> bytes:
             )
         raw = read_at_most(fd, limit, info.st_size)
         if raw is None:
-            raise FkoError(f"store {path} grew beyond FKO_MAX_STORE_MB while fko read it; {rebuild}")
+            raise FkoError(f"store {path} grew beyond FKO_MAX_STORE_MB while fko read it; {REBUILD}")
         return raw
     except OSError as exc:
         raise FkoError(f"store {path} cannot be read ({exc.strerror}); check --db or FKO_DB") from None
@@ -103,7 +106,7 @@ def _read(path: str) -> bytes:
         os.close(fd)
 
 
-def digest(raw: bytes | memoryview) -> str:
+def digest(raw: bytes) -> str:
     """The BLAKE2b checksum of a store file (from _blake2: hashlib would load OpenSSL, ~5 ms)."""
     try:
         from _blake2 import blake2b
@@ -119,154 +122,132 @@ def shipped_digest() -> str | None:
         return None
 
 
-def records_digest(tables: Sequence[bytes | memoryview | None]) -> str:
-    """The checksum the build writes into the search index: of the bytes of the record tables
-    as they stand in the file (`{...}` each), so that a reader can tell the index was made from
-    exactly these records without reading them. CRC-32 and length: it guards against an edit
-    by hand or by another tool, not against forgery (whoever writes the file can write any
-    checksum; that is why every record a command reads is still checked)."""
-    import zlib
-
-    crc = size = 0
-    for part in tables:
-        crc = zlib.crc32(b"\0", zlib.crc32(part or b"", crc))
-        size += len(part or b"") + 1
-    return f"crc32:{crc:08x}:{size}"
-
-
-def content_digest(tables: Sequence[Sequence[dict[str, Any]]]) -> str:
-    """The checksum of the content of tables (their records as JSON with sorted keys), the same
-    whatever the layout of the file they were read from."""
-    import orjson
-
-    return records_digest([orjson.dumps(list(rows), option=orjson.OPT_SORT_KEYS) for rows in tables])
-
-
-def record_ranges(table: bytes) -> dict[str, tuple[int, int]] | None:
-    """Where each record of one table's bytes (`{...}`, in the build's layout) stands, by ID."""
-    return _record_slices(table, 0, len(table), "id")
-
-
-def _record_slices(raw: bytes, start: int, end: int, key: str) -> dict[str, tuple[int, int]] | None:
-    """The byte range of each record (its `{...}`) of the table raw[start:end], by natural key,
-    in the order of the document numbers.
-
-    Only for the build's layout: `{`, then records `\\n  "N": {...}` separated by `,`, then
-    `\\n }`; each record with one `"id"` line of its own at three spaces (a raw newline cannot
-    occur inside a JSON string, so such lines are what they look like); no document number and
-    no key twice. Anything else gives None (the table is then parsed whole). Whether a range
-    really holds the record its line names is checked when it is parsed
-    (ReadOnlyJSONStorage.record). Found with bytes.find: C speed, about 40 ms for 10,000.
-    """
-    if key != "id":
-        return None
-    if raw[start:end] == b"{}":
-        return {}
-    if raw[start : start + 1] != b"{" or raw[end - 3 : end] != b"\n }":
-        return None
-    find = raw.find
-    lines = []
-    at = find(b'\n  "', start, end)
-    while at != -1:
-        lines.append(at)
-        at = find(b'\n  "', at + 4, end)
-    if not lines or lines[0] != start + 1:
-        return None
-    lines.append(end - 3)
-    found: dict[str, tuple[int, int]] = {}
-    numbers: dict[str, int] = {}
-    for n in range(len(lines) - 1):
-        at, stop = lines[n], lines[n + 1]
-        colon = find(b'": {', at + 4, at + 15)
-        number = raw[at + 4 : colon]
-        if colon == -1 or not number.isdigit() or number.startswith(b"0"):
-            return None
-        last = n + 2 == len(lines)
-        close = stop if last else stop - 1  # after the record's `}`: `\n }` or the `,` between records
-        if raw[close - 1 : stop] != (b"}" if last else b"},"):
-            return None
-        line = find(b'\n   "id": "', colon, close)
-        if line == -1:
-            return None
-        line_end = find(b"\n", line + 10, close)
-        value = raw[line + 10 : line_end].removesuffix(b",")
-        if b"\\" in value or value.count(b'"') != 2 or not value.endswith(b'"'):
-            try:
-                value_text = json.loads(value)
-            except ValueError:
-                return None
-            if not isinstance(value_text, str):
-                return None
-        else:
-            value_text = value[1:-1].decode("utf-8", "replace")
-        if value_text in found:
-            return None
-        found[value_text] = (colon + 3, close)
-        numbers[value_text] = int(number)
-    if len(set(numbers.values())) != len(numbers) or raw.count(b'\n   "id": ', start, end) != len(found):
-        return None  # a number twice, or a record with a second ID line
-    return dict(sorted(found.items(), key=lambda item: numbers[item[0]]))
-
-
-#: Tables written on one line each: generated indexes nobody reads or diffs by eye.
-COMPACT_TABLES = frozenset({"search"})
+def is_shipped(raw: bytes) -> bool:
+    """Whether these are the bytes of the shipped store: same size (one stat call rules out any
+    other store at once), then the same checksum as `fko data build` recorded beside it."""
+    try:
+        if os.stat(SHIPPED).st_size != len(raw):
+            return False
+    except OSError:
+        return False
+    return digest(raw) == shipped_digest()
 
 
 def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
-    """The TinyDB JSON layout, UTF-8 text: identical input, identical bytes.
-
-    Record tables are indented so that a rebuild's diff is readable; indexes are compact. `meta`
-    comes first and holds the table of contents, the byte range of every other table (in
-    order of their names) in the file, so that fko finds a table without reading the others
-    (fko/store.py checks the ranges against the bytes before it uses them).
-    """
-    bodies = {name: _body(name, rows) for name, rows in tables.items() if name not in ("search", "meta")}
-    if "search" in tables:
-        bodies["search"] = _body("search", [_placed(row, bodies, tables) for row in tables["search"]])
-    names = sorted(bodies)
-    sizes = {name: len(bodies[name].encode("utf-8")) for name in names}
-    meta_rows = tables.get("meta") or []
-    meta_body = _body("meta", meta_rows)
-    for _ in range(10):  # the contents' numbers count in meta's own length: settles in two or three
-        at = len(f"{{\n {json.dumps('meta')}: ".encode()) + len(meta_body.encode("utf-8"))
-        contents: dict[str, list[int]] = {}
-        for name in names:
-            at += len(f",\n {json.dumps(name)}: ".encode())
-            contents[name] = [at, at + sizes[name]]
-            at += sizes[name]
-        placed = _body("meta", [{**meta_rows[0], "tables": contents}, *meta_rows[1:]]) if meta_rows else meta_body
-        if placed == meta_body:
-            break
-        meta_body = placed
-    parts = [("meta", meta_body)] if "meta" in tables else []
-    parts += [(name, bodies[name]) for name in names]
-    return "{\n" + ",\n".join(f" {json.dumps(name)}: {body}" for name, body in parts) + "\n}\n"
+    """The TinyDB JSON layout (`{"table": {"1": {...}, ...}}`) as UTF-8 text: identical input,
+    identical bytes. `meta` comes first and lists the other tables by name (written here, so
+    that it always says what the file holds); the others follow in order of their names,
+    indented so that a rebuild's diff is readable."""
+    names = sorted(name for name in tables if name != "meta")
+    parts = []
+    if "meta" in tables:
+        meta = [dict(row) for row in tables["meta"]]
+        if meta:
+            meta[0]["tables"] = names
+        parts.append(("meta", meta))
+    parts += [(name, tables[name]) for name in names]
+    return "{\n" + ",\n".join(f" {json.dumps(name)}: {_body(rows)}" for name, rows in parts) + "\n}\n"
 
 
-def _placed(index: dict[str, Any], bodies: dict[str, str], tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """The index with what ties it to the tables it was made from (fko/store.py reads both):
-    the checksums of their bytes (`records_digest`) and of their content (`records_content`),
-    and each record's byte range in its table (`at`), so that `fko search` parses only the
-    records of its hits."""
-    from fko.store.fileformat import INDEX_SOURCES, RECORD_TABLES, content_digest, record_ranges, records_digest
-
-    raw = {name: bodies[name].encode("utf-8") for name in INDEX_SOURCES if name in bodies}
-    ranges = {name: record_ranges(raw[name]) or {} for name in RECORD_TABLES if name in raw}
-    docs = []
-    for doc in index.get("docs", []):
-        table = {"measure": "measures", "initiative": "initiatives"}.get(doc.get("kind", "measure"))
-        at = ranges.get(table or "", {}).get(doc.get("id") or "")
-        docs.append({**doc, "at": list(at)} if at else doc)
-    return {
-        **index,
-        "docs": docs,
-        "records_digest": records_digest([raw.get(name) for name in INDEX_SOURCES]),
-        "records_content": content_digest([tables.get(name, []) for name in INDEX_SOURCES]),
-    }
-
-
-def _body(name: str, rows: list[dict[str, Any]]) -> str:
+def _body(rows: list[dict[str, Any]]) -> str:
     data = {str(i): row for i, row in enumerate(rows, start=1)}
-    if name in COMPACT_TABLES:
-        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).replace("\n", "\n ")
+
+
+def parse_trusted(raw: bytes) -> Any:
+    """The shipped store's document, parsed fast and without checks: its checksum vouches for it."""
+    import orjson
+
+    return orjson.loads(raw)
+
+
+class _Twice(dict[str, Any]):
+    """An object of the document that wrote a key twice; `key` is the first such key."""
+
+    key = ""
+
+
+def parse(path: str, raw: bytes) -> Any:
+    """The JSON document of a store file, read strictly, or an FkoError naming the file.
+
+    Refused: bytes that are not UTF-8, text that is not JSON (truncated), NaN and Infinity,
+    numbers beyond a float (1e999) or of more than 4300 digits, nesting beyond Python's
+    recursion limit, and a key written twice in any object (JSON parsers keep the last,
+    silently: a second table "measures" would hide the first, a second "title" the first).
+    """
+    try:
+        text = str(raw, "utf-8")
+    except UnicodeDecodeError:
+        raise FkoError(f"store {path} is not UTF-8 text; {REBUILD}") from None
+    twice: list[_Twice] = []
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found = dict(pairs)
+        if len(found) == len(pairs):
+            return found
+        marked = _Twice(found)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                marked.key = key
+                break
+            seen.add(key)
+        twice.append(marked)
+        return marked
+
+    try:
+        data = json.loads(text, object_pairs_hook=unique, parse_constant=_bad_constant, parse_float=_float)
+    except json.JSONDecodeError as exc:
+        raise FkoError(
+            f"store {path} is not valid JSON (line {exc.lineno}: {exc.msg}); it may be truncated, {REBUILD}"
+        ) from None
+    except ValueError as exc:
+        reason = "a number has more than 4300 digits" if "digits" in str(exc) else str(exc)
+        raise FkoError(f"store {path} is not plain JSON ({reason}); {REBUILD}") from None
+    except RecursionError:
+        raise FkoError(f"store {path} is nested too deeply to be an fko store; {REBUILD}") from None
+    if twice:
+        try:
+            where = _where_twice(data, twice)
+        except RecursionError:
+            where = "a key occurs twice in one object"
+        raise FkoError(f"store {path}: {where}; {REBUILD}")
+    return data
+
+
+def _where_twice(data: Any, twice: list[_Twice]) -> str:
+    """Which object wrote a key twice, as `measures/IV.1: the key "title" occurs twice in one
+    object`: the outermost such object of the document (an inner one may have been dropped
+    with the value its key's second writing replaced)."""
+    marked = {id(obj) for obj in twice}
+
+    def inside(value: Any) -> _Twice | None:
+        if id(value) in marked:
+            return value  # type: ignore[no-any-return]
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        return next((found for child in children if (found := inside(child)) is not None), None)
+
+    if id(data) in marked:
+        return f"the table {json.dumps(data.key)} occurs twice"
+    for name, table in data.items() if isinstance(data, dict) else ():
+        if id(table) in marked:
+            return f"{name}: the document number {json.dumps(table.key)} occurs twice"
+        for number, record in table.items() if isinstance(table, dict) else ():
+            found = inside(record)
+            if found is not None:
+                key = NATURAL_KEYS.get(name, "")
+                label = record.get(key) if isinstance(record, dict) and found.key != key else None
+                where = f"{name}/{label if isinstance(label, str) and label else number}"
+                return f"{where}: the key {json.dumps(found.key, ensure_ascii=False)} occurs twice in one object"
+    return "a key occurs twice in one object"  # pragma: no cover - the document holds every marked object
+
+
+def _bad_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:20]} is too large")
+    return value

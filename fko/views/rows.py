@@ -34,7 +34,6 @@ def emit_rows(
     json_rows: Sequence[dict[str, Any]] | None = None,
     xlsx: Path | None = None,
     empty: str | None = None,
-    checked: bool = False,
 ) -> None:
     """Print rows as the records of output type `output` (fko/model.py) with --json or --jsonl,
     as CSV, or as a table for people on `display`; or write them to an Excel workbook (--xlsx FILE).
@@ -42,8 +41,7 @@ def emit_rows(
     `json_rows` are the records where they differ from the rows the views read. --fields names
     JSON keys and dotted paths (runtime.start) and works alike for every format: it cuts the
     record, never changes a value. No rows for people: nothing on stdout, and `empty` (if
-    given) as one line on stderr. checked: the records hold only values of store tables that
-    Store.json_exact vouches for and plain values fko makes (json_writer._json).
+    given) as one line on stderr.
     """
     if sum((json, jsonl, csv, xlsx is not None)) > 1:
         raise UsageError("choose one of --json, --jsonl, --csv and --xlsx")
@@ -59,6 +57,7 @@ def emit_rows(
             from fko.domain.export import write_rows_xlsx
 
             write_rows_xlsx(full, chosen, xlsx, title)
+            channels.note(f"wrote {xlsx}")
         elif csv:
             csv_writer.emit_csv(full, chosen, delimiter)
         else:
@@ -68,10 +67,11 @@ def emit_rows(
         from fko.domain.export import write_rows_xlsx
 
         write_rows_xlsx(rows, fields, xlsx, title)
+        channels.note(f"wrote {xlsx}")
     elif json:
-        json_writer.emit_json(records(output, source), checked)
+        json_writer.emit_json(records(output, source))
     elif jsonl:
-        json_writer.emit_jsonl(records(output, source), checked)
+        json_writer.emit_jsonl(records(output, source))
     elif csv:
         renames = RENAMES.get(output, {})  # the CSV header uses the JSON names
         csv_writer.emit_csv(rows, [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields], delimiter)

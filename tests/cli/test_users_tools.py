@@ -105,7 +105,7 @@ def test_meta_table_and_datasette_metadata(db: Path) -> None:
     with sqlite3.connect(db) as connection:
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     assert meta["fko_version"] == __version__
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == "2"  # the store format (fko/store/fileformat.py)
     assert "002_a45909dfd521d212.txt (Fortschrittsbericht der Fachkräfteoffensive NRW, 2024-04)" in meta["sources"]
     assert "MIT" in meta["licence"]
     metadata = json.loads((db.parent / "f.metadata.json").read_text(encoding="utf-8"))

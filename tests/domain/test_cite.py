@@ -19,7 +19,7 @@ REPORT = "002_a45909dfd521d212.txt"
 
 
 def test_a_measure_cites_the_report_its_lines_and_its_goal(store: Store) -> None:
-    [cite] = citations(store, resolve_all(store, ["iv.1"]))
+    [cite] = citations(store, resolve_all(store, ["iv.1"])[0])
     assert (cite["id"], cite["kind"], cite["title"]) == ("IV.1", "measure", "Meisterprämie NRW")
     assert (cite["source"], cite["source_date"], cite["source_lines"]) == (REPORT, "2024-04", [2425, 2468])
     assert (cite["quote"], cite["quote_of"]) == ("Fachkräftesicherung im Handwerk", "goal")
@@ -31,7 +31,7 @@ def test_a_measure_cites_the_report_its_lines_and_its_goal(store: Store) -> None
 
 
 def test_figures_cite_their_own_source(store: Store) -> None:
-    cites = citations(store, resolve_all(store, ["IV.1"]), "meisterpraemien")
+    cites = citations(store, resolve_all(store, ["IV.1"])[0], "meisterpraemien")
     assert [(c["as_of"], c["value"], c["qualifier"], c["source_key"]) for c in cites] == [
         ("2024-03-31", 2186, None, "report"),
         ("2025-10", 7000, "fast", "dhb"),
@@ -46,7 +46,7 @@ def test_figures_cite_their_own_source(store: Store) -> None:
 
 
 def test_an_initiative_without_goal_quotes_its_first_sentence(store: Store) -> None:
-    [cite] = citations(store, resolve_all(store, ["N.1"]))
+    [cite] = citations(store, resolve_all(store, ["N.1"])[0])
     assert cite["kind"] == "initiative" and cite["quote_of"] == "description"
     assert cite["quote"].startswith("Im »Modernisierungspakt II« haben das Land") and cite["quote"].endswith(
         "vereinbart."

@@ -58,7 +58,7 @@ def test_parse_date() -> None:
 
 
 def test_compare_measures(store: Store) -> None:
-    rows = compare_measures(store, resolve_all(store, ["IV.1", "ii.9"]), JUNE_2024)
+    rows = compare_measures(store, resolve_all(store, ["IV.1", "ii.9"])[0], JUNE_2024)
     assert [(r["id"], r["ressorts"], r["funds_per_year_eur"], r["funds_one_year_eur"]) for r in rows] == [
         ("IV.1", ["MAGS"], 11_000_000, 5_500_000),
         ("II.9", ["MAGS"], 16_700_000, None),
@@ -166,5 +166,5 @@ def test_compare_keeps_the_sources_qualifiers(fko: Callable[..., Result]) -> Non
 
 def test_one_measures_yearly_amounts_are_not_added_when_they_do_not_add_up(store: Store) -> None:
     # N.1: 16 Mio. Euro of Land funds a year are part of the 80 Mio. Euro total investment a year
-    n1 = compare_measures(store, resolve_all(store, ["N.1", "IV.1"]), JUNE_2024)[0]
+    n1 = compare_measures(store, resolve_all(store, ["N.1", "IV.1"])[0], JUNE_2024)[0]
     assert n1["funds_per_year_eur"] == 80_000_000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from fko.ingest.build import build, load_curation, squash
 from fko.store.fileformat import SHIPPED, serialise
 from fko.store.reader import Store
 
-from ..conftest import REPORT
+from ..conftest import REPORT, Result
 
 
 def measure(store: Store, measure_id: str) -> dict[str, Any]:
@@ -108,7 +109,36 @@ def test_footnote_markers_are_removed_and_footnotes_kept(store: Store) -> None:
     assert m["footnotes"] == ["3 MID: Mittelstand Innovativ & Digital"]
 
 
-def test_rebuild_reproduces_the_committed_store(sources: Path) -> None:
+def test_rebuild_reproduces_the_committed_store_and_its_index(sources: Path) -> None:
+    from fko.search.indexfile import index_path, index_text
+    from fko.store.fileformat import digest
+
     result = build(REPORT)
     assert not result.warnings
-    assert serialise(result.tables) == SHIPPED.read_text(encoding="utf-8")
+    text = serialise(result.tables)
+    assert text == SHIPPED.read_text(encoding="utf-8")
+    assert index_text(result.index, digest(text.encode("utf-8"))) == index_path(SHIPPED).read_text(encoding="utf-8")
+
+
+def test_data_build_writes_the_store_and_its_index_beside_it(
+    sources: Path, tmp_path: Path, fko: Callable[..., Result]
+) -> None:
+    """Both files atomically, each replaced only with --force; the store opens, its index fits."""
+    out = tmp_path / "edition.json"
+    index = tmp_path / "edition.index.json"
+    result = fko("data", "build", str(REPORT), "--out", str(out))
+    assert result.code == 0, result.err
+    assert result.err.endswith(f"; its search index: {index}\n")
+    assert out.read_bytes() == SHIPPED.read_bytes()
+    assert index.read_bytes() == SHIPPED.with_name("fko.index.json").read_bytes()
+    searched = fko("--db", str(out), "search", "Meisterprämie", "--json")
+    assert (searched.code, searched.err, searched.out) == (0, "", fko("search", "Meisterprämie", "--json").out)
+    out.unlink()
+    refused = fko("data", "build", str(REPORT), "--out", str(out))
+    assert (refused.code, refused.err) == (
+        1,
+        f"fko: {index} exists; choose another --out or pass --force to replace it\n",
+    )
+    assert not out.exists()
+    assert fko("data", "build", str(REPORT), "--out", str(out), "--force").code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["edition.index.json", "edition.json"]

@@ -124,7 +124,7 @@ def test_curation_that_no_longer_fits_is_reported_and_not_applied(tmp_path: Path
         "curation: aliases of II.2: 'Meisterprämie' occurs nowhere in II.2 (Ausbildungswege NRW); not applied",
         "curation: aliases of VI.9: the report has no measure VI.9; not applied",
     ]
-    aliases = result.tables["search"][0]["aliases"]
+    aliases = result.index["aliases"]
     assert "Meisterprämie" in aliases["II.1"] and "Meisterprämie" not in aliases.get("II.2", [])
 
 

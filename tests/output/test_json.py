@@ -164,27 +164,24 @@ class _Text(str):
 
 @pytest.mark.parametrize(
     "value",
-    [_Text("x"), {"a": _Text("b")}, [collections.OrderedDict(a=1)], {"when": datetime.date(2024, 1, 2)}],
+    [
+        _Text("x"),
+        {"a": _Text("b")},
+        [collections.OrderedDict(a=1)],
+        {"when": datetime.date(2024, 1, 2)},
+        [{"x": 1e-05}],
+        {"x": 1e16},
+    ],
 )
-def test_a_wrong_checked_promise_about_types_still_takes_the_standard_library(
-    value: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`checked` skips the walk; what orjson would write and json.dumps refuses or writes
-    otherwise (subclasses, dates) still reaches the standard library, which decides as before."""
-    monkeypatch.setattr(json_writer, "VERIFY_CHECKED", False)
+def test_what_orjson_would_write_otherwise_takes_the_standard_library(value: Any) -> None:
+    """Subclasses, dates and numbers orjson prints otherwise (1e-05 as 0.00001) reach the
+    standard library, which decides as json.dumps always did: the same text, or TypeError."""
     try:
         expected: str | type[Exception] = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
     except TypeError:
         expected = TypeError
     if expected is TypeError:
         with pytest.raises(TypeError):
-            json_writer._json(value, 2, checked=True)
+            json_writer._json(value, 2)
     else:
-        assert json_writer._json(value, 2, checked=True) == expected
-
-
-def test_the_tests_walk_every_checked_promise() -> None:
-    """In the tests a false promise fails loudly (json_writer.VERIFY_CHECKED, set by conftest)."""
-    assert json_writer.VERIFY_CHECKED
-    with pytest.raises(AssertionError, match="checked promise"):
-        json_writer._json([{"x": 1e-05}], 2, checked=True)
+        assert json_writer._json(value, 2) == expected

@@ -126,7 +126,13 @@ def changed_store(folder: Path) -> Path:
     first = measures["1"]
     first["title"] += " und Quereinstieg in Gesundheitsfachberufe (Pflege-, Betreuungs- und Erziehungsberufe)"
     first["runtime"]["text"] = "ab 08/2024 bis Ende der Legislaturperiode, danach Verstetigung geplant"
-    measures.pop(str(len(measures)))
+    referenced = {
+        row.get("measure")
+        for name in ("indicators", "updates", "events", "recognition")
+        for row in data.get(name, {}).values()
+    }
+    gone = next(key for key in reversed(measures) if measures[key]["id"] not in referenced)
+    measures.pop(gone)  # a measure no figure names: the store stays valid
     path = folder / "changed.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path

@@ -12,20 +12,21 @@ from hypothesis import strategies as st
 
 from fko.errors import FkoError, UsageError
 from fko.search.finder import resolve, resolve_all
-from fko.store.reader import Store, memory_store
+from fko.store.fileformat import SHIPPED
+from fko.store.reader import Store, open_store
 
-from ..conftest import Result, shipped_tables
+from ..conftest import Result
 
-_STORE = memory_store(shipped_tables())  # read-only here: one store for every generated input
+_STORE = open_store(str(SHIPPED))  # read-only here: one store for every generated input
 
 
 @pytest.mark.parametrize("text", ["IV.1", "iv.1", "IV 1", " iv 1 ", "IV1", "Meisterprämie NRW", "meisterprämie"])
 def test_ids_titles_and_aliases(store: Store, text: str) -> None:
-    assert resolve(store, text)["id"] == "IV.1"
+    assert resolve(store, text) == (store.record("IV.1"), [])
 
 
 def test_initiatives_by_id(store: Store) -> None:
-    assert resolve(store, "n.1")["id"] == "N.1"
+    assert resolve(store, "n.1")[0]["id"] == "N.1"
 
 
 @pytest.mark.parametrize(
@@ -35,11 +36,12 @@ def test_initiatives_by_id(store: Store) -> None:
 def test_a_single_candidate_is_taken_with_a_note(
     store: Store, capsys: pytest.CaptureFixture[str], text: str, expected: str
 ) -> None:
-    found = resolve(store, text)
+    """The note comes back for the command to print: the finder itself prints nothing."""
+    found, notes = resolve(store, text)
     assert found["id"] == expected
-    err = capsys.readouterr().err
+    assert capsys.readouterr().err == ""
     if found["title"].casefold() != text.casefold():
-        assert err.startswith(f"fko: taking {expected} {found['title']}")
+        assert notes == [f"taking {expected} {found['title']}: the only measure whose name matches '{text}'"]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +74,9 @@ def test_several_candidates_are_listed(store: Store) -> None:
 
 
 def test_resolve_all_keeps_order_and_drops_repeats(store: Store) -> None:
-    assert [m["id"] for m in resolve_all(store, ["II.9", "iv.1", "Meisterprämie"])] == ["II.9", "IV.1"]
+    found, notes = resolve_all(store, ["II.9", "iv.1", "Meisterprämie", "Meisterpramie", "Meisterpramie"])
+    assert [m["id"] for m in found] == ["II.9", "IV.1"]
+    assert notes == ["taking IV.1 Meisterprämie NRW: the only measure whose name matches 'Meisterpramie'"]
 
 
 def test_empty_reference_is_a_usage_error(store: Store) -> None:
@@ -84,7 +88,7 @@ def test_empty_reference_is_a_usage_error(store: Store) -> None:
 def test_any_text_resolves_or_fails_cleanly(text: str) -> None:
     store = _STORE
     try:
-        found = resolve(store, text)
+        found, _ = resolve(store, text)
     except FkoError as exc:
         assert exc.exit_code in (1, 2)
     else:

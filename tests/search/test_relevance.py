@@ -13,11 +13,10 @@ QUERIES = load()
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    from fko.store.reader import memory_store
+    from fko.store.fileformat import SHIPPED
+    from fko.store.reader import open_store
 
-    from ..conftest import shipped_tables
-
-    return evaluate(memory_store(shipped_tables()), QUERIES)
+    return evaluate(open_store(str(SHIPPED)), QUERIES)
 
 
 def test_the_suite_is_large_and_every_entry_has_a_reason() -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from fko.errors import UsageError
 from fko.german import normalise
-from fko.search.finder import find, resolve
+from fko.search.finder import find, resolve, store_index
 from fko.search.query import snippet
 from fko.store.reader import Store
 
@@ -37,7 +37,7 @@ def test_more_matched_words_rank_higher(store: Store) -> None:
 
 
 def test_uber_matches_ueber_only_as_a_weaker_match(store: Store) -> None:
-    index = store.table("search")[0]
+    index, _ = store_index(store)
     assert "uber" not in index["postings"]
     rows = find(store, "über").rows
     uber = find(store, "Uber").rows
@@ -61,9 +61,9 @@ def test_no_hit_gives_closest_terms(store: Store) -> None:
 
 
 def test_resolve_by_title_alias_and_ambiguity(store: Store) -> None:
-    assert resolve(store, "Meisterprämie")["id"] == "IV.1"
-    assert resolve(store, "Meisterprämie NRW")["id"] == "IV.1"
-    assert resolve(store, "ZFE")["id"] == "VI.6"
+    assert resolve(store, "Meisterprämie")[0]["id"] == "IV.1"
+    assert resolve(store, "Meisterprämie NRW")[0]["id"] == "IV.1"
+    assert resolve(store, "ZFE")[0]["id"] == "VI.6"
     with pytest.raises(Exception, match=r"'KAoA' names 3 measures: II.5 "):
         resolve(store, "KAoA")
 
@@ -209,13 +209,12 @@ def test_a_compound_of_lexicon_words_splits_into_lexicon_words(pieces: list[str]
 
 @given(st.text(max_size=40))
 def test_any_query_is_answered_without_error(text: str) -> None:
-    from fko.store.reader import memory_store
-
-    from ..conftest import shipped_tables
+    from fko.store.fileformat import SHIPPED
+    from fko.store.reader import open_store
 
     global _STORE
     if _STORE is None:
-        _STORE = memory_store(shipped_tables())
+        _STORE = open_store(str(SHIPPED))
     if not normalise(text):  # no word at all: the usage error every empty query gives
         with pytest.raises(UsageError, match="has no word to search for"):
             find(_STORE, text)

@@ -1,4 +1,5 @@
-"""A generated corpus of hostile and damaged stores, every class a user or an attacker can make."""
+"""A generated corpus of hostile and damaged stores and index files, every class a user or an
+attacker can make."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from fko.search.indexfile import index_path
+from fko.store.fileformat import SHIPPED
+
 from ..conftest import shipped_tables
 
 Tables = dict[str, list[Any]]
@@ -16,10 +20,6 @@ Tables = dict[str, list[Any]]
 def layout(tables: Tables) -> dict[str, Any]:
     """The TinyDB file layout of tables: {"measures": {"1": {...}, ...}, ...}."""
     return {name: {str(n): row for n, row in enumerate(rows, start=1)} for name, rows in tables.items()}
-
-
-def _measure(tables: Tables, n: int = 0) -> dict[str, Any]:
-    return tables["measures"][n]  # type: ignore[no-any-return]
 
 
 @cache
@@ -33,7 +33,7 @@ def _edit(change: Callable[[Tables], None]) -> Callable[[], bytes]:
         change(tables)
         return json.dumps(layout(tables)).encode("ascii")  # \u escapes: lone surrogates too
 
-    make.change = change  # type: ignore[attr-defined]  # tests/test_store_lazy.py: the build's layout too
+    make.change = change  # type: ignore[attr-defined]  # test_reading.py: the build's layout too
     return make
 
 
@@ -66,20 +66,49 @@ def _shipped_text() -> str:
     return json.dumps(layout(_base()), ensure_ascii=False)
 
 
+@cache
+def shipped_bytes() -> bytes:
+    return SHIPPED.read_bytes()
+
+
+def _shipped_replaced(old: str, new: str) -> Callable[[], bytes]:
+    """The shipped file (the build's layout) with the first `old` after the measures table's
+    start replaced by `new`: damage a parser that keeps the last of two keys would not see."""
+
+    def make() -> bytes:
+        text = shipped_bytes().decode("utf-8")
+        at = text.index(old, text.index('\n "measures": '))
+        return (text[:at] + new + text[at + len(old) :]).encode("utf-8")
+
+    return make
+
+
 def _without(*names: str, listed: bool = False) -> Callable[[], bytes]:
-    """A store without these tables: as one written without them, or (listed=True) with meta's
-    table of contents still naming them, as when a person deletes a table by hand."""
+    """A store without these tables: as one written without them, or (listed=True) with meta
+    still naming them, as when a person deletes a table by hand."""
 
     def change(tables: Tables) -> None:
         for name in names:
             del tables[name]
             if not listed:
-                tables["meta"][0]["tables"].pop(name, None)
+                tables["meta"][0]["tables"].remove(name)
 
     return _edit(change)
 
 
-#: Stores that are not valid: every command must exit 1 with one line naming the store.
+def _unlisted(name: str) -> Callable[[Tables], None]:
+    def change(tables: Tables) -> None:
+        tables["meta"][0]["tables"].remove(name)
+
+    return change
+
+
+def _extra_table(tables: Tables) -> None:
+    tables["search"] = [{"docs": []}]  # fko 2.2 kept its search index here
+    tables["meta"][0]["tables"].append("search")
+
+
+#: Stores that are not valid: every command must exit 1 with the same one line naming the store.
 INVALID: dict[str, Callable[[], bytes]] = {
     "empty file": _raw(b""),
     "truncated": lambda: _shipped_text()[:100_000].encode("utf-8"),
@@ -115,8 +144,10 @@ INVALID: dict[str, Callable[[], bytes]] = {
     "amount 10^15": lambda: _edit(_budget_amount)(),
     "negative amount": lambda: _edit(_budget_negative)(),
     "bool as amount": lambda: _edit(_budget_bool)(),
+    "kind not a known one": lambda: _edit(_budget_kind)(),
     "id not an ID": _set("measures", 0, "id", value="../../etc"),
     "duplicate id": _set("measures", 1, "id", value="I.1"),
+    "initiative with a measure's id": _set("initiatives", 0, "id", value="I.1"),
     "indicator value a string": _set("indicators", 0, "value", value="7000"),
     "recognition year 3000": _set("recognition", 0, "year", value=3000),
     "source date 2025-00": _set("sources", 0, "date", value="2025-00"),
@@ -126,10 +157,30 @@ INVALID: dict[str, Callable[[], bytes]] = {
     # found by an outside test of 2.1: each was accepted, and a view then dropped or miscounted
     "cluster the store lacks": _set("measures", 35, "cluster", value="VII"),
     "ministry the store lacks": _set("measures", 2, "ressorts", value=["mags"]),
-    "a listed table deleted": _without("recognition", listed=True),
     "funds that end before they start": _set("measures", 7, "budget", "items", 0, "year_to", value=2022),
     "initiative among the measures": _set("measures", 2, "kind", value="initiative"),
     "date in Arabic-Indic digits": _set("measures", 30, "runtime", "start", value="\u0662\u0660\u0662\u0663-06"),
+    # issue #25: a fact naming a measure the store lacks was listed under that ID
+    "indicator of ZZ.9": _set("indicators", 0, "measure", value="ZZ.9"),
+    "update of ZZ.9": _set("updates", 0, "measure", value="ZZ.9"),
+    "event of ZZ.9": _set("events", 0, "measure", value="ZZ.9"),
+    "recognition of ZZ.9": _set("recognition", 0, "measure", value="ZZ.9"),
+    # issue #22: a key written twice at any level (JSON parsers keep the last, silently)
+    "a table twice": lambda: shipped_bytes()[: -len(b"\n}\n")] + b',"measures": {}\n}\n',
+    "a document number twice": _shipped_replaced('\n  "36": {', '\n  "35": {'),
+    "a record key twice": _shipped_replaced(
+        '"title": "Meisterprämie NRW",', '"title": "Meisterprämie NRW",\n   "title": "Gesellenprämie NRW",'
+    ),
+    "a nested key twice": _shipped_replaced('"start": "2023-06"', '"start": "2023-06", "start": "2025-01"'),
+    # issue #22: the format's version and the tables meta lists
+    "schema_version 1 (fko 2.2)": _set("meta", 0, "schema_version", value=1),
+    "schema_version 3": _set("meta", 0, "schema_version", value=3),
+    "schema_version a string": _set("meta", 0, "schema_version", value="2"),
+    "no schema_version": _drop("meta", 0, "schema_version"),
+    "a listed table deleted": _without("recognition", listed=True),
+    "a table not listed": _edit(_unlisted("events")),
+    "a table fko does not know": _edit(_extra_table),
+    "meta lists byte ranges (fko 2.2)": _set("meta", 0, "tables", value={"measures": [1, 2]}),
 }
 
 
@@ -153,23 +204,90 @@ def _budget_bool(tables: Tables) -> None:
     _items(tables)[0]["amount_eur"] = True
 
 
-#: Stores that are damaged but usable: every command exits 0, 1 or 2 (never a traceback), and
-#: the search index is rebuilt in memory where it is missing or stale.
+def _empty_ministry(tables: Tables) -> None:
+    """The ministry without measures (FM) with an empty code and name."""
+    at = next(n for n, r in enumerate(tables["ressorts"]) if r["code"] == "FM")
+    tables["ressorts"][at] = {"code": "", "name": ""}
+
+
+def _budget_kind(tables: Tables) -> None:
+    _items(tables)[0]["kind"] = "gold"
+
+
+#: Valid stores with odd content: every command exits 0, 1 or 2, never with a traceback.
 TOLERATED: dict[str, Callable[[], bytes]] = {
-    "no optional tables": _without("initiatives", "recognition", "indicators", "updates", "events", "search"),
-    "no search index": _without("search"),
-    "stale search index": _set("measures", 0, "title", value="Ein ganz anderer Titel"),
-    "malformed search index": _set("search", 0, "postings", value={"x": [[999, 0, 1]]}),
-    "search index not an object": _set("search", 0, value={"docs": 5}),
+    "no optional tables": _without("initiatives", "recognition", "indicators", "updates", "events"),
     "control characters": _set("measures", 0, "title", value="\x1b[2J\x07evil\nfko: forged\u202e"),
-    "empty strings": _set("ressorts", 0, value={"code": "", "name": ""}),
-    "lone surrogate in the index": _set("search", 0, "aliases", "IV.1", value=["x\udc80"]),
+    "empty strings": lambda: _edit(_empty_ministry)(),
+}
+
+
+def _index_document() -> dict[str, Any]:
+    return json.loads(index_path(SHIPPED).read_bytes())  # type: ignore[no-any-return]
+
+
+def _index_edit(change: Callable[[dict[str, Any]], None]) -> Callable[[], bytes]:
+    """The shipped index file, its index changed (its store checksum still the shipped one's)."""
+
+    def make() -> bytes:
+        document = _index_document()
+        change(document["index"])
+        return json.dumps(document).encode("ascii")
+
+    return make
+
+
+def _index_set(key: str, value: Any) -> Callable[[], bytes]:
+    def change(index: dict[str, Any]) -> None:
+        index[key] = value
+
+    return _index_edit(change)
+
+
+def _without_checksum() -> bytes:
+    document = _index_document()
+    del document["store_blake2b"]
+    return json.dumps(document).encode("ascii")
+
+
+def _alias(index: dict[str, Any]) -> None:
+    index["aliases"]["IV.1"] = ["x\udc80"]
+
+
+#: Index files beside a copy of the shipped store (None: no index file): the store is valid,
+#: so every command answers; a search finds what the store holds, warned where the file is
+#: damaged (and quietly where there is none).
+INDEX_FILES: dict[str, Callable[[], bytes] | None] = {
+    "no index file": None,
+    "the shipped index file": lambda: index_path(SHIPPED).read_bytes(),
+    "stale index file": lambda: (
+        index_path(SHIPPED).read_bytes().replace(b'"store_blake2b":"', b'"store_blake2b":"0', 1)
+    ),
+    "index file without a checksum": lambda: _without_checksum(),
+    "malformed postings": _index_set("postings", {"x": [[999, 0, 1]]}),
+    "postings that do not decode": _index_edit(lambda index: index["postings"].update(meisterpraemie="1,x")),
+    "index not an object": _index_set("docs", 5),
+    "lone surrogate in the index": _index_edit(_alias),
+    "truncated index file": lambda: index_path(SHIPPED).read_bytes()[:5000],
+    "empty index file": _raw(b""),
+    "index file a JSON array": _raw(b"[]"),
 }
 
 
 def corpus(folder: Path) -> Iterator[tuple[str, Path, bool]]:
     """(name, path, valid) for every store of the corpus, written into folder."""
     for name, make in {**INVALID, **TOLERATED}.items():
-        path = folder / (name.replace(" ", "_").replace("^", "") + ".json")
+        path = folder / (name.replace(" ", "_").replace("^", "").replace("'", "") + ".json")
         path.write_bytes(make())
         yield name, path, name in TOLERATED
+
+
+def index_corpus(folder: Path) -> Iterator[tuple[str, Path]]:
+    """(name, store) for every index file of the corpus: each beside a copy of the shipped store."""
+    for number, (name, make) in enumerate(INDEX_FILES.items()):
+        path = folder / f"index{number}" / "fko.json"
+        path.parent.mkdir()
+        path.write_bytes(shipped_bytes())
+        if make is not None:
+            index_path(path).write_bytes(make())
+        yield name, path

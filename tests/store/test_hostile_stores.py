@@ -17,11 +17,13 @@ from typing import Any
 
 import pytest
 
+from fko.search.indexfile import index_path
+from fko.store.checks import StoreError, check_store
 from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest
-from fko.store.reader import Store, open_store, table_problem
+from fko.store.reader import Store, open_store
 
 from ..conftest import LONG, ROOT, Result, shipped_tables
-from .hostile import INVALID, TOLERATED, corpus
+from .hostile import INDEX_FILES, INVALID, TOLERATED, corpus, index_corpus
 
 
 def commands(db: Path, out: Path) -> list[list[str]]:
@@ -95,48 +97,46 @@ def assert_store_error(result: Result, path: Path, args: list[str]) -> None:
     assert result.err.count("\n") == 1 and "Traceback" not in result.err, (args, result.err)
 
 
-#: Commands that read no measure (the recognition figures stand alone): a damaged measure
-#: does not stop them, since each table is checked when a command first reads it.
-READ_NO_MEASURES = {"recognition", "anerkennung"}
-
-
 @pytest.mark.parametrize("name", sorted(INVALID))
-def test_every_invalid_store_fails_in_one_line(
+def test_every_invalid_store_fails_every_command_in_the_same_line(
     name: str, stores: dict[str, tuple[Path, bool]], run_fko: Callable[..., Result], tmp_path: Path
 ) -> None:
-    """Every table (and, in the build's layout, every record) is checked before a command uses
-    it: the SQLite export reads them all, so it fails on each store; every other command either
-    fails in the same one line or, where it does not read the damage, answers (exit 0); the long
-    profile runs every command on every store."""
+    """The whole file is judged when it is opened: every command that reads the store fails
+    with the same one line, whether or not it would read the damaged table (`recognition`
+    reads no measure; the SQLite export reads every table). The long profile runs every
+    command on every store; nothing is written."""
     path, _ = stores[name]
     probe = ["export", "--format", "sqlite", "--out", str(tmp_path / "x.db"), "--force"]
-    assert_store_error(run_fko("--db", str(path), *probe), path, probe)
+    first = run_fko("--db", str(path), *probe)
+    assert_store_error(first, path, probe)
     assert not (tmp_path / "x.db").exists()
-    for args in commands(path, tmp_path) if LONG else [["search", "Meister", "--json"]]:
+    runs = commands(path, tmp_path) if LONG else [["search", "Meister", "--json"], ["recognition"], ["show", "I.1"]]
+    for args in runs:
         result = run_fko("--db", str(path), *args)
-        if result.code != 0:
-            assert result.code == 1 and result.err.startswith(f"fko: store {path}"), (args, result.err)
-            assert result.err.count("\n") == 1 and "Traceback" not in result.err, (args, result.err)
+        assert (result.code, result.out, result.err) == (1, "", first.err), args
+    assert not list(tmp_path.iterdir())
 
 
-@pytest.mark.parametrize("name", ["month 13"])
-def test_every_command_that_reads_a_damaged_measure_fails(
+@pytest.mark.parametrize("name", ["a table twice", "schema_version 1 (fko 2.2)", "indicator of ZZ.9"])
+def test_every_command_refuses_the_new_store_errors(
     name: str, stores: dict[str, tuple[Path, bool]], run_fko: Callable[..., Result], tmp_path: Path
 ) -> None:
+    """The store errors of issue #22 and #25, run through every command in any profile: a
+    table written twice (13 commands answered "no measure matches" with exit 0), a store of
+    fko 2.2's format, a fact naming a measure the store lacks."""
     path, _ = stores[name]
+    errors = set()
     for args in commands(path, tmp_path):
         result = run_fko("--db", str(path), *args)
-        if args[0] in READ_NO_MEASURES:
-            assert result.code == 0 and "III.9" not in result.out, (args, result.err)
-        elif args[0] == "diff":
-            assert result.code == 1 and result.err.startswith(f"fko: store {path}"), result.err
-        else:
-            assert_store_error(result, path, args)
-    assert not (tmp_path / "x.json").exists()
+        assert_store_error(result, path, args)
+        assert result.out == "", args
+        errors.add(result.err)
+    assert len(errors) == 1, errors
+    assert not list(tmp_path.iterdir())
 
 
 @pytest.mark.parametrize("name", sorted(TOLERATED))
-def test_damaged_but_usable_stores_never_crash(
+def test_valid_stores_with_odd_content_never_crash(
     name: str, stores: dict[str, tuple[Path, bool]], run_fko: Callable[..., Result], tmp_path: Path
 ) -> None:
     path, _ = stores[name]
@@ -147,7 +147,7 @@ def test_damaged_but_usable_stores_never_crash(
         result = run_fko("--db", str(path), *args)
         assert result.code in (0, 1, 2), (args, result.err)
         assert "Traceback" not in result.err and all(
-            line.startswith(("fko: ", "store ", "taking ", "wrote ", "no ")) for line in result.err.splitlines()
+            line.startswith(("fko: ", "taking ", "wrote ", "no ")) for line in result.err.splitlines()
         ), (args, result.err)
 
 
@@ -164,21 +164,82 @@ def test_the_message_names_file_table_record_and_key(
     assert "measures/I.3: 'partners' is \"notalist\", not an array of strings" in run_fko("--db", str(path), "list").err
 
 
-def test_missing_or_stale_search_index_is_rebuilt_in_memory(
-    stores: dict[str, tuple[Path, bool]], run_fko: Callable[..., Result]
+@pytest.fixture(scope="module")
+def index_stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return dict(index_corpus(tmp_path_factory.mktemp("indexes")))
+
+
+#: What each index file of the corpus makes fko say (None: nothing; it is used, or there is none).
+INDEX_WARNINGS = {
+    "no index file": None,
+    "the shipped index file": None,
+    "stale index file": "stale (made from other bytes than the store's)",
+    "index file without a checksum": "stale (made from other bytes than the store's)",
+    "malformed postings": "malformed",
+    "postings that do not decode": "malformed",
+    "index not an object": "malformed",
+    "lone surrogate in the index": "unreadable (not JSON)",
+    "truncated index file": "unreadable (not JSON)",
+    "empty index file": "unreadable (not JSON)",
+    "index file a JSON array": "unreadable (not an index file)",
+}
+
+
+#: Index files that cannot be read at all: the index made in memory then lacks the curated
+#: aliases (as when there is no index file); from the others fko keeps them.
+WITHOUT_ALIASES = {
+    "no index file",
+    "lone surrogate in the index",
+    "truncated index file",
+    "empty index file",
+    "index file a JSON array",
+}
+
+
+@pytest.mark.parametrize("name", sorted(INDEX_FILES))
+def test_a_damaged_index_file_is_made_anew_in_memory_with_a_warning(
+    name: str, index_stores: dict[str, Path], run_fko: Callable[..., Result]
 ) -> None:
-    path, _ = stores["no search index"]
+    """The store beside the index file is a valid copy of the shipped one: its search finds
+    what the shipped store's finds, whatever the index file holds; a missing one is made in
+    memory quietly, a stale or damaged one with one warning line naming both files."""
+    path = index_stores[name]
+    same = index_stores["no index file"] if name in WITHOUT_ALIASES else SHIPPED
+    expected = run_fko("--db", str(same), "search", "Meisterprämie", "--json")
     result = run_fko("--db", str(path), "search", "Meisterprämie", "--json")
-    assert result.code == 0
+    assert (result.code, result.out) == (0, expected.out), (name, result.err)
     assert result.json()[0]["id"] == "IV.1"
-    assert result.err == f"fko: store {path}: the search index is missing; rebuilt it in memory for this run\n"
-    path, _ = stores["stale search index"]
-    result = run_fko("--db", str(path), "search", "ganz anderer", "--json")
-    assert result.code == 0 and result.json()[0]["id"] == "I.1"
-    assert "the search index is stale" in result.err
-    path, _ = stores["malformed search index"]
-    result = run_fko("--db", str(path), "show", "Meisterprämie")
-    assert result.code == 0 and result.out.startswith("IV.1: Meisterprämie NRW")
+    problem = INDEX_WARNINGS[name]
+    if problem is None:
+        assert result.err == ""
+    else:
+        assert result.err == (
+            f"fko: store {path}: the search index {index_path(path)} is {problem}; rebuilt it in memory for this run\n"
+        )
+    shown = run_fko("--db", str(path), "show", "Meisterpramie")
+    assert shown.code == 0 and shown.out.startswith("IV.1: Meisterprämie NRW"), shown.err
+    assert (
+        shown.err.splitlines()[-1]
+        == "fko: taking IV.1 Meisterprämie NRW: the only measure whose name matches 'Meisterpramie'"
+    )
+
+
+def test_the_index_files_corpus_is_all_described() -> None:
+    assert set(INDEX_WARNINGS) == set(INDEX_FILES)
+
+
+def test_an_index_file_that_is_a_directory_or_fifo_is_no_index(tmp_path: Path, run_fko: Callable[..., Result]) -> None:
+    for number, make in enumerate((os.mkdir, os.mkfifo)):
+        path = tmp_path / f"s{number}" / "fko.json"
+        path.parent.mkdir()
+        path.write_bytes(SHIPPED.read_bytes())
+        make(index_path(path))
+        result = run_fko("--db", str(path), "search", "Meisterprämie", "--json")
+        assert result.code == 0 and result.json()[0]["id"] == "IV.1"
+        assert result.err == (
+            f"fko: store {path}: the search index {index_path(path)} is unreadable (not a regular file); "
+            "rebuilt it in memory for this run\n"
+        )
 
 
 def test_a_store_without_optional_tables_exports_sqlite(
@@ -267,34 +328,44 @@ def test_the_shipped_store_is_valid_and_trusted_by_its_checksum() -> None:
     assert SHIPPED_DIGEST.read_text(encoding="ascii").strip() == digest(raw), (
         "the shipped store changed without its checksum: rebuild it with `fko data build` (README, Data)"
     )
-    data = json.loads(raw)
-    for name, table in data.items():
-        assert table_problem(name, [table[k] for k in sorted(table, key=int)]) is None, name
+    check_store(str(SHIPPED), json.loads(raw))  # it would pass the check it is spared
     store = open_store(str(SHIPPED))
-    assert not store.validate  # trusted: no check at start-up
+    assert store.trusted and store.digest == digest(raw)
+    index = json.loads(index_path(SHIPPED).read_bytes())
+    assert index["store_blake2b"] == store.digest, "the shipped index was made from other bytes: rebuild both"
 
 
 def test_a_copy_that_differs_by_one_byte_is_checked(tmp_path: Path) -> None:
+    """Not the shipped bytes, so not trusted: checked, whether the byte breaks it or not."""
+    raw = SHIPPED.read_bytes()
+    harmless = tmp_path / "harmless.json"
+    harmless.write_bytes(raw.replace(b'"Meisterpr\xc3\xa4mie NRW"', b'"Meisterpr\xc3\xa4mie NRX"', 1))
+    store = open_store(str(harmless))
+    assert not store.trusted and store.record("IV.1")["title"] == "Meisterprämie NRX"  # type: ignore[index]
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(raw.replace(b'"year_from": 2023', b'"year_from": 1023', 1))
+    with pytest.raises(StoreError, match=r"'budget.items\[0\].year_from' is 1023, not a year between 1900 and 2100"):
+        open_store(str(broken))
     copy = tmp_path / "copy.json"
-    copy.write_bytes(SHIPPED.read_bytes().replace(b'"MAGS"', b'"MAGX"', 1))
-    store = open_store(str(copy))
-    assert store.validate
+    copy.write_bytes(raw)
+    assert open_store(str(copy)).trusted  # a byte-identical copy is the shipped store
 
 
 def test_build_never_writes_a_store_its_own_check_refuses(tmp_path: Path) -> None:
     from fko.errors import FkoError
-    from fko.ingest.build import write
+    from fko.ingest.build import BuildResult, write
 
     tables: dict[str, list[Any]] = shipped_tables()
     tables["measures"][2]["partners"] = "notalist"
     out = tmp_path / "out.json"
     with pytest.raises(FkoError, match=r"the build made an invalid store \(measures/I.3: 'partners' is \"notalist\""):
-        write(tables, out)
-    assert not out.exists()
+        write(BuildResult(tables=tables), out)
+    assert not list(tmp_path.iterdir())
 
 
-def test_memory_stores_are_trusted(tables: dict[str, list[Any]]) -> None:
+def test_memory_stores_are_not_checked(tables: dict[str, list[Any]]) -> None:
+    """A store in memory is made by fko itself (tests, the build): taken as it is."""
     from fko.store.reader import memory_store
 
     store: Store = memory_store({**tables, "measures": [{"id": "odd"}]})
-    assert store.measures() == [{"id": "odd"}]
+    assert store.measures() == [{"id": "odd"}] and store.in_memory and store.digest is None

@@ -1,0 +1,153 @@
+"""The search index beside a store: made from the store's tables, kept in a file of its own
+with the checksum of the store bytes it was made from, read back, and its frame checked.
+
+The index file of a store `NAME.json` is `NAME.index.json` in the same folder (`index_path`):
+the shipped store's is fko/data/fko.index.json. It holds one JSON object,
+`{"index": {...}, "store_blake2b": "<the store file's BLAKE2b>"}`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from fko.search.index import KINDS, later_texts, search_index
+from fko.store.fileformat import max_bytes, read_at_most
+
+#: The tables an index is made from: the records, and those its figures come from.
+SOURCE_TABLES = ("measures", "initiatives", "sources", "recognition", "indicators", "updates")
+#: The tables beyond the records that its figures are made from (index.figure_documents).
+FIGURE_TABLES = ("measures", "sources", "recognition", "indicators", "updates")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def index_path(store: Path) -> Path:
+    """The index file of a store file: beside it, its suffix replaced by `.index.json`
+    (fko.json -> fko.index.json; a name without a suffix gains `.index.json`)."""
+    return store.with_suffix(".index.json")
+
+
+def index_of_tables(
+    tables: Mapping[str, Sequence[dict[str, Any]]], aliases: dict[str, list[str]], warnings: list[str] | None = None
+) -> dict[str, Any]:
+    """The search index of a store's tables, as `fko data build` writes it beside the store and
+    as a store without a fitting index file is indexed in memory."""
+    records = [*tables.get("measures", ()), *tables.get("initiatives", ())]
+    figures = {name: list(tables.get(name, ())) for name in FIGURE_TABLES}
+    return search_index(records, later_texts(list(tables.get("updates", ()))), aliases, figures, warnings)
+
+
+def index_text(index: dict[str, Any], store_digest: str) -> str:
+    """The index file's text, on one line (nobody reads or diffs it by eye): identical input,
+    identical bytes."""
+    document = {"index": index, "store_blake2b": store_digest}
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+class UnreadableIndex(Exception):
+    """An index file that exists but cannot be read or is not an index file's JSON."""
+
+
+def read_index_file(path: Path) -> tuple[Any, Any] | None:
+    """The store checksum and the index an index file holds (each as found, unchecked); None
+    if there is no such file. Read as a store is: a regular file, at most FKO_MAX_STORE_MB."""
+    import orjson
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise UnreadableIndex(exc.strerror) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableIndex("not a regular file")
+        raw = read_at_most(fd, max_bytes(), info.st_size)
+    except OSError as exc:
+        raise UnreadableIndex(exc.strerror) from None
+    finally:
+        os.close(fd)
+    if raw is None:
+        raise UnreadableIndex("larger than FKO_MAX_STORE_MB")
+    try:
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise UnreadableIndex("not JSON") from None
+    if not isinstance(document, dict):
+        raise UnreadableIndex("not an index file")
+    return document.get("store_blake2b"), document.get("index")
+
+
+def index_aliases(index: Any) -> dict[str, list[str]]:
+    """The aliases an index holds, if they are well-formed (they are curated, worth keeping
+    when a stale index is made anew)."""
+    aliases = index.get("aliases") if isinstance(index, dict) else None
+    if not isinstance(aliases, dict):
+        return {}
+    return {
+        k: v
+        for k, v in aliases.items()
+        if type(v) is list and all(type(a) is str and (a.isascii() or not _SURROGATE.search(a)) for a in [k, *v])
+    }
+
+
+def index_problem(index: Any) -> str | None:
+    """Why an index cannot be used ("malformed"), or None if its frame is sound. Each word's
+    postings are checked when a query decodes them (index.decode_postings): a store of 10,000
+    measures holds about a million of them, and a query reads a few."""
+    if not isinstance(index, dict):
+        return "malformed"
+    docs = index.get("docs")
+    if not isinstance(docs, list) or not all(isinstance(d, dict) for d in docs):
+        return "malformed"
+    kinds = frozenset(KINDS)
+    for doc in docs:  # one tight loop: 10,000 measures have as many documents
+        ressorts, text, record_id = doc.get("ressorts"), doc.get("text"), doc.get("id", 0)
+        if (
+            type(doc.get("title")) is not str
+            or (record_id is not None and type(record_id) is not str)
+            or type(ressorts) is not list
+            or doc.get("kind", "measure") not in kinds
+            or (ressorts and not all(type(r) is str for r in ressorts))
+            or (text is not None and (type(text) is not dict or not all(type(t) is str for t in text.values())))
+        ):
+            return "malformed"
+    postings = index.get("postings")
+    if not isinstance(postings, dict) or not all(isinstance(text, str) for text in postings.values()):
+        return "malformed"
+    word_maps = [index.get(name) for name in ("variants", "stems", "heads", "parts")]
+    surface = index.get("surface")
+    if not (all(isinstance(m, dict) for m in word_maps) and isinstance(surface, dict)):
+        return "malformed"
+    aliases = index.get("aliases")
+    if not isinstance(aliases, dict) or len(index_aliases(index)) != len(aliases):
+        return "malformed"
+    for mapping in word_maps:
+        assert isinstance(mapping, dict)
+        for words in mapping.values():
+            if not isinstance(words, str) or not all(w in postings for w in words.split()):
+                return "malformed"
+    if not all(isinstance(v, str) for v in surface.values()):
+        return "malformed"
+    synonyms, entries = index.get("synonyms"), index.get("synonym_entries")
+    if not (isinstance(synonyms, dict) and isinstance(entries, list) and isinstance(index.get("synthetic"), list)):
+        return "malformed"
+    if not all(
+        isinstance(e, dict)
+        and isinstance(e.get("reason"), str)
+        and isinstance(e.get("means"), list)
+        and all(isinstance(m, str) for m in e["means"])
+        for e in entries
+    ):
+        return "malformed"
+    for numbers in synonyms.values():
+        if not isinstance(numbers, list) or not all(type(n) is int and 0 <= n < len(entries) for n in numbers):
+            return "malformed"
+    return None
