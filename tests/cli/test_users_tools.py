@@ -105,7 +105,7 @@ def test_meta_table_and_datasette_metadata(db: Path) -> None:
     with sqlite3.connect(db) as connection:
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     assert meta["fko_version"] == __version__
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == "2"
     assert "002_a45909dfd521d212.txt (Fortschrittsbericht der Fachkräfteoffensive NRW, 2024-04)" in meta["sources"]
     assert "MIT" in meta["licence"]
     metadata = json.loads((db.parent / "f.metadata.json").read_text(encoding="utf-8"))
@@ -339,7 +339,7 @@ def test_completion_values() -> None:
 
 def test_choices_are_enums_that_agree_with_the_domain() -> None:
     from fko.commands import choices, completion
-    from fko.domain.budget import GROUPINGS
+    from fko.domain.budget import GROUPINGS, SPLITS
     from fko.domain.changes import KINDS
     from fko.domain.cite import FORMATS as CITE_FORMATS
     from fko.domain.status import STATUSES
@@ -347,7 +347,8 @@ def test_choices_are_enums_that_agree_with_the_domain() -> None:
     assert tuple(choices.BudgetBy) == GROUPINGS
     assert tuple(choices.CiteFormat) == CITE_FORMATS
     assert tuple(choices.ChangeKind) == KINDS
-    assert completion.statuses("")[:5] == list(STATUSES)
+    assert completion.statuses("")[:6] == list(STATUSES)
+    assert tuple(choices.Split) == SPLITS
     assert completion.statuses("LAUF") == ["laufend"]
 
 
@@ -433,7 +434,7 @@ def test_json_export_keeps_the_keys_of_json_output(fko: Fko, tmp_path: Path, off
         "clusters",
         "sources",
     ]
-    assert len(data["events"]) == len(json.loads(SHIPPED.read_text(encoding="utf-8"))["events"]) == 22  # as in SQLite
+    assert len(data["events"]) == len(json.loads(SHIPPED.read_text(encoding="utf-8"))["events"]) == 38  # as in SQLite
     shown = fko("recognition", "--json").json()[0]
     assert set(data["recognition"][0]) <= set(shown) and data["recognition"][0]["measure"] == "VI.8"
     assert "measure" in data["indicators"][0] and "measure_id" not in data["indicators"][0]
