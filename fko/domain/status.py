@@ -250,8 +250,11 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
     """(start, end, open_ended, derived, rule) of a record: its runtime's period, and a measure
     the report calls "verstetigt" (made permanent) goes on past its runtime's end."""
+    return _period(record, _qualifiers(record)[2])
+
+
+def _period(record: dict[str, Any], permanent: str | None) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
     start, end, open_ended, derived, rule = runtime_period(record)
-    permanent = _permanent(record)
     if permanent and end is not None:
         return (
             start,
@@ -269,32 +272,42 @@ def _words(text: str, pattern: re.Pattern[str]) -> str | None:
     return match.group(0) if match else None
 
 
+@lru_cache(maxsize=4096)  # `fko list` asks twice per measure (period, status): its texts are scanned once
+def _qualified(runtime: str, in_force: str, description: str) -> tuple[str | None, str | None, str | None]:
+    """(note, expected, permanent) of a measure's texts: the report's words that qualify its
+    status, those that make its start only expected, those that make it permanent."""
+    permanent = _words(description, _PERMANENT) if "verstetigt" in description else None
+    expected = None
+    if "voraussichtlich" in runtime:
+        expected = "Beginn/Laufzeit " + " ".join(runtime.split())
+    elif "voraussichtlich" in in_force:
+        expected = "Inkrafttreten " + " ".join(in_force.split())
+    elif "Entwurf" in description:
+        expected = _words(description, _DRAFT)
+    further = _FURTHER.search(runtime) if "Durchgänge" in runtime else None
+    return (further.group(0) if further else permanent or expected), expected, permanent
+
+
+def _qualifiers(record: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    runtime = record.get("runtime") or {}
+    return _qualified(runtime.get("text") or "", record.get("in_force") or "", record.get("description") or "")
+
+
 def _permanent(record: dict[str, Any]) -> str | None:
     """The report's words that make the measure permanent ("mit dem Haushaltsplan 2024 verstetigt")."""
-    description = record.get("description") or ""
-    return _words(description, _PERMANENT) if "verstetigt" in description else None
+    return _qualifiers(record)[2]
 
 
 def _expected(record: dict[str, Any]) -> str | None:
     """The report's words that make the start only expected: a runtime or in-force date stated as
     "voraussichtlich …", or a draft ("Entwurfs der Siebten Verordnung …"); None where there are none."""
-    runtime = " ".join(((record.get("runtime") or {}).get("text") or "").split())
-    if "voraussichtlich" in runtime:
-        return f"Beginn/Laufzeit {runtime}"
-    in_force = " ".join((record.get("in_force") or "").split())
-    if "voraussichtlich" in in_force:
-        return f"Inkrafttreten {in_force}"
-    description = record.get("description") or ""
-    return _words(description, _DRAFT) if "Entwurf" in description else None
+    return _qualifiers(record)[1]
 
 
 def status_note(record: dict[str, Any]) -> str | None:
     """The report's words that qualify a measure's status beside it: "weitere Durchgänge
-    geplant", the sentence that makes it permanent, or the words that only expect its start."""
-    text = (record.get("runtime") or {}).get("text") or ""
-    if "Durchgänge" in text and (further := _FURTHER.search(text)):
-        return further.group(0)
-    return _permanent(record) or _expected(record)
+    geplant", the words that make it permanent, or the words that only expect its start."""
+    return _qualifiers(record)[0]
 
 
 def runtime_period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
@@ -407,12 +420,11 @@ def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | No
 
 
 def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
-    status = _runtime_status(record, on)
-    note = status_note(record) if record.get("description") or record.get("runtime") else None
+    note, expected, permanent = _qualifiers(record)
+    status = _runtime_status(record, on, permanent)
     if note is None:
         return status
     status.note = note
-    expected = _expected(record)
     if expected:  # never more than expected, until a source confirms it
         if status.status == "planned":
             state, why = "expected", "before the date the report expects"
@@ -423,8 +435,8 @@ def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
     return status
 
 
-def _runtime_status(record: dict[str, Any], on: dt.date) -> Status:
-    start, end, open_ended, derived, rule = period(record)
+def _runtime_status(record: dict[str, Any], on: dt.date, permanent: str | None) -> Status:
+    start, end, open_ended, derived, rule = _period(record, permanent)
     if rule is _COMPLETED:  # the one rule period gives for 'abgeschlossen'
         return Status("ended", False, None, None, False, rule)
     if start is None and end is None and not open_ended:

@@ -83,6 +83,11 @@ def _item_line(item: dict[str, Any]) -> str:
 
     parts = [_amount(item)]
     parts += [_basis_label(item["basis"], "") or "", years_text(item)]
+    if item.get("stated_years"):
+        parts.append(f"for {item['stated_years']} years (stated)")
+    if item.get("growth_percent"):
+        until = f" until {item['growth_until']}" if item.get("growth_until") else ""
+        parts.append(f"+{numbers.german_number(item['growth_percent'], 1).removesuffix(',0')} % a year{until}")
     parts += [", ".join(item["funding"]), f"paid by {item['payer']}" if item["payer"] else ""]
     parts += [item["note"] or ""]
     return " · ".join(p for p in parts if p)
