@@ -42,7 +42,7 @@ def _ministries(row: dict[str, Any]) -> str:
     codes = ", ".join(row["ressorts"])
     if row.get("payer") and row["ressorts"] != [row["payer"]]:
         return f"{codes}; paid by {_payer(row)}"
-    return f"{codes} (shared)" if row.get("shared") else codes
+    return f"{codes} (shared, {row['ressorts'][0]} named first)" if row.get("shared") else codes
 
 
 def counted_text(row: dict[str, Any]) -> str:
@@ -60,12 +60,12 @@ def counted_text(row: dict[str, Any]) -> str:
             parts.append(f"{row['months']} of 12 months of {rate}")
         elif "growth" in row["assumptions"]:
             parts.append(f"{rate}, grown {numbers.german_number(row['growth_percent'], 1).removesuffix(',0')} % a year")
-        else:
+        elif row["share"] is None:
             parts.append("in full")
-    else:
+    elif row["share"] is None:
         parts.append("in full")
     if row["share"] is not None:
-        parts.append(f"{numbers.german_number(100 * row['share'], 0)} % of a shared measure")
+        parts.append(f"{numbers.german_number(100 * row['share'], 0)} % of a shared measure (--split equal)")
     if "carried_back" in row["assumptions"]:
         parts.append("carried back")
     if "carried_on" in row["assumptions"]:
@@ -153,8 +153,9 @@ def assumed_text(rows: list[dict[str, Any]]) -> str:
     return "; ".join(parts)
 
 
-def _funding_line(rows: list[dict[str, Any]]) -> str:
-    """What a year's total includes, by the funding the report names, each with its amount."""
+def _funding_line(rows: list[dict[str, Any]], apart: list[dict[str, Any]]) -> str:
+    """What a year's total includes, by the funding the report names, each with its amount; a
+    funding source it holds nothing of is named as such (in totals left out, or none)."""
     sums: dict[tuple[str, ...], int] = {}
     for row in rows:
         sums[tuple(row["funding"])] = sums.get(tuple(row["funding"]), 0) + row["counted_eur"]
@@ -168,10 +169,15 @@ def _funding_line(rows: list[dict[str, Any]]) -> str:
     if () in sums:
         named.append(f"funding not named {eur(sums[()])}")
     seen = {f for funding in sums for f in funding}
-    missing = [FUNDING_NAMES[f] for f in FUNDING_NAMES if f not in seen]
+    left = {f for r in apart for f in r["funding"]}
     line = "It includes: " + "; ".join(named) if named else "It includes nothing"
-    if missing:
-        line += f"; {', '.join(missing[:-1])}{' and ' if len(missing) > 1 else ''}{missing[-1]}: none"
+    for names, what in (
+        ([f for f in FUNDING_NAMES if f not in seen and f in left], "only in amounts it leaves out"),
+        ([f for f in FUNDING_NAMES if f not in seen and f not in left], "none"),
+    ):
+        words = [FUNDING_NAMES[f] for f in names]
+        if words:
+            line += f"; {', '.join(words[:-1])}{' and ' if len(words) > 1 else ''}{words[-1]}: {what}"
     return line + "."
 
 
@@ -222,7 +228,7 @@ def year_footer(result: Any) -> list[str]:
         lines.append(f"Of it, {eur(result.assumed_eur)} rest on fko's assumptions (marked *): {assumed_text(assumed)}.")
     else:
         lines.append("None of it rests on an assumption of fko.")
-    lines.append(_funding_line(money))
+    lines.append(_funding_line(money, result.apart))
     lines += _left_out_lines(result)
     return lines
 

@@ -490,7 +490,7 @@ def test_budget_year_leads_with_one_total_and_says_what_it_holds(fko: Callable[.
     assert "None of it rests on an assumption of fko." in lines
     assert (
         "It includes: ESF and Land together (the report does not split them) 26.800.000 €; Land 80.000 €; "
-        "funding not named 110.957.000 €; EFRE, JTF and federal money (BMBF): none." in lines
+        "funding not named 110.957.000 €; EFRE, JTF and federal money (BMBF): only in amounts it leaves out." in lines
     )
     leaves = next(line for line in lines if line.startswith("It leaves out: "))
     assert "spread over their months they would add 187.746.438 € to 2024 (--annualize)" in leaves
@@ -534,6 +534,11 @@ def test_budget_ressort_says_what_it_leaves_to_others(fko: Callable[..., Result]
         "MSB." in out
     )
     assert "II.8 10,1 Mio. €/Jahr with MSB; " in out and "--split full counts them in full" in out
+    # shared measures are marked with the ministry named first (fko's reading of the lead)
+    equal = fko("budget", "-r", "MAGS", "--year", "2024", "--split", "equal").out
+    line = next(x for x in equal.splitlines() if x.startswith("VI.2 "))
+    assert "MWIKE, MAGS (shared, MWIKE named first)" in line and "50 % of a shared measure (--split equal)" in line
+    assert "in full" not in line
     full = fko("budget", "--year", "2024", "--by", "ressort", "--split", "full").out
     assert (
         "The ministries' rows add up to 148.517.000 €, 10.680.000 € more than the total: --split full counts each "

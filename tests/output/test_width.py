@@ -148,7 +148,7 @@ def test_at_80_columns_the_title_gets_the_space_and_secondary_columns_move() -> 
 def test_the_budget_names_what_moved_and_wide_shows_every_column(at: Callable[..., Result]) -> None:
     narrow = at(80, "budget", "-r", "MAGS").out
     assert "Basis · Years · Funding: shown under the title" in narrow
-    assert "MAGS, MSB (shared)" in narrow
+    assert "MAGS, MSB (shared, MAGS named first)" in narrow
     wide = at(80, "budget", "-r", "MAGS", "--wide").out
     assert "Funding" in wide.splitlines()[1]
     assert "shown under the title" not in wide
