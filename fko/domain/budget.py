@@ -374,9 +374,10 @@ def view(
             continue  # not a row of this year
         if isinstance(share, str):
             apart.append(_blank(row, share))
-        elif year is None:
+        elif year is None:  # the stated amount (its share): nothing assumed
             counted.append(_blank(row))
             row["counted_eur"] = _euro(Fraction(row["amount_eur"]) * (part or 1))
+            row["assumed"] = False
         elif isinstance(found, str):
             apart.append(_blank(row, found))
         elif isinstance(found, Count) and row["basis"] == "total" and "spread" in found.assumptions and not annualize:
