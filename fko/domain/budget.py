@@ -264,8 +264,9 @@ def in_year(row: dict[str, Any], year: int, report: tuple[int, int]) -> Count | 
     if start is None and end is None:
         return "years_not_stated"
     basis = row["basis"]
+    day = start or end
     if basis in ("year", "one_off") or (basis == "total" and start and end and start.year == end.year):
-        return Count(amount, None, None, []) if (start or end) and (start or end).year == year else None  # type: ignore[union-attr]
+        return Count(amount, None, None, []) if day is not None and day.year == year else None  # as stated
     if start is None:
         return None
     if basis == "total":
