@@ -128,9 +128,9 @@ def _global(
 #: Typer's own at several widths).
 SUMMARIES: dict[str, str] = {
     "anerkennung": "Alias of `fko recognition`.",
-    "budget": "List the planned funds of every measure, largest first, with honest totals.",
+    "budget": "List the planned funds of every measure, largest first, and the one total of a year (--year).",
     "changes": "List what the sources report after a date, newest first.",
-    "cite": "Cite a measure or one of its key figures.",
+    "cite": "Cite a measure, one of its key figures or a recognition figure.",
     "clusters": "List the six clusters with their titles and number of measures.",
     "compare": "Put measures side by side.",
     "data": "Build the store from the source documents.",

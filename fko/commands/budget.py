@@ -1,4 +1,4 @@
-"""`fko budget`: the planned funds of the offensive, structured and summed honestly."""
+"""`fko budget`: the planned funds of the offensive, and the one total of a year."""
 
 import dataclasses
 from collections.abc import Callable
@@ -28,17 +28,35 @@ def run(
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", "-y", min=1990, max=2100, metavar="YEAR", help="Funds planned for this year."),
+        typer.Option("--year", "-y", min=1990, max=2100, metavar="YEAR", help="The one total of this year."),
     ] = None,
     annualize: Annotated[
-        bool, typer.Option("--annualize", help="With --year: spread totals over several years evenly.")
+        bool,
+        typer.Option(
+            "--annualize", help="With --year or --by year: count totals over several years, spread over their months."
+        ),
     ] = False,
     split: Annotated[
         choices.Split,
-        typer.Option("--split", case_sensitive=False, help="Shared measures: count in full or divide evenly."),
-    ] = choices.Split.full,
+        typer.Option(
+            "--split",
+            case_sensitive=False,
+            help="Money of a shared measure whose payer the report does not name: joint (for its ministries "
+            "together), full (in full for each) or equal (divided evenly).",
+        ),
+    ] = choices.Split.joint,
     by: Annotated[
         choices.BudgetBy | None, typer.Option("--by", case_sensitive=False, help="Sum by group, with a chart.")
+    ] = None,
+    since: Annotated[
+        int | None,
+        typer.Option(
+            "--from",
+            metavar="YEAR",
+            min=1990,
+            max=2100,
+            help="With --by year: start the years at YEAR (default: the first year an amount counts as stated).",
+        ),
     ] = None,
     extend_to: Annotated[
         int | None,
@@ -47,7 +65,7 @@ def run(
             metavar="YEAR",
             min=1990,
             max=2100,
-            help="With --by year: show the years up to YEAR (default: the last year any item states).",
+            help="With --by year: show the years up to YEAR (default: the last year an amount counts as stated).",
         ),
     ] = None,
     wide: options.Wide = False,
@@ -58,28 +76,37 @@ def run(
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
 ) -> None:
-    """List the planned funds of every measure, largest first, with honest totals.
+    """List the planned funds of every measure, largest first, and the one total of a year (--year).
 
-    Yearly amounts, totals over several years, amounts for one year and one-off amounts are
-    summed apart; staff and "no separate funds" are shown, never counted as euros.
+    A yearly amount counts in each year it runs, pro rata by months where a measure starts or
+    ends during the year; totals over several years count only spread (--annualize). Money
+    counts for the one who pays; fko's assumptions are marked. Staff and "no separate funds"
+    are shown, never counted as euros.
 
     \b
     Examples:
-      fko budget -r MAGS -r MSB
-      fko budget Meisterprämie II.9
+      fko budget --year 2024
+      fko budget -r MAGS --year 2024
       fko budget --year 2024 --by ressort
     """
-    from fko.domain.budget import group, view
+    from fko.domain.budget import group, view, years
     from fko.errors import UsageError
     from fko.output import channels, tables
     from fko.search.finder import resolve_all
-    from fko.views.budget import BUDGET_FIELDS, BUDGET_GROUP_FIELDS, BUDGET_YEAR_FIELDS, budget_footer
+    from fko.views.budget import (
+        BUDGET_FIELDS,
+        BUDGET_GROUP_FIELDS,
+        BUDGET_YEAR_FIELDS,
+        budget_footer,
+        by_year_notes,
+        group_footer,
+    )
     from fko.views.rows import emit_rows
 
     if annualize and year is None and by != "year":
         raise UsageError("--annualize needs --year YYYY (or --by year)")
-    if extend_to is not None and by != "year":
-        raise UsageError("--extend-to needs --by year")
+    if (extend_to is not None or since is not None) and by != "year":
+        raise UsageError(f"{'--from' if since is not None else '--extend-to'} needs --by year")
     store = options.state(ctx).store()
     display = options.display(ctx, wide)
     per_year = None if by == "year" else year  # --by year shows every year
@@ -87,36 +114,38 @@ def run(
     for line in notes:
         channels.note(line)
     ids = [m["id"] for m in found]
-    result = view(store, ressort or (), cluster or (), funding or (), per_year, split, annualize, ids)
+    result = view(store, ressort or (), cluster or (), funding or (), per_year, split.value, annualize, ids)
     if by:
-        groups = group(result, by, store, extend_to)
+        groups = group(result, by, store, since, extend_to)
         if by == "year":
             shown = BUDGET_YEAR_FIELDS
         else:
-            names = (
-                ("year_total",) if per_year is not None else ("peak_year", "peak", "peak_eur", "peak_assumed", "total")
+            names: tuple[str, ...] = (
+                ("year_total", "assumed_eur") if per_year is not None else ("peak_year", "peak_eur")
             )
+            names += ("shared_eur",) if by == "ressort" and per_year is not None and split.value == "full" else ()
             shown = [f for f in BUDGET_GROUP_FIELDS if f.name in ("group", "items", *names)]
+        total = f": {_euro(result.total)}" if per_year is not None else ""
         emit_rows(
             groups,
             shown,
             output="budget_group",
             json=json,
             jsonl=jsonl,
-            json_rows=_group_records(groups, by),
+            json_rows=_group_records(groups, by, per_year),
             csv=csv,
             fields_arg=fields,
             delimiter=delimiter,
             xlsx=xlsx,
-            title=f"Planned funds by {by}" + (f", for {year}" if per_year is not None else ""),
+            title=f"Planned funds by {by}" + (f", for {year}{total}" if per_year is not None else ""),
             display=display,
         )
         if not (json or jsonl or csv or xlsx):
             _charts(display, groups, by, per_year, annualize)
             tables.separator()
-            notes = budget_footer(result) if by != "year" else _year_notes(groups, annualize, extend_to)
-            if by != "year" and any(g.get("peak_assumed") for g in groups):
-                notes.insert(0, "* the group's peak year rests on an assumption: an open end carried on (--by year).")
+            notes = (
+                by_year_notes(groups, result, since, extend_to) if by == "year" else group_footer(result, groups, by)
+            )
             tables.lines(display, notes)
         return
     everything = result.rows + result.apart
@@ -124,10 +153,15 @@ def run(
         channels.note("no planned funds match these filters; see `fko budget` for all")
         return
     row_fields = BUDGET_FIELDS
-    if annualize or split == "equal":  # the counted amount differs from the stated one: show both
-        counted = ("counted_eur", "attribution")
+    if year is not None or split.value == "equal":  # the counted amount differs from the stated one: show both
+        counted = ("counted_eur", "counted_as")
         row_fields = [dataclasses.replace(f, in_table=f.in_table or f.name in counted) for f in BUDGET_FIELDS]
-    title = "Planned funds (Geplante Mittel), largest first" + (f", for {year}" if year else "")
+    money = [r for r in result.rows if r["counted_eur"] is not None]
+    if year is not None:
+        scope = f" for {result.ressort}" if result.ressort else ""
+        title = f"Planned funds{scope} for {year}: {_euro(result.total)} in {len(money)} items, largest first"
+    else:
+        title = "Planned funds (Geplante Mittel), largest first"
     emit_rows(
         everything if json or jsonl or csv or xlsx else result.rows,
         row_fields,
@@ -139,36 +173,42 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         title=title,
-        json_rows=[_json_row(r) for r in everything],
         display=display,
     )
     if json or jsonl or csv or xlsx:
         return
     if result.apart:
         tables.separator()
-        shown = [f for f in row_fields if f.in_table]
-        tables.table(
-            display,
-            result.apart,
-            shown,
-            title=f"Not attributable to {year}: totals over several years, or years not stated",
-        )
+        shown = [f for f in row_fields if f.in_table and f.name not in ("counted_eur", "counted_as")]
+        reason = next(f for f in BUDGET_FIELDS if f.name == "counted_as")
+        shown.append(dataclasses.replace(reason, header="Left out because", in_table=True))
+        what = f"Not in the {year} total" if year is not None else f"Not counted for {result.ressort}"
+        tables.table(display, result.apart, shown, title=what)
     tables.separator()
-    tables.lines(display, budget_footer(result))
+    tables.lines(display, budget_footer(result, None if year is not None else years(result, None, None)))
 
 
-def _json_row(row: dict[str, object]) -> dict[str, object]:
-    return {**row, "attribution": row["attribution"] or None}
+def _euro(amount: int) -> str:
+    from fko.output.numbers import euro_exact
+
+    return euro_exact(amount)
 
 
 #: The keys of a budget group that only some views have (null in the others).
-_GROUP_KEYS: tuple[str, ...] = ("peak_year", "peak_eur", "peak_assumed", "total", "year_total", "year")
-_GROUP_KEYS += ("totals_running_eur", "totals_running_items", "assumed", "assumed_ids")
+_GROUP_KEYS: tuple[str, ...] = ("year", "year_total", "assumed_eur", "assumed", "assumed_ids", "shared_eur")
+_GROUP_KEYS += ("peak_year", "peak_eur")
 
 
-def _group_records(groups: list[dict[str, object]], by: str) -> list[dict[str, object]]:
-    """Groups with every key of a budget_group record: `by`, the group as text, null where absent."""
-    return [{**dict.fromkeys(_GROUP_KEYS), **g, "by": by, "group": str(g["group"])} for g in groups]
+def _group_records(groups: list[dict[str, object]], by: str, year: int | None) -> list[dict[str, object]]:
+    """Groups with every key of a budget_group record: `by`, the group as text, the year its sums
+    are for (the --year, or each year of --by year), null where absent."""
+    out = []
+    for g in groups:
+        record = {**dict.fromkeys(_GROUP_KEYS), **g, "by": by, "group": str(g["group"])}
+        if by != "year":
+            record["year"] = year
+        out.append(record)
+    return out
 
 
 def _charts(display: "Display", groups: list[dict[str, object]], by: str, year: int | None, annualize: bool) -> None:
@@ -181,7 +221,8 @@ def _charts(display: "Display", groups: list[dict[str, object]], by: str, year: 
         drawn = [
             (
                 bars("year_total", lambda g: f"{g['group']}{' *' if g['assumed'] else ''}"),
-                "Euro planned in each year" + (" (totals over several years annualized)" if annualize else ""),
+                "Euro planned in each year (* partly assumed)"
+                + (" (totals over several years spread)" if annualize else ""),
             )
         ]
     elif year is not None:
@@ -189,40 +230,11 @@ def _charts(display: "Display", groups: list[dict[str, object]], by: str, year: 
     else:
         drawn = [
             (
-                bars("peak_eur", lambda g: f"{g['group']} ({g['peak_year']}{' *' if g['peak_assumed'] else ''})"),
+                bars("peak_eur", lambda g: f"{g['group']} ({g['peak_year']})"),
                 f"Euro planned in each group's peak year, by {by}",
-            ),
-            (
-                sorted(bars("total", lambda g: str(g["group"])), key=lambda b: -b[1]),
-                f"Euro in totals over several years, by {by}",
             ),
         ]
     for shown, title in drawn:
         if shown:
             tables.separator()
             charts.bar_chart(display, shown, title=title)
-
-
-def _year_notes(groups: list[dict[str, object]], annualize: bool, extend_to: int | None) -> list[str]:
-    lines = [
-        "Planned: yearly amounts running that year and amounts stated for it"
-        + ("; totals over several years spread evenly over their years (annualized)." if annualize else ".")
-    ]
-    lines.append(
-        "Totals running: totals over several years whose span includes the year, each in full and not in Planned"
-        + (
-            " (only those without a stated end, which cannot be spread)."
-            if annualize
-            else " (--annualize spreads them evenly)."
-        )
-    )
-    if any(g["assumed"] for g in groups):
-        lines.append(
-            '* rests on an assumption: an item without a stated end ("laufend", "seit", "ab", "bis mind. '
-            'Ende der Legislaturperiode") is carried on past its first stated year; the IDs are listed.'
-        )
-    if extend_to is None and groups:
-        lines.append(
-            f"The years stop at {groups[-1]['group']}, the last year any item states (--extend-to YEAR for more)."
-        )
-    return lines

@@ -36,7 +36,8 @@ def run(
 ) -> None:
     """List what the sources report after a date, newest first: later developments, new
     figures (with the change from the previous figure of the same metric), events and new
-    initiatives, each with its quote and source. Default: everything after the report's date.
+    initiatives, each with its quote and source: facts dated since the date, from sources that
+    appeared since then. Default: after the report's date.
 
     Example: fko changes --since 2025-01
     """

@@ -23,6 +23,7 @@ class BudgetBy(StrEnum):
 
 
 class Split(StrEnum):
+    joint = "joint"
     full = "full"
     equal = "equal"
 

@@ -9,13 +9,22 @@ from fko.commands import choices, options
 
 def run(
     ctx: typer.Context,
-    ids: options.MeasureIds,
+    ids: options.SomeMeasures = None,
     figure: Annotated[
         str | None,
         typer.Option("--figure", metavar="TEXT", help="Cite the key figures whose name contains TEXT instead."),
     ] = None,
+    recognition: Annotated[
+        str | None,
+        typer.Option(
+            "--recognition",
+            metavar="BODY",
+            help="Cite the recognition figures of a body, area or country (Handwerkskammern, Architektenkammer).",
+        ),
+    ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", metavar="DATE", help="With --figure: only the figure of this date.")
+        str | None,
+        typer.Option("--as-of", metavar="DATE", help="With --figure or --recognition: only the figure of this date."),
     ] = None,
     format: Annotated[
         choices.CiteFormat, typer.Option("--format", case_sensitive=False, help="How to write the citation.")
@@ -24,26 +33,33 @@ def run(
     jsonl: options.Jsonl = False,
     fields: options.Fields = None,
 ) -> None:
-    """Cite a measure or one of its key figures: title, source document with its title and
-    date, lines, and the quote (the goal, or the figure's own words).
+    """Cite a measure, one of its key figures or a recognition figure: the measure, the source
+    document with its title and date, the lines, and the quote (the goal, or the figure's own words).
 
     Example: fko cite IV.1 --figure Meisterprämien --format markdown
     """
-    from fko.domain.cite import citations
+    from fko.domain.cite import citations, recognition_citations
     from fko.errors import UsageError
     from fko.output import channels, tables
     from fko.search.finder import resolve_all
     from fko.views.cite import citation_text
 
     wanted = format.value
-    if as_of is not None and figure is None:
-        raise UsageError("--as-of picks one of the figures: give --figure TEXT too")
+    if as_of is not None and figure is None and recognition is None:
+        raise UsageError("--as-of picks one of the figures: give --figure TEXT or --recognition BODY too")
+    if recognition is not None and (ids or figure is not None):
+        raise UsageError("--recognition cites figures of their own: give no MEASURE and no --figure with it")
+    if recognition is None and not ids:
+        raise UsageError("name a measure to cite (fko cite IV.1), or --recognition BODY")
     store = options.state(ctx).store()
     display = options.display(ctx)
-    measures, notes = resolve_all(store, ids)
-    for line in notes:
-        channels.note(line)
-    found = citations(store, measures, figure, as_of)
+    if recognition is not None:
+        found = recognition_citations(store, recognition, as_of)
+    else:
+        measures, notes = resolve_all(store, ids or [])
+        for line in notes:
+            channels.note(line)
+        found = citations(store, measures, figure, as_of)
     if json or jsonl or fields is not None:
         from fko.views.rows import emit_rows
 

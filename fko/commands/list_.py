@@ -11,6 +11,7 @@ def run(
     ctx: typer.Context,
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
+    lead: options.Lead = None,
     partner: Annotated[
         str | None,
         typer.Option("--partner", "-p", metavar="TEXT", help="Only measures with a partner containing TEXT."),
@@ -36,6 +37,26 @@ def run(
     ] = None,
     on: options.On = None,
     during: options.During = None,
+    starts_in: Annotated[
+        int | None,
+        typer.Option(
+            "--starts-in",
+            min=1900,
+            max=2100,
+            metavar="YEAR",
+            help="Only measures that start in YEAR (not a start the report only expects).",
+        ),
+    ] = None,
+    ends_in: Annotated[
+        int | None,
+        typer.Option(
+            "--ends-in",
+            min=1900,
+            max=2100,
+            metavar="YEAR",
+            help="Only measures that end in YEAR (a stated or derived end).",
+        ),
+    ] = None,
     wide: options.Wide = False,
     json: options.Json = False,
     jsonl: options.Jsonl = False,
@@ -47,13 +68,15 @@ def run(
     """List the measures: ID, title, ministries and runtime.
 
     With --status (and --on DATE, default today) only measures of that status are listed;
-    with --during YEAR or DATE..DATE those that run at any time in it.
+    with --during YEAR or DATE..DATE those that run at any time in it; with --starts-in or
+    --ends-in YEAR those whose interpreted period starts or ends then.
 
     \b
     Examples:
       fko list --ressort MSB --json | jq '.[].title'
       fko list --status laufend --on 01.06.2024
       fko list --during 2025 -c IV
+      fko list --lead MAGS --ends-in 2026
     """
     from fko.domain.measures import filter_measures
     from fko.output import channels, numbers
@@ -66,8 +89,21 @@ def run(
         from fko.domain.figures import source_key
 
         chosen = source_key(store, source)
-    rows = filter_measures(store, cluster or (), ressort or (), partner, chosen)
+    rows = filter_measures(store, cluster or (), ressort or (), partner, chosen, lead or ())
     what = "records" if source else "measures"
+    if starts_in is not None or ends_in is not None:
+        from fko.domain.status import ends_in as ending
+        from fko.domain.status import starts_in as starting
+
+        rows = [
+            r for r in rows if (starts_in is None or starting(r, starts_in)) and (ends_in is None or ending(r, ends_in))
+        ]
+        what += "".join(
+            [
+                f" starting in {starts_in}" if starts_in is not None else "",
+                f" ending in {ends_in}" if ends_in is not None else "",
+            ]
+        )
     if during is not None:
         from fko.domain.status import parse_period, runs_during
         from fko.errors import UsageError

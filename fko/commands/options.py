@@ -118,6 +118,15 @@ RessortCompare = Annotated[
         autocompletion=_complete_ressorts,
     ),
 ]
+Lead = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lead",
+        metavar="CODE",
+        help="Only measures this ministry leads: the one the report names first (repeatable; beside --ressort).",
+        autocompletion=_complete_ressorts,
+    ),
+]
 Cluster = Annotated[
     list[str] | None,
     typer.Option(

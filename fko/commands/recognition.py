@@ -51,7 +51,7 @@ def run(
     from fko.domain.figures import by_area, by_country
     from fko.errors import UsageError
     from fko.output import charts, numbers, tables
-    from fko.views.figures import RECOGNITION_FIELDS, source_label
+    from fko.views.figures import RECOGNITION_FIELDS, caveat_lines, source_label
     from fko.views.rows import emit_rows
 
     store = options.state(ctx).store()
@@ -82,6 +82,7 @@ def run(
         if rows and not (json or jsonl or csv or xlsx):
             tables.separator()
             charts.bar_chart(display, [(r[label], float(r["value"]), numbers.german_number(r["value"])) for r in rows])
+            tables.lines(display, ["", *caveat_lines(rows, source_label(store))])
         return
     years = list(compare) if compare else ([year] if year is not None else None)
     if json or jsonl or csv or xlsx or compare:
@@ -126,7 +127,13 @@ def overview(display: "Display", store: "Store", bodies: Sequence[str], year: in
         with_source_keys(store, RECOGNITION_OVERVIEW_FIELDS),
         title=numbers.count(len(rows), "recognition figures", "recognition figure"),
     )
-    notes = ["", "Details: --by area, --by country, --body NAME, --compare 2022 2023."]
+    from fko.views.figures import caveat_lines, source_label
+
+    notes = [""]
+    caveats = caveat_lines(rows, source_label(store))
+    if caveats:
+        notes += [f"* {line}" for line in caveats]
+    notes.append("Details: --by area, --by country, --body NAME, --compare 2022 2023.")
     if year is not None:
         notes.append(f"Only {year}: the figures by area and by country state no year and are left out.")
     tables.lines(display, notes)

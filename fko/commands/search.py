@@ -16,7 +16,7 @@ Kind = Annotated[
         "--kind",
         "-k",
         metavar="KIND",
-        help="Only hits of this kind: measure, initiative, recognition, indicator, update (repeatable).",
+        help="Only hits of this kind: measure, initiative, recognition, indicator, update, event (repeatable).",
     ),
 ]
 Explain = Annotated[

@@ -68,7 +68,8 @@ def run(
             raise UsageError("--fields with timeline needs --json or --jsonl")
         emit_rows(rows, [], display=display, output="timeline", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
-    placed = [r for r in rows if r["placed"]]
+    # The bars show the status `list` and `show` weigh: a later source's report over the runtime's.
+    placed = [{**r, "status": r["weighed_status"]} for r in rows if r["placed"]]
     unplaced = [r["id"] for r in rows if not r["placed"]]
     if by == "cluster":
         names = {c["numeral"]: c["title"] for c in store.clusters()}
@@ -100,6 +101,9 @@ def run(
     if by == "ressort":
         lines.append("A measure of several ministries appears under each.")
     lines.append("* derived by a rule from the wording; `fko show ID --on DATE` names the rule.")
+    reported = [r["id"] for r in placed if r["status"] != next(x for x in rows if x["id"] == r["id"])["status"]]
+    if reported:
+        lines.append(f"Status as a later source reports it (as list and show weigh it): {', '.join(reported)}.")
     if unplaced:
         lines.append(f"Not placed (no start date stated): {', '.join(unplaced)}")
     tables.lines(display, lines)

@@ -1,8 +1,11 @@
-"""Budget rows and honest sums: amounts are only added up within one basis.
+"""Budget rows and the one total of a year: money counted in the years it is for, for the one who pays.
 
-A yearly amount, a total over several years, an amount for one stated year and a one-off
-amount are four different things; a sum never mixes them. Staff and "no separate funds"
-entries are listed, never counted as euros.
+A yearly amount counts in each year it runs, pro rata by months where the measure starts or
+ends during the year; an amount for one stated year and a one-off amount count in their year;
+a total over several years counts only when spread over its months (--annualize), and is
+otherwise left out and said so. Whatever fko assumes (a part of a year by months, a spread,
+a stated increase compounded, an amount carried into years the report does not state) is
+named with each row. Staff and "no separate funds" are listed, never counted as euros.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import Any
 
 from fko.domain.measures import filter_measures, ressort_codes
@@ -25,40 +29,64 @@ BASIS_LABEL = {
     None: "",
 }
 GROUPINGS = ("ressort", "cluster", "year", "funding")
+#: How money of a measure shared by several ministries, whose payer the report does not name,
+#: is counted for a ministry: joint (for the ministries together, apart from each one's own),
+#: full (in full for each), equal (divided evenly).
+SPLITS = ("joint", "full", "equal")
+#: fko's assumptions behind a counted amount (key `assumptions`), in the order a row names them.
+ASSUMPTIONS = ("prorated", "spread", "growth", "carried_back", "carried_on")
+#: Why a row is not in the total (key `left_out`).
+LEFT_OUT = ("total", "no_end", "years_not_stated", "other_payer", "shared")
+#: Payers that are not a ministry of the Land: their money is the Bund's (III.7: "vom BMBF").
+FEDERAL = frozenset({"BMBF"})
 _FUNDING_ALIASES = {"esf+": "esf", "bund": "bund (bmbf)", "bmbf": "bund (bmbf)", "landesmittel": "land"}
 
 
 class BudgetView:
-    """The rows of `fko budget` and what their sums mean.
+    """The rows of `fko budget` and the one total they add up to.
 
     A plain class rather than a dataclass: `fko show` imports this module for `years_text`,
     and the dataclass decorator cost ≈0.7 ms at start-up (issue #16)."""
 
-    __slots__ = ("rows", "apart", "totals", "year", "ressort", "split", "annualize", "notes", "codes", "this_year")
+    __slots__ = (
+        "rows",
+        "apart",
+        "year",
+        "ressort",
+        "split",
+        "annualize",
+        "codes",
+        "this_year",
+        "report_years",
+        "total",
+        "assumed_eur",
+    )
 
     def __init__(
         self,
         rows: list[dict[str, Any]],
-        apart: list[dict[str, Any]],  # totals over several years, not attributable to the asked year
-        totals: dict[str, dict[str, int]],  # basis -> {"eur": sum, "items": n}
+        apart: list[dict[str, Any]],  # the rows left out of the total, each with `left_out`
         year: int | None,
         ressort: str | None,
         split: str,
         annualize: bool,
-        notes: list[str] | None = None,
         codes: list[str] | None = None,  # the --ressort codes; `ressort` joins them
         this_year: int | None = None,  # for "this year" in the footer; default: today's
+        report_years: tuple[int, int] = (0, 0),
     ) -> None:
         self.rows = rows
         self.apart = apart
-        self.totals = totals
         self.year = year
         self.ressort = ressort
         self.split = split
         self.annualize = annualize
-        self.notes = [] if notes is None else notes
         self.codes = [] if codes is None else codes
         self.this_year = dt.date.today().year if this_year is None else this_year
+        self.report_years = report_years
+        money = [r for r in rows if r["counted_eur"] is not None]
+        #: With --year: the one total, and the part of it that rests on fko's assumptions.
+        self.total = sum(r["counted_eur"] for r in money)
+        self.assumed_eur = sum(r["counted_eur"] for r in money if r["assumed"])
 
 
 def years_text(item: dict[str, Any]) -> str:
@@ -83,9 +111,93 @@ def covers(item: dict[str, Any], year: int) -> bool:
     return (a is None or a <= year) and (b is None or year <= b)
 
 
+def report_years(store: Store) -> tuple[int, int]:
+    """The years the report speaks of as its own: the year of its date and the year before
+    (2023 and 2024 for the report of April 2024, which states amounts "für 2023" and those of
+    2024). A yearly amount of a programme running "seit" an earlier year is the report's own in
+    these years; counted before them it is carried back, after them (without an end) carried on."""
+    from fko.domain.changes import report_date
+
+    date = report_date(store)
+    year = int(date[:4]) if date and date[:4].isdigit() else dt.date.today().year
+    return year - 1, year
+
+
 def _funding_key(name: str) -> str:
     key = name.strip().casefold()
     return _FUNDING_ALIASES.get(key, key)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def item_period(record: dict[str, Any], item: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """The first and last day an amount covers, and how they were found (None: years not stated).
+
+    Its own years, from January to December; where the years come from the runtime, the
+    runtime's months at the runtime's first and last year (II.8: 11/2023 bis 12/2024, I.8:
+    "Ende 2023" is December); a school or Kita year named with the amount ("Jahrgang 2023/24")
+    runs from August to July."""
+    from fko.domain.status import runtime_period
+
+    first, last = item["year_from"], item["year_to"]
+    if first is None and last is None:
+        return None, None, None
+    cohort = f"{first}/{str(first + 1)[2:]}" if first is not None and last == first + 1 else None
+    if cohort and cohort in item["text"]:
+        return dt.date(first, 8, 1), dt.date(last, 7, 31), f"'{cohort}': a school or Kita year runs from August to July"
+    start = dt.date(first, 1, 1) if first is not None else None
+    end = dt.date(last, 12, 31) if last is not None else None
+    if not item["years_derived"]:
+        return start, end, "the years the funds state"
+    run_start, run_end, _, _, rule = runtime_period(record)
+    if run_start is not None and start is not None and run_start.year == start.year:
+        start = dt.date(run_start.year, run_start.month, 1)
+    if run_end is not None and end is not None and run_end.year == end.year:
+        end = _month_end(run_end.year, run_end.month)
+    return start, end, f"the runtime's months ({' '.join((record['runtime']['text'] or '').split())}; {rule})"
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _open_start(record: dict[str, Any], item: dict[str, Any]) -> bool:
+    """Whether a yearly amount is the report's present amount of a programme running "seit" its
+    first year (V.6 "seit 2020", II.2 "seit 2005", IV.3 "seit 2016"): its years come from the
+    runtime, which names that year after "seit"."""
+    text = " ".join((record["runtime"]["text"] or "").split())
+    first = item["year_from"]
+    return bool(item["years_derived"] and first is not None and f"seit {first}" in text)
+
+
+def item_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per budget item of a measure: the item with the measure's ID, title, ministries
+    and lead (the ministry named first), and the period the amount covers."""
+    rows = []
+    for n, item in enumerate(record["budget"].get("items", []), start=1):
+        start, end, rule = item_period(record, item)
+        rows.append(
+            {
+                "id": record["id"],
+                "item": n,
+                "title": record["title"],
+                "cluster": record["cluster"],
+                "ressorts": record["ressorts"],
+                "lead": record["ressorts"][0] if record["ressorts"] else None,
+                **item,
+                "years": years_text(item),
+                "budget_text": record["budget"]["text"],
+                "source": record["source"],
+                "period_start": _iso(start),
+                "period_end": _iso(end),
+                "period_rule": rule,
+                "_open_start": item["basis"] == "per_year" and _open_start(record, item),
+            }
+        )
+    return rows
 
 
 def budget_rows(store: Store, clusters: Sequence[str] = (), funding: Sequence[str] = ()) -> list[dict[str, Any]]:
@@ -97,33 +209,126 @@ def budget_rows(store: Store, clusters: Sequence[str] = (), funding: Sequence[st
         raise UsageError(f"unknown funding source '{unknown[0]}'; use one of {', '.join(names)}")
     rows = []
     for measure in filter_measures(store, clusters):
-        for n, item in enumerate(measure["budget"].get("items", []), start=1):
-            if wanted and not wanted & {_funding_key(f) for f in item["funding"]}:
+        for row in item_rows(measure):
+            if wanted and not wanted & {_funding_key(f) for f in row["funding"]}:
                 continue
-            rows.append(
-                {
-                    "id": measure["id"],
-                    "item": n,
-                    "title": measure["title"],
-                    "cluster": measure["cluster"],
-                    "ressorts": measure["ressorts"],
-                    **item,
-                    "years": years_text(item),
-                    "budget_text": measure["budget"]["text"],
-                    "source": measure["source"],
-                }
-            )
+            rows.append(row)
     return rows
 
 
-def _belongs(row: dict[str, Any], code: str) -> bool:
-    if row["ressort"]:
-        return bool(row["ressort"] == code)
-    return code in row["ressorts"]
+def owner(row: dict[str, Any]) -> str | None:
+    """Whose money a row is: the payer the report names, else the measure's only ministry; None
+    for a measure of several ministries whose payer the report does not name."""
+    if row["payer"]:
+        return str(row["payer"])
+    return str(row["ressorts"][0]) if len(row["ressorts"]) == 1 else None
 
 
-def _shared(row: dict[str, Any]) -> bool:
-    return not row["ressort"] and len(row["ressorts"]) > 1
+def _months(start: dt.date, end: dt.date | None, year: int) -> int:
+    """The months of `year` from the month of `start` to the month of `end` (None: open)."""
+    first = start.month if start.year == year else 1
+    last = 12 if end is None or end.year > year else end.month
+    return max(0, last - first + 1) if start.year <= year and (end is None or year <= end.year) else 0
+
+
+def _span_months(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _euro(value: Fraction) -> int:
+    """Whole euros, halves up (amounts are never negative)."""
+    return int(value + Fraction(1, 2))
+
+
+class Count:
+    """What a money row counts in one year: the exact amount, the yearly rate behind it, the
+    months, and fko's assumptions (a plain class: made once per row and year)."""
+
+    __slots__ = ("eur", "rate", "months", "assumptions")
+
+    def __init__(self, eur: Fraction, rate: Fraction | None, months: int | None, assumptions: list[str]) -> None:
+        self.eur = eur
+        self.rate = rate
+        self.months = months
+        self.assumptions = assumptions
+
+
+def in_year(row: dict[str, Any], year: int, report: tuple[int, int]) -> Count | str | None:
+    """What an item's amount counts in `year` (before any share between ministries): a Count; a
+    reason from LEFT_OUT where the item runs then but is not counted; None where it does not run.
+
+    Totals over several years are spread here; whether they count is the caller's choice."""
+    amount = Fraction(row["amount_eur"])
+    start = dt.date.fromisoformat(row["period_start"]) if row["period_start"] else None
+    end = dt.date.fromisoformat(row["period_end"]) if row["period_end"] else None
+    if start is None and end is None:
+        return "years_not_stated"
+    basis = row["basis"]
+    day = start or end
+    if basis in ("year", "one_off") or (basis == "total" and start and end and start.year == end.year):
+        return Count(amount, None, None, []) if day is not None and day.year == year else None  # as stated
+    if start is None:
+        return None
+    if basis == "total":
+        if year < start.year:
+            return None
+        if end is None:
+            return "no_end"
+        months = _months(start, end, year)
+        if not months:
+            return None
+        span = _span_months(start, end)
+        rate = amount / row["stated_years"] if row["stated_years"] else amount * 12 / span
+        return Count(amount * months / span, rate, months, ["spread", *(["prorated"] if months < 12 else [])])
+    months = _months(start, end, year)
+    if not months:
+        return None
+    assumptions = ["prorated"] if months < 12 else []
+    rate = amount
+    growth, until = row["growth_percent"], row["growth_until"]
+    if growth and year > start.year:
+        rate = amount * (1 + Fraction(growth).limit_denominator(1000) / 100) ** (min(year, until or year) - start.year)
+        assumptions.append("growth")
+    if row["_open_start"] and year < report[0]:
+        assumptions.append("carried_back")
+    if end is None and year > max(report[1], until or 0):
+        assumptions.append("carried_on")
+    return Count(rate * months / 12, rate, months, assumptions)
+
+
+def _counted(row: dict[str, Any], count: Count, share: Fraction | None) -> dict[str, Any]:
+    part = share if share is not None else Fraction(1)
+    row["counted_eur"] = _euro(count.eur * part)
+    row["rate_eur"] = _euro(count.rate * part) if count.rate is not None else None
+    row["months"] = count.months
+    row["assumptions"] = list(count.assumptions)
+    row["assumed"] = bool(count.assumptions)
+    return row
+
+
+def _blank(row: dict[str, Any], left_out: str | None = None) -> dict[str, Any]:
+    row.update(counted_eur=None, rate_eur=None, months=None, assumed=None, assumptions=[], left_out=left_out)
+    return row
+
+
+def _share(row: dict[str, Any], codes: list[str], split: str) -> Fraction | str | None:
+    """With --ressort: the part of a row the ministries count (None: all of it), or why they
+    count none of it (other_payer, shared)."""
+    if not codes:
+        return None
+    payer = owner(row)
+    if payer is not None:
+        return None if payer in codes else "other_payer"
+    mine = [c for c in row["ressorts"] if c in codes]
+    if len(mine) == len(row["ressorts"]) or split == "full":
+        return None
+    if split == "equal":
+        return Fraction(len(mine), len(row["ressorts"]))
+    return "shared"
+
+
+def _belongs(row: dict[str, Any], codes: list[str]) -> bool:
+    return any(c in row["ressorts"] for c in codes) or (row["payer"] in codes)
 
 
 def view(
@@ -132,79 +337,59 @@ def view(
     clusters: Sequence[str] = (),
     funding: Sequence[str] = (),
     year: int | None = None,
-    split: str = "full",
+    split: str = "joint",
     annualize: bool = False,
     measures: Sequence[str] = (),
 ) -> BudgetView:
-    """The budget rows for the filters, each with the amount counted under the stated rule."""
-    if split not in ("full", "equal"):
-        raise UsageError(f"unknown --split '{split}'; use full or equal")
+    """The budget rows for the filters, each with the amount counted under the stated rule.
+
+    With --ressort: each ministry's own money (the payer the report names, or the measure's
+    only ministry); money of a shared measure whose payer is not stated by `split`; money the
+    report says another paid is listed and left out. With a year: what each row counts in
+    it (see `in_year`), totals over several years only with `annualize`."""
+    if split not in SPLITS:
+        raise UsageError(f"unknown --split '{split}'; use {', '.join(SPLITS)}")
     codes = list(dict.fromkeys(ressort_codes(store, ressorts)))
+    report = report_years(store)
     rows = budget_rows(store, clusters, funding)
     if measures:
         rows = [r for r in rows if r["id"] in measures]
     if codes:  # the union: a measure of several of the ministries is one row, counted once
-        rows = [r for r in rows if any(_belongs(r, c) for c in codes)]
+        rows = [r for r in rows if _belongs(r, codes)]
     counted: list[dict[str, Any]] = []
     apart: list[dict[str, Any]] = []
-    apart_share: dict[int, float] = {}  # id(row) -> the share of a row kept apart (--split equal)
-    for row in rows:
-        row = dict(row)
-        row["shared"] = _shared(row)
+    for source in rows:
+        row = dict(source)
+        row["shared"] = row["payer"] is None and len(row["ressorts"]) > 1
         row["shared_with"] = [c for c in row["ressorts"] if c not in codes] if codes and row["shared"] else []
-        row["counted_eur"] = None
-        row["attribution"] = ""
-        amount = row["amount_eur"]
-        if row["kind"] == "money":
-            share = 1.0
-            if codes and row["shared"] and split == "equal" and row["shared_with"]:
-                mine = len(row["ressorts"]) - len(row["shared_with"])
-                share = mine / len(row["ressorts"])
-                row["attribution"] = f"{mine}/{len(row['ressorts'])} of a shared measure"
-            if year is not None:
-                apart_share[id(row)] = share
-                if row["year_from"] is None and row["year_to"] is None:
-                    row["attribution"] = "years not stated"
-                    apart.append(row)
-                    continue
-                if not covers(row, year):
-                    continue
-                if row["basis"] == "total" and row["year_from"] != row["year_to"]:
-                    if annualize and row["year_from"] is not None and row["year_to"] is not None:  # else: in full
-                        span = row["year_to"] - row["year_from"] + 1
-                        share /= span
-                        row["attribution"] = ", ".join(
-                            filter(None, [row["attribution"], f"annualized: 1/{span} of the total"])
-                        )
-                    else:
-                        row["attribution"] = "not attributable to one year"
-                        apart.append(row)
-                        continue
-            row["counted_eur"] = round(amount * share)
-        elif year is not None and row["kind"] == "staff" and not covers(row, year):
+        share = _share(row, codes, split)
+        part = share if isinstance(share, Fraction) else None
+        row["share"] = float(part) if part is not None else None
+        row["_share"] = part
+        if row["kind"] != "money":
+            if year is None or row["kind"] == "none" or covers(row, year):
+                counted.append(_blank(row))
             continue
-        counted.append(row)
+        found = in_year(row, year, report) if year is not None else None
+        if year is not None and found is None:
+            continue  # not a row of this year
+        if isinstance(share, str):
+            apart.append(_blank(row, share))
+        elif year is None:  # the stated amount (its share): nothing assumed
+            counted.append(_blank(row))
+            row["counted_eur"] = _euro(Fraction(row["amount_eur"]) * (part or 1))
+            row["assumed"] = False
+        elif isinstance(found, str):
+            apart.append(_blank(row, found))
+        elif isinstance(found, Count) and row["basis"] == "total" and "spread" in found.assumptions and not annualize:
+            apart.append(_blank(row, "total"))
+        elif isinstance(found, Count):
+            counted.append(_counted(_blank(row), found, part))
     counted.sort(key=_size_order)
     apart.sort(key=_size_order)
-    totals: dict[str, dict[str, int]] = {}
-    for row in counted:
-        if row["counted_eur"] is None:
-            continue
-        basis = "year_total" if year is not None else row["basis"]
-        entry = totals.setdefault(basis, {"eur": 0, "items": 0})
-        entry["eur"] += row["counted_eur"]
-        entry["items"] += 1
-    unstated = [r for r in apart if r["attribution"] == "years not stated"]
-    spread = [r for r in apart if r["attribution"] != "years not stated"]
-
-    def kept(rows: list[dict[str, Any]]) -> int:  # the ministries' share of what is kept apart, as counted rows
-        return sum(round(r["amount_eur"] * apart_share.get(id(r), 1.0)) for r in rows)
-
-    if spread:
-        totals["not_attributable"] = {"eur": kept(spread), "items": len(spread)}
-    if unstated:
-        totals["years_not_stated"] = {"eur": kept(unstated), "items": len(unstated)}
-    return BudgetView(counted, apart, totals, year, " + ".join(codes) or None, split, annualize, codes=codes)
+    return BudgetView(
+        counted, apart, year, " + ".join(codes) or None, split, annualize, codes=codes, report_years=report
+    )
 
 
 def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:
@@ -213,120 +398,194 @@ def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:
     return (kind_rank, -size, row["id"], row["item"])
 
 
-def group(result: BudgetView, by: str, store: Store, extend_to: int | None = None) -> list[dict[str, Any]]:
-    """Sums per ministry, cluster, funding source or year.
+def spread_share(result: BudgetView) -> int:
+    """With a year and without --annualize: what the totals over several years left out would
+    count in it if spread over their months (the sum --annualize adds)."""
+    if result.year is None:
+        return 0
+    out = 0
+    for row in result.apart:
+        if row["left_out"] == "total":
+            found = in_year(row, result.year, result.report_years)
+            if isinstance(found, Count):
+                out += _euro(found.eur * (row["_share"] or 1))
+    return out
 
-    With --year: what is planned for that year, per group. Without: each group's peak year
-    and the amount planned in it (never a sum over years that do not run at the same time),
-    beside the sum of its totals over several years. Groups are sorted by the shown amount.
-    """
+
+def year_rows(result: BudgetView, year: int) -> list[dict[str, Any]]:
+    """The money rows of a view without --year (their shares already taken) as they count in
+    `year`, each with `counted_eur` for that year; rows that do not count then are left out."""
+    out = []
+    for source in result.rows:
+        if source["kind"] != "money":
+            continue
+        found = in_year(source, year, result.report_years)
+        if not isinstance(found, Count):
+            continue
+        if source["basis"] == "total" and "spread" in found.assumptions and not result.annualize:
+            continue
+        out.append(_counted(dict(source), found, source["_share"]))
+    return out
+
+
+def _year_entry(year: int, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    assumed = [r for r in rows if r["assumed"]]
+    ids = sorted(dict.fromkeys(r["id"] for r in assumed), key=_id_order)
+    return {
+        "group": str(year),
+        "year": year,
+        "items": len(rows),
+        "year_total": sum(r["counted_eur"] for r in rows),
+        "assumed_eur": sum(r["counted_eur"] for r in assumed),
+        "assumed": bool(assumed),
+        "assumed_ids": ids,
+        "_rows": rows,
+    }
+
+
+def this_year(result: BudgetView) -> dict[str, Any]:
+    """The current year (`result.this_year`) as `years` counts it, whatever years it shows."""
+    return _year_entry(result.this_year, year_rows(result, result.this_year))
+
+
+def year_range(result: BudgetView) -> tuple[int, int] | None:
+    """The years `--by year` shows by default: from the first to the last year in which an
+    amount counts as the report states it (not carried back before the report's period, not
+    carried on after it); None where no amount counts in any year."""
+    years = []
+    for row in result.rows:
+        if row["kind"] != "money" or not row["period_start"]:
+            continue
+        start = dt.date.fromisoformat(row["period_start"]).year
+        end = dt.date.fromisoformat(row["period_end"]).year if row["period_end"] else None
+        if row["basis"] == "total" and (end is None or (end != start and not result.annualize)):
+            continue
+        last = end if end is not None else max(result.report_years[1], row["growth_until"] or 0)
+        first = max(start, result.report_years[0]) if row["_open_start"] else start
+        years += [first, last]
+    return (min(years), max(years)) if years else None
+
+
+def years(result: BudgetView, first: int | None = None, last: int | None = None) -> list[dict[str, Any]]:
+    """Per calendar year: what `--year` counts in it (`year_total`), the part that rests on fko's
+    assumptions (`assumed_eur`) and the measures behind that part. The years run as
+    `year_range` says, or from `first` / to `last`."""
+    found = year_range(result)
+    if found is None and (first is None or last is None):
+        return []
+    start = first if first is not None else found[0]  # type: ignore[index]
+    end = last if last is not None else found[1]  # type: ignore[index]
+    if end < start:
+        raise UsageError(f"the years run from {start} to {end}: the end is before the start")
+    return [_year_entry(year, year_rows(result, year)) for year in range(start, end + 1)]
+
+
+def peak_year(per_year: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The year with the largest sum, where the data supports one: its sum without any amount
+    fko assumes is larger than every other year's whole sum. None otherwise (a peak that would
+    exist only through pro-rating, spreading or carrying is no peak)."""
+    best = max(per_year, key=lambda e: e["year_total"], default=None)
+    if best is None or not best["year_total"]:
+        return None
+    stated = best["year_total"] - best["assumed_eur"]
+    if all(stated > e["year_total"] for e in per_year if e is not best):
+        return best
+    return None
+
+
+def _ministry_order(store: Store) -> dict[str, int]:
+    return {r["code"]: i for i, r in enumerate(store.ressorts())}
+
+
+def _divide(amount: int, parts: int) -> list[int]:
+    """`amount` in `parts` whole-euro parts that add up to it exactly (the first ones a euro more)."""
+    base, rest = divmod(amount, parts)
+    return [base + (1 if n < rest else 0) for n in range(parts)]
+
+
+def _group_keys(row: dict[str, Any], by: str, result: BudgetView, order: dict[str, int]) -> list[tuple[str, int]]:
+    """The groups a counted row adds to, each with the euros it adds (exactly its counted_eur
+    in all, except --by ressort --split full, where a shared row adds it in full to each)."""
+    amount = row["counted_eur"]
+    if by == "cluster":
+        return [(row["cluster"] or "none", amount)]
+    if by == "funding":
+        return [(" + ".join(row["funding"]) or "not named", amount)]
+    payer = owner(row)
+    if payer is not None:
+        return [(payer, amount)]
+    # With --ressort, a shared row counts here only for the asked ministries (its share taken).
+    codes = [c for c in row["ressorts"] if not result.codes or c in result.codes]
+    if result.split == "full":
+        return [(c, amount) for c in codes]
+    if result.split == "equal":
+        return list(zip(codes, _divide(amount, len(codes)), strict=True))
+    return [(" + ".join(sorted(codes, key=lambda c: order.get(c, 99))), amount)]
+
+
+def group(
+    result: BudgetView, by: str, store: Store, first: int | None = None, last: int | None = None
+) -> list[dict[str, Any]]:
+    """Sums per ministry (the payer), cluster, funding source or year.
+
+    With --year: what each group counts in that year; the groups add up to the one total
+    (--by ressort --split full counts a shared measure for each of its ministries, and says
+    so). Without: each group's peak year and its sum there, where the data supports one."""
     if by not in GROUPINGS:
         raise UsageError(f"unknown --by '{by}'; use one of {', '.join(GROUPINGS)}")
-    money = [r for r in result.rows if r["counted_eur"] is not None]
     if by == "year":
-        return years(money, result.annualize, extend_to)
-    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in money:
-        if by == "ressort":
-            keys = [row["ressort"]] if row["ressort"] else row["ressorts"]
-            if result.codes:
-                keys = [k for k in keys if k in result.codes]
-        elif by == "cluster":
-            keys = [row["cluster"]]
-        else:
-            keys = [" + ".join(row["funding"]) or "not named"]
-        for key in keys:
-            share = dict(row)
-            if by == "ressort" and len(keys) > 1 and result.split == "equal":
-                share["counted_eur"] = round(row["counted_eur"] / len(keys))
-            members[key].append(share)
-    order = _group_order(by, store)
+        return [{k: v for k, v in e.items() if k != "_rows"} for e in years(result, first, last)]
+    order = _ministry_order(store)
+    if result.year is not None:
+        members = _members(result.rows, by, result, order)
+        out = [_group_entry(key, rows, by, result.year) for key, rows in members.items()]
+        out.sort(key=lambda g: (-g["year_total"], _group_rank(by, g["group"], store), g["group"]))
+        return out
+    per_group: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entry in years(result):
+        for key, rows in _members(entry["_rows"], by, result, order).items():
+            per_group[key].append(_year_entry(entry["year"], rows))
     out = []
-    for key, rows in members.items():
-        entry: dict[str, Any] = {"group": key, "items": len(rows)}
-        if result.year is not None:
-            entry["year_total"] = sum(r["counted_eur"] for r in rows)
-        else:
-            peak = peak_year(years(rows, False, None))
-            entry["peak_year"] = peak["year"] if peak else None
-            entry["peak_eur"] = peak["year_total"] if peak else 0
-            entry["peak_assumed"] = bool(peak and peak["assumed"])
-            entry["total"] = sum(r["counted_eur"] for r in rows if _spread(r))
-        out.append(entry)
-    amount = "year_total" if result.year is not None else "peak_eur"
-    out.sort(key=lambda g: (-g[amount], -g.get("total", 0), order.get(g["group"], 99), g["group"]))
-    return out
-
-
-def _group_order(by: str, store: Store) -> dict[str, int]:
-    if by == "ressort":
-        return {r["code"]: i for i, r in enumerate(store.ressorts())}
-    if by == "cluster":
-        return {c["numeral"]: i for i, c in enumerate(store.clusters())}
-    return {}
-
-
-def _spread(row: dict[str, Any]) -> bool:
-    """A total over several years (or over years not stated): not an amount for one year."""
-    return bool(row["basis"] == "total" and (row["year_from"] != row["year_to"] or row["year_from"] is None))
-
-
-def _carried(row: dict[str, Any], year: int) -> bool:
-    """Counted in `year` only by carrying an open end past the item's first stated year."""
-    return row["year_to"] is None and row["year_from"] is not None and year > row["year_from"]
-
-
-def years(rows: list[dict[str, Any]], annualize: bool, extend_to: int | None) -> list[dict[str, Any]]:
-    """Per calendar year: yearly amounts running that year plus amounts stated for it
-    (`year_total`), and, apart, the totals over several years whose span includes the year
-    (`totals_running_eur`, each in full; with --annualize they are spread evenly into
-    `year_total` instead). A year that counts an open-ended item past its first stated year
-    rests on an assumption (`assumed`, `assumed_ids`). The years run from the first to the
-    last year any item states, or to `extend_to`."""
-    money = [r for r in rows if r["kind"] == "money" and r["counted_eur"] is not None]
-    bounded = [y for r in money for y in (r["year_from"], r["year_to"]) if y is not None]
-    if not bounded:
-        return []
-    first, last = min(bounded), max(bounded)
-    if extend_to is not None:
-        if extend_to < first:
-            raise UsageError(f"--extend-to {extend_to} is before {first}, the first year an item states")
-        last = extend_to
-    out = []
-    for year in range(first, last + 1):
-        planned = items = running = running_items = 0
-        assumed: list[str] = []
-        for row in money:
-            if not covers(row, year):
-                continue
-            amount = row["counted_eur"]
-            if _spread(row):
-                if annualize and row["year_from"] is not None and row["year_to"] is not None:
-                    planned += round(amount / (row["year_to"] - row["year_from"] + 1))
-                    items += 1
-                else:
-                    running += amount
-                    running_items += 1
-                if _carried(row, year) and row["id"] not in assumed:
-                    assumed.append(row["id"])
-                continue
-            planned += amount
-            items += 1
-            if _carried(row, year) and row["id"] not in assumed:
-                assumed.append(row["id"])
+    for key, entries in per_group.items():
+        peak = peak_year(entries)
         out.append(
             {
-                "group": str(year),
-                "year": year,
-                "items": items,
-                "year_total": planned,
-                "totals_running_eur": running,
-                "totals_running_items": running_items,
-                "assumed": bool(assumed),
-                "assumed_ids": sorted(assumed, key=_id_order),
+                "group": key,
+                "items": len({(r["id"], r["item"]) for e in entries for r in e["_rows"]}),
+                "peak_year": peak["year"] if peak else None,
+                "peak_eur": peak["year_total"] if peak else None,
             }
         )
+    out.sort(key=lambda g: (g["peak_eur"] is None, -(g["peak_eur"] or 0), _group_rank(by, g["group"], store)))
     return out
+
+
+def _members(
+    rows: list[dict[str, Any]], by: str, result: BudgetView, order: dict[str, int]
+) -> dict[str, list[dict[str, Any]]]:
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if row["kind"] != "money" or row["counted_eur"] is None:
+            continue
+        for key, amount in _group_keys(row, by, result, order):
+            members[key].append({**row, "counted_eur": amount})
+    return members
+
+
+def _group_entry(key: str, rows: list[dict[str, Any]], by: str, year: int) -> dict[str, Any]:
+    entry = _year_entry(year, rows)
+    entry.pop("_rows")
+    entry["group"] = key
+    entry["shared_eur"] = sum(r["counted_eur"] for r in rows if r["shared"]) if by == "ressort" else None
+    return entry
+
+
+def _group_rank(by: str, key: str, store: Store) -> int:
+    if by == "ressort":
+        return _ministry_order(store).get(key.split(" + ")[0], 99)
+    if by == "cluster":
+        return {c["numeral"]: i for i, c in enumerate(store.clusters())}.get(key, 99)
+    return 0
 
 
 def _id_order(measure_id: str) -> tuple[int, int]:
@@ -335,10 +594,7 @@ def _id_order(measure_id: str) -> tuple[int, int]:
     return (numerals.get(head, 9), int(tail) if tail.isdigit() else 0)
 
 
-def peak_year(per_year: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The year with the largest planned amount (the earliest of equal ones); None if none."""
-    best = None
-    for entry in per_year:
-        if entry["year_total"] and (best is None or entry["year_total"] > best["year_total"]):
-            best = entry
-    return best
+def counted_twice(groups: list[dict[str, Any]], total: int) -> int:
+    """By how much the groups of `--by ressort --split full` exceed the one total: the shared
+    measures counted once more for each further ministry."""
+    return sum(int(g["year_total"]) for g in groups) - total

@@ -1,7 +1,10 @@
 """What the sources report after a date: later developments, new figures, events, initiatives.
 
-Each change is one dated, quoted fact; a figure carries the previous figure of the same
-metric and the difference between the two, marked approximate where either figure is.
+A change since a date is a fact dated since then from a source that appeared since then: by
+default everything the newer sources report after the report, never a fact of the report
+itself, even one it dates later. Each change is one dated, quoted fact; a figure carries the
+previous figure of the same metric and the difference between the two, marked approximate
+where either figure is.
 """
 
 from __future__ import annotations
@@ -21,21 +24,32 @@ _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 @dataclass(frozen=True)
 class Window:
-    """The dates a listing covers, both ends included; `since_text` says where `since` came from."""
+    """The dates a listing covers, both ends included; `since_text` says what it holds ("dated since
+    2025-01", "reported after the report (2024-04)")."""
 
     since: dt.date | None
     until: dt.date | None
     since_text: str
     until_text: str | None
 
-    def holds(self, iso: str | None) -> bool:
-        """A fact dated YYYY or YYYY-MM counts from the first day of its year or month."""
+    def holds(self, iso: str | None, source_date: str | None = None) -> bool:
+        """A fact dated YYYY or YYYY-MM counts from the first day of its year or month, and only
+        if its source appeared since `since` too (a month or year to its last day): a fact the
+        report states is no change after the report, even where it dates it later."""
         day = start_of(iso)
         if day is None:
             return False
-        if self.since is not None and day < self.since:
+        if self.since is not None and (day < self.since or not _appeared_since(source_date, self.since)):
             return False
         return self.until is None or day <= self.until
+
+
+def _appeared_since(source_date: str | None, since: dt.date) -> bool:
+    if not source_date or not _ISO.match(source_date):
+        return True  # a source of unknown date: its facts count by their own dates
+    from fko.domain.status import last_day
+
+    return last_day(source_date) >= since
 
 
 def start_of(iso: str | None) -> dt.date | None:
@@ -217,7 +231,7 @@ def change_rows(
         rows += _events(store)
     if "initiative" in wanted_kinds:
         rows += _initiatives(store)
-    rows = [r for r in rows if span.holds(r["date"])]
+    rows = [r for r in rows if span.holds(r["date"], r["source_date"])]
     allowed: set[str] | None = None
     if clusters or ressorts:
         from fko.domain.measures import filter_measures

@@ -1,5 +1,6 @@
-"""Citations: a measure, an initiative or one of their key figures with its source document,
-date, lines and quote, for people who quote fko's data (journalists, parliament staff)."""
+"""Citations: a measure, an initiative, one of their key figures or a recognition figure with its
+source document, date, lines and quote, for people who quote fko's data (journalists,
+parliament staff)."""
 
 from __future__ import annotations
 
@@ -19,12 +20,13 @@ def _source(store: Store, file: str) -> dict[str, Any]:
     return {"file": file}
 
 
-def _base(store: Store, record: dict[str, Any], source_file: str) -> dict[str, Any]:
+def _base(store: Store, record: dict[str, Any] | None, source_file: str) -> dict[str, Any]:
     source = _source(store, source_file)
     return {
-        "id": record["id"],
-        "kind": record.get("kind", "measure"),
-        "title": record["title"],
+        "id": record["id"] if record else None,
+        "kind": record.get("kind", "measure") if record else "recognition",
+        "title": record["title"] if record else None,
+        "body": None,
         "metric": None,
         "value": None,
         "unit": None,
@@ -40,6 +42,7 @@ def _base(store: Store, record: dict[str, Any], source_file: str) -> dict[str, A
         "source_date": source.get("date"),
         "source_date_note": source.get("date_note"),
         "source_lines": None,
+        "caveat": None,
     }
 
 
@@ -64,18 +67,17 @@ def record_citation(store: Store, record: dict[str, Any]) -> dict[str, Any]:
 
 def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: str | None) -> list[dict[str, Any]]:
     """The key figures of a record whose metric contains `figure` (any case, umlauts optional),
-    optionally only those dated `as_of`; a figure from the record's own source cites its lines."""
+    and its recognition figures whose metric or label does (VI.8's chamber tables), optionally
+    only those dated `as_of` (a year for the tables); each cites the lines of its own quote."""
     from fko.domain.figures import indicator_rows
     from fko.german import normalise
 
-    rows = [r for r in indicator_rows(store, record["id"]) if normalise(figure) in normalise(r["metric"])]
+    wanted = normalise(figure)
+    indicators = indicator_rows(store, record["id"])
+    tables = [r for r in store.table("recognition") if r.get("measure") == record["id"]]
+    rows = [r for r in indicators if wanted in normalise(r["metric"])]
     if as_of is not None:
         rows = [r for r in rows if r["as_of"] == as_of.strip()]
-    if not rows:
-        metrics = sorted({r["metric"] for r in indicator_rows(store, record["id"])})
-        known = "; ".join(metrics) if metrics else "none"
-        dated = f" dated {as_of}" if as_of else ""
-        raise FkoError(f"{record['id']} has no figure '{figure}'{dated}; its figures: {known}")
     out = []
     for row in rows:
         cite = _base(store, record, row["source"])
@@ -89,11 +91,66 @@ def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: s
             as_of=row["as_of"],
             quote=row["quote"],
             quote_of="figure",
+            source_lines=row.get("source_lines"),
         )
-        if row["source"] == record["source"]:
-            cite["source_lines"] = record.get("source_lines")  # the build checks the quote lies within
         out.append(cite)
+    figures = [r for r in tables if wanted in normalise(f"{r['metric']} {r['label'] or ''} {r['body']}")]
+    if as_of is not None:
+        figures = [r for r in figures if str(r["year"]) == as_of.strip()]
+    out += [_recognition(store, record, row) for row in figures]
+    if not out:
+        metrics = sorted({r["metric"] for r in indicators} | {f"{r['body']}: {r['metric']}" for r in tables})
+        known = "; ".join(metrics) if metrics else "none"
+        dated = f" dated {as_of}" if as_of else ""
+        raise FkoError(f"{record['id']} has no figure '{figure}'{dated}; its figures: {known}")
     return out
+
+
+def _recognition(store: Store, record: dict[str, Any] | None, row: dict[str, Any]) -> dict[str, Any]:
+    cite = _base(store, record, row["source"])
+    cite.update(
+        kind="recognition",
+        body=row["body"],
+        metric=_recognition_metric(row),
+        value=row["value"],
+        as_of=str(row["year"]) if row["year"] is not None else None,
+        quote=row["quote"],
+        quote_of="figure",
+        source_lines=row.get("source_lines"),
+        caveat=row.get("caveat"),
+    )
+    return cite
+
+
+def _recognition_metric(row: dict[str, Any]) -> str:
+    """What a recognition figure counts, in the source's words: "Verfahren nach Ausbildungsstaat:
+    Türkei", a chamber table's row label ("davon anerkannte Anträge"), or the metric."""
+    if row.get("dimension"):
+        return f"{row['metric']}: {row['label']}"
+    return str(row["label"]) if row["label"] and row["label"] != row["body"] else str(row["metric"])
+
+
+def recognition_citations(store: Store, body: str, year: str | None = None) -> list[dict[str, Any]]:
+    """The recognition figures whose body, label or metric contains `body` (any case, umlauts
+    optional; "handwerk", "Architektenkammer"), optionally of one year; with the caveat the
+    source states for them."""
+    from fko.domain.measures import by_id
+    from fko.german import normalise
+
+    wanted = normalise(body)
+    records = by_id(store)
+    rows = [
+        r
+        for r in store.table("recognition")
+        if wanted in normalise(f"{r['body']} {r['label'] or ''} {r['metric']} {r.get('dimension') or ''}")
+    ]
+    if year is not None:
+        rows = [r for r in rows if str(r["year"]) == year.strip()]
+    if not rows:
+        bodies = "; ".join(sorted({r["body"] for r in store.table("recognition")})) or "none"
+        dated = f" of {year}" if year else ""
+        raise FkoError(f"no recognition figure '{body}'{dated}; the bodies: {bodies}")
+    return [_recognition(store, records.get(r.get("measure") or ""), r) for r in rows]
 
 
 def citations(

@@ -15,17 +15,19 @@ from fko.store.reader import Store
 
 def _sum(items: list[dict[str, Any]], basis: str) -> int | None:
     """One measure's amounts of one basis. Yearly amounts are added only where they run in the
-    same year (the peak year); amounts without stated years are not added: the largest counts."""
+    same year (the largest such sum); amounts without stated years are not added: the largest counts."""
     chosen = [i for i in items if i["kind"] == "money" and i["basis"] == basis]
     if not chosen:
         return None
     if basis == "per_year" and len(chosen) > 1:
-        from fko.domain.budget import peak_year, years
+        from fko.domain.budget import covers
 
-        rows = [{**i, "id": "", "counted_eur": i["amount_eur"]} for i in chosen]
         if all(i["year_from"] is not None for i in chosen):
-            peak = peak_year(years(rows, False, None))
-            return int(peak["year_total"]) if peak else None
+            spans = [y for i in chosen for y in (i["year_from"], i["year_to"]) if y is not None]
+            return max(
+                sum(int(i["amount_eur"]) for i in chosen if covers(i, year))
+                for year in range(min(spans), max(spans) + 1)
+            )
         return max(int(i["amount_eur"]) for i in chosen)
     return sum(int(i["amount_eur"]) for i in chosen)
 
@@ -77,10 +79,9 @@ def compare_measures(store: Store, records: Sequence[dict[str, Any]], on: dt.dat
 
 
 def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
-    """Portfolios: measures per cluster, the peak year of the funds and the amount planned in
-    it, totals over several years (shared measures counted in full and marked), and the
-    measures the ministries have in common. A sum over years that do not run at the same time
-    is never given."""
+    """Portfolios: measures per cluster, the peak year of each ministry's own money (what `fko
+    budget -r CODE` counts) where the data supports one, and the measures the ministries have
+    in common. A sum over years that do not run at the same time is never given."""
     from fko.domain.budget import peak_year, view, years
 
     if len(codes) < 2:
@@ -89,15 +90,8 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
     portfolios: list[dict[str, Any]] = []
     for code in found:
         measures = [m for m in store.measures() if code in m["ressorts"]]
-        items = [
-            i
-            for m in measures
-            for i in m["budget"].get("items", [])
-            if i["kind"] == "money" and (i["ressort"] in (None, code))
-        ]
         shared = [m["id"] for m in measures if len(m["ressorts"]) > 1]
-        money = [r for r in view(store, [code]).rows if r["kind"] == "money"]
-        peak = peak_year(years(money, False, None))
+        peak = peak_year(years(view(store, [code])))
         portfolios.append(
             {
                 "ressort": code,
@@ -106,9 +100,7 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
                 "per_cluster": {n: sum(1 for m in measures if m["cluster"] == n) for n in NUMERALS},
                 "shared": shared,
                 "funds_peak_year": peak["year"] if peak else None,
-                "funds_peak_year_eur": peak["year_total"] if peak else 0,
-                "funds_peak_year_assumed": bool(peak and peak["assumed"]),
-                "funds_total_eur": _sum(items, "total") or 0,
+                "funds_peak_year_eur": peak["year_total"] if peak else None,
             }
         )
     common = set(portfolios[0]["ids"])

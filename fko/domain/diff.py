@@ -30,7 +30,7 @@ FIELDS = (
 )
 LIST_FIELDS = frozenset({"ressorts", "partners", "urls"})
 TEXT_FIELDS = frozenset({"title", "goal", "description", "publication", "in_force"})
-ITEM_KEYS = ("kind", "amount_eur", "quantity", "unit", "basis", "year_from", "year_to", "funding", "ressort", "text")
+ITEM_KEYS = ("kind", "amount_eur", "quantity", "unit", "basis", "year_from", "year_to", "funding", "payer", "text")
 #: How similar (0..1) title and description must be for two measures of different IDs to match.
 CONTENT_MATCH = 0.6
 
@@ -247,11 +247,12 @@ def _records(store: Store) -> list[dict[str, Any]]:
 
 
 def _fund_sums(records: Sequence[dict[str, Any]]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-    """Euro per basis, and per (ministry, basis); shared measures in full. Totals over several
-    years are summed; yearly, one-year and one-off amounts give the amount of their peak year
-    (those running in, or stated for, the same year), never a sum over years that do not run
-    at the same time."""
-    from fko.domain.budget import BASES, peak_year, years
+    """Euro per basis, and per (ministry, basis): an item counts for the payer the report names,
+    else in full for each of its measure's ministries (federal money for none). Totals over
+    several years are summed; yearly, one-year and one-off amounts give the amount of their
+    largest year (those running in, or stated for, the same year), never a sum over years that
+    do not run at the same time."""
+    from fko.domain.budget import BASES, FEDERAL, covers
 
     rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for record in records:
@@ -260,16 +261,20 @@ def _fund_sums(records: Sequence[dict[str, Any]]) -> tuple[dict[str, int], dict[
         for item in record["budget"].get("items", []):
             if item["kind"] != "money" or item["amount_eur"] is None or item["basis"] not in BASES:
                 continue
-            row = {**item, "id": record["id"], "counted_eur": item["amount_eur"]}
-            rows.setdefault(("", item["basis"]), []).append(row)
-            for code in [item["ressort"]] if item.get("ressort") else record["ressorts"]:
-                rows.setdefault((code, item["basis"]), []).append(row)
+            rows.setdefault(("", item["basis"]), []).append(item)
+            payer = item.get("payer")
+            for code in ([] if payer in FEDERAL else [payer]) if payer else record["ressorts"]:
+                rows.setdefault((code, item["basis"]), []).append(item)
 
     def amount(basis: str, chosen: list[dict[str, Any]]) -> int:
         if basis == "total":
             return sum(int(r["amount_eur"]) for r in chosen)
-        peak = peak_year(years(chosen, False, None))
-        return int(peak["year_total"]) if peak else 0
+        spans = [y for r in chosen for y in (r["year_from"], r["year_to"]) if y is not None]
+        if not spans:
+            return 0
+        return max(
+            sum(int(r["amount_eur"]) for r in chosen if covers(r, year)) for year in range(min(spans), max(spans) + 1)
+        )
 
     per_basis = {basis: amount(basis, rows.get(("", basis), [])) for basis in BASES}
     per_ressort = {key: amount(key[1], chosen) for key, chosen in rows.items() if key[0]}

@@ -79,11 +79,12 @@ TABLES: dict[str, Table] = {
         "Planned funds and staff of a measure, one row per amount the report states; "
         "never add amounts of different basis.",
         ("measure_id", "item"),
-        {**_MEASURE, "ressort": ("ressorts", "code")},
+        _MEASURE,
         units={"amount_eur": "EUR"},
         columns={
             "amount_eur": "euro, exact integer as stated",
             "basis": "per_year, total, year or one_off",
+            "payer": "who pays where the report says so (a ministry's code, or BMBF for federal money)",
             "text": "the report's wording of this amount",
         },
     ),

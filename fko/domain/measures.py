@@ -97,14 +97,17 @@ def filter_measures(
     ressorts: Sequence[str] = (),
     partner: str | None = None,
     source: str | None = None,
+    leads: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Measures matching every given filter; several values of one filter are alternatives.
 
     `source`: None for the report's measures, "all" for every record including the initiatives
-    of the newer sources, or a source file name.
+    of the newer sources, or a source file name. `leads`: ministries of which the measure's
+    first-named ministry is one (fko reads the first named as the lead).
     """
     wanted_clusters = {cluster_numeral(c) for c in clusters}
     wanted_ressorts = set(ressort_codes(store, ressorts))
+    wanted_leads = set(ressort_codes(store, leads))
     needle = _fold(partner) if partner else None
     out = []
     pool = store.measures() if source is None else records(store)
@@ -114,6 +117,8 @@ def filter_measures(
         if wanted_clusters and measure["cluster"] not in wanted_clusters:
             continue
         if wanted_ressorts and not wanted_ressorts & set(measure["ressorts"]):
+            continue
+        if wanted_leads and not (measure["ressorts"] and measure["ressorts"][0] in wanted_leads):
             continue
         if needle is not None:
             haystack = _fold(" ".join(measure["partners"]) + " " + (measure["partners_text"] or ""))

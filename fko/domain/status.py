@@ -1,8 +1,11 @@
 """The status of a measure on a date, derived from its runtime by stated rules.
 
-Statuses: planned, running, ended, unknown. A running measure without an end is also
-open-ended. Where a rule interprets the wording (an implied end, a season, a school year),
-the status says it was derived and names the rule.
+Statuses: planned, expected, running, ended, unknown. A running measure without an end is
+also open-ended. Where a rule interprets the wording (an implied end, a season, a school
+year), the status says it was derived and names the rule. A start the report only expects
+("voraussichtlich") or a draft ("Entwurf") is never running: `expected` before the date,
+`unknown` after it, until a source confirms it. The report's own words that qualify a status
+("weitere Durchgänge geplant", "verstetigt") stand beside it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 
 from fko.errors import UsageError
 
-STATUSES = ("planned", "running", "ended", "open-ended", "unknown")
+STATUSES = ("planned", "expected", "running", "ended", "open-ended", "unknown")
 _OPEN = re.compile(r"\b(seit|laufend|fortlaufend|unbefristet|dauerhaft|ab)\b|mind\. Ende der Legislaturperiode", re.I)
 _LIMITED = re.compile(r"Befristung auf (\w+) Jahre")
 _NUMBERS = {"ein": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6}
@@ -24,6 +27,12 @@ _SEASON = {"Frühjahr": 3, "Sommer": 6, "Herbst": 9, "Winter": 12}
 #: ganztägigen Kongress"); without it the date is only a start (V.2: round tables in regions).
 _ONE_DAY = re.compile(r"\b(ganztägig\w*|eintägig\w*|Bewerbertag|Kongress)\b")
 _COMPLETED = "the report states 'abgeschlossen' (completed)"
+#: A measure that rests on a draft ("des Entwurfs der Siebten Verordnung zur Änderung …").
+_DRAFT = re.compile(r"\bEntwurfs?\b[^.,;]*")
+#: A measure made permanent ("mit dem Haushaltsplan 2024 verstetigt"): it goes on past its runtime.
+_PERMANENT = re.compile(r"(?:\bmit\b[^.,;]*?\s)?\bverstetigt\b")
+#: The runtime's own words that qualify its end ("(weitere Durchgänge geplant)").
+_FURTHER = re.compile(r"weitere Durchgänge geplant")
 
 
 def _about(record: dict[str, Any]) -> str:
@@ -36,7 +45,7 @@ class Status:
     A plain class with slots rather than a dataclass: `fko list` makes one per measure, and
     the dataclass decorator alone cost ≈1 ms at start-up (issue #16). Treat it as immutable."""
 
-    __slots__ = ("status", "open_ended", "start", "end", "derived", "rule", "reported")
+    __slots__ = ("status", "open_ended", "start", "end", "derived", "rule", "reported", "note")
 
     def __init__(
         self,
@@ -47,6 +56,7 @@ class Status:
         derived: bool,
         rule: str,
         reported: dict[str, Any] | None = None,
+        note: str | None = None,
     ) -> None:
         self.status = status
         self.open_ended = open_ended
@@ -58,6 +68,8 @@ class Status:
         #: measure's state (an update with `reports_status`); the runtime-derived status above
         #: stays as it is.
         self.reported = reported
+        #: The report's own words that qualify the status ("weitere Durchgänge geplant"), or None.
+        self.note = note
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Status):
@@ -79,6 +91,7 @@ class Status:
         row["period_end"] = _iso(self.end) if self.end else None
         row["status_derived"] = self.derived
         row["status_rule"] = self.rule
+        row["status_note"] = self.note
         reported = self.reported
         if reported:
             row["reported_status"] = reported.get("reports_status")
@@ -89,16 +102,29 @@ class Status:
         else:
             row["reported_status"] = row["reported_date"] = row["reported_source"] = None
             row["reported_quote"] = row["reported_inference"] = None
+        row["weighed_status"] = self.weighed()
         return row
+
+    def weighed(self) -> str:
+        """The status `--status` selects by: a later source's report where it states the status
+        itself, else the status from the runtime. A report that fko only links to the measure by
+        its own inference (VI.7: IFA NRW -> FAI NRW) stands beside the status and weighs nothing."""
+        reported = self.reported
+        if reported and not reported.get("inference"):
+            return str(reported["reports_status"])
+        return self.status
 
     def label(self) -> str:
         """ "running (reported 2025-10); from the runtime: ended": a later source's report first,
-        the status derived from the report's runtime beside it."""
+        the status derived from the report's runtime beside it; fko's inference only beside the
+        runtime's status; the report's qualifying words last."""
         base = self.runtime_label()
-        if not self.reported:
-            return base
-        mark = ", fko's inference" if self.reported.get("inference") else ""
-        return f"{self.reported['reports_status']} (reported {self.reported['date']}{mark}); from the runtime: {base}"
+        reported = self.reported
+        if reported and reported.get("inference"):
+            base += f"; reported {reported['reports_status']} {reported['date']} only by fko's inference"
+        elif reported:
+            base = f"{reported['reports_status']} (reported {reported['date']}); from the runtime: {base}"
+        return f"{base}; the report: {self.note}" if self.note else base
 
     def runtime_label(self) -> str:
         return state_text(self.status, self.open_ended) + (" (derived)" if self.derived else "")
@@ -186,6 +212,20 @@ def runs_during(record: dict[str, Any], first: dt.date | None, last: dt.date | N
     return first is None or start >= first
 
 
+def starts_in(record: dict[str, Any], year: int) -> bool:
+    """Whether the record's interpreted period starts in `year`; an unknown start, or one the
+    report only expects (III.1 "voraussichtlich 4. Quartal 2024", a draft), does not."""
+    start = period(record)[0]
+    return start is not None and start.year == year and _expected(record) is None
+
+
+def ends_in(record: dict[str, Any], year: int) -> bool:
+    """Whether the record's interpreted period ends in `year`: a stated or derived end; an open
+    or unknown end, or a measure made permanent past its runtime (I.11), does not end."""
+    end = period(record)[1]
+    return end is not None and end.year == year
+
+
 @lru_cache(maxsize=4096)  # a list of 10,000 measures repeats a few hundred months
 def first_day(iso: str) -> dt.date:
     parts = [int(p) for p in iso.split("-")]
@@ -208,7 +248,71 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 
 def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
-    """(start, end, open_ended, derived, rule) of a record, interpreted from its wording."""
+    """(start, end, open_ended, derived, rule) of a record: its runtime's period, and a measure
+    the report calls "verstetigt" (made permanent) goes on past its runtime's end."""
+    return _period(record, _qualifiers(record)[2])
+
+
+def _period(record: dict[str, Any], permanent: str | None) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
+    start, end, open_ended, derived, rule = runtime_period(record)
+    if permanent and end is not None:
+        return (
+            start,
+            None,
+            True,
+            True,
+            (f"{rule}; {permanent!r}: made permanent, so it goes on past its runtime's end {end.isoformat()}"),
+        )
+    return start, end, open_ended, derived, rule
+
+
+def _words(text: str, pattern: re.Pattern[str]) -> str | None:
+    """The words of `text` that `pattern` finds, whitespace collapsed; None where it finds none."""
+    match = pattern.search(" ".join(text.split()))
+    return match.group(0) if match else None
+
+
+@lru_cache(maxsize=4096)  # `fko list` asks twice per measure (period, status): its texts are scanned once
+def _qualified(runtime: str, in_force: str, description: str) -> tuple[str | None, str | None, str | None]:
+    """(note, expected, permanent) of a measure's texts: the report's words that qualify its
+    status, those that make its start only expected, those that make it permanent."""
+    permanent = _words(description, _PERMANENT) if "verstetigt" in description else None
+    expected = None
+    if "voraussichtlich" in runtime:
+        expected = "Beginn/Laufzeit " + " ".join(runtime.split())
+    elif "voraussichtlich" in in_force:
+        expected = "Inkrafttreten " + " ".join(in_force.split())
+    elif "Entwurf" in description:
+        expected = _words(description, _DRAFT)
+    further = _FURTHER.search(runtime) if "Durchgänge" in runtime else None
+    return (further.group(0) if further else permanent or expected), expected, permanent
+
+
+def _qualifiers(record: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    runtime = record.get("runtime") or {}
+    return _qualified(runtime.get("text") or "", record.get("in_force") or "", record.get("description") or "")
+
+
+def _permanent(record: dict[str, Any]) -> str | None:
+    """The report's words that make the measure permanent ("mit dem Haushaltsplan 2024 verstetigt")."""
+    return _qualifiers(record)[2]
+
+
+def _expected(record: dict[str, Any]) -> str | None:
+    """The report's words that make the start only expected: a runtime or in-force date stated as
+    "voraussichtlich …", or a draft ("Entwurfs der Siebten Verordnung …"); None where there are none."""
+    return _qualifiers(record)[1]
+
+
+def status_note(record: dict[str, Any]) -> str | None:
+    """The report's words that qualify a measure's status beside it: "weitere Durchgänge
+    geplant", the words that make it permanent, or the words that only expect its start."""
+    return _qualifiers(record)[0]
+
+
+def runtime_period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
+    """(start, end, open_ended, derived, rule) of a record's runtime, interpreted from its wording
+    alone: the period a yearly amount of the runtime's years runs in."""
     runtime = record.get("runtime") or {}
     text = runtime.get("text") or ""
     start_iso, end_iso = runtime.get("start"), runtime.get("end")
@@ -316,7 +420,23 @@ def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | No
 
 
 def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
-    start, end, open_ended, derived, rule = period(record)
+    note, expected, permanent = _qualifiers(record)
+    status = _runtime_status(record, on, permanent)
+    if note is None:
+        return status
+    status.note = note
+    if expected:  # never more than expected, until a source confirms it
+        if status.status == "planned":
+            state, why = "expected", "before the date the report expects"
+        else:
+            state, why = "unknown", "no source confirms that it started"
+        rule = f"{status.rule}; the report only expects it ({expected}): {state}, {why}"
+        return Status(state, False, status.start, None, True, rule, note=note)
+    return status
+
+
+def _runtime_status(record: dict[str, Any], on: dt.date, permanent: str | None) -> Status:
+    start, end, open_ended, derived, rule = _period(record, permanent)
     if rule is _COMPLETED:  # the one rule period gives for 'abgeschlossen'
         return Status("ended", False, None, None, False, rule)
     if start is None and end is None and not open_ended:
@@ -334,9 +454,10 @@ def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
 def matches(status: Status, wanted: str) -> bool:
     """--status: open-ended selects the running measures without an end. A later source's
     report weighs over the runtime: V.9 (runtime ended 11/2024) reported running in 10/2025
-    is running."""
-    if status.reported:
-        return bool(status.reported["reports_status"] == ("running" if wanted == "open-ended" else wanted))
+    is running. A report fko links to the measure only by its own inference weighs nothing."""
+    reported = status.reported
+    if reported and not reported.get("inference"):
+        return bool(reported["reports_status"] == ("running" if wanted == "open-ended" else wanted))
     if wanted == "open-ended":
         return status.status == "running" and status.open_ended
     return status.status == wanted
@@ -344,6 +465,8 @@ def matches(status: Status, wanted: str) -> bool:
 
 #: German status words people type (and the report uses), beside the English ones.
 GERMAN_STATUS = {
+    "erwartet": "expected",
+    "voraussichtlich": "expected",
     "laufend": "running",
     "läuft": "running",
     "aktiv": "running",

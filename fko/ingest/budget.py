@@ -39,6 +39,12 @@ _FUNDING = (
     ("Land", re.compile(r"\bLandes(?:mittel|-)|\bLandesmitteln?\b")),
     ("Bund (BMBF)", re.compile(r"\bBMBF\b|\bBund(?:es)?mittel")),
 )
+#: "für 4 Jahre": the number of years a total is for.
+_FOR_YEARS = re.compile(r"\bfür (?P<years>\d+|zwei|drei|vier|fünf|sechs|zehn) Jahre\b")
+#: "zzgl. 3 Prozent pro Jahr bis 2027": a yearly increase, and the last year it is stated for.
+_GROWTH = re.compile(
+    r"zzgl\.\s*(?P<percent>\d+(?:,\d+)?)\s*(?:Prozent|%)\s*pro\s+Jahr(?:\s*bis\s*(?P<until>(?:19|20)\d{2}))?"
+)
 _SCALE = {"Mio.": 1_000_000, "Millionen": 1_000_000, "Mrd.": 1_000_000_000, "Milliarden": 1_000_000_000}
 
 
@@ -95,10 +101,14 @@ def _blank(kind: str) -> dict[str, Any]:
         "year_from": None,
         "year_to": None,
         "years_derived": False,
+        "stated_years": None,
+        "growth_percent": None,
+        "growth_until": None,
         "approximate": False,
         "qualifier": None,
         "funding": [],
-        "ressort": None,
+        "payer": None,
+        "payer_text": None,
         "text": "",
         "note": None,
     }
@@ -110,8 +120,9 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
     Basis: "YYYY:" or "YYYY ca." directly before the amount -> year (whatever follows);
     "pro Jahr"/"jährlich"/"p.a." -> per_year; otherwise total (over the stated period, else
     over the runtime, marked derived).
-    "danach" starts the year after the previous item. Staff (Stellen, Lehrkraftstunden) are
-    items of their own kind, never euros.
+    "danach" starts the year after the previous item. "für 4 Jahre" is kept as the number of
+    years a total is for, "zzgl. 3 Prozent pro Jahr bis 2027" as a yearly increase and its last
+    year. Staff (Stellen, Lehrkraftstunden) are items of their own kind, never euros.
     """
     if not text:
         return []
@@ -141,7 +152,12 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
             item["unit"] = match.group("unit").replace("Lehrkraft-Stellen", "Lehrkraftstellen")
         else:
             item["amount_eur"] = euro(match.group("number"), match.group("scale"))
-        span = _SPAN.search(context)
+        if for_years := _FOR_YEARS.search(context):
+            item["stated_years"] = _WORDS.get(for_years.group("years")) or int(for_years.group("years"))
+        if growth := _GROWTH.search(context):
+            item["growth_percent"] = float(growth.group("percent").replace(",", "."))
+            item["growth_until"] = int(growth.group("until")) if growth.group("until") else None
+        span = _SPAN.search(context.replace(growth.group(0), "") if growth else context)
         start_year = _FROM_YEAR.search(context)
         if year_prefix:
             item["basis"] = "year"

@@ -64,9 +64,13 @@ class BudgetPatch(TypedDict):
     year_from: NotRequired[Any]
     year_to: NotRequired[Any]
     years_derived: NotRequired[Any]
+    stated_years: NotRequired[Any]
+    growth_percent: NotRequired[Any]
+    growth_until: NotRequired[Any]
     approximate: NotRequired[Any]
     funding: NotRequired[Any]
-    ressort: NotRequired[Any]
+    payer: NotRequired[Any]
+    payer_text: NotRequired[Any]
     note: NotRequired[Any]
 
 
@@ -121,10 +125,14 @@ BUDGET_FIELDS = frozenset(
         "year_from",
         "year_to",
         "years_derived",
+        "stated_years",
+        "growth_percent",
+        "growth_until",
         "approximate",
         "qualifier",
         "funding",
-        "ressort",
+        "payer",
+        "payer_text",
         "text",
         "note",
     }
@@ -164,10 +172,23 @@ def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]],
         if squash(text) not in wording:
             warnings.append(f"{where}: the text {text!r} is not in the measure's 'Geplante Mittel'; not applied")
             continue
+        said = patch.get("payer_text")
+        if said is not None and not _names_payer(measure, said, patch.get("payer")):
+            warnings.append(
+                f"{where}: the payer's wording {said!r} is not in the measure's text, or does not name "
+                f"{patch.get('payer')!r}; not applied"
+            )
+            continue
         # TOML has no null: -1 stands for "not stated" in year_from/year_to.
         items[number - 1].update(
             {k: (None if k.startswith("year_") and v == -1 else v) for k, v in patch.items() if k in BUDGET_FIELDS}
         )
+
+
+def _names_payer(measure: dict[str, Any], said: str, payer: Any) -> bool:
+    """Whether the payer's wording occurs in the measure's description or funds and names the payer."""
+    text = curated_facts._key(f"{measure['description']} {measure['budget']['text'] or ''}")
+    return curated_facts._key(said) in text and isinstance(payer, str) and payer in said
 
 
 def _matching_facts(
@@ -260,8 +281,13 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     ids = {m["id"] for m in measures}
     codes = {r["code"] for r in parsed["ressorts"]}
     vi8 = [m for m in measures if m["id"] == "VI.8"]
+    report_lines = read_text_lines(str(report))
     recognition = [
-        *[row for m in vi8 for row in curated_facts.chamber_tables(m, report.name, dates.get(report.name))],
+        *[
+            row
+            for m in vi8
+            for row in curated_facts.chamber_tables(m, report.name, dates.get(report.name), report_lines)
+        ],
         *curated_facts.recognition(facts, texts, dates),
     ]
     initiatives = curated_facts.initiatives(facts, texts, codes)

@@ -62,21 +62,39 @@ class Sources:
         if _key(quote) not in _key(self.text(name)):
             raise FkoError(f"{what}: the quote {quote[:60]!r}… is not in {name}; copy it from the source")
 
+    def lines(self, quote: str, name: str) -> list[int] | None:
+        """The first and last line (from 1) of the quote's first occurrence in the source, found
+        the way `check` finds it (whitespace and hyphens aside); None where it does not occur."""
+        text = self.text(name)
+        wanted = _key(quote)
+        kept = [(i, ch) for i, ch in enumerate(text) if not (ch.isspace() or ch in "\u00ad-")]
+        found = "".join(ch for _, ch in kept).find(wanted)
+        if found < 0 or not wanted:
+            return None
+        first, last = kept[found][0], kept[found + len(wanted) - 1][0]
+        return [text.count("\n", 0, first) + 1, text.count("\n", 0, last) + 1]
+
 
 def _check_number(value: int, quote: str, what: str) -> None:
     if value not in numbers_in(quote):
         raise FkoError(f"{what}: the value {value} does not occur in its quote")
 
 
-def chamber_tables(measure: dict[str, Any], source: str, source_date: str | None) -> list[dict[str, Any]]:
-    """Long rows from the recognition tables printed in a measure's description (VI.8)."""
+def chamber_tables(
+    measure: dict[str, Any], source: str, source_date: str | None, report_lines: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Long rows from the recognition tables printed in a measure's description (VI.8). Each row
+    quotes its table: the body, the years and the row as the report prints them, and names the
+    report's lines from the body's heading to the row (where the report's text is given)."""
     rows: list[dict[str, Any]] = []
     body: str | None = None
     years: list[int] = []
+    header = ""
     for line in measure["description"].split("\n"):
         cells = line.split()
         if cells and all(re.fullmatch(r"(19|20)\d{2}", c) for c in cells):
             years = [int(c) for c in cells]
+            header = " ".join(cells)
             continue
         match = re.fullmatch(r"(\D+?)((?:\s+\d+)+)", line)
         if match and years and body:
@@ -84,6 +102,7 @@ def chamber_tables(measure: dict[str, Any], source: str, source_date: str | None
             label = match.group(1).strip()
             if len(values) != len(years):
                 raise FkoError(f"{measure['id']}: table row {line!r} does not have one value per year")
+            where = _table_lines(report_lines, measure.get("source_lines"), body, line)
             for year, value in zip(years, values, strict=True):
                 rows.append(
                     {
@@ -96,6 +115,9 @@ def chamber_tables(measure: dict[str, Any], source: str, source_date: str | None
                         "measure": measure["id"],
                         "source": source,
                         "source_date": source_date,
+                        "source_lines": where,
+                        "quote": f"{body} {header} {line.strip()}",
+                        "caveat": None,
                         "note": None,
                     }
                 )
@@ -104,11 +126,29 @@ def chamber_tables(measure: dict[str, Any], source: str, source_date: str | None
     return rows
 
 
+def _table_lines(lines: list[str] | None, span: Any, body: str, row: str) -> list[int] | None:
+    """The report's lines from a table's heading (the body) to one of its rows, within the
+    measure's lines; None where the report's text is not given or the row is not found."""
+    if lines is None or not span:
+        return None
+    first, last = span
+    heading = next((n for n in range(first, last + 1) if lines[n - 1].strip() == body), None)
+    if heading is None:
+        return None
+    found = next((n for n in range(heading, last + 1) if lines[n - 1].split() == row.split()), None)
+    return [heading, found] if found is not None else None
+
+
 def recognition(facts: dict[str, Any], sources: Sources, dates: dict[str, str | None]) -> list[dict[str, Any]]:
+    """The recognition figures of the facts file, one row per "Name (number)" of the quote; a
+    caveat the source states for them is checked against the source and kept on every row."""
     rows = []
     for n, entry in enumerate(facts.get("recognition", []), start=1):
         what = f"recognition entry {n}"
         sources.check(entry["quote"], entry["source"], what)
+        if entry.get("caveat"):
+            sources.check(entry["caveat"], entry["source"], f"{what}, caveat")
+        where = sources.lines(entry["quote"], entry["source"])
         for name, number in _PAIR.findall(entry["quote"]):
             name = name.strip()
             rows.append(
@@ -122,6 +162,9 @@ def recognition(facts: dict[str, Any], sources: Sources, dates: dict[str, str | 
                     "measure": None,
                     "source": entry["source"],
                     "source_date": dates.get(entry["source"]),
+                    "source_lines": where,
+                    "quote": entry["quote"],
+                    "caveat": entry.get("caveat"),
                     "note": entry.get("note"),
                 }
             )
@@ -158,6 +201,7 @@ def indicators(
                 "as_of_from_source": bool(entry.get("as_of_from_source", False)),
                 "source": entry["source"],
                 "source_date": dates.get(entry["source"]),
+                "source_lines": sources.lines(entry["quote"], entry["source"]),
                 "quote": entry["quote"],
                 "note": entry.get("note"),
             }
@@ -217,6 +261,7 @@ def events(
                 "status": entry["status"],
                 "source": entry["source"],
                 "source_date": dates.get(entry["source"]),
+                "source_lines": sources.lines(entry["quote"], entry["source"]),
                 "quote": entry["quote"],
                 "inference": entry.get("inference"),
                 "note": entry.get("note"),
@@ -257,10 +302,14 @@ def initiatives(facts: dict[str, Any], sources: Sources, codes: set[str]) -> lis
                     "year_from": None,
                     "year_to": None,
                     "years_derived": False,
+                    "stated_years": None,
+                    "growth_percent": None,
+                    "growth_until": None,
                     "approximate": False,
                     "qualifier": None,
                     "funding": item.get("funding", []),
-                    "ressort": None,
+                    "payer": None,
+                    "payer_text": None,
                     "text": item["text"],
                     "note": item.get("note"),
                 }

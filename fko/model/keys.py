@@ -27,8 +27,13 @@ KEYS: dict[str, str] = {
     "as_of": f"The date the figure refers to, {_ISO}.",
     "as_of_from_source": "True where the source states no date for the figure and the source's own date is used.",
     "as_of_text": "The source's wording of the date of the figure, or null.",
-    "attribution": "How counted_eur was found (e.g. 'annualized: 1/7 of the total', "
-    "'not attributable to one year'), or null where the row counts as it stands.",
+    "assumptions": "fko's assumptions behind counted_eur: prorated (a part of a year counted by its months), "
+    "spread (a total spread evenly over its months), growth (the increase the wording states, compounded), "
+    "carried_back (the yearly amount of a programme running 'seit' a year, counted in a year before the report's "
+    "period, the report's year and the year before), carried_on (an amount without a stated end, counted after "
+    "that period or after the last year of a stated increase); [] where there are none.",
+    "assumed_eur": "Integer euros of year_total_eur that rest on fko's assumptions (rows with assumed true), or "
+    "null where no year is summed.",
     "basis": "What an amount covers: per_year (each year), total (over several years), year (one stated "
     "year), one_off; null where none applies.",
     "body": "The body that reports the figure (a chamber, the WHKT).",
@@ -45,8 +50,9 @@ KEYS: dict[str, str] = {
     "cluster": "The numeral of the measure's cluster (I … VI), or null (initiatives).",
     "cluster_title": "The title of the measure's cluster, or null.",
     "code": "A ministry's code, e.g. MAGS.",
-    "counted_eur": "What the total counts for this row under the stated rule (integer euros); null for "
-    "staff, no-funds and not-attributable rows.",
+    "counted_eur": "What the total counts for this row (integer euros): with --year what it counts in that year, "
+    "else its amount (its share with --split equal); null for staff, no-funds rows and rows left out (see "
+    "left_out).",
     "date": f"The date of the record (an initiative, a development, a source, a change), {_ISO}.",
     "date_note": "How the date of the source was found, or null.",
     "date_text": "The source's wording of the date, or null.",
@@ -60,7 +66,8 @@ KEYS: dict[str, str] = {
     "found changed.",
     "file": "The file name of the source document.",
     "footnotes": "The report's footnotes to this measure.",
-    "funding": "The funding sources named (Land, ESF, EFRE, JTF, Bund (BMBF)).",
+    "funding": "The funding sources the planned funds name (Land, ESF, EFRE, JTF, Bund (BMBF)); [] where they "
+    "name none.",
     "event_status": "For events: held, planned, reported, announced or funded; else null.",
     "fields": "The measure fields a diff compared.",
     "summary": "The counts of a diff.",
@@ -93,16 +100,12 @@ KEYS: dict[str, str] = {
     "keys": "The keys of the budget item that changed.",
     "old_item": "The budget item in the old store, or null (added).",
     "new_item": "The budget item in the new store, or null (removed).",
-    "peak_year": "The year in which the most is planned (amounts of one year added only where they run then), or null.",
-    "peak_eur": "Integer euros planned in the peak year, or null.",
-    "peak_assumed": "True where the peak rests on an assumption (an item without a stated end carried on); "
-    "null where there is no peak.",
-    "totals_running_eur": "Integer euros of totals over several years whose span includes the year (each "
-    "in full, not in year_total_eur), or null.",
-    "totals_running_items": "The number of those totals, or null.",
-    "assumed": "True where the year's sum rests on an assumption (an item without a stated end carried on); "
-    "null where not made.",
-    "assumed_ids": "The IDs of the measures whose items are carried on by that assumption, or null.",
+    "peak_year": "The year with the largest sum (what --year counts in it), where the data supports one: its sum "
+    "without the amounts fko assumes exceeds every other year's sum; else null.",
+    "peak_eur": "Integer euros planned in the peak year, or null where there is no peak.",
+    "assumed": "True where the amount (of a row) or the sum (of a group or year) rests on an assumption of fko "
+    "(see assumptions); null where nothing is counted or summed.",
+    "assumed_ids": "The IDs of the measures whose amounts in the sum rest on fko's assumptions, or null.",
     "per_year_approximate": "True where a yearly amount summed is approximate.",
     "total_approximate": "True where a total summed is approximate.",
     "one_year_approximate": "True where an amount for one year summed is approximate.",
@@ -115,7 +118,9 @@ KEYS: dict[str, str] = {
     "change_eur": "new_eur - old_eur.",
     "funds_text": "The report's wording of the planned funds, or null.",
     "goal": "The measure's goal ('Ziel'), or null.",
-    "group": "The group's key as text: a ministry code, a cluster numeral, a year or a funding source.",
+    "group": "The group's key as text: a cluster numeral, a year, a funding source ('ESF + Land': named together; "
+    "'not named'), or by ministry the payer (a ministry code, or BMBF for federal money) or, for a shared measure "
+    "whose payer the report does not name, its ministries together ('MAGS + MSB', with --split joint).",
     "id": "The ID of the measure or initiative, e.g. IV.1; in a search hit null for recognition figures that belong "
     "to no measure.",
     "ids": "The IDs of the ministry's measures.",
@@ -126,13 +131,18 @@ KEYS: dict[str, str] = {
     "introduction": "The cluster's introduction in the report.",
     "item": "The number of the budget item within its measure, from 1.",
     "item_count": "The number of budget items in the group.",
+    "lead": "The ministry the report names first for the measure (fko's reading of who leads it), or null.",
+    "left_out": "Why the row is not in the total: total (a total over several years, without --annualize), no_end "
+    "(a total without a stated end, which cannot be spread), years_not_stated, other_payer (with --ressort: the "
+    "report says another pays), shared (with --ressort and --split joint: a shared measure whose payer the report "
+    "does not name); null where the row counts.",
     "items": "The structured budget items.",
     "item_changes": "For the funds and the runtime: the budget items that changed (with the runtime: whose "
     "derived years moved with it); else null.",
     "key": "The short key of the source document (report, whkt, dhb, rvr, om).",
     "kind": "The sort of record: measure or initiative (measures); money, staff or none (budget items); update, "
-    "indicator, event or initiative (changes); measure, initiative or figure (citations); measure, initiative, "
-    "recognition, indicator or update (search hits).",
+    "indicator, event or initiative (changes); measure, initiative, figure or recognition (citations); measure, "
+    "initiative, recognition, indicator, update or event (search hits); event or statement (events).",
     "label": "The label the source prints for this part or figure, or null.",
     "latest_indicators": "The latest value of each key figure of the measure.",
     "matched": "The words of the data that matched the query, as they stand in the data (not folded).",
@@ -156,8 +166,10 @@ KEYS: dict[str, str] = {
     "parts": "The periods where the report states several (each with label, text, start, end).",
     "per_cluster": "The number of the ministry's measures in each cluster, by numeral.",
     "per_year_eur": f"{_SUM} that are yearly amounts (euros per year); null where there is none.",
-    "period_end": "The end of the interpreted period, YYYY-MM-DD, or null (open or unknown).",
-    "period_start": "The start of the interpreted period, YYYY-MM-DD, or null (unknown).",
+    "period_end": "The end of the interpreted period (of a measure, or of a budget item's amount), YYYY-MM-DD, or "
+    "null (open or unknown).",
+    "period_start": "The start of the interpreted period (of a measure, or of a budget item's amount), YYYY-MM-DD, "
+    "or null (unknown).",
     "place": "Where an event takes place, or null.",
     "placed": "True where the timeline can draw the measure (a start is known).",
     "previous_approximate": "Whether the previous figure is approximate; null where there is none.",
@@ -168,36 +180,64 @@ KEYS: dict[str, str] = {
     "publisher": "The publisher of the source document, or null.",
     "quantity": "The number of staff (posts, hours) an item names, or null.",
     "qualifier": "The source's qualifier of the figure ('fast', 'rund', 'ca.', 'über', 'mehr als', …), or null.",
-    "quote": "The source's words the record is taken from.",
+    "quote": "The source's words the record is taken from (for a chamber's table row: the body, the years and the "
+    "row as the report prints them).",
     "records": "The number of records that cite this source.",
     "quote_of": "What the quote is: the measure's goal or description, or the figure's own words.",
     "source_publisher": "The publisher of the source document, or null.",
     "source_date_note": "How the date of the source document was found, or null.",
     "reports_status": "The status a later development reports for the measure (running, ended, …), or null.",
     "reported_status": "The status a later source reports on or before `on` (it weighs over the runtime's "
-    "status in --status), or null.",
+    "status in --status unless fko links the report to the measure by its own inference: see weighed_status), "
+    "or null.",
     "reported_date": "The date of that report, or null.",
     "reported_source": "The file name of the source of that report, or null.",
     "reported_quote": "The source's words of that report, or null.",
     "reported_inference": "What fko concludes beyond that quote, or null.",
-    "ressort": "A ministry's code: the ministry of a portfolio, or the one the report assigns an item to (else null).",
+    "ressort": "A ministry's code: the ministry of a portfolio.",
+    "payer": "Who pays the item where the report says so: a ministry's code, or BMBF (federal money); null where "
+    "the report names no payer (the measure's ministries share it).",
+    "payer_text": "The report's words that name the payer, or null.",
+    "period_rule": "How the period of a budget item was found (the years the funds state, the runtime's months, a "
+    "school or Kita year), in words; null where its years are not stated.",
+    "rate_eur": "The yearly rate behind counted_eur in integer euros: a yearly amount (grown where the wording "
+    "states an increase), or a total divided by its stated years or spread over its months; null where the amount "
+    "counts as stated (one year, one-off) or no year is asked.",
+    "months": "How many months of the asked year the amount covers (1-12), for a yearly amount or a spread "
+    "total; null where no year is asked or the amount is stated for the year.",
+    "share": "The part of the amount counted for the asked ministries (--split equal on a shared measure), or "
+    "null where the amount counts whole.",
+    "shared_eur": "Integer euros of a ministry group's sum from shared measures whose payer the report does not "
+    "name (counted in full for each ministry with --split full, divided with --split equal); null for other "
+    "groupings and without --year.",
+    "stated_years": "The number of years a total is for where the wording states it ('für 4 Jahre'), or null.",
+    "growth_percent": "The yearly increase the wording states, in per cent ('zzgl. 3 Prozent pro Jahr'), or null.",
+    "growth_until": "The last year of that increase ('bis 2027'), or null.",
+    "caveat": "The source's own caveat on the figure, quoted (the WHKT: the statistic counts only BQFG "
+    "procedures), or null.",
     "ressorts": 'The codes of the measure\'s ministries, e.g. ["MKJFGFI", "MSB"].',
     "ressorts_text": "The report's wording of the ministries ('Ressort').",
     "runtime": "The runtime: the report's wording and the dates it states.",
     "score": "The relevance of the hit, 0-100 (100: the exact ID, an alias or a cluster numeral).",
-    "shared": "True where the measure has more than one ministry.",
+    "shared": "True where the measure has more than one ministry and the report names no payer for the item.",
     "shared_measures": "The IDs of the ministry's measures that other ministries share.",
     "shared_with": "With --ressort: the other ministries of a shared measure; else [].",
     "snippet": "The text around the best match.",
     "source": "The file name of the source document the record comes from.",
     "source_date": f"The date of the source document, {_ISO}, or null.",
     "source_key": "The short key of the source document (report, whkt, dhb, rvr, om), or null.",
-    "source_lines": "The first and last line of the record in the source file, or null.",
+    "source_lines": "The first and last line of the record (a measure, or a figure's quote) in the source file, or "
+    "null.",
     "source_title": "The title of the source document, or null.",
     "staff": "The staff the planned funds name (not euros, not summed).",
     "start": f"The start date the wording states (in a diff's period: the derived start), {_ISO}, or null.",
-    "status": "The status on the date `on`: planned, running, ended or unknown (a running measure "
-    "without an end is open_ended).",
+    "status": "The status on the date `on` derived from the report's runtime: planned, expected (a start the "
+    "report only expects, 'voraussichtlich', or a draft, before its date), running, ended or unknown (a running "
+    "measure without an end is open_ended).",
+    "status_note": "The report's own words that qualify the status ('weitere Durchgänge geplant', 'mit dem "
+    "Haushaltsplan 2024 verstetigt', 'Inkrafttreten voraussichtlich 4. Quartal 2024'), or null.",
+    "weighed_status": "The status --status selects by: reported_status where a later source reports it and "
+    "reported_inference is null, else status.",
     "status_derived": "True where the status rests on a rule that interprets the wording (see status_rule).",
     "status_rule": "The rule the status was found by, in words.",
     "target": "True where the figure is a target, not a result.",
@@ -210,9 +250,10 @@ KEYS: dict[str, str] = {
     "urls": "The links, rejoined where the PDF broke them, without duplicates.",
     "urls_text": "The report's wording of the links ('Internetpräsenz'), or null.",
     "value": "The figure as a number (raw, never formatted).",
-    "year": "A calendar year, or null where none is stated.",
+    "year": "A calendar year (of a figure, or the year a budget group's sums are for), or null where none is stated.",
     "year_from": "The first year an amount covers, or null.",
     "year_to": "The last year an amount covers, or null (open or not stated).",
-    "year_total_eur": f"{_SUM} planned for the year (with --year or --by year); null where this sum is not made.",
+    "year_total_eur": f"{_SUM} counted in the year (with --year or --by year: what --year counts); null where this "
+    "sum is not made.",
     "years_derived": "True where the years of the item come from the runtime, not its own wording.",
 }

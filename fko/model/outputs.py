@@ -37,8 +37,7 @@ from fko.model.records import (
 )
 
 #: The version of the JSON contract: its major number changes with every breaking change.
-#: The version of the JSON contract: its major number changes with every breaking change.
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "3.0"
 
 
 class StatusOn(TypedDict):
@@ -46,17 +45,19 @@ class StatusOn(TypedDict):
     compare and timeline)."""
 
     on: str
-    status: Literal["planned", "running", "ended", "unknown"]
+    status: Literal["planned", "expected", "running", "ended", "unknown"]
     open_ended: bool
     period_start: str | None
     period_end: str | None
     status_derived: bool
     status_rule: str
+    status_note: str | None
     reported_status: str | None
     reported_date: str | None
     reported_source: str | None
     reported_quote: str | None
     reported_inference: str | None
+    weighed_status: Literal["planned", "expected", "running", "ended", "unknown"]
 
 
 class ListRow(Measure, StatusOn):
@@ -131,13 +132,15 @@ class SearchHit(TypedDict):
 
 
 class BudgetRow(TypedDict):
-    """One element of `fko budget --json`: one budget item of a measure, with how it is counted."""
+    """One element of `fko budget --json`: one budget item of a measure, with how it is counted
+    (with --year: in that year) and what fko assumes for it."""
 
     id: str
     item: int
     title: str
     cluster: str | None
     ressorts: list[str]
+    lead: str | None
     kind: Literal["money", "staff", "none"]
     amount_eur: int | None
     quantity: float | None
@@ -146,38 +149,50 @@ class BudgetRow(TypedDict):
     year_from: int | None
     year_to: int | None
     years_derived: bool
+    stated_years: int | None
+    growth_percent: float | None
+    growth_until: int | None
     approximate: bool
     qualifier: str | None
     funding: list[str]
-    ressort: str | None
+    payer: str | None
+    payer_text: str | None
     text: str
     note: str | None
     source: str
+    period_start: str | None
+    period_end: str | None
+    period_rule: str | None
     shared: bool
     shared_with: list[str]
+    share: float | None
     counted_eur: int | None
-    attribution: str | None
+    rate_eur: int | None
+    months: int | None
+    assumed: bool | None
+    assumptions: list[Literal["prorated", "spread", "growth", "carried_back", "carried_on"]]
+    left_out: Literal["total", "no_end", "years_not_stated", "other_payer", "shared"] | None
 
 
 class BudgetGroup(TypedDict):
-    """One element of `fko budget --by ressort|cluster|year|funding --json`: a group's sums,
-    never adding amounts of years that do not run at the same time (null where this view
-    makes no such sum: the peak keys without --year, year_total_eur with --year or --by year,
-    the totals_running and assumed keys with --by year)."""
+    """One element of `fko budget --by ressort|cluster|year|funding --json`: a group's sums.
+
+    With --year (and each year of --by year): what the group counts in that year; the groups
+    add up to the year's one total (--by ressort --split full counts shared measures for each
+    of their ministries: see shared_eur). Without --year: the group's peak year where the data
+    supports one, and its sum there. Keys a view does not fill are null."""
 
     by: Literal["ressort", "cluster", "year", "funding"]
     group: str
     year: int | None
     item_count: int
-    peak_year: int | None
-    peak_eur: int | None
-    peak_assumed: bool | None
-    total_eur: int | None
     year_total_eur: int | None
-    totals_running_eur: int | None
-    totals_running_items: int | None
+    assumed_eur: int | None
     assumed: bool | None
     assumed_ids: list[str] | None
+    shared_eur: int | None
+    peak_year: int | None
+    peak_eur: int | None
 
 
 class RecognitionRow(Recognition):
@@ -268,8 +283,6 @@ class Portfolio(TypedDict):
     in_common: list[str]
     peak_year: int | None
     peak_eur: int | None
-    peak_assumed: bool | None
-    total_eur: int | None
 
 
 class TimelineRow(StatusOn):
@@ -418,11 +431,12 @@ class Diff(TypedDict):
 
 
 class Citation(TypedDict):
-    """What `fko cite --json` prints for a measure, an initiative or a key figure."""
+    """What `fko cite --json` prints for a measure, an initiative, a key figure or a recognition figure."""
 
-    id: str
+    id: str | None
     kind: str
-    title: str
+    title: str | None
+    body: str | None
     metric: str | None
     value: float | None
     unit: str | None
@@ -438,6 +452,7 @@ class Citation(TypedDict):
     source_date: str | None
     source_date_note: str | None
     source_lines: list[int] | None
+    caveat: str | None
 
 
 #: The output types by the name of their command (the `$defs` names): type and command line.
@@ -475,10 +490,8 @@ RENAMES: dict[str, dict[str, str]] = {
         "shared": "shared_measures",
         "funds_peak_year": "peak_year",
         "funds_peak_year_eur": "peak_eur",
-        "funds_peak_year_assumed": "peak_assumed",
-        "funds_total_eur": "total_eur",
     },
-    "budget_group": {"items": "item_count", "total": "total_eur", "year_total": "year_total_eur"},
+    "budget_group": {"items": "item_count", "year_total": "year_total_eur"},
 }
 
 

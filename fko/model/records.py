@@ -37,10 +37,14 @@ class BudgetItem(TypedDict):
     year_from: int | None
     year_to: int | None
     years_derived: bool
+    stated_years: int | None
+    growth_percent: float | None
+    growth_until: int | None
     approximate: bool
     qualifier: str | None
     funding: list[str]
-    ressort: str | None
+    payer: str | None
+    payer_text: str | None
     text: str
     note: str | None
 
@@ -119,6 +123,9 @@ class Recognition(TypedDict):
     measure: str | None
     source: str
     source_date: str | None
+    source_lines: list[int] | None
+    quote: str
+    caveat: str | None
     note: str | None
 
 
@@ -137,6 +144,7 @@ class Indicator(TypedDict):
     as_of_from_source: bool
     source: str
     source_date: str | None
+    source_lines: list[int] | None
     quote: str
     note: str | None
 
@@ -167,6 +175,7 @@ class Event(TypedDict):
     status: str
     source: str
     source_date: str | None
+    source_lines: list[int] | None
     quote: str
     inference: str | None
     note: str | None

@@ -36,7 +36,7 @@ FIELD_NAMES = tuple(name for name, _ in FIELDS)
 
 
 #: What a search can find, as `--kind` names them.
-KINDS = ("measure", "initiative", "recognition", "indicator", "update")
+KINDS = ("measure", "initiative", "recognition", "indicator", "update", "event")
 
 
 #: The words for what a record beyond the measures is, searchable in its "what" field.
@@ -44,6 +44,7 @@ KIND_WORDS = {
     "recognition": "Anerkennung, Anerkennungsverfahren",
     "indicator": "Kennzahl, Indikator",
     "update": "Aktuelles, Neuigkeit",
+    "event": "Ereignis, Termin, Aussage, Zahl",
 }
 
 
@@ -90,8 +91,8 @@ def document(record: dict[str, Any], aliases: Sequence[str], updates: Sequence[s
 
 def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """Searchable documents for the records beyond measures: recognition figures (one per body and
-    source), indicators (one per measure and metric) and updates (one each). Their text is kept in
-    the document, since no single store row holds it."""
+    source), indicators (one per measure and metric), updates and events (one each). Their text
+    is kept in the document, since no single store row holds it."""
     ressorts = {m["id"]: list(m.get("ressorts") or []) for m in tables.get("measures", [])}
     sources = {s["file"]: s.get("title") or "" for s in tables.get("sources", [])}
     docs: list[dict[str, Any]] = []
@@ -120,6 +121,10 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
         text = row.get("quote") or ""
         named = [sources[row["source"]]] if sources.get(row["source"]) else []
         docs.append(_figure(row["measure"], "update", row["title"], text, ressorts, named))
+    for row in tables.get("events", []):  # dated facts: the report's lead figures, events, statements
+        text = " ".join(filter(None, [row.get("date_text"), row.get("quote")]))
+        named = [sources[row["source"]]] if sources.get(row["source"]) else []
+        docs.append(_figure(row.get("measure"), "event", row["title"], text, ressorts, named))
     return docs
 
 
@@ -390,8 +395,8 @@ def search_index(
     warnings: list[str] | None = None,
 ) -> dict[str, Any]:
     """The search index of the records (with their aliases and later developments), of the
-    records beyond them (`figures`: the tables measures, sources, recognition, indicators and
-    updates), and of the reviewed synonym table.
+    records beyond them (`figures`: the tables measures, sources, recognition, indicators,
+    updates and events), and of the reviewed synonym table.
 
     Built by `fko data build`, and in memory for a store whose index is missing or stale."""
     docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]

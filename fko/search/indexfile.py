@@ -20,9 +20,9 @@ from fko.search.index import KINDS, later_texts, search_index
 from fko.store.fileformat import max_bytes, read_at_most
 
 #: The tables an index is made from: the records, and those its figures come from.
-SOURCE_TABLES = ("measures", "initiatives", "sources", "recognition", "indicators", "updates")
+SOURCE_TABLES = ("measures", "initiatives", "sources", "recognition", "indicators", "updates", "events")
 #: The tables beyond the records that its figures are made from (index.figure_documents).
-FIGURE_TABLES = ("measures", "sources", "recognition", "indicators", "updates")
+FIGURE_TABLES = ("measures", "sources", "recognition", "indicators", "updates", "events")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -129,10 +129,8 @@ PORTFOLIO_FIELDS: list[Field] = [
         for n in ("I", "II", "III", "IV", "V", "VI")
     ),
     Field("shared", "Shared", key("shared")),
-    Field("funds_peak_year", "Peak year of the funds", key("funds_peak_year"), numeric=True),
+    Field("funds_peak_year", "Peak year of its own funds", key("funds_peak_year"), numeric=True),
     Field("funds_peak_year_eur", "Planned in the peak year", key("funds_peak_year_eur"), numeric=True),
-    Field("funds_peak_year_assumed", "Peak rests on an assumption", key("funds_peak_year_assumed")),
-    Field("funds_total_eur", "Totals over several years", key("funds_total_eur"), numeric=True),
 ]
 
 
@@ -146,10 +144,8 @@ def portfolio_table(display: Display, result: dict[str, Any]) -> None:
             value = f.get(p)
             if f.name == "shared":
                 value = f"{len(value)} ({', '.join(value)})" if value else "0"
-            elif f.name in ("funds_peak_year_eur", "funds_total_eur"):
+            elif f.name == "funds_peak_year_eur" and value is not None:
                 value = numbers.euro_exact(value)
-            elif f.name == "funds_peak_year_assumed":
-                value = "yes (open ends carried on)" if value else "no"
             elif value is None:
                 value = "–"
             values[p["ressort"]] = str(value)
@@ -164,8 +160,9 @@ def portfolio_table(display: Display, result: dict[str, Any]) -> None:
         [
             "",
             f"Measures in common: {', '.join(common) if common else 'none'}.",
-            "Funds of shared measures are counted in full for each ministry; items the report assigns to one "
-            "ministry (II.4 hosting costs: MSB) count only for it. Sums are kept apart by basis; the peak "
-            "year adds only what is planned for that one year (fko budget -r CODE --by year for every year).",
+            "The peak year is that of each ministry's own money, as `fko budget -r CODE` counts it: items the "
+            "report says it pays, and the funds of its measures with no other ministry; shared measures whose payer "
+            "the report does not name count for none alone. It is named only where that year's sum without what "
+            "fko assumes exceeds every other year's (fko budget -r CODE --by year for every year).",
         ],
     )

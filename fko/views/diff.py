@@ -100,8 +100,8 @@ def diff_entries(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
         lines += [f"{r['ressort']}, {LABEL[r['basis']]}: {_euro_change(r['change_eur'])}" for r in funds["per_ressort"]]
         entries.append(
             (
-                "Change in planned funds (money items of the report's measures, within one basis; "
-                "shared measures count in full for each ministry)",
+                "Change in planned funds (money items of the report's measures, within one basis; an item "
+                "counts for its payer where the report names one, else in full for each ministry)",
                 lines,
             )
         )

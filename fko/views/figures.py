@@ -66,6 +66,9 @@ RECOGNITION_FIELDS: list[Field] = [
     Field("measure", "Measure", key("measure"), in_table=False),
     Field("source", "Source", key("source"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
+    Field("source_lines", "Lines", key("source_lines"), in_table=False),
+    Field("quote", "Quote", key("quote"), in_table=False),
+    Field("caveat", "Caveat of the source", key("caveat"), in_table=False),
     Field("note", "Note", key("note"), in_table=False),
 ]
 
@@ -79,6 +82,20 @@ def with_source_keys(store: Store, fields: Sequence[Field]) -> list[Field]:
         return "" if value is None else clean(keys.get(str(value), value))
 
     return [dataclasses.replace(f, show=short) if f.name == "source" else f for f in fields]
+
+
+def caveat_lines(rows: Sequence[dict[str, Any]], sources: dict[str, str]) -> list[str]:
+    """The caveats the sources state for the figures shown, once each, quoted with their source
+    (the WHKT: its statistic counts only BQFG procedures)."""
+    seen: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        if row.get("caveat"):
+            seen.setdefault((row["caveat"], row["source"]), []).append(row.get("label") or row["body"])
+    return [
+        f"Caveat of the source ({sources.get(source, source)}) on the figures of {', '.join(dict.fromkeys(names))}: "
+        f"„{caveat}“"
+        for (caveat, source), names in seen.items()
+    ]
 
 
 def source_label(store: Any) -> dict[str, str]:
@@ -102,7 +119,10 @@ def recognition_overview(store: Any, bodies: Sequence[str] = (), year: int | Non
         for r in by_area(store):
             if chosen(r["body"]):
                 shown = numbers.german_number(r["value"])
-                rows.append({"body": r["body"], "figure": "procedures", "year": "–", "value": shown, **r_src(r)})
+                rows.append(
+                    {"body": r["body"], "figure": "procedures *", "year": "–", "value": shown, **r_src(r)}
+                    | {"caveat": r["caveat"], "label": r["label"]}
+                )
         countries = by_country(store)
         if countries and chosen(countries[0]["body"]):
             top = ", ".join(f"{c['dimension']} {numbers.german_number(c['value'])}" for c in countries[:3])

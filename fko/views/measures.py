@@ -83,7 +83,12 @@ def _item_line(item: dict[str, Any]) -> str:
 
     parts = [_amount(item)]
     parts += [_basis_label(item["basis"], "") or "", years_text(item)]
-    parts += [", ".join(item["funding"]), f"assigned to {item['ressort']}" if item["ressort"] else ""]
+    if item.get("stated_years"):
+        parts.append(f"for {item['stated_years']} years (stated)")
+    if item.get("growth_percent"):
+        until = f" until {item['growth_until']}" if item.get("growth_until") else ""
+        parts.append(f"+{numbers.german_number(item['growth_percent'], 1).removesuffix(',0')} % a year{until}")
+    parts += [", ".join(item["funding"]), f"paid by {item['payer']}" if item["payer"] else ""]
     parts += [item["note"] or ""]
     return " · ".join(p for p in parts if p)
 
@@ -163,15 +168,21 @@ def _status_line(store: Any, measure: dict[str, Any], on: Any, sources: dict[str
 
     found = status_in(store, measure, on)
     derived = f"{found.runtime_label()} on {on.isoformat()} — rule: {found.rule}"
-    if not found.reported:
-        return derived
+    note = [f"  the report: {found.note}"] if found.note else []
     r = found.reported
-    lines = [
-        f"{r['reports_status']} (reported {r['date']}, source {sources.get(r['source'], r['source'])})",
-        f"  „{r['quote']}“",
-        *([f"  fko's inference, not the source's: {r['inference']}"] if r.get("inference") else []),
-        f"  from the report's runtime: {derived}",
-    ]
+    if not r:
+        return "\n".join([derived, *note])
+    reported = f"{r['reports_status']} (reported {r['date']}, source {sources.get(r['source'], r['source'])})"
+    if r.get("inference"):  # beside the status, never in its place
+        lines = [
+            derived,
+            *note,
+            f"  beside it, only through fko's inference: {reported}",
+            f"  „{r['quote']}“",
+            f"  fko's inference, not the source's: {r['inference']}",
+        ]
+    else:
+        lines = [reported, f"  „{r['quote']}“", f"  from the report's runtime: {derived}", *note]
     return "\n".join(lines)
 
 

@@ -83,7 +83,7 @@ def test_schema_is_a_valid_draft_2020_12_schema(fko: Fko) -> None:
     printed = fko("schema", "--json").json()
     Draft202012Validator.check_schema(printed)
     assert printed == json.loads(json.dumps(SCHEMA))
-    assert printed["schema_version"] == "2.0"
+    assert printed["schema_version"] == "3.0"
     assert set(OUTPUTS) <= set(printed["$defs"])
     for name, definition in printed["$defs"].items():
         assert definition["description"], name

@@ -393,7 +393,7 @@ def test_completion_values() -> None:
 
 def test_choices_are_enums_that_agree_with_the_domain() -> None:
     from fko.commands import choices, completion
-    from fko.domain.budget import GROUPINGS
+    from fko.domain.budget import GROUPINGS, SPLITS
     from fko.domain.changes import KINDS
     from fko.domain.cite import FORMATS as CITE_FORMATS
     from fko.domain.status import STATUSES
@@ -401,7 +401,8 @@ def test_choices_are_enums_that_agree_with_the_domain() -> None:
     assert tuple(choices.BudgetBy) == GROUPINGS
     assert tuple(choices.CiteFormat) == CITE_FORMATS
     assert tuple(choices.ChangeKind) == KINDS
-    assert completion.statuses("")[:5] == list(STATUSES)
+    assert completion.statuses("")[:6] == list(STATUSES)
+    assert tuple(choices.Split) == SPLITS
     assert completion.statuses("LAUF") == ["laufend"]
 
 
@@ -481,7 +482,7 @@ def test_json_export_keeps_the_keys_of_json_output(fko: Fko, tmp_path: Path, off
         "clusters",
         "sources",
     ]
-    assert len(data["events"]) == len(json.loads(SHIPPED.read_text(encoding="utf-8"))["events"]) == 22  # as in SQLite
+    assert len(data["events"]) == len(json.loads(SHIPPED.read_text(encoding="utf-8"))["events"]) == 38  # as in SQLite
     shown = fko("recognition", "--json").json()[0]
     assert set(data["recognition"][0]) <= set(shown) and data["recognition"][0]["measure"] == "VI.8"
     assert "measure" in data["indicators"][0] and "measure_id" not in data["indicators"][0]

@@ -41,9 +41,11 @@ KEYS = ("kind", "amount_eur", "basis", "year_from", "year_to", "years_derived", 
             ],
         ),
         (
+            # "seit 2005, wesentlicher Ausbau 2023": the 10 Mio. a year take their years from the
+            # runtime, as V.6's 75 Mio. a year do from "seit 2020"
             "II.2",
             [
-                ("money", 10_000_000, "per_year", None, None, False, False, []),
+                ("money", 10_000_000, "per_year", 2005, None, True, False, []),
                 ("money", 9_500_000, "total", 2021, 2027, False, False, ["EFRE"]),
             ],
         ),
@@ -102,9 +104,13 @@ def test_staff_are_never_euros(store: Store) -> None:
                 assert item["amount_eur"] is None
 
 
-def test_msb_hosting_costs_are_assigned_to_msb(store: Store) -> None:
+def test_msb_hosting_costs_are_paid_by_msb(store: Store) -> None:
     hosting = items(store, "II.4")[1]
-    assert (hosting["ressort"], hosting["text"]) == ("MSB", "MSB - Übernahme der Hostingkosten: 610.000 EUR")
+    assert (hosting["payer"], hosting["payer_text"], hosting["text"]) == (
+        "MSB",
+        "MSB - Übernahme der Hostingkosten",
+        "MSB - Übernahme der Hostingkosten: 610.000 EUR",
+    )
 
 
 _EURO = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(Mrd\.|Mio\.)?\s*(?:Euro|EUR|€)")
@@ -195,80 +201,388 @@ def test_every_stored_item_with_a_year_before_its_amount_is_a_year_item(store: S
     assert seen == 2  # III.3 "2023: 19,6 Mio. Euro" and IV.1 "2023 ca. 5,5 Mio. Euro"
 
 
-def test_year_2023_counts_iii_3(store: Store) -> None:
-    result = view(store, year=2023)
-    assert result.totals["year_total"]["eur"] == 128_057_000
-    assert "III.3" in {r["id"] for r in result.rows}
+def _rows(result: Any) -> dict[tuple[str, int], dict[str, Any]]:
+    return {(r["id"], r["item"]): r for r in result.rows + result.apart}
 
 
-def test_mags_lists_its_measures_and_the_total_is_the_sum_of_rows(store: Store) -> None:
-    result = view(store, ressorts=["mags"])
-    ids = {r["id"] for r in result.rows}
-    assert {"IV.1", "II.9", "III.7", "II.8", "III.4"} <= ids
-    assert all("MAGS" in r["ressorts"] for r in result.rows)
-    assert not any(r["ressort"] == "MSB" for r in result.rows)  # the MSB hosting costs are not MAGS'
-    iv1 = [(r["amount_eur"], r["basis"]) for r in result.rows if r["id"] == "IV.1"]
-    assert iv1 == [(11_000_000, "per_year"), (5_500_000, "year")]
-    ii9 = next(r for r in result.rows if r["id"] == "II.9")
-    assert (ii9["amount_eur"], ii9["basis"], ii9["shared"]) == (16_700_000, "per_year", False)
-    iii7 = next(r for r in result.rows if r["id"] == "III.7" and r["kind"] == "money")
-    assert (iii7["amount_eur"], iii7["funding"], iii7["shared"]) == (5_355_028, ["Bund (BMBF)"], True)
-    for basis, total in result.totals.items():
-        rows = [r for r in result.rows if r["basis"] == basis and r["counted_eur"] is not None]
-        assert total == {"eur": sum(r["counted_eur"] for r in rows), "items": len(rows)}
-    assert result.totals["per_year"]["eur"] == 38_300_000
+def _counted(result: Any) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for row in result.rows:
+        if row["counted_eur"] is not None:
+            out[row["id"]] = out.get(row["id"], 0) + row["counted_eur"]
+    return out
 
 
-def test_split_equal_divides_shared_measures(store: Store) -> None:
-    full = view(store, ressorts=["MAGS"])
-    equal = view(store, ressorts=["MAGS"], split="equal")
-    ii8_full = next(r for r in full.rows if r["id"] == "II.8")["counted_eur"]
-    ii8_equal = next(r for r in equal.rows if r["id"] == "II.8")["counted_eur"]
-    assert (ii8_full, ii8_equal) == (10_100_000, 5_050_000)
+# --- 1. A total is spread over the years the source states, else over the runtime's months ----
 
 
-def test_year_2024_keeps_what_runs_then(store: Store) -> None:
+def test_a_total_for_4_years_is_a_quarter_a_year(store: Store) -> None:
+    """V.5 "gesamt rund 18,2 Mio. Euro für 4 Jahre", 01.12.2023 bis 30.11.2027: 18.200.000 / 4 =
+    4.550.000 € a year (not / 5, the calendar years it touches); 2023 has 1 month of it
+    (4.550.000 / 12 = 379.166,67), 2027 11 months (4.170.833,33)."""
+    assert next(i for i in items(store, "V.5"))["stated_years"] == 4
+    counted = {}
+    for year in range(2023, 2028):
+        v5 = _rows(view(store, year=year, annualize=True))[("V.5", 1)]
+        assert (v5["rate_eur"], v5["left_out"]) == (4_550_000, None), year
+        counted[year] = (v5["counted_eur"], v5["months"], v5["assumptions"])
+    assert counted == {
+        2023: (379_167, 1, ["spread", "prorated"]),
+        2024: (4_550_000, 12, ["spread"]),
+        2025: (4_550_000, 12, ["spread"]),
+        2026: (4_550_000, 12, ["spread"]),
+        2027: (4_170_833, 11, ["spread", "prorated"]),
+    }
+    assert sum(c for c, _, _ in counted.values()) == 18_200_000
+
+
+def test_a_total_without_stated_years_is_spread_over_the_runtimes_months(store: Store) -> None:
+    """I.11 "insgesamt rund 1 Mrd. Euro für die gesamte Laufzeit", 08/2020 bis 07/2026: 72 months,
+    1.000.000.000 * 12 / 72 = 166.666.666,67 a year (not / 7); 2020 has 5 months (69.444.444,44),
+    2026 has 7 (97.222.222,22)."""
+    by_year = {}
+    for year in (2020, 2021, 2024, 2026):
+        i11 = _rows(view(store, year=year, annualize=True))[("I.11", 1)]
+        by_year[year] = (i11["counted_eur"], i11["rate_eur"], i11["months"])
+    assert by_year == {
+        2020: (69_444_444, 166_666_667, 5),
+        2021: (166_666_667, 166_666_667, 12),
+        2024: (166_666_667, 166_666_667, 12),
+        2026: (97_222_222, 166_666_667, 7),
+    }
+    # a school or Kita year named with the amount runs from August to July: I.12's 11 Mio. for
+    # "den geförderten Jahrgang 2023/24" are 5/12 in 2023 and 7/12 in 2024
+    i12 = [_rows(view(store, year=y, annualize=True))[("I.12", 1)] for y in (2023, 2024)]
+    assert [(r["counted_eur"], r["months"], r["period_start"], r["period_end"]) for r in i12] == [
+        (4_583_333, 5, "2023-08-01", "2024-07-31"),
+        (6_416_667, 7, "2023-08-01", "2024-07-31"),
+    ]
+
+
+def test_without_annualize_totals_are_left_out_and_their_share_is_named(store: Store) -> None:
+    from fko.domain.budget import spread_share
+
     result = view(store, year=2024)
-    ids = {r["id"] for r in result.rows if r["counted_eur"] is not None}
-    apart = {r["id"] for r in result.apart}
-    assert {"IV.1", "II.9", "II.8", "V.6", "II.3", "VI.2"} <= ids
-    assert "III.4" not in ids | apart  # ended in 2023
-    assert "II.1" not in ids | apart  # starts in 2025
-    assert "I.11" in apart  # a total over 2020-2026 is not attributable to 2024
-    iv1 = [r for r in result.rows if r["id"] == "IV.1"]
-    assert [(r["amount_eur"], r["basis"]) for r in iv1] == [(11_000_000, "per_year")]
-    assert result.totals["year_total"]["eur"] == sum(r["counted_eur"] for r in result.rows if r["counted_eur"])
+    left = {(r["id"], r["left_out"]) for r in result.apart}
+    assert ("I.11", "total") in left and ("V.5", "total") in left
+    assert ("IV.6", "no_end") in left  # "6 Mio. Euro", "seit 2023 (laufend)": no end to spread it to
+    assert spread_share(result) == view(store, year=2024, annualize=True).total - result.total == 187_746_438
 
 
-def test_annualize_spreads_totals(store: Store) -> None:
-    result = view(store, year=2024, annualize=True)
-    i11 = next(r for r in result.rows if r["id"] == "I.11")
-    assert (i11["counted_eur"], i11["attribution"]) == (142_857_143, "annualized: 1/7 of the total")
+# --- 2. Partial years count pro rata by months, marked as fko's assumption ----------------------
 
 
-def test_funding_filter(store: Store) -> None:
-    esf = {r["id"] for r in view(store, funding=["esf"]).rows}
-    assert esf == {"II.4", "II.8", "II.9"}
-
-
-def test_budget_command(fko: Callable[..., Result]) -> None:
-    result = fko("budget", "--ressort", "MAGS")
-    assert result.code == 0, result.err
-    assert "MWIKE, MAGS (shared)" in result.out
-    assert "Sum of the yearly amounts" not in result.out
-    assert (
-        "Peak year for MAGS: 2024, with 38.300.000 € planned (yearly amounts running then and amounts stated for "
-        "that year; totals over several years not included)." in result.out
+def test_2023_counts_the_starts_of_the_year_by_their_months(store: Store) -> None:
+    """2023, by hand from the report (yearly amounts running in 2023, amounts stated for 2023):
+         V.6   75 Mio. Euro pro Jahr, seit 2020                    75.000.000
+         III.3 "2023: 19,6 Mio. Euro"                             19.600.000
+         II.2  10 Mio. Euro pro Jahr, seit 2005                    10.000.000
+         II.9  16,7 Mio. pro Jahr, 07/2023-12/2024: 6/12            8.350.000
+         IV.1  "2023 ca. 5,5 Mio. Euro" (the report's own part)     5.500.000
+         II.8  10,1 Mio. pro Jahr, 11/2023-12/2024: 2/12            1.683.333
+         IV.5  200.000 Euro pro Jahr, 2022-2027                       200.000
+         IV.3  ca. 107.000 Euro jährlich, seit 2016 bis 31.12.2024    107.000
+         I.8   850.000 Euro pro Jahr, Ende 2023 bis Ende 2026: 1/12    70.833
+                                                                  120.511.166
+    Without II.2 (whose years the report gives only as "seit 2005") 110.511.166: the "about 110,5
+    Mio." of the audit; II.2 counts in 2023 as V.6 does (one rule for "seit")."""
+    result = view(store, year=2023)
+    assert _counted(result) == {
+        "V.6": 75_000_000,
+        "III.3": 19_600_000,
+        "II.2": 10_000_000,
+        "II.9": 8_350_000,
+        "IV.1": 5_500_000,
+        "II.8": 1_683_333,
+        "IV.5": 200_000,
+        "IV.3": 107_000,
+        "I.8": 70_833,
+    }
+    assert result.total == 120_511_166 and result.total - 10_000_000 == 110_511_166
+    assert result.assumed_eur == 8_350_000 + 1_683_333 + 70_833
+    rows = _rows(result)
+    assert (rows[("II.8", 1)]["months"], rows[("II.8", 1)]["rate_eur"], rows[("II.8", 1)]["assumptions"]) == (
+        2,
+        10_100_000,
+        ["prorated"],
     )
-    assert "counted in full (--split equal divides them evenly)" in result.out
-    rows = fko("budget", "--ressort", "MAGS", "--json").json()
-    assert {"id", "amount_eur", "basis", "year_from", "year_to", "funding", "text", "counted_eur"} <= set(rows[0])
-    assert isinstance(rows[0]["amount_eur"], int)
-    chart = fko("budget", "--by", "ressort")
-    assert chart.code == 0
-    assert "█" in chart.out
-    assert fko("budget", "--by", "nonsense").code == 2
+    assert rows[("I.8", 1)]["period_start"] == "2023-12-01"  # "Ende 2023" as a start: December
+    assert rows[("IV.1", 1)]["assumptions"] == [] and not rows[("IV.1", 1)]["assumed"]
+
+
+def test_2024_is_counted_in_full_and_rests_on_no_assumption(store: Store) -> None:
+    """2024, by hand (every yearly amount runs the whole year; one-off amounts of 2024):
+    V.6 75.000.000 + II.9 16.700.000 + IV.1 11.000.000 + II.8 10.100.000 + II.2 10.000.000
+    + II.3 10.000.000 + III.9 3.100.000 + I.8 850.000 + VI.2 300.000 + IV.5 200.000
+    + VI.3 200.000 + V.1 150.000 + IV.3 107.000 + V.10 80.000 + V.3 30.000 + IV.4 20.000
+    = 137.837.000 € in 16 items."""
+    result = view(store, year=2024)
+    assert result.total == 137_837_000 and result.assumed_eur == 0
+    assert len([r for r in result.rows if r["counted_eur"] is not None]) == 16
+    assert _counted(result) == {
+        "V.6": 75_000_000,
+        "II.9": 16_700_000,
+        "IV.1": 11_000_000,
+        "II.8": 10_100_000,
+        "II.2": 10_000_000,
+        "II.3": 10_000_000,
+        "III.9": 3_100_000,
+        "I.8": 850_000,
+        "VI.2": 300_000,
+        "IV.5": 200_000,
+        "VI.3": 200_000,
+        "V.1": 150_000,
+        "IV.3": 107_000,
+        "V.10": 80_000,
+        "V.3": 30_000,
+        "IV.4": 20_000,
+    }
+
+
+# --- 3. Money counts for the one who pays -----------------------------------------------------
+
+
+def test_the_payer_the_report_names(store: Store) -> None:
+    payers = {(m["id"], i["payer"]) for m in store.measures() for i in m["budget"]["items"] if i["payer"]}
+    assert payers == {("I.12", "MKJFGFI"), ("II.4", "MSB"), ("III.4", "MWIKE"), ("III.7", "BMBF"), ("IV.3", "MKJFGFI")}
+    iii4 = items(store, "III.4")[0]
+    assert (
+        iii4["payer_text"]
+        == "Das MWIKE NRW hat deshalb den Aufbau des InnovationSpin in Lemgo mit 27 Mio. Euro unterstützt."
+    )
+    assert items(store, "III.7")[0]["payer_text"] == "im Rahmen des InnoVET-Projektes vom BMBF"
+    assert "seitens des MKJFGFI" in items(store, "I.12")[0]["payer_text"]
+    # V.3's 30.000 € a year pay for certifying all the listed schools, not its own alone
+    assert items(store, "V.3")[0]["note"].startswith("for the certification of all the listed schools")
+
+
+def test_a_ministry_counts_its_own_money(store: Store) -> None:
+    """-r MAGS 2024: II.9 16.700.000 + IV.1 11.000.000 = 27.700.000 (its own); III.4 is the
+    MWIKE's (ended 2023), III.7 the Bund's, the II.4 hosting the MSB's; II.8 (with MSB), VI.2
+    and VI.3 (with MWIKE) name no payer: 10.600.000 more with --split full, half with equal."""
+    own = view(store, ["MAGS"], year=2024)
+    assert (own.total, _counted(own)) == (27_700_000, {"II.9": 16_700_000, "IV.1": 11_000_000})
+    reasons = {(r["id"], r["item"]): r["left_out"] for r in own.apart}
+    assert reasons[("III.7", 1)] == reasons[("II.4", 2)] == "other_payer"
+    assert reasons[("II.8", 1)] == reasons[("VI.2", 1)] == reasons[("VI.3", 1)] == "shared"
+    assert view(store, ["MAGS"], year=2024, split="full").total == 38_300_000
+    equal = view(store, ["MAGS"], year=2024, split="equal")
+    assert equal.total == 27_700_000 + 5_050_000 + 150_000 + 100_000 == 33_000_000
+    assert _rows(equal)[("II.8", 1)]["share"] == 0.5
+    assert view(store, ["MWIKE"], year=2023, annualize=True).rows[0]["id"] in {"III.3", "III.4"}
+    assert _rows(view(store, ["MWIKE"], year=2023, annualize=True))[("III.4", 1)]["counted_eur"] == 6_750_000
+    assert _rows(view(store, ["MAGS"], year=2023, annualize=True))[("III.4", 1)]["left_out"] == "other_payer"
+    # MKW 2024: II.2 10.000.000 + II.3 10.000.000 + III.9 3.100.000; III.7 is federal money
+    assert view(store, ["MKW"], year=2024).total == 23_100_000
+    assert view(store, ["MKW"], year=2024, split="full").total == 23_100_000
+    # spread, MKW's own EFRE total adds 9.500.000 / 7; III.7 (5.355.028 / 5) stays the Bund's
+    assert view(store, ["MKW"], year=2024, annualize=True, split="full").total == 23_100_000 + 1_357_143
+    assert _rows(view(store, ["MSB"], year=2024, annualize=True))[("I.12", 1)]["left_out"] == "other_payer"
+
+
+def test_by_ressort_adds_up_to_the_total_or_says_by_how_much_it_exceeds_it(store: Store) -> None:
+    from fko.domain.budget import counted_twice, group
+
+    joint = group(view(store, year=2024), "ressort", store)
+    assert [(g["group"], g["year_total"]) for g in joint] == [
+        ("MKJFGFI", 75_957_000),
+        ("MAGS", 27_700_000),
+        ("MKW", 23_100_000),
+        ("MAGS + MSB", 10_100_000),
+        ("MWIKE + MAGS", 500_000),
+        ("MWIKE", 350_000),
+        ("MWIKE + MKJFGFI", 80_000),
+        ("MSB", 30_000),
+        ("Stk", 20_000),
+    ]
+    assert sum(g["year_total"] for g in joint) == 137_837_000
+    full = group(view(store, year=2024, split="full"), "ressort", store)
+    # II.8 10.100.000 + VI.2 300.000 + VI.3 200.000 + V.10 80.000 counted once more
+    assert counted_twice(full, 137_837_000) == 10_680_000
+    assert next(g for g in full if g["group"] == "MAGS")["shared_eur"] == 10_600_000
+    equal = group(view(store, year=2024, split="equal"), "ressort", store)
+    assert sum(g["year_total"] for g in equal) == 137_837_000
+    spread = group(view(store, year=2024, annualize=True), "ressort", store)
+    assert next(g for g in spread if g["group"] == "BMBF")["year_total"] == 1_071_006  # 5.355.028 / 5
+    assert sum(g["year_total"] for g in spread) == view(store, year=2024, annualize=True).total
+
+
+# --- 4. One answer to "how much in YEAR" -------------------------------------------------------
+
+
+def test_every_view_of_a_year_gives_the_one_total(store: Store) -> None:
+    from fko.domain.budget import group
+
+    for annualize in (False, True):
+        per_year = {g["year"]: g for g in group(view(store, annualize=annualize), "year", store)}
+        for year, entry in per_year.items():
+            one = view(store, year=year, annualize=annualize)
+            assert entry["year_total"] == one.total and entry["assumed_eur"] == one.assumed_eur, (year, annualize)
+            for by in ("funding", "cluster", "ressort"):
+                assert sum(g["year_total"] for g in group(one, by, store)) == one.total, (year, by)
+    assert per_year[2024]["year_total"] == 325_583_438  # with --annualize: 137.837.000 + 187.746.438
+    funding = {g["group"]: g["year_total"] for g in group(view(store, year=2024), "funding", store)}
+    assert funding == {"not named": 110_957_000, "ESF + Land": 26_800_000, "Land": 80_000}
+
+
+def test_a_peak_year_only_where_the_data_supports_one(store: Store) -> None:
+    from fko.domain.budget import group, peak_year, years
+
+    per_year = years(view(store))
+    assert [(e["year"], e["year_total"], e["assumed_eur"]) for e in per_year][:3] == [
+        (2022, 85_307_000, 85_107_000),  # V.6, II.2, IV.3 carried back before the report's period
+        (2023, 120_511_166, 10_104_166),
+        (2024, 137_837_000, 0),
+    ]
+    peak = peak_year(per_year)
+    assert peak is not None and (peak["year"], peak["year_total"]) == (2024, 137_837_000)
+    groups = {g["group"]: (g["peak_year"], g["peak_eur"]) for g in group(view(store), "ressort", store)}
+    assert groups["MAGS"] == (2024, 27_700_000) and groups["MWIKE"] == (2023, 19_800_000)
+    # MKW's 2025 is larger only by the 3 % growth of III.9 and open ends carried on; MSB has the
+    # same 30.000 € every year: no peak
+    assert groups["MKW"] == groups["MSB"] == (None, None)
+
+
+# --- 5. One rule for "seit" -------------------------------------------------------------------
+
+
+def test_seit_counts_in_the_reports_years_and_is_assumed_before_them(store: Store) -> None:
+    def assumed(measure_id: str, year: int) -> list[str]:
+        return _rows(view(store, year=year))[(measure_id, 1)]["assumptions"]
+
+    for year in (2020, 2021, 2022):
+        assert assumed("V.6", year) == ["carried_back"]
+    assert assumed("V.6", 2023) == assumed("V.6", 2024) == assumed("II.2", 2024) == []
+    assert assumed("IV.3", 2016) == ["carried_back"] and assumed("IV.3", 2024) == []
+    assert assumed("II.2", 2005) == ["carried_back"] and assumed("II.2", 2025) == ["carried_on"]
+    assert ("IV.3", 1) not in _rows(view(store, year=2015))  # "seit 2016": nothing before it
+
+
+def test_a_stated_increase_grows_the_amount_until_its_last_year(store: Store) -> None:
+    """III.9 "3,1 Mio. Euro pro Jahr ab 2024 (zzgl. 3 Prozent pro Jahr bis 2027)": 3.100.000,
+    3.193.000, 3.288.790, 3.387.453,7 (compounded: fko's reading); after 2027 the increase stops
+    and the open end is carried on."""
+    assert (items(store, "III.9")[0]["growth_percent"], items(store, "III.9")[0]["growth_until"]) == (3.0, 2027)
+    grown = {y: _rows(view(store, year=y))[("III.9", 1)] for y in range(2024, 2030)}
+    assert {y: r["counted_eur"] for y, r in grown.items()} == {
+        2024: 3_100_000,
+        2025: 3_193_000,
+        2026: 3_288_790,
+        2027: 3_387_454,
+        2028: 3_387_454,
+        2029: 3_387_454,
+    }
+    assert grown[2024]["assumptions"] == [] and grown[2027]["assumptions"] == ["growth"]
+    assert grown[2028]["assumptions"] == ["growth", "carried_on"]
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def test_budget_year_leads_with_one_total_and_says_what_it_holds(fko: Callable[..., Result]) -> None:
+    out = fko("budget", "--year", "2024").out
+    lines = out.splitlines()
+    assert lines[0] == "Planned funds for 2024: 137.837.000 € in 16 items, largest first"
+    assert (
+        "Total for 2024: 137.837.000 € in 16 items: yearly amounts running in 2024 (pro rata by months where a "
+        "measure starts or ends during the year) and amounts stated for 2024." in lines
+    )
+    assert "None of it rests on an assumption of fko." in lines
+    assert (
+        "It includes: ESF and Land together (the report does not split them) 26.800.000 €; Land 80.000 €; "
+        "funding not named 110.957.000 €; EFRE, JTF and federal money (BMBF): only in amounts it leaves out." in lines
+    )
+    leaves = next(line for line in lines if line.startswith("It leaves out: "))
+    assert "spread over their months they would add 187.746.438 € to 2024 (--annualize)" in leaves
+    assert "totals without a stated end, which no rule spreads: IV.6 6 Mio. €" in leaves
+    assert "1.071.381.933" not in out and "Totals running" not in out and "not attributable" not in out.lower()
+    assert "Not in the 2024 total" in out
+    old = fko("budget", "--year", "2023").out
+    assert old.splitlines()[0] == "Planned funds for 2023: 120.511.166 € in 9 items, largest first"
+    assert "Of it, 10.104.166 € rest on fko's assumptions (marked *): a part of the year counted by its months" in old
+    assert "1 of 12 months of 850.000 €/Jahr *" in old
+
+
+def test_budget_year_json(fko: Callable[..., Result]) -> None:
+    rows = fko("budget", "--year", "2024", "--json").json()
+    counted = [r for r in rows if r["counted_eur"] is not None]
+    assert sum(r["counted_eur"] for r in counted) == 137_837_000
+    v6 = next(r for r in rows if r["id"] == "V.6")
+    assert (v6["rate_eur"], v6["months"], v6["assumed"], v6["assumptions"], v6["lead"]) == (
+        75_000_000,
+        12,
+        False,
+        [],
+        "MKJFGFI",
+    )
+    iii7 = next(r for r in rows if r["id"] == "III.7" and r["kind"] == "money")
+    assert (iii7["payer"], iii7["left_out"], iii7["counted_eur"]) == ("BMBF", "total", None)
+    assert not {"attribution", "ressort", "totals_running_eur"} & set(rows[0])
+    groups = fko("budget", "--by", "year", "--json").json()
+    assert {"totals_running_eur", "totals_running_items", "total_eur", "peak_assumed"}.isdisjoint(groups[0])
+    year = next(g for g in groups if g["year"] == 2024)
+    assert (year["year_total_eur"], year["assumed_eur"], year["assumed"]) == (137_837_000, 0, False)
+    by = fko("budget", "--by", "funding", "--year", "2024", "--json").json()
+    assert sum(g["year_total_eur"] for g in by) == 137_837_000 and {g["year"] for g in by} == {2024}
+
+
+def test_budget_ressort_says_what_it_leaves_to_others(fko: Callable[..., Result]) -> None:
+    out = fko("budget", "-r", "MAGS", "--year", "2024").out
+    assert out.splitlines()[0] == "Planned funds for MAGS for 2024: 27.700.000 € in 2 items, largest first"
+    assert (
+        "Left to others (the report says who pays): III.7 5.355.028 €, paid by BMBF (Bund); II.4 610.000 €, paid by "
+        "MSB." in out
+    )
+    assert "II.8 10,1 Mio. €/Jahr with MSB; " in out and "--split full counts them in full" in out
+    # shared measures are marked with the ministry named first (fko's reading of the lead)
+    equal = fko("budget", "-r", "MAGS", "--year", "2024", "--split", "equal").out
+    line = next(x for x in equal.splitlines() if x.startswith("VI.2 "))
+    assert "MWIKE, MAGS (shared, MWIKE named first)" in line and "50 % of a shared measure (--split equal)" in line
+    assert "in full" not in line
+    full = fko("budget", "--year", "2024", "--by", "ressort", "--split", "full").out
+    assert (
+        "The ministries' rows add up to 148.517.000 €, 10.680.000 € more than the total: --split full counts each "
+        "shared measure whose payer the report does not name in full for each of its ministries" in full
+    )
+    joint = fko("budget", "--year", "2024", "--by", "ressort").out
+    assert "The rows add up to the total: each amount counts for its payer or its only ministry" in joint
+    assert "MAGS + MSB" in joint
+
+
+def test_budget_without_year(fko: Callable[..., Result]) -> None:
+    out = fko("budget").out
+    assert (
+        "Peak year: 2024, with 137.837.000 € (yearly amounts running then and amounts stated for it; none of it "
+        "rests on an assumption of fko)." in out
+    )
+    assert "Amounts for one stated year: 2023: 25.100.000 € (2 items)." in out
+    assert "One-off amounts: 2024: 100.000 € (2 items)." in out
+    assert "15 totals over several years are listed with their years and not added up" in out
+    assert "1.098" not in out and "Totals over their stated or derived periods" not in out
     assert fko("budget", "--annualize").code == 2
+    assert fko("budget", "--from", "2020").code == 2
+    assert fko("budget", "--split", "equal", "-r", "MAGS").code == 0
+
+
+def test_by_year_range_and_options(fko: Callable[..., Result]) -> None:
+    rows = fko("budget", "--by", "year", "--json").json()
+    assert (rows[0]["year"], rows[-1]["year"]) == (2022, 2029)
+    assert rows[-1]["assumed_ids"] == ["II.2", "II.3", "III.9", "IV.1", "V.6"]
+    wider = fko("budget", "--by", "year", "--from", "2016", "--extend-to", "2030", "--json").json()
+    assert (wider[0]["year"], wider[0]["year_total_eur"], wider[0]["assumed_ids"]) == (
+        2016,
+        10_107_000,
+        ["II.2", "IV.3"],
+    )
+    assert wider[-1]["year"] == 2030
+    out = fko("budget", "--by", "year").out
+    assert (
+        "The years run from 2022 to 2029, the first and last year in which an amount counts as the report states it"
+        in out
+    )
+    assert "2024      16   137.837.000 €" in out
+    bad = fko("budget", "--by", "year", "--from", "2030", "--extend-to", "2020")
+    assert (bad.code, bad.err) == (2, "fko: the years run from 2030 to 2020: the end is before the start\n")
 
 
 def test_unknown_funding_source_is_a_usage_error(fko: Callable[..., Result]) -> None:
@@ -280,122 +594,12 @@ def test_unknown_funding_source_is_a_usage_error(fko: Callable[..., Result]) -> 
     assert [r["id"] for r in fko("budget", "--funding", "bmbf", "--json").json()] == ["III.7"]
 
 
+def test_funding_filter(store: Store) -> None:
+    esf = {r["id"] for r in view(store, funding=["esf"]).rows}
+    assert esf == {"II.4", "II.8", "II.9"}
+
+
 def test_iii_3_from_the_shell(fko: Callable[..., Result]) -> None:
     items = fko("show", "III.3", "--json").json()[0]["budget"]["items"]
     assert [pick(i, "basis", "year_from", "year_to") for i in items] == [("year", 2023, 2023)]
-    assert "Total planned for 2023: 128.057.000 €, 8 items" in fko("budget", "--year", "2023").out
-
-
-def _by_year(store: Store, **kwargs: Any) -> dict[int, dict[str, Any]]:
-    from fko.domain.budget import group
-
-    extend_to = kwargs.pop("extend_to", None)
-    return {g["year"]: g for g in group(view(store, **kwargs), "year", store, extend_to)}
-
-
-def test_every_year_of_by_year_is_what_year_counts(store: Store) -> None:
-    per_year = _by_year(store)
-    for year, entry in per_year.items():
-        assert entry["year_total"] == view(store, year=year).totals.get("year_total", {"eur": 0})["eur"], year
-    assert per_year[2023]["year_total"] == 128_057_000
-
-
-def test_no_headline_sums_years_that_never_run_together(store: Store, fko: Callable[..., Result]) -> None:
-    out = fko("budget").out
-    assert "Sum of the yearly amounts" not in out and "138.267.000" not in out
-    per_year = _by_year(store)
-    peak = max(per_year.values(), key=lambda e: e["year_total"])
-    assert (peak["year"], peak["year_total"]) == (2023, 128_057_000)
-    assert "Peak year: 2023, with 128.057.000 € planned" in out
-    assert "It rests on an assumption: the open end of V.6 is carried on." in out
-    assert "Amounts for one stated year: 2023: 25.100.000 € (2 items)." in out
-    assert "One-off amounts: 2024: 100.000 € (2 items)." in out
-    assert "Yearly amounts whose years are not stated, in no year: II.2 10 Mio. €/Jahr." in out
-
-
-def test_this_year_in_the_footer(store: Store) -> None:
-    from fko.views.budget import budget_footer
-
-    result = view(store, ressorts=["MAGS"])
-    result.this_year = 2025
-    assert (
-        "This year (2025) for MAGS: 11.500.000 € planned. It rests on an assumption: the open end of IV.1 is "
-        "carried on." in budget_footer(result)
-    )
-
-
-def test_by_year_marks_assumed_years_and_stops_at_the_last_stated_year(store: Store) -> None:
-    mags = _by_year(store, ressorts=["MAGS"])
-    assert list(mags) == list(range(2020, 2028))  # III.4 and III.7 from 2020; VI.2/VI.3 until 2027
-    assert [(y, e["assumed_ids"]) for y, e in mags.items() if e["assumed"]] == [
-        (2025, ["IV.1"]),
-        (2026, ["IV.1"]),
-        (2027, ["IV.1"]),
-    ]
-    extended = _by_year(store, ressorts=["MAGS"], extend_to=2030)
-    assert list(extended)[-1] == 2030 and extended[2030]["year_total"] == 11_000_000 and extended[2030]["assumed"]
-
-
-def test_totals_over_several_years_show_in_each_of_their_years(store: Store) -> None:
-    mags = _by_year(store, ressorts=["MAGS"])
-    # III.4 (27 Mio. Euro, 2020-2023) and III.7 (5.355.028 Euro, 2020-2024) ran in 2020-2022
-    assert [(mags[y]["year_total"], mags[y]["totals_running_eur"]) for y in (2020, 2021)] == [
-        (0, 32_355_028),
-        (0, 32_355_028),
-    ]
-    spread = _by_year(store, ressorts=["MAGS"], annualize=True)
-    assert spread[2020]["year_total"] == round(27_000_000 / 4) + round(5_355_028 / 5)
-    assert spread[2020]["totals_running_eur"] == 0
-
-
-def test_by_year_command(fko: Callable[..., Result]) -> None:
-    out = fko("budget", "-r", "MAGS", "--by", "year").out
-    assert "2025 *" in out and "2024 *" not in out
-    assert "The years stop at 2027, the last year any item states (--extend-to YEAR for more)." in out
-    rows = fko("budget", "-r", "MAGS", "--by", "year", "--extend-to", "2029", "--json").json()
-    assert rows[-1]["year"] == 2029 and rows[-1]["assumed_ids"] == ["IV.1"]
-    assert fko("budget", "--extend-to", "2030").code == 2
-    early = fko("budget", "-r", "MAGS", "--by", "year", "--extend-to", "2000")
-    assert (early.code, early.err) == (2, "fko: --extend-to 2000 is before 2020, the first year an item states\n")
-
-
-def test_by_ressort_is_sorted_by_the_shown_amount(fko: Callable[..., Result]) -> None:
-    rows = fko("budget", "--by", "ressort", "--json").json()
-    assert [r["peak_eur"] for r in rows] == sorted((r["peak_eur"] for r in rows), reverse=True)
-    assert rows[0]["group"] == "MKJFGFI" and rows[-1]["group"] == "MUNV"
-    mags = next(r for r in rows if r["group"] == "MAGS")
-    assert (mags["peak_year"], mags["peak_eur"], mags["total_eur"]) == (2024, 38_300_000, 47_778_933)
-    assert "per_year_eur" not in mags and mags["year_total_eur"] is None
-    year = fko("budget", "--by", "ressort", "--year", "2024", "--json").json()
-    assert [r["year_total_eur"] for r in year] == sorted((r["year_total_eur"] for r in year), reverse=True)
-    assert year[0]["peak_eur"] is None
-
-
-def test_counted_amount_is_shown_when_annualize_or_split_change_it(fko: Callable[..., Result]) -> None:
-    plain = fko("budget", "-r", "MAGS", "--year", "2024").out
-    assert "Counted €" not in plain
-    out = fko("budget", "-r", "MAGS", "--year", "2024", "--annualize", "--split", "equal").out
-    assert "Counted €" in out and "4.333.333 €" in out and "annualized: 1/3 of the total" in out
-
-
-def test_repeated_ressort_is_the_union_with_shared_measures_once(fko: Callable[..., Result]) -> None:
-    def items(*codes: str) -> list[tuple[str, str]]:
-        args = [a for code in codes for a in ("-r", code)]
-        return [(r["id"], r["item"]) for r in fko("budget", *args, "--json").json()]
-
-    mags, msb, both = items("MAGS"), items("MSB"), items("MAGS", "MSB")
-    shared = set(mags) & set(msb)
-    assert shared and len(both) == len(set(both)) == len(set(mags) | set(msb)) == len(mags) + len(msb) - len(shared)
-    help_text = " ".join(fko("budget", "--help").out.split())
-    assert "Repeated (-r MAGS -r MSB): the measures of any of them, a shared measure counted once." in help_text
-
-
-def test_split_equal_divides_what_is_kept_apart_too(store: Store, fko: Callable[..., Result]) -> None:
-    """--year with --split equal: the totals over several years kept apart are MAGS's share too
-    (III.7 with MSB and MKW, II.4 and II.5 with MSB), as --by year --split equal counts them."""
-    full = view(store, ["MAGS"], year=2024)
-    split = view(store, ["MAGS"], year=2024, split="equal")
-    assert full.totals["not_attributable"] == {"eur": 20_778_933, "items": 5}
-    assert split.totals["not_attributable"] == {"eur": 16_085_414, "items": 5}
-    by_year = fko("budget", "-r", "MAGS", "--by", "year", "--split", "equal", "--json").json()
-    assert next(g for g in by_year if g["year"] == 2024)["totals_running_eur"] == 16_085_414
+    assert "Planned funds for 2023: 120.511.166 € in 9 items" in fko("budget", "--year", "2023").out

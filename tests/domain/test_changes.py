@@ -39,12 +39,15 @@ def test_default_starts_after_the_report_date(store: Store) -> None:
     span = window(store, None, None)
     assert span.since is not None and span.since.isoformat() == "2024-05-01"
     rows = change_rows(store, span)
-    # the report's figures and updates are before the window; only events it plans for a later
-    # date are in it (V.10's congress, 23.05.2024 by its runtime)
-    assert rows and [(r["kind"], r["date"]) for r in rows if r["source"] == "002_a45909dfd521d212.txt"] == [
-        ("event", "2024-05-23")
-    ]
-    assert len(change_rows(store, window(store, "2024-04", None))) > len(rows)
+    # a fact of the report itself is no change after the report, even one it dates later: V.10's
+    # congress (23.05.2024 by its runtime), III.10's deadline (30.06.2025), I.10's rules (to 2030)
+    assert rows and {r["source_key"] for r in rows} == {"dhb", "whkt", "rvr"}
+    later = [e for e in store.table("events") if e["source"] == "002_a45909dfd521d212.txt" and e["date"] > "2024-05"]
+    assert {(e["measure"], e["date"]) for e in later} >= {("V.10", "2024-05-23"), ("III.10", "2025-06-30")}
+    assert not {(r["measure"], r["date"]) for r in rows} & {(e["measure"], e["date"]) for e in later}
+    # since a date before the report's, the report's facts dated since then are changes
+    spring = change_rows(store, window(store, "2024-04", None))
+    assert ("V.10", "2024-05-23") in {(r["measure"], r["date"]) for r in spring} and len(spring) > len(rows)
 
 
 def test_until_kind_and_measure_filters(store: Store) -> None:
@@ -166,4 +169,4 @@ def test_until_counts_to_the_end_of_a_month_or_year_since_from_its_first_day(sto
     # the store's 2024-05-23 fact counts up to May 2024 written either way, not up to its first day
     may = [r["date"] for r in change_rows(store, window(store, "2020", "05/2024"))]
     assert may[0] == "2024-05-23" and may == [r["date"] for r in change_rows(store, window(store, "2020", "2024-05"))]
-    assert change_rows(store, window(store, "2020", "01.05.2024"))[0]["date"] == "2024-04"
+    assert change_rows(store, window(store, "2020", "01.05.2024"))[0]["date"] == "2024-04-24"  # III.8's first reading

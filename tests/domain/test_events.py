@@ -71,7 +71,9 @@ def test_statements_keep_their_figures(store: Store) -> None:
 def test_every_event_is_checked_against_its_source(sources: Path) -> None:
     facts = load_facts()
     texts = Sources(sources)
-    rows = events(facts, texts, {"N.1", "N.2", "V.2", "V.10"}, {})
+    named = {e["measure"] for e in facts["events"] if e.get("measure")}
+    assert named == {"N.1", "N.2", "V.2", "V.10", "I.10", "III.5", "III.8", "III.10", "V.8", "VI.2", "VI.3", "VI.8"}
+    rows = events(facts, texts, named, {})
     assert len(rows) == len(facts["events"])
     bad = {**facts["events"][0], "title": "Die Fachkräfteoffensive startet mit 99 Maßnahmen"}
     with pytest.raises(FkoError, match=r"the title states \[99\]"):
@@ -93,3 +95,92 @@ def test_show_lists_events_with_dates_and_quotes(fko: Callable[..., Result]) -> 
     out = fko("show", "N.1").out
     assert "2025-12-08 (am 08.12.2025): Erste ÜBS-Förderkonferenz" in out
     assert "„Eine nächste Konferenz ist für das Jahr 2027 geplant.“" in out
+
+
+#: The figures and dates the report leads with or states only in descriptions (issue #23): the
+#: record's measure, date and the report's lines its quote stands on.
+REPORT_FACTS = [
+    (None, "2023", "rund 80.000 qualifizierte Arbeitskräfte", [144, 146]),
+    (None, "2024", "rund 80 Prozent der Unternehmen", [124, 128]),
+    (None, "2023-05", "Strategiepapier", [250, 254]),
+    (None, "2024-04", "16 Regionalagenturen", [488, 492]),
+    (None, "2024", "Fachkräftetour von Minister Laumann", [496, 504]),
+    ("III.8", "2024-04-24", "Erste Lesung am 24. April 2024", [2083, 2085]),
+    ("V.8", "2024-04-10", "Am 10. April 2024 wurde", [3419, 3429]),
+    ("VI.3", "2024-03-08", "Am 8. März 2024 haben", [3700, 3706]),
+    ("VI.2", "2023-11", "Letter of Intent, den die indische Fachkräfteagentur NSDC", [3658, 3666]),
+    ("VI.8", "2021-12-01", "am 1. Dezember 2021 neu in Kraft getretene Baukammerngesetz", [3912, 3916]),
+    ("III.10", "2023-12-01", "Der Projektaufruf wurde am 1. Dezember 2023 veröffentlicht", [2183, 2187]),
+    ("III.10", "2025-06-30", "bis 30. Juni 2025", [2183, 2187]),
+    ("I.10", "2030-12", "bis Ende 2030 verlängert", [893, 895]),
+    ("III.5", "2024", "Ende des Schulversuchs jeweils 2024", [1871, 1873]),
+    ("III.5", "2027", "frühestens 2027", [1883, 1885]),
+]
+
+
+def test_the_reports_lead_figures_and_dates_are_dated_quoted_facts(store: Store) -> None:
+    report = "002_a45909dfd521d212.txt"
+    events = [e for e in store.table("events") if e["source"] == report]
+    for measure, date, words, lines in REPORT_FACTS:
+        found = [e for e in events if e["measure"] == measure and e["date"] == date and words in e["quote"]]
+        assert len(found) == 1, (measure, date, words)
+        assert found[0]["source_lines"] == lines, (measure, date, found[0]["source_lines"])
+    kofa = next(e for e in events if "80.000" in e["title"])
+    assert (kofa["kind"], kofa["date_text"]) == ("statement", "im Jahr 2023")
+    assert "KOFA Sonderauswertung, Stand 31.12.2023" in kofa["note"]
+    firms = next(e for e in events if "80 Prozent" in e["title"])
+    assert "companies in Germany, not in NRW alone" in firms["note"]
+
+
+def test_the_reports_facts_are_in_show_changes_and_search(fko: Callable[..., Result]) -> None:
+    assert "2024-04-24 (24. April 2024): Gesetz zur Änderung des Hochschulgesetzes" in fko("show", "III.8").out
+    assert (
+        "2023-11 (im November 2023): Letter of Intent der indischen Fachkräfteagentur NSDC" in fko("show", "VI.2").out
+    )
+    since = fko("changes", "--since", "2023", "--kind", "event", "--json").json()
+    titles = {r["title"] for r in since}
+    assert "In Nordrhein-Westfalen fehlten im Jahr 2023 rund 80.000 qualifizierte Arbeitskräfte" in titles
+    assert "Die 16 Regionalagenturen stehen im Zentrum der Netzwerke für die Arbeitspolitik des Landes" in titles
+    default = fko("changes", "--json").json()  # the report's own facts are no change after it
+    assert not [r for r in default if r["source_key"] == "report"]
+    for query, words in (
+        ("Fachkräftelücke 80.000", "80.000 qualifizierte Arbeitskräfte"),
+        ("Regionalagenturen", "16 Regionalagenturen"),
+        ("Fachkräftetour", "Fachkräftetour"),
+        ("Strategiepapier", "Strategiepapier"),
+        ("Investitionsrisiko", "80 Prozent"),
+    ):
+        hits = fko("search", query, "--kind", "event", "--json").json()
+        assert hits and words in hits[0]["title"], query
+
+
+def test_recognition_by_area_carries_the_whkt_caveat_everywhere(store: Store, fko: Callable[..., Result]) -> None:
+    caveat = (
+        "Problematisch für die politische Diskussion um Zahlen ist immer wieder, dass die Anerkennungsstatistik, "
+        "die sich nur auf das BQFG bezieht, zur Grundlage der Anerkennungen gemacht wird."
+    )
+    area = [r for r in store.table("recognition") if r["metric"] == "Verfahren nach Zuständigkeitsbereich"]
+    assert len(area) == 5 and {r["caveat"] for r in area} == {caveat}
+    rows = fko("recognition", "--by", "area", "--json").json()
+    assert {r["caveat"] for r in rows} == {caveat}
+    for args in (("recognition",), ("recognition", "--by", "area"), ("recognition", "--body", "handwerk")):
+        assert f"„{caveat}“" in fko(*args).out, args
+    csv = fko("recognition", "--by", "area", "--csv").out
+    assert "nur auf das BQFG bezieht" in csv
+    assert f"Caveat of the source: „{caveat}“" in fko("cite", "--recognition", "IHK").out
+
+
+def test_iii_3s_125_are_the_target_of_the_lehrfabrik_not_of_the_measure(store: Store) -> None:
+    [row] = [r for r in store.table("indicators") if r["measure"] == "III.3"]
+    assert (row["metric"], row["value"], row["target"]) == (
+        "Lehrfabrik Möbelindustrie in Löhne: auszubildende Fachkräfte pro Jahr",
+        125,
+        True,
+    )
+    assert "not of the measure as a whole" in row["note"]
+
+
+def test_v9s_update_says_what_the_dhb_says(store: Store) -> None:
+    [v9] = [u for u in store.table("updates") if u["measure"] == "V.9"]
+    assert "fortgesetzt" not in v9["title"] and "setzen" in v9["title"] and "um" in v9["title"].split()
+    assert "setzen wir gemeinsam mit den kommunalen Jobcentern eine Vermittlungsoffensive um" in v9["quote"]

@@ -249,8 +249,14 @@ def test_period_and_status_are_what_the_rules_gave_before(
     text: str | None, start: str | None, end: str | None, title: str | None, in_force: str | None, on: dt.date
 ) -> None:
     record = _record(text, start, end, title, in_force)
-    assert S.period(record) == _old_period(record)
-    assert S.status_on(record, on) == _old_derived_status(record, on)
+    assert S.period(record) == S.runtime_period(record) == _old_period(record)
+    old = _old_derived_status(record, on)
+    if S.status_note(record) is None:  # the report's own qualifying words change nothing else
+        assert S.status_on(record, on) == old
+    elif "voraussichtlich" in (in_force or ""):  # an expected start: never more than expected
+        new = S.status_on(record, on)
+        assert new.status == ("expected" if old.status == "planned" else "unknown"), (new, old)
+        assert new.note == f"Inkrafttreten {' '.join(in_force.split())}" and new.derived
 
 
 def test_every_pair_of_pieces_keeps_its_period() -> None:
@@ -265,9 +271,38 @@ def test_every_pair_of_pieces_keeps_its_period() -> None:
 
 def test_the_shipped_records_keep_their_periods(store: Store) -> None:
     pool = store.measures() + store.table("initiatives")
-    assert [S.period(r) for r in pool] == [_old_period(r) for r in pool]
+    assert [S.runtime_period(r) for r in pool] == [_old_period(r) for r in pool]
+    # I.11 alone goes on past its runtime: "mit dem Haushaltsplan 2024 verstetigt"
+    assert [r["id"] for r in pool if S.period(r) != _old_period(r)] == ["I.11"]
+    noted = {r["id"]: S.status_note(r) for r in pool if S.status_note(r)}
+    assert noted == {
+        "I.11": "mit dem Haushaltsplan 2024 verstetigt",
+        "II.8": "weitere Durchgänge geplant",
+        "II.9": "weitere Durchgänge geplant",
+        "III.1": "Inkrafttreten voraussichtlich 4. Quartal 2024",
+        "V.4": "Entwurfs der Siebten Verordnung zur Änderung der Ausbildungs- und Prüfungsordnung Berufskolleg",
+        "VI.7": "Beginn/Laufzeit voraussichtlich Herbst 2024",
+    }
+    plain = [r for r in pool if r["id"] not in noted]
     for day in (dt.date(2023, 1, 1), dt.date(2024, 6, 1), ON, dt.date(2028, 1, 1)):
-        assert [S.status_on(r, day) for r in pool] == [_old_derived_status(r, day) for r in pool]
+        assert [S.status_on(r, day) for r in plain] == [_old_derived_status(r, day) for r in plain]
     rules = "\n".join(S.period(r)[4] for r in pool)  # the prefiltered rules are among them
     assert "a school year starts on 1 August" in rules and "'Ende YYYY' as a start means December" in rules
     assert "'Herbst 2024' starts in month 9" in rules and "'Befristung auf fünf Jahre' ends 5 years" in rules
+
+
+def test_lead_starts_in_and_ends_in(fko: Callable[..., Result]) -> None:
+    """--lead: the measures whose first-named ministry it is; --starts-in/--ends-in: the measures
+    whose interpreted period starts or ends in a year."""
+    led = [r["id"] for r in fko("list", "--lead", "MWIKE", "--json").json()]
+    assert led == ["II.1", "III.2", "III.3", "III.4", "IV.5", "V.1", "V.2", "V.10", "VI.2"]
+    assert "VI.3" not in led  # "MAGS, MWIKE": led by MAGS
+    member = {r["id"] for r in fko("list", "--ressort", "MWIKE", "--json").json()}
+    assert set(led) < member and "VI.3" in member
+    ending = [r["id"] for r in fko("list", "--ends-in", "2026", "--json").json()]
+    assert ending == ["I.8", "III.10", "III.11", "III.12", "V.7"]  # not I.11: "verstetigt"
+    starting = [r["id"] for r in fko("list", "--starts-in", "2024", "--lead", "MAGS", "--json").json()]
+    assert starting == ["III.10", "IV.10", "VI.3"]  # not III.1 or VI.7: only expected ("voraussichtlich")
+    out = fko("list", "--lead", "MAGS", "--ends-in", "2026").out
+    assert out.splitlines()[0] == "2 measures ending in 2026"
+    assert fko("list", "--lead", "XYZ").code == 2

@@ -39,12 +39,25 @@ def test_a_later_source_reports_v9_running_beside_the_runtime(store: Store) -> N
     assert status_in(store, get(store, "V.9"), dt.date(2025, 6, 1)).reported is None
 
 
-def test_vi7_running_is_marked_as_fkos_inference(store: Store) -> None:
+def test_vi7_inference_stands_beside_the_status_and_selects_nothing(store: Store, fko: Callable[..., Result]) -> None:
+    """fko's own inference (the FAI NRW is VI.7's IFA NRW) is shown beside the status and never
+    changes what --status selects: VI.7 ("voraussichtlich Herbst 2024") stays unknown."""
     vi7 = status_in(store, get(store, "VI.7"), JAN_2026)
     assert vi7.status == "unknown" and vi7.reported is not None
     assert vi7.reported["date"] == "2025-12"
-    assert vi7.label() == "running (reported 2025-12, fko's inference); from the runtime: unknown (derived)"
-    assert "no source says" in vi7.as_row()["reported_inference"]
+    assert vi7.weighed() == "unknown"
+    assert vi7.label() == (
+        "unknown (derived); reported running 2025-12 only by fko's inference; the report: Beginn/Laufzeit "
+        "voraussichtlich Herbst 2024"
+    )
+    row = vi7.as_row()
+    assert "no source says" in row["reported_inference"]
+    assert (row["reported_status"], row["weighed_status"]) == ("running", "unknown")
+    assert matches(vi7, "unknown") and not matches(vi7, "running")
+    running = {r["id"] for r in fko("list", "--status", "running", "--on", "2026-01-01", "--json").json()}
+    assert "VI.7" not in running and "V.9" in running
+    unknown = {r["id"] for r in fko("list", "--status", "unknown", "--on", "2026-01-01", "--json").json()}
+    assert "VI.7" in unknown
 
 
 def test_show_list_and_compare_cite_the_evidence(fko: Callable[..., Result]) -> None:
@@ -58,3 +71,53 @@ def test_show_list_and_compare_cite_the_evidence(fko: Callable[..., Result]) -> 
     assert (v9["status"], v9["reported_status"], v9["reported_date"]) == ("ended", "running", "2025-10")
     rows = fko("compare", "V.9", "VI.7", "--on", "2026-01-01", "--json").json()
     assert [r["reported_status"] for r in rows] == ["running", "running"]
+    assert [r["weighed_status"] for r in rows] == ["running", "unknown"]  # VI.7's report is fko's inference
+
+
+def test_an_expected_date_or_a_draft_is_never_running(store: Store, fko: Callable[..., Result]) -> None:
+    """III.1 "Inkrafttreten voraussichtlich 4. Quartal 2024" and V.4 "Entwurf der Siebten
+    Verordnung" are expected before their date and unknown after it until a source confirms them."""
+    for measure_id, start in (("III.1", dt.date(2024, 10, 1)), ("V.4", dt.date(2024, 8, 1))):
+        before = status_on(get(store, measure_id), dt.date(2024, 6, 1))
+        after = status_on(get(store, measure_id), JAN_2026)
+        assert (before.status, before.start, after.status) == ("expected", start, "unknown"), measure_id
+        assert "no source confirms that it started" in after.rule
+    assert status_on(get(store, "V.4"), JAN_2026).note == (
+        "Entwurfs der Siebten Verordnung zur Änderung der Ausbildungs- und Prüfungsordnung Berufskolleg"
+    )
+    expected = fko("list", "--status", "expected", "--on", "2024-06-01", "--json").json()
+    assert [r["id"] for r in expected] == ["III.1", "V.4", "VI.7"]
+    running = {r["id"] for r in fko("list", "--status", "laufend", "--on", "2025-01-01", "--json").json()}
+    assert not running & {"III.1", "V.4", "VI.7"}
+    assert fko("list", "--status", "erwartet", "--on", "2024-06-01", "--json").json() == expected
+
+
+def test_verstetigt_goes_on_past_the_runtime(store: Store) -> None:
+    """I.11 (08/2020 bis 07/2026) "mit dem Haushaltsplan 2024 verstetigt": running, open-ended."""
+    i11 = status_on(get(store, "I.11"), dt.date(2026, 12, 1))
+    assert (i11.status, i11.open_ended, i11.end) == ("running", True, None)
+    assert (
+        i11.note == "mit dem Haushaltsplan 2024 verstetigt" and "goes on past its runtime's end 2026-07-31" in i11.rule
+    )
+
+
+def test_further_rounds_are_shown_with_the_status(store: Store, fko: Callable[..., Result]) -> None:
+    for measure_id in ("II.8", "II.9"):
+        found = status_on(get(store, measure_id), JAN_2026)
+        assert (found.status, found.note) == ("ended", "weitere Durchgänge geplant")
+        assert found.label() == "ended; the report: weitere Durchgänge geplant"
+    assert "  the report: weitere Durchgänge geplant" in fko("show", "II.8", "--on", "2026-01-01").out
+    [row] = fko("list", "-c", "II", "--on", "2026-01-01", "--json", "--fields", "id,status,status_note").json()[7:8]
+    assert row == {"id": "II.8", "status": "ended", "status_note": "weitere Durchgänge geplant"}
+
+
+def test_the_timeline_shows_the_status_list_and_show_weigh(fko: Callable[..., Result]) -> None:
+    """V.9: its runtime ended 11/2024, the DHB reports it at work in 10/2025: ● running, as list says."""
+    out = fko("timeline", "V.9", "VI.7", "--on", "2026-01-01").out
+    v9 = next(line for line in out.splitlines() if line.startswith("V.9 "))
+    vi7 = next(line for line in out.splitlines() if line.startswith("VI.7 "))
+    assert "● " in v9 and "✓" not in v9
+    assert "?*" in vi7  # fko's inference changes nothing
+    assert "Status as a later source reports it (as list and show weigh it): V.9." in out
+    rows = fko("timeline", "V.9", "--on", "2026-01-01", "--json").json()
+    assert (rows[0]["status"], rows[0]["weighed_status"]) == ("ended", "running")

@@ -81,5 +81,6 @@ def test_diff_never_sums_yearly_amounts_over_years(fko: Callable[..., Result]) -
     data = fko("diff", str(SHIPPED), str(SHIPPED), "--json").json()
     data = data[0] if isinstance(data, list) else data
     per_basis = {r["basis"]: r["old_eur"] for r in data["funds"]["per_basis"]}
-    # the yearly amounts running in 2024, the peak year; not 138.267.000, the sum over all years
-    assert per_basis == {"per_year": 127_737_000, "total": 1_098_381_933, "year": 25_100_000, "one_off": 100_000}
+    # the yearly amounts running in 2024, the largest year (II.2's 10 Mio. Euro a year counted from its
+    # runtime "seit 2005" as V.6's from "seit 2020"); not 148.267.000, the sum over all years
+    assert per_basis == {"per_year": 137_737_000, "total": 1_098_381_933, "year": 25_100_000, "one_off": 100_000}

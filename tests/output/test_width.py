@@ -215,10 +215,10 @@ def test_the_terminal_table_is_drawn_by_rich_with_fkos_styles(tty: Callable[...,
     assert "\x1b[2mmeasure\x1b[0m" in lines[4]  # the kind, moved under the title
     assert "\x1b[1;7mMeisterprämie\x1b[0m" in lines[4]  # the matched word
     budget = unstyled(tty(80, "budget", "--by", "year").out).splitlines()
-    assert budget[1].split() == ["Totals", "running"]  # a name that wraps grows upwards ...
-    assert budget[2].split() == ["Year", "Items", "Planned", "€", "€", "Assumed", "Open", "ends", "carried"]
-    assert budget[3] == "─" * 80  # ... and every name sits on the rule
-    assert re.search(r"^2024\s+15\s+127\.837\.000 €\s+1\.071\.381\.933 €", "\n".join(budget), re.M)
+    assert budget[1].split() == ["Year", "Items", "Planned", "€", "Assumed", "€", "Assumed", "for"]
+    assert budget[2] == "─" * 75 and budget[5].split() == ["2024", "16", "137.837.000", "€"]
+    narrow = unstyled(tty(40, "budget", "--by", "year").out).splitlines()
+    assert narrow[1].split() == ["Year", "Items", "Planned", "€"]  # the columns that do not fit move, never wrap
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -259,7 +259,7 @@ def test_at_80_columns_the_title_gets_the_space_and_secondary_columns_move() -> 
 def test_the_budget_names_what_moved_and_wide_shows_every_column(at: Callable[..., Result]) -> None:
     narrow = at(80, "budget", "-r", "MAGS").out
     assert "Basis · Years · Funding: shown under the title" in narrow
-    assert "MWIKE, MAGS (shared)" in narrow
+    assert "MAGS, MSB (shared, MAGS named first)" in narrow
     wide = at(80, "budget", "-r", "MAGS", "--wide").out
     assert "Funding" in wide.splitlines()[1]
     assert "shown under the title" not in wide
@@ -331,14 +331,14 @@ def test_wrap_never_exceeds_the_width_and_keeps_every_short_word(text: str, widt
             assert any(word in line for line in lines)
 
 
-def test_budget_by_year_at_60_columns_drops_the_open_ends_and_says_so(at: Callable[..., Result]) -> None:
-    text = at(60, "budget", "--by", "year").out
+def test_budget_by_year_at_50_columns_drops_the_assumed_ids_and_says_so(at: Callable[..., Result]) -> None:
+    text = at(50, "budget", "--by", "year").out
     lines = text.splitlines()
-    assert lines[1].split() == ["Year", "Items", "Planned", "€", "Totals", "running", "Assumed"]
-    assert "2024      15   127.837.000 €   1.071.381.933 €   yes *" in lines
-    assert "Not shown: Open ends carried (to fit the terminal; --wide" in text
+    assert lines[1].split() == ["Year", "Items", "Planned", "€", "Assumed", "€"]
+    assert "2023       9   120.511.166 €    10.104.166 €" in lines
+    assert "Not shown: Assumed for (to fit the terminal;\n--wide shows every column)." in text
     wide = at(80, "budget", "--by", "year").out
-    assert "2024      15   127.837.000 €   1.071.381.933 €   yes *     IV.6, V.6" in wide.splitlines()
+    assert "2023       9   120.511.166 €    10.104.166 €   I.8, II.8, II.9" in wide.splitlines()
 
 
 wide_text = st.text(st.sampled_from(list("ab -Ää€„“漢字か😀\u0301\u200bＷ\t")), max_size=60)
