@@ -16,7 +16,7 @@ Kind = Annotated[
         "--kind",
         "-k",
         metavar="KIND",
-        help="Only hits of this kind: measure, initiative, recognition, indicator, update (repeatable).",
+        help="Only hits of this kind: measure, initiative, recognition, indicator, update, event (repeatable).",
     ),
 ]
 Explain = Annotated[
@@ -43,7 +43,7 @@ def run(
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
 ) -> None:
-    """Search measures, initiatives, recognition figures, indicators and updates.
+    """Search measures, initiatives, recognition figures, indicators, updates and events.
 
     Understands inflections (Lehrerinnen), compounds (Pflegeausbildung), everyday words and
     other languages (Flüchtlinge, teacher, India) through a reviewed synonym table; umlauts

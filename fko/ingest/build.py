@@ -278,6 +278,7 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
         "recognition": recognition,
         "indicators": indicators,
         "updates": updates,
+        "events": events,
     }
     index = search_index(records, later, aliases, figures, result.warnings)
     result.tables = {

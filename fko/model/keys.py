@@ -132,11 +132,12 @@ KEYS: dict[str, str] = {
     "key": "The short key of the source document (report, whkt, dhb, rvr, om).",
     "kind": "The sort of record: measure or initiative (measures); money, staff or none (budget items); update, "
     "indicator, event or initiative (changes); measure, initiative or figure (citations); measure, initiative, "
-    "recognition, indicator or update (search hits).",
+    "recognition, indicator, update or event (search hits).",
     "label": "The label the source prints for this part or figure, or null.",
     "latest_indicators": "The latest value of each key figure of the measure.",
     "matched": "The words of the data that matched the query, as they stand in the data (not folded).",
     "measure": "The ID of the measure the record belongs to, or null.",
+    "measure_id": "The ID of the measure or initiative a search hit is or belongs to (null: none).",
     "measure_title": "The title of the measure the record belongs to, or null.",
     "measures": "The number of measures (a measure shared by several ministries counts for each).",
     "metric": "What the figure counts, in the source's words.",

@@ -66,7 +66,7 @@ def _figures(store: Store) -> set[tuple[Any, ...]]:
     """What the index may show of the figures: (measure, kind, title, text), made from the tables."""
     from fko.search.index import figure_documents
 
-    tables = {name: store.table(name) for name in ("recognition", "indicators", "updates", "sources")}
+    tables = {name: store.table(name) for name in ("recognition", "indicators", "updates", "events", "sources")}
     return {(d["id"], d["kind"], d["title"], d["description"]) for d in figure_documents(tables)}
 
 

@@ -36,7 +36,7 @@ FIELD_NAMES = tuple(name for name, _ in FIELDS)
 
 
 #: What a search can find, as `--kind` names them.
-KINDS = ("measure", "initiative", "recognition", "indicator", "update")
+KINDS = ("measure", "initiative", "recognition", "indicator", "update", "event")
 
 
 #: The words for what a record beyond the measures is, searchable in its "what" field.
@@ -44,6 +44,7 @@ KIND_WORDS = {
     "recognition": "Anerkennung, Anerkennungsverfahren",
     "indicator": "Kennzahl, Indikator",
     "update": "Aktuelles, Neuigkeit",
+    "event": "Termin, Ereignis, Veranstaltung",
 }
 
 
@@ -85,13 +86,15 @@ def document(record: dict[str, Any], aliases: Sequence[str], updates: Sequence[s
         "description": record.get("description") or "",
         "budget": (record.get("budget") or {}).get("text") or "",
         "updates": list(updates),
+        "measure_id": record["id"],
+        "source": record.get("source"),
     }
 
 
 def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """Searchable documents for the records beyond measures: recognition figures (one per body and
-    source), indicators (one per measure and metric) and updates (one each). Their text is kept in
-    the document, since no single store row holds it."""
+    source), indicators (one per measure and metric), updates and events (one each). Their text is
+    kept in the document, since no single store row holds it."""
     ressorts = {m["id"]: list(m.get("ressorts") or []) for m in tables.get("measures", [])}
     sources = {s["file"]: s.get("title") or "" for s in tables.get("sources", [])}
     docs: list[dict[str, Any]] = []
@@ -105,7 +108,7 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
                 if text and text not in labels and text != body:
                     labels.append(text)
         named = [sources[_]] if sources.get(_) else []
-        docs.append(_figure(measure or None, "recognition", body, ", ".join(labels), ressorts, named))
+        docs.append(_figure(measure or None, "recognition", body, ", ".join(labels), ressorts, named, _))
     indicators: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in tables.get("indicators", []):
         indicators.setdefault((row["measure"], row["metric"]), []).append(row)
@@ -115,11 +118,17 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
             if row.get("quote") and row["quote"] not in quotes:
                 quotes.append(row["quote"])
         named = sorted({sources.get(row["source"]) or "" for row in rows} - {""})
-        docs.append(_figure(measure, "indicator", metric, " ".join(quotes), ressorts, named))
+        docs.append(_figure(measure, "indicator", metric, " ".join(quotes), ressorts, named, rows[0]["source"]))
     for row in tables.get("updates", []):
         text = row.get("quote") or ""
         named = [sources[row["source"]]] if sources.get(row["source"]) else []
-        docs.append(_figure(row["measure"], "update", row["title"], text, ressorts, named))
+        docs.append(_figure(row["measure"], "update", row["title"], text, ressorts, named, row["source"]))
+    for row in tables.get("events", []):
+        named = [sources[row["source"]]] if sources.get(row["source"]) else []
+        where = [text for text in (row.get("place"), row.get("date_text")) if text]
+        doc = _figure(row.get("measure"), "event", row["title"], row.get("quote") or "", ressorts, named, row["source"])
+        doc["what"] = [*where, *doc["what"]]
+        docs.append(doc)
     return docs
 
 
@@ -130,6 +139,7 @@ def _figure(
     description: str,
     ressorts: dict[str, list[str]],
     sources: list[str],
+    source: str | None,
 ) -> dict[str, Any]:
     return {
         "id": measure,
@@ -139,6 +149,8 @@ def _figure(
         "ressorts": ressorts.get(measure or "", []),
         "description": description,
         "what": [KIND_WORDS[kind], *sources],
+        "measure_id": measure,
+        "source": source,
     }
 
 
@@ -319,7 +331,14 @@ def decode_postings(text: str, docs: int | None = None) -> list[list[int]]:
 
 
 def _doc_row(doc: dict[str, Any]) -> dict[str, Any]:
-    row = {"id": doc["id"], "kind": doc.get("kind") or "measure", "title": doc["title"], "ressorts": doc["ressorts"]}
+    row = {
+        "id": doc["id"],
+        "kind": doc.get("kind") or "measure",
+        "title": doc["title"],
+        "ressorts": doc["ressorts"],
+        "measure_id": doc.get("measure_id"),
+        "source": doc.get("source"),
+    }
     if row["kind"] not in ("measure", "initiative"):
         row["text"] = {"description": doc.get("description") or ""}
     return row
@@ -390,8 +409,8 @@ def search_index(
     warnings: list[str] | None = None,
 ) -> dict[str, Any]:
     """The search index of the records (with their aliases and later developments), of the
-    records beyond them (`figures`: the tables measures, sources, recognition, indicators and
-    updates), and of the reviewed synonym table.
+    records beyond them (`figures`: the tables measures, sources, recognition, indicators, updates
+    and events), and of the reviewed synonym table.
 
     Built by `fko data build`, and in memory for a store whose index is missing or stale."""
     docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]

@@ -108,6 +108,8 @@ class Hit:
         "share",
         "proximity",
         "text",
+        "measure_id",
+        "source",
     )
 
     def __init__(
@@ -127,6 +129,8 @@ class Hit:
         share: float = 0.0,
         proximity: int = 0,
         text: dict[str, str] | None = None,
+        measure_id: str | None = None,
+        source: str | None = None,
     ) -> None:
         self.id, self.title, self.ressorts, self.score, self.field = id, title, ressorts, score, field
         self.terms, self.rank_key, self.kind = terms if terms is not None else [], rank_key, kind
@@ -134,6 +138,7 @@ class Hit:
         self.matches = matches if matches is not None else []
         self.words_matched, self.words_total, self.share, self.proximity = words_matched, words_total, share, proximity
         self.text = text
+        self.measure_id, self.source = measure_id, source
 
     def as_row(self) -> dict[str, Any]:
         return {
@@ -141,6 +146,8 @@ class Hit:
             "kind": self.kind,
             "title": self.title,
             "ressorts": self.ressorts,
+            "measure_id": self.measure_id,
+            "source": self.source,
             "score": self.score,
             "field": self.field,
             "matched": self.matched,
@@ -437,6 +444,8 @@ def search(
                 share,
                 proximity,
                 doc.get("text"),
+                doc.get("measure_id"),
+                doc.get("source"),
             )
         )
     hits.sort(key=lambda h: (h.score != 100, -h.words_matched, -h.score, -h.rank_key, _order(h.id), h.title))
@@ -444,7 +453,10 @@ def search(
 
 
 def _plain_hit(doc: dict[str, Any], field: str, terms: list[str], shown: str) -> Hit:
-    return Hit(doc["id"], doc["title"], doc["ressorts"], 100, field, terms, 1.0, doc.get("kind", "measure"), [shown])
+    kind = doc.get("kind", "measure")
+    hit = Hit(doc["id"], doc["title"], doc["ressorts"], 100, field, terms, 1.0, kind, [shown])
+    hit.measure_id, hit.source = doc.get("measure_id"), doc.get("source")
+    return hit
 
 
 def _limited(hits: list[Hit], unmatched: list[str], limit: int | None, hidden: int) -> SearchResult:

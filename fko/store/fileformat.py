@@ -32,7 +32,7 @@ RECORD_TABLES = ("measures", "initiatives")
 
 
 #: Every table the search index is made from: the records, and the figures beyond them.
-INDEX_SOURCES = (*RECORD_TABLES, "recognition", "indicators", "updates", "sources")
+INDEX_SOURCES = (*RECORD_TABLES, "recognition", "indicators", "updates", "events", "sources")
 
 
 def max_bytes() -> int:

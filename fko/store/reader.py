@@ -588,7 +588,9 @@ class Store:
         if self.path != ":memory:":
             note(f"store {self.path}: the search index is {problem}; rebuilt it in memory for this run")
         records = self.measures() + self.table("initiatives")
-        figures = {name: self.table(name) for name in ("measures", "sources", "recognition", "indicators", "updates")}
+        figures = {
+            name: self.table(name) for name in ("measures", "sources", "recognition", "indicators", "updates", "events")
+        }
         rebuilt = search_index(records, later_texts(self.table("updates")), index_aliases(index), figures)
         self._cache["search"] = [rebuilt]
         return rebuilt

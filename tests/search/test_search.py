@@ -119,6 +119,8 @@ def test_search_command_json(fko: Callable[..., Result]) -> None:
         "id": "IV.1",
         "title": "Meisterprämie NRW",
         "ressorts": ["MAGS"],
+        "measure_id": "IV.1",
+        "source": "002_a45909dfd521d212.txt",
         "score": 100,
         "kind": "measure",
         "field": "alias",
@@ -126,6 +128,22 @@ def test_search_command_json(fko: Callable[..., Result]) -> None:
         "synonyms": [],
         "snippet": "Meisterprämie",
     }
+
+
+def test_events_are_found_and_name_their_measure_and_source(fko: Callable[..., Result]) -> None:
+    hits = fko("search", "Förderkonferenz", "--json").json()
+    assert [(h["kind"], h["title"]) for h in hits] == [
+        ("event", "Erste ÜBS-Förderkonferenz zur Umsetzung des Modernisierungspakts II"),
+        ("event", "Nächste ÜBS-Förderkonferenz"),
+    ]
+    assert {(h["measure_id"], h["source"]) for h in hits} == {("N.1", "000_819d8d142bf3d751.txt")}
+    jva = fko("search", "JVA", "--kind", "event", "--json").json()
+    assert sorted(h["title"] for h in jva) == [
+        "Werkstatt-Tage 2026: Besichtigung der JVA Heinsberg",
+        "Werkstatt-Tage 2026: JVA Bochum-Langendreer öffnet für Handwerksbetriebe",
+    ]
+    assert {(h["measure_id"], h["source"]) for h in jva} == {(None, "000_819d8d142bf3d751.txt")}
+    assert fko("search", "JVA", "--kind", "measure", "--json").json() == []
 
 
 def test_search_without_hits_exits_0_with_a_hint(fko: Callable[..., Result]) -> None:
