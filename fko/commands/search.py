@@ -82,6 +82,8 @@ def run(
     )
     if explain and not json and not jsonl and not csv and xlsx is None:
         tables.lines(_explain_lines(result))
+    if result.note:  # words the search left out of a long query
+        channels.note(f"fko: {result.note}")
     for line in _hints(result, text, cluster or (), ressort or (), kinds):
         channels.note(line)
 

@@ -280,7 +280,15 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
         "updates": updates,
         "events": events,
     }
-    index = search_index(records, later, aliases, figures, result.warnings)
+    from fko.ingest import resources
+
+    enrich = resources.GeneralLanguage() if resources.available() else None
+    if enrich is None:
+        result.warnings.append(
+            "the build extra (wordfreq, simplemma) is not installed: the search index has no word frequencies and "
+            "no lemmas; pip install 'fko[build]'"
+        )
+    index = search_index(records, later, aliases, figures, result.warnings, enrich)
     result.tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
         "ressorts": parsed["ressorts"],
@@ -318,10 +326,13 @@ def write(
 ) -> None:
     """Check the tables against fko/model.py, then write the store atomically; an existing file
     is replaced only with force, never one in protect. Writing the shipped store also records
-    its checksum, by which fko trusts it without checking it again at every start."""
+    its checksum, by which fko trusts it without checking it again at every start, and (with the
+    build extra) writes the general word list a query splits unknown compounds by (WORDS)."""
     import os
 
+    from fko.ingest import resources
     from fko.output.files import write_text
+    from fko.search.lexicon import WORDS
     from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest
 
     problem = invalid_tables(tables)
@@ -334,3 +345,5 @@ def write(
     write_text(out, text, force=force, protect=protect, follow_symlinks=follow_symlinks)
     if os.path.realpath(out) == os.path.realpath(SHIPPED):
         write_text(SHIPPED_DIGEST, digest(text.encode("utf-8")) + "\n", force=True)
+        if resources.available():
+            write_text(WORDS, resources.word_list(), force=True)

@@ -14,7 +14,8 @@ KEYS: dict[str, str] = {
     "weight": "How much the query word counts: the rarer in the data, the more.",
     "quality": "How good the match is, 0-1: the field's weight times the way of matching.",
     "synonym": "The word of the data the query word matched through a synonym, or null.",
-    "how": "How the query word matched: exact, stem, umlaut, prefix, head or part (of a compound), infix, fuzzy or "
+    "how": "How the query word matched: exact, stem, umlaut, prefix, head or part (of a compound), infix, lemma (a "
+    "form of the same lemma, or of the verb a noun derives from), split (a part of the query's compound), fuzzy or "
     "synonym.",
     "word_matches": "For each word of the query: its best match in the hit.",
     "explain": "Why the search hit ranks where it does (with --explain).",

@@ -19,10 +19,10 @@ TITLE_LIKE = ("title", "id", "alias")
 
 class Found:
     """The rows of the hits shown, the closest words of the data (for a query that found
-    nothing), the hits before --limit (total), those the filters left out (hidden) and the
-    query words that matched nothing."""
+    nothing), the hits before --limit (total), those the filters left out (hidden), the
+    query words that matched nothing and what the search left out of the query (note)."""
 
-    __slots__ = ("rows", "closest", "total", "hidden", "unmatched")
+    __slots__ = ("rows", "closest", "total", "hidden", "unmatched", "note")
 
     def __init__(
         self,
@@ -31,9 +31,11 @@ class Found:
         total: int = 0,
         hidden: int = 0,
         unmatched: list[str] | None = None,
+        note: str = "",
     ) -> None:
         self.rows, self.closest, self.total, self.hidden = rows, closest, total, hidden
         self.unmatched = unmatched if unmatched is not None else []
+        self.note = note
 
 
 def records(store: Store) -> dict[str, dict[str, Any]]:
@@ -181,7 +183,7 @@ def find(
         from fko.search.query import closest_terms
 
         closest = closest_terms(index, query)
-    return Found(rows, closest, result.total, result.hidden, result.unmatched)
+    return Found(rows, closest, result.total, result.hidden, result.unmatched, result.note)
 
 
 #: Fields of a search hit that name a measure (rather than mention a word in its text).

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from fko import german
 from fko.errors import FkoError
@@ -205,14 +205,53 @@ def _tokenise(text: str, start: int) -> _Tokens:
     return _Tokens(words, joins)
 
 
+class Enrich(Protocol):
+    """What general-language resources add to the index (fko/ingest/resources.py): compounds of the
+    data split by a general word list, and the tables of RESOURCE_TABLES."""
+
+    def split(self, word: str) -> list[str] | None:
+        """A compound of the data that its own words do not split, split by a general word list."""
+
+    def tables(self, raw_of: dict[str, str], heads: dict[str, str]) -> dict[str, Any]:
+        """RESOURCE_TABLES, given each data word (normalised) as printed and each compound's head."""
+
+
+#: The index's tables that come from general-language resources: German frequency of frequent data
+#: words (zipf), English frequency of data words that are also English words (english), and word
+#: forms that meet the data's words through their lemma (lemma_forms: form -> lemma; lemmas:
+#: lemma -> words).
+RESOURCE_TABLES = ("zipf", "english", "lemma_forms", "lemmas")
+
+
+class _Carried:
+    """The resource tables of an existing index, for an index rebuilt in memory without the resources."""
+
+    def __init__(self, index: Any) -> None:
+        found = {name: index.get(name) if isinstance(index, dict) else None for name in RESOURCE_TABLES}
+        self._tables = {name: value for name, value in found.items() if isinstance(value, dict)}
+
+    def split(self, word: str) -> list[str] | None:
+        return None
+
+    def tables(self, raw_of: dict[str, str], heads: dict[str, str]) -> dict[str, Any]:
+        return self._tables
+
+
+def carried(index: Any) -> Enrich:
+    """The resource tables of an existing index, for an index rebuilt without the resources."""
+    return _Carried(index)
+
+
 def build_index(
     docs: Sequence[dict[str, Any]],
     synonyms: Sequence[dict[str, Any]] = (),
     warnings: list[str] | None = None,
+    enrich: Enrich | None = None,
 ) -> dict[str, Any]:
     """Everything a query needs, computed once by `fko data build`: postings with positions of every
     normalised word, hyphenated compounds joined, coordination ellipses completed, stems, the parts
-    of compounds (split by the data's own vocabulary), umlaut-free variants and the synonym table.
+    of compounds (split by the data's own vocabulary), umlaut-free variants, the synonym table and
+    what `enrich` (general-language resources) says about the data's words.
     A synonym whose meaning is not a word of the data is left out, with a warning."""
 
     postings: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -268,11 +307,18 @@ def build_index(
     stems: dict[str, set[str]] = defaultdict(set)
     heads: dict[str, set[str]] = defaultdict(set)
     parts: dict[str, set[str]] = defaultdict(set)
+    head_of: dict[str, str] = {}
     for term in postings:
         if not term.isalpha():
             continue
         stems[german.stem(raw_of.get(term, term))].add(term)
         found_heads, found_parts = _compound_parts(term, lexicon)
+        if not found_heads and enrich is not None and term in natural:
+            split = enrich.split(term)
+            if split:
+                found_heads, found_parts = [split[-1]], split[:-1]
+        if found_heads and term in natural:
+            head_of[term] = found_heads[0]
         for piece in found_heads:
             heads[german.stem(piece)].add(term)
         for piece in found_parts:
@@ -291,6 +337,8 @@ def build_index(
             for key in sorted({normalise(word), stem_key(word)}):
                 if len(synonym_entries) - 1 not in synonym_table[key]:
                     synonym_table[key].append(len(synonym_entries) - 1)
+    words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
+    resources = enrich.tables(words, head_of) if enrich is not None else {}
     return {
         "docs": [_doc_row(d) for d in docs],
         "aliases": {d["id"]: d["alias"] for d in docs if d.get("alias")},
@@ -304,6 +352,7 @@ def build_index(
         "parts": {s: " ".join(sorted(ts)) for s, ts in sorted(parts.items())},
         "synonyms": dict(sorted(synonym_table.items())),
         "synonym_entries": synonym_entries,
+        **{name: resources.get(name, {}) for name in RESOURCE_TABLES},
     }
 
 
@@ -407,6 +456,7 @@ def search_index(
     aliases: dict[str, list[str]],
     figures: dict[str, list[dict[str, Any]]] | None = None,
     warnings: list[str] | None = None,
+    enrich: Enrich | None = None,
 ) -> dict[str, Any]:
     """The search index of the records (with their aliases and later developments), of the
     records beyond them (`figures`: the tables measures, sources, recognition, indicators, updates
@@ -415,4 +465,4 @@ def search_index(
     Built by `fko data build`, and in memory for a store whose index is missing or stale."""
     docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
     docs += figure_documents(figures or {})
-    return build_index(docs, load_synonyms(), warnings)
+    return build_index(docs, load_synonyms(), warnings, enrich)

@@ -583,7 +583,7 @@ class Store:
     def rebuilt_index(self, problem: str, index: Any = None) -> dict[str, Any]:
         """A search index made in memory from the records, with a note saying why."""
         from fko.output.channels import note
-        from fko.search.index import later_texts, search_index
+        from fko.search.index import carried, later_texts, search_index
 
         if self.path != ":memory:":
             note(f"store {self.path}: the search index is {problem}; rebuilt it in memory for this run")
@@ -591,7 +591,8 @@ class Store:
         figures = {
             name: self.table(name) for name in ("measures", "sources", "recognition", "indicators", "updates", "events")
         }
-        rebuilt = search_index(records, later_texts(self.table("updates")), index_aliases(index), figures)
+        later = later_texts(self.table("updates"))
+        rebuilt = search_index(records, later, index_aliases(index), figures, None, carried(index))
         self._cache["search"] = [rebuilt]
         return rebuilt
 

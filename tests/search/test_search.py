@@ -54,9 +54,17 @@ def test_limit(store: Store) -> None:
 
 
 def test_no_hit_gives_closest_terms(store: Store) -> None:
-    found = find(store, "Lokführerschein")
+    found = find(store, "Qwrtzplk")
     assert found.rows == []
     assert found.closest
+
+
+def test_a_compound_the_data_does_not_hold_is_split_by_the_general_word_list(store: Store) -> None:
+    """Lokführerschein: Lokführer + Schein (wordfreq's words); Lokführer is a word of the synonym table."""
+    found = find(store, "Lokführerschein")
+    assert found.rows[0]["id"] == "IV.6"
+    assert found.rows[0]["synonyms"][0]["data_word"] == "Triebfahrzeugführende"
+    assert {"I.2", "I.7"} <= {r["id"] for r in find(store, "Lehrermangel").rows[:3]}  # Lehrer + Mangel
 
 
 def test_resolve_by_title_alias_and_ambiguity(store: Store) -> None:
@@ -147,9 +155,9 @@ def test_events_are_found_and_name_their_measure_and_source(fko: Callable[..., R
 
 
 def test_search_without_hits_exits_0_with_a_hint(fko: Callable[..., Result]) -> None:
-    result = fko("search", "Lokführerschein", "--json")
+    result = fko("search", "Qwrtzplk", "--json")
     assert (result.code, result.out) == (0, "[]\n")
-    assert result.err.startswith("nothing matches 'Lokführerschein'; closest words in the data: ")
+    assert result.err.startswith("nothing matches 'Qwrtzplk'; closest words in the data: ")
 
 
 def test_search_table_and_filters(fko: Callable[..., Result]) -> None:
@@ -311,7 +319,7 @@ def test_kind_filter_and_labels(fko: Callable[..., Result]) -> None:
 
 def test_explain_names_the_words_fields_and_score_parts(fko: Callable[..., Result]) -> None:
     result = fko("search", "Pflege", "Ausbildung", "--limit", "1", "--explain")
-    assert "III.12 (measure) score 82 = " in result.out
+    assert "III.12 (measure) score 84 = 84 for the words + 0 for words standing together" in result.out
     assert "  Pflege -> Pflege in title: exact, quality 1.00" in result.out
     assert "  Ausbildung -> Ausbildung in description: exact, quality 0.45" in result.out
     hit = fko("search", "Pflege", "Ausbildung", "--limit", "1", "--explain", "--json").json()[0]
