@@ -66,16 +66,16 @@ def _zipf(lang: str) -> dict[str, float]:
 
 
 def word_list() -> str:
-    """The general word list a query splits unknown compounds by and tells English by: one line per
-    word, `word<TAB>zipf_de<TAB>zipf_en` (a value empty where the word is rarer than the threshold),
-    words normalised and alphabetic, sorted."""
-    de, en = _zipf("de"), _zipf("en")
-    words = {w for w, z in de.items() if z >= MIN_ZIPF_DE} | {w for w, z in en.items() if z >= MIN_ZIPF_EN}
+    """The general word list a query splits unknown compounds by and tells English by: German words
+    of Zipf MIN_ZIPF_DE and more, English words of Zipf MIN_ZIPF_EN and more (normalised, alphabetic),
+    one line per language and Zipf value: `de 4.5<TAB>word word ...` (fko/search/lexicon.py reads it)."""
     lines = []
-    for word in sorted(w for w in words if w.isalpha() and len(w) >= 2):
-        z_de = de.get(word, 0.0)
-        z_en = en.get(word, 0.0)
-        lines.append(f"{word}\t{z_de if z_de >= MIN_ZIPF_DE else ''}\t{z_en if z_en >= MIN_ZIPF_EN else ''}")
+    for lang, least in (("de", MIN_ZIPF_DE), ("en", MIN_ZIPF_EN)):
+        by_value: dict[float, list[str]] = defaultdict(list)
+        for word, zipf in _zipf(lang).items():
+            if zipf >= least and word.isalpha() and len(word) >= 2:
+                by_value[zipf].append(word)
+        lines += [f"{lang} {zipf}\t{' '.join(sorted(words))}" for zipf, words in sorted(by_value.items())]
     return "\n".join(lines) + "\n"
 
 

@@ -25,22 +25,21 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon(path: Path = WORDS) -> Lexicon:
-    """The word list at path (empty if it is missing or unreadable: a query then splits compounds
-    by the data's own words alone, as before)."""
-    german: dict[str, float] = {}
-    english: dict[str, float] = {}
+    """The word list at path, as fko/ingest/resources.py writes it (one line per language and Zipf
+    value: `de 4.5<TAB>word word ...`); empty if it is missing or unreadable: a query then splits
+    compounds by the data's own words alone, as before."""
+    found: dict[str, dict[str, float]] = {"de": {}, "en": {}}
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return Lexicon(german, english)
+        text = ""
     for line in text.splitlines():
-        word, _, rest = line.partition("\t")
-        de, _, en = rest.partition("\t")
+        head, _, words = line.partition("\t")
+        lang, _, value = head.partition(" ")
         try:
-            if de:
-                german[word] = float(de)
-            if en:
-                english[word] = float(en)
+            zipf = float(value)
         except ValueError:
             continue
-    return Lexicon(german, english)
+        if lang in found:
+            found[lang].update(dict.fromkeys(words.split(), zipf))
+    return Lexicon(found["de"], found["en"])

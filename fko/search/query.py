@@ -414,9 +414,10 @@ def _modifier_too(key: str, look: _Lookup, found: dict[str, tuple[float, str, st
                 _add(found, term, FACTOR["split"] * factor, "split", via, reason)
 
 
-def _query_words(query: str, look: _Lookup) -> tuple[list[_Word], str]:
+def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_Word], str]:
     """The query as words to match: stop words dropped, synonym phrases joined, compounds split;
-    and a note if words were left out (more than MAX_WORDS distinct words)."""
+    and a note if words were left out (more than MAX_WORDS distinct words). A query that is a
+    record's alias (`named`) is not widened to the parts of its compounds: it names what it means."""
     raw_words: list[tuple[str, str]] = []
     for match in WORD.finditer(THOUSANDS.sub("", query)):
         for key in normalise(match.group(0)).split():
@@ -462,7 +463,7 @@ def _query_words(query: str, look: _Lookup) -> tuple[list[_Word], str]:
                     i += 1
                     group += 1
                     continue
-            elif key.isalpha() and len(key) <= MAX_WORD and key not in foreign and _rare(found, look):
+            elif not named and key.isalpha() and len(key) <= MAX_WORD and key not in foreign and _rare(found, look):
                 _modifier_too(key, look, found)
             if not found and 5 <= len(key) <= MAX_WORD and key not in foreign:
                 _fuzzy(key, look, found)
@@ -523,7 +524,7 @@ def search(
             if compact in keys:
                 exact.add(n)
 
-    words, note = _query_words(query, look)
+    words, note = _query_words(query, look, bool(exact))
     figure = [d.get("kind", "measure") not in ("measure", "initiative") for d in docs]
     n_docs = max(len(docs), 1)
     best: dict[int, dict[int, Match]] = defaultdict(dict)
