@@ -362,3 +362,61 @@ def test_an_overlong_word_is_matched_as_it_is(store: Store, word: str) -> None:
         signal.setitimer(signal.ITIMER_VIRTUAL, 0)
         signal.signal(signal.SIGVTALRM, previous)
     assert len(word) > MAX_WORD and found.rows == [] and found.closest == []
+
+
+# --- issue #24: generalising beyond the tables -------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Pflege Ausbildung", "Lehrkräftemangel", "Menschen mit Behinderung finden Arbeit"])
+def test_the_score_falls_with_the_rank(store: Store, query: str) -> None:
+    scores = [r["score"] for r in find(store, query, limit=None).rows]
+    assert len(scores) > 3 and scores == sorted(scores, reverse=True), scores
+
+
+def test_frequent_words_do_not_pull_unrelated_measures_into_the_top_3(store: Store) -> None:
+    top = [r["id"] for r in find(store, "Menschen mit Behinderung finden Arbeit").rows[:3]]
+    assert set(top[:2]) == {"V.8", "V.10"}, top  # the two measures on people with Behinderungen
+    indien = [r["id"] for r in find(store, "Wie kann man Fachkräfte aus Indien finden").rows[:1]]
+    assert indien == ["VI.2"]
+
+
+def test_lemmas_meet_derived_words(store: Store) -> None:
+    """behinderte (a form of behindern) meets Behinderungen, the noun derived from the verb."""
+    hit = find(store, "behinderte Menschen").rows[0]
+    assert hit["id"] == "V.8"
+    assert ("behinderte", "lemma") in {(m.word, m.how) for m in hit["_hit"].matches}
+
+
+@pytest.mark.parametrize(
+    "query", ["fast track visa", "will teachers get permanent contracts", "gift for master craftsmen"]
+)
+def test_an_english_query_never_matches_a_german_homograph(store: Store, query: str) -> None:
+    """fast, will, gift are German words too (fast 7000 Meisterprämien); in an English query they
+    match only through the synonym table."""
+    homographs = {"fast", "will", "gift"}
+    for row in find(store, query, limit=None).rows:
+        for match in row["_hit"].matches:
+            assert match.word not in homographs or match.how == "synonym", (query, row["id"], match.as_dict())
+
+
+def test_a_german_homograph_alone_is_the_german_word(store: Store) -> None:
+    rows = find(store, "fast").rows
+    assert rows and rows[0]["title"] == "Fast 7000 Meisterprämien überwiesen"
+
+
+def test_a_long_query_answers_within_3_seconds_with_a_note(fko: Callable[..., Result]) -> None:
+    import random
+    import time
+
+    from ..conftest import shipped_tables
+
+    words = " ".join(m["description"] for m in shipped_tables()["measures"]).split()
+    pick = random.Random(7).choice
+    query = " ".join(pick(words) for _ in range(12_500))  # about 2,000 distinct words
+    start = time.perf_counter()
+    result = fko("search", query, "--json")
+    assert time.perf_counter() - start <= 3.0
+    assert result.code == 0
+    lines = result.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("fko: the query has "), lines
+    assert "searched the first 64, left out " in lines[0]
