@@ -112,3 +112,14 @@ def test_rebuild_reproduces_the_committed_store(sources: Path) -> None:
     result = build(REPORT)
     assert not result.warnings
     assert serialise(result.tables) == SHIPPED.read_text(encoding="utf-8")
+
+
+def test_the_general_word_list_is_what_the_build_writes(sources: Path) -> None:
+    """fko/data/words.tsv is generated (from wordfreq, by fko data build): regenerating it gives the same bytes."""
+    from fko.ingest.resources import word_list
+    from fko.search.lexicon import WORDS, lexicon
+
+    assert word_list() == WORDS.read_text(encoding="utf-8")
+    words = lexicon()
+    assert words.german["mangel"] >= 4.0 and words.german["lehrer"] >= 4.0  # the parts of Lehrermangel
+    assert words.english["will"] > words.german.get("will", 0.0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -420,3 +421,13 @@ def test_a_long_query_answers_within_3_seconds_with_a_note(fko: Callable[..., Re
     lines = result.err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("fko: the query has "), lines
     assert "searched the first 64, left out " in lines[0]
+
+
+def test_the_word_list_loader_takes_what_it_can(tmp_path: Path) -> None:
+    from fko.search.lexicon import lexicon
+
+    assert lexicon(Path("/nonexistent/words.tsv")).german == {}
+    path = tmp_path / "words.tsv"
+    path.write_text("de 4.5\tlehrer mangel\nde x\tkaputt\nxx 3.0\tfoo\nen 6.4\twill\n\n", encoding="utf-8")
+    words = lexicon(path)
+    assert (words.german, words.english) == ({"lehrer": 4.5, "mangel": 4.5}, {"will": 6.4})
