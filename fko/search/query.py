@@ -358,11 +358,18 @@ def _english(raw_words: Sequence[tuple[str, str]], look: _Lookup) -> set[str]:
     """The words of a query in English that are also German words of the data ("fast", "will",
     "gift"): they may match only through the synonym table (the dictionary), never as the German
     word. A query is in English when more of its words lean English than German; one word alone
-    says nothing."""
-    homographs = {k for _, k in raw_words if k in look.english}
-    if len(raw_words) < 2 or not homographs:
+    says nothing. A word of the data far more common in English than in German ("best",
+    "practice", "career": Best Practice, Next Career) is English in the data too, and matches."""
+    candidates = {k for _, k in raw_words if k in look.english}
+    if len(raw_words) < 2 or not candidates:
         return set()
-    languages = [look.language_of(k) for _, k in raw_words if k not in homographs]
+    from fko.search.lexicon import lexicon
+
+    german = lexicon().german
+    homographs = {k for k in candidates if german.get(k, 0.0) >= 3.0 and german[k] >= look.english[k] - 1.0}
+    if not homographs:
+        return set()
+    languages = [look.language_of(k) for _, k in raw_words if k not in candidates]
     english = sum(1 for lang in languages if lang == "en")
     return homographs if english and english > sum(1 for lang in languages if lang == "de") else set()
 
