@@ -191,7 +191,7 @@ class GeneralLanguage:
         the word itself ("lehrkraeftemangel" -> lehrkraefte, mangel; not "unternehmen" -> unter, nehmen)."""
         whole = self.german.pop(word, None)
         try:
-            parts = german.split_by_frequency(word, self.german)
+            parts = german.split_by_frequency(word, self.german, min_part=4)  # "bislang" is no "bis" + "lang"
         finally:
             if whole is not None:
                 self.german[word] = whole
