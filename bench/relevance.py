@@ -1,10 +1,12 @@
-"""Relevance of `fko search` on the suite in tests/data/relevance.toml: MRR and hits@1/@3.
+"""Relevance of `fko search` on the tuning suite in tests/data/relevance.toml: MRR and hits@1/@3;
+and, separately, on a held-out suite given on the command line (`--heldout PATH`, same format;
+scores by class where its queries name one with `class`). The held-out file is read only when given.
 
 Run from the project's virtual environment:  .venv/bin/python bench/relevance.py [--misses]
-                                   [--stemmer pystemmer|snowballstemmer|simplemma|none]
+                                   [--heldout PATH] [--stemmer pystemmer|snowballstemmer|simplemma|none]
 --stemmer rebuilds the store from ../shared/sources with another German morphology in place of
 the shipped one (PyStemmer's Snowball German): the comparison behind that choice.
-snowballstemmer and simplemma must be installed by hand (`.venv/bin/pip install ...`).
+snowballstemmer must be installed by hand (`.venv/bin/pip install ...`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from fko.store.reader import Store, open_store  # noqa: E402
-from tests.search.relevance_suite import evaluate, load  # noqa: E402
+from tests.search.relevance_suite import Query, evaluate, load  # noqa: E402
 
 REPORT = ROOT.parent / "shared" / "sources" / "002_a45909dfd521d212.txt"
 
@@ -48,22 +50,35 @@ def rebuilt(stemmer: str) -> Store:
     return open_store(str(out))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--misses", action="store_true", help="list the queries not answered in the top 3")
-    parser.add_argument("--stemmer", choices=["pystemmer", "snowballstemmer", "simplemma", "none"])
-    args = parser.parse_args()
-    store = rebuilt(args.stemmer) if args.stemmer else open_store(str(ROOT / "fko" / "data" / "fko.json"))
-    queries = load()
+def show(name: str, store: Store, queries: list[Query], misses: bool) -> None:
+    """Print one suite's scores (and by class, where its queries name one)."""
     report = evaluate(store, queries)
-    label = f" (stemmer: {args.stemmer})" if args.stemmer else ""
-    print(f"{len(queries)} queries{label}")
+    print(f"{name}: {len(queries)} queries")
     print(f"MRR      {report.mrr:.3f}")
     for k in (1, 3, 10):
         print(f"hits@{k:<3} {report.hits_at(k):.3f}")
-    if args.misses:
+    groups = sorted({q.group for q in queries if q.group})
+    for group in groups:
+        outcomes = [o for o in report.outcomes if o.query.group == group]
+        answered = sum(1 for o in outcomes if o.rank is not None and o.rank <= 3)
+        print(f"  {group}: hits@3 {answered}/{len(outcomes)}")
+    if misses:
         for outcome in report.misses(3):
             print(f"miss: {outcome.query.q!r} expected {outcome.query.expect[:3]} got {outcome.got[:3]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--misses", action="store_true", help="list the queries not answered in the top 3")
+    parser.add_argument("--heldout", type=Path, metavar="PATH", help="also score this held-out suite, separately")
+    parser.add_argument("--stemmer", choices=["pystemmer", "snowballstemmer", "simplemma", "none"])
+    args = parser.parse_args()
+    store = rebuilt(args.stemmer) if args.stemmer else open_store(str(ROOT / "fko" / "data" / "fko.json"))
+    label = f" (stemmer: {args.stemmer})" if args.stemmer else ""
+    show(f"tuning suite{label}", store, load(), args.misses)
+    if args.heldout:
+        print()
+        show(f"held-out suite {args.heldout}{label}", store, load(args.heldout), args.misses)
 
 
 if __name__ == "__main__":

@@ -141,7 +141,7 @@ SUMMARIES: dict[str, str] = {
     "recognition": "Show the recognition figures of foreign qualifications.",
     "ressorts": "List the 13 ministries (Ressorts) with their codes and number of measures.",
     "schema": "Print the JSON Schema (draft 2020-12) of --json.",
-    "search": "Search measures, initiatives, recognition figures, indicators and updates.",
+    "search": "Search measures, initiatives, recognition figures, indicators, updates and events.",
     "show": "Show measures in full.",
     "sources": "List the five source documents (file, title, publisher, date) and what cites them.",
     "timeline": "Draw every measure's runtime as a bar, grouped, with its status and today marked.",

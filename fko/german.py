@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from functools import lru_cache
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -125,6 +125,57 @@ def _segments(word: str, lexicon: Collection[str], min_part: int = MIN_PART) -> 
         best[i] = choice
     found = best[0]
     return found if found is not None and len(found) >= 2 else None
+
+
+#: Verb particles and prepositions: words in their own right that begin so many words
+#: (Unternehmen, Weiterbildung, Beispiel, Vorhaben) that a split by a general word list never
+#: takes them for a part.
+PARTICLES = frozenset(
+    "ab an auf aus bei da dar durch ein ent entgegen er fort gegen her hin hinter los mit nach neben ob "
+    "ueber um unter ver vor voran voraus vorbei weg weiter wider wieder zer zu zurueck zusammen".split()
+)
+
+
+def split_by_frequency(word: str, zipf: Mapping[str, float], *, min_part: int = MIN_PART) -> list[str] | None:
+    """A word split into the words of a general word list (`zipf`: word -> Zipf frequency), or None.
+
+    For compounds no word list holds whole ("lehrermangel" -> ["lehrer", "mangel"]). Fewest parts
+    win (as in split_compound), then the most frequent parts: the highest geometric mean of their
+    frequencies (Koehn and Knight 2003), less one for each linking element other than "s" ("meister"
+    beats "meist" + "er"). A part shorter than four letters must be frequent (Zipf 4.5), so that rare
+    short words ("kit", "aplaetze") do not cut a word apart; no part is a particle (PARTICLES).
+    Normalised words.
+    """
+    n = len(word)
+    if n < MIN_COMPOUND:
+        return None
+
+    def fits(piece: str) -> float | None:
+        value = zipf.get(piece)
+        return None if value is None or (len(piece) < 4 and value < 4.5) or piece in PARTICLES else value
+
+    # best[i]: (parts, sum of Zipf values) of the best split of word[i:], each part a word of the list
+    best: list[tuple[list[str], float] | None] = [None] * (n + 1)
+    best[n] = ([], 0.0)
+    for i in range(n - min_part, -1, -1):
+        choice: tuple[list[str], float] | None = None
+        for j in range(i + min_part, n + 1):
+            piece = word[i:j]
+            for link in LINKS:
+                end = j + len(link)
+                rest = best[end] if end <= n and word[j:end] == link else None
+                if rest is None or (end == n and link) or (i == 0 and end == n):
+                    continue
+                value = fits(piece)
+                if value is None:
+                    continue
+                # a linking element other than "s" costs: "meister" beats "meist" + "er"
+                parts, total = [piece, *rest[0]], rest[1] + value - (1.0 if link not in ("", "s") else 0.0)
+                if choice is None or (len(parts), -total / len(parts)) < (len(choice[0]), -choice[1] / len(choice[0])):
+                    choice = (parts, total)
+        best[i] = choice
+    found = best[0]
+    return found[0] if found is not None and len(found[0]) >= 2 else None
 
 
 # "Pflege-, Betreuungs- und Gesundheitsfachberufe", "Aus- und Weiterbildung", "Fach- oder Lehrkräfte"

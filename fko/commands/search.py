@@ -43,7 +43,7 @@ def run(
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
 ) -> None:
-    """Search measures, initiatives, recognition figures, indicators and updates.
+    """Search measures, initiatives, recognition figures, indicators, updates and events.
 
     Understands inflections (Lehrerinnen), compounds (Pflegeausbildung), everyday words and
     other languages (Flüchtlinge, teacher, India) through a reviewed synonym table; umlauts
@@ -86,6 +86,8 @@ def run(
     )
     if explain and not json and not jsonl and not csv and xlsx is None:
         tables.lines(display, _explain_lines(result))
+    if result.note:  # words the search left out of a long query
+        channels.note(result.note)
     for line in _hints(result, text, cluster or (), ressort or (), kinds):
         channels.note(line)
 

@@ -311,7 +311,15 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
         "events": events,
         "initiatives": initiatives,
     }
-    result.index = index_of_tables(result.tables, aliases, result.warnings)
+    from fko.ingest import resources
+
+    enrich = resources.GeneralLanguage() if resources.available() else None
+    if enrich is None:
+        result.warnings.append(
+            "the build extra (wordfreq, simplemma) is not installed: the search index has no word frequencies and "
+            "no lemmas; pip install 'fko[build]'"
+        )
+    result.index = index_of_tables(result.tables, aliases, result.warnings, enrich)
     return result
 
 
@@ -334,11 +342,14 @@ def write(
     """Check the tables against fko/model.py, then write the store and, beside it, its search
     index (fko/search/indexfile.py), each atomically; an existing file is replaced only with
     force, never one in protect. Writing the shipped store also records its checksum, by which
-    fko trusts it without checking it again at every start. Returns the paths written."""
+    fko trusts it without checking it again at every start, and (with the build extra) writes
+    the general word list a query splits unknown compounds by (WORDS). Returns the paths written."""
     import os
 
+    from fko.ingest import resources
     from fko.output.files import check_target, write_text
     from fko.search.indexfile import index_path, index_text
+    from fko.search.lexicon import WORDS
     from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest
 
     problem = invalid_tables(result.tables)
@@ -361,4 +372,6 @@ def write(
     )
     if os.path.realpath(out) == os.path.realpath(SHIPPED):
         write_text(SHIPPED_DIGEST, store_digest + "\n", force=True)
+        if resources.available():
+            write_text(WORDS, resources.word_list(), force=True)
     return [out, index_file]

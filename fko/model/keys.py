@@ -14,7 +14,8 @@ KEYS: dict[str, str] = {
     "weight": "How much the query word counts: the rarer in the data, the more.",
     "quality": "How good the match is, 0-1: the field's weight times the way of matching.",
     "synonym": "The word of the data the query word matched through a synonym, or null.",
-    "how": "How the query word matched: exact, stem, umlaut, prefix, head or part (of a compound), infix, fuzzy or "
+    "how": "How the query word matched: exact, stem, umlaut, prefix, head or part (of a compound), infix, lemma (a "
+    "form of the same lemma, or of the verb a noun derives from), split (a part of the query's compound), fuzzy or "
     "synonym.",
     "word_matches": "For each word of the query: its best match in the hit.",
     "explain": "Why the search hit ranks where it does (with --explain).",
@@ -147,6 +148,7 @@ KEYS: dict[str, str] = {
     "latest_indicators": "The latest value of each key figure of the measure.",
     "matched": "The words of the data that matched the query, as they stand in the data (not folded).",
     "measure": "The ID of the measure the record belongs to, or null.",
+    "measure_id": "The ID of the measure or initiative a search hit is or belongs to (null: none).",
     "measure_title": "The title of the measure the record belongs to, or null.",
     "measures": "The number of measures (a measure shared by several ministries counts for each).",
     "metric": "What the figure counts, in the source's words.",

@@ -117,12 +117,14 @@ class SearchExplain(TypedDict):
 
 class SearchHit(TypedDict):
     """One element of `fko search --json`, in rank order: a measure, initiative, recognition
-    figure, indicator or update."""
+    figure, indicator, update or event."""
 
     id: str | None
     kind: str
     title: str
     ressorts: list[str]
+    measure_id: str | None
+    source: str | None
     score: int
     field: str
     matched: list[str]

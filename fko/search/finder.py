@@ -28,9 +28,10 @@ TITLE_LIKE = ("title", "id", "alias")
 class Found:
     """The rows of the hits shown, the closest words of the data (for a query that found
     nothing), the hits before --limit (total), those the filters left out (hidden), the
-    query words that matched nothing, and warnings about the store's search index."""
+    query words that matched nothing, what the search left out of a long query (note), and
+    warnings about the store's search index."""
 
-    __slots__ = ("rows", "closest", "total", "hidden", "unmatched", "warnings")
+    __slots__ = ("rows", "closest", "total", "hidden", "unmatched", "warnings", "note")
 
     def __init__(
         self,
@@ -40,10 +41,12 @@ class Found:
         hidden: int = 0,
         unmatched: list[str] | None = None,
         warnings: list[str] | None = None,
+        note: str = "",
     ) -> None:
         self.rows, self.closest, self.total, self.hidden = rows, closest, total, hidden
         self.unmatched = unmatched if unmatched is not None else []
         self.warnings = warnings if warnings is not None else []
+        self.note = note
 
 
 #: The search index of each open store, with the warnings about it (made once per store).
@@ -84,9 +87,11 @@ def store_index(store: Store) -> tuple[dict[str, Any], list[str]]:
 def _rebuilt(store: Store, problem: str | None, old: Any = None) -> tuple[dict[str, Any], list[str]]:
     """The store's index made in memory from its tables, with a warning saying why (none if
     there was no index to use: `problem` None)."""
+    from fko.search.index import carried
     from fko.search.indexfile import SOURCE_TABLES, index_aliases, index_of_tables, index_path
 
-    index = index_of_tables({name: store.table(name) for name in SOURCE_TABLES}, index_aliases(old))
+    tables = {name: store.table(name) for name in SOURCE_TABLES}
+    index = index_of_tables(tables, index_aliases(old), enrich=carried(old))
     warnings = _INDEXES[store][1] if store in _INDEXES else []
     if problem is not None:
         path = index_path(Path(store.path))
@@ -241,7 +246,7 @@ def find(
         from fko.search.query import closest_terms
 
         closest = closest_terms(index, query)
-    return Found(rows, closest, result.total, result.hidden, result.unmatched, list(store_index(store)[1]))
+    return Found(rows, closest, result.total, result.hidden, result.unmatched, list(store_index(store)[1]), result.note)
 
 
 #: Fields of a search hit that name a measure (rather than mention a word in its text).

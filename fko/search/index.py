@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from fko import german
 from fko.errors import FkoError
@@ -44,7 +44,7 @@ KIND_WORDS = {
     "recognition": "Anerkennung, Anerkennungsverfahren",
     "indicator": "Kennzahl, Indikator",
     "update": "Aktuelles, Neuigkeit",
-    "event": "Ereignis, Termin, Aussage, Zahl",
+    "event": "Termin, Ereignis, Veranstaltung, Aussage",
 }
 
 
@@ -86,13 +86,15 @@ def document(record: dict[str, Any], aliases: Sequence[str], updates: Sequence[s
         "description": record.get("description") or "",
         "budget": (record.get("budget") or {}).get("text") or "",
         "updates": list(updates),
+        "measure_id": record["id"],
+        "source": record.get("source"),
     }
 
 
 def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """Searchable documents for the records beyond measures: recognition figures (one per body and
-    source), indicators (one per measure and metric), updates and events (one each). Their text
-    is kept in the document, since no single store row holds it."""
+    source), indicators (one per measure and metric), updates and events (one each). Their text is
+    kept in the document, since no single store row holds it."""
     ressorts = {m["id"]: list(m.get("ressorts") or []) for m in tables.get("measures", [])}
     sources = {s["file"]: s.get("title") or "" for s in tables.get("sources", [])}
     docs: list[dict[str, Any]] = []
@@ -106,7 +108,7 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
                 if text and text not in labels and text != body:
                     labels.append(text)
         named = [sources[_]] if sources.get(_) else []
-        docs.append(_figure(measure or None, "recognition", body, ", ".join(labels), ressorts, named))
+        docs.append(_figure(measure or None, "recognition", body, ", ".join(labels), ressorts, named, _))
     indicators: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in tables.get("indicators", []):
         indicators.setdefault((row["measure"], row["metric"]), []).append(row)
@@ -116,15 +118,17 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
             if row.get("quote") and row["quote"] not in quotes:
                 quotes.append(row["quote"])
         named = sorted({sources.get(row["source"]) or "" for row in rows} - {""})
-        docs.append(_figure(measure, "indicator", metric, " ".join(quotes), ressorts, named))
+        docs.append(_figure(measure, "indicator", metric, " ".join(quotes), ressorts, named, rows[0]["source"]))
     for row in tables.get("updates", []):
         text = row.get("quote") or ""
         named = [sources[row["source"]]] if sources.get(row["source"]) else []
-        docs.append(_figure(row["measure"], "update", row["title"], text, ressorts, named))
-    for row in tables.get("events", []):  # dated facts: the report's lead figures, events, statements
-        text = " ".join(filter(None, [row.get("date_text"), row.get("quote")]))
+        docs.append(_figure(row["measure"], "update", row["title"], text, ressorts, named, row["source"]))
+    for row in tables.get("events", []):
         named = [sources[row["source"]]] if sources.get(row["source"]) else []
-        docs.append(_figure(row.get("measure"), "event", row["title"], text, ressorts, named))
+        where = [text for text in (row.get("place"), row.get("date_text")) if text]
+        doc = _figure(row.get("measure"), "event", row["title"], row.get("quote") or "", ressorts, named, row["source"])
+        doc["what"] = [*where, *doc["what"]]
+        docs.append(doc)
     return docs
 
 
@@ -135,6 +139,7 @@ def _figure(
     description: str,
     ressorts: dict[str, list[str]],
     sources: list[str],
+    source: str | None,
 ) -> dict[str, Any]:
     return {
         "id": measure,
@@ -144,6 +149,8 @@ def _figure(
         "ressorts": ressorts.get(measure or "", []),
         "description": description,
         "what": [KIND_WORDS[kind], *sources],
+        "measure_id": measure,
+        "source": source,
     }
 
 
@@ -198,14 +205,53 @@ def _tokenise(text: str, start: int) -> _Tokens:
     return _Tokens(words, joins)
 
 
+class Enrich(Protocol):
+    """What general-language resources add to the index (fko/ingest/resources.py): compounds of the
+    data split by a general word list, and the tables of RESOURCE_TABLES."""
+
+    def split(self, word: str) -> list[str] | None:
+        """A compound of the data that its own words do not split, split by a general word list."""
+
+    def tables(self, raw_of: dict[str, str], heads: dict[str, str]) -> dict[str, Any]:
+        """RESOURCE_TABLES, given each data word (normalised) as printed and each compound's head."""
+
+
+#: The index's tables that come from general-language resources: German frequency of frequent data
+#: words (zipf), English frequency of data words that are also English words (english), and word
+#: forms that meet the data's words through their lemma (lemma_forms: form -> lemma; lemmas:
+#: lemma -> words).
+RESOURCE_TABLES = ("zipf", "english", "lemma_forms", "lemmas")
+
+
+class _Carried:
+    """The resource tables of an existing index, for an index rebuilt in memory without the resources."""
+
+    def __init__(self, index: Any) -> None:
+        found = {name: index.get(name) if isinstance(index, dict) else None for name in RESOURCE_TABLES}
+        self._tables = {name: value for name, value in found.items() if isinstance(value, dict)}
+
+    def split(self, word: str) -> list[str] | None:
+        return None
+
+    def tables(self, raw_of: dict[str, str], heads: dict[str, str]) -> dict[str, Any]:
+        return self._tables
+
+
+def carried(index: Any) -> Enrich:
+    """The resource tables of an existing index, for an index rebuilt without the resources."""
+    return _Carried(index)
+
+
 def build_index(
     docs: Sequence[dict[str, Any]],
     synonyms: Sequence[dict[str, Any]] = (),
     warnings: list[str] | None = None,
+    enrich: Enrich | None = None,
 ) -> dict[str, Any]:
     """Everything a query needs, computed once by `fko data build`: postings with positions of every
     normalised word, hyphenated compounds joined, coordination ellipses completed, stems, the parts
-    of compounds (split by the data's own vocabulary), umlaut-free variants and the synonym table.
+    of compounds (split by the data's own vocabulary), umlaut-free variants, the synonym table and
+    what `enrich` (general-language resources) says about the data's words.
     A synonym whose meaning is not a word of the data is left out, with a warning."""
 
     postings: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -261,11 +307,18 @@ def build_index(
     stems: dict[str, set[str]] = defaultdict(set)
     heads: dict[str, set[str]] = defaultdict(set)
     parts: dict[str, set[str]] = defaultdict(set)
+    head_of: dict[str, str] = {}
     for term in postings:
         if not term.isalpha():
             continue
         stems[german.stem(raw_of.get(term, term))].add(term)
         found_heads, found_parts = _compound_parts(term, lexicon)
+        if not found_heads and enrich is not None and term in natural:
+            split = enrich.split(term)
+            if split:
+                found_heads, found_parts = [split[-1]], split[:-1]
+        if found_heads and term in natural:
+            head_of[term] = found_heads[0]
         for piece in found_heads:
             heads[german.stem(piece)].add(term)
         for piece in found_parts:
@@ -284,6 +337,8 @@ def build_index(
             for key in sorted({normalise(word), stem_key(word)}):
                 if len(synonym_entries) - 1 not in synonym_table[key]:
                     synonym_table[key].append(len(synonym_entries) - 1)
+    words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
+    resources = enrich.tables(words, head_of) if enrich is not None else {}
     return {
         "docs": [_doc_row(d) for d in docs],
         "aliases": {d["id"]: d["alias"] for d in docs if d.get("alias")},
@@ -297,6 +352,7 @@ def build_index(
         "parts": {s: " ".join(sorted(ts)) for s, ts in sorted(parts.items())},
         "synonyms": dict(sorted(synonym_table.items())),
         "synonym_entries": synonym_entries,
+        **{name: resources.get(name, {}) for name in RESOURCE_TABLES},
     }
 
 
@@ -324,7 +380,14 @@ def decode_postings(text: str, docs: int | None = None) -> list[list[int]]:
 
 
 def _doc_row(doc: dict[str, Any]) -> dict[str, Any]:
-    row = {"id": doc["id"], "kind": doc.get("kind") or "measure", "title": doc["title"], "ressorts": doc["ressorts"]}
+    row = {
+        "id": doc["id"],
+        "kind": doc.get("kind") or "measure",
+        "title": doc["title"],
+        "ressorts": doc["ressorts"],
+        "measure_id": doc.get("measure_id"),
+        "source": doc.get("source"),
+    }
     if row["kind"] not in ("measure", "initiative"):
         row["text"] = {"description": doc.get("description") or ""}
     return row
@@ -393,12 +456,13 @@ def search_index(
     aliases: dict[str, list[str]],
     figures: dict[str, list[dict[str, Any]]] | None = None,
     warnings: list[str] | None = None,
+    enrich: Enrich | None = None,
 ) -> dict[str, Any]:
     """The search index of the records (with their aliases and later developments), of the
-    records beyond them (`figures`: the tables measures, sources, recognition, indicators,
-    updates and events), and of the reviewed synonym table.
+    records beyond them (`figures`: the tables measures, sources, recognition, indicators, updates
+    and events), and of the reviewed synonym table.
 
     Built by `fko data build`, and in memory for a store whose index is missing or stale."""
     docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
     docs += figure_documents(figures or {})
-    return build_index(docs, load_synonyms(), warnings)
+    return build_index(docs, load_synonyms(), warnings, enrich)

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from fko.search.index import KINDS, later_texts, search_index
+from fko.search.index import KINDS, Enrich, later_texts, search_index
 from fko.store.fileformat import max_bytes, read_at_most
 
 #: The tables an index is made from: the records, and those its figures come from.
@@ -34,13 +34,17 @@ def index_path(store: Path) -> Path:
 
 
 def index_of_tables(
-    tables: Mapping[str, Sequence[dict[str, Any]]], aliases: dict[str, list[str]], warnings: list[str] | None = None
+    tables: Mapping[str, Sequence[dict[str, Any]]],
+    aliases: dict[str, list[str]],
+    warnings: list[str] | None = None,
+    enrich: Enrich | None = None,
 ) -> dict[str, Any]:
-    """The search index of a store's tables, as `fko data build` writes it beside the store and
-    as a store without a fitting index file is indexed in memory."""
+    """The search index of a store's tables, as `fko data build` writes it beside the store (with
+    the general-language resources, `enrich`) and as a store without a fitting index file is
+    indexed in memory (with what an old index carried of them)."""
     records = [*tables.get("measures", ()), *tables.get("initiatives", ())]
     figures = {name: list(tables.get(name, ())) for name in FIGURE_TABLES}
-    return search_index(records, later_texts(list(tables.get("updates", ()))), aliases, figures, warnings)
+    return search_index(records, later_texts(list(tables.get("updates", ()))), aliases, figures, warnings, enrich)
 
 
 def index_text(index: dict[str, Any], store_digest: str) -> str:

@@ -28,8 +28,24 @@ FACTOR = {
     "head": 0.6,
     "part": 0.5,
     "infix": 0.4,
+    "split": 0.7,  # times the factor of how a part of the query's compound matched
+    "lemma": 0.8,  # a form of the same lemma, or of the verb a noun is derived from (behinderte: Behinderung)
     "synonym": 0.8,  # times the factor of how the synonym itself matched
 }
+
+
+#: A query of more distinct words than this is searched for its first MAX_WORDS distinct words
+#: (with a note): each word costs a pass over the vocabulary, and a query of 12,500 words ran 10 s.
+MAX_WORDS = 64
+
+
+#: How much a query word counts by its frequency in German at large (wordfreq's Zipf value, kept
+#: in the index for the data's frequent words): a word as common as "finden" (5.6) or "Menschen"
+#: (5.9) counts about a third of a rare word; below Zipf 4 a word counts fully.
+def general_weight(zipf: float | None) -> float:
+    if zipf is None or zipf <= 4.0:
+        return 1.0
+    return max(0.15, 1.0 - (zipf - 4.0) / 2.5)
 
 
 _ID_WORD = re.compile(r"^(vi|iv|v|i{1,3})$")
@@ -108,6 +124,8 @@ class Hit:
         "share",
         "proximity",
         "text",
+        "measure_id",
+        "source",
     )
 
     def __init__(
@@ -127,6 +145,8 @@ class Hit:
         share: float = 0.0,
         proximity: int = 0,
         text: dict[str, str] | None = None,
+        measure_id: str | None = None,
+        source: str | None = None,
     ) -> None:
         self.id, self.title, self.ressorts, self.score, self.field = id, title, ressorts, score, field
         self.terms, self.rank_key, self.kind = terms if terms is not None else [], rank_key, kind
@@ -134,6 +154,7 @@ class Hit:
         self.matches = matches if matches is not None else []
         self.words_matched, self.words_total, self.share, self.proximity = words_matched, words_total, share, proximity
         self.text = text
+        self.measure_id, self.source = measure_id, source
 
     def as_row(self) -> dict[str, Any]:
         return {
@@ -141,6 +162,8 @@ class Hit:
             "kind": self.kind,
             "title": self.title,
             "ressorts": self.ressorts,
+            "measure_id": self.measure_id,
+            "source": self.source,
             "score": self.score,
             "field": self.field,
             "matched": self.matched,
@@ -169,10 +192,11 @@ class SearchResult:
     """The hits shown, the query words that matched nothing, the hits before --limit (total) and
     those the filters (cluster, ministry, kind) left out (hidden)."""
 
-    __slots__ = ("hits", "unmatched", "total", "hidden")
+    __slots__ = ("hits", "unmatched", "total", "hidden", "note")
 
-    def __init__(self, hits: list[Hit], unmatched: list[str], total: int = 0, hidden: int = 0) -> None:
+    def __init__(self, hits: list[Hit], unmatched: list[str], total: int = 0, hidden: int = 0, note: str = "") -> None:
         self.hits, self.unmatched, self.total, self.hidden = hits, unmatched, total, hidden
+        self.note = note  # what the search left out of the query, if anything
 
 
 class _Word:
@@ -195,7 +219,13 @@ class _Lookup:
         self.postings: dict[str, str] = index["postings"]
         self.vocabulary = list(self.postings)
         self._lexicon: frozenset[str] | None = None
+        self._general: dict[str, float] | None = None
         self._decoded: dict[str, list[list[int]]] = {}
+        self.zipf = _number_map(index.get("zipf"))
+        self.english = _number_map(index.get("english"))
+        forms, lemmas = index.get("lemma_forms"), index.get("lemmas")
+        self.lemma_forms: dict[str, Any] = forms if isinstance(forms, dict) else {}
+        self.lemmas: dict[str, Any] = lemmas if isinstance(lemmas, dict) else {}
 
     def entries(self, term: str) -> list[list[int]]:
         """[[doc, field, position, ...], ...] of one word of the data."""
@@ -208,6 +238,36 @@ class _Lookup:
         if self._lexicon is None:
             self._lexicon = frozenset(w for w in self.vocabulary if len(w) >= 3 and w.isalpha() and w not in STOPWORDS)
         return self._lexicon
+
+    @property
+    def general(self) -> dict[str, float]:
+        """German words with their Zipf frequency: the general word list and the data's words."""
+        if self._general is None:
+            from fko.search.lexicon import lexicon
+
+            self._general = dict.fromkeys(self.lexicon, 2.5)
+            self._general.update(lexicon().german)
+        return self._general
+
+    def language_of(self, key: str) -> str | None:
+        """'en' for a word more common in English than in German, 'de' for the reverse, else None."""
+        from fko.search.lexicon import lexicon
+
+        words = lexicon()
+        de = words.german.get(key, self.zipf.get(key, 2.5 if key in self.postings else 0.0))
+        en = words.english.get(key, self.english.get(key, 0.0))
+        if en >= 3.0 and en >= de + 0.5:
+            return "en"
+        if de >= 3.0 and de >= en + 0.5:
+            return "de"
+        return None
+
+
+def _number_map(value: Any) -> dict[str, float]:
+    """A table of the index that maps words to numbers, with anything else left out (untrusted)."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: float(v) for k, v in value.items() if isinstance(v, int | float) and not isinstance(v, bool)}
 
 
 def _add(
@@ -237,6 +297,7 @@ def _direct(raw: str, key: str, look: _Lookup) -> dict[str, tuple[float, str, st
     stemmed = german.stem(raw)
     for term in [*index["stems"].get(stemmed, "").split(), *([stemmed] if stemmed in look.postings else [])]:
         _add(found, term, FACTOR["stem"], "stem")
+    _lemma(key, look, found)
     if len(key) >= 4:
         for term in index["heads"].get(stemmed, "").split():
             _add(found, term, FACTOR["head"], "head")
@@ -248,6 +309,24 @@ def _direct(raw: str, key: str, look: _Lookup) -> dict[str, tuple[float, str, st
             elif len(key) >= 5 and key in term:
                 _add(found, term, FACTOR["infix"], "infix")
     return found
+
+
+#: Endings of adjectives and participles a word form may carry beyond its lemma's forms.
+_ENDINGS = ("en", "em", "er", "es", "e")
+
+
+def _lemma(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
+    """Data words that share a lemma with the query word (simplemma's, computed by the build), or
+    whose noun is derived from the verb it is a form of: "behinderte" -> "Behinderungen"."""
+    candidates = [key, *(key[: -len(e)] for e in _ENDINGS if key.endswith(e) and len(key) - len(e) >= 5)]
+    for candidate in candidates:
+        lemma = look.lemma_forms.get(candidate, candidate)
+        terms = look.lemmas.get(lemma) if isinstance(lemma, str) else None
+        if isinstance(terms, str):
+            for term in terms.split():
+                if term in look.postings:
+                    _add(found, term, FACTOR["lemma"], "lemma")
+            return
 
 
 def _strong(found: dict[str, tuple[float, str, str | None, str | None]]) -> bool:
@@ -275,13 +354,92 @@ def _fuzzy(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | Non
             _add(found, real, 0.55 * similarity / 100, "fuzzy")
 
 
-def _query_words(query: str, look: _Lookup) -> list[_Word]:
-    """The query as words to match: stop words dropped, synonym phrases joined, compounds split."""
+def _english(raw_words: Sequence[tuple[str, str]], look: _Lookup) -> set[str]:
+    """The words of a query in English that are also German words of the data ("fast", "will",
+    "gift"): they may match only through the synonym table (the dictionary), never as the German
+    word. A query is in English when more of its words lean English than German; one word alone
+    says nothing. A word of the data far more common in English than in German ("best",
+    "practice", "career": Best Practice, Next Career) is English in the data too, and matches."""
+    candidates = {k for _, k in raw_words if k in look.english}
+    if len(raw_words) < 2 or not candidates:
+        return set()
+    from fko.search.lexicon import lexicon
+
+    german = lexicon().german
+    homographs = {k for k in candidates if german.get(k, 0.0) >= 3.0 and german[k] >= look.english[k] - 1.0}
+    if not homographs:
+        return set()
+    languages = [look.language_of(k) for _, k in raw_words if k not in candidates]
+    english = sum(1 for lang in languages if lang == "en")
+    return homographs if english and english > sum(1 for lang in languages if lang == "de") else set()
+
+
+def _split(key: str, look: _Lookup) -> list[str] | None:
+    """A query compound split by the data's words, else by the general word list."""
+    from fko import german
+
+    return german.split_compound(key, look.lexicon) or german.split_by_frequency(key, look.general)
+
+
+#: A compound of the query found in at most this many records is also looked for by its parts.
+RARE = 3
+
+
+def _rare(found: dict[str, tuple[float, str, str | None, str | None]], look: _Lookup) -> bool:
+    """Whether a query word's exact or inflected matches stand in at most RARE records."""
+    strong = {
+        e[0] for t, (_, how, _, _) in found.items() if how in ("exact", "stem", "umlaut") for e in look.entries(t)
+    }
+    return 0 < len(strong) <= RARE
+
+
+def _records(found: dict[str, tuple[float, str, str | None, str | None]], look: _Lookup) -> set[int]:
+    """The records a word's good matches (factor 0.5 and more) stand in."""
+    return {e[0] for t, (factor, _, _, _) in found.items() if factor >= 0.5 for e in look.entries(t)}
+
+
+def _modifier_too(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
+    """A compound the data holds in a few records also finds the records of its other parts, as
+    weaker matches, where its head is at least as common in the data as they are: the head says
+    what kind of thing is meant, the other parts which one. "Lehrkräftemangel" stands once in the
+    data, "Mangel" in as many records as "Lehrkräfte", and the records on Lehrkräfte answer it;
+    "Ausbildungsabbruch" is not looked for by "Ausbildung"."""
+    if any(how == "synonym" for _, how, _, _ in found.values()):
+        return
+    pieces = _split(key, look)
+    if not pieces:
+        return
+    *modifiers, head = pieces
+    head_records = _records(_direct(head, head, look), look)
+    for piece in modifiers:
+        part = _direct(piece, piece, look)
+        _synonyms(piece, piece, look, part)
+        if len(_records(part, look)) > len(head_records):
+            continue
+        for term, (factor, _, via, reason) in part.items():
+            if factor >= FACTOR["umlaut"]:  # the part itself, inflected or by synonym; not words it begins
+                _add(found, term, FACTOR["split"] * factor, "split", via, reason)
+
+
+def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_Word], str]:
+    """The query as words to match: stop words dropped, synonym phrases joined, compounds split;
+    and a note if words were left out (more than MAX_WORDS distinct words). A query that is a
+    record's alias (`named`) is not widened to the parts of its compounds: it names what it means."""
     raw_words: list[tuple[str, str]] = []
     for match in WORD.finditer(THOUSANDS.sub("", query)):
         for key in normalise(match.group(0)).split():
             raw_words.append((match.group(0) if normalise(match.group(0)) == key else key, key))
     kept = [(r, k) for r, k in raw_words if k not in STOPWORDS] or raw_words
+    note = ""
+    distinct = list(dict.fromkeys(k for _, k in kept))
+    if len(distinct) > MAX_WORDS:
+        allowed = set(distinct[:MAX_WORDS])
+        kept = [(r, k) for r, k in kept if k in allowed]
+        left = len(distinct) - MAX_WORDS
+        note = f"the query has {len(distinct)} distinct words; searched the first {MAX_WORDS}, left out {left}"
+    seen: set[str] = set()
+    kept = [(r, k) for r, k in kept if not (k in seen or seen.add(k))]  # type: ignore[func-returns-value]
+    foreign = _english(raw_words, look)
     table = look.index.get("synonyms", {})
     words: list[_Word] = []
     i = 0
@@ -299,13 +457,11 @@ def _query_words(query: str, look: _Lookup) -> list[_Word]:
                     break
         else:
             raw, key = kept[i]
-            found = _direct(raw, key, look)
+            found = {} if key in foreign else _direct(raw, key, look)
             _synonyms(raw, key, look, found)
             size = 1
-            if not _strong(found) and key.isalpha() and len(key) <= MAX_WORD:
-                from fko import german
-
-                pieces = german.split_compound(key, look.lexicon)
+            if not _strong(found) and key.isalpha() and len(key) <= MAX_WORD and key not in foreign:
+                pieces = _split(key, look)
                 if pieces and not any(how == "synonym" for _, how, _, _ in found.values()):
                     for piece in pieces:
                         part = _direct(piece, piece, look)
@@ -314,12 +470,14 @@ def _query_words(query: str, look: _Lookup) -> list[_Word]:
                     i += 1
                     group += 1
                     continue
-            if not found and 5 <= len(key) <= MAX_WORD:
+            elif not named and key.isalpha() and len(key) <= MAX_WORD and key not in foreign and _rare(found, look):
+                _modifier_too(key, look, found)
+            if not found and 5 <= len(key) <= MAX_WORD and key not in foreign:
                 _fuzzy(key, look, found)
             words.append(_Word(raw, key, group, found))
         i += size
         group += 1
-    return words
+    return words, note
 
 
 def search(
@@ -373,7 +531,7 @@ def search(
             if compact in keys:
                 exact.add(n)
 
-    words = _query_words(query, look)
+    words, note = _query_words(query, look, bool(exact))
     figure = [d.get("kind", "measure") not in ("measure", "initiative") for d in docs]
     n_docs = max(len(docs), 1)
     best: dict[int, dict[int, Match]] = defaultdict(dict)
@@ -386,7 +544,7 @@ def search(
             unmatched.append(word.text)
         strong = {e[0] for t, (fac, _, _, _) in word.found.items() if fac >= 0.75 for e in look.entries(t)}
         every = {e[0] for t in word.found for e in look.entries(t)}
-        weight = math.log(1 + n_docs / max(len(strong or every), 1))
+        weight = math.log(1 + n_docs / max(len(strong or every), 1)) * general_weight(_zipf_of(word, look))
         weights.append(weight)
         for term, (factor, how, via, reason) in word.found.items():
             for entry in look.entries(term):
@@ -437,18 +595,32 @@ def search(
                 share,
                 proximity,
                 doc.get("text"),
+                doc.get("measure_id"),
+                doc.get("source"),
             )
         )
-    hits.sort(key=lambda h: (h.score != 100, -h.words_matched, -h.score, -h.rank_key, _order(h.id), h.title))
-    return _limited(hits, unmatched, limit, hidden)
+    hits.sort(key=lambda h: (-h.score, -h.rank_key, _order(h.id), h.title))
+    return _limited(hits, unmatched, limit, hidden, note)
+
+
+def _zipf_of(word: _Word, look: _Lookup) -> float | None:
+    """How frequent a query word is in German at large: its own Zipf value where the index has it,
+    else that of the data word it meets as an inflection or lemma (the index keeps the frequent ones)."""
+    if word.key in look.zipf:
+        return look.zipf[word.key]
+    values = [look.zipf[t] for t, (_, how, _, _) in word.found.items() if how in ("stem", "lemma") and t in look.zipf]
+    return min(values) if values else None
 
 
 def _plain_hit(doc: dict[str, Any], field: str, terms: list[str], shown: str) -> Hit:
-    return Hit(doc["id"], doc["title"], doc["ressorts"], 100, field, terms, 1.0, doc.get("kind", "measure"), [shown])
+    kind = doc.get("kind", "measure")
+    hit = Hit(doc["id"], doc["title"], doc["ressorts"], 100, field, terms, 1.0, kind, [shown])
+    hit.measure_id, hit.source = doc.get("measure_id"), doc.get("source")
+    return hit
 
 
-def _limited(hits: list[Hit], unmatched: list[str], limit: int | None, hidden: int) -> SearchResult:
-    return SearchResult(hits[:limit] if limit else hits, unmatched, len(hits), hidden)
+def _limited(hits: list[Hit], unmatched: list[str], limit: int | None, hidden: int, note: str = "") -> SearchResult:
+    return SearchResult(hits[:limit] if limit else hits, unmatched, len(hits), hidden, note)
 
 
 def _proximity(words: Sequence[_Word], where: dict[int, dict[int, set[int]]]) -> int:

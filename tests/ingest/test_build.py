@@ -142,3 +142,14 @@ def test_data_build_writes_the_store_and_its_index_beside_it(
     assert not out.exists()
     assert fko("data", "build", str(REPORT), "--out", str(out), "--force").code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["edition.index.json", "edition.json"]
+
+
+def test_the_general_word_list_is_what_the_build_writes(sources: Path) -> None:
+    """fko/data/words.tsv is generated (from wordfreq, by fko data build): regenerating it gives the same bytes."""
+    from fko.ingest.resources import word_list
+    from fko.search.lexicon import WORDS, lexicon
+
+    assert word_list() == WORDS.read_text(encoding="utf-8")
+    words = lexicon()
+    assert words.german["mangel"] >= 4.0 and words.german["lehrer"] >= 4.0  # the parts of Lehrermangel
+    assert words.english["will"] > words.german.get("will", 0.0)

@@ -18,9 +18,10 @@ SUITE = Path(__file__).parents[1] / "data" / "relevance.toml"
 class Query:
     q: str
     expect: list[str]
-    reason: str
+    reason: str = ""
     issue: bool = False
     first: str | None = None
+    group: str | None = None  # a class of queries (`class` in a file), for scores by class
 
 
 @dataclass
@@ -46,9 +47,16 @@ class Report:
 
 
 def load(path: Path = SUITE) -> list[Query]:
+    """The queries of a suite file; keys other than Query's are ignored, `class` (or `group`) kept
+    as the query's group."""
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    return [Query(**entry) for entry in data["query"]]
+    queries = []
+    for entry in data["query"]:
+        group = entry.get("class", entry.get("group"))
+        known = {k: v for k, v in entry.items() if k in ("q", "expect", "reason", "issue", "first")}
+        queries.append(Query(**known, group=str(group) if group is not None else None))
+    return queries
 
 
 def key(row: dict[str, Any]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -55,9 +56,17 @@ def test_limit(store: Store) -> None:
 
 
 def test_no_hit_gives_closest_terms(store: Store) -> None:
-    found = find(store, "Lokführerschein")
+    found = find(store, "Qwrtzplk")
     assert found.rows == []
     assert found.closest
+
+
+def test_a_compound_the_data_does_not_hold_is_split_by_the_general_word_list(store: Store) -> None:
+    """Lokführerschein: Lokführer + Schein (wordfreq's words); Lokführer is a word of the synonym table."""
+    found = find(store, "Lokführerschein")
+    assert found.rows[0]["id"] == "IV.6"
+    assert found.rows[0]["synonyms"][0]["data_word"] == "Triebfahrzeugführende"
+    assert {"I.2", "I.7"} <= {r["id"] for r in find(store, "Lehrermangel").rows[:3]}  # Lehrer + Mangel
 
 
 def test_resolve_by_title_alias_and_ambiguity(store: Store) -> None:
@@ -120,6 +129,8 @@ def test_search_command_json(fko: Callable[..., Result]) -> None:
         "id": "IV.1",
         "title": "Meisterprämie NRW",
         "ressorts": ["MAGS"],
+        "measure_id": "IV.1",
+        "source": "002_a45909dfd521d212.txt",
         "score": 100,
         "kind": "measure",
         "field": "alias",
@@ -129,10 +140,26 @@ def test_search_command_json(fko: Callable[..., Result]) -> None:
     }
 
 
+def test_events_are_found_and_name_their_measure_and_source(fko: Callable[..., Result]) -> None:
+    hits = fko("search", "Förderkonferenz", "--json").json()
+    assert [(h["kind"], h["title"]) for h in hits] == [
+        ("event", "Erste ÜBS-Förderkonferenz zur Umsetzung des Modernisierungspakts II"),
+        ("event", "Nächste ÜBS-Förderkonferenz"),
+    ]
+    assert {(h["measure_id"], h["source"]) for h in hits} == {("N.1", "000_819d8d142bf3d751.txt")}
+    jva = fko("search", "JVA", "--kind", "event", "--json").json()
+    assert sorted(h["title"] for h in jva) == [
+        "Werkstatt-Tage 2026: Besichtigung der JVA Heinsberg",
+        "Werkstatt-Tage 2026: JVA Bochum-Langendreer öffnet für Handwerksbetriebe",
+    ]
+    assert {(h["measure_id"], h["source"]) for h in jva} == {(None, "000_819d8d142bf3d751.txt")}
+    assert fko("search", "JVA", "--kind", "measure", "--json").json() == []
+
+
 def test_search_without_hits_exits_0_with_a_hint(fko: Callable[..., Result]) -> None:
-    result = fko("search", "Lokführerschein", "--json")
+    result = fko("search", "Qwrtzplk", "--json")
     assert (result.code, result.out) == (0, "[]\n")
-    assert result.err.startswith("fko: nothing matches 'Lokführerschein'; closest words in the data: ")
+    assert result.err.startswith("fko: nothing matches 'Qwrtzplk'; closest words in the data: ")
 
 
 def test_search_table_and_filters(fko: Callable[..., Result]) -> None:
@@ -297,7 +324,7 @@ def test_kind_filter_and_labels(fko: Callable[..., Result]) -> None:
 
 def test_explain_names_the_words_fields_and_score_parts(fko: Callable[..., Result]) -> None:
     result = fko("search", "Pflege", "Ausbildung", "--limit", "1", "--explain")
-    assert "III.12 (measure) score 82 = " in result.out
+    assert "III.12 (measure) score 84 = 84 for the words + 0 for words standing together" in result.out
     assert "  Pflege -> Pflege in title: exact, quality 1.00" in result.out
     assert "  Ausbildung -> Ausbildung in description: exact, quality 0.45" in result.out
     hit = fko("search", "Pflege", "Ausbildung", "--limit", "1", "--explain", "--json").json()[0]
@@ -340,3 +367,71 @@ def test_an_overlong_word_is_matched_as_it_is(store: Store, word: str) -> None:
         signal.setitimer(signal.ITIMER_VIRTUAL, 0)
         signal.signal(signal.SIGVTALRM, previous)
     assert len(word) > MAX_WORD and found.rows == [] and found.closest == []
+
+
+# --- issue #24: generalising beyond the tables -------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Pflege Ausbildung", "Lehrkräftemangel", "Menschen mit Behinderung finden Arbeit"])
+def test_the_score_falls_with_the_rank(store: Store, query: str) -> None:
+    scores = [r["score"] for r in find(store, query, limit=None).rows]
+    assert len(scores) > 3 and scores == sorted(scores, reverse=True), scores
+
+
+def test_frequent_words_do_not_pull_unrelated_measures_into_the_top_3(store: Store) -> None:
+    top = [r["id"] for r in find(store, "Menschen mit Behinderung finden Arbeit").rows[:3]]
+    assert set(top[:2]) == {"V.8", "V.10"}, top  # the two measures on people with Behinderungen
+    indien = [r["id"] for r in find(store, "Wie kann man Fachkräfte aus Indien finden").rows[:1]]
+    assert indien == ["VI.2"]
+
+
+def test_lemmas_meet_derived_words(store: Store) -> None:
+    """behinderte (a form of behindern) meets Behinderungen, the noun derived from the verb."""
+    hit = find(store, "behinderte Menschen").rows[0]
+    assert hit["id"] == "V.8"
+    assert ("behinderte", "lemma") in {(m.word, m.how) for m in hit["_hit"].matches}
+
+
+@pytest.mark.parametrize(
+    "query", ["fast track visa", "will teachers get permanent contracts", "gift for master craftsmen"]
+)
+def test_an_english_query_never_matches_a_german_homograph(store: Store, query: str) -> None:
+    """fast, will, gift are German words too (fast 7000 Meisterprämien); in an English query they
+    match only through the synonym table."""
+    homographs = {"fast", "will", "gift"}
+    for row in find(store, query, limit=None).rows:
+        for match in row["_hit"].matches:
+            assert match.word not in homographs or match.how == "synonym", (query, row["id"], match.as_dict())
+
+
+def test_a_german_homograph_alone_is_the_german_word(store: Store) -> None:
+    rows = find(store, "fast").rows
+    assert rows and rows[0]["title"] == "Fast 7000 Meisterprämien überwiesen"
+
+
+def test_a_long_query_answers_within_3_seconds_with_a_note(fko: Callable[..., Result]) -> None:
+    import random
+    import time
+
+    from ..conftest import shipped_tables
+
+    words = " ".join(m["description"] for m in shipped_tables()["measures"]).split()
+    pick = random.Random(7).choice
+    query = " ".join(pick(words) for _ in range(12_500))  # about 2,000 distinct words
+    start = time.perf_counter()
+    result = fko("search", query, "--json")
+    assert time.perf_counter() - start <= 3.0
+    assert result.code == 0
+    lines = result.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("fko: the query has "), lines
+    assert "searched the first 64, left out " in lines[0]
+
+
+def test_the_word_list_loader_takes_what_it_can(tmp_path: Path) -> None:
+    from fko.search.lexicon import lexicon
+
+    assert lexicon(Path("/nonexistent/words.tsv")).german == {}
+    path = tmp_path / "words.tsv"
+    path.write_text("de 4.5\tlehrer mangel\nde x\tkaputt\nxx 3.0\tfoo\nen 6.4\twill\n\n", encoding="utf-8")
+    words = lexicon(path)
+    assert (words.german, words.english) == ({"lehrer": 4.5, "mangel": 4.5}, {"will": 6.4})
