@@ -116,7 +116,7 @@ def _base(
         "date": date,
         "date_text": None,
         "kind": kind,
-        "measure": measure,
+        "measure_id": measure,
         "measure_title": record["title"] if record else None,
         "title": title,
         "value": None,
@@ -146,11 +146,13 @@ def _indicators(store: Store) -> list[dict[str, Any]]:
     rows = []
     series: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in store.table("indicators"):
-        series.setdefault((row["measure"], row["metric"]), []).append(row)
+        series.setdefault((row["measure_id"], row["metric"]), []).append(row)
     for figures in series.values():
         figures.sort(key=lambda r: (start_of(r["as_of"]) or dt.date.min, r["as_of"]))
         for n, row in enumerate(figures):
-            change = _base(store, "indicator", row["as_of"], row["measure"], row["metric"], row["quote"], row["source"])
+            change = _base(
+                store, "indicator", row["as_of"], row["measure_id"], row["metric"], row["quote"], row["source"]
+            )
             change.update(
                 note=row.get("note"),
                 date_text=row.get("as_of_text"),
@@ -178,7 +180,7 @@ def _indicators(store: Store) -> list[dict[str, Any]]:
 def _updates(store: Store) -> list[dict[str, Any]]:
     out = []
     for row in store.table("updates"):
-        change = _base(store, "update", row["date"], row["measure"], row["title"], row["quote"], row["source"])
+        change = _base(store, "update", row["date"], row["measure_id"], row["title"], row["quote"], row["source"])
         change["inference"] = row.get("inference")
         out.append(change)
     return out
@@ -189,7 +191,7 @@ def _events(store: Store) -> list[dict[str, Any]]:
     out = []
     for row in store.table("events"):
         change = _base(
-            store, "event", row["date"], row.get("measure"), row["title"], row.get("quote") or "", row["source"]
+            store, "event", row["date"], row.get("measure_id"), row["title"], row.get("quote") or "", row["source"]
         )
         change.update(
             date_text=row.get("date_text"),
@@ -240,10 +242,10 @@ def change_rows(
     if ids:
         allowed = set(ids) if allowed is None else allowed & set(ids)
     if allowed is not None:
-        rows = [r for r in rows if r["measure"] in allowed]
+        rows = [r for r in rows if r["measure_id"] in allowed]
     order = {m["id"]: n for n, m in enumerate(store.measures() + store.table("initiatives"))}
     rows.sort(key=lambda r: (r["title"], r["source"]))
-    rows.sort(key=lambda r: (KINDS.index(r["kind"]), order.get(r["measure"] or "", 999)))
+    rows.sort(key=lambda r: (KINDS.index(r["kind"]), order.get(r["measure_id"] or "", 999)))
     rows.sort(key=lambda r: start_of(r["date"]) or dt.date.min, reverse=True)
     return rows
 

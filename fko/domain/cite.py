@@ -23,7 +23,7 @@ def _source(store: Store, file: str) -> dict[str, Any]:
 def _base(store: Store, record: dict[str, Any] | None, source_file: str) -> dict[str, Any]:
     source = _source(store, source_file)
     return {
-        "id": record["id"] if record else None,
+        "measure_id": record["id"] if record else None,
         "kind": record.get("kind", "measure") if record else "recognition",
         "title": record["title"] if record else None,
         "body": None,
@@ -74,7 +74,7 @@ def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: s
 
     wanted = normalise(figure)
     indicators = indicator_rows(store, record["id"])
-    tables = [r for r in store.table("recognition") if r.get("measure") == record["id"]]
+    tables = [r for r in store.table("recognition") if r.get("measure_id") == record["id"]]
     rows = [r for r in indicators if wanted in normalise(r["metric"])]
     if as_of is not None:
         rows = [r for r in rows if r["as_of"] == as_of.strip()]
@@ -150,7 +150,7 @@ def recognition_citations(store: Store, body: str, year: str | None = None) -> l
         bodies = "; ".join(sorted({r["body"] for r in store.table("recognition")})) or "none"
         dated = f" of {year}" if year else ""
         raise FkoError(f"no recognition figure '{body}'{dated}; the bodies: {bodies}")
-    return [_recognition(store, records.get(r.get("measure") or ""), r) for r in rows]
+    return [_recognition(store, records.get(r.get("measure_id") or ""), r) for r in rows]
 
 
 def citations(

@@ -148,7 +148,7 @@ def _measure_row(record: dict[str, Any]) -> dict[str, Any]:
 def _child(row: dict[str, Any], number: int | None = None) -> dict[str, Any]:
     """A row about a measure: `measure` becomes `measure_id`, numbered `id` first if given."""
     out: dict[str, Any] = {} if number is None else {"id": number}
-    out["measure_id"] = row.get("measure")
+    out["measure_id"] = row.get("measure_id")
     out.update((k, v) for k, v in row.items() if k != "measure")
     return out
 

@@ -118,18 +118,18 @@ def by_country(store: Store, bodies: Sequence[str] = ()) -> list[dict[str, Any]]
 
 def indicator_rows(store: Store, measure_id: str | None = None) -> list[dict[str, Any]]:
     """Indicators in date order per measure; all of them, or one measure's."""
-    rows = [r for r in store.table("indicators") if measure_id is None or r["measure"] == measure_id]
+    rows = [r for r in store.table("indicators") if measure_id is None or r["measure_id"] == measure_id]
     order = {record_id: n for n, record_id in enumerate(store.ids("measures"))}
-    return sorted(rows, key=lambda r: (order.get(r["measure"], 999), r["as_of"], r["metric"]))
+    return sorted(rows, key=lambda r: (order.get(r["measure_id"], 999), r["as_of"], r["metric"]))
 
 
 def update_rows(store: Store, measure_id: str) -> list[dict[str, Any]]:
-    return sorted((u for u in store.table("updates") if u["measure"] == measure_id), key=lambda u: u["date"])
+    return sorted((u for u in store.table("updates") if u["measure_id"] == measure_id), key=lambda u: u["date"])
 
 
 def event_rows(store: Store, measure_id: str | None = None) -> list[dict[str, Any]]:
     """Dated facts in date order (undated ones at the date of their source); all, or one record's."""
-    rows = [e for e in store.table("events") if measure_id is None or e["measure"] == measure_id]
+    rows = [e for e in store.table("events") if measure_id is None or e["measure_id"] == measure_id]
     return sorted(rows, key=lambda e: (e["date"] or e["source_date"] or "", e["title"]))
 
 

@@ -383,7 +383,7 @@ def runtime_period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | No
 def reported_on(updates: Sequence[dict[str, Any]], measure_id: str, on: dt.date) -> dict[str, Any] | None:
     """The latest update of the measure that reports its state and is dated on or before `on`
     (a month or year counts from its first day)."""
-    return _latest([u for u in updates if u["measure"] == measure_id and u.get("reports_status")], on)
+    return _latest([u for u in updates if u["measure_id"] == measure_id and u.get("reports_status")], on)
 
 
 def _latest(reports: Sequence[dict[str, Any]], on: dt.date) -> dict[str, Any] | None:
@@ -404,7 +404,7 @@ def statuses_in(store: Any, records: Sequence[dict[str, Any]], on: dt.date) -> l
     if records:
         for u in store.table("updates"):
             if u.get("reports_status"):
-                reports.setdefault(u["measure"], []).append(u)  # in table order: ties as before
+                reports.setdefault(u["measure_id"], []).append(u)  # in table order: ties as before
     out = []
     for record in records:
         mine = reports.get(record["id"])

@@ -112,7 +112,7 @@ def chamber_tables(
                         "label": label,
                         "dimension": None,
                         "value": value,
-                        "measure": measure["id"],
+                        "measure_id": measure["id"],
                         "source": source,
                         "source_date": source_date,
                         "source_lines": where,
@@ -159,7 +159,7 @@ def recognition(facts: dict[str, Any], sources: Sources, dates: dict[str, str | 
                     "label": name,
                     "dimension": name if entry["pairs"] == "dimension" else None,
                     "value": int(number.replace(".", "")),
-                    "measure": None,
+                    "measure_id": None,
                     "source": entry["source"],
                     "source_date": dates.get(entry["source"]),
                     "source_lines": where,
@@ -189,7 +189,7 @@ def indicators(
         qualifier = entry.get("qualifier")
         rows.append(
             {
-                "measure": entry["measure"],
+                "measure_id": entry["measure"],
                 "metric": entry["metric"],
                 "value": entry["value"],
                 "unit": entry.get("unit"),
@@ -206,7 +206,7 @@ def indicators(
                 "note": entry.get("note"),
             }
         )
-    rows.sort(key=lambda r: (r["measure"], r["metric"], r["as_of"]))
+    rows.sort(key=lambda r: (r["measure_id"], r["metric"], r["as_of"]))
     return rows
 
 
@@ -214,11 +214,11 @@ def updates(facts: dict[str, Any], sources: Sources, measure_ids: set[str]) -> l
     rows = []
     for n, entry in enumerate(facts.get("updates", []), start=1):
         _check_entry(entry, sources, measure_ids, f"update {n} ({entry.get('measure')})")
-        row = {k: entry[k] for k in ("measure", "title", "date", "source", "quote")}
+        row = {"measure_id": entry["measure"], **{k: entry[k] for k in ("title", "date", "source", "quote")}}
         if entry.get("reports_status") not in (None, "running", "ended"):
             raise FkoError(f"update {n} ({entry.get('measure')}): reports_status must be running or ended")
         rows.append({**row, "reports_status": entry.get("reports_status"), "inference": entry.get("inference")})
-    rows.sort(key=lambda r: (r["measure"], r["date"]))
+    rows.sort(key=lambda r: (r["measure_id"], r["date"]))
     return rows
 
 
@@ -252,7 +252,7 @@ def events(
             raise FkoError(f"{what}: kind must be one of {EVENT_KINDS}, status one of {EVENT_STATUSES}")
         rows.append(
             {
-                "measure": measure,
+                "measure_id": measure,
                 "kind": entry["kind"],
                 "title": entry["title"],
                 "date": entry.get("date"),

@@ -122,8 +122,8 @@ KEYS: dict[str, str] = {
     "group": "The group's key as text: a cluster numeral, a year, a funding source ('ESF + Land': named together; "
     "'not named'), or by ministry the payer (a ministry code, or BMBF for federal money) or, for a shared measure "
     "whose payer the report does not name, its ministries together ('MAGS + MSB', with --split joint).",
-    "id": "The ID of the measure or initiative, e.g. IV.1; in a search hit null for recognition figures that belong "
-    "to no measure.",
+    "id": "The record's own ID: of a measure or initiative, e.g. IV.1; null in a search hit of a record without an "
+    "ID of its own (a figure, update or event: see measure_id).",
     "ids": "The IDs of the ministry's measures.",
     "in_common": "The IDs of the measures all compared ministries share (the same on every element).",
     "in_force": "The report's 'Inkrafttreten', or null.",
@@ -147,8 +147,8 @@ KEYS: dict[str, str] = {
     "label": "The label the source prints for this part or figure, or null.",
     "latest_indicators": "The latest value of each key figure of the measure.",
     "matched": "The words of the data that matched the query, as they stand in the data (not folded).",
-    "measure": "The ID of the measure the record belongs to, or null.",
-    "measure_id": "The ID of the measure or initiative a search hit is or belongs to (null: none).",
+    "measure_id": "The ID of the measure or initiative the record is or belongs to, e.g. IV.1; null where it belongs "
+    "to none (the one key that names a measure in every output and export).",
     "measure_title": "The title of the measure the record belongs to, or null.",
     "measures": "The number of measures (a measure shared by several ministries counts for each).",
     "metric": "What the figure counts, in the source's words.",

@@ -137,7 +137,7 @@ class BudgetRow(TypedDict):
     """One element of `fko budget --json`: one budget item of a measure, with how it is counted
     (with --year: in that year) and what fko assumes for it."""
 
-    id: str
+    measure_id: str
     item: int
     title: str
     cluster: str | None
@@ -304,7 +304,7 @@ class Change(TypedDict):
     date: str
     date_text: str | None
     kind: str
-    measure: str | None
+    measure_id: str | None
     measure_title: str | None
     title: str
     value: float | None
@@ -435,7 +435,7 @@ class Diff(TypedDict):
 class Citation(TypedDict):
     """What `fko cite --json` prints for a measure, an initiative, a key figure or a recognition figure."""
 
-    id: str | None
+    measure_id: str | None
     kind: str
     title: str | None
     body: str | None
@@ -494,6 +494,7 @@ RENAMES: dict[str, dict[str, str]] = {
         "funds_peak_year_eur": "peak_eur",
     },
     "budget_group": {"items": "item_count", "year_total": "year_total_eur"},
+    "budget": {"id": "measure_id"},
 }
 
 

@@ -120,7 +120,7 @@ class Recognition(TypedDict):
     label: str | None
     dimension: str | None
     value: float
-    measure: str | None
+    measure_id: str | None
     source: str
     source_date: str | None
     source_lines: list[int] | None
@@ -132,7 +132,7 @@ class Recognition(TypedDict):
 class Indicator(TypedDict):
     """A dated key figure of a measure, with the source's quote (one element of `fko indicators --json`)."""
 
-    measure: str
+    measure_id: str
     metric: str
     value: float
     unit: str | None
@@ -152,7 +152,7 @@ class Indicator(TypedDict):
 class Update(TypedDict):
     """A later development of a measure reported by a newer source."""
 
-    measure: str
+    measure_id: str
     title: str
     date: str
     source: str
@@ -166,7 +166,7 @@ class Event(TypedDict):
     statement (a figure, a caveat) the source reports. `inference` is null where the record
     only restates its quote, else fko's reason for what it concludes beyond it."""
 
-    measure: str | None
+    measure_id: str | None
     kind: str
     title: str
     date: str | None

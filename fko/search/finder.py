@@ -205,7 +205,7 @@ def find(
         if hit.text is not None:
             return hit.text.get(field, "")
         if field == "updates":
-            return " ".join(f"{u['title']}. {u['quote']}" for u in store.table("updates") if u["measure"] == hit.id)
+            return " ".join(f"{u['title']}. {u['quote']}" for u in store.table("updates") if u["measure_id"] == hit.id)
         return _field_text(by_id[hit.id or ""], field, index["aliases"].get(hit.id, []))
 
     rows = []

@@ -100,7 +100,7 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
     docs: list[dict[str, Any]] = []
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for row in tables.get("recognition", []):
-        groups.setdefault((row.get("measure") or "", row["source"], row["body"]), []).append(row)
+        groups.setdefault((row.get("measure_id") or "", row["source"], row["body"]), []).append(row)
     for (measure, _, body), rows in groups.items():  # _: the source file
         labels: list[str] = []
         for row in rows:
@@ -111,7 +111,7 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
         docs.append(_figure(measure or None, "recognition", body, ", ".join(labels), ressorts, named, _))
     indicators: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in tables.get("indicators", []):
-        indicators.setdefault((row["measure"], row["metric"]), []).append(row)
+        indicators.setdefault((row["measure_id"], row["metric"]), []).append(row)
     for (measure, metric), rows in indicators.items():
         quotes: list[str] = []
         for row in rows:
@@ -122,11 +122,13 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
     for row in tables.get("updates", []):
         text = row.get("quote") or ""
         named = [sources[row["source"]]] if sources.get(row["source"]) else []
-        docs.append(_figure(row["measure"], "update", row["title"], text, ressorts, named, row["source"]))
+        docs.append(_figure(row["measure_id"], "update", row["title"], text, ressorts, named, row["source"]))
     for row in tables.get("events", []):
         named = [sources[row["source"]]] if sources.get(row["source"]) else []
         where = [text for text in (row.get("place"), row.get("date_text")) if text]
-        doc = _figure(row.get("measure"), "event", row["title"], row.get("quote") or "", ressorts, named, row["source"])
+        doc = _figure(
+            row.get("measure_id"), "event", row["title"], row.get("quote") or "", ressorts, named, row["source"]
+        )
         doc["what"] = [*where, *doc["what"]]
         docs.append(doc)
     return docs
@@ -446,7 +448,7 @@ def later_texts(updates: list[dict[str, Any]]) -> dict[str, list[str]]:
     """Measure ID -> the later developments reported about it, as searchable text."""
     later: dict[str, list[str]] = {}
     for update in updates:
-        later.setdefault(update["measure"], []).append(f"{update['title']}. {update['quote']}")
+        later.setdefault(update["measure_id"], []).append(f"{update['title']}. {update['quote']}")
     return later
 
 

@@ -158,7 +158,7 @@ class Hit:
 
     def as_row(self) -> dict[str, Any]:
         return {
-            "id": self.id,
+            "id": self.id if self.kind in ("measure", "initiative") else None,  # a figure has no ID of its own
             "kind": self.kind,
             "title": self.title,
             "ressorts": self.ressorts,

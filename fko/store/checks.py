@@ -125,7 +125,7 @@ RULES: dict[str, Callable[[Any], str | None]] = {
 }
 
 #: Rules that hold only in some record types: the IDs of measures and the references to them.
-ID_RULES: dict[str, Callable[[Any], str | None]] = {"id": _measure_id, "measure": _measure_id}
+ID_RULES: dict[str, Callable[[Any], str | None]] = {"id": _measure_id, "measure_id": _measure_id}
 
 
 Checker = Callable[[Any], None]
@@ -509,7 +509,7 @@ def _reference_problem(tables: Mapping[str, Sequence[Any]]) -> str | None:
                     return f"{where}: 'budget.items[{n}].year_to' is {last}, before 'year_from' {first}"
     for name in ("recognition", "indicators", "updates", "events"):
         for n, row in enumerate(tables.get(name, ()), start=1):
-            if row["measure"] is not None and row["measure"] not in ids:
-                shown_id = json.dumps(row["measure"], ensure_ascii=False)
-                return f"{name}/{n}: 'measure' is {shown_id}, not a measure or initiative of the store"
+            if row["measure_id"] is not None and row["measure_id"] not in ids:
+                shown_id = json.dumps(row["measure_id"], ensure_ascii=False)
+                return f"{name}/{n}: 'measure_id' is {shown_id}, not a measure or initiative of the store"
     return None

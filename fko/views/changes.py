@@ -49,7 +49,7 @@ def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]
     entries = []
     for row in rows:
         date = row["date"] + (f" ({row['date_text']})" if row["date_text"] else "")
-        who = f"{row['measure']} {row['measure_title'] or ''}".strip() if row["measure"] else "(no measure)"
+        who = f"{row['measure_id']} {row['measure_title'] or ''}".strip() if row["measure_id"] else "(no measure)"
         details = [_change_what(row)]
         if row["inference"]:
             details.append(f"fko's inference, not the source's words: {row['inference']}")
@@ -68,7 +68,7 @@ CHANGE_FIELDS: list[Field] = [
     Field("date", "Date", key("date")),
     Field("date_text", "Date as stated", key("date_text"), in_table=False),
     Field("kind", "Kind", key("kind")),
-    Field("measure", "ID", key("measure")),
+    Field("measure_id", "ID", key("measure_id")),
     Field("measure_title", "Measure", key("measure_title"), in_table=False),
     Field("title", "What", key("title")),
     Field("value", "Value", key("value"), numeric=True),

@@ -40,10 +40,10 @@ def _markdown_escape(text: str) -> str:
 
 def _record(cite: dict[str, Any]) -> str:
     """ "Maßnahme IV.1 „Meisterprämie NRW“" (a measure of the report), "Initiative N.1 „…“"."""
-    if cite["id"] is None:
+    if cite["measure_id"] is None:
         return ""
-    kind = "Initiative" if cite["id"].startswith("N.") else "Maßnahme"
-    return f"{kind} {cite['id']} „{cite['title']}“"
+    kind = "Initiative" if cite["measure_id"].startswith("N.") else "Maßnahme"
+    return f"{kind} {cite['measure_id']} „{cite['title']}“"
 
 
 def _cited_what(cite: dict[str, Any]) -> str:
@@ -53,7 +53,7 @@ def _cited_what(cite: dict[str, Any]) -> str:
     if cite["kind"] == "recognition":
         value = indicator_value({**cite, "unit": None, "qualifier": None, "target": False})
         year = cite["as_of"] or "no year stated"
-        where = f", {_record(cite)}" if cite["id"] else ""
+        where = f", {_record(cite)}" if cite["measure_id"] else ""
         return f"{cite['body']}, {cite['metric']}: {value} ({year}){where}"
     return _record(cite)
 
@@ -75,7 +75,7 @@ def _bibtex_key(cite: dict[str, Any]) -> str:
     from fko.german import normalise
 
     parts = [
-        cite["id"] or cite["body"] or "",
+        cite["measure_id"] or cite["body"] or "",
         *([cite["metric"], cite["as_of"] or ""] if cite["kind"] != "measure" and cite["kind"] != "initiative" else []),
     ]
     return "fko-" + re.sub(r"[^a-z0-9]+", "-", normalise(" ".join(parts)).replace(".", "-")).strip("-")

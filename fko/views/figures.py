@@ -15,7 +15,7 @@ from fko.store.reader import Store
 from fko.views.measures import indicator_value
 
 INDICATOR_FIELDS: list[Field] = [
-    Field("measure", "ID", key("measure")),
+    Field("measure_id", "ID", key("measure_id")),
     Field("as_of", "As of", key("as_of")),
     Field("metric", "Figure", key("metric")),
     Field("shown", "Value", lambda r: indicator_value(r), in_table=True),
@@ -63,7 +63,7 @@ RECOGNITION_FIELDS: list[Field] = [
     Field("unit", "Unit", key("unit"), in_table=False),
     Field("derived", "Derived", key("derived"), in_table=False),
     Field("label", "As printed", key("label"), in_table=False),
-    Field("measure", "Measure", key("measure"), in_table=False),
+    Field("measure_id", "Measure", key("measure_id"), in_table=False),
     Field("source", "Source", key("source"), in_table=False),
     Field("source_date", "Source date", key("source_date"), in_table=False),
     Field("source_lines", "Lines", key("source_lines"), in_table=False),

@@ -17,7 +17,8 @@ def _synonyms(row: dict[str, Any]) -> str:
 
 
 SEARCH_FIELDS: list[Field] = [
-    Field("id", "ID", key("id"), keep_whole=True),
+    Field("id", "Own ID", key("id"), in_table=False),
+    Field("measure_id", "ID", key("measure_id"), keep_whole=True),
     Field("kind", "Kind", key("kind"), keep_whole=True, drop=4),
     Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), drop=2),

@@ -266,7 +266,7 @@ def test_json_escapes_control_bidi_and_invisible_characters(fko: Fko, tmp_path: 
 
 def test_budget_items_carry_the_sources_qualifier(fko: Fko) -> None:
     rows = run_json(fko, "budget")
-    qualified = {(r["id"], r["item"]): (r["approximate"], r["qualifier"]) for r in rows}
+    qualified = {(r["measure_id"], r["item"]): (r["approximate"], r["qualifier"]) for r in rows}
     assert qualified[("I.11", 1)] == (True, "rund")
     assert qualified[("IV.1", 1)] == (True, "ca.")
     assert qualified[("II.9", 1)] == (False, None)
@@ -275,5 +275,7 @@ def test_budget_items_carry_the_sources_qualifier(fko: Fko) -> None:
 
 def test_fields_work_on_show_timeline_and_cite(fko: Fko) -> None:
     assert run_json(fko, "timeline", "--fields", "id,placed")[:1] == [{"id": "I.1", "placed": True}]
-    assert run_json(fko, "cite IV.1", "--fields", "id,source_key") == [{"id": "IV.1", "source_key": "report"}]
+    assert run_json(fko, "cite IV.1", "--fields", "measure_id,source_key") == [
+        {"measure_id": "IV.1", "source_key": "report"}
+    ]
     assert fko("timeline", "--fields", "id").code == 2  # a chart has no fields

@@ -484,6 +484,6 @@ def test_json_export_keeps_the_keys_of_json_output(fko: Fko, tmp_path: Path, off
     ]
     assert len(data["events"]) == len(json.loads(SHIPPED.read_text(encoding="utf-8"))["events"]) == 38  # as in SQLite
     shown = fko("recognition", "--json").json()[0]
-    assert set(data["recognition"][0]) <= set(shown) and data["recognition"][0]["measure"] == "VI.8"
-    assert "measure" in data["indicators"][0] and "measure_id" not in data["indicators"][0]
+    assert set(data["recognition"][0]) <= set(shown) and data["recognition"][0]["measure_id"] == "VI.8"
+    assert "measure_id" in data["indicators"][0] and "measure" not in data["indicators"][0]
     assert data["budget_items"][0]["id"] == "I.8" and data["budget_items"][0]["item"] == 1

@@ -507,7 +507,7 @@ def test_budget_year_json(fko: Callable[..., Result]) -> None:
     rows = fko("budget", "--year", "2024", "--json").json()
     counted = [r for r in rows if r["counted_eur"] is not None]
     assert sum(r["counted_eur"] for r in counted) == 137_837_000
-    v6 = next(r for r in rows if r["id"] == "V.6")
+    v6 = next(r for r in rows if r["measure_id"] == "V.6")
     assert (v6["rate_eur"], v6["months"], v6["assumed"], v6["assumptions"], v6["lead"]) == (
         75_000_000,
         12,
@@ -515,7 +515,7 @@ def test_budget_year_json(fko: Callable[..., Result]) -> None:
         [],
         "MKJFGFI",
     )
-    iii7 = next(r for r in rows if r["id"] == "III.7" and r["kind"] == "money")
+    iii7 = next(r for r in rows if r["measure_id"] == "III.7" and r["kind"] == "money")
     assert (iii7["payer"], iii7["left_out"], iii7["counted_eur"]) == ("BMBF", "total", None)
     assert not {"attribution", "ressort", "totals_running_eur"} & set(rows[0])
     groups = fko("budget", "--by", "year", "--json").json()
@@ -591,7 +591,7 @@ def test_unknown_funding_source_is_a_usage_error(fko: Callable[..., Result]) -> 
         2,
         "fko: unknown funding source 'esff'; use one of Bund (BMBF), EFRE, ESF, JTF, Land\n",
     )
-    assert [r["id"] for r in fko("budget", "--funding", "bmbf", "--json").json()] == ["III.7"]
+    assert [r["measure_id"] for r in fko("budget", "--funding", "bmbf", "--json").json()] == ["III.7"]
 
 
 def test_funding_filter(store: Store) -> None:

@@ -22,7 +22,7 @@ def test_since_2025_lists_the_newer_sources_and_not_the_report(store: Store) -> 
     rows = change_rows(store, window(store, "2025-01", None))
     assert rows and all(r["date"] >= "2025-01" for r in rows)
     assert {r["source_key"] for r in rows} == {"dhb", "whkt", "rvr"}
-    prize = [r for r in rows if r["measure"] == "IV.1" and r["kind"] == "indicator"]
+    prize = [r for r in rows if r["measure_id"] == "IV.1" and r["kind"] == "indicator"]
     assert len(prize) == 1
     assert prize[0]["value"] == 7000 and prize[0]["qualifier"] == "fast" and prize[0]["approximate"]
     assert (prize[0]["previous_value"], prize[0]["previous_date"]) == (2186, "2024-03-31")
@@ -43,23 +43,23 @@ def test_default_starts_after_the_report_date(store: Store) -> None:
     # congress (23.05.2024 by its runtime), III.10's deadline (30.06.2025), I.10's rules (to 2030)
     assert rows and {r["source_key"] for r in rows} == {"dhb", "whkt", "rvr"}
     later = [e for e in store.table("events") if e["source"] == "002_a45909dfd521d212.txt" and e["date"] > "2024-05"]
-    assert {(e["measure"], e["date"]) for e in later} >= {("V.10", "2024-05-23"), ("III.10", "2025-06-30")}
-    assert not {(r["measure"], r["date"]) for r in rows} & {(e["measure"], e["date"]) for e in later}
+    assert {(e["measure_id"], e["date"]) for e in later} >= {("V.10", "2024-05-23"), ("III.10", "2025-06-30")}
+    assert not {(r["measure_id"], r["date"]) for r in rows} & {(e["measure_id"], e["date"]) for e in later}
     # since a date before the report's, the report's facts dated since then are changes
     spring = change_rows(store, window(store, "2024-04", None))
-    assert ("V.10", "2024-05-23") in {(r["measure"], r["date"]) for r in spring} and len(spring) > len(rows)
+    assert ("V.10", "2024-05-23") in {(r["measure_id"], r["date"]) for r in spring} and len(spring) > len(rows)
 
 
 def test_until_kind_and_measure_filters(store: Store) -> None:
     spring = change_rows(store, window(store, "2024-03", "2024-04"), kinds=["indicator"])
     assert {r["date"] for r in spring} == {"2024-03-18", "2024-03-31", "2024-04"}
-    first = next(r for r in spring if r["measure"] == "IV.1" and r["value"] == 2186)
+    first = next(r for r in spring if r["measure_id"] == "IV.1" and r["value"] == 2186)
     assert first["previous_value"] is None and first["change"] is None
     vi7 = change_rows(store, window(store, "2020", None), ids=["VI.7"])
     assert [r["date"] for r in vi7] == ["2025-12", "2025-11-06", "2025-10"]
     assert {r["kind"] for r in vi7} == {"update"}
     mags = change_rows(store, window(store, "2025", None), ressorts=["mags"], kinds=["initiative"])
-    assert {r["measure"] for r in mags} == {"N.1", "N.2", "N.3", "N.4"}
+    assert {r["measure_id"] for r in mags} == {"N.1", "N.2", "N.3", "N.4"}
     assert change_rows(store, window(store, "2025", None), clusters=["I"]) == []
 
 

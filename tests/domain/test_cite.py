@@ -21,7 +21,7 @@ REPORT_TEXT = (SOURCES / REPORT).read_text(encoding="utf-8") if (SOURCES / REPOR
 
 def test_a_measure_cites_the_report_its_lines_and_its_goal(store: Store) -> None:
     [cite] = citations(store, resolve_all(store, ["iv.1"])[0])
-    assert (cite["id"], cite["kind"], cite["title"]) == ("IV.1", "measure", "Meisterprämie NRW")
+    assert (cite["measure_id"], cite["kind"], cite["title"]) == ("IV.1", "measure", "Meisterprämie NRW")
     assert (cite["source"], cite["source_date"], cite["source_lines"]) == (REPORT, "2024-04", [2425, 2468])
     assert (cite["quote"], cite["quote_of"]) == ("Fachkräftesicherung im Handwerk", "goal")
     # the citation names the measure and the document
@@ -66,7 +66,7 @@ def test_recognition_figures_are_citable_with_their_lines_and_caveat(store: Stor
         for c in recognition_citations(store, "Handwerkskammern")
         if c["metric"] == "Verfahren nach Zuständigkeitsbereich"
     ]
-    assert (hwk["kind"], hwk["id"], hwk["body"], hwk["value"], hwk["source_key"]) == (
+    assert (hwk["kind"], hwk["measure_id"], hwk["body"], hwk["value"], hwk["source_key"]) == (
         "recognition",
         None,
         "Handwerkskammern",
@@ -107,7 +107,7 @@ def test_an_initiative_without_goal_quotes_its_first_sentence(store: Store) -> N
 @given(st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40))
 def test_markdown_and_bibtex_escape_any_title(title: str) -> None:
     cite = {
-        "id": "I.1",
+        "measure_id": "I.1",
         "kind": "measure",
         "title": title,
         "quote": title,

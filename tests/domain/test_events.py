@@ -44,7 +44,7 @@ def test_the_year_of_nrw_integrativ_is_marked_as_inferred(store: Store) -> None:
 
 
 def test_welcome_center_planned_and_funded_are_both_kept(store: Store) -> None:
-    welcome = sorted((e["date"], e["status"], e["source"]) for e in _events(store) if e["measure"] == "N.2")
+    welcome = sorted((e["date"], e["status"], e["source"]) for e in _events(store) if e["measure_id"] == "N.2")
     assert welcome == [
         ("2025-10", "funded", "001_4b5943aa954268f7.txt"),
         ("2025-11-06", "planned", "004_f790c0335cc9d5ae.txt"),
@@ -71,7 +71,7 @@ def test_statements_keep_their_figures(store: Store) -> None:
 def test_every_event_is_checked_against_its_source(sources: Path) -> None:
     facts = load_facts()
     texts = Sources(sources)
-    named = {e["measure"] for e in facts["events"] if e.get("measure")}
+    named = {e["measure"] for e in facts["events"] if e.get("measure")}  # the facts file names it `measure`
     assert named == {"N.1", "N.2", "V.2", "V.10", "I.10", "III.5", "III.8", "III.10", "V.8", "VI.2", "VI.3", "VI.8"}
     rows = events(facts, texts, named, {})
     assert len(rows) == len(facts["events"])
@@ -83,7 +83,7 @@ def test_every_event_is_checked_against_its_source(sources: Path) -> None:
 
 
 def test_vi_7_update_says_no_more_than_the_source(store: Store, fko: Callable[..., Result]) -> None:
-    fai = [u for u in store.table("updates") if u["measure"] == "VI.7"]
+    fai = [u for u in store.table("updates") if u["measure_id"] == "VI.7"]
     assert all("IFA" not in u["title"] for u in fai)
     assert all("No source says" in u["inference"] or "no source says" in u["inference"] for u in fai)
     shown = fko("show", "VI.7").out
@@ -122,7 +122,7 @@ def test_the_reports_lead_figures_and_dates_are_dated_quoted_facts(store: Store)
     report = "002_a45909dfd521d212.txt"
     events = [e for e in store.table("events") if e["source"] == report]
     for measure, date, words, lines in REPORT_FACTS:
-        found = [e for e in events if e["measure"] == measure and e["date"] == date and words in e["quote"]]
+        found = [e for e in events if e["measure_id"] == measure and e["date"] == date and words in e["quote"]]
         assert len(found) == 1, (measure, date, words)
         assert found[0]["source_lines"] == lines, (measure, date, found[0]["source_lines"])
     kofa = next(e for e in events if "80.000" in e["title"])
@@ -171,7 +171,7 @@ def test_recognition_by_area_carries_the_whkt_caveat_everywhere(store: Store, fk
 
 
 def test_iii_3s_125_are_the_target_of_the_lehrfabrik_not_of_the_measure(store: Store) -> None:
-    [row] = [r for r in store.table("indicators") if r["measure"] == "III.3"]
+    [row] = [r for r in store.table("indicators") if r["measure_id"] == "III.3"]
     assert (row["metric"], row["value"], row["target"]) == (
         "Lehrfabrik Möbelindustrie in Löhne: auszubildende Fachkräfte pro Jahr",
         125,
@@ -181,6 +181,6 @@ def test_iii_3s_125_are_the_target_of_the_lehrfabrik_not_of_the_measure(store: S
 
 
 def test_v9s_update_says_what_the_dhb_says(store: Store) -> None:
-    [v9] = [u for u in store.table("updates") if u["measure"] == "V.9"]
+    [v9] = [u for u in store.table("updates") if u["measure_id"] == "V.9"]
     assert "fortgesetzt" not in v9["title"] and "setzen" in v9["title"] and "um" in v9["title"].split()
     assert "setzen wir gemeinsam mit den kommunalen Jobcentern eine Vermittlungsoffensive um" in v9["quote"]

@@ -149,7 +149,7 @@ def test_sources(fko: Callable[..., Result]) -> None:
 
 def test_indicators_command(fko: Callable[..., Result]) -> None:
     rows = fko("indicators", "iv.1", "--json").json()
-    assert {r["measure"] for r in rows} == {"IV.1"}
+    assert {r["measure_id"] for r in rows} == {"IV.1"}
     assert len(fko("indicators", "--json").json()) == 39
     assert fko("indicators", "IV.99").code == 1
     none = fko("indicators", "I.1")

@@ -83,7 +83,7 @@ def test_a_store_with_its_keys_in_another_order_lists_the_same_bytes(fko: Fko, t
 
 
 def _reports(measure: str, *dated: tuple[str, str, str | None]) -> list[dict[str, Any]]:
-    return [{"measure": measure, "date": d, "source": s, "reports_status": r} for d, s, r in dated]
+    return [{"measure_id": measure, "date": d, "source": s, "reports_status": r} for d, s, r in dated]
 
 
 def test_statuses_in_index_the_updates_and_agree_with_status_in(tables: dict[str, list[dict[str, Any]]]) -> None:

@@ -24,7 +24,7 @@ def test_seit_ende_2023_is_not_the_date_of_the_count(store: Store) -> None:
 
 def test_the_reports_figures_from_description_text(store: Store) -> None:
     got = {
-        (r["measure"], r["value"], r["qualifier"], r["target"])
+        (r["measure_id"], r["value"], r["qualifier"], r["target"])
         for m in ("II.3", "II.9", "III.3", "III.7", "IV.5", "IV.4", "VI.6", "VI.1", "III.6")
         for r in indicator_rows(store, m)
     }

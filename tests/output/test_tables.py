@@ -135,8 +135,8 @@ def test_unknown_field_lists_the_valid_ones(fko: Fko) -> None:
     result = fko("list", "--json", "--fields", "id,colour")
     assert result.code == 2
     assert result.err.startswith("fko: unknown field 'colour' for --fields; valid fields: id, kind, cluster, title")
-    picked = fko("budget", "--json", "--fields", "id,amount_eur").json()
-    assert set(picked[0]) == {"id", "amount_eur"}
+    picked = fko("budget", "--json", "--fields", "measure_id,amount_eur").json()
+    assert set(picked[0]) == {"measure_id", "amount_eur"}
 
 
 def hostile_store(tmp_path: Path) -> Path:

@@ -127,7 +127,7 @@ def changed_store(folder: Path) -> Path:
     first["title"] += " und Quereinstieg in Gesundheitsfachberufe (Pflege-, Betreuungs- und Erziehungsberufe)"
     first["runtime"]["text"] = "ab 08/2024 bis Ende der Legislaturperiode, danach Verstetigung geplant"
     referenced = {
-        row.get("measure")
+        row.get("measure_id")
         for name in ("indicators", "updates", "events", "recognition")
         for row in data.get(name, {}).values()
     }

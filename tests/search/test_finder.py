@@ -104,7 +104,7 @@ def test_commands_take_names(fko: Callable[..., Result]) -> None:
     assert [r["id"] for r in compared.json()] == ["IV.1", "II.8"]
     figures = fko("indicators", "Meisterprämie", "--json")
     assert figures.code == 0, figures.err
-    assert {r["measure"] for r in figures.json()} == {"IV.1"}
+    assert {r["measure_id"] for r in figures.json()} == {"IV.1"}
     budget = fko("budget", "IV.1", "--json")
     assert budget.code == 0, budget.err
     assert sorted(r["amount_eur"] for r in budget.json()) == [5_500_000, 11_000_000]
@@ -120,10 +120,10 @@ def test_budget_union_of_ministries(fko: Callable[..., Result]) -> None:
     both = fko("budget", "-r", "MAGS", "-r", "msb", "--json").json()
     mags = fko("budget", "-r", "MAGS", "--json").json()
     msb = fko("budget", "-r", "MSB", "--json").json()
-    keys = {(r["id"], r["item"]) for r in both}
-    assert keys == {(r["id"], r["item"]) for r in mags + msb}
+    keys = {(r["measure_id"], r["item"]) for r in both}
+    assert keys == {(r["measure_id"], r["item"]) for r in mags + msb}
     assert len(keys) == len(both)  # a measure of both is one row
-    shared = {r["id"] for r in mags} & {r["id"] for r in msb}
+    shared = {r["measure_id"] for r in mags} & {r["measure_id"] for r in msb}
     assert shared  # the data has measures of both: the union must not count them twice
 
 

@@ -161,10 +161,10 @@ INVALID: dict[str, Callable[[], bytes]] = {
     "initiative among the measures": _set("measures", 2, "kind", value="initiative"),
     "date in Arabic-Indic digits": _set("measures", 30, "runtime", "start", value="\u0662\u0660\u0662\u0663-06"),
     # issue #25: a fact naming a measure the store lacks was listed under that ID
-    "indicator of ZZ.9": _set("indicators", 0, "measure", value="ZZ.9"),
-    "update of ZZ.9": _set("updates", 0, "measure", value="ZZ.9"),
-    "event of ZZ.9": _set("events", 0, "measure", value="ZZ.9"),
-    "recognition of ZZ.9": _set("recognition", 0, "measure", value="ZZ.9"),
+    "indicator of ZZ.9": _set("indicators", 0, "measure_id", value="ZZ.9"),
+    "update of ZZ.9": _set("updates", 0, "measure_id", value="ZZ.9"),
+    "event of ZZ.9": _set("events", 0, "measure_id", value="ZZ.9"),
+    "recognition of ZZ.9": _set("recognition", 0, "measure_id", value="ZZ.9"),
     # issue #22: a key written twice at any level (JSON parsers keep the last, silently)
     "a table twice": lambda: shipped_bytes()[: -len(b"\n}\n")] + b',"measures": {}\n}\n',
     "a document number twice": _shipped_replaced('\n  "36": {', '\n  "35": {'),

@@ -155,8 +155,8 @@ def test_the_tables_meta_lists_are_the_tables_there_are(tmp_path: Path, fko: Cal
 
 def test_a_fact_of_a_measure_the_store_lacks_is_a_store_error(tmp_path: Path, fko: Callable[..., Result]) -> None:
     """Issue #25: an indicator for ZZ.9 was listed under that ID."""
-    path = built(edited(lambda t: t["indicators"][2].update(measure="ZZ.9")), tmp_path / "zz.json")
-    message = f": indicators/3: 'measure' is \"ZZ.9\", not a measure or initiative of the store; {REBUILD}"
+    path = built(edited(lambda t: t["indicators"][2].update(measure_id="ZZ.9")), tmp_path / "zz.json")
+    message = f": indicators/3: 'measure_id' is \"ZZ.9\", not a measure or initiative of the store; {REBUILD}"
     assert_one_verdict(fko, path, message)
     result = fko("--db", str(path), "indicators", "--json")
     assert (result.code, result.out) == (1, "") and "ZZ.9" in result.err
