@@ -511,8 +511,8 @@ CLICK_ERRORS: tuple[tuple[str, str], ...] = (
     (r"Invalid value for (?P<name>'.*?'(?: / '.*?')*): (?P<reason>.*)", N_("Invalid value for {name}: {reason}")),
     (r"Invalid value: (?P<reason>.*)", N_("Invalid value: {reason}")),
     (r"(?P<value>'.*') is not one of (?P<choices>'.*')", N_("{value} is not one of {choices}")),
-    (r"(?P<value>'.*') is not a valid integer", N_("{value} is not a valid integer")),
-    (r"(?P<value>'.*') is not a valid float", N_("{value} is not a valid float")),
+    (r"(?P<value>'.*') is not a valid int(?:eger| range)", N_("{value} is not a valid integer")),
+    (r"(?P<value>'.*') is not a valid float(?: range)?", N_("{value} is not a valid float")),
     (
         r"(?P<value>'.*') is not a valid boolean\. Recognized values: (?P<values>.*)",
         N_("{value} is not a valid boolean. Recognized values: {values}"),

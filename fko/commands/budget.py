@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fko.commands import choices, options
+from fko.i18n import _
 
 if TYPE_CHECKING:
     from fko.output.display import Display
@@ -77,9 +78,9 @@ def run(
     from fko.views.rows import emit_rows
 
     if annualize and year is None and by != "year":
-        raise UsageError("--annualize needs --year YYYY (or --by year)")
+        raise UsageError(_("--annualize needs --year YYYY (or --by year)"))
     if extend_to is not None and by != "year":
-        raise UsageError("--extend-to needs --by year")
+        raise UsageError(_("--extend-to needs --by year"))
     store = options.state(ctx).store()
     display = options.display(ctx, wide)
     per_year = None if by == "year" else year  # --by year shows every year
@@ -118,7 +119,7 @@ def run(
         return
     everything = result.rows + result.apart
     if not everything and not (json or csv or xlsx):
-        channels.note("no planned funds match these filters; see `fko budget` for all")
+        channels.note(_("no planned funds match these filters; see `fko budget` for all"))
         return
     row_fields = BUDGET_FIELDS
     if annualize or split == "equal":  # the counted amount differs from the stated one: show both

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import choices, options
+from fko.i18n import _
 
 
 def run(
@@ -37,7 +38,7 @@ def run(
 
     wanted = format.value
     if as_of is not None and figure is None:
-        raise UsageError("--as-of picks one of the figures: give --figure TEXT too")
+        raise UsageError(_("--as-of picks one of the figures: give --figure TEXT too"))
     store = options.state(ctx).store()
     display = options.display(ctx)
     found = citations(store, resolve_all(store, ids), figure, as_of)
@@ -45,7 +46,7 @@ def run(
         from fko.views.rows import emit_rows
 
         if not (json or jsonl):
-            raise UsageError("--fields with cite needs --json or --jsonl")
+            raise UsageError(_("--fields with cite needs --json or --jsonl"))
         emit_rows(found, [], display=display, output="cite", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
     blocks = [citation_text(c, wanted) for c in found]

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import choices, options
+from fko.i18n import _
 
 
 def run(
@@ -33,4 +34,4 @@ def run(
     from fko.output import channels
 
     written = export(options.state(ctx).store(), fmt.value, out, force, delimiter, metadata, follow_symlinks)
-    channels.note(f"wrote {', '.join(str(p) for p in written)}")
+    channels.note(_("wrote {value}").format(value=", ".join(str(p) for p in written)))

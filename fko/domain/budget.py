@@ -14,14 +14,15 @@ from typing import Any
 
 from fko.domain.measures import filter_measures, ressort_codes
 from fko.errors import UsageError
+from fko.i18n import N_, _
 from fko.store.reader import Store
 
 BASES = ("per_year", "total", "year", "one_off")
 BASIS_LABEL = {
-    "per_year": "per year",
-    "total": "total",
-    "year": "one year",
-    "one_off": "one-off",
+    "per_year": N_("per year"),
+    "total": N_("total"),
+    "year": N_("one year"),
+    "one_off": N_("one-off"),
     None: "",
 }
 GROUPINGS = ("ressort", "cluster", "year", "funding")
@@ -62,6 +63,7 @@ class BudgetView:
 
 
 def years_text(item: dict[str, Any]) -> str:
+    """An item's years as CSV and tables show them (the same in every language: a CSV column)."""
     a, b = item.get("year_from"), item.get("year_to")
     mark = " (derived)" if item.get("years_derived") else ""
     if a is None and b is None:
@@ -94,7 +96,9 @@ def budget_rows(store: Store, clusters: Sequence[str] = (), funding: Sequence[st
     names = sorted({f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]})
     unknown = sorted(wanted - {_funding_key(n) for n in names})
     if unknown:
-        raise UsageError(f"unknown funding source '{unknown[0]}'; use one of {', '.join(names)}")
+        raise UsageError(
+            _("unknown funding source '{value}'; use one of {names}").format(value=unknown[0], names=", ".join(names))
+        )
     rows = []
     for measure in filter_measures(store, clusters):
         for n, item in enumerate(measure["budget"].get("items", []), start=1):
@@ -138,7 +142,7 @@ def view(
 ) -> BudgetView:
     """The budget rows for the filters, each with the amount counted under the stated rule."""
     if split not in ("full", "equal"):
-        raise UsageError(f"unknown --split '{split}'; use full or equal")
+        raise UsageError(_("unknown --split '{split}'; use full or equal").format(split=split))
     codes = list(dict.fromkeys(ressort_codes(store, ressorts)))
     rows = budget_rows(store, clusters, funding)
     if measures:
@@ -221,7 +225,7 @@ def group(result: BudgetView, by: str, store: Store, extend_to: int | None = Non
     beside the sum of its totals over several years. Groups are sorted by the shown amount.
     """
     if by not in GROUPINGS:
-        raise UsageError(f"unknown --by '{by}'; use one of {', '.join(GROUPINGS)}")
+        raise UsageError(_("unknown --by '{by}'; use one of {groupings}").format(by=by, groupings=", ".join(GROUPINGS)))
     money = [r for r in result.rows if r["counted_eur"] is not None]
     if by == "year":
         return years(money, result.annualize, extend_to)
@@ -290,7 +294,11 @@ def years(rows: list[dict[str, Any]], annualize: bool, extend_to: int | None) ->
     first, last = min(bounded), max(bounded)
     if extend_to is not None:
         if extend_to < first:
-            raise UsageError(f"--extend-to {extend_to} is before {first}, the first year an item states")
+            raise UsageError(
+                _("--extend-to {extend_to} is before {first}, the first year an item states").format(
+                    extend_to=extend_to, first=first
+                )
+            )
         last = extend_to
     out = []
     for year in range(first, last + 1):

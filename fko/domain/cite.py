@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fko.errors import FkoError
+from fko.i18n import _
 from fko.store.reader import Store
 
 FORMATS = ("text", "markdown", "bibtex")
@@ -75,7 +76,11 @@ def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: s
         metrics = sorted({r["metric"] for r in indicator_rows(store, record["id"])})
         known = "; ".join(metrics) if metrics else "none"
         dated = f" dated {as_of}" if as_of else ""
-        raise FkoError(f"{record['id']} has no figure '{figure}'{dated}; its figures: {known}")
+        raise FkoError(
+            _("{id} has no figure '{figure}'{dated}; its figures: {known}").format(
+                id=record["id"], figure=figure, dated=dated, known=known
+            )
+        )
     out = []
     for row in rows:
         cite = _base(store, record, row["source"])

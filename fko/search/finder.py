@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from fko.domain.measures import by_id as all_records
 from fko.domain.measures import cluster_numeral, filter_measures, get, lookup, normalise_id
 from fko.errors import FkoError, UsageError
+from fko.i18n import _
 from fko.store.reader import Store
 
 if TYPE_CHECKING:  # fko.search is imported where a search runs: `fko show IV.1` needs none
@@ -120,7 +121,9 @@ def find(
     from fko.search.query import search, snippet
 
     if not normalise(query):
-        raise UsageError(f"the query '{query}' has no word to search for; e.g. fko search Meisterprämie")
+        raise UsageError(
+            _("the query '{query}' has no word to search for; e.g. fko search Meisterprämie").format(query=query)
+        )
     measure_id = normalise_id(query)
     store.table("search")  # first: a fresh index also says where each record stands
     if measure_id is not None and lookup(store, measure_id) is None:
@@ -203,7 +206,7 @@ def resolve(store: Store, text: str) -> dict[str, Any]:
 
     wanted = text.strip()
     if not wanted:
-        raise UsageError("an empty measure reference; give an ID such as IV.1, a title or an alias")
+        raise UsageError(_("an empty measure reference; give an ID such as IV.1, a title or an alias"))
     measure_id = normalise_id(wanted) or wanted.upper()
     record = lookup(store, measure_id)  # reads that record alone where the store allows
     if record is not None:
@@ -229,16 +232,22 @@ def resolve(store: Store, text: str) -> dict[str, Any]:
     candidates = [h for h in hits if h.field in _NAMING_FIELDS and h.id in by_id]
     if len(candidates) == 1:
         found = by_id[candidates[0].id or ""]
-        note(f"taking {found['id']} {found['title']}: the only measure whose name matches '{wanted}'")
+        note(
+            _("taking {id} {title}: the only measure whose name matches '{wanted}'").format(
+                id=found["id"], title=found["title"], wanted=wanted
+            )
+        )
         return found
     if candidates:
         _several(wanted, [by_id[h.id or ""] for h in candidates])
     if hits:
         mentioned = ", ".join(h.id or "" for h in hits[:8]) + (" …" if len(hits) > 8 else "")
         raise FkoError(
-            f"no measure is named '{wanted}'; {len(hits)} mention it ({mentioned}): see `fko search {wanted}`"
+            _("no measure is named '{wanted}'; {len} mention it ({mentioned}): see `fko search {wanted}`").format(
+                wanted=wanted, len=len(hits), mentioned=mentioned
+            )
         )
-    raise FkoError(f"no measure '{wanted}'; try `fko search {wanted}` or `fko list`")
+    raise FkoError(_("no measure '{wanted}'; try `fko search {wanted}` or `fko list`").format(wanted=wanted))
 
 
 def resolve_all(store: Store, texts: Sequence[str]) -> list[dict[str, Any]]:
@@ -253,7 +262,11 @@ def resolve_all(store: Store, texts: Sequence[str]) -> list[dict[str, Any]]:
 def _several(wanted: str, found: Sequence[dict[str, Any]]) -> None:
     shown = "; ".join(f"{r['id']} {r['title']}" for r in found[:6])
     more = f"; and {len(found) - 6} more (see `fko search {wanted}`)" if len(found) > 6 else ""
-    raise FkoError(f"'{wanted}' names {len(found)} measures: {shown}{more}; use an ID")
+    raise FkoError(
+        _("'{wanted}' names {len} measures: {shown}{more}; use an ID").format(
+            wanted=wanted, len=len(found), shown=shown, more=more
+        )
+    )
 
 
 def _not_a_measure(store: Store, wanted: str) -> None:
@@ -262,15 +275,27 @@ def _not_a_measure(store: Store, wanted: str) -> None:
     codes = {r["code"].casefold(): r["code"] for r in store.ressorts()}
     if folded in codes:
         code = codes[folded]
-        raise FkoError(f"'{wanted}' is a ministry, not a measure; its measures: `fko list --ressort {code}`")
+        raise FkoError(
+            _("'{wanted}' is a ministry, not a measure; its measures: `fko list --ressort {code}`").format(
+                wanted=wanted, code=code
+            )
+        )
     cluster = re.fullmatch(r"(?:cluster\s*)?(vi|iv|v|i{1,3}|[1-6])", folded)
     if cluster:
         numeral = cluster_numeral(cluster.group(1))
-        raise FkoError(f"'{wanted}' is a cluster, not a measure; its measures: `fko list --cluster {numeral}`")
+        raise FkoError(
+            _("'{wanted}' is a cluster, not a measure; its measures: `fko list --cluster {numeral}`").format(
+                wanted=wanted, numeral=numeral
+            )
+        )
     funders = {f.casefold(): f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]}
     for name in list(funders.values()):  # "Bund (BMBF)": also "Bund" and "BMBF"
         if "(" in name:
             outer, inner = name.casefold().rstrip(")").split("(", 1)
             funders |= {outer.strip(): name, inner.strip(): name}
     if folded in funders:
-        raise FkoError(f"'{wanted}' is a funding source, not a measure; its items: `fko budget --funding {wanted}`")
+        raise FkoError(
+            _("'{wanted}' is a funding source, not a measure; its items: `fko budget --funding {wanted}`").format(
+                wanted=wanted
+            )
+        )

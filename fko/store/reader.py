@@ -24,6 +24,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 
 from fko.errors import FkoError
+from fko.i18n import _
 from fko.store.fileformat import (
     INDEX_SOURCES,
     RECORD_TABLES,
@@ -200,7 +201,7 @@ class ReadOnlyJSONStorage(Storage):
         return {name: table for name in names if (table := self.table(name)) is not None}
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        raise FkoError(f"store {self.path} is opened read-only; fko never writes it")
+        raise FkoError(_("store {path} is opened read-only; fko never writes it").format(path=self.path))
 
 
 def _slices(raw: bytes) -> dict[str, tuple[int, int]] | None:
@@ -290,7 +291,7 @@ def _no_key_twice(path: str, name: str, raw: bytes, start: int, end: int, table:
 
     def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
-        for key, _ in pairs:
+        for key, _value in pairs:
             if key in seen:
                 raise _KeyTwice(f"the key {json.dumps(key, ensure_ascii=False)} occurs twice in one object")
             seen.add(key)
@@ -348,17 +349,22 @@ def _parse(path: str, raw: bytes | memoryview, first_line: Callable[[], int] = l
     try:
         return _loads(raw)
     except UnicodeDecodeError:
-        raise FkoError(f"store {path} is not UTF-8 text; {rebuild}") from None
+        raise FkoError(_("store {path} is not UTF-8 text; {rebuild}").format(path=path, rebuild=rebuild)) from None
     except json.JSONDecodeError as exc:
         raise FkoError(
-            f"store {path} is not valid JSON (line {first_line() + exc.lineno}: {exc.msg}); "
-            f"it may be truncated, {rebuild}"
+            _("store {path} is not valid JSON (line {value}: {msg}); it may be truncated, {rebuild}").format(
+                path=path, value=first_line() + exc.lineno, msg=exc.msg, rebuild=rebuild
+            )
         ) from None
     except ValueError as exc:
         reason = "a number has more than 4300 digits" if "digits" in str(exc) else str(exc)
-        raise FkoError(f"store {path} is not plain JSON ({reason}); {rebuild}") from None
+        raise FkoError(
+            _("store {path} is not plain JSON ({reason}); {rebuild}").format(path=path, reason=reason, rebuild=rebuild)
+        ) from None
     except RecursionError:
-        raise FkoError(f"store {path} is nested too deeply to be an fko store; {rebuild}") from None
+        raise FkoError(
+            _("store {path} is nested too deeply to be an fko store; {rebuild}").format(path=path, rebuild=rebuild)
+        ) from None
 
 
 def _check_table(path: str, name: str, table: Any) -> dict[str, Any]:
@@ -376,8 +382,9 @@ def _load(path: str, raw: bytes) -> tuple[dict[str, dict[str, Any]], bool]:
     if not isinstance(data, dict) or any(not isinstance(data.get(t), dict) for t in REQUIRED_TABLES):
         missing = [t for t in REQUIRED_TABLES if not isinstance(data, dict) or t not in data]
         raise FkoError(
-            f"store {path} is not an fko store (missing tables: {', '.join(missing) or 'malformed'}); "
-            "rebuild it with `fko data build`"
+            _("store {path} is not an fko store (missing tables: {value}); rebuild it with `fko data build`").format(
+                path=path, value=", ".join(missing) or "malformed"
+            )
         )
     for name, table in data.items():
         _check_table(path, name, table)
@@ -586,7 +593,11 @@ class Store:
         from fko.search.index import later_texts, search_index
 
         if self.path != ":memory:":
-            note(f"store {self.path}: the search index is {problem}; rebuilt it in memory for this run")
+            note(
+                _("store {path}: the search index is {problem}; rebuilt it in memory for this run").format(
+                    path=self.path, problem=problem
+                )
+            )
         records = self.measures() + self.table("initiatives")
         figures = {name: self.table(name) for name in ("measures", "sources", "recognition", "indicators", "updates")}
         rebuilt = search_index(records, later_texts(self.table("updates")), index_aliases(index), figures)

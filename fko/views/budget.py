@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fko.i18n import N_
 from fko.output import numbers
 from fko.output.fields import Field, key
 from fko.views.measures import _amount, _basis_label
@@ -18,38 +19,38 @@ def _ministries(row: dict[str, Any]) -> str:
 
 
 BUDGET_FIELDS: list[Field] = [
-    Field("id", "ID", key("id"), keep_whole=True),
-    Field("item", "Item", key("item"), numeric=True, in_table=False),
-    Field("title", "Title", key("title"), main=True),
-    Field("ressorts", "Ministries", key("ressorts"), show=lambda v: "", in_table=False),
-    Field("ministries", "Ministries", lambda r: _ministries(r), drop=1),
-    Field("kind", "Kind", key("kind"), in_table=False),
-    Field("amount", "Amount", lambda r: _amount(r), keep_whole=True),
-    Field("amount_eur", "Euro", key("amount_eur"), numeric=True, in_table=False),
-    Field("quantity", "Quantity", key("quantity"), numeric=True, in_table=False),
-    Field("unit", "Unit", key("unit"), in_table=False),
-    Field("basis", "Basis", key("basis"), show=lambda v: _basis_label(v, v or ""), drop=2),
-    Field("year_from", "From", key("year_from"), numeric=True, in_table=False),
-    Field("year_to", "To", key("year_to"), numeric=True, in_table=False),
-    Field("years", "Years", key("years"), drop=3),
-    Field("years_derived", "Years derived", key("years_derived"), in_table=False),
-    Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
-    Field("funding", "Funding", key("funding"), drop=4),
-    Field("ressort", "Assigned ministry", key("ressort"), in_table=False),
-    Field("shared", "Shared", key("shared"), in_table=False),
+    Field("id", N_("ID"), key("id"), keep_whole=True),
+    Field("item", N_("Item"), key("item"), numeric=True, in_table=False),
+    Field("title", N_("Title"), key("title"), main=True),
+    Field("ressorts", N_("Ministries"), key("ressorts"), show=lambda v: "", in_table=False),
+    Field("ministries", N_("Ministries"), lambda r: _ministries(r), drop=1),
+    Field("kind", N_("Kind"), key("kind"), in_table=False),
+    Field("amount", N_("Amount"), lambda r: _amount(r), keep_whole=True),
+    Field("amount_eur", N_("Euro"), key("amount_eur"), numeric=True, in_table=False),
+    Field("quantity", N_("Quantity"), key("quantity"), numeric=True, in_table=False),
+    Field("unit", N_("Unit"), key("unit"), in_table=False),
+    Field("basis", N_("Basis"), key("basis"), show=lambda v: _basis_label(v, v or ""), drop=2),
+    Field("year_from", N_("From"), key("year_from"), numeric=True, in_table=False),
+    Field("year_to", N_("To"), key("year_to"), numeric=True, in_table=False),
+    Field("years", N_("Years"), key("years"), drop=3),
+    Field("years_derived", N_("Years derived"), key("years_derived"), in_table=False),
+    Field("approximate", N_("Approximate"), key("approximate"), in_table=False),
+    Field("qualifier", N_("Qualifier"), key("qualifier"), in_table=False),
+    Field("funding", N_("Funding"), key("funding"), drop=4),
+    Field("ressort", N_("Assigned ministry"), key("ressort"), in_table=False),
+    Field("shared", N_("Shared"), key("shared"), in_table=False),
     Field(
         "counted_eur",
-        "Counted €",
+        N_("Counted €"),
         key("counted_eur"),
         numeric=True,
         in_table=False,
         show=lambda v: numbers.euro_exact(v) if v is not None else "",
     ),
-    Field("attribution", "Counted as", key("attribution"), in_table=False),
-    Field("text", "Wording", key("text"), in_table=False),
-    Field("note", "Note", key("note"), in_table=False),
-    Field("source", "Source", key("source"), in_table=False),
+    Field("attribution", N_("Counted as"), key("attribution"), in_table=False),
+    Field("text", N_("Wording"), key("text"), in_table=False),
+    Field("note", N_("Note"), key("note"), in_table=False),
+    Field("source", N_("Source"), key("source"), in_table=False),
 ]
 
 
@@ -178,31 +179,35 @@ def _peak(row: dict[str, Any]) -> str:
 #: `fko budget --by ressort|cluster|funding`: without --year each group's peak year and the
 #: amount planned in it, beside its totals over several years; with --year what is planned then.
 BUDGET_GROUP_FIELDS: list[Field] = [
-    Field("group", "Group", key("group"), keep_whole=True),
-    Field("items", "Items", key("items"), numeric=True),
-    Field("peak_year", "Peak year", key("peak_year"), numeric=True, show=lambda v: "", in_table=False),
-    Field("peak", "Peak year", lambda r: _peak(r)),
-    Field("peak_eur", "Planned in peak year €", key("peak_eur"), numeric=True, show=lambda v: numbers.euro_exact(v)),
-    Field("peak_assumed", "Peak rests on an assumption", key("peak_assumed"), in_table=False),
-    Field("total", "Totals over several years €", key("total"), numeric=True, show=lambda v: numbers.euro_exact(v)),
-    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: numbers.euro_exact(v)),
+    Field("group", N_("Group"), key("group"), keep_whole=True),
+    Field("items", N_("Items"), key("items"), numeric=True),
+    Field("peak_year", N_("Peak year"), key("peak_year"), numeric=True, show=lambda v: "", in_table=False),
+    Field("peak", N_("Peak year"), lambda r: _peak(r)),
+    Field(
+        "peak_eur", N_("Planned in peak year €"), key("peak_eur"), numeric=True, show=lambda v: numbers.euro_exact(v)
+    ),
+    Field("peak_assumed", N_("Peak rests on an assumption"), key("peak_assumed"), in_table=False),
+    Field("total", N_("Totals over several years €"), key("total"), numeric=True, show=lambda v: numbers.euro_exact(v)),
+    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=lambda v: numbers.euro_exact(v)),
 ]
 
 
 #: `fko budget --by year`: what is planned in each year, the totals over several years running
 #: then (in full, apart), and the years that rest on an assumption.
 BUDGET_YEAR_FIELDS: list[Field] = [
-    Field("year", "Year", key("year"), numeric=True, show=lambda v: str(v)),
-    Field("items", "Items", key("items"), numeric=True),
-    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: numbers.euro_exact(v)),
+    Field("year", N_("Year"), key("year"), numeric=True, show=lambda v: str(v)),
+    Field("items", N_("Items"), key("items"), numeric=True),
+    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=lambda v: numbers.euro_exact(v)),
     Field(
         "totals_running_eur",
-        "Totals running €",
+        N_("Totals running €"),
         key("totals_running_eur"),
         numeric=True,
         show=lambda v: numbers.euro_exact(v) if v else "",
     ),
-    Field("totals_running_items", "Totals running (items)", key("totals_running_items"), numeric=True, in_table=False),
-    Field("assumed", "Assumed", key("assumed"), show=lambda v: "yes *" if v else "", drop=1),
-    Field("assumed_ids", "Open ends carried", key("assumed_ids"), drop=2),
+    Field(
+        "totals_running_items", N_("Totals running (items)"), key("totals_running_items"), numeric=True, in_table=False
+    ),
+    Field("assumed", N_("Assumed"), key("assumed"), show=lambda v: "yes *" if v else "", drop=1),
+    Field("assumed_ids", N_("Open ends carried"), key("assumed_ids"), drop=2),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from fko.i18n import N_
 from fko.output import numbers
 from fko.output.fields import Field, key
 from fko.views.measures import indicator_value
@@ -65,30 +66,30 @@ def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]
 
 
 CHANGE_FIELDS: list[Field] = [
-    Field("date", "Date", key("date")),
-    Field("date_text", "Date as stated", key("date_text"), in_table=False),
-    Field("kind", "Kind", key("kind")),
-    Field("measure", "ID", key("measure")),
-    Field("measure_title", "Measure", key("measure_title"), in_table=False),
-    Field("title", "What", key("title")),
-    Field("value", "Value", key("value"), numeric=True),
-    Field("unit", "Unit", key("unit"), in_table=False),
-    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
-    Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("target", "Target", key("target"), in_table=False),
-    Field("previous_value", "Previous value", key("previous_value"), numeric=True, in_table=False),
-    Field("previous_date", "Previous date", key("previous_date"), in_table=False),
-    Field("previous_qualifier", "Previous qualifier", key("previous_qualifier"), in_table=False),
-    Field("previous_approximate", "Previous approximate", key("previous_approximate"), in_table=False),
-    Field("change", "Change", key("change"), numeric=True),
-    Field("change_approximate", "Change approximate", key("change_approximate"), in_table=False),
-    Field("place", "Place", key("place"), in_table=False),
-    Field("event_status", "Event status", key("event_status"), in_table=False),
-    Field("quote", "Quote", key("quote"), in_table=False),
-    Field("source", "Source", key("source")),
-    Field("source_key", "Source key", key("source_key"), in_table=False),
-    Field("source_title", "Source title", key("source_title"), in_table=False),
-    Field("source_date", "Source date", key("source_date"), in_table=False),
-    Field("inference", "Inference", key("inference"), in_table=False),
-    Field("note", "Note", key("note"), in_table=False),
+    Field("date", N_("Date"), key("date")),
+    Field("date_text", N_("Date as stated"), key("date_text"), in_table=False),
+    Field("kind", N_("Kind"), key("kind")),
+    Field("measure", N_("ID"), key("measure")),
+    Field("measure_title", N_("Measure"), key("measure_title"), in_table=False),
+    Field("title", N_("What"), key("title")),
+    Field("value", N_("Value"), key("value"), numeric=True),
+    Field("unit", N_("Unit"), key("unit"), in_table=False),
+    Field("qualifier", N_("Qualifier"), key("qualifier"), in_table=False),
+    Field("approximate", N_("Approximate"), key("approximate"), in_table=False),
+    Field("target", N_("Target"), key("target"), in_table=False),
+    Field("previous_value", N_("Previous value"), key("previous_value"), numeric=True, in_table=False),
+    Field("previous_date", N_("Previous date"), key("previous_date"), in_table=False),
+    Field("previous_qualifier", N_("Previous qualifier"), key("previous_qualifier"), in_table=False),
+    Field("previous_approximate", N_("Previous approximate"), key("previous_approximate"), in_table=False),
+    Field("change", N_("Change"), key("change"), numeric=True),
+    Field("change_approximate", N_("Change approximate"), key("change_approximate"), in_table=False),
+    Field("place", N_("Place"), key("place"), in_table=False),
+    Field("event_status", N_("Event status"), key("event_status"), in_table=False),
+    Field("quote", N_("Quote"), key("quote"), in_table=False),
+    Field("source", N_("Source"), key("source")),
+    Field("source_key", N_("Source key"), key("source_key"), in_table=False),
+    Field("source_title", N_("Source title"), key("source_title"), in_table=False),
+    Field("source_date", N_("Source date"), key("source_date"), in_table=False),
+    Field("inference", N_("Inference"), key("inference"), in_table=False),
+    Field("note", N_("Note"), key("note"), in_table=False),
 ]

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from fko.i18n import N_, _
 from fko.output import numbers
 from fko.output.channels import clean
 from fko.output.display import Display
@@ -15,32 +16,32 @@ from fko.store.reader import Store
 from fko.views.measures import indicator_value
 
 INDICATOR_FIELDS: list[Field] = [
-    Field("measure", "ID", key("measure")),
-    Field("as_of", "As of", key("as_of")),
-    Field("metric", "Figure", key("metric")),
-    Field("shown", "Value", lambda r: indicator_value(r), in_table=True),
-    Field("value", "Value (number)", key("value"), numeric=True, in_table=False),
-    Field("unit", "Unit", key("unit"), in_table=False),
-    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
-    Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("target", "Target", key("target"), in_table=False),
-    Field("as_of_text", "As stated", key("as_of_text")),
-    Field("as_of_from_source", "Date of the source", key("as_of_from_source"), in_table=False),
-    Field("source", "Source", key("source")),
-    Field("source_date", "Source date", key("source_date"), in_table=False),
-    Field("quote", "Quote", key("quote"), in_table=False),
-    Field("note", "Note", key("note"), in_table=False),
+    Field("measure", N_("ID"), key("measure")),
+    Field("as_of", N_("As of"), key("as_of")),
+    Field("metric", N_("Figure"), key("metric")),
+    Field("shown", N_("Value"), lambda r: indicator_value(r), in_table=True),
+    Field("value", N_("Value (number)"), key("value"), numeric=True, in_table=False),
+    Field("unit", N_("Unit"), key("unit"), in_table=False),
+    Field("qualifier", N_("Qualifier"), key("qualifier"), in_table=False),
+    Field("approximate", N_("Approximate"), key("approximate"), in_table=False),
+    Field("target", N_("Target"), key("target"), in_table=False),
+    Field("as_of_text", N_("As stated"), key("as_of_text")),
+    Field("as_of_from_source", N_("Date of the source"), key("as_of_from_source"), in_table=False),
+    Field("source", N_("Source"), key("source")),
+    Field("source_date", N_("Source date"), key("source_date"), in_table=False),
+    Field("quote", N_("Quote"), key("quote"), in_table=False),
+    Field("note", N_("Note"), key("note"), in_table=False),
 ]
 
 
 SOURCE_FIELDS: list[Field] = [
-    Field("key", "Key", key("key")),
-    Field("file", "File", key("file")),
-    Field("title", "Title", key("title")),
-    Field("publisher", "Publisher", key("publisher")),
-    Field("date", "Date", key("date")),
-    Field("date_note", "Date note", key("date_note"), in_table=False),
-    Field("records", "Records", key("records"), numeric=True),
+    Field("key", N_("Key"), key("key")),
+    Field("file", N_("File"), key("file")),
+    Field("title", N_("Title"), key("title")),
+    Field("publisher", N_("Publisher"), key("publisher")),
+    Field("date", N_("Date"), key("date")),
+    Field("date_note", N_("Date note"), key("date_note"), in_table=False),
+    Field("records", N_("Records"), key("records"), numeric=True),
     *(
         Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
         for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
@@ -49,24 +50,24 @@ SOURCE_FIELDS: list[Field] = [
 
 
 RECOGNITION_FIELDS: list[Field] = [
-    Field("body", "Body", key("body")),
-    Field("year", "Year", key("year"), numeric=True),
-    Field("metric", "Metric", key("metric")),
-    Field("dimension", "Country", key("dimension")),
+    Field("body", N_("Body"), key("body")),
+    Field("year", N_("Year"), key("year"), numeric=True),
+    Field("metric", N_("Metric"), key("metric")),
+    Field("dimension", N_("Country"), key("dimension")),
     Field(
         "value",
-        "Value",
+        N_("Value"),
         key("value"),
         numeric=True,
         show=lambda v: numbers.german_number(v, 0 if float(v).is_integer() else 1),
     ),
-    Field("unit", "Unit", key("unit"), in_table=False),
-    Field("derived", "Derived", key("derived"), in_table=False),
-    Field("label", "As printed", key("label"), in_table=False),
-    Field("measure", "Measure", key("measure"), in_table=False),
-    Field("source", "Source", key("source"), in_table=False),
-    Field("source_date", "Source date", key("source_date"), in_table=False),
-    Field("note", "Note", key("note"), in_table=False),
+    Field("unit", N_("Unit"), key("unit"), in_table=False),
+    Field("derived", N_("Derived"), key("derived"), in_table=False),
+    Field("label", N_("As printed"), key("label"), in_table=False),
+    Field("measure", N_("Measure"), key("measure"), in_table=False),
+    Field("source", N_("Source"), key("source"), in_table=False),
+    Field("source_date", N_("Source date"), key("source_date"), in_table=False),
+    Field("note", N_("Note"), key("note"), in_table=False),
 ]
 
 
@@ -140,11 +141,11 @@ def r_src(row: dict[str, Any]) -> dict[str, Any]:
 
 
 RECOGNITION_OVERVIEW_FIELDS: list[Field] = [
-    Field("body", "Body", key("body"), main=True),
-    Field("figure", "Figures", key("figure"), drop=1),
-    Field("year", "Year", key("year"), keep_whole=True),
-    Field("value", "Value", key("value")),
-    Field("source", "Source", key("source"), keep_whole=True),
+    Field("body", N_("Body"), key("body"), main=True),
+    Field("figure", N_("Figures"), key("figure"), drop=1),
+    Field("year", N_("Year"), key("year"), keep_whole=True),
+    Field("value", N_("Value"), key("value")),
+    Field("source", N_("Source"), key("source"), keep_whole=True),
 ]
 
 
@@ -178,11 +179,11 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
         sign = "+" if r["change_pct"] > 0 else ""
         return f"{sign}{numbers.german_number(r['change_pct'], 1)} %"
 
-    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
+    out = [Field("metric", N_("Metric"), lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
     out += [Field(str(y), str(y), year_value(y), numeric=True) for y in years]
     if len(years) > 1:
         out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
-        out.append(Field("change_pct", "Change in % *", change_pct, numeric=True))
+        out.append(Field("change_pct", N_("Change in % *"), change_pct, numeric=True))
     return out
 
 
@@ -233,6 +234,6 @@ def chamber_tables(
         body_rows = [m for m in matrix if m["body"] == name]
         tables.table(display, body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
     if not matrix:
-        channels.note("no recognition figures match; see `fko recognition`")
+        channels.note(_("no recognition figures match; see `fko recognition`"))
         return
     tables.lines(display, ["", "Rates and changes are derived by fko from the report's figures (marked *)."])

@@ -106,7 +106,11 @@ def compiled(catalog: Catalog) -> bytes:
 
 def _entries(mo: bytes) -> dict[Any, Any]:
     """The translations a compiled catalog holds (its header aside: it names Babel's version)."""
-    return {m.id: m.string for m in read_mo(io.BytesIO(mo)) if m.id}
+
+    def hashable(value: Any) -> Any:
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return {hashable(m.id): hashable(m.string) for m in read_mo(io.BytesIO(mo)) if m.id}
 
 
 def _placeholders(text: str) -> list[str]:
