@@ -16,6 +16,7 @@ import typer
 
 from fko import __version__
 from fko.commands.options import Colour, State
+from fko.i18n import N_, _, german
 
 #: The commands in alphabetical order, and the module of each in fko/commands/.
 COMMANDS: dict[str, str] = {
@@ -58,7 +59,11 @@ def _show_completion(value: str | None) -> None:
     if value not in SHELLS:
         from fko.errors import UsageError
 
-        raise UsageError(f"fko completes in {', '.join(SHELLS)}, not '{value}'; e.g. fko --show-completion bash")
+        raise UsageError(
+            _("fko completes in {shells}, not '{shell}'; e.g. fko --show-completion bash").format(
+                shells=", ".join(SHELLS), shell=value
+            )
+        )
     # Typer's own script and completion classes (Click's differ in their protocol); Typer
     # re-exports them from typer.completion, without declaring it
     from typer._completion_classes import completion_init
@@ -115,11 +120,21 @@ def _global(
             "always (also into a pipe) or never. Accepted after the command too.",
         ),
     ] = Colour.auto,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="de|en",
+            help="Speak German (de) or English (en); default: $FKO_LANG, else the locale ($LANGUAGE, $LC_ALL, "
+            "$LC_MESSAGES, $LANG). --json, CSV and exit codes are the same in both. Accepted after the command too.",
+        ),
+    ] = None,
 ) -> None:
+    # --lang was read before the app was built (main: the help and Click's messages speak it too)
     if db is not None and not db.strip():
         from fko.errors import UsageError
 
-        raise UsageError("--db is empty; name a store file, or leave --db out to read the shipped store")
+        raise UsageError(_("--db is empty; name a store file, or leave --db out to read the shipped store"))
     ctx.obj = State(db, color.value)
 
 
@@ -152,6 +167,8 @@ ORDER = [*(name for name in COMMANDS if name != "data"), "data"]
 
 _ALIAS_HELP = "Alias of `fko recognition`.\n\nExample: fko anerkennung"
 
+APP_HELP = "Query the measures, funds and figures of the Fachkräfteoffensive NRW.\n\nExample: fko search Meisterprämie"
+
 
 def build(only: str | None = None) -> typer.Typer:
     """The Typer app, with the command being run (`only`) built at once and every other one
@@ -163,8 +180,7 @@ def build(only: str | None = None) -> typer.Typer:
     """
     app = typer.Typer(
         name="fko",
-        help="Query the measures, funds and figures of the Fachkräfteoffensive NRW.\n\n"
-        "Example: fko search Meisterprämie",
+        help=_(APP_HELP),
         no_args_is_help=True,
         rich_markup_mode=None,  # plain help: no Rich import, no markup in help texts
         pretty_exceptions_enable=False,
@@ -203,10 +219,10 @@ def _summary(name: str) -> typer.core.TyperCommand | typer.core.TyperGroup:
     """A command with no parameters and the summary of `name`: what `fko --help` lists. The
     alias and the data group have a help text, no summary: Click shortens it to the width."""
     if name == "anerkennung":
-        return typer.core.TyperCommand(name, help=_ALIAS_HELP)
+        return typer.core.TyperCommand(name, help=_(_ALIAS_HELP))
     if name == "data":
-        return typer.core.TyperGroup(name=name, help=SUMMARIES[name])
-    return typer.core.TyperCommand(name, short_help=SUMMARIES[name])
+        return typer.core.TyperGroup(name=name, help=_(SUMMARIES[name]))
+    return typer.core.TyperCommand(name, short_help=_(SUMMARIES[name]))
 
 
 class _LazyCommands(MutableMapping[str, Any]):
@@ -235,18 +251,107 @@ class _LazyCommands(MutableMapping[str, Any]):
         return len(list(iter(self)))
 
 
+class _Formatter(typer.Context.formatter_class):  # type: ignore[misc, valid-type]
+    """Click's help formatter, speaking the run's language: the usage prefix, the section
+    headings, and the texts Click and Typer add to the help of an option (its help option's
+    own, "[default: …]", "[required]"), which they write in English only."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_(heading))
+
+    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+        if german():
+            rows = [(term, _help_in_language(text)) for term, text in rows]
+        super().write_dl(rows, *args, **kwargs)
+
+
+#: What Click and Typer write into the help of options, in English only (for the catalog).
+CLICK_HELP = (
+    N_("Usage: "),
+    N_("Options"),
+    N_("Arguments"),
+    N_("Commands"),
+    N_("Show this message and exit."),
+    N_("default: {default}"),
+    N_("env var: {var}"),
+    N_("required"),
+    N_("[OPTIONS]"),
+    N_("COMMAND [ARGS]..."),
+)
+
+
+_TRAILER = re.compile(r"(?:^|  )\[(.*)\]$")  # "help  [default: 20; x>=0; required]"
+
+
+def _help_in_language(text: str) -> str:
+    """An option's help as Click wrote it, with Click's own texts translated: the help option's
+    help, and the "[default: …; required]" after a help text."""
+    if text == "Show this message and exit.":
+        return _(text)
+    trailer = _TRAILER.search(text)
+    if trailer is None:
+        return text
+    parts = []
+    for part in trailer[1].split("; "):
+        name, colon, value = part.partition(": ")
+        if colon and name == "default":
+            parts.append(_("default: {default}").format(default=value))
+        elif colon and name == "env var":
+            parts.append(_("env var: {var}").format(var=value))
+        else:  # "required"; a range as "x>=0" is the same in every language
+            parts.append(_(part))
+    return f"{text[: trailer.start(1) - 1]}[{'; '.join(parts)}]"
+
+
+class _Context(typer.Context):
+    """The context of fko's commands: help is written by `_Formatter`."""
+
+    formatter_class = _Formatter
+
+
+def in_language(command: Any) -> None:
+    """Put the help of a built command (and of a group's commands) into the run's language (see
+    `_translate`); its help is written by `_Formatter`. Typer builds the commands anew each run."""
+    command.context_class = _Context
+    if german():
+        _translate(command)
+    for sub in getattr(command, "commands", {}).values():
+        in_language(sub)
+
+
+def _translate(command: Any) -> None:
+    """A command's help, short help, usage parts, and each parameter's help and metavar, in the
+    run's language: the English texts are the catalog's keys."""
+    for name in ("help", "short_help", "options_metavar", "subcommand_metavar"):
+        if getattr(command, name, None):
+            setattr(command, name, _(getattr(command, name)))
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = _(param.help)
+        if getattr(param, "metavar", None):
+            param.metavar = _(param.metavar)
+
+
 class _Commands(typer.core.TyperGroup):
     """fko's group: it knows every command, builds one only when it is run or completed, and
     lists them in `fko --help` from their help texts alone (the same lines Typer would print)."""
 
+    context_class = _Context
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.commands = _LazyCommands(self.commands)
+        if german():  # the global options and the usage line (the help is given translated: build)
+            _translate(self)
 
     def get_command(self, ctx: typer.Context, name: str) -> Any:  # type: ignore[override]
         command = super().get_command(ctx, name)
         if command is not None:
             refuse_empty_values(command)
+            in_language(command)
         return command
 
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
@@ -271,7 +376,7 @@ class _NotEmpty:
 
     def __call__(self, value: Any, param: Any = None, ctx: Any = None) -> Any:
         if value == "":
-            self.inner.fail("is empty; give a value, or leave it out", param, ctx)
+            self.inner.fail(_("is empty; give a value, or leave it out"), param, ctx)
         return self.inner(value, param, ctx)
 
 
@@ -293,8 +398,8 @@ def first_sentence(doc: str) -> str:
 
 
 #: Global options that take a value, and those that may also follow the command.
-_GLOBAL_VALUES = ("--db", "--color")
-_ANYWHERE = ("--color",)
+_GLOBAL_VALUES = ("--db", "--color", "--lang")
+_ANYWHERE = ("--color", "--lang")
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:
@@ -315,7 +420,7 @@ def hoist_global_options(argv: list[str]) -> list[str]:
                 if value is None:
                     from fko.errors import UsageError
 
-                    raise UsageError(f"{arg} needs a value; see 'fko --help'")
+                    raise UsageError(_("{option} needs a value; see 'fko --help'").format(option=arg))
                 front.append(value)
         else:
             rest.append(arg)
@@ -371,18 +476,92 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
 
 
+def language_asked(argv: list[str]) -> str | None:
+    """The value of --lang on a command line: anywhere before a `--`, as hoist_global_options
+    moves it; the last one counts, as Click's would. "" for a --lang without a value."""
+    found = None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if name == "--lang":
+            found = value if equals else next(args, "")
+    return found
+
+
+#: Click's usage errors as Typer's copy of Click writes them (in English only, without the
+#: final full stop), and each one's text in the catalog, filled from the pattern's named parts;
+#: a `reason` is itself one of these, or fko's own (already translated).
+CLICK_ERRORS: tuple[tuple[str, str], ...] = (
+    (
+        r"No such option: (?P<name>.+?) \(Possible options: (?P<names>.+)\)",
+        N_("No such option: {name} (Possible options: {names})"),
+    ),
+    (r"No such option: (?P<name>.+)", N_("No such option: {name}")),
+    (
+        r"No such command (?P<name>'.*?')\. Did you mean (?P<names>.+)\?",
+        N_("No such command {name}. Did you mean {names}?"),
+    ),
+    (r"No such command (?P<name>'.*')", N_("No such command {name}")),
+    (r"Missing command", N_("Missing command")),
+    (r"Missing argument (?P<name>'.*')", N_("Missing argument {name}")),
+    (r"Missing option (?P<name>'.*')", N_("Missing option {name}")),
+    (r"Missing parameter: (?P<name>.*)", N_("Missing parameter: {name}")),
+    (r"Invalid value for (?P<name>'.*?'(?: / '.*?')*): (?P<reason>.*)", N_("Invalid value for {name}: {reason}")),
+    (r"Invalid value: (?P<reason>.*)", N_("Invalid value: {reason}")),
+    (r"(?P<value>'.*') is not one of (?P<choices>'.*')", N_("{value} is not one of {choices}")),
+    (r"(?P<value>'.*') is not a valid int(?:eger| range)", N_("{value} is not a valid integer")),
+    (r"(?P<value>'.*') is not a valid float(?: range)?", N_("{value} is not a valid float")),
+    (
+        r"(?P<value>'.*') is not a valid boolean\. Recognized values: (?P<values>.*)",
+        N_("{value} is not a valid boolean. Recognized values: {values}"),
+    ),
+    (r"(?P<value>\S+) is not in the range (?P<range>\S+)", N_("{value} is not in the range {range}")),
+    (r"Option (?P<name>'.*') requires an argument", N_("Option {name} requires an argument")),
+    (r"Option (?P<name>'.*') requires (?P<n>\d+) arguments", N_("Option {name} requires {n} arguments")),
+    (r"Option (?P<name>'.*') does not take a value", N_("Option {name} does not take a value")),
+    (r"Argument (?P<name>'.*') takes (?P<n>\d+) values", N_("Argument {name} takes {n} values")),
+    (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", N_("Got unexpected extra argument(s) ({args})")),
+)
+
+
+def click_message(message: str) -> str:
+    """One of Click's usage errors (see CLICK_ERRORS) in the run's language."""
+    if not german():
+        return message
+    for pattern, text in CLICK_ERRORS:
+        found = re.fullmatch(pattern, message, re.DOTALL)
+        if found:
+            parts = {k: click_message(v) if k == "reason" else v for k, v in found.groupdict().items()}
+            return _(text).format(**parts)
+    return message
+
+
 def _run(args: list[str]) -> int:
+    from fko.i18n import choose, speaking
+
+    language, note = choose(language_asked(args), os.environ)
+    with speaking(language):
+        if note:
+            from fko.output.channels import note as say
+
+            say(note)
+        return _answer(args)
+
+
+def _answer(args: list[str]) -> int:
     from fko.errors import FkoError
     from fko.output.channels import PipeClosed, error
 
     if any("\x00" in arg for arg in args):  # only through main(argv): a shell cannot pass NUL
-        error("an argument holds a NUL character, which no value or file name can; remove it")
+        error(_("an argument holds a NUL character, which no value or file name can; remove it"))
         return 2
     try:
         args = with_shell(hoist_global_options(args))
         code = build(command_name(args))(args=args, prog_name="fko", standalone_mode=False)
         if code == 130:  # Typer turns a Ctrl-C inside the command into exit code 130, silently
-            error("interrupted")
+            error(_("interrupted"))
     except FkoError as exc:
         error(_echoed(exc.message, args))
         code = exc.exit_code
@@ -396,15 +575,16 @@ def _run(args: list[str]) -> int:
             context = getattr(exc, "ctx", None)
             where = getattr(context, "command_path", None) or "fko"
             # typer >= 0.29 validates through pydantic and says "…: Value error, 'x' is not one of …"
-            message = f"{message.rstrip('.').replace(': Value error, ', ': ')}; see '{where} --help'"
+            message = click_message(message.rstrip(".").replace(": Value error, ", ": "))
+            message = _("{message}; see '{where} --help'").format(message=message, where=where)
         error(" ".join(_echoed(message, args).split()))
     except (KeyboardInterrupt, typer.Abort):
-        error("interrupted")
+        error(_("interrupted"))
         code = 130
     except PipeClosed:
         code = 0  # the reader (head, less) closed the pipe: it had what it wanted
     except OSError as exc:  # the machine, not fko: a failing disk, a vanished file
         where = f"{exc.filename}: " if exc.filename else ""
-        error(f"{where}{exc.strerror or exc}")
+        error(f"{where}{_(exc.strerror) if exc.strerror else exc}")
         code = 1
     return code if isinstance(code, int) else 0

@@ -72,6 +72,8 @@ def fko(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("FKO_DB", raising=False)
+    for name in ("FKO_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):  # English, whatever the machine's locale
+        monkeypatch.delenv(name, raising=False)
 
     def run(*args: str) -> Result:
         from fko.cli import main

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fko.commands import choices, options
+from fko.i18n import _
 
 if TYPE_CHECKING:
     from fko.output.display import Display
@@ -150,7 +151,7 @@ def run(
         return
     everything = result.rows + result.apart
     if not everything and not (json or csv or xlsx):
-        channels.note("no planned funds match these filters; see `fko budget` for all")
+        channels.note(_("no planned funds match these filters; see `fko budget` for all"))
         return
     row_fields = BUDGET_FIELDS
     if year is not None or split.value == "equal":  # the counted amount differs from the stated one: show both

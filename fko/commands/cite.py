@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import choices, options
+from fko.i18n import _
 
 
 def run(
@@ -64,7 +65,7 @@ def run(
         from fko.views.rows import emit_rows
 
         if not (json or jsonl):
-            raise UsageError("--fields with cite needs --json or --jsonl")
+            raise UsageError(_("--fields with cite needs --json or --jsonl"))
         emit_rows(found, [], display=display, output="cite", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
     blocks = [citation_text(c, wanted) for c in found]

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 
 def run(
@@ -50,7 +51,7 @@ def run(
 
     items = items or []
     if ressort and recognition:
-        raise UsageError("choose one of --ressort and --recognition")
+        raise UsageError(_("choose one of --ressort and --recognition"))
     store = options.state(ctx).store()
     display = options.display(ctx, wide)
     if recognition:
@@ -59,7 +60,9 @@ def run(
         try:
             years = [int(y) for y in items]
         except ValueError:
-            raise UsageError(f"--recognition compares years, e.g. 2022 2023, not {' '.join(items)}") from None
+            raise UsageError(
+                _("--recognition compares years, e.g. 2022 2023, not {items}").format(items=" ".join(items))
+            ) from None
         chamber_tables(
             store,
             years,
@@ -96,7 +99,11 @@ def run(
     codes = {r["code"].casefold() for r in store.ressorts()}
     if len(items) > 1 and all(i.strip().casefold() in codes for i in items):
         listed = " ".join(f"-r {i.strip().upper()}" for i in items)
-        raise UsageError(f"{', '.join(items)} are ministries; compare their portfolios with `fko compare {listed}`")
+        raise UsageError(
+            _("{items} are ministries; compare their portfolios with `fko compare {listed}`").format(
+                items=", ".join(items), listed=listed
+            )
+        )
     day = on_date(on)
     if len(items) < 2:
         raise UsageError("give at least two measures to compare, e.g. fko compare IV.1 II.9")

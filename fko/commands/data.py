@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 app = typer.Typer(help="Build the store from the source documents.", no_args_is_help=True)
 
@@ -47,7 +48,7 @@ def build(
     db = options.state(ctx).db or os.environ.get("FKO_DB")
     protect = [source, curation or CURATION, FACTS, *([Path(db)] if db else [])]
     if check and out is not None:
-        raise UsageError("--check writes nothing; drop --out PATH (or drop --check to build)")
+        raise UsageError(_("--check writes nothing; drop --out PATH (or drop --check to build)"))
     if not check and out is None:
         raise UsageError("missing --out PATH: where to write the store (or --check to validate without writing)")
     if out is not None:  # before a long build: the store and its search index beside it
@@ -59,22 +60,28 @@ def build(
         # The inputs are untrusted text: a parser that trips over them is not the user's fault,
         # but it is their input, so one line (naming where, for a bug report), never a traceback.
         raise FkoError(
-            f"cannot build from {source} ({_where(exc)}): is it the report, and are the curation and facts "
-            "files well-formed?"
+            _(
+                "cannot build from {source} ({where}): is it the report, and are the curation and "
+                "facts files well-formed?"
+            ).format(source=source, where=_where(exc))
         ) from None
     problem = invalid_tables(result.tables)
     if problem:
         raise FkoError(
-            f"the build made an invalid store ({problem}); nothing was written, check the source text and the "
-            "curation files"
+            _(
+                "the build made an invalid store ({problem}); nothing was written, check the source "
+                "text and the curation files"
+            ).format(problem=problem)
         )
     if check:
         for warning in result.warnings:
-            channels.note(f"warning: {warning}")
+            channels.note(_("warning: {warning}").format(warning=warning))
         problems = len(result.warnings)
         if problems:
             raise FkoError(
-                f"check of {source} found {problems} warning{'s' if problems > 1 else ''} (above); nothing written"
+                _("check of {source} found {problems} warning{value} (above); nothing written").format(
+                    source=source, problems=problems, value="s" if problems > 1 else ""
+                )
             )
         counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
         tables.lines(options.display(ctx), [f"checked {source}: {counts}; no warnings; nothing written"])

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 
 def run(
@@ -79,7 +80,7 @@ def run(
       fko list --lead MAGS --ends-in 2026
     """
     from fko.domain.measures import filter_measures
-    from fko.output import channels, numbers
+    from fko.output import channels
     from fko.views.measures import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS
     from fko.views.rows import emit_rows, list_row
 
@@ -109,7 +110,7 @@ def run(
         from fko.errors import UsageError
 
         if status or on:
-            raise UsageError("--during lists what runs at any time in a period; for a status use --on DATE --status")
+            raise UsageError(_("--during lists what runs at any time in a period; for a status use --on DATE --status"))
         first, last = parse_period(during)
         rows = [r for r in rows if runs_during(r, first, last)]
         what = f"{what} running at any time in {_period_text(during, first, last)}"
@@ -138,14 +139,30 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
-        title=numbers.count(len(rows), what),
+        title=_title(len(rows), what),
         display=options.display(ctx, wide),
     )
     if not rows and not (json or jsonl or csv or xlsx):
-        channels.note("no measure matches these filters; see `fko list` for all")
+        channels.note(_("no measure matches these filters; see `fko list` for all"))
 
 
 def _period_text(given: str, first: object, last: object) -> str:
     if ".." not in given:
         return given.strip()
-    return f"{first or '…'} to {last or '…'}"
+    return _("{first} to {last}").format(first=first or "…", last=last or "…")
+
+
+def _title(n: int, what: str) -> str:
+    """ "34 measures", "1 measure running at any time in 2025", in the reader's language."""
+    from fko.i18n import german, ngettext
+
+    if not german():
+        from fko.output import numbers
+
+        return numbers.count(n, what)
+    kind, _sep, period = what.partition(" running at any time in ")
+    if kind == "records":
+        text = ngettext("{n} record", "{n} records", n).format(n=n)
+    else:
+        text = ngettext("{n} measure", "{n} measures", n).format(n=n)
+    return text + (_("running at any time in {period}").format(period=period) if period else "")

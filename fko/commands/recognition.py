@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fko.commands import choices, options
+from fko.i18n import _
 
 if TYPE_CHECKING:
     from fko.output.display import Display
@@ -58,7 +59,9 @@ def run(
     display = options.display(ctx, wide)
     if by is not None:
         if year is not None or compare:
-            raise UsageError(f"the figures --by {by} state no year (WHKT-Report 12/2025); leave out --year/--compare")
+            raise UsageError(
+                _("the figures --by {by} state no year (WHKT-Report 12/2025); leave out --year/--compare").format(by=by)
+            )
         rows = by_area(store) if by == "area" else by_country(store, body or ())
         if by == "area" and body:
             wanted = [b.casefold() for b in body]
@@ -116,10 +119,14 @@ def overview(display: "Display", store: "Store", bodies: Sequence[str], year: in
         known = sorted({r["year"] for r in recognition_rows(store) if r["year"] is not None})
         if year not in known:
             stated = " and ".join(map(str, known))
-            raise UsageError(f"no recognition figures for {year}; the figures with a year are for {stated}")
+            raise UsageError(
+                _("no recognition figures for {year}; the figures with a year are for {stated}").format(
+                    year=year, stated=stated
+                )
+            )
     rows = recognition_overview(store, bodies, year)
     if not rows:
-        channels.note("no recognition figures match; `fko recognition` shows all")
+        channels.note(_("no recognition figures match; `fko recognition` shows all"))
         return
     tables.table(
         display,

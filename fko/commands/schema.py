@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 
 def run(
@@ -31,7 +32,11 @@ def run(
     if record_type is not None:
         defs = schema["$defs"]
         if record_type not in defs:
-            raise UsageError(f"unknown output type '{record_type}'; use one of {', '.join(defs)}")
+            raise UsageError(
+                _("unknown output type '{record_type}'; use one of {defs}").format(
+                    record_type=record_type, defs=", ".join(defs)
+                )
+            )
         if json:
             json_writer.emit_json(
                 {"$ref": f"#/$defs/{record_type}", **{k: v for k, v in schema.items() if k not in ("anyOf", "items")}}

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 if TYPE_CHECKING:
     from fko.search.finder import Found
@@ -60,7 +61,7 @@ def run(
     kinds = [k.strip().casefold() for k in kind or ()]
     for k in kinds:
         if k not in KINDS:
-            raise UsageError(f"unknown --kind '{k}'; use one of {', '.join(KINDS)}")
+            raise UsageError(_("unknown --kind '{k}'; use one of {kinds}").format(k=k, kinds=", ".join(KINDS)))
     store = options.state(ctx).store()
     display = options.display(ctx, wide)
     text = " ".join(query)

@@ -3,6 +3,7 @@
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 
 def run(
@@ -41,7 +42,7 @@ def run(
         channels.note(line)
     if json or jsonl or fields is not None:
         if fields is not None and not (json or jsonl):
-            raise UsageError("--fields with show needs --json or --jsonl")
+            raise UsageError(_("--fields with show needs --json or --jsonl"))
         rows = [show_record(store, m, day) for m in found]
         emit_rows(rows, [], display=display, output="show", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import choices, options
+from fko.i18n import _
 
 
 def run(
@@ -47,7 +48,7 @@ def run(
     from fko.output import channels, charts, tables
 
     if since is not None and until is not None and until < since:
-        raise UsageError(f"--to {until} is before --from {since}")
+        raise UsageError(_("--to {until} is before --from {since}").format(until=until, since=since))
     store = options.state(ctx).store()
     display = options.display(ctx)
     day = on_date(on)
@@ -65,7 +66,7 @@ def run(
         from fko.views.rows import emit_rows
 
         if not (json or jsonl):
-            raise UsageError("--fields with timeline needs --json or --jsonl")
+            raise UsageError(_("--fields with timeline needs --json or --jsonl"))
         emit_rows(rows, [], display=display, output="timeline", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
         return
     # The bars show the status `list` and `show` weigh: a later source's report over the runtime's.
@@ -86,7 +87,7 @@ def run(
         ]
     axis = charts.gantt(display, [(title, rows) for title, rows in groups if rows], day, since=since, until=until)
     if axis is None:
-        channels.note("no measure to draw; see `fko timeline` for all")
+        channels.note(_("no measure to draw; see `fko timeline` for all"))
         return
     symbols = "  ".join(f"{s} {name}" for name, s in charts.STATUS_SYMBOL.items())
     bars = "█ runtime  ▶ open end  ◆? only a start stated  │ the --on date"

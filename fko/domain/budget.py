@@ -18,14 +18,15 @@ from typing import Any
 
 from fko.domain.measures import filter_measures, ressort_codes
 from fko.errors import UsageError
+from fko.i18n import N_, _
 from fko.store.reader import Store
 
 BASES = ("per_year", "total", "year", "one_off")
 BASIS_LABEL = {
-    "per_year": "per year",
-    "total": "total",
-    "year": "one year",
-    "one_off": "one-off",
+    "per_year": N_("per year"),
+    "total": N_("total"),
+    "year": N_("one year"),
+    "one_off": N_("one-off"),
     None: "",
 }
 GROUPINGS = ("ressort", "cluster", "year", "funding")
@@ -90,6 +91,7 @@ class BudgetView:
 
 
 def years_text(item: dict[str, Any]) -> str:
+    """An item's years as CSV and tables show them (the same in every language: a CSV column)."""
     a, b = item.get("year_from"), item.get("year_to")
     mark = " (derived)" if item.get("years_derived") else ""
     if a is None and b is None:
@@ -206,7 +208,9 @@ def budget_rows(store: Store, clusters: Sequence[str] = (), funding: Sequence[st
     names = sorted({f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]})
     unknown = sorted(wanted - {_funding_key(n) for n in names})
     if unknown:
-        raise UsageError(f"unknown funding source '{unknown[0]}'; use one of {', '.join(names)}")
+        raise UsageError(
+            _("unknown funding source '{value}'; use one of {names}").format(value=unknown[0], names=", ".join(names))
+        )
     rows = []
     for measure in filter_measures(store, clusters):
         for row in item_rows(measure):

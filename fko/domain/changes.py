@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fko.errors import UsageError
+from fko.i18n import _
 from fko.store.reader import Store
 
 KINDS = ("update", "indicator", "event", "initiative")
@@ -97,7 +98,11 @@ def window(store: Store, since: str | None, until: str | None) -> Window:
             start = last_day(dated) + dt.timedelta(days=1)
             since_text = f"after the report ({dated})"
     if start is not None and end is not None and end < start:
-        raise UsageError(f"--until {until} lies before the start of the listing ({start.isoformat()})")
+        raise UsageError(
+            _("--until {until} lies before the start of the listing ({isoformat})").format(
+                until=until, isoformat=start.isoformat()
+            )
+        )
     return Window(start, end, since_text, until.strip() if until is not None else None)
 
 
@@ -255,6 +260,8 @@ def check_kinds(given: Sequence[str]) -> list[str]:
     for value in given:
         kind = value.strip().casefold()
         if kind not in KINDS:
-            raise UsageError(f"unknown kind '{value}' for --kind; use one of {', '.join(KINDS)}")
+            raise UsageError(
+                _("unknown kind '{value}' for --kind; use one of {kinds}").format(value=value, kinds=", ".join(KINDS))
+            )
         out.append(kind)
     return out

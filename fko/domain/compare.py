@@ -10,6 +10,7 @@ from fko.domain.figures import indicator_rows
 from fko.domain.measures import NUMERALS, ressort_codes
 from fko.domain.status import status_in, statuses_in
 from fko.errors import UsageError
+from fko.i18n import _
 from fko.store.reader import Store
 
 
@@ -85,7 +86,7 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
     from fko.domain.budget import peak_year, view, years
 
     if len(codes) < 2:
-        raise UsageError("give at least two ministries to compare, e.g. fko compare -r MAGS -r MSB")
+        raise UsageError(_("give at least two ministries to compare, e.g. fko compare -r MAGS -r MSB"))
     found = ressort_codes(store, codes)
     portfolios: list[dict[str, Any]] = []
     for code in found:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fko.errors import UsageError
+from fko.i18n import _
 from fko.store.reader import Store
 
 #: The fields `fko diff` compares, in the order of the report, and `--fields` accepts.
@@ -42,9 +43,13 @@ def check_fields(given: str | None) -> list[str]:
     chosen = [name.strip() for name in given.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in FIELDS]
     if unknown:
-        raise UsageError(f"unknown field '{unknown[0]}' for --fields; valid fields: {', '.join(FIELDS)}")
+        raise UsageError(
+            _("unknown field '{value}' for --fields; valid fields: {fields}").format(
+                value=unknown[0], fields=", ".join(FIELDS)
+            )
+        )
     if not chosen:
-        raise UsageError(f"--fields is empty; name at least one of {', '.join(FIELDS)}")
+        raise UsageError(_("--fields is empty; name at least one of {fields}").format(fields=", ".join(FIELDS)))
     return chosen
 
 
@@ -152,7 +157,7 @@ def word_diff(old: str, new: str, context: int = 4) -> str:
 def _period(record: dict[str, Any]) -> dict[str, Any]:
     from fko.domain.status import period
 
-    start, end, open_ended, _, _ = period(record)
+    start, end, open_ended, _derived, _rule = period(record)
     return {
         "start": start.isoformat() if start else None,
         "end": end.isoformat() if end else None,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from fko import __version__
 from fko.errors import UsageError
+from fko.i18n import _
 from fko.store.reader import Store
 
 if TYPE_CHECKING:
@@ -358,7 +359,7 @@ def datasette_metadata(database: str) -> dict[str, Any]:
         if spec.units:
             entry["units"] = dict(spec.units)
         described[name] = entry
-    for fts, (content, _) in FTS.items():
+    for fts, (content, _columns) in FTS.items():
         described[content]["fts_table"] = fts
         described[fts] = {"hidden": True}
     return {
@@ -410,9 +411,11 @@ def export(
     from fko.output.files import write_file, write_folder
 
     if fmt not in FORMATS:
-        raise UsageError(f"unknown --format '{fmt}'; use one of {', '.join(FORMATS)}")
+        raise UsageError(
+            _("unknown --format '{fmt}'; use one of {formats}").format(fmt=fmt, formats=", ".join(FORMATS))
+        )
     if metadata and fmt != "sqlite":
-        raise UsageError("--metadata goes with --format sqlite (it describes the database for Datasette)")
+        raise UsageError(_("--metadata goes with --format sqlite (it describes the database for Datasette)"))
     protect = [] if store.path == ":memory:" else [Path(store.path)]
     write = write_folder if fmt == "csv" else write_file
     write(out, producer(store, fmt, delimiter, aliases), force=force, protect=protect, follow_symlinks=follow_symlinks)

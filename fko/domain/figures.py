@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fko.errors import UsageError
+from fko.i18n import _
 from fko.store.reader import Store
 
 AREA_METRIC = "Verfahren nach Zuständigkeitsbereich"
@@ -75,7 +76,9 @@ def chamber_matrix(
     shown_years = sorted({r["year"] for r in tables}) if years is None else list(years)
     missing = [y for y in shown_years if y not in {r["year"] for r in tables}]
     if missing:
-        raise UsageError(f"no recognition figures for {', '.join(map(str, missing))}; the report has 2022 and 2023")
+        raise UsageError(
+            _("no recognition figures for {map}; the report has 2022 and 2023").format(map=", ".join(map(str, missing)))
+        )
     matrix: dict[tuple[str, str], dict[str, Any]] = {}
     for row in tables:
         if row["year"] not in shown_years:
@@ -152,4 +155,4 @@ def source_key(store: Store, given: str) -> str:
         if value.casefold() in (source["key"].casefold(), source["file"].casefold()):
             return str(source["file"])
     keys = ", ".join(f"{s['key']} ({s['file']})" for s in store.sources())
-    raise UsageError(f"unknown source '{given}'; use all or one of {keys}")
+    raise UsageError(_("unknown source '{given}'; use all or one of {keys}").format(given=given, keys=keys))

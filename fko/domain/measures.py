@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fko.errors import FkoError, UsageError
+from fko.i18n import _
 from fko.store.reader import Store
 
 NUMERALS = ("I", "II", "III", "IV", "V", "VI")
@@ -29,7 +30,9 @@ def cluster_numeral(text: str) -> str:
         return NUMERALS[int(value) - 1]
     if value in NUMERALS:
         return value
-    raise UsageError(f"unknown cluster '{text}'; use one of {', '.join(NUMERALS)} (or 1-6)")
+    raise UsageError(
+        _("unknown cluster '{text}'; use one of {numerals} (or 1-6)").format(text=text, numerals=", ".join(NUMERALS))
+    )
 
 
 def ressort_codes(store: Store, given: Iterable[str]) -> list[str]:
@@ -39,7 +42,11 @@ def ressort_codes(store: Store, given: Iterable[str]) -> list[str]:
     for code in given:
         found = known.get(code.strip().casefold())
         if found is None:
-            raise UsageError(f"unknown ministry '{code}'; use one of {', '.join(sorted(known.values()))}")
+            raise UsageError(
+                _("unknown ministry '{code}'; use one of {sorted}").format(
+                    code=code, sorted=", ".join(sorted(known.values()))
+                )
+            )
         out.append(found)
     return out
 
@@ -81,8 +88,10 @@ def get(store: Store, measure_id: str) -> dict[str, Any]:
     hint = suggest(wanted.upper(), ids(store))
     if hint is None and not normalise_id(measure_id):
         hint_text = f"; try `fko search {measure_id}`"
-        raise FkoError(f"no measure '{measure_id}'{hint_text}")
-    raise FkoError(f"no measure '{measure_id}'" + (f"; did you mean {hint}?" if hint else "; see `fko list`"))
+        raise FkoError(_("no measure '{measure_id}'{hint_text}").format(measure_id=measure_id, hint_text=hint_text))
+    if hint:
+        raise FkoError(_("no measure '{id}'; did you mean {hint}?").format(id=measure_id, hint=hint))
+    raise FkoError(_("no measure '{id}'; see `fko list`").format(id=measure_id))
 
 
 def _fold(text: str) -> str:

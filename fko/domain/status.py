@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from fko.errors import UsageError
+from fko.i18n import N_, _
 
 STATUSES = ("planned", "expected", "running", "ended", "open-ended", "unknown")
 _OPEN = re.compile(r"\b(seit|laufend|fortlaufend|unbefristet|dauerhaft|ab)\b|mind\. Ende der Legislaturperiode", re.I)
@@ -127,7 +128,7 @@ class Status:
         return f"{base}; the report: {self.note}" if self.note else base
 
     def runtime_label(self) -> str:
-        return state_text(self.status, self.open_ended) + (" (derived)" if self.derived else "")
+        return state_text(self.status, self.open_ended) + (_(" (derived)") if self.derived else "")
 
 
 #: A date as ISO text: a list of 10,000 measures repeats a few hundred dates (10,000 rows: 6 -> 2 ms).
@@ -136,10 +137,10 @@ _iso = lru_cache(maxsize=4096)(dt.date.isoformat)
 
 def state_text(status: str, open_ended: bool) -> str:
     """ "running (open-ended)" for a running measure without an end, else the status itself."""
-    return "running (open-ended)" if open_ended and status == "running" else status
+    return _("running (open-ended)") if open_ended and status == "running" else _(status)
 
 
-_DATE_FORMS = "2024-06-01, 01.06.2024, 2024-06, 06/2024 or 2024"
+_DATE_FORMS = N_("2024-06-01, 01.06.2024, 2024-06, 06/2024 or 2024")
 # Patterns as strings: compiled (and cached by `re`) only when a command parses a date.
 _DAY_MONTH_YEAR = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
 _MONTH_YEAR = r"(\d{1,2})[/.](\d{4})"
@@ -174,7 +175,9 @@ def parse_span(text: str, option: str = "--on") -> tuple[dt.date, dt.date]:
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
         pass
-    raise UsageError(f"invalid date '{text}' for {option}; use {_DATE_FORMS}")
+    raise UsageError(
+        _("invalid date '{text}' for {option}; use {forms}").format(text=text, option=option, forms=_(_DATE_FORMS))
+    )
 
 
 def parse_date(text: str, option: str = "--on") -> dt.date:
@@ -191,16 +194,18 @@ def parse_period(text: str, option: str = "--during") -> tuple[dt.date | None, d
     first = parse_span(start, option)[0] if start.strip() else None
     last = parse_span(end, option)[1] if end.strip() else None
     if first is None and last is None:
-        raise UsageError(f"--during needs a date on at least one side of '..', e.g. 2024..2025, not '{text}'")
+        raise UsageError(
+            _("--during needs a date on at least one side of '..', e.g. 2024..2025, not '{text}'").format(text=text)
+        )
     if first is not None and last is not None and last < first:
-        raise UsageError(f"--during {text}: the end is before the start")
+        raise UsageError(_("--during {text}: the end is before the start").format(text=text))
     return first, last
 
 
 def runs_during(record: dict[str, Any], first: dt.date | None, last: dt.date | None) -> bool:
     """Whether a record runs at any time from `first` to `last` (None: open). A record with
     only a start (end unknown) counts if it started in the period."""
-    start, end, open_ended, _, _ = period(record)
+    start, end, open_ended, _derived, _rule = period(record)
     if start is None and end is None:
         return open_ended  # 'laufend' without dates: running throughout, as status_on says
     if start is not None and last is not None and start > last:
@@ -485,7 +490,11 @@ def check_status(value: str) -> str:
     wanted = GERMAN_STATUS.get(wanted, wanted)
     if wanted not in STATUSES:
         german = ", ".join(sorted(GERMAN_STATUS))
-        raise UsageError(f"unknown status '{value}'; use one of {', '.join(STATUSES)} (or {german})")
+        raise UsageError(
+            _("unknown status '{value}'; use one of {statuses} (or {german})").format(
+                value=value, statuses=", ".join(STATUSES), german=german
+            )
+        )
     return wanted
 
 

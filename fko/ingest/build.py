@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
 from fko.errors import FkoError
+from fko.i18n import _
 from fko.ingest import facts as curated_facts
 from fko.ingest.budget import propose
 from fko.ingest.files import load_toml, read_text
@@ -91,7 +92,7 @@ def load_curation(path: Path = CURATION) -> dict[str, Any]:
     try:
         check(curation, Curation)
     except Invalid as exc:
-        raise FkoError(f"curation file {path}: {exc}") from None
+        raise FkoError(_("curation file {path}: {exc}").format(path=path, exc=exc)) from None
     return curation
 
 
@@ -147,7 +148,11 @@ def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]],
     for patch in patches:
         unknown = set(patch) - BUDGET_FIELDS - {"id", "item", "wording"}
         if unknown:
-            raise FkoError(f"curation budget patch for {patch.get('id')} has unknown fields {sorted(unknown)}")
+            raise FkoError(
+                _("curation budget patch for {patch} has unknown fields {sorted}").format(
+                    patch=patch.get("id"), sorted=sorted(unknown)
+                )
+            )
         where = f"curation: budget item {patch.get('item')} of {patch.get('id')}"
         measure = by_id.get(patch.get("id", ""))
         if measure is None:
@@ -355,8 +360,10 @@ def write(
     problem = invalid_tables(result.tables)
     if problem:
         raise FkoError(
-            f"the build made an invalid store ({problem}); nothing was written, check the source "
-            "text and the curation files"
+            _(
+                "the build made an invalid store ({problem}); nothing was written, check the source "
+                "text and the curation files"
+            ).format(problem=problem)
         )
     index_file = index_path(out)
     check_target(index_file, force=force, protect=protect, follow_symlinks=follow_symlinks)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
+from fko.i18n import _
 from fko.ingest.files import load_toml, read_text
 
 FACTS = Path(__file__).parents[1] / "data" / "facts.toml"
@@ -54,13 +55,19 @@ class Sources:
         if name not in self._texts:
             path = self.folder / name
             if not path.exists():
-                raise FkoError(f"a curated fact cites {name}, which is not in {self.folder}")
+                raise FkoError(
+                    _("a curated fact cites {name}, which is not in {folder}").format(name=name, folder=self.folder)
+                )
             self._texts[name] = read_text(path, "source file")
         return self._texts[name]
 
     def check(self, quote: str, name: str, what: str) -> None:
         if _key(quote) not in _key(self.text(name)):
-            raise FkoError(f"{what}: the quote {quote[:60]!r}… is not in {name}; copy it from the source")
+            raise FkoError(
+                _("{what}: the quote {value!r}… is not in {name}; copy it from the source").format(
+                    what=what, value=quote[:60], name=name
+                )
+            )
 
     def lines(self, quote: str, name: str) -> list[int] | None:
         """The first and last line (from 1) of the quote's first occurrence in the source, found
@@ -77,7 +84,7 @@ class Sources:
 
 def _check_number(value: int, quote: str, what: str) -> None:
     if value not in numbers_in(quote):
-        raise FkoError(f"{what}: the value {value} does not occur in its quote")
+        raise FkoError(_("{what}: the value {value} does not occur in its quote").format(what=what, value=value))
 
 
 def chamber_tables(
@@ -174,7 +181,7 @@ def recognition(facts: dict[str, Any], sources: Sources, dates: dict[str, str | 
 def _check_entry(entry: dict[str, Any], sources: Sources, measure_ids: set[str], what: str) -> None:
     """A fact about a measure: the measure must exist and the quote must be in its source."""
     if entry["measure"] not in measure_ids:
-        raise FkoError(f"{what}: no measure {entry['measure']}")
+        raise FkoError(_("{what}: no measure {measure}").format(what=what, measure=entry["measure"]))
     sources.check(entry["quote"], entry["source"], what)
 
 
@@ -216,7 +223,11 @@ def updates(facts: dict[str, Any], sources: Sources, measure_ids: set[str]) -> l
         _check_entry(entry, sources, measure_ids, f"update {n} ({entry.get('measure')})")
         row = {"measure_id": entry["measure"], **{k: entry[k] for k in ("title", "date", "source", "quote")}}
         if entry.get("reports_status") not in (None, "running", "ended"):
-            raise FkoError(f"update {n} ({entry.get('measure')}): reports_status must be running or ended")
+            raise FkoError(
+                _("update {n} ({entry}): reports_status must be running or ended").format(
+                    n=n, entry=entry.get("measure")
+                )
+            )
         rows.append({**row, "reports_status": entry.get("reports_status"), "inference": entry.get("inference")})
     rows.sort(key=lambda r: (r["measure_id"], r["date"]))
     return rows
@@ -237,7 +248,7 @@ def events(
         what = f"event {n} ({entry.get('title', '')[:40]})"
         measure = entry.get("measure")
         if measure is not None and measure not in record_ids:
-            raise FkoError(f"{what}: no measure or initiative {measure}")
+            raise FkoError(_("{what}: no measure or initiative {measure}").format(what=what, measure=measure))
         sources.check(entry["quote"], entry["source"], what)
         for key in ("place", "date_text"):
             if entry.get(key):
@@ -245,11 +256,21 @@ def events(
         stated = numbers_in(entry["quote"]) | {int(d) for d in re.findall(r"\d+", entry.get("date_text") or "")}
         missing = numbers_in(entry["title"]) - stated
         if missing:
-            raise FkoError(f"{what}: the title states {sorted(missing)}, which its quote and date do not")
+            raise FkoError(
+                _("{what}: the title states {sorted}, which its quote and date do not").format(
+                    what=what, sorted=sorted(missing)
+                )
+            )
         if entry.get("date") is not None and not _ISO.fullmatch(entry["date"]):
-            raise FkoError(f"{what}: date {entry['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+            raise FkoError(
+                _("{what}: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD").format(what=what, date=entry["date"])
+            )
         if entry["kind"] not in EVENT_KINDS or entry["status"] not in EVENT_STATUSES:
-            raise FkoError(f"{what}: kind must be one of {EVENT_KINDS}, status one of {EVENT_STATUSES}")
+            raise FkoError(
+                _("{what}: kind must be one of {event_kinds}, status one of {event_statuses}").format(
+                    what=what, event_kinds=EVENT_KINDS, event_statuses=EVENT_STATUSES
+                )
+            )
         rows.append(
             {
                 "measure_id": measure,
@@ -281,16 +302,20 @@ def initiatives(facts: dict[str, Any], sources: Sources, codes: set[str]) -> lis
             sources.check(entry["budget_text"], entry["source"], what)
         unknown = [c for c in entry["ressorts"] if c not in codes]
         if unknown:
-            raise FkoError(f"{what}: unknown ministry codes {unknown}")
+            raise FkoError(_("{what}: unknown ministry codes {unknown}").format(what=what, unknown=unknown))
         forms = entry.get("partner_forms", {})  # name -> the inflected form the quote uses
         for partner in entry.get("partners", []):
             written = forms.get(partner, partner)
             if _key(written).casefold() not in _key(entry["quote"]).casefold():
-                raise FkoError(f"{what}: partner {written!r} is not named in its quote")
+                raise FkoError(
+                    _("{what}: partner {written!r} is not named in its quote").format(what=what, written=written)
+                )
         items = []
         for item in entry.get("budget", []):
             if _key(item["text"]) not in _key(entry["budget_text"]):
-                raise FkoError(f"{what}: budget text {item['text']!r} is not in its budget_text")
+                raise FkoError(
+                    _("{what}: budget text {text!r} is not in its budget_text").format(what=what, text=item["text"])
+                )
             _check_number(item["amount_eur"] // 1_000_000, item["text"], what)
             items.append(
                 {

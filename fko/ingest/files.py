@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
+from fko.i18n import _
 from fko.store.fileformat import read_at_most
 
 #: The report is about 0.2 MB; anything far larger is not a source text.
@@ -25,23 +26,41 @@ def read_bytes(path: Path, what: str) -> bytes:
     try:
         kind = _KINDS.get(stat.S_IFMT(os.stat(path).st_mode))
         if kind:
-            raise FkoError(f"{what} {path} is {kind}, not a file; check the path")
+            raise FkoError(
+                _("{what} {path} is {kind}, not a file; check the path").format(what=what, path=path, kind=kind)
+            )
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise FkoError(f"{what} {path} not found; check the path") from None
+        raise FkoError(_("{what} {path} not found; check the path").format(what=what, path=path)) from None
     except OSError as exc:
-        raise FkoError(f"{what} {path} cannot be read ({exc.strerror}); check the path") from None
+        raise FkoError(
+            _("{what} {path} cannot be read ({strerror}); check the path").format(
+                what=what, path=path, strerror=exc.strerror
+            )
+        ) from None
     try:
         info = os.fstat(fd)
         limit = MAX_INPUT_MB * 2**20
         if not stat.S_ISREG(info.st_mode):
-            raise FkoError(f"{what} {path} is {_KINDS.get(stat.S_IFMT(info.st_mode), 'not a file')}; check the path")
+            raise FkoError(
+                _("{what} {path} is {kinds}; check the path").format(
+                    what=what, path=path, kinds=_KINDS.get(stat.S_IFMT(info.st_mode), "not a file")
+                )
+            )
         raw = read_at_most(fd, limit)
         if raw is None:
-            raise FkoError(f"{what} {path} is larger than {MAX_INPUT_MB} MB; is it the right file?")
+            raise FkoError(
+                _("{what} {path} is larger than {max_input_mb} MB; is it the right file?").format(
+                    what=what, path=path, max_input_mb=MAX_INPUT_MB
+                )
+            )
         return raw
     except OSError as exc:
-        raise FkoError(f"{what} {path} cannot be read ({exc.strerror}); check the path") from None
+        raise FkoError(
+            _("{what} {path} cannot be read ({strerror}); check the path").format(
+                what=what, path=path, strerror=exc.strerror
+            )
+        ) from None
     finally:
         os.close(fd)
 
@@ -50,9 +69,11 @@ def read_text(path: Path, what: str) -> str:
     try:
         text = read_bytes(path, what).decode("utf-8")
     except UnicodeDecodeError:
-        raise FkoError(f"{what} {path} is not UTF-8 text") from None
+        raise FkoError(_("{what} {path} is not UTF-8 text").format(what=what, path=path)) from None
     if "\x00" in text:
-        raise FkoError(f"{what} {path} holds NUL characters: it is not a plain text file")
+        raise FkoError(
+            _("{what} {path} holds NUL characters: it is not a plain text file").format(what=what, path=path)
+        )
     return text
 
 
@@ -60,6 +81,6 @@ def load_toml(path: Path, what: str) -> dict[str, Any]:
     try:
         return tomllib.loads(read_bytes(path, what).decode("utf-8"))
     except UnicodeDecodeError:
-        raise FkoError(f"{what} {path} is not UTF-8 text") from None
+        raise FkoError(_("{what} {path} is not UTF-8 text").format(what=what, path=path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise FkoError(f"{what} {path} is not valid TOML: {exc}") from None
+        raise FkoError(_("{what} {path} is not valid TOML: {exc}").format(what=what, path=path, exc=exc)) from None

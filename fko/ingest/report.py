@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fko.errors import FkoError
+from fko.i18n import _
 from fko.ingest.runtime import parse_runtime
 from fko.ingest.text import (
     Line,
@@ -79,7 +80,11 @@ def _ressorts(lines: Sequence[Line]) -> list[dict[str, str]]:
     end = next((i for i, ln in enumerate(lines) if ln.text == "Einleitung"), None)
     if start is None or end is None or end < start:
         missing = "'Beteiligte Ressorts'" if start is None else "'Einleitung' after the list of ministries"
-        raise FkoError(f"the report has no {missing}: the list of ministries cannot be read; is it the report?")
+        raise FkoError(
+            _("the report has no {missing}: the list of ministries cannot be read; is it the report?").format(
+                missing=missing
+            )
+        )
     i = start
     while i < end and not lines[i].para_end:  # the heading runs over two lines
         i += 1
@@ -126,11 +131,17 @@ def _boundaries(lines: Sequence[Line], warnings: list[str]) -> list[tuple[int, s
         measure_id = f"{measure.group(1)}.{number}"
         if measure.group(1) != current:
             raise FkoError(
-                f"line {line.number}: the heading of measure {measure_id} stands in the chapter of cluster "
-                f"{current}; move it to cluster {measure.group(1)} or reword the line"
+                _(
+                    "line {number}: the heading of measure {measure_id} stands in the chapter of "
+                    "cluster {current}; move it to cluster {group} or reword the line"
+                ).format(number=line.number, measure_id=measure_id, current=current, group=measure.group(1))
             )
         if measure_id in seen:
-            raise FkoError(f"line {line.number}: measure {measure_id} again (first at line {seen[measure_id]})")
+            raise FkoError(
+                _("line {number}: measure {measure_id} again (first at line {value})").format(
+                    number=line.number, measure_id=measure_id, value=seen[measure_id]
+                )
+            )
         if number != last[current] + 1:
             warnings.append(
                 f"line {line.number}: measure {measure_id} follows {current}.{last[current]}: numbers out of sequence"
@@ -236,8 +247,10 @@ def _split_ressorts(text: str, codes: set[str], measure_id: str) -> list[str]:
     unknown = [code for code in found if code not in codes]
     if unknown or not found:
         raise FkoError(
-            f"{measure_id}: unknown ministry code(s) {unknown or text!r} in 'Ressort'; "
-            "add the ministry to the report's list or fix the code in the curation file"
+            _(
+                "{measure_id}: unknown ministry code(s) {value!r} in 'Ressort'; add the ministry to "
+                "the report's list or fix the code in the curation file"
+            ).format(measure_id=measure_id, value=unknown or text)
         )
     return found
 
@@ -272,11 +285,19 @@ def _measure(
     labels = [(j, match_label(body, j)) for j in range(len(body))]
     first_field = next((j for j, m in labels if m and m[0] not in ("goal",)), None)
     if first_field is None:
-        raise FkoError(f"{where}: none of the labels {', '.join(LABELS.values())} follows its heading")
+        raise FkoError(
+            _("{where}: none of the labels {values} follows its heading").format(
+                where=where, values=", ".join(LABELS.values())
+            )
+        )
     goals = [j for j, m in labels if m and m[0] == "goal" and j < first_field]
     if not goals:
         at = body[first_field].number
-        raise FkoError(f"{where}: no 'Ziel' before its first field (line {at}); the goal separates text and fields")
+        raise FkoError(
+            _("{where}: no 'Ziel' before its first field (line {at}); the goal separates text and fields").format(
+                where=where, at=at
+            )
+        )
     goal_at = max(goals)
     description_lines = body[:goal_at]
 
@@ -304,8 +325,9 @@ def _measure(
     leftovers = [ln for ln in trailing if not is_bare_url(ln.text)]
     if leftovers:
         raise FkoError(
-            f"measure {measure_id}: cannot place line {leftovers[0].number} "
-            f"{leftovers[0].text!r}; extend the parser or the curation file"
+            _(
+                "measure {measure_id}: cannot place line {number} {text!r}; extend the parser or the curation file"
+            ).format(measure_id=measure_id, number=leftovers[0].number, text=leftovers[0].text)
         )
 
     def raw(field: str) -> str | None:
@@ -366,7 +388,7 @@ def parse_report(raw: str, source: str) -> dict[str, Any]:
     warnings: list[str] = []
     bounds = _boundaries(lines, warnings)
     if not any(kind == "measure" for _, kind, _ in bounds):
-        raise FkoError("the report has no measures: no chapter 'Cluster I:' … with headings such as 'I.1: Title'")
+        raise FkoError(_("the report has no measures: no chapter 'Cluster I:' … with headings such as 'I.1: Title'"))
     clusters: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
     for n, (start, kind, key) in enumerate(bounds):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from fko.errors import FkoError
+from fko.i18n import _
 
 #: Regular expressions are compiled on first use (the `re` module keeps them): few runs need all.
 #: Removed from text for people: C0/C1 controls but newline and tab, and the bidi controls
@@ -136,7 +137,7 @@ class Channel(io.TextIOBase):
             return
         if reason is None:
             raise PipeClosed()
-        raise OutputError(f"cannot write the output to stdout: {reason}")
+        raise OutputError(_("cannot write the output to stdout: {reason}").format(reason=reason))
 
 
 @contextlib.contextmanager

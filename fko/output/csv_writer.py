@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fko.errors import UsageError
+from fko.i18n import _
 from fko.output.channels import clean, write
 from fko.output.fields import Field
 
@@ -62,7 +63,11 @@ def csv_delimiter(value: str) -> str:
     if value.lower() in ("tab", "\\t"):
         return "\t"
     if len(value) != 1 or value in '"\r\n':
-        raise UsageError(f"--delimiter must be one character (or 'tab') other than a quote or newline, not {value!r}")
+        raise UsageError(
+            _("--delimiter must be one character (or 'tab') other than a quote or newline, not {value!r}").format(
+                value=value
+            )
+        )
     return value
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fko.errors import UsageError
+from fko.i18n import _
 from fko.output.channels import clean
 
 
@@ -64,10 +65,16 @@ def select_paths(valid: Sequence[str], wanted: str) -> list[str]:
     """
     names = [n.strip() for n in wanted.split(",")]
     if not wanted.strip() or not all(names):
-        raise UsageError(f"--fields needs comma-separated key names, e.g. --fields {','.join(valid[:2])}")
+        raise UsageError(
+            _("--fields needs comma-separated key names, e.g. --fields {value}").format(value=",".join(valid[:2]))
+        )
     unknown = [n for n in names if n not in valid]
     if unknown:
-        raise UsageError(f"unknown field '{unknown[0]}' for --fields; valid fields: {', '.join(valid)}")
+        raise UsageError(
+            _("unknown field '{value}' for --fields; valid fields: {valid}").format(
+                value=unknown[0], valid=", ".join(valid)
+            )
+        )
     return list(dict.fromkeys(names))
 
 

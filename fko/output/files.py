@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from fko.errors import FkoError
+from fko.i18n import _
 
 _KINDS = {
     stat.S_IFCHR: "a device",
@@ -45,39 +46,61 @@ def _check(
     if not target.name:  # "." or "/": name the folder itself
         target = Path(os.path.abspath(target))
     if not target.name:
-        raise FkoError(f"{target} cannot be replaced; choose another {option}")
+        raise FkoError(_("{target} cannot be replaced; choose another {option}").format(target=target, option=option))
     try:
         info: os.stat_result | None = os.lstat(target)
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise FkoError(f"cannot write {target}: {exc.strerror}; choose another {option}") from None
+        raise FkoError(
+            _("cannot write {target}: {strerror}; choose another {option}").format(
+                target=target, strerror=exc.strerror, option=option
+            )
+        ) from None
     if info is not None and stat.S_ISLNK(info.st_mode):
         if not follow_symlinks:
             fix = "pass --follow-symlinks to replace the file it points to" if option == "--out" else "choose another"
-            raise FkoError(f"{target} is a symlink; {fix}{'' if option == '--out' else ' ' + option}")
+            raise FkoError(
+                _("{target} is a symlink; {fix}{value}").format(
+                    target=target, fix=fix, value="" if option == "--out" else " " + option
+                )
+            )
         try:
             target = Path(os.path.realpath(target, strict=True))
             info = os.stat(target)
         except OSError:
-            raise FkoError(f"{target} is a broken symlink or a loop; choose another {option}") from None
+            raise FkoError(
+                _("{target} is a broken symlink or a loop; choose another {option}").format(
+                    target=target, option=option
+                )
+            ) from None
     want = "a folder" if folder else "a file"
     if info is not None:
         kind = _kind(info.st_mode)
         if kind != want:
-            raise FkoError(f"{target} is {kind}, not {want}; choose another {option}")
+            raise FkoError(
+                _("{target} is {kind}, not {want}; choose another {option}").format(
+                    target=target, kind=kind, want=want, option=option
+                )
+            )
         if folder and not any(os.scandir(target)):
             pass  # an empty folder loses nothing
         elif not force:
             fix = "pass --force to replace it" if option == "--out" else "remove it first"
-            raise FkoError(f"{target} exists; choose another {option} or {fix}")
+            raise FkoError(
+                _("{target} exists; choose another {option} or {fix}").format(target=target, option=option, fix=fix)
+            )
     parent = target.parent
     try:
         parent_info = os.stat(parent)
     except OSError:
-        raise FkoError(f"cannot write {target}: folder {parent} does not exist; create it first") from None
+        raise FkoError(
+            _("cannot write {target}: folder {parent} does not exist; create it first").format(
+                target=target, parent=parent
+            )
+        ) from None
     if not stat.S_ISDIR(parent_info.st_mode):
-        raise FkoError(f"cannot write {target}: {parent} is not a folder")
+        raise FkoError(_("cannot write {target}: {parent} is not a folder").format(target=target, parent=parent))
     real = Path(os.path.realpath(target))
     for guarded in protect:
         try:
@@ -87,9 +110,17 @@ def _check(
         guarded_real = Path(os.path.realpath(guarded))
         same = (info is not None and guarded_info is not None and _same(info, guarded_info)) or real == guarded_real
         if same:
-            raise FkoError(f"refusing to replace {target}: fko is reading it; choose another {option}")
+            raise FkoError(
+                _("refusing to replace {target}: fko is reading it; choose another {option}").format(
+                    target=target, option=option
+                )
+            )
         if folder and real in guarded_real.parents:
-            raise FkoError(f"refusing to replace {target}: it holds {guarded}, which fko is reading")
+            raise FkoError(
+                _("refusing to replace {target}: it holds {guarded}, which fko is reading").format(
+                    target=target, guarded=guarded
+                )
+            )
     return target, info
 
 
@@ -114,7 +145,9 @@ def _os_error(target: Path, exc: OSError, option: str) -> FkoError:
     reason = exc.strerror or str(exc)
     full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "disk" in reason.lower()
     fix = f"free space or choose another {option}" if full else f"choose another {option}"
-    return FkoError(f"cannot write {target}: {reason}; nothing was replaced, {fix}")
+    return FkoError(
+        _("cannot write {target}: {reason}; nothing was replaced, {fix}").format(target=target, reason=reason, fix=fix)
+    )
 
 
 def _fsync_path(path: Path, directory: bool = False) -> None:
@@ -179,7 +212,7 @@ def _recheck(target: Path, info: os.stat_result | None) -> None:
     except FileNotFoundError:
         now = None
     if (info is None) != (now is None) or (info is not None and now is not None and not _same(info, now)):
-        raise FkoError(f"{target} changed while fko wrote it; nothing was replaced, try again")
+        raise FkoError(_("{target} changed while fko wrote it; nothing was replaced, try again").format(target=target))
 
 
 def write_text(
@@ -259,8 +292,10 @@ def _check_replaceable(target: Path, new: Path) -> None:
     for entry in os.scandir(target):
         if entry.name not in written or not entry.is_file(follow_symlinks=False):
             raise FkoError(
-                f"{target} holds {entry.name!r}, which fko did not write; "
-                "choose an empty or new folder for --out (nothing was replaced)"
+                _(
+                    "{target} holds {name!r}, which fko did not write; choose an empty or new folder "
+                    "for --out (nothing was replaced)"
+                ).format(target=target, name=entry.name)
             )
 
 

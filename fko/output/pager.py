@@ -10,6 +10,8 @@ import shutil
 import sys
 from collections.abc import Iterator
 
+from fko.i18n import _
+
 DEFAULT = "less -FRX"
 NO_PAGER = "--no-pager"
 
@@ -71,7 +73,11 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
 
     missing = _missing_program(pager)
     if missing:
-        _directly(text, terminal, f"pager '{missing}' not found; output written directly (see --no-pager)")
+        _directly(
+            text,
+            terminal,
+            _("pager '{missing}' not found; output written directly (see --no-pager)").format(missing=missing),
+        )
         return
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # as git does: quit if one screen, keep colours, no clearing
@@ -81,7 +87,13 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
         words = _plain_command(pager)
         process = subprocess.Popen(words or pager, shell=words is None, stdin=subprocess.PIPE, env=env)
     except OSError as exc:
-        _directly(text, terminal, f"pager '{pager}' could not start ({exc.strerror}); output written directly")
+        _directly(
+            text,
+            terminal,
+            _("pager '{pager}' could not start ({strerror}); output written directly").format(
+                pager=pager, strerror=exc.strerror
+            ),
+        )
         return
     assert process.stdin is not None
     try:
@@ -96,7 +108,11 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
         except KeyboardInterrupt:  # Ctrl-C belongs to the pager; wait until it has quit
             continue
     if code > 0:  # the pager failed (126/127: the shell could not run it); a signal is the reader's doing
-        _directly(text, terminal, f"pager '{pager}' failed (exit {code}); output written directly")
+        _directly(
+            text,
+            terminal,
+            _("pager '{pager}' failed (exit {code}); output written directly").format(pager=pager, code=code),
+        )
 
 
 def _missing_program(pager: str) -> str | None:

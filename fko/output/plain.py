@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from fko.i18n import _, german
 from fko.output.channels import clean
 from fko.output.fields import Field, cell_text
 
@@ -86,15 +87,17 @@ def hidden_note(fields: Sequence[Field], hidden: Sequence[int], main: int | None
     """The footer that names the columns a narrow terminal hid, and where they went."""
     if not hidden:
         return None
-    moved = [fields[i].header for i in hidden if movable(fields, i, main)]
-    dropped = [fields[i].header for i in hidden if not movable(fields, i, main)]
+    moved = [_(fields[i].header) for i in hidden if movable(fields, i, main)]
+    dropped = [_(fields[i].header) for i in hidden if not movable(fields, i, main)]
     parts = []
     if moved and main is not None:
-        parts.append(f"{' · '.join(moved)}: shown under the {fields[main].header.lower()}")
+        under = _(fields[main].header)  # "the title"; German writes its nouns capitalised
+        column = under if german() else under.lower()
+        parts.append(_("{columns}: shown under the {column}").format(columns=" · ".join(moved), column=column))
     if dropped:
-        parts.append(f"not shown: {', '.join(dropped)}")
+        parts.append(_("not shown: {columns}").format(columns=", ".join(dropped)))
     text = "; ".join(parts)
-    return f"{text[0].upper()}{text[1:]} (to fit the terminal; --wide shows every column)."
+    return _("{text} (to fit the terminal; --wide shows every column).").format(text=f"{text[0].upper()}{text[1:]}")
 
 
 def under_main(fields: Sequence[Field], hidden: Sequence[int], main: int | None, values: Sequence[str]) -> str:
@@ -177,7 +180,7 @@ def plain_table(
     """The table as plain text: a title, a header, a rule, one line per row (more where a cell
     has several lines or wraps), columns three spaces apart, numbers right-aligned; fitted to
     `width` by the width policy (`layout`), unwrapped without one."""
-    cells = [[f.header for f in fields]]
+    cells = [[_(f.header) for f in fields]]
     for row in rows:
         cells.append([cell_text(f, row) for f in fields])
     plan = layout(fields, cells, width, wide)

@@ -19,6 +19,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from fko.i18n import _
 from fko.output.channels import clean
 from fko.output.display import Display
 from fko.output.fields import Field, cell_text
@@ -186,7 +187,7 @@ def table(
         [_cell(f, row, s) for f, s in zip(fields, line, strict=True)]
         for row, line in zip(rows, shown_texts, strict=True)
     ]
-    headers = [text(f.header, "bold") for f in fields]
+    headers = [text(_(f.header), "bold") for f in fields]
     for header in headers:
         header.no_wrap, header.overflow = False, "fold"  # a name may wrap, in an unwrapped column too
     columns = [

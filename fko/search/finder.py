@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from fko.domain.measures import by_id as all_records
 from fko.domain.measures import cluster_numeral, filter_measures, get, lookup, normalise_id
 from fko.errors import FkoError, UsageError
+from fko.i18n import _
 from fko.store.reader import Store
 
 if TYPE_CHECKING:  # fko.search is imported where a search runs: `fko show IV.1` needs none
@@ -140,11 +141,11 @@ def _search(store: Store, query: str, *args: Any) -> tuple[dict[str, Any], Searc
     from fko.search.index import MalformedIndex
     from fko.search.query import search
 
-    index, _ = store_index(store)
+    index = store_index(store)[0]
     try:
         return index, search(index, query, *args)
     except MalformedIndex:
-        index, _ = _rebuilt(store, "malformed", index)
+        index = _rebuilt(store, "malformed", index)[0]
         return index, search(index, query, *args)
 
 
@@ -184,7 +185,9 @@ def find(
     from fko.search.query import search, snippet
 
     if not normalise(query):
-        raise UsageError(f"the query '{query}' has no word to search for; e.g. fko search Meisterprämie")
+        raise UsageError(
+            _("the query '{query}' has no word to search for; e.g. fko search Meisterprämie").format(query=query)
+        )
     measure_id = normalise_id(query)
     if measure_id is not None and lookup(store, measure_id) is None:
         get(store, query)  # an ID that names no measure: "not found" (exit 1) as `fko show` says it
@@ -195,7 +198,7 @@ def find(
     # the index found the hits; the store's records are the truth about them
     by_id = _hit_records(store, result)
     if by_id is None:  # the index names a record the store does not hold
-        index, _ = _rebuilt(store, "stale (it names records the store does not hold)", index)
+        index = _rebuilt(store, "stale (it names records the store does not hold)", index)[0]
         result = search(index, query, allowed, limit, kinds or None)
         by_id = _hit_records(store, result) or {}
 
@@ -264,7 +267,7 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
     """
     wanted = text.strip()
     if not wanted:
-        raise UsageError("an empty measure reference; give an ID such as IV.1, a title or an alias")
+        raise UsageError(_("an empty measure reference; give an ID such as IV.1, a title or an alias"))
     measure_id = normalise_id(wanted) or wanted.upper()
     record = lookup(store, measure_id)
     if record is not None:
@@ -279,7 +282,7 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
     if len(titles) == 1:
         return titles[0], []
     _not_a_measure(store, wanted)
-    index, _ = store_index(store)
+    index = store_index(store)[0]
     named = [i for i, names in index["aliases"].items() if key in {normalise(a) for a in names} and i in by_id]
     if len(named) == 1:
         return by_id[named[0]], list(store_index(store)[1])
@@ -297,9 +300,11 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
     if hits:
         mentioned = ", ".join(h.id or "" for h in hits[:8]) + (" …" if len(hits) > 8 else "")
         raise FkoError(
-            f"no measure is named '{wanted}'; {len(hits)} mention it ({mentioned}): see `fko search {wanted}`"
+            _("no measure is named '{wanted}'; {len} mention it ({mentioned}): see `fko search {wanted}`").format(
+                wanted=wanted, len=len(hits), mentioned=mentioned
+            )
         )
-    raise FkoError(f"no measure '{wanted}'; try `fko search {wanted}` or `fko list`")
+    raise FkoError(_("no measure '{wanted}'; try `fko search {wanted}` or `fko list`").format(wanted=wanted))
 
 
 def resolve_all(store: Store, texts: Sequence[str]) -> tuple[list[dict[str, Any]], list[str]]:
@@ -317,7 +322,11 @@ def resolve_all(store: Store, texts: Sequence[str]) -> tuple[list[dict[str, Any]
 def _several(wanted: str, found: Sequence[dict[str, Any]]) -> None:
     shown = "; ".join(f"{r['id']} {r['title']}" for r in found[:6])
     more = f"; and {len(found) - 6} more (see `fko search {wanted}`)" if len(found) > 6 else ""
-    raise FkoError(f"'{wanted}' names {len(found)} measures: {shown}{more}; use an ID")
+    raise FkoError(
+        _("'{wanted}' names {len} measures: {shown}{more}; use an ID").format(
+            wanted=wanted, len=len(found), shown=shown, more=more
+        )
+    )
 
 
 def _not_a_measure(store: Store, wanted: str) -> None:
@@ -326,15 +335,27 @@ def _not_a_measure(store: Store, wanted: str) -> None:
     codes = {r["code"].casefold(): r["code"] for r in store.ressorts()}
     if folded in codes:
         code = codes[folded]
-        raise FkoError(f"'{wanted}' is a ministry, not a measure; its measures: `fko list --ressort {code}`")
+        raise FkoError(
+            _("'{wanted}' is a ministry, not a measure; its measures: `fko list --ressort {code}`").format(
+                wanted=wanted, code=code
+            )
+        )
     cluster = re.fullmatch(r"(?:cluster\s*)?(vi|iv|v|i{1,3}|[1-6])", folded)
     if cluster:
         numeral = cluster_numeral(cluster.group(1))
-        raise FkoError(f"'{wanted}' is a cluster, not a measure; its measures: `fko list --cluster {numeral}`")
+        raise FkoError(
+            _("'{wanted}' is a cluster, not a measure; its measures: `fko list --cluster {numeral}`").format(
+                wanted=wanted, numeral=numeral
+            )
+        )
     funders = {f.casefold(): f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]}
     for name in list(funders.values()):  # "Bund (BMBF)": also "Bund" and "BMBF"
         if "(" in name:
             outer, inner = name.casefold().rstrip(")").split("(", 1)
             funders |= {outer.strip(): name, inner.strip(): name}
     if folded in funders:
-        raise FkoError(f"'{wanted}' is a funding source, not a measure; its items: `fko budget --funding {wanted}`")
+        raise FkoError(
+            _("'{wanted}' is a funding source, not a measure; its items: `fko budget --funding {wanted}`").format(
+                wanted=wanted
+            )
+        )

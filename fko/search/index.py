@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from fko import german
 from fko.errors import FkoError
 from fko.german import THOUSANDS, normalise, normalise_plain
+from fko.i18n import _
 
 #: Searchable fields and how much a hit in each counts: title > aliases > goal > description > partners.
 FIELDS: tuple[tuple[str, float], ...] = (
@@ -101,14 +102,14 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for row in tables.get("recognition", []):
         groups.setdefault((row.get("measure_id") or "", row["source"], row["body"]), []).append(row)
-    for (measure, _, body), rows in groups.items():  # _: the source file
+    for (measure, source, body), rows in groups.items():
         labels: list[str] = []
         for row in rows:
             for text in (row["label"], row["metric"], row.get("dimension") or ""):
                 if text and text not in labels and text != body:
                     labels.append(text)
-        named = [sources[_]] if sources.get(_) else []
-        docs.append(_figure(measure or None, "recognition", body, ", ".join(labels), ressorts, named, _))
+        named = [sources[source]] if sources.get(source) else []
+        docs.append(_figure(measure or None, "recognition", body, ", ".join(labels), ressorts, named, source))
     indicators: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in tables.get("indicators", []):
         indicators.setdefault((row["measure_id"], row["metric"]), []).append(row)
@@ -300,7 +301,7 @@ def build_index(
     for n, f, text, tokens in fields_text:
         for truncated, completed in german.ellipses(text, lexicon):
             head = normalise(truncated)
-            for p, key, _ in tokens.words:
+            for p, key, _word in tokens.words:
                 if key == head:
                     postings[completed][(n, f)].append(p)
                     synthetic.add(completed)
@@ -427,7 +428,11 @@ def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
     for number, entry in enumerate(entries, start=1):
         missing = {"words", "means", "reason"} - set(entry)
         if missing or not entry.get("reason"):
-            raise FkoError(f"synonym entry {number} of {path.name} lacks {sorted(missing) or ['reason']}; add it")
+            raise FkoError(
+                _("synonym entry {number} of {name} lacks {value}; add it").format(
+                    number=number, name=path.name, value=sorted(missing) or ["reason"]
+                )
+            )
     return list(entries)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
+from fko.i18n import _
 
 SHIPPED = Path(__file__).parents[1] / "data" / "fko.json"
 
@@ -46,7 +47,7 @@ def max_bytes() -> int:
     except ValueError:
         megabytes = math.nan
     if not (math.isfinite(megabytes) and megabytes > 0):
-        raise FkoError(f"FKO_MAX_STORE_MB is {given!r}, not a number of megabytes above 0")
+        raise FkoError(_("FKO_MAX_STORE_MB is {given!r}, not a number of megabytes above 0").format(given=given))
     return int(min(megabytes, 2.0**40) * 1024 * 1024)
 
 
@@ -71,37 +72,48 @@ def _read(path: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise FkoError(f"store {path} not found; check --db or FKO_DB") from None
+        raise FkoError(_("store {path} not found; check --db or FKO_DB").format(path=path)) from None
     except IsADirectoryError:
-        raise FkoError(f"store {path} is a directory; point --db at the JSON file") from None
+        raise FkoError(_("store {path} is a directory; point --db at the JSON file").format(path=path)) from None
     except PermissionError:
-        raise FkoError(f"store {path} cannot be read (permission denied)") from None
+        raise FkoError(_("store {path} cannot be read (permission denied)").format(path=path)) from None
     except OSError as exc:
         try:
             kind = _KINDS.get(stat.S_IFMT(os.stat(path).st_mode))
         except OSError:
             kind = None
         if kind:  # a socket cannot be opened at all
-            raise FkoError(f"store {path} is {kind}, not a file; point --db at the JSON file") from None
-        raise FkoError(f"store {path} cannot be read ({exc.strerror}); check --db or FKO_DB") from None
+            raise FkoError(
+                _("store {path} is {kind}, not a file; point --db at the JSON file").format(path=path, kind=kind)
+            ) from None
+        raise FkoError(
+            _("store {path} cannot be read ({strerror}); check --db or FKO_DB").format(path=path, strerror=exc.strerror)
+        ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
-            raise FkoError(f"store {path} is {kind}, not a file; point --db at the JSON file")
+            raise FkoError(
+                _("store {path} is {kind}, not a file; point --db at the JSON file").format(path=path, kind=kind)
+            )
         limit = max_bytes()
         if info.st_size > limit:
             raise FkoError(
-                f"store {path} is {info.st_size / 2**20:.1f} MB, more than FKO_MAX_STORE_MB="
-                f"{os.environ.get('FKO_MAX_STORE_MB') or MAX_STORE_MB}; "
-                "raise the limit if you trust it"
+                _(
+                    "store {path} is {value:.1f} MB, more than FKO_MAX_STORE_MB={value2}; raise the "
+                    "limit if you trust it"
+                ).format(
+                    path=path, value=info.st_size / 2**20, value2=os.environ.get("FKO_MAX_STORE_MB") or MAX_STORE_MB
+                )
             )
         raw = read_at_most(fd, limit, info.st_size)
         if raw is None:
             raise FkoError(f"store {path} grew beyond FKO_MAX_STORE_MB while fko read it; {REBUILD}")
         return raw
     except OSError as exc:
-        raise FkoError(f"store {path} cannot be read ({exc.strerror}); check --db or FKO_DB") from None
+        raise FkoError(
+            _("store {path} cannot be read ({strerror}); check --db or FKO_DB").format(path=path, strerror=exc.strerror)
+        ) from None
     finally:
         os.close(fd)
 
@@ -187,7 +199,7 @@ def parse(path: str, raw: bytes) -> Any:
             return found
         marked = _Twice(found)
         seen: set[str] = set()
-        for key, _ in pairs:
+        for key, _value in pairs:
             if key in seen:
                 marked.key = key
                 break

@@ -15,6 +15,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 
 from fko.errors import FkoError
+from fko.i18n import _
 from fko.store.checks import REQUIRED_TABLES, check_store
 from fko.store.fileformat import SHIPPED, _read, digest, is_shipped, parse, parse_trusted
 
@@ -53,7 +54,7 @@ class ReadOnlyJSONStorage(Storage):
         return self._digest
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        raise FkoError(f"store {self.path} is opened read-only; fko never writes it")
+        raise FkoError(_("store {path} is opened read-only; fko never writes it").format(path=self.path))
 
 
 class Store:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fko.i18n import N_
 from fko.output import numbers
 from fko.output.fields import Field, key
 from fko.views.measures import _amount, _basis_label
@@ -103,7 +104,7 @@ BUDGET_FIELDS: list[Field] = [
     Field("period_end", "Period end", key("period_end"), in_table=False),
     Field(
         "counted_eur",
-        "Counted €",
+        N_("Counted €"),
         key("counted_eur"),
         numeric=True,
         in_table=False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from fko.i18n import N_
 from fko.output import numbers, tables
 from fko.output.display import Display
 from fko.output.fields import Field, key, path
@@ -18,42 +19,42 @@ def _latest_figure(i: dict[str, Any]) -> str:
 
 
 COMPARE_FIELDS: list[Field] = [
-    Field("id", "ID", key("id")),
-    Field("title", "Title", key("title")),
-    Field("cluster", "Cluster", key("cluster")),
-    Field("ressorts", "Ministries", key("ressorts")),
-    Field("runtime.text", "Runtime", path("runtime", "text")),
-    Field("on", "On", key("on")),
-    Field("status", "Status", key("status")),
-    Field("open_ended", "Open-ended", key("open_ended")),
-    Field("period_start", "Period start", key("period_start")),
-    Field("period_end", "Period end", key("period_end")),
-    Field("status_derived", "Status derived", key("status_derived")),
-    Field("status_rule", "Status rule", key("status_rule")),
-    Field("reported_status", "Reported status", key("reported_status")),
-    Field("reported_date", "Reported on", key("reported_date")),
-    Field("reported_source", "Reported by", key("reported_source")),
-    Field("reported_quote", "Report quote", key("reported_quote")),
-    Field("reported_inference", "fko's inference", key("reported_inference")),
-    Field("funds_text", "Funds (report)", key("funds_text")),
-    Field("funds_per_year_eur", "Funds per year", key("funds_per_year_eur"), numeric=True),
-    Field("funds_total_eur", "Funds in total", key("funds_total_eur"), numeric=True),
-    Field("funds_one_year_eur", "Funds for one year", key("funds_one_year_eur"), numeric=True),
-    Field("funds_one_off_eur", "Funds one-off", key("funds_one_off_eur"), numeric=True),
+    Field("id", N_("ID"), key("id")),
+    Field("title", N_("Title"), key("title")),
+    Field("cluster", N_("Cluster"), key("cluster")),
+    Field("ressorts", N_("Ministries"), key("ressorts")),
+    Field("runtime.text", N_("Runtime"), path("runtime", "text")),
+    Field("on", N_("On"), key("on")),
+    Field("status", N_("Status"), key("status")),
+    Field("open_ended", N_("Open-ended"), key("open_ended")),
+    Field("period_start", N_("Period start"), key("period_start")),
+    Field("period_end", N_("Period end"), key("period_end")),
+    Field("status_derived", N_("Status derived"), key("status_derived")),
+    Field("status_rule", N_("Status rule"), key("status_rule")),
+    Field("reported_status", N_("Reported status"), key("reported_status")),
+    Field("reported_date", N_("Reported on"), key("reported_date")),
+    Field("reported_source", N_("Reported by"), key("reported_source")),
+    Field("reported_quote", N_("Report quote"), key("reported_quote")),
+    Field("reported_inference", N_("fko's inference"), key("reported_inference")),
+    Field("funds_text", N_("Funds (report)"), key("funds_text")),
+    Field("funds_per_year_eur", N_("Funds per year"), key("funds_per_year_eur"), numeric=True),
+    Field("funds_total_eur", N_("Funds in total"), key("funds_total_eur"), numeric=True),
+    Field("funds_one_year_eur", N_("Funds for one year"), key("funds_one_year_eur"), numeric=True),
+    Field("funds_one_off_eur", N_("Funds one-off"), key("funds_one_off_eur"), numeric=True),
     *(
         Field(f"funds_{b}_approximate", f"Funds {b.replace('_', ' ')} approximate", key(f"funds_{b}_approximate"))
         for b in ("per_year", "total", "one_year", "one_off")
     ),
-    Field("funding", "Funding", key("funding")),
-    Field("staff", "Staff", lambda r: _staff(r["staff"])),
-    Field("partners", "Partners", key("partners")),
-    Field("goal", "Goal", key("goal")),
+    Field("funding", N_("Funding"), key("funding")),
+    Field("staff", N_("Staff"), lambda r: _staff(r["staff"])),
+    Field("partners", N_("Partners"), key("partners")),
+    Field("goal", N_("Goal"), key("goal")),
     Field(
         "latest_indicators",
-        "Latest figures",
+        N_("Latest figures"),
         lambda r: [_latest_figure(i) for i in r["latest_indicators"]],
     ),
-    Field("source", "Source", key("source")),
+    Field("source", N_("Source"), key("source")),
 ]
 
 
@@ -110,7 +111,10 @@ def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> 
             continue
         differs = len(set(values.values())) > 1
         table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
-    fields = [Field("mark", "", key("mark"), keep_whole=True), Field("field", "Field", key("field"), keep_whole=True)]
+    fields = [
+        Field("mark", "", key("mark"), keep_whole=True),
+        Field("field", N_("Field"), key("field"), keep_whole=True),
+    ]
     fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
     tables.table(
         display,
@@ -122,8 +126,8 @@ def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> 
 
 
 PORTFOLIO_FIELDS: list[Field] = [
-    Field("ressort", "Ministry", key("ressort")),
-    Field("measures", "Measures", key("measures"), numeric=True),
+    Field("ressort", N_("Ministry"), key("ressort")),
+    Field("measures", N_("Measures"), key("measures"), numeric=True),
     *(
         Field(f"cluster_{n}", f"Cluster {n}", path("per_cluster", n), numeric=True)
         for n in ("I", "II", "III", "IV", "V", "VI")

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from fko.i18n import N_, _
 from fko.output import numbers
 from fko.output.channels import clean
 from fko.output.display import Display
@@ -34,13 +35,13 @@ INDICATOR_FIELDS: list[Field] = [
 
 
 SOURCE_FIELDS: list[Field] = [
-    Field("key", "Key", key("key")),
-    Field("file", "File", key("file")),
-    Field("title", "Title", key("title")),
-    Field("publisher", "Publisher", key("publisher")),
-    Field("date", "Date", key("date")),
-    Field("date_note", "Date note", key("date_note"), in_table=False),
-    Field("records", "Records", key("records"), numeric=True),
+    Field("key", N_("Key"), key("key")),
+    Field("file", N_("File"), key("file")),
+    Field("title", N_("Title"), key("title")),
+    Field("publisher", N_("Publisher"), key("publisher")),
+    Field("date", N_("Date"), key("date")),
+    Field("date_note", N_("Date note"), key("date_note"), in_table=False),
+    Field("records", N_("Records"), key("records"), numeric=True),
     *(
         Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
         for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
@@ -49,13 +50,13 @@ SOURCE_FIELDS: list[Field] = [
 
 
 RECOGNITION_FIELDS: list[Field] = [
-    Field("body", "Body", key("body")),
-    Field("year", "Year", key("year"), numeric=True),
-    Field("metric", "Metric", key("metric")),
-    Field("dimension", "Country", key("dimension")),
+    Field("body", N_("Body"), key("body")),
+    Field("year", N_("Year"), key("year"), numeric=True),
+    Field("metric", N_("Metric"), key("metric")),
+    Field("dimension", N_("Country"), key("dimension")),
     Field(
         "value",
-        "Value",
+        N_("Value"),
         key("value"),
         numeric=True,
         show=lambda v: numbers.german_number(v, 0 if float(v).is_integer() else 1),
@@ -160,11 +161,11 @@ def r_src(row: dict[str, Any]) -> dict[str, Any]:
 
 
 RECOGNITION_OVERVIEW_FIELDS: list[Field] = [
-    Field("body", "Body", key("body"), main=True),
-    Field("figure", "Figures", key("figure"), drop=1),
-    Field("year", "Year", key("year"), keep_whole=True),
-    Field("value", "Value", key("value")),
-    Field("source", "Source", key("source"), keep_whole=True),
+    Field("body", N_("Body"), key("body"), main=True),
+    Field("figure", N_("Figures"), key("figure"), drop=1),
+    Field("year", N_("Year"), key("year"), keep_whole=True),
+    Field("value", N_("Value"), key("value")),
+    Field("source", N_("Source"), key("source"), keep_whole=True),
 ]
 
 
@@ -198,11 +199,11 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
         sign = "+" if r["change_pct"] > 0 else ""
         return f"{sign}{numbers.german_number(r['change_pct'], 1)} %"
 
-    out = [Field("metric", "Metric", lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
+    out = [Field("metric", N_("Metric"), lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
     out += [Field(str(y), str(y), year_value(y), numeric=True) for y in years]
     if len(years) > 1:
         out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
-        out.append(Field("change_pct", "Change in % *", change_pct, numeric=True))
+        out.append(Field("change_pct", N_("Change in % *"), change_pct, numeric=True))
     return out
 
 
@@ -253,6 +254,6 @@ def chamber_tables(
         body_rows = [m for m in matrix if m["body"] == name]
         tables.table(display, body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
     if not matrix:
-        channels.note("no recognition figures match; see `fko recognition`")
+        channels.note(_("no recognition figures match; see `fko recognition`"))
         return
     tables.lines(display, ["", "Rates and changes are derived by fko from the report's figures (marked *)."])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from fko.i18n import N_, _, date, german
 from fko.output import channels, numbers
 from fko.output.fields import Field, key, path
 
@@ -14,25 +15,25 @@ def _runtime(value: Any) -> str:
 
 
 MEASURE_FIELDS: list[Field] = [
-    Field("id", "ID", key("id"), keep_whole=True),
-    Field("cluster", "Cluster", key("cluster"), in_table=False),
-    Field("title", "Title", key("title"), main=True),
-    Field("ressorts", "Ministries", key("ressorts"), drop=1),
-    Field("runtime.text", "Runtime", path("runtime", "text"), show=_runtime, drop=2),
-    Field("runtime.start", "Start", path("runtime", "start"), in_table=False),
-    Field("runtime.end", "End", path("runtime", "end"), in_table=False),
-    Field("budget.text", "Planned funds", path("budget", "text"), in_table=False),
-    Field("goal", "Goal", key("goal"), in_table=False),
-    Field("description", "Description", key("description"), in_table=False),
-    Field("urls", "Links", key("urls"), in_table=False),
-    Field("partners", "Partners", key("partners"), in_table=False),
-    Field("publication", "Publication", key("publication"), in_table=False),
-    Field("in_force", "In force", key("in_force"), in_table=False),
-    Field("source", "Source", key("source"), in_table=False),
+    Field("id", N_("ID"), key("id"), keep_whole=True),
+    Field("cluster", N_("Cluster"), key("cluster"), in_table=False),
+    Field("title", N_("Title"), key("title"), main=True),
+    Field("ressorts", N_("Ministries"), key("ressorts"), drop=1),
+    Field("runtime.text", N_("Runtime"), path("runtime", "text"), show=_runtime, drop=2),
+    Field("runtime.start", N_("Start"), path("runtime", "start"), in_table=False),
+    Field("runtime.end", N_("End"), path("runtime", "end"), in_table=False),
+    Field("budget.text", N_("Planned funds"), path("budget", "text"), in_table=False),
+    Field("goal", N_("Goal"), key("goal"), in_table=False),
+    Field("description", N_("Description"), key("description"), in_table=False),
+    Field("urls", N_("Links"), key("urls"), in_table=False),
+    Field("partners", N_("Partners"), key("partners"), in_table=False),
+    Field("publication", N_("Publication"), key("publication"), in_table=False),
+    Field("in_force", N_("In force"), key("in_force"), in_table=False),
+    Field("source", N_("Source"), key("source"), in_table=False),
 ]
 
 
-MEASURE_FIELDS.insert(1, Field("kind", "Kind", lambda r: r.get("kind", "measure"), in_table=False))
+MEASURE_FIELDS.insert(1, Field("kind", N_("Kind"), lambda r: r.get("kind", "measure"), in_table=False))
 
 
 SOURCE_LIST_FIELDS: list[Field] = [
@@ -41,33 +42,33 @@ SOURCE_LIST_FIELDS: list[Field] = [
 
 
 STATUS_FIELDS: list[Field] = [
-    Field("status", "Status", key("status"), view=lambda r: r.get("status_label") or r["status"], drop=3),
-    Field("open_ended", "Open-ended", key("open_ended"), in_table=False),
-    Field("period_start", "Period start", key("period_start"), in_table=False),
-    Field("period_end", "Period end", key("period_end"), in_table=False),
-    Field("status_derived", "Status derived", key("status_derived"), in_table=False),
-    Field("status_rule", "Status rule", key("status_rule"), in_table=False),
-    Field("reported_status", "Reported status", key("reported_status"), in_table=False),
-    Field("reported_date", "Reported on", key("reported_date"), in_table=False),
-    Field("reported_source", "Reported by", key("reported_source"), in_table=False),
-    Field("reported_quote", "Report quote", key("reported_quote"), in_table=False),
-    Field("reported_inference", "fko's inference", key("reported_inference"), in_table=False),
-    Field("on", "On", key("on"), in_table=False),
+    Field("status", N_("Status"), key("status"), view=lambda r: r.get("status_label") or r["status"], drop=3),
+    Field("open_ended", N_("Open-ended"), key("open_ended"), in_table=False),
+    Field("period_start", N_("Period start"), key("period_start"), in_table=False),
+    Field("period_end", N_("Period end"), key("period_end"), in_table=False),
+    Field("status_derived", N_("Status derived"), key("status_derived"), in_table=False),
+    Field("status_rule", N_("Status rule"), key("status_rule"), in_table=False),
+    Field("reported_status", N_("Reported status"), key("reported_status"), in_table=False),
+    Field("reported_date", N_("Reported on"), key("reported_date"), in_table=False),
+    Field("reported_source", N_("Reported by"), key("reported_source"), in_table=False),
+    Field("reported_quote", N_("Report quote"), key("reported_quote"), in_table=False),
+    Field("reported_inference", N_("fko's inference"), key("reported_inference"), in_table=False),
+    Field("on", N_("On"), key("on"), in_table=False),
 ]
 
 
 RESSORT_FIELDS: list[Field] = [
-    Field("code", "Code", key("code")),
-    Field("name", "Ministry", key("name")),
-    Field("measures", "Measures", key("measures"), numeric=True),
+    Field("code", N_("Code"), key("code")),
+    Field("name", N_("Ministry"), key("name")),
+    Field("measures", N_("Measures"), key("measures"), numeric=True),
 ]
 
 
 CLUSTER_FIELDS: list[Field] = [
-    Field("numeral", "Cluster", key("numeral")),
-    Field("title", "Title", key("title")),
-    Field("measures", "Measures", key("measures"), numeric=True),
-    Field("introduction", "Introduction", key("introduction"), in_table=False),
+    Field("numeral", N_("Cluster"), key("numeral")),
+    Field("title", N_("Title"), key("title")),
+    Field("measures", N_("Measures"), key("measures"), numeric=True),
+    Field("introduction", N_("Introduction"), key("introduction"), in_table=False),
 ]
 
 
@@ -75,7 +76,8 @@ def _basis_label(basis: Any, default: str) -> str:
     """How a table names a funds basis (per_year: "per year"); fko.budget is imported only here."""
     from fko.domain.budget import BASIS_LABEL
 
-    return BASIS_LABEL.get(basis, default)
+    label = BASIS_LABEL.get(basis, default)
+    return _(label) if label else label
 
 
 def _item_line(item: dict[str, Any]) -> str:
@@ -93,6 +95,21 @@ def _item_line(item: dict[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _years(item: dict[str, Any]) -> str:
+    """An item's years in the reader's language (`years_text` is the CSV's)."""
+    a, b = item.get("year_from"), item.get("year_to")
+    mark = _(" (derived)") if item.get("years_derived") else ""
+    if a is None and b is None:
+        return ""
+    if a == b:
+        return f"{a}{mark}"
+    if b is None:
+        return _("from {year}").format(year=a) + mark
+    if a is None:
+        return _("until {year}").format(year=b) + mark
+    return f"{a}–{b}{mark}"
+
+
 def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple[str, list[tuple[str, str]]]:
     """The labelled fields of one measure, in the order of the report, with its status on a date."""
     names = {r["code"]: r["name"] for r in store.ressorts()}
@@ -101,64 +118,69 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
     runtime = measure["runtime"]
     span = ""
     if runtime["start"] or runtime["end"]:
-        span = f"  [start {runtime['start'] or '?'}, end {runtime['end'] or 'not stated'}]"
+        span = "  " + _("[start {start}, end {end}]").format(
+            start=date(runtime["start"]) or "?", end=date(runtime["end"]) or _("not stated")
+        )
     items: list[tuple[str, str]] = [
-        ("ID", measure["id"]),
-        ("Cluster", f"{measure['cluster']}: {clusters.get(measure['cluster'], '')}" if measure["cluster"] else "–"),
-        ("Ministries", "\n".join(f"{c} ({names.get(c, '?')})" for c in measure["ressorts"])),
-        ("Runtime", (runtime["text"] or "not stated") + span),
-        *([("Status", _status_line(store, measure, on, sources))] if on is not None else []),
-        ("Planned funds", measure["budget"]["text"] or "not stated"),
+        (_("ID"), measure["id"]),
+        (_("Cluster"), f"{measure['cluster']}: {clusters.get(measure['cluster'], '')}" if measure["cluster"] else "–"),
+        (_("Ministries"), "\n".join(f"{c} ({names.get(c, '?')})" for c in measure["ressorts"])),
+        (_("Runtime"), (runtime["text"] or _("not stated")) + span),
+        *([(_("Status"), _status_line(store, measure, on, sources))] if on is not None else []),
+        (_("Planned funds"), measure["budget"]["text"] or _("not stated")),
         *(
-            [("Funds, structured", "\n".join(_item_line(i) for i in measure["budget"]["items"]))]
+            [(_("Funds, structured"), "\n".join(_item_line(i) for i in measure["budget"]["items"]))]
             if measure["budget"].get("items")
             else []
         ),
-        *([("Goal", measure["goal"])] if measure["goal"] else []),
-        ("Description" if measure.get("kind") != "initiative" else "Quote", measure["description"]),
-        ("Links", "\n".join(measure["urls"]) or "none"),
+        *([(_("Goal"), measure["goal"])] if measure["goal"] else []),
+        (_("Description") if measure.get("kind") != "initiative" else _("Quote"), measure["description"]),
+        (_("Links"), "\n".join(measure["urls"]) or _("none")),
     ]
     if measure["urls_text"] not in (None, "-", "\n".join(measure["urls"])):
-        items.append(("Links (report)", measure["urls_text"]))
-    items.append(("Partners", "\n".join(measure["partners"]) or "none"))
+        items.append((_("Links (report)"), measure["urls_text"]))
+    items.append((_("Partners"), "\n".join(measure["partners"]) or _("none")))
     if measure.get("partners_curated") and measure["partners_text"]:
-        items.append(("Partners (report)", measure["partners_text"]))
+        items.append((_("Partners (report)"), measure["partners_text"]))
     if measure["publication"]:
-        items.append(("Publication", measure["publication"]))
+        items.append((_("Publication"), measure["publication"]))
     if measure["in_force"]:
-        items.append(("In force", measure["in_force"]))
+        items.append((_("In force"), measure["in_force"]))
     if measure["footnotes"]:
-        items.append(("Footnotes", "\n".join(measure["footnotes"])))
+        items.append((_("Footnotes"), "\n".join(measure["footnotes"])))
     from fko.domain.figures import event_rows, indicator_rows, update_rows
 
     indicators = sorted(indicator_rows(store, measure["id"]), key=lambda r: (r["as_of"], r["metric"]))
     if indicators:
-        items.append(("Key figures", "\n".join(indicator_line(i, sources) for i in indicators)))
+        items.append((_("Key figures"), "\n".join(indicator_line(i, sources) for i in indicators)))
     updates = update_rows(store, measure["id"])
     if updates:
         items.append(
             (
-                "Later developments",
+                _("Later developments"),
                 "\n".join(
-                    f"{u['date']}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
-                    + (f"\n  fko's inference, not the source's: {u['inference']}" if u.get("inference") else "")
+                    f"{date(u['date'])}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
+                    + ("\n  " + inferred(u["inference"]) if u.get("inference") else "")
                     for u in updates
                 ),
             )
         )
     events = event_rows(store, measure["id"])
     if events:
-        items.append(("Events and statements", "\n".join(event_line(e, sources) for e in events)))
+        items.append((_("Events and statements"), "\n".join(event_line(e, sources) for e in events)))
     lines = measure.get("source_lines") or []
-    where = f", lines {lines[0]}-{lines[1]}" if len(lines) == 2 else ""
+    where = _(", lines {first}-{last}").format(first=lines[0], last=lines[1]) if len(lines) == 2 else ""
     known = {x["file"]: x for x in store.sources()}
     own = known.get(measure["source"])
-    items.append(("Source", f"{own['title']}, {own['date']} ({own['key']}){where}" if own else measure["source"]))
+    items.append(
+        (_("Source"), f"{own['title']}, {date(own['date'])} ({own['key']}){where}" if own else measure["source"])
+    )
     cited = [x for f, x in known.items() if f != measure["source"] and f"[{x['key']}, " in "".join(v for _, v in items)]
     if cited:
-        items.append(("Other sources", "\n".join(f"{x['key']}: {x['title']}, {x['date']}" for x in cited)))
+        items.append((_("Other sources"), "\n".join(f"{x['key']}: {x['title']}, {date(x['date'])}" for x in cited)))
     if measure.get("kind") == "initiative":
-        items.insert(1, ("Kind", f"initiative from a newer source ({measure['date']}), not a measure of the report"))
+        kind = _("initiative from a newer source ({date}), not a measure of the report")
+        items.insert(1, (_("Kind"), kind.format(date=date(measure["date"]))))
     return f"{measure['id']}: {measure['title']}", items
 
 
@@ -186,9 +208,96 @@ def _status_line(store: Any, measure: dict[str, Any], on: Any, sources: dict[str
     return "\n".join(lines)
 
 
+#: The statuses a later source or an event reports, as the report would say them (enum values
+#: in JSON): shown in the reader's language.
+STATUS_WORDS = frozenset(
+    (N_("planned"), N_("running"), N_("ended"), N_("open-ended"), N_("unknown"), N_("expected"))
+    + (N_("reported"), N_("funded"), N_("held"), N_("announced"))
+)
+
+
+def status_word(value: str) -> str:
+    """A status (an enum value: running, held, …) in the reader's language."""
+    return _(value) if value in STATUS_WORDS else value
+
+
+def inferred(text: str) -> str:
+    """fko's own inference beside a source's quote, marked as such."""
+    return _("fko's inference, not the source's: {inference}").format(inference=text)
+
+
+def rule_text(rule: str) -> str:
+    """How a status was derived (the JSON's status_rule, in English) in the reader's language:
+    each of its parts (joined by "; ") that the catalog knows as a rule (see RULES)."""
+    if not german():
+        return rule
+    return "; ".join(_rule_part(part) for part in rule.split("; "))
+
+
+#: The rules of fko.domain.status as it writes them, and their texts in the catalog.
+RULES: tuple[tuple[str, str], ...] = (
+    (r"'Ende YYYY' as a start means December", N_("'Ende YYYY' as a start means December")),
+    (
+        r"'(?P<season>\w+) (?P<start>[\d-]+)' starts in month (?P<month>\d+)",
+        N_("'{season} {start}' starts in month {month}"),
+    ),
+    (r"a school year starts on 1 August", N_("a school year starts on 1 August")),
+    (
+        r"'Befristung auf (?P<n>\w+) Jahre' ends (?P<years>\d+) years after the start",
+        N_("'Befristung auf {n} Jahre' ends {years} years after the start"),
+    ),
+    (
+        r"'seit', 'ab', 'laufend', 'fortlaufend', 'unbefristet' or 'dauerhaft': no end",
+        N_("'seit', 'ab', 'laufend', 'fortlaufend', 'unbefristet' or 'dauerhaft': no end"),
+    ),
+    (r"only a start is stated: the end is unknown", N_("only a start is stated: the end is unknown")),
+    (r"stated start and end", N_("stated start and end")),
+    (
+        r"no runtime: in force since the stated date, without an end",
+        N_("no runtime: in force since the stated date, without an end"),
+    ),
+    (
+        r"no runtime: expected in force from the first day of the stated quarter",
+        N_("no runtime: expected in force from the first day of the stated quarter"),
+    ),
+    (
+        r"the report states 'laufend' \(ongoing\) without dates",
+        N_("the report states 'laufend' (ongoing) without dates"),
+    ),
+    (r"no runtime stated", N_("no runtime stated")),
+    (
+        r"'bis mind\. Ende der Legislaturperiode': at least until the end of the legislative period, "
+        r"treated as open-ended",
+        N_(
+            "'bis mind. Ende der Legislaturperiode': at least until the end of the legislative "
+            "period, treated as open-ended"
+        ),
+    ),
+    (
+        r"a single full date, and the report describes one event \((?P<word>.*)\): an event that day",
+        N_("a single full date, and the report describes one event ({word}): an event that day"),
+    ),
+    (
+        r"a single full date: the report does not say that the measure ends that day, so the end is unknown",
+        N_("a single full date: the report does not say that the measure ends that day, so the end is unknown"),
+    ),
+    (r"the report states 'abgeschlossen' \(completed\)", N_("the report states 'abgeschlossen' (completed)")),
+)
+
+
+def _rule_part(part: str) -> str:
+    import re
+
+    for pattern, text in RULES:
+        found = re.fullmatch(pattern, part)
+        if found:
+            return _(text).format(**found.groupdict())
+    return _(part)
+
+
 def event_when(event: dict[str, Any]) -> str:
     """ "2025-12-04 (am 4. Dezember)", "undated (innerhalb der nächsten sechs Monate)" """
-    when = event["date"] or "undated"
+    when = date(event["date"]) or _("undated")
     return f"{when} ({event['date_text']})" if event["date_text"] else when
 
 
@@ -196,28 +305,28 @@ def event_line(event: dict[str, Any], sources: dict[str, str]) -> str:
     """Date, status, title, place and source; the quote below; fko's inference marked as such."""
     place = f", {event['place']}" if event["place"] else ""
     lines = [
-        f"{event_when(event)}: {event['title']}{place} ({event['status']}) "
+        f"{event_when(event)}: {event['title']}{place} ({status_word(event['status'])}) "
         f"[{sources.get(event['source'], event['source'])}]",
         f"  „{event['quote']}“",
     ]
     if event["inference"]:
-        lines.append(f"  fko's inference, not the source's: {event['inference']}")
+        lines.append("  " + inferred(event["inference"]))
     if event["note"]:
-        lines.append(f"  Note: {event['note']}")
+        lines.append("  " + _("Note: {note}").format(note=event["note"]))
     return "\n".join(lines)
 
 
 def indicator_line(row: dict[str, Any], sources: dict[str, str]) -> str:
     """ "2024-03-31  Meisterprämien ausgezahlt: 2.186  [Fortschrittsbericht …]" """
     source = sources.get(row["source"], row["source"])
-    return f"{row['as_of']}  {row['metric']}: {indicator_value(row)}{_as_of(row)}  [{source}]"
+    return f"{date(row['as_of'])}  {row['metric']}: {indicator_value(row)}{_as_of(row)}  [{source}]"
 
 
 def indicator_value(row: dict[str, Any]) -> str:
     value = numbers.german_number(row["value"])
     unit = {"EUR": " €", "%": " %"}.get(row["unit"] or "", "")
     qualifier = f"{row['qualifier']} " if row["qualifier"] else ""
-    target = " (target)" if row["target"] else ""
+    target = " " + _("(target)") if row["target"] else ""
     return f"{qualifier}{value}{unit}{target}"
 
 
@@ -225,14 +334,14 @@ def _as_of(row: dict[str, Any]) -> str:
     if row["as_of_text"]:  # the source's own dating, quoted: „Bislang (31.032024)“
         return f" „{row['as_of_text']}“"
     if row["as_of_from_source"]:
-        return " (date of the source)"
+        return " " + _("(date of the source)")
     return ""
 
 
 def source_titles(store: Any) -> dict[str, str]:
     """How a record view cites a source beside a figure: its short key and date ("dhb, 2025-10");
     the record's last field names each key's title (files: `fko sources`)."""
-    return {s["file"]: f"{s['key']}, {s['date']}" for s in store.sources()}
+    return {s["file"]: f"{s['key']}, {date(s['date'])}" for s in store.sources()}
 
 
 def _amount(row: dict[str, Any]) -> str:
@@ -240,4 +349,4 @@ def _amount(row: dict[str, Any]) -> str:
         return numbers.euro_text(row["amount_eur"], row["approximate"], row["basis"])
     if row["kind"] == "staff":
         return numbers.quantity_text(row["quantity"], row["unit"], row["basis"])
-    return "no separate funds"
+    return N_("no separate funds")  # also a CSV value: translated where a record view shows it

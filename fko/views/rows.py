@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fko.errors import UsageError
+from fko.i18n import _
 from fko.model.outputs import RENAMES, optional_keys, output_keys, paths
 from fko.output import channels, csv_writer, json_writer, tables
 from fko.output.fields import Field, dotted, pick, select_paths
@@ -44,7 +45,7 @@ def emit_rows(
     given) as one line on stderr.
     """
     if sum((json, jsonl, csv, xlsx is not None)) > 1:
-        raise UsageError("choose one of --json, --jsonl, --csv and --xlsx")
+        raise UsageError(_("choose one of --json, --jsonl, --csv and --xlsx"))
     source = json_rows if json_rows is not None else rows  # the records: made only where printed
     if fields_arg is not None:
         full = records(output, source)

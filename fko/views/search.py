@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fko.i18n import N_
 from fko.output import fields
 from fko.output.fields import Field, key
 
@@ -23,10 +24,10 @@ SEARCH_FIELDS: list[Field] = [
     Field("title", "Title", key("title"), main=True),
     Field("ressorts", "Ministries", key("ressorts"), drop=2),
     # the table's Match column: where the query matched other than the title (shown beside it)
-    Field("match", "Match", key("match"), marked=_marked, drop=1),
-    Field("snippet", "Snippet", key("snippet"), in_table=False),
-    Field("field", "Field", key("field"), in_table=False),
-    Field("matched", "Matched", key("matched"), in_table=False),
-    Field("synonyms", "Synonyms", _synonyms, in_table=False),
-    Field("score", "Score", key("score"), numeric=True, drop=3),
+    Field("match", N_("Match"), key("match"), marked=_marked, drop=1),
+    Field("snippet", N_("Snippet"), key("snippet"), in_table=False),
+    Field("field", N_("Field"), key("field"), in_table=False),
+    Field("matched", N_("Matched"), key("matched"), in_table=False),
+    Field("synonyms", N_("Synonyms"), _synonyms, in_table=False),
+    Field("score", N_("Score"), key("score"), numeric=True, drop=3),
 ]

@@ -1,0 +1,146 @@
+"""fko's words in the reader's language: English as the code writes it, German from the catalog
+fko/locale/de/LC_MESSAGES/fko.po (compiled to fko.mo), chosen once per run.
+
+The English text is the catalog's key, so English runs read no catalog at all. The language of
+a run is a context variable set by the command line's boundary (`speaking`), not a module global:
+tests run both languages in one process, and every text is translated when it is shown, never at
+import time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gettext import GNUTranslations
+
+#: The languages fko speaks; English is the code's own.
+LANGUAGES = ("en", "de")
+
+#: The compiled catalogs, one folder per language (gettext's layout: de/LC_MESSAGES/fko.mo).
+LOCALE = Path(__file__).parent / "locale"
+
+DOMAIN = "fko"
+
+_catalog: contextvars.ContextVar[GNUTranslations | None] = contextvars.ContextVar("fko_catalog", default=None)
+_language: contextvars.ContextVar[str] = contextvars.ContextVar("fko_language", default="en")
+
+#: Each catalog once per process (a test runs many commands in German).
+_loaded: dict[str, GNUTranslations] = {}
+
+
+def gettext(message: str) -> str:
+    """`message` (English, as written in the code) in the run's language."""
+    catalog = _catalog.get()
+    return message if catalog is None or not message else catalog.gettext(message)
+
+
+_ = gettext
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form of a message for `n` things, in the run's language."""
+    catalog = _catalog.get()
+    if catalog is None:
+        return singular if n == 1 else plural
+    return catalog.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
+    """Mark a text for the catalog where it is defined (a column header); it is translated
+    where it is shown, with `_`."""
+    return message
+
+
+def language() -> str:
+    """The language of this run: "en" or "de"."""
+    return _language.get()
+
+
+def german() -> bool:
+    return _language.get() == "de"
+
+
+@contextlib.contextmanager
+def speaking(chosen: str) -> Iterator[None]:
+    """Speak `chosen` (one of LANGUAGES) inside the block: the catalog is read here, on first use
+    (an install without it speaks English)."""
+    catalog = None if chosen == "en" else _load(chosen)
+    if catalog is None:
+        chosen = "en"
+    language_token = _language.set(chosen)
+    catalog_token = _catalog.set(catalog)
+    try:
+        yield
+    finally:
+        _catalog.reset(catalog_token)
+        _language.reset(language_token)
+
+
+def _load(chosen: str) -> GNUTranslations | None:
+    if chosen not in _loaded:
+        from gettext import GNUTranslations
+
+        try:
+            with open(LOCALE / chosen / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as file:
+                _loaded[chosen] = GNUTranslations(file)
+        except OSError:
+            return None
+    return _loaded[chosen]
+
+
+def _code(value: str) -> str:
+    """The language of a locale name: "de_DE.UTF-8" -> "de", "C.UTF-8" -> "c", "EN" -> "en"."""
+    return re.split(r"[_.@-]", value.strip().lower(), maxsplit=1)[0]
+
+
+def choose(asked: str | None, environ: Mapping[str, str]) -> tuple[str, str | None]:
+    """The language of a run, and a note (English) when the one asked for is not one fko speaks.
+
+    `--lang` (`asked`) decides, else FKO_LANG, else the locale: German when it names German,
+    English otherwise. The locale is gettext's: LANGUAGE (a list, first one fko speaks), unless
+    LC_ALL, LC_MESSAGES or LANG (the first one set) is C or POSIX; then that one.
+    """
+    if asked is None:
+        asked = environ.get("FKO_LANG") or None
+    if asked is not None:
+        if _code(asked) in LANGUAGES:
+            return _code(asked), None
+        return "en", f"fko speaks en and de, not '{asked}'; this is English (--lang de for German)"
+    locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    if _code(locale) in ("c", "posix"):
+        return "en", None
+    for part in environ.get("LANGUAGE", "").split(":"):
+        if _code(part) in LANGUAGES:
+            return _code(part), None
+    return ("de" if _code(locale) == "de" else "en"), None
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d\d)")
+
+
+def date(value: object) -> str:
+    """A date as the reader writes it: ISO (2024-06-01, 2024-06) in English, 01.06.2024 and
+    06/2024 in German; a year, or any other text, as it is."""
+    text = "" if value is None else str(value)
+    if _language.get() != "de":
+        return text
+    if day := _ISO_DAY.fullmatch(text):
+        return f"{day[3]}.{day[2]}.{day[1]}"
+    if month := _ISO_MONTH.fullmatch(text):
+        return f"{month[2]}/{month[1]}"
+    return text
+
+
+def dates(text: str) -> str:
+    """Every ISO date inside a text as the reader writes it (see `date`)."""
+    if _language.get() != "de":
+        return text
+    text = re.sub(r"(?<![\d-])(\d{4})-(\d\d)-(\d\d)(?![\d-])", r"\3.\2.\1", text)
+    return re.sub(r"(?<![\d./-])(\d{4})-(\d\d)(?![\d-])", r"\2/\1", text)
