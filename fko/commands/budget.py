@@ -76,6 +76,7 @@ def run(
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
+    force: options.XlsxForce = False,
 ) -> None:
     """List the planned funds of every measure, largest first, and the one total of a year (--year).
 
@@ -138,6 +139,7 @@ def run(
             fields_arg=fields,
             delimiter=delimiter,
             xlsx=xlsx,
+            force=force,
             title=f"Planned funds by {by}" + (f", for {year}{total}" if per_year is not None else ""),
             display=display,
         )
@@ -173,6 +175,7 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
+        force=force,
         title=title,
         display=display,
     )

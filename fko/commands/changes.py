@@ -33,6 +33,7 @@ def run(
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
+    force: options.XlsxForce = False,
 ) -> None:
     """List what the sources report after a date, newest first: later developments, new
     figures (with the change from the previous figure of the same metric), events and new
@@ -69,6 +70,7 @@ def run(
             fields_arg=fields,
             delimiter=delimiter,
             xlsx=xlsx,
+            force=force,
             title=title,
             display=display,
         )

@@ -14,6 +14,7 @@ def run(
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
+    force: options.XlsxForce = False,
 ) -> None:
     """List the six clusters with their titles and number of measures.
 
@@ -37,6 +38,7 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
+        force=force,
         title="Clusters",
         display=options.display(ctx, wide),
     )

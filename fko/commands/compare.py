@@ -31,6 +31,7 @@ def run(
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
+    force: options.XlsxForce = False,
 ) -> None:
     """Put measures side by side: title, ministries, runtime, status, funds, partners, figures.
 
@@ -73,6 +74,7 @@ def run(
             fields=fields,
             delimiter=delimiter,
             xlsx=xlsx,
+            force=force,
             display=display,
         )
         return
@@ -90,6 +92,7 @@ def run(
                 fields_arg=fields,
                 delimiter=delimiter,
                 xlsx=xlsx,
+                force=force,
                 title="Portfolios",
                 display=display,
             )
@@ -125,6 +128,7 @@ def run(
             fields_arg=fields,
             delimiter=delimiter,
             xlsx=xlsx,
+            force=force,
             title="Compare",
             display=display,
         )

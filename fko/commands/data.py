@@ -15,10 +15,21 @@ app = typer.Typer(help="Build the store from the source documents.", no_args_is_
 @app.command("build")
 def build(
     ctx: typer.Context,
-    source: Annotated[Path, typer.Argument(metavar="SOURCE.txt", help="The Fortschrittsbericht as plain text.")],
+    source: Annotated[
+        Path, typer.Argument(metavar="SOURCE.txt", help="The Fortschrittsbericht as plain text; - for stdin.")
+    ],
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="PATH", help="Where to write the store.")] = None,
     curation: Annotated[
         Path | None, typer.Option("--curation", metavar="PATH", help="Reviewed curation file (default: shipped).")
+    ] = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            metavar="DIR",
+            help="The folder of the other source documents the facts quote (default: the report's folder; "
+            "with - the current folder).",
+        ),
     ] = None,
     check: Annotated[
         bool,
@@ -36,11 +47,14 @@ def build(
     the store named by --db/FKO_DB. Curation entries and facts that no longer fit their
     measure (a new edition) are reported as warnings and not applied; --check validates
     without writing and exits 1 on a warning.
+    SOURCE.txt may be - (standard input): it is recorded under the file name the curation
+    file gives the report.
     Example: fko data build ../shared/sources/002_a45909dfd521d212.txt --out fko/data/fko.json --force
     """
     from fko.errors import FkoError, UsageError
-    from fko.ingest.build import CURATION, build, invalid_tables, write
+    from fko.ingest.build import CURATION, build_from, invalid_tables, report_name, write
     from fko.ingest.facts import FACTS
+    from fko.ingest.files import read_text
     from fko.output import channels, tables
     from fko.output.files import check_target
     from fko.search.indexfile import index_path
@@ -51,11 +65,20 @@ def build(
         raise UsageError(_("--check writes nothing; drop --out PATH (or drop --check to build)"))
     if not check and out is None:
         raise UsageError("missing --out PATH: where to write the store (or --check to validate without writing)")
+    for option, path in (("--out", out), ("--curation", curation), ("--sources", sources)):
+        if path is not None and str(path) == "-":
+            what = "two files (the store and its index)" if option == "--out" else "read from a file"
+            raise UsageError(f"{option} cannot be - (stdin or stdout): it is {what}; give a path")
     if out is not None:  # before a long build: the store and its search index beside it
         check_target(out, force=force, protect=protect, follow_symlinks=follow_symlinks)
         check_target(index_path(out), force=force, protect=protect, follow_symlinks=follow_symlinks)
     try:
-        result = build(source, curation or CURATION)
+        piped = str(source) == "-"
+        shown = "<stdin>" if piped else str(source)
+        text = read_text(source, "source file")
+        name = report_name(curation or CURATION) if piped else source.name
+        folder = sources or (Path.cwd() if piped else source.parent)
+        result = build_from(text, name, folder, curation or CURATION)
     except (IndexError, KeyError, ValueError, TypeError, AttributeError, StopIteration, RecursionError) as exc:
         # The inputs are untrusted text: a parser that trips over them is not the user's fault,
         # but it is their input, so one line (naming where, for a bug report), never a traceback.
@@ -84,7 +107,7 @@ def build(
                 )
             )
         counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
-        tables.lines(options.display(ctx), [f"checked {source}: {counts}; no warnings; nothing written"])
+        tables.lines(options.display(ctx), [f"checked {shown}: {counts}; no warnings; nothing written"])
         return
     assert out is not None
     store, index = write(result, out, force=force, protect=protect, follow_symlinks=follow_symlinks)

@@ -9,8 +9,10 @@ from fko.commands import options
 
 def run(
     ctx: typer.Context,
-    old: Annotated[str, typer.Argument(metavar="OLD", help="The older store (a JSON file built by fko data build).")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The newer store.")],
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The older store (a JSON file built by fko data build; - for stdin).")
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The newer store (- for stdin).")],
     fields: Annotated[
         str | None,
         typer.Option(
@@ -26,6 +28,7 @@ def run(
     content, not only by ID), the fields that changed with old and new value, and the change
     in planned funds per basis and per ministry. Identical stores print "no changes".
 
+    Either store may be - (standard input), e.g. `fko data build ... | fko diff old.json -`.
     Example: fko diff fko/data/fko.json new.json --fields funds,runtime
     """
     from fko.domain.diff import check_fields, diff, is_empty
@@ -35,10 +38,15 @@ def run(
 
     display = options.display(ctx)
     compared = check_fields(fields)
-    result = diff(open_store(old), open_store(new), compared)
+    if old == new == "-":
+        from fko.errors import UsageError
+
+        raise UsageError("only one of OLD and NEW can be - (standard input holds one store)")
+    before, after = open_store(old), open_store(new)
+    result = diff(before, after, compared)
     if json:
         json_writer.emit_json(result)
     elif is_empty(result):
         tables.lines(display, ["no changes"])
     else:
-        tables.blocks(display, diff_entries(result), title=f"{old} → {new}: {diff_summary(result)}")
+        tables.blocks(display, diff_entries(result), title=f"{before.name} → {after.name}: {diff_summary(result)}")

@@ -1,19 +1,32 @@
 """`fko export`: the whole dataset as JSON, CSV files, an SQLite database or an Excel workbook."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fko.commands import choices, options
+
+if TYPE_CHECKING:
+    from fko.store.reader import Store
 
 
 def run(
     ctx: typer.Context,
     fmt: Annotated[choices.ExportFormat, typer.Option("--format", "-f", help="What to write.", case_sensitive=False)],
     out: Annotated[
-        Path, typer.Option("--out", "-o", metavar="PATH", help="File (json, sqlite, xlsx) or folder (csv).")
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="PATH",
+            help="File (json, sqlite, xlsx) or folder (csv); - for stdout (csv: one --table; sqlite and xlsx: "
+            "not to a terminal).",
+        ),
     ],
+    table: Annotated[
+        str | None, typer.Option("--table", metavar="NAME", help="With --format csv --out -: the table to write.")
+    ] = None,
     force: options.Force = False,
     delimiter: options.Delimiter = ";",
     follow_symlinks: options.FollowSymlinks = False,
@@ -27,6 +40,7 @@ def run(
     sqlite: one table per record type with primary and foreign keys and full-text search
     (measures_fts) that Datasette and sqlite-utils find as they are.
     xlsx: an Excel workbook, one sheet per table.
+    --out - writes to stdout: fko export --format json --out - | jq '.measures | length'.
     Example: fko export --format sqlite --out fko.db --metadata
     """
     from fko.domain.export import export
@@ -41,5 +55,33 @@ def run(
         aliases = index["aliases"]
         for line in warnings:
             channels.note(line)
+    if str(out) == "-":
+        _to_stdout(ctx, store, fmt.value, delimiter, table, metadata, aliases)
+        return
+    if table is not None:
+        from fko.errors import UsageError
+
+        raise UsageError("--table goes with --format csv --out - (a csv folder holds every table)")
     written = export(store, fmt.value, out, force, delimiter, metadata, follow_symlinks, aliases)
     channels.note(f"wrote {', '.join(str(p) for p in written)}")
+
+
+def _to_stdout(
+    ctx: typer.Context,
+    store: "Store",
+    fmt: str,
+    delimiter: str,
+    table: str | None,
+    metadata: bool,
+    aliases: dict[str, list[str]],
+) -> None:
+    """--out -: the export on stdout; binary formats never onto a terminal."""
+    from fko.domain.export import exported
+    from fko.errors import UsageError
+    from fko.output import channels
+
+    if metadata:
+        raise UsageError("--metadata writes a file beside the database: give --out a file name, not -")
+    if fmt in ("sqlite", "xlsx") and options.display(ctx).is_terminal:
+        raise UsageError(f"--format {fmt} --out - writes binary data: redirect stdout to a file or a pipe")
+    channels.write_bytes(exported(store, fmt, delimiter, table, aliases))

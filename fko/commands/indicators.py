@@ -24,6 +24,7 @@ def run(
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
+    force: options.XlsxForce = False,
 ) -> None:
     """List key figures (premiums paid, participants, posts filled …) in date order, with sources.
 
@@ -58,6 +59,7 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
+        force=force,
         title=f"Key figures{' of ' + measure_id if measure_id else ''}",
         display=options.display(ctx, wide),
         empty=(

@@ -65,6 +65,7 @@ def run(
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
+    force: options.XlsxForce = False,
 ) -> None:
     """List the measures: ID, title, ministries and runtime.
 
@@ -139,6 +140,7 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
+        force=force,
         title=_title(len(rows), what),
         display=options.display(ctx, wide),
     )

@@ -61,9 +61,12 @@ Csv = Annotated[bool, typer.Option("--csv", help="Print CSV: for German spreadsh
 Xlsx = Annotated[
     Path | None,
     typer.Option(
-        "--xlsx", metavar="FILE", help="Write the rows to an Excel workbook (the columns of --csv); FILE must be new."
+        "--xlsx",
+        metavar="FILE",
+        help="Write the rows to an Excel workbook (the columns of --csv); - for stdout (not a terminal).",
     ),
 ]
+XlsxForce = Annotated[bool, typer.Option("--force", help="With --xlsx: replace FILE if it exists (atomically).")]
 Fields = Annotated[
     str | None,
     typer.Option(

@@ -35,6 +35,7 @@ def run(
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
+    force: options.XlsxForce = False,
 ) -> None:
     """Show the recognition figures of foreign qualifications: an overview, then the details.
 
@@ -78,6 +79,7 @@ def run(
             fields_arg=fields,
             delimiter=delimiter,
             xlsx=xlsx,
+            force=force,
             title=_by_title(by, rows, source_label(store)),
             empty="no recognition figures match; see `fko recognition --by " + by + "`",
             display=display,
@@ -101,6 +103,7 @@ def run(
             fields=fields,
             delimiter=delimiter,
             xlsx=xlsx,
+            force=force,
             display=display,
         )
         return

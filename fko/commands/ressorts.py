@@ -14,6 +14,7 @@ def run(
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
+    force: options.XlsxForce = False,
 ) -> None:
     """List the 13 ministries (Ressorts) with their codes and number of measures.
 
@@ -37,6 +38,7 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
+        force=force,
         title="Ministries (a measure shared by several counts for each)",
         display=options.display(ctx, wide),
     )

@@ -43,6 +43,7 @@ def run(
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
+    force: options.XlsxForce = False,
 ) -> None:
     """Search measures, initiatives, recognition figures, indicators, updates and events.
 
@@ -81,6 +82,7 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
+        force=force,
         title=_title(result, text, limit),
         json_rows=json_rows,
         display=display,

@@ -14,6 +14,7 @@ def run(
     fields: options.Fields = None,
     delimiter: options.Delimiter = ";",
     xlsx: options.Xlsx = None,
+    force: options.XlsxForce = False,
 ) -> None:
     """List the five source documents (file, title, publisher, date) and what cites them.
 
@@ -40,6 +41,7 @@ def run(
         fields_arg=fields,
         delimiter=delimiter,
         xlsx=xlsx,
+        force=force,
         title="Sources",
         footer=footer,
         display=options.display(ctx, wide),

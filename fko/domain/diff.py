@@ -340,8 +340,8 @@ def diff(old: Store, new: Store, fields: Sequence[str] = FIELDS) -> dict[str, An
     added = [_brief(m) for m in news if m["id"] not in paired_new]
     removed = [_brief(m) for m in olds if m["id"] not in paired_old]
     return {
-        "old_store": old.path,
-        "new_store": new.path,
+        "old_store": old.name,
+        "new_store": new.name,
         "fields": list(fields),
         "summary": {
             "old_count": len(olds),

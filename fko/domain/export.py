@@ -211,14 +211,14 @@ def numeric(rows: list[dict[str, Any]], column: str) -> bool:
 
 
 def write_json(store: Store, path: Path) -> None:
-    """The records with the keys `--json` prints (`measure`, not the tables' `measure_id`)."""
+    """The records with the keys `--json` prints (a budget item names its measure `measure_id`)."""
     records = store.measures() + store.table("initiatives")
     document = {
         "fko_version": __version__,
         "measures": store.measures(),
         "initiatives": store.table("initiatives"),
         "budget_items": [
-            {"id": r["id"], "item": n, **item}
+            {"measure_id": r["id"], "item": n, **item}
             for r in records
             for n, item in enumerate(r["budget"].get("items", []), start=1)
         ],
@@ -231,16 +231,46 @@ def write_json(store: Store, path: Path) -> None:
         out.write(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
 
 
-def write_csv_folder(store: Store, folder: Path, delimiter: str = ";") -> None:
+def _table_csv(rows: list[dict[str, Any]], delimiter: str) -> str:
     from fko.output.csv_writer import csv_text
     from fko.output.fields import Field, key
 
+    return csv_text(rows, [Field(c, c, key(c), numeric=numeric(rows, c)) for c in columns(rows)], delimiter)
+
+
+def write_csv_folder(store: Store, folder: Path, delimiter: str = ";") -> None:
     folder.mkdir(exist_ok=True)
     suffix = ".tsv" if delimiter == "\t" else ".csv"
     for name, rows in tables(store).items():
-        fields = [Field(c, c, key(c), numeric=numeric(rows, c)) for c in columns(rows)]
         with (folder / f"{name}{suffix}").open("w", encoding="utf-8", newline="") as out:
-            out.write(csv_text(rows, fields, delimiter))
+            out.write(_table_csv(rows, delimiter))
+
+
+def exported(
+    store: Store,
+    fmt: str,
+    delimiter: str = ";",
+    table: str | None = None,
+    aliases: Mapping[str, list[str]] | None = None,
+) -> bytes:
+    """The export as the bytes `--out -` writes to stdout: the JSON document, one table (`table`)
+    as CSV, or the bytes of the SQLite database or the workbook (made in a temporary folder)."""
+    if fmt == "csv":
+        data = tables(store)
+        if table not in data:
+            names = ", ".join(data)
+            if table is None:
+                raise UsageError(f"--format csv --out - writes one table: add --table NAME (one of {names})")
+            raise UsageError(f"unknown --table '{table}'; use one of {names}")
+        return _table_csv(data[table], delimiter).encode("utf-8")
+    if table is not None:
+        raise UsageError("--table goes with --format csv --out - (the other formats hold every table)")
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="fko-export-") as folder:
+        path = Path(folder) / f"export.{fmt}"
+        producer(store, fmt, delimiter, aliases)(path)
+        return path.read_bytes()
 
 
 def _sql_value(value: Any) -> Any:
@@ -433,8 +463,11 @@ def export(
     return written
 
 
-def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], target: Path, title: str | None) -> None:
-    """--xlsx FILE of a listing command: the rows with the columns --csv would have, one sheet."""
+def write_rows_xlsx(
+    rows: Sequence[dict[str, Any]], fields: Sequence[Field], target: Path, title: str | None, force: bool = False
+) -> None:
+    """--xlsx FILE of a listing command: the rows with the columns --csv would have, one sheet;
+    an existing FILE is replaced only with force."""
     from fko.output.xlsx import write_sheets
 
     projected = [{f.name: f.get(row) for f in fields} for row in rows]
@@ -447,7 +480,7 @@ def write_rows_xlsx(rows: Sequence[dict[str, Any]], fields: Sequence[Field], tar
     write_file(
         target,
         lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers),
-        force=False,
+        force=force,
         option="--xlsx",
     )
 

@@ -197,12 +197,17 @@ def _names_payer(measure: dict[str, Any], said: str, payer: Any) -> bool:
 
 
 def _matching_facts(
-    facts: dict[str, Any], measures: list[dict[str, Any]], record_ids: set[str], report: str, warnings: list[str]
+    facts: dict[str, Any],
+    measures: list[dict[str, Any]],
+    record_ids: set[str],
+    report: tuple[str, list[str]],
+    warnings: list[str],
 ) -> dict[str, Any]:
-    """The facts whose measure is in this report; a fact quoting the report must quote its own
-    measure's text (a renumbered measure is caught here). Others are reported, not applied."""
+    """The facts whose measure is in this report (its file name and lines); a fact quoting the
+    report must quote its own measure's text (a renumbered measure is caught here). Others are
+    reported, not applied."""
     by_id = {m["id"]: m for m in measures}
-    lines = read_text_lines(report)
+    name, lines = report
     out = dict(facts)
     for table in ("indicators", "updates", "events"):
         kept = []
@@ -213,7 +218,7 @@ def _matching_facts(
                 warnings.append(f"{where}: the report has no measure {measure_id}; not applied")
                 continue
             measure = by_id.get(measure_id or "")
-            if measure is not None and lines is not None and entry.get("source") == Path(report).name:
+            if measure is not None and entry.get("source") == name:
                 first, last = measure["source_lines"]
                 text = "\n".join(lines[first - 1 : last])
                 if curated_facts._key(entry.get("quote", "")) not in curated_facts._key(text):
@@ -252,18 +257,29 @@ def _matching_aliases(
     return out
 
 
-def read_text_lines(report: str) -> list[str] | None:
-    try:
-        return read_text(Path(report), "source file").split("\n")
-    except FkoError:
-        return None
-
-
 def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curated_facts.FACTS) -> BuildResult:
-    """Parse the report, apply the curation and the facts, and return all tables of the store."""
+    """The store built from a report file; the other source documents the facts quote stand
+    beside it."""
+    return build_from(read_text(report, "source file"), report.name, report.parent, curation_path, facts_path)
+
+
+def report_name(curation_path: Path = CURATION) -> str:
+    """The file name the curation file gives the report (its source with key "report"): the
+    name a report read from stdin is recorded under."""
+    for source in load_curation(curation_path).get("sources", []):
+        if source.get("key") == "report":
+            return str(source["file"])
+    raise FkoError(f"the curation file {curation_path} names no source with key 'report'; name the report's file")
+
+
+def build_from(
+    text: str, name: str, folder: Path, curation_path: Path = CURATION, facts_path: Path = curated_facts.FACTS
+) -> BuildResult:
+    """Parse the report's text (recorded as file `name`), apply the curation and the facts
+    (their quotes checked against the source documents in `folder`), and return all tables."""
     curation = load_curation(curation_path)
     facts = curated_facts.load_facts(facts_path)
-    parsed = parse_report(read_text(report, "source file"), report.name)
+    parsed = parse_report(text, name)
     result = BuildResult(tables={})
     measures = parsed["measures"]
     for measure in measures:
@@ -276,28 +292,24 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     _apply_budget(measures, curation.get("budget", []), result.warnings)
 
     sources = [dict(s) for s in curation.get("sources", [])]
-    if report.name not in {s["file"] for s in sources}:
-        result.warnings.append(f"{report.name} is not described in the curation file; its title and date are unknown")
+    if name not in {s["file"] for s in sources}:
+        result.warnings.append(f"{name} is not described in the curation file; its title and date are unknown")
         sources.insert(
-            0, {"file": report.name, "key": "report", "title": None, "publisher": None, "date": None, "date_note": None}
+            0, {"file": name, "key": "report", "title": None, "publisher": None, "date": None, "date_note": None}
         )
     dates = {s["file"]: s.get("date") for s in sources}
-    texts = curated_facts.Sources(report.parent)
+    texts = curated_facts.Sources(folder)
     ids = {m["id"] for m in measures}
     codes = {r["code"] for r in parsed["ressorts"]}
     vi8 = [m for m in measures if m["id"] == "VI.8"]
-    report_lines = read_text_lines(str(report))
+    report_lines = text.split("\n")
     recognition = [
-        *[
-            row
-            for m in vi8
-            for row in curated_facts.chamber_tables(m, report.name, dates.get(report.name), report_lines)
-        ],
+        *[row for m in vi8 for row in curated_facts.chamber_tables(m, name, dates.get(name), report_lines)],
         *curated_facts.recognition(facts, texts, dates),
     ]
     initiatives = curated_facts.initiatives(facts, texts, codes)
     record_ids = ids | {i["id"] for i in initiatives}
-    facts = _matching_facts(facts, measures, record_ids, str(report), result.warnings)
+    facts = _matching_facts(facts, measures, record_ids, (name, report_lines), result.warnings)
     indicators = curated_facts.indicators(facts, texts, ids, dates)
     updates = curated_facts.updates(facts, texts, ids)
     events = curated_facts.events(facts, texts, record_ids, dates)
@@ -305,7 +317,7 @@ def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curat
     records = measures + initiatives
     aliases = _matching_aliases(curation.get("aliases", {}), records, later, result.warnings)
     result.tables = {
-        "meta": [{"schema_version": SCHEMA_VERSION, "report": report.name}],
+        "meta": [{"schema_version": SCHEMA_VERSION, "report": name}],
         "ressorts": parsed["ressorts"],
         "clusters": parsed["clusters"],
         "measures": measures,

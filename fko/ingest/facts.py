@@ -56,7 +56,9 @@ class Sources:
             path = self.folder / name
             if not path.exists():
                 raise FkoError(
-                    _("a curated fact cites {name}, which is not in {folder}").format(name=name, folder=self.folder)
+                    _(
+                        "a curated fact cites {name}, which is not in {folder}; give its folder with --sources DIR"
+                    ).format(name=name, folder=self.folder)
                 )
             self._texts[name] = read_text(path, "source file")
         return self._texts[name]

@@ -22,7 +22,10 @@ _KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a so
 
 
 def read_bytes(path: Path, what: str) -> bytes:
-    """The bytes of a regular file of at most MAX_INPUT_MB; FkoError naming the file otherwise."""
+    """The bytes of a regular file (or, for `-`, of standard input) of at most MAX_INPUT_MB;
+    FkoError naming the file otherwise."""
+    if str(path) == "-":
+        return _read_stdin(what)
     try:
         kind = _KINDS.get(stat.S_IFMT(os.stat(path).st_mode))
         if kind:
@@ -63,6 +66,18 @@ def read_bytes(path: Path, what: str) -> bytes:
         ) from None
     finally:
         os.close(fd)
+
+
+def _read_stdin(what: str) -> bytes:
+    """What is piped into fko, at most MAX_INPUT_MB; never a terminal."""
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise FkoError(f"a {what} from stdin (-) needs one piped in, e.g. fko data build - --out x.json < report.txt")
+    raw = read_at_most(sys.stdin.fileno(), MAX_INPUT_MB * 2**20)
+    if raw is None:
+        raise FkoError(f"the {what} on stdin is larger than {MAX_INPUT_MB} MB; is it the right file?")
+    return raw
 
 
 def read_text(path: Path, what: str) -> str:

@@ -161,7 +161,7 @@ def write(text: str) -> None:
 
 
 def write_bytes(data: bytes) -> None:
-    """Write valid UTF-8 to stdout through its Channel."""
+    """Write bytes to stdout through its Channel as they are: UTF-8 text, or a file's bytes."""
     stdout = sys.stdout if isinstance(sys.stdout, Channel) else Channel(sys.stdout, "stdout")
     stdout.write_utf8(data)
 

@@ -86,9 +86,10 @@ def _check(
         if folder and not any(os.scandir(target)):
             pass  # an empty folder loses nothing
         elif not force:
-            fix = "pass --force to replace it" if option == "--out" else "remove it first"
             raise FkoError(
-                _("{target} exists; choose another {option} or {fix}").format(target=target, option=option, fix=fix)
+                _("{target} exists; choose another {option} or pass --force to replace it").format(
+                    target=target, option=option
+                )
             )
     parent = target.parent
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fko.domain.measures import by_id as all_records
@@ -68,9 +67,9 @@ def store_index(store: Store) -> tuple[dict[str, Any], list[str]]:
     if store in _INDEXES:
         return _INDEXES[store]
     problem, found = None, None
-    if not store.in_memory:  # a store file: perhaps with an index file beside it
+    if store.file is not None:  # a store file: perhaps with an index file beside it
         try:
-            found = read_index_file(index_path(Path(store.path)))
+            found = read_index_file(index_path(store.file))
         except UnreadableIndex as exc:
             problem = f"unreadable ({exc})"
     if found is not None:
@@ -95,8 +94,8 @@ def _rebuilt(store: Store, problem: str | None, old: Any = None) -> tuple[dict[s
     index = index_of_tables(tables, index_aliases(old), enrich=carried(old))
     warnings = _INDEXES[store][1] if store in _INDEXES else []
     if problem is not None:
-        path = index_path(Path(store.path))
-        warnings.append(f"store {store.path}: the search index {path} is {problem}; rebuilt it in memory for this run")
+        path = index_path(store.file) if store.file is not None else None
+        warnings.append(f"store {store.name}: the search index {path} is {problem}; rebuilt it in memory for this run")
     _INDEXES[store] = (index, warnings)
     return _INDEXES[store]
 

@@ -67,8 +67,30 @@ def read_at_most(fd: int, limit: int, expected: int = 0) -> bytes | None:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
+#: The path that names standard input (`--db -`, `fko diff OLD -`), and how messages name it.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def _read_stdin() -> bytes:
+    """A store piped into fko: standard input's bytes, at most max_bytes(); never a terminal."""
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise FkoError(_("a store from stdin (-) needs one piped in, e.g. fko --db - list < store.json"))
+    raw = read_at_most(sys.stdin.fileno(), max_bytes())
+    if raw is None:
+        raise FkoError(
+            _("store {path} is more than FKO_MAX_STORE_MB; raise the limit if you trust it").format(path=STDIN_NAME)
+        )
+    return raw
+
+
 def _read(path: str) -> bytes:
-    """The bytes of a regular file, at most max_bytes(); never blocks on a FIFO or device."""
+    """The bytes of a regular file (or, for `-`, of standard input), at most max_bytes(); never
+    blocks on a FIFO or device."""
+    if path == STDIN:
+        return _read_stdin()
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:

@@ -9,6 +9,7 @@ verdict. Only the store shipped with fko, known by its checksum, is read without
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
@@ -17,7 +18,7 @@ from tinydb.storages import MemoryStorage, Storage
 from fko.errors import FkoError
 from fko.i18n import _
 from fko.store.checks import REQUIRED_TABLES, check_store
-from fko.store.fileformat import SHIPPED, _read, digest, is_shipped, parse, parse_trusted
+from fko.store.fileformat import SHIPPED, STDIN, STDIN_NAME, _read, digest, is_shipped, parse, parse_trusted
 
 
 class ReadOnlyJSONStorage(Storage):
@@ -41,8 +42,9 @@ class ReadOnlyJSONStorage(Storage):
             if self.trusted:
                 data = parse_trusted(raw)
             else:
-                data = parse(self.path, raw)
-                check_store(self.path, data)
+                name = STDIN_NAME if self.path == STDIN else self.path
+                data = parse(name, raw)
+                check_store(name, data)
             self._raw, self._data = raw, data
         return self._data
 
@@ -72,6 +74,16 @@ class Store:
         """Whether the store is the one shipped with fko, known by its checksum."""
         storage = self.db.storage
         return isinstance(storage, ReadOnlyJSONStorage) and storage.trusted
+
+    @property
+    def file(self) -> Path | None:
+        """The store's file; None for a store held in memory or read from standard input."""
+        return None if self.in_memory or self.path == STDIN else Path(self.path)
+
+    @property
+    def name(self) -> str:
+        """How messages name the store: its path, or <stdin>."""
+        return STDIN_NAME if self.path == STDIN else self.path
 
     @property
     def in_memory(self) -> bool:

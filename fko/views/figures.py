@@ -218,6 +218,7 @@ def chamber_tables(
     delimiter: str,
     jsonl: bool = False,
     xlsx: Path | None = None,
+    force: bool = False,
     display: Display,
 ) -> None:
     """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
@@ -243,6 +244,7 @@ def chamber_tables(
             fields_arg=fields,
             delimiter=delimiter,
             xlsx=xlsx,
+            force=force,
             title="Recognition, chambers",
             display=display,
         )

@@ -34,6 +34,7 @@ def emit_rows(
     footer: Sequence[str] = (),
     json_rows: Sequence[dict[str, Any]] | None = None,
     xlsx: Path | None = None,
+    force: bool = False,
     empty: str | None = None,
 ) -> None:
     """Print rows as the records of output type `output` (fko/model.py) with --json or --jsonl,
@@ -55,20 +56,22 @@ def emit_rows(
             cut = [pick(r, names) for r in full]
             json_writer.emit_jsonl(cut) if jsonl else json_writer.emit_json(cut)
         elif xlsx is not None:
-            from fko.domain.export import write_rows_xlsx
-
-            write_rows_xlsx(full, chosen, xlsx, title)
-            channels.note(f"wrote {xlsx}")
+            _workbook(display, full, chosen, xlsx, title, force)
         elif csv:
             csv_writer.emit_csv(full, chosen, delimiter)
         else:
             tables.table(display, full, chosen, title=title, footer=footer)
         return
     if xlsx is not None:
-        from fko.domain.export import write_rows_xlsx
-
-        write_rows_xlsx(rows, fields, xlsx, title)
-        channels.note(f"wrote {xlsx}")
+        renames = RENAMES.get(output, {})  # the workbook's columns are those of --csv
+        _workbook(
+            display,
+            rows,
+            [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields],
+            xlsx,
+            title,
+            force,
+        )
     elif json:
         json_writer.emit_json(records(output, source))
     elif jsonl:
@@ -137,3 +140,29 @@ def _list_form(dated: bool) -> tuple[dict[str, None], int, frozenset[str]]:
 
 
 _LIST_DATED, _LIST_UNDATED = _list_form(True), _list_form(False)
+
+
+def _workbook(
+    display: Display,
+    rows: Sequence[dict[str, Any]],
+    fields: Sequence[Field],
+    target: Path,
+    title: str | None,
+    force: bool,
+) -> None:
+    """--xlsx FILE: the rows as a workbook, written atomically (an existing FILE only with --force);
+    --xlsx -: its bytes on stdout, never onto a terminal."""
+    from fko.domain.export import write_rows_xlsx
+
+    if str(target) != "-":
+        write_rows_xlsx(rows, fields, target, title, force)
+        channels.note(f"wrote {target}")
+        return
+    if display.is_terminal:
+        raise UsageError("--xlsx - writes binary data: redirect stdout to a file or a pipe")
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="fko-xlsx-") as folder:
+        path = Path(folder) / "rows.xlsx"
+        write_rows_xlsx(rows, fields, path, title, force=False)
+        channels.write_bytes(path.read_bytes())

@@ -324,9 +324,13 @@ def test_listing_commands_write_xlsx(fko: Fko, tmp_path: Path, offline: None) ->
     sheet = openpyxl.load_workbook(path)["Planned funds (Geplante Mittel)"]
     header = [c.value for c in sheet[1]]
     first = dict(zip(header, (c.value for c in sheet[2]), strict=True))
-    assert (first["id"], first["amount_eur"], first["approximate"]) == ("I.11", 1000000000, True)
+    assert (first["measure_id"], first["amount_eur"], first["approximate"]) == ("I.11", 1000000000, True)
     again = fko("budget", "--xlsx", str(path))
-    assert again.code == 1 and again.err == f"fko: {path} exists; choose another --xlsx or remove it first\n"
+    assert again.code == 1 and again.err == f"fko: {path} exists; choose another --xlsx or pass --force to replace it\n"
+    before = path.read_bytes()
+    replaced = fko("list", "--xlsx", str(path), "--force")  # as export and data build do
+    assert (replaced.code, replaced.err) == (0, f"fko: wrote {path}\n") and path.read_bytes() != before
+    assert openpyxl.load_workbook(path).sheetnames[0] == "64 measures"
     both = fko("list", "--csv", "--xlsx", str(tmp_path / "x.xlsx"))
     assert both.code == 2 and not (tmp_path / "x.xlsx").exists()
     hits = tmp_path / "hits.xlsx"
@@ -486,4 +490,5 @@ def test_json_export_keeps_the_keys_of_json_output(fko: Fko, tmp_path: Path, off
     shown = fko("recognition", "--json").json()[0]
     assert set(data["recognition"][0]) <= set(shown) and data["recognition"][0]["measure_id"] == "VI.8"
     assert "measure_id" in data["indicators"][0] and "measure" not in data["indicators"][0]
-    assert data["budget_items"][0]["id"] == "I.8" and data["budget_items"][0]["item"] == 1
+    assert data["budget_items"][0]["measure_id"] == "I.8" and data["budget_items"][0]["item"] == 1
+    assert "id" not in data["budget_items"][0]  # one key names a measure: measure_id, as budget --json says

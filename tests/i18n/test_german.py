@@ -106,7 +106,7 @@ def test_lang_c_is_english_as_before(monkeypatch: pytest.MonkeyPatch, fko: Calla
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("list --nope", "fko: Unbekannte Option: --nope (mögliche Optionen: --on); siehe 'fko list --help'"),
+        ("list --nope", "fko: Unbekannte Option: --nope (mögliche Optionen: --force, --on); siehe 'fko list --help'"),
         ("show", "fko: Argument 'MASSNAHME...' fehlt; siehe 'fko show --help'"),
         (
             "--color blue list",
