@@ -1,15 +1,16 @@
 """The search index: what `fko data build` computes once from the records, and its text format.
 
 Every searchable record becomes a document of fields; the index holds the postings (where
-each normalised word stands), stems, compound parts, umlaut-free variants and the synonym
-table. A query (fko/search/query.py) reads it; nothing here reads the store or prints.
+each normalised word stands), stems, compound parts, umlaut-free variants, the synonym table
+and the English-German glossary. A query (fko/search/query.py) reads it; nothing here reads the
+store or prints.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -52,7 +53,11 @@ STOPWORDS = frozenset(
     "und oder der die das den dem des ein eine einer eines einem einen in im fuer von vom mit zu zur zum "
     "auf an am aus bei als wie ist sind wird werden nach sowie bzw auch sich es nicht so dass um the of "
     "innen wer was wo wann warum welche welcher welches gibt kann ich man mich mir meine brauche suche werde "
-    "and for to a an is are do does i my how what where which who in on with".split()
+    "and for to a an is are do does i my how what where which who in on with "
+    # English function words that are no German words (the glossary's keys drop them as a query does)
+    "about after all any as at be been being by can could did from get got had has have into its many more "
+    "most much must our out over s shall should some such than that their them then there these they this "
+    "those under very we were when why would you your".split()
 )
 
 
@@ -247,12 +252,13 @@ def build_index(
     synonyms: Sequence[dict[str, Any]] = (),
     warnings: list[str] | None = None,
     enrich: Enrich | None = None,
+    glossary: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
     """Everything a query needs, computed once by `fko data build`: postings with positions of every
     normalised word, hyphenated compounds joined, coordination ellipses completed, stems, the parts
-    of compounds (split by the data's own vocabulary), umlaut-free variants, the synonym table and
-    what `enrich` (general-language resources) says about the data's words.
-    A synonym whose meaning is not a word of the data is left out, with a warning."""
+    of compounds (split by the data's own vocabulary), umlaut-free variants, the synonym table, the
+    English-German glossary and what `enrich` (general-language resources) says about the data's words.
+    A synonym's or glossary term's German word that is not a word of the data is left out, with a warning."""
 
     postings: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
     variants: dict[str, set[str]] = defaultdict(set)
@@ -323,20 +329,33 @@ def build_index(
             heads[german.stem(piece)].add(term)
         for piece in found_parts:
             parts[german.stem(piece)].add(term)
-    synonym_table: dict[str, list[int]] = defaultdict(list)  # a typed word -> its entries
-    synonym_entries: list[dict[str, Any]] = []
-    for entry in synonyms:
-        known = [m for m in entry["means"] if normalise(m) in postings or german.stem(m) in stems]
-        for means in entry["means"]:
-            if means not in known and warnings is not None:
-                warnings.append(f"synonym {entry['words'][0]!r} -> {means!r}: {means!r} is not a word of the data")
-        if not known:
-            continue
-        synonym_entries.append({"means": known, "reason": entry["reason"]})
-        for word in entry["words"]:
-            for key in sorted({normalise(word), stem_key(word)}):
-                if len(synonym_entries) - 1 not in synonym_table[key]:
-                    synonym_table[key].append(len(synonym_entries) - 1)
+
+    def known(word: str) -> bool:
+        """A word of the data, as printed or by its stem."""
+        return normalise(word) in postings or german.stem(word) in stems
+
+    def in_compounds(word: str) -> bool:
+        """A word of the data or a part of its compounds: the glossary's "Meister" stands in the
+        data only in Meisterprämie, Meisterprüfung and Handwerksmeistern."""
+        return known(word) or german.stem(word) in heads or german.stem(word) in parts
+
+    synonym_table, synonym_entries = _routes(
+        [(entry["words"], entry["means"], entry["reason"]) for entry in synonyms],
+        lambda word: sorted({normalise(word), stem_key(word)}),
+        known,
+        lambda words, means: f"synonym {words[0]!r} -> {means!r}: {means!r} is not a word of the data",
+        warnings,
+    )
+    glossary_table, glossary_entries = _routes(
+        [(term["en"], term["de"], gloss_reason(term)) for term in glossary],
+        lambda phrase: [english_key(phrase)],
+        in_compounds,
+        lambda words, means: (
+            f"glossary {words[0]!r} -> {means!r}: {means!r} is neither a word of the data nor a part of its "
+            "compounds (fko/data/english.toml)"
+        ),
+        warnings,
+    )
     words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
     resources = enrich.tables(words, head_of) if enrich is not None else {}
     return {
@@ -352,8 +371,38 @@ def build_index(
         "parts": {s: " ".join(sorted(ts)) for s, ts in sorted(parts.items())},
         "synonyms": dict(sorted(synonym_table.items())),
         "synonym_entries": synonym_entries,
+        "glossary": dict(sorted(glossary_table.items())),
+        "glossary_entries": glossary_entries,
         **{name: resources.get(name, {}) for name in RESOURCE_TABLES},
     }
+
+
+def _routes(
+    entries: Sequence[tuple[Sequence[str], Sequence[str], str]],
+    keys_of: Callable[[str], list[str]],
+    known: Callable[[str], bool],
+    complaint: Callable[[Sequence[str], str], str],
+    warnings: list[str] | None,
+) -> tuple[dict[str, list[int]], list[dict[str, Any]]]:
+    """The lookup table of a synonym table or the glossary: each typed word's keys -> the numbers of
+    its entries, and the entries ({"means": the data's words, "reason": why}). `entries` are
+    (words a person types, the data's words they mean, the reason); a meaning that is not a word
+    of the data (`known`) is left out with a warning (`complaint`), an entry left without one altogether."""
+    table: dict[str, list[int]] = defaultdict(list)
+    kept: list[dict[str, Any]] = []
+    for words, means, reason in entries:
+        found = [m for m in means if known(m)]
+        for missing in (m for m in means if m not in found):
+            if warnings is not None:
+                warnings.append(complaint(words, missing))
+        if not found:
+            continue
+        kept.append({"means": found, "reason": reason})
+        for word in words:
+            for key in keys_of(word):
+                if key and len(kept) - 1 not in table[key]:
+                    table[key].append(len(kept) - 1)
+    return table, kept
 
 
 def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
@@ -429,6 +478,45 @@ def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
     return list(entries)
 
 
+GLOSSARY = Path(__file__).parents[1] / "data" / "english.toml"
+
+
+#: An English phrase of the glossary has at most this many words beside stop words: a query joins no more.
+MAX_PHRASE = 3
+
+
+def english_key(phrase: str) -> str:
+    """The glossary's key of an English word or phrase: normalised, its stop words dropped, as a
+    query joins its words ("recognition of qualifications" -> "recognition qualifications")."""
+    return " ".join(word for word in normalise(phrase).split() if word not in STOPWORDS)
+
+
+def load_glossary(path: Path = GLOSSARY) -> list[dict[str, Any]]:
+    """The English-German glossary: each term's German words of the data (`de`), the English words
+    and phrases that mean them (`en`) and, where the match is not plain, a `note`."""
+    import tomllib
+
+    with path.open("rb") as handle:
+        terms = tomllib.load(handle).get("term", [])
+    for number, term in enumerate(terms, start=1):
+        words = [*term.get("de", []), *term.get("en", [])]
+        if not (term.get("de") and term.get("en") and all(isinstance(w, str) and w.strip() for w in words)):
+            raise FkoError(f"term {number} of {path.name} needs `de` and `en`, each a list of words; add them")
+        for phrase in term["en"]:
+            if not 1 <= len(english_key(phrase).split()) <= MAX_PHRASE:
+                raise FkoError(
+                    f"term {number} of {path.name}: {phrase!r} is not 1 to {MAX_PHRASE} words beside stop words; "
+                    "shorten it"
+                )
+    return list(terms)
+
+
+def gloss_reason(term: dict[str, Any]) -> str:
+    """What a hit through a glossary term says of its route: "English-German glossary: teacher = Lehrkraft"."""
+    said = f"English-German glossary: {term['en'][0]} = {', '.join(term['de'])}"
+    return f"{said} ({term['note']})" if term.get("note") else said
+
+
 def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[str]:
     """Short names a user types for a record: curated ones, then acronyms from the title,
     acronyms the description defines in brackets, and terms explained in footnotes."""
@@ -460,9 +548,9 @@ def search_index(
 ) -> dict[str, Any]:
     """The search index of the records (with their aliases and later developments), of the
     records beyond them (`figures`: the tables measures, sources, recognition, indicators, updates
-    and events), and of the reviewed synonym table.
+    and events), of the reviewed synonym table and of the English-German glossary.
 
     Built by `fko data build`, and in memory for a store whose index is missing or stale."""
     docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
     docs += figure_documents(figures or {})
-    return build_index(docs, load_synonyms(), warnings, enrich)
+    return build_index(docs, load_synonyms(), warnings, enrich, load_glossary())
