@@ -61,7 +61,8 @@ STOPWORDS = frozenset(
 )
 
 
-_ACRONYM = re.compile(r"\b([A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*(?:[.-][A-Za-z]+)?|[a-z]{2,}\.NRW)\b")
+# compiled by `re` when the build first uses it: a query never does
+_ACRONYM = r"\b([A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*(?:[.-][A-Za-z]+)?|[a-z]{2,}\.NRW)\b"
 
 
 WORD = re.compile(r"[^\W_]+")
@@ -70,7 +71,7 @@ WORD = re.compile(r"[^\W_]+")
 def acronyms(text: str) -> list[str]:
     """Acronyms a measure defines or uses prominently: "(KIM)", "(zdi.NRW)", "OBAS", "SiA-NRW"."""
     found: list[str] = []
-    for match in _ACRONYM.finditer(text):
+    for match in re.finditer(_ACRONYM, text):
         word = match.group(1)
         if word.upper() == "NRW" or len(word) < 2 or word in found:
             continue
@@ -166,7 +167,7 @@ def _texts(doc: dict[str, Any], name: str) -> list[str]:
     return [str(value)] if value else []
 
 
-_JOIN = re.compile(r"-|-\)\s*")
+_JOIN = r"-|-\)\s*"  # compiled by `re` when the build first uses it
 
 
 class _Tokens:
@@ -196,7 +197,7 @@ def _tokenise(text: str, start: int) -> _Tokens:
         if not keys:
             continue
         between = text[previous_end : match.start()] if previous_end >= 0 else " "
-        hyphenated = bool(_JOIN.fullmatch(between))
+        hyphenated = bool(re.fullmatch(_JOIN, between))
         if not hyphenated:
             chain, chain_start = [], match.start()
         for key in keys:
@@ -347,7 +348,8 @@ def build_index(
         warnings,
     )
     glossary_table, glossary_entries = _routes(
-        [(term["en"], term["de"], gloss_reason(term)) for term in glossary],
+        # its reason is made when a query reads it (decode_glossary): the first English word and the note
+        [(term["en"], term["de"], f"{term['en'][0]}\t{term.get('note', '')}") for term in glossary],
         lambda phrase: [english_key(phrase)],
         in_compounds,
         lambda words, means: (
@@ -371,8 +373,10 @@ def build_index(
         "parts": {s: " ".join(sorted(ts)) for s, ts in sorted(parts.items())},
         "synonyms": dict(sorted(synonym_table.items())),
         "synonym_entries": synonym_entries,
-        "glossary": dict(sorted(glossary_table.items())),
-        "glossary_entries": glossary_entries,
+        # text, not nested lists: a start parses the whole index, and a German word never needs these;
+        # an entry is "English<TAB>note<TAB>word<TAB>word" (decode_glossary)
+        "glossary": "\n".join(f"{key}\t{' '.join(map(str, ns))}" for key, ns in sorted(glossary_table.items())),
+        "glossary_entries": ["\t".join([e["reason"], *e["means"]]) for e in glossary_entries],
         **{name: resources.get(name, {}) for name in RESOURCE_TABLES},
     }
 
@@ -411,7 +415,31 @@ def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
 
 
 class MalformedIndex(Exception):
-    """A word's postings in a store's search index are not what the build writes."""
+    """A word's postings or the glossary in a store's search index are not what the build writes."""
+
+
+def decode_glossary(text: str, entries: Sequence[str]) -> dict[str, list[tuple[list[str], str]]]:
+    """English key -> its glossary terms ([the data's words], reason), from the index's text:
+    `key<TAB>n n` lines, and entries `English<TAB>note<TAB>word<TAB>word` (the reason is made
+    here: "English-German glossary: teacher = Lehrkräfte, Lehrkraft"). A damaged one raises
+    MalformedIndex."""
+    terms: list[tuple[list[str], str]] = []
+    for entry in entries:
+        english, _, rest = entry.partition("\t")
+        note, _, words = rest.partition("\t")
+        means = words.split("\t") if words else []
+        if not english or not means:
+            raise MalformedIndex(entry[:40])
+        said = f"English-German glossary: {english} = {', '.join(means)}"
+        terms.append((means, f"{said} ({note})" if note else said))
+    table: dict[str, list[tuple[list[str], str]]] = {}
+    for line in text.split("\n") if text else ():
+        key, tab, numbers = line.partition("\t")
+        found = numbers.split()
+        if not (key and tab and found and all(n.isascii() and n.isdigit() and int(n) < len(terms) for n in found)):
+            raise MalformedIndex(line[:40])
+        table[key] = [terms[int(n)] for n in found]
+    return table
 
 
 _POSTINGS = re.compile(r"\d{1,9},\d{1,2}(?:,\d{1,9})+(?: \d{1,9},\d{1,2}(?:,\d{1,9})+)*")
@@ -502,6 +530,8 @@ def load_glossary(path: Path = GLOSSARY) -> list[dict[str, Any]]:
         words = [*term.get("de", []), *term.get("en", [])]
         if not (term.get("de") and term.get("en") and all(isinstance(w, str) and w.strip() for w in words)):
             raise FkoError(f"term {number} of {path.name} needs `de` and `en`, each a list of words; add them")
+        if any(ch in text for text in [*words, str(term.get("note", ""))] for ch in "\t\n"):
+            raise FkoError(f"term {number} of {path.name} has a tab or line break in a word or note; remove it")
         for phrase in term["en"]:
             if not 1 <= len(english_key(phrase).split()) <= MAX_PHRASE:
                 raise FkoError(
@@ -509,12 +539,6 @@ def load_glossary(path: Path = GLOSSARY) -> list[dict[str, Any]]:
                     "shorten it"
                 )
     return list(terms)
-
-
-def gloss_reason(term: dict[str, Any]) -> str:
-    """What a hit through a glossary term says of its route: "English-German glossary: teacher = Lehrkraft"."""
-    said = f"English-German glossary: {term['en'][0]} = {', '.join(term['de'])}"
-    return f"{said} ({term['note']})" if term.get("note") else said
 
 
 def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[str]:

@@ -135,20 +135,19 @@ def index_problem(index: Any) -> str | None:
         return "malformed"
     for mapping in word_maps:
         assert isinstance(mapping, dict)
-        for words in mapping.values():
-            if not isinstance(words, str) or not all(w in postings for w in words.split()):
-                return "malformed"
+        words = list(mapping.values())
+        if not all(type(w) is str for w in words) or not set(" ".join(words).split()) <= postings.keys():
+            return "malformed"  # every word they name has postings
     if not all(isinstance(v, str) for v in surface.values()):
         return "malformed"
     if not isinstance(index.get("synthetic"), list):
         return "malformed"
     if _routes_problem(index.get("synonyms"), index.get("synonym_entries")):
         return "malformed"
-    if ("glossary" in index or "glossary_entries" in index) and _routes_problem(
-        index.get("glossary"), index.get("glossary_entries")
-    ):
+    glossary, entries = index.get("glossary", ""), index.get("glossary_entries", [])
+    if type(glossary) is not str or type(entries) is not list or not all(type(e) is str for e in entries):
         return "malformed"  # an index made before the glossary has neither: a query finds no English then
-    return None
+    return None  # the glossary's lines are checked when a query first reads them (index.decode_glossary)
 
 
 def _routes_problem(table: Any, entries: Any) -> bool:

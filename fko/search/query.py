@@ -10,7 +10,7 @@ from typing import Any
 
 from fko import german
 from fko.german import _NON_WORD, THOUSANDS, normalise
-from fko.search.index import FIELD_NAMES, FIELDS, STOPWORDS, WORD, decode_postings, stem_key
+from fko.search.index import FIELD_NAMES, FIELDS, STOPWORDS, WORD, decode_glossary, decode_postings, stem_key
 
 _WEIGHT = dict(FIELDS)
 
@@ -229,9 +229,15 @@ class _Lookup:
         forms, lemmas = index.get("lemma_forms"), index.get("lemmas")
         self.lemma_forms: dict[str, Any] = forms if isinstance(forms, dict) else {}
         self.lemmas: dict[str, Any] = lemmas if isinstance(lemmas, dict) else {}
-        glossary = index.get("glossary")
-        self.glossary: dict[str, list[int]] = glossary if isinstance(glossary, dict) else {}
-        self.glossary_entries: list[dict[str, Any]] = index.get("glossary_entries") or []
+        self._glossary: dict[str, list[tuple[list[str], str]]] | None = None
+
+    @property
+    def glossary(self) -> dict[str, list[tuple[list[str], str]]]:
+        """The English-German glossary: English key -> its terms ([the data's words], reason),
+        decoded when a query first needs it."""
+        if self._glossary is None:
+            self._glossary = decode_glossary(self.index.get("glossary") or "", self.index.get("glossary_entries") or [])
+        return self._glossary
 
     def entries(self, term: str) -> list[list[int]]:
         """[[doc, field, position, ...], ...] of one word of the data."""
@@ -353,7 +359,8 @@ def _strong(found: dict[str, tuple[float, str, str | None, str | None]]) -> bool
 def _synonyms(raw: str, key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
     table = look.index.get("synonyms", {})
     numbers = table.get(key) or table.get(stem_key(raw)) or []
-    _through([look.index["synonym_entries"][n] for n in numbers], "synonym", look, found)
+    entries = [look.index["synonym_entries"][n] for n in numbers]
+    _through([(e["means"], e["reason"]) for e in entries], "synonym", look, found)
 
 
 def english_forms(key: str) -> list[str]:
@@ -372,34 +379,36 @@ def english_forms(key: str) -> list[str]:
     return forms
 
 
-def _glossary_numbers(key: str, look: _Lookup) -> list[int]:
+def _glossary_terms(key: str, look: _Lookup) -> list[tuple[list[str], str]]:
     """The glossary terms of an English word or phrase (normalised), by its first form the glossary holds."""
     for form in english_forms(key):
-        numbers = look.glossary.get(form)
-        if numbers:
-            return numbers
+        terms = look.glossary.get(form)
+        if terms:
+            return terms
     return []
 
 
 def _glossary(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
     """The data's German words an English word or phrase means, through the English-German glossary."""
-    numbers = _glossary_numbers(key, look)
-    _through([look.glossary_entries[n] for n in numbers], "glossary", look, found)
+    _through(_glossary_terms(key, look), "glossary", look, found)
 
 
 def _through(
-    entries: list[dict[str, Any]], how: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]
+    entries: Sequence[tuple[list[str], str]],
+    how: str,
+    look: _Lookup,
+    found: dict[str, tuple[float, str, str | None, str | None]],
 ) -> None:
     """The data's words that synonym or glossary entries mean, each as the German word itself
     would match them, times FACTOR[how] (the first meaning is the main one). A glossary term's
     German word does not stand for the words it merely begins or is found inside: "Inder"
     (Indians) is no part of "Kinder", "Land" (state) no beginning of "Landwirtschaft"."""
-    for entry in entries:
-        for rank, means in enumerate(entry["means"]):
+    for meanings, reason in entries:
+        for rank, means in enumerate(meanings):
             weight = FACTOR[how] - (0.05 if rank else 0.0)
             for term, (factor, way, _, _) in _direct(means.casefold(), normalise(means), look).items():
                 if how != "glossary" or way not in ("prefix", "infix"):
-                    _add(found, term, weight * factor, how, means, entry["reason"])
+                    _add(found, term, weight * factor, how, means, reason)
 
 
 def _fuzzy(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
@@ -421,7 +430,7 @@ def _reading(keys: Sequence[str], look: _Lookup) -> str | None:
     distinct = list(dict.fromkeys(keys))
     if len(distinct) < 2:
         return None
-    if not any(k in look.english or _glossary_numbers(k, look) for k in distinct):
+    if not any(k in look.english or _glossary_terms(k, look) for k in distinct):
         return None
     votes = [look.language_of(k) for k in distinct if not look.homograph(k)]
     english, german = votes.count("en"), votes.count("de")
@@ -488,6 +497,15 @@ def _english_word(key: str, look: _Lookup) -> dict[str, tuple[float, str, str | 
     return found
 
 
+def _glossed(key: str, reading: str | None, look: _Lookup) -> bool:
+    """Whether a query word not read as English also goes through the glossary: in a query read as
+    German, unless it is a German word too ("Art der Förderung"); in a query of one word or of no
+    leaning, unless it is a word of the data ("fast" alone is Fast 7000 Meisterprämien)."""
+    if reading == "de":
+        return not look.homograph(key)
+    return reading == "en" or key not in look.postings
+
+
 def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_Word], str]:
     """The query as words to match: stop words dropped, synonym and glossary phrases joined,
     compounds split; and a note if words were left out (more than MAX_WORDS distinct words). A
@@ -519,7 +537,7 @@ def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_
                 phrase = " ".join(k for _, k in kept[i : i + size])
                 raw_phrase = " ".join(r for r, _ in kept[i : i + size])
                 in_data = all(k in look.postings for _, k in kept[i : i + size])
-                listed = phrase in table or stem_key(raw_phrase) in table or _glossary_numbers(phrase, look)
+                listed = phrase in table or stem_key(raw_phrase) in table or _glossary_terms(phrase, look)
                 if not in_data and listed:
                     found: dict[str, tuple[float, str, str | None, str | None]] = {}
                     _synonyms(raw_phrase, phrase, look, found)
@@ -536,7 +554,7 @@ def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_
                 continue
             found = _direct(raw, key, look)
             _synonyms(raw, key, look, found)
-            if reading != "de" or not look.homograph(key):  # "Art" in a German query is no "art"
+            if _glossed(key, reading, look):
                 _glossary(key, look, found)
             if not _strong(found) and key.isalpha() and len(key) <= MAX_WORD:
                 pieces = _split(key, look)

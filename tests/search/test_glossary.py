@@ -6,14 +6,13 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from fko import german
 from fko.errors import FkoError
 from fko.search.finder import find, store_index
-from fko.search.index import GLOSSARY, build_index, english_key, load_glossary
+from fko.search.index import GLOSSARY, MalformedIndex, build_index, decode_glossary, english_key, load_glossary
 from fko.search.indexfile import index_problem
 from fko.store.reader import Store
 
@@ -107,10 +106,11 @@ def test_the_build_warns_about_a_glossary_word_the_data_lacks() -> None:
         "glossary 'master bonus' -> 'Quatschwort': 'Quatschwort' is neither a word of the data nor a part of its "
         "compounds (fko/data/english.toml)"
     ]
-    assert index["glossary_entries"] == [
-        {"means": ["Meisterprämie"], "reason": "English-German glossary: master bonus = Quatschwort, Meisterprämie"}
-    ]
-    assert index["glossary"] == {"master bonus": [0]}
+    assert index["glossary_entries"] == ["master bonus\t\tMeisterprämie"]
+    assert index["glossary"] == "master bonus\t0"
+    assert decode_glossary(index["glossary"], index["glossary_entries"]) == {
+        "master bonus": [(["Meisterprämie"], "English-German glossary: master bonus = Meisterprämie")]
+    }
 
 
 def test_every_candidate_of_the_data_is_translated_or_left_out_with_a_reason(store: Store) -> None:
@@ -154,7 +154,39 @@ def test_a_malformed_glossary_is_refused_with_the_term_and_the_fix(tmp_path: Pat
 def test_an_index_with_a_damaged_glossary_is_malformed_and_one_without_it_is_not(store: Store) -> None:
     index, _ = store_index(store)
     assert index_problem(index) is None
-    damaged: dict[str, Any] = {**index, "glossary": {"teacher": [len(index["glossary_entries"])]}}
-    assert index_problem(damaged) == "malformed"
+    assert index_problem({**index, "glossary": {"teacher": [0]}}) == "malformed"
+    assert index_problem({**index, "glossary_entries": [["Lehrkräfte"]]}) == "malformed"
     older = {k: v for k, v in index.items() if k not in ("glossary", "glossary_entries")}
     assert index_problem(older) is None
+    assert find(store, "teacher").rows[0]["synonyms"][0]["data_word"] == "Lehrkräfte"
+    for text, entries in [
+        ("teacher\t99999", index["glossary_entries"]),
+        ("teacher 1", []),
+        ("teacher\t0", ["x"]),
+        ("teacher\t²", ["teacher\t\tLehrkräfte"]),
+    ]:
+        with pytest.raises(MalformedIndex):
+            decode_glossary(text, entries)
+
+
+def test_a_store_whose_glossary_lines_are_damaged_is_searched_through_an_index_made_anew(
+    tmp_path: Path, fko: Callable[..., Result]
+) -> None:
+    """The glossary's lines are checked when a query first reads them, as postings are."""
+    import json
+
+    from fko.search.indexfile import index_path
+    from fko.store.fileformat import SHIPPED
+
+    store = tmp_path / "fko.json"
+    store.write_bytes(SHIPPED.read_bytes())
+    document = json.loads(index_path(SHIPPED).read_text(encoding="utf-8"))
+    document["index"]["glossary"] = "teacher\t99999"
+    index_path(store).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = fko("--db", str(store), "search", "teacher", "--json")
+    assert result.code == 0
+    assert (
+        result.err
+        == f"fko: store {store}: the search index {index_path(store)} is malformed; rebuilt it in memory for this run\n"
+    )
+    assert result.json()[0]["synonyms"][0]["data_word"] == "Lehrkräfte"
