@@ -47,9 +47,10 @@ def run(
 ) -> None:
     """Search measures, initiatives, recognition figures, indicators, updates and events.
 
-    Understands inflections (Lehrerinnen), compounds (Pflegeausbildung), everyday words and
-    other languages (Flüchtlinge, teacher, India) through a reviewed synonym table; umlauts
-    optional, case does not matter, typos are forgiven.
+    Understands inflections (Lehrerinnen), compounds (Pflegeausbildung), everyday words
+    (Flüchtlinge) through a reviewed synonym table and English (teacher shortage, India)
+    through an English-German glossary; umlauts optional, case does not matter, typos are
+    forgiven.
     Example: fko search Pflege Ausbildung
     """
     from fko.errors import UsageError
@@ -142,7 +143,7 @@ def _explain_lines(result: "Found") -> list[str]:
         lines.append("")
         lines.append(head)
         for m in hit.matches:
-            how = f"synonym {m.via} ({m.reason})" if m.via else m.how
+            how = f"{m.how} {m.via} ({m.reason})" if m.via else m.how  # synonym or glossary, and why
             lines.append(
                 f"  {m.word} -> {m.shown} in {m.field}: {how}, quality {m.quality:.2f} x weight {m.weight:.2f}"
             )

@@ -13,16 +13,18 @@ KEYS: dict[str, str] = {
     "words_matched": "How many of the query's words the hit matches.",
     "weight": "How much the query word counts: the rarer in the data, the more.",
     "quality": "How good the match is, 0-1: the field's weight times the way of matching.",
-    "synonym": "The word of the data the query word matched through a synonym, or null.",
+    "synonym": "The word of the data the query word matched through a synonym or the English-German glossary, or null.",
     "how": "How the query word matched: exact, stem, umlaut, prefix, head or part (of a compound), infix, lemma (a "
-    "form of the same lemma, or of the verb a noun derives from), split (a part of the query's compound), fuzzy or "
-    "synonym.",
+    "form of the same lemma, or of the verb a noun derives from), split (a part of the query's compound), fuzzy, "
+    "synonym, or glossary (an English word, through the English-German glossary).",
     "word_matches": "For each word of the query: its best match in the hit.",
     "explain": "Why the search hit ranks where it does (with --explain).",
-    "reason": "Why the synonym table holds this entry.",
+    "reason": "Why the synonym table or the English-German glossary holds this entry (a glossary entry's reason "
+    "begins `English-German glossary:`).",
     "data_word": "A word of the data, as it stands there.",
     "query_word": "A word of the search query, as typed.",
-    "synonyms": "The synonyms (fko/ingest/synonyms.toml) the search hit was found through.",
+    "synonyms": "The synonyms (fko/data/synonyms.toml) and English-German glossary terms (fko/data/english.toml) "
+    "the search hit was found through.",
     "amount_eur": "The amount in integer euros, or null where the item names none.",
     "approximate": 'True where the source qualifies the figure ("ca.", "rund", "fast", "mind."); see qualifier.',
     "as_of": f"The date the figure refers to, {_ISO}.",

@@ -86,7 +86,8 @@ class ShowRecord(Measure, StatusOn):
 
 
 class SearchSynonym(TypedDict):
-    """A synonym a search hit was found through (fko/ingest/synonyms.toml)."""
+    """A synonym (fko/data/synonyms.toml) or English-German glossary term (fko/data/english.toml) a
+    search hit was found through."""
 
     query_word: str
     data_word: str

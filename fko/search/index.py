@@ -1,15 +1,16 @@
 """The search index: what `fko data build` computes once from the records, and its text format.
 
 Every searchable record becomes a document of fields; the index holds the postings (where
-each normalised word stands), stems, compound parts, umlaut-free variants and the synonym
-table. A query (fko/search/query.py) reads it; nothing here reads the store or prints.
+each normalised word stands), stems, compound parts, umlaut-free variants, the synonym table
+and the English-German glossary. A query (fko/search/query.py) reads it; nothing here reads the
+store or prints.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,11 +54,16 @@ STOPWORDS = frozenset(
     "und oder der die das den dem des ein eine einer eines einem einen in im fuer von vom mit zu zur zum "
     "auf an am aus bei als wie ist sind wird werden nach sowie bzw auch sich es nicht so dass um the of "
     "innen wer was wo wann warum welche welcher welches gibt kann ich man mich mir meine brauche suche werde "
-    "and for to a an is are do does i my how what where which who in on with".split()
+    "and for to a an is are do does i my how what where which who in on with "
+    # English function words that are no German words (the glossary's keys drop them as a query does)
+    "about after all any as at be been being by can could did from get got had has have into its many more "
+    "most much must our out over s shall should some such than that their them then there these they this "
+    "those under very we were when why would you your".split()
 )
 
 
-_ACRONYM = re.compile(r"\b([A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*(?:[.-][A-Za-z]+)?|[a-z]{2,}\.NRW)\b")
+# compiled by `re` when the build first uses it: a query never does
+_ACRONYM = r"\b([A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*(?:[.-][A-Za-z]+)?|[a-z]{2,}\.NRW)\b"
 
 
 WORD = re.compile(r"[^\W_]+")
@@ -66,7 +72,7 @@ WORD = re.compile(r"[^\W_]+")
 def acronyms(text: str) -> list[str]:
     """Acronyms a measure defines or uses prominently: "(KIM)", "(zdi.NRW)", "OBAS", "SiA-NRW"."""
     found: list[str] = []
-    for match in _ACRONYM.finditer(text):
+    for match in re.finditer(_ACRONYM, text):
         word = match.group(1)
         if word.upper() == "NRW" or len(word) < 2 or word in found:
             continue
@@ -164,7 +170,7 @@ def _texts(doc: dict[str, Any], name: str) -> list[str]:
     return [str(value)] if value else []
 
 
-_JOIN = re.compile(r"-|-\)\s*")
+_JOIN = r"-|-\)\s*"  # compiled by `re` when the build first uses it
 
 
 class _Tokens:
@@ -194,7 +200,7 @@ def _tokenise(text: str, start: int) -> _Tokens:
         if not keys:
             continue
         between = text[previous_end : match.start()] if previous_end >= 0 else " "
-        hyphenated = bool(_JOIN.fullmatch(between))
+        hyphenated = bool(re.fullmatch(_JOIN, between))
         if not hyphenated:
             chain, chain_start = [], match.start()
         for key in keys:
@@ -250,12 +256,13 @@ def build_index(
     synonyms: Sequence[dict[str, Any]] = (),
     warnings: list[str] | None = None,
     enrich: Enrich | None = None,
+    glossary: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
     """Everything a query needs, computed once by `fko data build`: postings with positions of every
     normalised word, hyphenated compounds joined, coordination ellipses completed, stems, the parts
-    of compounds (split by the data's own vocabulary), umlaut-free variants, the synonym table and
-    what `enrich` (general-language resources) says about the data's words.
-    A synonym whose meaning is not a word of the data is left out, with a warning."""
+    of compounds (split by the data's own vocabulary), umlaut-free variants, the synonym table, the
+    English-German glossary and what `enrich` (general-language resources) says about the data's words.
+    A synonym's or glossary term's German word that is not a word of the data is left out, with a warning."""
 
     postings: dict[str, dict[tuple[int, int], list[int]]] = defaultdict(lambda: defaultdict(list))
     variants: dict[str, set[str]] = defaultdict(set)
@@ -326,20 +333,34 @@ def build_index(
             heads[german.stem(piece)].add(term)
         for piece in found_parts:
             parts[german.stem(piece)].add(term)
-    synonym_table: dict[str, list[int]] = defaultdict(list)  # a typed word -> its entries
-    synonym_entries: list[dict[str, Any]] = []
-    for entry in synonyms:
-        known = [m for m in entry["means"] if normalise(m) in postings or german.stem(m) in stems]
-        for means in entry["means"]:
-            if means not in known and warnings is not None:
-                warnings.append(f"synonym {entry['words'][0]!r} -> {means!r}: {means!r} is not a word of the data")
-        if not known:
-            continue
-        synonym_entries.append({"means": known, "reason": entry["reason"]})
-        for word in entry["words"]:
-            for key in sorted({normalise(word), stem_key(word)}):
-                if len(synonym_entries) - 1 not in synonym_table[key]:
-                    synonym_table[key].append(len(synonym_entries) - 1)
+
+    def known(word: str) -> bool:
+        """A word of the data, as printed or by its stem."""
+        return normalise(word) in postings or german.stem(word) in stems
+
+    def in_compounds(word: str) -> bool:
+        """A word of the data or a part of its compounds: the glossary's "Meister" stands in the
+        data only in Meisterprämie, Meisterprüfung and Handwerksmeistern."""
+        return known(word) or german.stem(word) in heads or german.stem(word) in parts
+
+    synonym_table, synonym_entries = _routes(
+        [(entry["words"], entry["means"], entry["reason"]) for entry in synonyms],
+        lambda word: sorted({normalise(word), stem_key(word)}),
+        known,
+        lambda words, means: f"synonym {words[0]!r} -> {means!r}: {means!r} is not a word of the data",
+        warnings,
+    )
+    glossary_table, glossary_entries = _routes(
+        # its reason is made when a query reads it (decode_glossary): the first English word and the note
+        [(term["en"], term["de"], f"{term['en'][0]}\t{term.get('note', '')}") for term in glossary],
+        lambda phrase: [english_key(phrase)],
+        in_compounds,
+        lambda words, means: (
+            f"glossary {words[0]!r} -> {means!r}: {means!r} is neither a word of the data nor a part of its "
+            "compounds (fko/data/english.toml)"
+        ),
+        warnings,
+    )
     words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
     resources = enrich.tables(words, head_of) if enrich is not None else {}
     return {
@@ -355,8 +376,40 @@ def build_index(
         "parts": {s: " ".join(sorted(ts)) for s, ts in sorted(parts.items())},
         "synonyms": dict(sorted(synonym_table.items())),
         "synonym_entries": synonym_entries,
+        # text, not nested lists: a start parses the whole index, and a German word never needs these;
+        # an entry is "English<TAB>note<TAB>word<TAB>word" (decode_glossary)
+        "glossary": "\n".join(f"{key}\t{' '.join(map(str, ns))}" for key, ns in sorted(glossary_table.items())),
+        "glossary_entries": ["\t".join([e["reason"], *e["means"]]) for e in glossary_entries],
         **{name: resources.get(name, {}) for name in RESOURCE_TABLES},
     }
+
+
+def _routes(
+    entries: Sequence[tuple[Sequence[str], Sequence[str], str]],
+    keys_of: Callable[[str], list[str]],
+    known: Callable[[str], bool],
+    complaint: Callable[[Sequence[str], str], str],
+    warnings: list[str] | None,
+) -> tuple[dict[str, list[int]], list[dict[str, Any]]]:
+    """The lookup table of a synonym table or the glossary: each typed word's keys -> the numbers of
+    its entries, and the entries ({"means": the data's words, "reason": why}). `entries` are
+    (words a person types, the data's words they mean, the reason); a meaning that is not a word
+    of the data (`known`) is left out with a warning (`complaint`), an entry left without one altogether."""
+    table: dict[str, list[int]] = defaultdict(list)
+    kept: list[dict[str, Any]] = []
+    for words, means, reason in entries:
+        found = [m for m in means if known(m)]
+        for missing in (m for m in means if m not in found):
+            if warnings is not None:
+                warnings.append(complaint(words, missing))
+        if not found:
+            continue
+        kept.append({"means": found, "reason": reason})
+        for word in words:
+            for key in keys_of(word):
+                if key and len(kept) - 1 not in table[key]:
+                    table[key].append(len(kept) - 1)
+    return table, kept
 
 
 def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
@@ -365,7 +418,31 @@ def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
 
 
 class MalformedIndex(Exception):
-    """A word's postings in a store's search index are not what the build writes."""
+    """A word's postings or the glossary in a store's search index are not what the build writes."""
+
+
+def decode_glossary(text: str, entries: Sequence[str]) -> dict[str, list[tuple[list[str], str]]]:
+    """English key -> its glossary terms ([the data's words], reason), from the index's text:
+    `key<TAB>n n` lines, and entries `English<TAB>note<TAB>word<TAB>word` (the reason is made
+    here: "English-German glossary: teacher = Lehrkräfte, Lehrkraft"). A damaged one raises
+    MalformedIndex."""
+    terms: list[tuple[list[str], str]] = []
+    for entry in entries:
+        english, _, rest = entry.partition("\t")
+        note, _, words = rest.partition("\t")
+        means = words.split("\t") if words else []
+        if not english or not means:
+            raise MalformedIndex(entry[:40])
+        said = f"English-German glossary: {english} = {', '.join(means)}"
+        terms.append((means, f"{said} ({note})" if note else said))
+    table: dict[str, list[tuple[list[str], str]]] = {}
+    for line in text.split("\n") if text else ():
+        key, tab, numbers = line.partition("\t")
+        found = numbers.split()
+        if not (key and tab and found and all(n.isascii() and n.isdigit() and int(n) < len(terms) for n in found)):
+            raise MalformedIndex(line[:40])
+        table[key] = [terms[int(n)] for n in found]
+    return table
 
 
 _POSTINGS = re.compile(r"\d{1,9},\d{1,2}(?:,\d{1,9})+(?: \d{1,9},\d{1,2}(?:,\d{1,9})+)*")
@@ -436,6 +513,41 @@ def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
     return list(entries)
 
 
+GLOSSARY = Path(__file__).parents[1] / "data" / "english.toml"
+
+
+#: An English phrase of the glossary has at most this many words beside stop words: a query joins no more.
+MAX_PHRASE = 3
+
+
+def english_key(phrase: str) -> str:
+    """The glossary's key of an English word or phrase: normalised, its stop words dropped, as a
+    query joins its words ("recognition of qualifications" -> "recognition qualifications")."""
+    return " ".join(word for word in normalise(phrase).split() if word not in STOPWORDS)
+
+
+def load_glossary(path: Path = GLOSSARY) -> list[dict[str, Any]]:
+    """The English-German glossary: each term's German words of the data (`de`), the English words
+    and phrases that mean them (`en`) and, where the match is not plain, a `note`."""
+    import tomllib
+
+    with path.open("rb") as handle:
+        terms = tomllib.load(handle).get("term", [])
+    for number, term in enumerate(terms, start=1):
+        words = [*term.get("de", []), *term.get("en", [])]
+        if not (term.get("de") and term.get("en") and all(isinstance(w, str) and w.strip() for w in words)):
+            raise FkoError(f"term {number} of {path.name} needs `de` and `en`, each a list of words; add them")
+        if any(ch in text for text in [*words, str(term.get("note", ""))] for ch in "\t\n"):
+            raise FkoError(f"term {number} of {path.name} has a tab or line break in a word or note; remove it")
+        for phrase in term["en"]:
+            if not 1 <= len(english_key(phrase).split()) <= MAX_PHRASE:
+                raise FkoError(
+                    f"term {number} of {path.name}: {phrase!r} is not 1 to {MAX_PHRASE} words beside stop words; "
+                    "shorten it"
+                )
+    return list(terms)
+
+
 def aliases_of(record: dict[str, Any], curated: dict[str, list[str]]) -> list[str]:
     """Short names a user types for a record: curated ones, then acronyms from the title,
     acronyms the description defines in brackets, and terms explained in footnotes."""
@@ -467,9 +579,9 @@ def search_index(
 ) -> dict[str, Any]:
     """The search index of the records (with their aliases and later developments), of the
     records beyond them (`figures`: the tables measures, sources, recognition, indicators, updates
-    and events), and of the reviewed synonym table.
+    and events), of the reviewed synonym table and of the English-German glossary.
 
     Built by `fko data build`, and in memory for a store whose index is missing or stale."""
     docs = [document(r, aliases_of(r, aliases), later.get(r["id"], [])) for r in records]
     docs += figure_documents(figures or {})
-    return build_index(docs, load_synonyms(), warnings, enrich)
+    return build_index(docs, load_synonyms(), warnings, enrich, load_glossary())

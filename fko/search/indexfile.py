@@ -135,14 +135,26 @@ def index_problem(index: Any) -> str | None:
         return "malformed"
     for mapping in word_maps:
         assert isinstance(mapping, dict)
-        for words in mapping.values():
-            if not isinstance(words, str) or not all(w in postings for w in words.split()):
-                return "malformed"
+        words = list(mapping.values())
+        if not all(type(w) is str for w in words) or not set(" ".join(words).split()) <= postings.keys():
+            return "malformed"  # every word they name has postings
     if not all(isinstance(v, str) for v in surface.values()):
         return "malformed"
-    synonyms, entries = index.get("synonyms"), index.get("synonym_entries")
-    if not (isinstance(synonyms, dict) and isinstance(entries, list) and isinstance(index.get("synthetic"), list)):
+    if not isinstance(index.get("synthetic"), list):
         return "malformed"
+    if _routes_problem(index.get("synonyms"), index.get("synonym_entries")):
+        return "malformed"
+    glossary, entries = index.get("glossary", ""), index.get("glossary_entries", [])
+    if type(glossary) is not str or type(entries) is not list or not all(type(e) is str for e in entries):
+        return "malformed"  # an index made before the glossary has neither: a query finds no English then
+    return None  # the glossary's lines are checked when a query first reads them (index.decode_glossary)
+
+
+def _routes_problem(table: Any, entries: Any) -> bool:
+    """Whether a synonym table or glossary of an index (typed word -> entry numbers, and the
+    entries: the data's words and a reason) is not what the build writes."""
+    if not (isinstance(table, dict) and isinstance(entries, list)):
+        return True
     if not all(
         isinstance(e, dict)
         and isinstance(e.get("reason"), str)
@@ -150,8 +162,8 @@ def index_problem(index: Any) -> str | None:
         and all(isinstance(m, str) for m in e["means"])
         for e in entries
     ):
-        return "malformed"
-    for numbers in synonyms.values():
-        if not isinstance(numbers, list) or not all(type(n) is int and 0 <= n < len(entries) for n in numbers):
-            return "malformed"
-    return None
+        return True
+    return not all(
+        isinstance(numbers, list) and all(type(n) is int and 0 <= n < len(entries) for n in numbers)
+        for numbers in table.values()
+    )

@@ -10,7 +10,7 @@ from typing import Any
 
 from fko import german
 from fko.german import _NON_WORD, THOUSANDS, normalise
-from fko.search.index import FIELD_NAMES, FIELDS, STOPWORDS, WORD, decode_postings, stem_key
+from fko.search.index import FIELD_NAMES, FIELDS, STOPWORDS, WORD, decode_glossary, decode_postings, stem_key
 
 _WEIGHT = dict(FIELDS)
 
@@ -31,6 +31,7 @@ FACTOR = {
     "split": 0.7,  # times the factor of how a part of the query's compound matched
     "lemma": 0.8,  # a form of the same lemma, or of the verb a noun is derived from (behinderte: Behinderung)
     "synonym": 0.8,  # times the factor of how the synonym itself matched
+    "glossary": 0.8,  # an English word, through the English-German glossary; times how its German word matched
 }
 
 
@@ -72,9 +73,10 @@ class Match:
     """How one query word met one record: which word of the data, in which field, and how.
 
     word: the query word as typed; term: the data's word, normalised; shown: the data's word
-    as printed; how: exact, stem, umlaut, prefix, head, part, infix, fuzzy or synonym; quality:
-    field weight x how good the match is; weight: how rare the query word is in the data; via:
-    the synonym it matched through; reason: why that synonym is in the table."""
+    as printed; how: exact, stem, umlaut, prefix, head, part, infix, lemma, split, fuzzy, synonym or
+    glossary; quality: field weight x how good the match is; weight: how rare the query word is in
+    the data; via: the data's word of the synonym or glossary term it matched through; reason: why
+    that entry is in the synonym table or the glossary."""
 
     __slots__ = ("word", "term", "shown", "field", "how", "quality", "weight", "via", "reason")
 
@@ -171,7 +173,8 @@ class Hit:
         }
 
     def synonyms(self) -> list[dict[str, str]]:
-        """The synonyms this hit was found through: the query's word, the data's word, the reason."""
+        """The synonyms and glossary terms this hit was found through: the query's word, the data's
+        word, the reason (which for a glossary term names the glossary)."""
         out: list[dict[str, str]] = []
         for m in self.matches:
             if m.via and not any(v["query_word"] == m.word and v["data_word"] == m.via for v in out):
@@ -226,6 +229,15 @@ class _Lookup:
         forms, lemmas = index.get("lemma_forms"), index.get("lemmas")
         self.lemma_forms: dict[str, Any] = forms if isinstance(forms, dict) else {}
         self.lemmas: dict[str, Any] = lemmas if isinstance(lemmas, dict) else {}
+        self._glossary: dict[str, list[tuple[list[str], str]]] | None = None
+
+    @property
+    def glossary(self) -> dict[str, list[tuple[list[str], str]]]:
+        """The English-German glossary: English key -> its terms ([the data's words], reason),
+        decoded when a query first needs it."""
+        if self._glossary is None:
+            self._glossary = decode_glossary(self.index.get("glossary") or "", self.index.get("glossary_entries") or [])
+        return self._glossary
 
     def entries(self, term: str) -> list[list[int]]:
         """[[doc, field, position, ...], ...] of one word of the data."""
@@ -249,18 +261,29 @@ class _Lookup:
             self._general.update(lexicon().german)
         return self._general
 
-    def language_of(self, key: str) -> str | None:
-        """'en' for a word more common in English than in German, 'de' for the reverse, else None."""
+    def _frequencies(self, key: str) -> tuple[float, float]:
+        """A word's Zipf frequency in German and in English (0 where unknown; a word of the data
+        that the general list lacks counts as a rare German word)."""
         from fko.search.lexicon import lexicon
 
         words = lexicon()
         de = words.german.get(key, self.zipf.get(key, 2.5 if key in self.postings else 0.0))
-        en = words.english.get(key, self.english.get(key, 0.0))
+        return de, words.english.get(key, self.english.get(key, 0.0))
+
+    def language_of(self, key: str) -> str | None:
+        """'en' for a word more common in English than in German, 'de' for the reverse, else None."""
+        de, en = self._frequencies(key)
         if en >= 3.0 and en >= de + 0.5:
             return "en"
         if de >= 3.0 and de >= en + 0.5:
             return "de"
         return None
+
+    def homograph(self, key: str) -> bool:
+        """Whether a word is a common word of both languages, as common in German as in English or
+        nearly ("fast", "will", "gift", "art", "team"): the query's other words say which it is."""
+        de, en = self._frequencies(key)
+        return de >= 3.0 and en >= 3.0 and de >= en - 1.0
 
 
 def _number_map(value: Any) -> dict[str, float]:
@@ -336,11 +359,56 @@ def _strong(found: dict[str, tuple[float, str, str | None, str | None]]) -> bool
 def _synonyms(raw: str, key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
     table = look.index.get("synonyms", {})
     numbers = table.get(key) or table.get(stem_key(raw)) or []
-    for entry in (look.index["synonym_entries"][n] for n in numbers):
-        for rank, means in enumerate(entry["means"]):
-            weight = FACTOR["synonym"] - (0.05 if rank else 0.0)  # the first meaning is the main one
-            for term, (factor, _, _, _) in _direct(means.casefold(), normalise(means), look).items():
-                _add(found, term, weight * factor, "synonym", means, entry["reason"])
+    entries = [look.index["synonym_entries"][n] for n in numbers]
+    _through([(e["means"], e["reason"]) for e in entries], "synonym", look, found)
+
+
+def english_forms(key: str) -> list[str]:
+    """The glossary keys an English word or phrase (normalised) may stand for: itself, then with its
+    last word in the singular ("teachers" -> "teacher", "job centres" -> "job centre", "nurseries"
+    -> "nursery"). The glossary lists irregular forms (women, children) itself."""
+    head, _, last = key.rpartition(" ")
+    before = head + " " if head else ""
+    forms = [key]
+    if len(last) > 4 and last.endswith("ies"):
+        forms.append(before + last[:-3] + "y")
+    if len(last) > 3 and last.endswith("es"):
+        forms.append(before + last[:-2])
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        forms.append(before + last[:-1])
+    return forms
+
+
+def _glossary_terms(key: str, look: _Lookup) -> list[tuple[list[str], str]]:
+    """The glossary terms of an English word or phrase (normalised), by its first form the glossary holds."""
+    for form in english_forms(key):
+        terms = look.glossary.get(form)
+        if terms:
+            return terms
+    return []
+
+
+def _glossary(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
+    """The data's German words an English word or phrase means, through the English-German glossary."""
+    _through(_glossary_terms(key, look), "glossary", look, found)
+
+
+def _through(
+    entries: Sequence[tuple[list[str], str]],
+    how: str,
+    look: _Lookup,
+    found: dict[str, tuple[float, str, str | None, str | None]],
+) -> None:
+    """The data's words that synonym or glossary entries mean, each as the German word itself
+    would match them, times FACTOR[how] (the first meaning is the main one). A glossary term's
+    German word does not stand for the words it merely begins or is found inside: "Inder"
+    (Indians) is no part of "Kinder", "Land" (state) no beginning of "Landwirtschaft"."""
+    for meanings, reason in entries:
+        for rank, means in enumerate(meanings):
+            weight = FACTOR[how] - (0.05 if rank else 0.0)
+            for term, (factor, way, _, _) in _direct(means.casefold(), normalise(means), look).items():
+                if how != "glossary" or way not in ("prefix", "infix"):
+                    _add(found, term, weight * factor, how, means, reason)
 
 
 def _fuzzy(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
@@ -354,24 +422,19 @@ def _fuzzy(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | Non
             _add(found, real, 0.55 * similarity / 100, "fuzzy")
 
 
-def _english(raw_words: Sequence[tuple[str, str]], look: _Lookup) -> set[str]:
-    """The words of a query in English that are also German words of the data ("fast", "will",
-    "gift"): they may match only through the synonym table (the dictionary), never as the German
-    word. A query is in English when more of its words lean English than German; one word alone
-    says nothing. A word of the data far more common in English than in German ("best",
-    "practice", "career": Best Practice, Next Career) is English in the data too, and matches."""
-    candidates = {k for _, k in raw_words if k in look.english}
-    if len(raw_words) < 2 or not candidates:
-        return set()
-    from fko.search.lexicon import lexicon
-
-    german = lexicon().german
-    homographs = {k for k in candidates if german.get(k, 0.0) >= 3.0 and german[k] >= look.english[k] - 1.0}
-    if not homographs:
-        return set()
-    languages = [look.language_of(k) for _, k in raw_words if k not in candidates]
-    english = sum(1 for lang in languages if lang == "en")
-    return homographs if english and english > sum(1 for lang in languages if lang == "de") else set()
+def _reading(keys: Sequence[str], look: _Lookup) -> str | None:
+    """How a query of several words reads: "en" when more of its words lean English than German,
+    "de" for the reverse, None for one word alone, a tie, or a query with no English word that the
+    data or the glossary knows (then the word list is not even loaded). Homographs ("fast",
+    "will", "gift") do not vote: the other words decide what they are."""
+    distinct = list(dict.fromkeys(keys))
+    if len(distinct) < 2:
+        return None
+    if not any(k in look.english or _glossary_terms(k, look) for k in distinct):
+        return None
+    votes = [look.language_of(k) for k in distinct if not look.homograph(k)]
+    english, german = votes.count("en"), votes.count("de")
+    return "en" if english > german else "de" if german > english else None
 
 
 def _split(key: str, look: _Lookup) -> list[str] | None:
@@ -404,7 +467,7 @@ def _modifier_too(key: str, look: _Lookup, found: dict[str, tuple[float, str, st
     what kind of thing is meant, the other parts which one. "Lehrkräftemangel" stands once in the
     data, "Mangel" in as many records as "Lehrkräfte", and the records on Lehrkräfte answer it;
     "Ausbildungsabbruch" is not looked for by "Ausbildung"."""
-    if any(how == "synonym" for _, how, _, _ in found.values()):
+    if any(how in ("synonym", "glossary") for _, how, _, _ in found.values()):
         return
     pieces = _split(key, look)
     if not pieces:
@@ -421,10 +484,34 @@ def _modifier_too(key: str, look: _Lookup, found: dict[str, tuple[float, str, st
                 _add(found, term, FACTOR["split"] * factor, "split", via, reason)
 
 
+def _english_word(key: str, look: _Lookup) -> dict[str, tuple[float, str, str | None, str | None]]:
+    """What an English word of a query read as English matches: the data's word itself where the
+    data has it as English too ("Welcome", "Career"), and the German words the glossary says it
+    means. Never a German word spelt alike ("fast", "will", "gift", "art"), nor German
+    inflections, compounds, synonyms or near spellings of it: English reaches German only through
+    the glossary, and the hit shows that route."""
+    found: dict[str, tuple[float, str, str | None, str | None]] = {}
+    if key in look.postings and not look.homograph(key):
+        _add(found, key, FACTOR["exact"], "exact")
+    _glossary(key, look, found)
+    return found
+
+
+def _glossed(key: str, reading: str | None, look: _Lookup) -> bool:
+    """Whether a query word not read as English also goes through the glossary: in a query read as
+    German, unless it is a German word too ("Art der Förderung"); in a query of one word or of no
+    leaning, unless it is a word of the data ("fast" alone is Fast 7000 Meisterprämien)."""
+    if reading == "de":
+        return not look.homograph(key)
+    return reading == "en" or key not in look.postings
+
+
 def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_Word], str]:
-    """The query as words to match: stop words dropped, synonym phrases joined, compounds split;
-    and a note if words were left out (more than MAX_WORDS distinct words). A query that is a
-    record's alias (`named`) is not widened to the parts of its compounds: it names what it means."""
+    """The query as words to match: stop words dropped, synonym and glossary phrases joined,
+    compounds split; and a note if words were left out (more than MAX_WORDS distinct words). A
+    query read as English matches its English words only through the glossary (_english_word). A
+    query that is a record's alias (`named`) is not widened to the parts of its compounds: it
+    names what it means."""
     raw_words: list[tuple[str, str]] = []
     for match in WORD.finditer(THOUSANDS.sub("", query)):
         for key in normalise(match.group(0)).split():
@@ -439,7 +526,7 @@ def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_
         note = f"the query has {len(distinct)} distinct words; searched the first {MAX_WORDS}, left out {left}"
     seen: set[str] = set()
     kept = [(r, k) for r, k in kept if not (k in seen or seen.add(k))]  # type: ignore[func-returns-value]
-    foreign = _english(raw_words, look)
+    reading = _reading([k for _, k in kept], look)
     table = look.index.get("synonyms", {})
     words: list[_Word] = []
     i = 0
@@ -450,19 +537,28 @@ def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_
                 phrase = " ".join(k for _, k in kept[i : i + size])
                 raw_phrase = " ".join(r for r, _ in kept[i : i + size])
                 in_data = all(k in look.postings for _, k in kept[i : i + size])
-                if not in_data and (phrase in table or stem_key(raw_phrase) in table):
+                listed = phrase in table or stem_key(raw_phrase) in table or _glossary_terms(phrase, look)
+                if not in_data and listed:
                     found: dict[str, tuple[float, str, str | None, str | None]] = {}
                     _synonyms(raw_phrase, phrase, look, found)
+                    _glossary(phrase, look, found)
                     words.append(_Word(raw_phrase, phrase, group, found))
                     break
         else:
             raw, key = kept[i]
-            found = {} if key in foreign else _direct(raw, key, look)
-            _synonyms(raw, key, look, found)
             size = 1
-            if not _strong(found) and key.isalpha() and len(key) <= MAX_WORD and key not in foreign:
+            if reading == "en" and (look.homograph(key) or look.language_of(key) == "en"):
+                words.append(_Word(raw, key, group, _english_word(key, look)))
+                i += 1
+                group += 1
+                continue
+            found = _direct(raw, key, look)
+            _synonyms(raw, key, look, found)
+            if _glossed(key, reading, look):
+                _glossary(key, look, found)
+            if not _strong(found) and key.isalpha() and len(key) <= MAX_WORD:
                 pieces = _split(key, look)
-                if pieces and not any(how == "synonym" for _, how, _, _ in found.values()):
+                if pieces and not any(how in ("synonym", "glossary") for _, how, _, _ in found.values()):
                     for piece in pieces:
                         part = _direct(piece, piece, look)
                         _synonyms(piece, piece, look, part)
@@ -470,9 +566,9 @@ def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_
                     i += 1
                     group += 1
                     continue
-            elif not named and key.isalpha() and len(key) <= MAX_WORD and key not in foreign and _rare(found, look):
+            elif not named and key.isalpha() and len(key) <= MAX_WORD and _rare(found, look):
                 _modifier_too(key, look, found)
-            if not found and 5 <= len(key) <= MAX_WORD and key not in foreign:
+            if not found and 5 <= len(key) <= MAX_WORD:
                 _fuzzy(key, look, found)
             words.append(_Word(raw, key, group, found))
         i += size
@@ -605,10 +701,13 @@ def search(
 
 def _zipf_of(word: _Word, look: _Lookup) -> float | None:
     """How frequent a query word is in German at large: its own Zipf value where the index has it,
-    else that of the data word it meets as an inflection or lemma (the index keeps the frequent ones)."""
+    else that of the data word it meets as an inflection or lemma, or means through the glossary
+    (the index keeps the frequent ones)."""
     if word.key in look.zipf:
         return look.zipf[word.key]
     values = [look.zipf[t] for t, (_, how, _, _) in word.found.items() if how in ("stem", "lemma") and t in look.zipf]
+    meant = {normalise(via) for _, how, via, _ in word.found.values() if how == "glossary" and via}
+    values += [look.zipf[t] for t in meant if t in look.zipf]  # an English word counts as its German word
     return min(values) if values else None
 
 

@@ -1,0 +1,47 @@
+"""The data words the English-German glossary (fko/data/english.toml) must consider, derived from
+the search index alone, never from queries: every word of a title or goal, and every word that
+stands in three records or more; acronyms and frequent lower-case words (function words) aside.
+Grouped by stem, so that one entry covers a word's forms."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fko import german
+from fko.search.index import FIELD_NAMES, STOPWORDS, decode_postings
+
+#: A word standing in this many records or more is a candidate wherever it stands.
+MIN_RECORDS = 3
+#: A word printed in lower case this frequent in German at large (Zipf) is a function word.
+MAX_ZIPF_LOWER = 5.0
+
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ].*[A-ZÄÖÜ]")  # NRW, KAoA, InnovationSPIN
+_NAMED_FIELDS = frozenset({FIELD_NAMES.index("title"), FIELD_NAMES.index("goal")})
+
+
+def candidates(index: dict[str, Any]) -> dict[str, list[str]]:
+    """Stem -> the data's words of that stem (as printed) that the glossary must consider."""
+    synthetic = set(index["synthetic"])
+    found: dict[str, set[str]] = {}
+    for term, text in index["postings"].items():
+        if term in synthetic or not term.isalpha() or len(term) < 3 or term in STOPWORDS:
+            continue
+        printed = index["surface"].get(term, term)
+        if _ACRONYM.match(printed):
+            continue
+        if printed[:1].islower() and index["zipf"].get(term, 0.0) >= MAX_ZIPF_LOWER:
+            continue
+        entries = decode_postings(text)
+        records = {e[0] for e in entries}
+        if len(records) >= MIN_RECORDS or any(e[1] in _NAMED_FIELDS for e in entries):
+            found.setdefault(german.stem(printed), set()).add(printed)
+    return {stem: sorted(words) for stem, words in sorted(found.items())}
+
+
+def uncovered(index: dict[str, Any], glossary: list[dict[str, Any]], left_out: dict[str, list[str]]) -> list[str]:
+    """The candidates (one printed word each) that no glossary term translates and no list of
+    left_out names, by stem."""
+    covered = {german.stem(word) for term in glossary for word in term["de"]}
+    covered |= {german.stem(word) for words in left_out.values() for word in words}
+    return [words[0] for stem, words in candidates(index).items() if stem not in covered]
