@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 
 def run(
@@ -47,6 +48,6 @@ def run(
     if json:
         json_writer.emit_json(result)
     elif is_empty(result):
-        tables.lines(display, ["no changes"])
+        tables.lines(display, [_("no changes")])
     else:
         tables.blocks(display, diff_entries(result), title=f"{before.name} → {after.name}: {diff_summary(result)}")

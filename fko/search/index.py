@@ -347,7 +347,9 @@ def build_index(
         [(entry["words"], entry["means"], entry["reason"]) for entry in synonyms],
         lambda word: sorted({normalise(word), stem_key(word)}),
         known,
-        lambda words, means: f"synonym {words[0]!r} -> {means!r}: {means!r} is not a word of the data",
+        lambda words, means: _("synonym {word} -> {means}: {means} is not a word of the data").format(
+            word=repr(words[0]), means=repr(means)
+        ),
         warnings,
     )
     glossary_table, glossary_entries = _routes(
@@ -355,10 +357,10 @@ def build_index(
         [(term["en"], term["de"], f"{term['en'][0]}\t{term.get('note', '')}") for term in glossary],
         lambda phrase: [english_key(phrase)],
         in_compounds,
-        lambda words, means: (
-            f"glossary {words[0]!r} -> {means!r}: {means!r} is neither a word of the data nor a part of its "
-            "compounds (fko/data/english.toml)"
-        ),
+        lambda words, means: _(
+            "glossary {word} -> {means}: {means} is neither a word of the data nor a part of its compounds "
+            "(fko/data/english.toml)"
+        ).format(word=repr(words[0]), means=repr(means)),
         warnings,
     )
     words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
