@@ -8,7 +8,7 @@ from typing import Any
 from fko.i18n import N_, _, in_english, ngettext
 from fko.output import numbers
 from fko.output.fields import Field, key
-from fko.views.measures import _amount, _basis_label, amount_text, years_shown
+from fko.views.measures import _amount, _basis_label, amount_text, date_shown, years_shown
 
 eur = numbers.euro_exact
 
@@ -106,8 +106,8 @@ BUDGET_FIELDS: list[Field] = [
     Field("payer", N_("Payer"), key("payer"), in_table=False),
     Field("payer_text", N_("Payer (report)"), key("payer_text"), in_table=False),
     Field("shared", N_("Shared"), key("shared"), in_table=False),
-    Field("period_start", N_("Period start"), key("period_start"), in_table=False),
-    Field("period_end", N_("Period end"), key("period_end"), in_table=False),
+    Field("period_start", N_("Period start"), key("period_start"), in_table=False, show=date_shown),
+    Field("period_end", N_("Period end"), key("period_end"), in_table=False, show=date_shown),
     Field(
         "counted_eur",
         N_("Counted €"),

@@ -8,7 +8,7 @@ from typing import Any
 from fko.i18n import N_, _, date
 from fko.output import numbers
 from fko.output.fields import Field, key
-from fko.views.measures import indicator_value, kind_name, status_word
+from fko.views.measures import date_shown, indicator_value, kind_name, status_word
 
 
 def change_text(change: int | None, approximate: bool | None) -> str:
@@ -73,7 +73,7 @@ def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]
 
 
 CHANGE_FIELDS: list[Field] = [
-    Field("date", N_("Date"), key("date")),
+    Field("date", N_("Date"), key("date"), show=date_shown),
     Field("date_text", N_("Date as stated"), key("date_text"), in_table=False),
     Field("kind", N_("Kind"), key("kind")),
     Field("measure_id", N_("ID"), key("measure_id")),
@@ -85,7 +85,7 @@ CHANGE_FIELDS: list[Field] = [
     Field("approximate", N_("Approximate"), key("approximate"), in_table=False),
     Field("target", N_("Target"), key("target"), in_table=False),
     Field("previous_value", N_("Previous value"), key("previous_value"), numeric=True, in_table=False),
-    Field("previous_date", N_("Previous date"), key("previous_date"), in_table=False),
+    Field("previous_date", N_("Previous date"), key("previous_date"), in_table=False, show=date_shown),
     Field("previous_qualifier", N_("Previous qualifier"), key("previous_qualifier"), in_table=False),
     Field("previous_approximate", N_("Previous approximate"), key("previous_approximate"), in_table=False),
     Field("change", N_("Change"), key("change"), numeric=True),
@@ -96,7 +96,7 @@ CHANGE_FIELDS: list[Field] = [
     Field("source", N_("Source"), key("source")),
     Field("source_key", N_("Source key"), key("source_key"), in_table=False),
     Field("source_title", N_("Source title"), key("source_title"), in_table=False),
-    Field("source_date", N_("Source date"), key("source_date"), in_table=False),
+    Field("source_date", N_("Source date"), key("source_date"), in_table=False, show=date_shown),
     Field("inference", N_("Inference"), key("inference"), in_table=False),
     Field("note", N_("Note"), key("note"), in_table=False),
 ]

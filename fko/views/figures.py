@@ -13,11 +13,11 @@ from fko.output.channels import clean
 from fko.output.display import Display
 from fko.output.fields import Field, key
 from fko.store.reader import Store
-from fko.views.measures import indicator_value
+from fko.views.measures import date_shown, indicator_value
 
 INDICATOR_FIELDS: list[Field] = [
     Field("measure_id", N_("ID"), key("measure_id")),
-    Field("as_of", N_("As of"), key("as_of")),
+    Field("as_of", N_("As of"), key("as_of"), show=date_shown),
     Field("metric", N_("Figure"), key("metric")),
     Field("shown", N_("Value"), lambda r: indicator_value(r), in_table=True),
     Field("value", N_("Value (number)"), key("value"), numeric=True, in_table=False),
@@ -28,7 +28,7 @@ INDICATOR_FIELDS: list[Field] = [
     Field("as_of_text", N_("As stated"), key("as_of_text")),
     Field("as_of_from_source", N_("Date of the source"), key("as_of_from_source"), in_table=False),
     Field("source", N_("Source"), key("source")),
-    Field("source_date", N_("Source date"), key("source_date"), in_table=False),
+    Field("source_date", N_("Source date"), key("source_date"), in_table=False, show=date_shown),
     Field("quote", N_("Quote"), key("quote"), in_table=False),
     Field("note", N_("Note"), key("note"), in_table=False),
 ]
@@ -39,7 +39,7 @@ SOURCE_FIELDS: list[Field] = [
     Field("file", N_("File"), key("file")),
     Field("title", N_("Title"), key("title")),
     Field("publisher", N_("Publisher"), key("publisher")),
-    Field("date", N_("Date"), key("date")),
+    Field("date", N_("Date"), key("date"), show=date_shown),
     Field("date_note", N_("Date note"), key("date_note"), in_table=False),
     Field("records", N_("Records"), key("records"), numeric=True),
     *(
@@ -74,7 +74,7 @@ RECOGNITION_FIELDS: list[Field] = [
     Field("label", N_("As printed"), key("label"), in_table=False),
     Field("measure_id", N_("Measure"), key("measure_id"), in_table=False),
     Field("source", N_("Source"), key("source"), in_table=False),
-    Field("source_date", N_("Source date"), key("source_date"), in_table=False),
+    Field("source_date", N_("Source date"), key("source_date"), in_table=False, show=date_shown),
     Field("source_lines", N_("Lines"), key("source_lines"), in_table=False),
     Field("quote", N_("Quote"), key("quote"), in_table=False),
     Field("caveat", N_("Caveat of the source"), key("caveat"), in_table=False),

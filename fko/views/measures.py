@@ -10,6 +10,11 @@ from fko.output import channels, numbers
 from fko.output.fields import Field, key, path
 
 
+def date_shown(value: Any) -> str:
+    """A date of a table cell as the reader writes it (06/2024 in German); CSV keeps it ISO."""
+    return channels.clean(date(value))
+
+
 def _runtime(value: Any) -> str:
     return channels.clean(value or "–").replace("\n", "; ")
 
@@ -20,8 +25,8 @@ MEASURE_FIELDS: list[Field] = [
     Field("title", N_("Title"), key("title"), main=True),
     Field("ressorts", N_("Ministries"), key("ressorts"), drop=1),
     Field("runtime.text", N_("Runtime"), path("runtime", "text"), show=_runtime, drop=2),
-    Field("runtime.start", N_("Start"), path("runtime", "start"), in_table=False),
-    Field("runtime.end", N_("End"), path("runtime", "end"), in_table=False),
+    Field("runtime.start", N_("Start"), path("runtime", "start"), in_table=False, show=date_shown),
+    Field("runtime.end", N_("End"), path("runtime", "end"), in_table=False, show=date_shown),
     Field("budget.text", N_("Planned funds"), path("budget", "text"), in_table=False),
     Field("goal", N_("Goal"), key("goal"), in_table=False),
     Field("description", N_("Description"), key("description"), in_table=False),
@@ -53,16 +58,16 @@ SOURCE_LIST_FIELDS: list[Field] = [
 STATUS_FIELDS: list[Field] = [
     Field("status", N_("Status"), key("status"), view=lambda r: r.get("status_label") or r["status"], drop=3),
     Field("open_ended", N_("Open-ended"), key("open_ended"), in_table=False),
-    Field("period_start", N_("Period start"), key("period_start"), in_table=False),
-    Field("period_end", N_("Period end"), key("period_end"), in_table=False),
+    Field("period_start", N_("Period start"), key("period_start"), in_table=False, show=date_shown),
+    Field("period_end", N_("Period end"), key("period_end"), in_table=False, show=date_shown),
     Field("status_derived", N_("Status derived"), key("status_derived"), in_table=False),
     Field("status_rule", N_("Status rule"), key("status_rule"), in_table=False),
     Field("reported_status", N_("Reported status"), key("reported_status"), in_table=False),
-    Field("reported_date", N_("Reported on"), key("reported_date"), in_table=False),
+    Field("reported_date", N_("Reported on"), key("reported_date"), in_table=False, show=date_shown),
     Field("reported_source", N_("Reported by"), key("reported_source"), in_table=False),
     Field("reported_quote", N_("Report quote"), key("reported_quote"), in_table=False),
     Field("reported_inference", N_("fko's inference"), key("reported_inference"), in_table=False),
-    Field("on", N_("On"), key("on"), in_table=False),
+    Field("on", N_("On"), key("on"), in_table=False, show=date_shown),
 ]
 
 
