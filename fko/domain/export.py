@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from fko import __version__
 from fko.errors import UsageError
-from fko.i18n import _
+from fko.i18n import _, german
 from fko.store.reader import Store
 
 if TYPE_CHECKING:
@@ -475,11 +475,14 @@ def write_rows_xlsx(
     from fko.output.channels import clean
 
     headers = [clean(f"fko {__version__}" + (f": {title}" if title else ""))]
+    # In German a row of the columns' German names under the keys (a workbook is for people;
+    # the keys stay, as in CSV); not where the columns are only keys (--fields).
+    labels = {f.name: _(f.header) for f in fields} if german() and any(f.header != f.name for f in fields) else None
     from fko.output.files import write_file
 
     write_file(
         target,
-        lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers),
+        lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers, labels),
         force=force,
         option="--xlsx",
     )

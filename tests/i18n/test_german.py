@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -355,3 +356,34 @@ def test_an_english_run_never_reads_the_catalog() -> None:
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1"}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
     assert done.stderr.splitlines()[-1] == "[]"
+
+
+def test_a_workbook_in_german_names_its_columns_in_german_under_the_keys(
+    monkeypatch: pytest.MonkeyPatch, fko: Callable[..., Result], tmp_path: Path
+) -> None:
+    import openpyxl
+
+    german, english = tmp_path / "de.xlsx", tmp_path / "en.xlsx"
+    result = run(monkeypatch, fko, f"budget --xlsx {german}", **GERMAN)
+    assert (result.code, result.out) == (0, "")
+    assert fko("budget", "--xlsx", str(english)).code == 0
+    sheet = openpyxl.load_workbook(german).worksheets[0]
+    keys, names = [c.value for c in sheet[1]], [c.value or "" for c in sheet[2]]
+    assert keys == [c.value for c in openpyxl.load_workbook(english).worksheets[0][1]]  # the keys, as in CSV
+    assert [dict(zip(keys, names, strict=True))[k] for k in ("id", "title", "amount", "basis", "payer")] == [
+        "ID",
+        "Titel",
+        "Betrag",
+        "Basis",
+        "Zahler",
+    ]
+    first = dict(zip(keys, (c.value for c in sheet[3]), strict=True))
+    assert (first["id"], first["amount_eur"], first["approximate"]) == ("I.11", 1000000000, True)
+    assert (
+        sheet.freeze_panes == "A3"
+        and sheet.auto_filter.ref == f"A2:{sheet.cell(2, len(keys)).column_letter}{sheet.max_row}"
+    )
+    cut = tmp_path / "cut.xlsx"  # --fields: the columns are only keys, no row of names
+    assert run(monkeypatch, fko, f"budget --fields measure_id,amount_eur --xlsx {cut}", **GERMAN).code == 0
+    rows = list(openpyxl.load_workbook(cut).worksheets[0].iter_rows(max_row=2, values_only=True))
+    assert rows == [("measure_id", "amount_eur"), ("I.11", 1000000000)]
