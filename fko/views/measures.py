@@ -334,9 +334,14 @@ RULES: tuple[tuple[str, str], ...] = (
 
 
 def _rule_part(part: str) -> str:
+    """One part of a rule in the reader's language. A rule without values is its own catalog
+    entry; a rule with values is matched by its pattern only where its longest fixed words
+    occur in the part, so that a view compiles the one pattern it needs, not every one."""
     import re
 
     for pattern, text in RULES:
+        if "{" not in text or max(re.split(r"\{\w+\}", text), key=len) not in part:
+            continue
         found = re.fullmatch(pattern, part)
         if found:  # a status or a reason inside a rule is one of the catalog's texts too
             return dates(_(text).format(**{name: _(value) for name, value in found.groupdict().items()}))

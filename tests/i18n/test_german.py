@@ -387,3 +387,22 @@ def test_a_workbook_in_german_names_its_columns_in_german_under_the_keys(
     assert run(monkeypatch, fko, f"budget --fields measure_id,amount_eur --xlsx {cut}", **GERMAN).code == 0
     rows = list(openpyxl.load_workbook(cut).worksheets[0].iter_rows(max_row=2, values_only=True))
     assert rows == [("measure_id", "amount_eur"), ("I.11", 1000000000)]
+
+
+@pytest.mark.parametrize("day", ["2023-01-01", "2024-06-01", "2025-12-01", "2030-01-01"])
+def test_every_status_rule_of_the_shipped_store_reads_german(day: str) -> None:
+    import datetime as dt
+
+    from fko.domain.status import status_in
+    from fko.i18n import speaking
+    from fko.store.reader import open_store
+    from fko.views.measures import rule_text
+
+    store = open_store(str(SHIPPED))
+    records = [*store.table("measures"), *store.table("initiatives")]
+    rules = {status_in(store, r, dt.date.fromisoformat(day)).rule for r in records}
+    with speaking("de"):
+        shown = {rule: rule_text(rule) for rule in rules}
+    assert len(rules) > 5
+    assert {rule: english_in(text) for rule, text in shown.items() if english_in(text)} == {}
+    assert all(text != rule for rule, text in shown.items())  # every part of every rule is translated
