@@ -63,7 +63,7 @@ def run(
     kinds = [k.strip().casefold() for k in kind or ()]
     for k in kinds:
         if k not in KINDS:
-            raise UsageError(_("unknown --kind '{k}'; use one of {kinds}").format(k=k, kinds=", ".join(KINDS)))
+            raise UsageError(_("unknown --kind '{kind}'; use one of {kinds}").format(kind=k, kinds=", ".join(KINDS)))
     store = options.state(ctx).store()
     display = options.display(ctx, wide)
     text = " ".join(query)

@@ -508,8 +508,8 @@ def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
         missing = {"words", "means", "reason"} - set(entry)
         if missing or not entry.get("reason"):
             raise FkoError(
-                _("synonym entry {number} of {name} lacks {value}; add it").format(
-                    number=number, name=path.name, value=sorted(missing) or ["reason"]
+                _("synonym entry {number} of {name} lacks {keys}; add it").format(
+                    number=number, name=path.name, keys=sorted(missing) or ["reason"]
                 )
             )
     return list(entries)
