@@ -75,6 +75,12 @@ class Invalid(Exception):
         return Invalid(self.problem, f"{step}{joiner}{self.where}")
 
 
+def table_name(name: str) -> str:
+    """A table's name as a message shows it: as it is, or JSON-quoted where it holds a character
+    a one-line message cannot show (a damaged store's "ev\\nts")."""
+    return name if name.isprintable() else shown(name)
+
+
 def shown(value: Any) -> str:
     """A value as a message shows it: JSON, cut to 40 characters."""
     try:
@@ -414,11 +420,12 @@ def check_store(path: str, data: Any) -> None:
     tables: dict[str, list[Any]] = {}
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise StoreError(path, _("{table}: the table is not an object of records").format(table=name))
+            raise StoreError(path, _("{table}: the table is not an object of records").format(table=table_name(name)))
         for number in table:
             if not _DOC_NUMBER.fullmatch(number):
                 raise StoreError(
-                    path, _("{table}: {number} is not a document number").format(table=name, number=repr(number))
+                    path,
+                    _("{table}: {number} is not a document number").format(table=table_name(name), number=repr(number)),
                 )
         tables[name] = [table[number] for number in sorted(table, key=int)]
     meta = tables["meta"]
@@ -451,12 +458,12 @@ def _contents_problem(meta: dict[str, Any], tables: Mapping[str, list[Any]]) -> 
         if name == "meta":
             return _("meta: 'tables' lists meta itself")
         if name not in tables:
-            return _("the table {table} is missing, though meta lists it").format(table=name)
+            return _("the table {table} is missing, though meta lists it").format(table=table_name(name))
         if listed.count(name) > 1:
-            return _("meta: 'tables' lists {table} twice").format(table=name)
+            return _("meta: 'tables' lists {table} twice").format(table=table_name(name))
     for name in held:
         if name not in listed:
-            return _("the table {table} is not listed in meta").format(table=name)
+            return _("the table {table} is not listed in meta").format(table=table_name(name))
         if name not in REQUIRED_TABLES + OPTIONAL_TABLES:
             return _("the table {table} is not a table of an fko store").format(table=shown(name))
     return None
