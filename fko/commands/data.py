@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import options
-from fko.i18n import _, ngettext
+from fko.i18n import N_, _, ngettext
 
 app = typer.Typer(help="Build the store from the source documents.", no_args_is_help=True)
 
@@ -80,7 +80,7 @@ def build(
     try:
         piped = str(source) == "-"
         shown = "<stdin>" if piped else str(source)
-        text = read_text(source, "source file")
+        text = read_text(source, N_("source file"))
         name = report_name(curation or CURATION) if piped else source.name
         folder = sources or (Path.cwd() if piped else source.parent)
         result = build_from(text, name, folder, curation or CURATION)

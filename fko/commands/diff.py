@@ -42,7 +42,7 @@ def run(
     if old == new == "-":
         from fko.errors import UsageError
 
-        raise UsageError("only one of OLD and NEW can be - (standard input holds one store)")
+        raise UsageError(_("only one of OLD and NEW can be - (standard input holds one store)"))
     before, after = open_store(old), open_store(new)
     result = diff(before, after, compared)
     if json:

@@ -62,7 +62,7 @@ def run(
     if table is not None:
         from fko.errors import UsageError
 
-        raise UsageError("--table goes with --format csv --out - (a csv folder holds every table)")
+        raise UsageError(_("--table goes with --format csv --out - (a csv folder holds every table)"))
     written = export(store, fmt.value, out, force, delimiter, metadata, follow_symlinks, aliases)
     channels.note(_("wrote {path}").format(path=", ".join(str(p) for p in written)))
 

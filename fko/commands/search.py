@@ -145,7 +145,7 @@ def _hints(result: "Found", text: str, clusters: Any, ressorts: Any, kinds: list
 
 def _explain_lines(result: "Found") -> list[str]:
     from fko.views.measures import kind_name
-    from fko.views.search import FIELD_NAMES, HOW_NAMES
+    from fko.views.search import FIELD_NAMES, HOW_NAMES, reason_shown
 
     lines: list[str] = []
     for row in result.rows:
@@ -165,7 +165,7 @@ def _explain_lines(result: "Found") -> list[str]:
         for m in hit.matches:
             how = _(HOW_NAMES.get(m.how, m.how))
             if m.via:  # synonym or glossary, and why
-                how = f"{how} {m.via} ({m.reason})"
+                how = f"{how} {m.via} ({reason_shown(m.reason)})"
             lines.append(
                 "  "
                 + _("{word} -> {shown} in {field}: {how}, quality {quality} x weight {weight}").format(

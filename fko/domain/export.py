@@ -260,11 +260,13 @@ def exported(
         if table not in data:
             names = ", ".join(data)
             if table is None:
-                raise UsageError(f"--format csv --out - writes one table: add --table NAME (one of {names})")
-            raise UsageError(f"unknown --table '{table}'; use one of {names}")
+                raise UsageError(
+                    _("--format csv --out - writes one table: add --table NAME (one of {names})").format(names=names)
+                )
+            raise UsageError(_("unknown --table '{table}'; use one of {names}").format(table=table, names=names))
         return _table_csv(data[table], delimiter).encode("utf-8")
     if table is not None:
-        raise UsageError("--table goes with --format csv --out - (the other formats hold every table)")
+        raise UsageError(_("--table goes with --format csv --out - (the other formats hold every table)"))
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="fko-export-") as folder:

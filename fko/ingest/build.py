@@ -287,7 +287,7 @@ def _matching_aliases(
 def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curated_facts.FACTS) -> BuildResult:
     """The store built from a report file; the other source documents the facts quote stand
     beside it."""
-    return build_from(read_text(report, "source file"), report.name, report.parent, curation_path, facts_path)
+    return build_from(read_text(report, N_("source file")), report.name, report.parent, curation_path, facts_path)
 
 
 def report_name(curation_path: Path = CURATION) -> str:
@@ -296,7 +296,11 @@ def report_name(curation_path: Path = CURATION) -> str:
     for source in load_curation(curation_path).get("sources", []):
         if source.get("key") == "report":
             return str(source["file"])
-    raise FkoError(f"the curation file {curation_path} names no source with key 'report'; name the report's file")
+    raise FkoError(
+        _("the curation file {path} names no source with key 'report'; name the report's file").format(
+            path=curation_path
+        )
+    )
 
 
 def build_from(

@@ -78,10 +78,18 @@ def _read_stdin(what: str) -> bytes:
     import sys
 
     if sys.stdin is None or sys.stdin.isatty():
-        raise FkoError(f"a {what} from stdin (-) needs one piped in, e.g. fko data build - --out x.json < report.txt")
+        raise FkoError(
+            _("a {what} from stdin (-) needs one piped in, e.g. fko data build - --out x.json < report.txt").format(
+                what=_(what)
+            )
+        )
     raw = read_at_most(sys.stdin.fileno(), MAX_INPUT_MB * 2**20)
     if raw is None:
-        raise FkoError(f"the {what} on stdin is larger than {MAX_INPUT_MB} MB; is it the right file?")
+        raise FkoError(
+            _("the {what} on stdin is larger than {max_input_mb} MB; is it the right file?").format(
+                what=_(what), max_input_mb=MAX_INPUT_MB
+            )
+        )
     return raw
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fko.i18n import N_
+from fko.i18n import N_, _
 from fko.output import fields
 from fko.output.fields import Field, key
 from fko.views.measures import kind_name
@@ -47,6 +47,15 @@ HOW_NAMES = {
     "synonym": N_("synonym"),
     "glossary": N_("glossary"),
 }
+
+
+def reason_shown(reason: str | None) -> str:
+    """Why a synonym or glossary entry matched, in the reader's language where the words are
+    fko's ("English-German glossary: teacher = Lehrkräfte"); the JSON keeps them English."""
+    from fko.search.index import GLOSSARY_REASON as said
+
+    text = reason or ""
+    return _(said) + text[len(said) :] if text.startswith(said + ": ") else text
 
 
 SEARCH_FIELDS: list[Field] = [

@@ -248,7 +248,8 @@ def english_words() -> frozenset[str]:
     """fko's English interface words: those of the catalog's English texts that no German text
     of the catalog uses (command and option names, JSON keys, enum values) and no value of the
     store holds (the data's own words: "Welcome Center"), nor a reason of the reviewed synonym
-    table that `search --explain` quotes (in the store's search index, a file of its own)."""
+    table or an entry of the English-German glossary that `search --explain` quotes (both in the
+    store's search index, a file of its own)."""
     english: set[str] = set()
     german: set[str] = set()
     for entry in catalog.read():
@@ -261,6 +262,7 @@ def english_words() -> frozenset[str]:
     data = set().union(*(_words(v) for v in _values(json.loads(SHIPPED.read_text(encoding="utf-8")))))
     index = json.loads(index_path(SHIPPED).read_text(encoding="utf-8"))["index"]
     data |= set().union(*(_words(entry["reason"]) for entry in index["synonym_entries"]))
+    data |= set().union(*(_words(entry) for entry in index["glossary_entries"]))  # English words and notes
     return frozenset(english - german - data)
 
 
@@ -370,7 +372,7 @@ def test_a_workbook_in_german_names_its_columns_in_german_under_the_keys(
     sheet = openpyxl.load_workbook(german).worksheets[0]
     keys, names = [c.value for c in sheet[1]], [c.value or "" for c in sheet[2]]
     assert keys == [c.value for c in openpyxl.load_workbook(english).worksheets[0][1]]  # the keys, as in CSV
-    assert [dict(zip(keys, names, strict=True))[k] for k in ("id", "title", "amount", "basis", "payer")] == [
+    assert [dict(zip(keys, names, strict=True))[k] for k in ("measure_id", "title", "amount", "basis", "payer")] == [
         "ID",
         "Titel",
         "Betrag",
@@ -378,7 +380,7 @@ def test_a_workbook_in_german_names_its_columns_in_german_under_the_keys(
         "Zahler",
     ]
     first = dict(zip(keys, (c.value for c in sheet[3]), strict=True))
-    assert (first["id"], first["amount_eur"], first["approximate"]) == ("I.11", 1000000000, True)
+    assert (first["measure_id"], first["amount_eur"], first["approximate"]) == ("I.11", 1000000000, True)
     assert (
         sheet.freeze_panes == "A3"
         and sheet.auto_filter.ref == f"A2:{sheet.cell(2, len(keys)).column_letter}{sheet.max_row}"
