@@ -12,9 +12,9 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gettext import GNUTranslations
@@ -80,6 +80,13 @@ def speaking(chosen: str) -> Iterator[None]:
     finally:
         _catalog.reset(catalog_token)
         _language.reset(language_token)
+
+
+def in_english(text: Callable[[Any], str], value: Any) -> str:
+    """`text(value)` in English whatever the run's language: a text a CSV column holds (the
+    same in both languages, like the JSON) that a table shows in the reader's language."""
+    with speaking("en"):
+        return text(value)
 
 
 def _load(chosen: str) -> GNUTranslations | None:

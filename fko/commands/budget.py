@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fko.commands import choices, options
-from fko.i18n import _
+from fko.i18n import N_, _
 
 if TYPE_CHECKING:
     from fko.output.display import Display
@@ -106,9 +106,10 @@ def run(
     from fko.views.rows import emit_rows
 
     if annualize and year is None and by != "year":
-        raise UsageError("--annualize needs --year YYYY (or --by year)")
+        raise UsageError(_("--annualize needs --year YYYY (or --by year)"))
     if (extend_to is not None or since is not None) and by != "year":
-        raise UsageError(f"{'--from' if since is not None else '--extend-to'} needs --by year")
+        option = "--from" if since is not None else "--extend-to"
+        raise UsageError(_("{option} needs --by year").format(option=option))
     store = options.state(ctx).store()
     display = options.display(ctx, wide)
     per_year = None if by == "year" else year  # --by year shows every year
@@ -140,7 +141,7 @@ def run(
             delimiter=delimiter,
             xlsx=xlsx,
             force=force,
-            title=f"Planned funds by {by}" + (f", for {year}{total}" if per_year is not None else ""),
+            title=_group_title(by, year if per_year is not None else None, total),
             display=display,
         )
         if not (json or jsonl or csv or xlsx):
@@ -161,10 +162,12 @@ def run(
         row_fields = [dataclasses.replace(f, in_table=f.in_table or f.name in counted) for f in BUDGET_FIELDS]
     money = [r for r in result.rows if r["counted_eur"] is not None]
     if year is not None:
-        scope = f" for {result.ressort}" if result.ressort else ""
-        title = f"Planned funds{scope} for {year}: {_euro(result.total)} in {len(money)} items, largest first"
+        scope = _(" for {ressort}").format(ressort=result.ressort) if result.ressort else ""
+        title = _("Planned funds{scope} for {year}: {total} in {n} items, largest first").format(
+            scope=scope, year=year, total=_euro(result.total), n=len(money)
+        )
     else:
-        title = "Planned funds (Geplante Mittel), largest first"
+        title = _("Planned funds (Geplante Mittel), largest first")
     emit_rows(
         everything if json or jsonl or csv or xlsx else result.rows,
         row_fields,
@@ -185,11 +188,25 @@ def run(
         tables.separator()
         shown = [f for f in row_fields if f.in_table and f.name not in ("counted_eur", "counted_as")]
         reason = next(f for f in BUDGET_FIELDS if f.name == "counted_as")
-        shown.append(dataclasses.replace(reason, header="Left out because", in_table=True))
-        what = f"Not in the {year} total" if year is not None else f"Not counted for {result.ressort}"
+        shown.append(dataclasses.replace(reason, header=N_("Left out because"), in_table=True))
+        if year is not None:
+            what = _("Not in the {year} total").format(year=year)
+        else:
+            what = _("Not counted for {ressort}").format(ressort=result.ressort)
         tables.table(display, result.apart, shown, title=what)
     tables.separator()
     tables.lines(display, budget_footer(result, None if year is not None else years(result, None, None)))
+
+
+#: How a title names the groups of --by (the values stay the option's).
+GROUPED_BY = {"ressort": N_("ressort"), "cluster": N_("cluster"), "funding": N_("funding"), "year": N_("year")}
+
+
+def _group_title(by: str, year: int | None, total: str) -> str:
+    """ "Planned funds by ressort, for 2024: 47.778.933 €", "Planned funds by year"."""
+    if year is None:
+        return _("Planned funds by {group}").format(group=_(GROUPED_BY[by]))
+    return _("Planned funds by {group}, for {year}{total}").format(group=_(GROUPED_BY[by]), year=year, total=total)
 
 
 def _euro(amount: int) -> str:
@@ -217,6 +234,7 @@ def _group_records(groups: list[dict[str, object]], by: str, year: int | None) -
 
 def _charts(display: "Display", groups: list[dict[str, object]], by: str, year: int | None, annualize: bool) -> None:
     from fko.output import charts, numbers, tables
+    from fko.views.budget import group_name
 
     def bars(amount: str, label: Callable[[dict[str, object]], str]) -> list[tuple[str, float, str]]:
         return [(label(g), float(g[amount]), numbers.euro_exact(g[amount])) for g in groups if g[amount]]  # type: ignore[arg-type]
@@ -224,18 +242,20 @@ def _charts(display: "Display", groups: list[dict[str, object]], by: str, year: 
     if by == "year":
         drawn = [
             (
-                bars("year_total", lambda g: f"{g['group']}{' *' if g['assumed'] else ''}"),
-                "Euro planned in each year (* partly assumed)"
-                + (" (totals over several years spread)" if annualize else ""),
+                bars("year_total", lambda g: f"{group_name(g['group'])}{' *' if g['assumed'] else ''}"),
+                _("Euro planned in each year (* partly assumed) (totals over several years spread)")
+                if annualize
+                else _("Euro planned in each year (* partly assumed)"),
             )
         ]
     elif year is not None:
-        drawn = [(bars("year_total", lambda g: str(g["group"])), f"Euro planned for {year}, by {by}")]
+        title = _("Euro planned for {year}, by {group}").format(year=year, group=_(GROUPED_BY[by]))
+        drawn = [(bars("year_total", lambda g: group_name(g["group"])), title)]
     else:
         drawn = [
             (
-                bars("peak_eur", lambda g: f"{g['group']} ({g['peak_year']})"),
-                f"Euro planned in each group's peak year, by {by}",
+                bars("peak_eur", lambda g: f"{group_name(g['group'])} ({g['peak_year']})"),
+                _("Euro planned in each group's peak year, by {group}").format(group=_(GROUPED_BY[by])),
             ),
         ]
     for shown, title in drawn:

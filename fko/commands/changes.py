@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import choices, options
+from fko.i18n import _, ngettext
 
 
 def run(
@@ -56,9 +57,12 @@ def run(
         channels.note(line)
     wanted = [m["id"] for m in found]
     rows = change_rows(store, span, wanted, cluster or [], ressort or [], check_kinds(kind or []))
-    until_text = f" until {span.until_text}" if span.until_text else ""
-    count = f"{len(rows)} change{'' if len(rows) == 1 else 's'}"
-    title = f"{count} reported {span.since_text}{until_text}, newest first"
+    until_text = _(" until {date}").format(date=span.until_text) if span.until_text else ""
+    title = ngettext(
+        "{n} change reported {since}{until}, newest first",
+        "{n} changes reported {since}{until}, newest first",
+        len(rows),
+    ).format(n=len(rows), since=span.since_text, until=until_text)
     if json or jsonl or csv or xlsx or fields:
         emit_rows(
             rows,
@@ -76,6 +80,8 @@ def run(
         )
         return
     if not rows:
-        tables.lines(display, [f"No changes reported {span.since_text}{until_text}."])
+        tables.lines(
+            display, [_("No changes reported {since}{until}.").format(since=span.since_text, until=until_text)]
+        )
         return
     tables.blocks(display, change_entries(rows), title=title)

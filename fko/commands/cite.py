@@ -47,11 +47,11 @@ def run(
 
     wanted = format.value
     if as_of is not None and figure is None and recognition is None:
-        raise UsageError("--as-of picks one of the figures: give --figure TEXT or --recognition BODY too")
+        raise UsageError(_("--as-of picks one of the figures: give --figure TEXT or --recognition BODY too"))
     if recognition is not None and (ids or figure is not None):
-        raise UsageError("--recognition cites figures of their own: give no MEASURE and no --figure with it")
+        raise UsageError(_("--recognition cites figures of their own: give no MEASURE and no --figure with it"))
     if recognition is None and not ids:
-        raise UsageError("name a measure to cite (fko cite IV.1), or --recognition BODY")
+        raise UsageError(_("name a measure to cite (fko cite IV.1), or --recognition BODY"))
     store = options.state(ctx).store()
     display = options.display(ctx)
     if recognition is not None:

@@ -3,6 +3,7 @@
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 
 def run(
@@ -39,6 +40,6 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         force=force,
-        title="Clusters",
+        title=_("Clusters"),
         display=options.display(ctx, wide),
     )

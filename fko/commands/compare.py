@@ -93,7 +93,7 @@ def run(
                 delimiter=delimiter,
                 xlsx=xlsx,
                 force=force,
-                title="Portfolios",
+                title=_("Portfolios"),
                 display=display,
             )
         else:
@@ -109,7 +109,7 @@ def run(
         )
     day = on_date(on)
     if len(items) < 2:
-        raise UsageError("give at least two measures to compare, e.g. fko compare IV.1 II.9")
+        raise UsageError(_("give at least two measures to compare, e.g. fko compare IV.1 II.9"))
     from fko.output import channels
     from fko.search.finder import resolve_all
 
@@ -129,7 +129,7 @@ def run(
             delimiter=delimiter,
             xlsx=xlsx,
             force=force,
-            title="Compare",
+            title=_("Compare"),
             display=display,
         )
         return

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import options
-from fko.i18n import _
+from fko.i18n import N_, _, ngettext
 
 app = typer.Typer(help="Build the store from the source documents.", no_args_is_help=True)
 
@@ -64,18 +64,23 @@ def build(
     if check and out is not None:
         raise UsageError(_("--check writes nothing; drop --out PATH (or drop --check to build)"))
     if not check and out is None:
-        raise UsageError("missing --out PATH: where to write the store (or --check to validate without writing)")
+        raise UsageError(_("missing --out PATH: where to write the store (or --check to validate without writing)"))
     for option, path in (("--out", out), ("--curation", curation), ("--sources", sources)):
         if path is not None and str(path) == "-":
-            what = "two files (the store and its index)" if option == "--out" else "read from a file"
-            raise UsageError(f"{option} cannot be - (stdin or stdout): it is {what}; give a path")
+            if option == "--out":
+                dash = _(
+                    "{option} cannot be - (stdin or stdout): it is two files (the store and its index); give a path"
+                )
+            else:
+                dash = _("{option} cannot be - (stdin or stdout): it is read from a file; give a path")
+            raise UsageError(dash.format(option=option))
     if out is not None:  # before a long build: the store and its search index beside it
         check_target(out, force=force, protect=protect, follow_symlinks=follow_symlinks)
         check_target(index_path(out), force=force, protect=protect, follow_symlinks=follow_symlinks)
     try:
         piped = str(source) == "-"
         shown = "<stdin>" if piped else str(source)
-        text = read_text(source, "source file")
+        text = read_text(source, N_("source file"))
         name = report_name(curation or CURATION) if piped else source.name
         folder = sources or (Path.cwd() if piped else source.parent)
         result = build_from(text, name, folder, curation or CURATION)
@@ -102,19 +107,24 @@ def build(
         problems = len(result.warnings)
         if problems:
             raise FkoError(
-                _("check of {source} found {problems} warning{value} (above); nothing written").format(
-                    source=source, problems=problems, value="s" if problems > 1 else ""
-                )
+                ngettext(
+                    "check of {source} found {n} warning (above); nothing written",
+                    "check of {source} found {n} warnings (above); nothing written",
+                    problems,
+                ).format(source=source, n=problems)
             )
         counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
-        tables.lines(options.display(ctx), [f"checked {shown}: {counts}; no warnings; nothing written"])
+        checked = _("checked {source}: {counts}; no warnings; nothing written").format(source=shown, counts=counts)
+        tables.lines(options.display(ctx), [checked])
         return
     assert out is not None
     store, index = write(result, out, force=force, protect=protect, follow_symlinks=follow_symlinks)
     for warning in result.warnings:
-        channels.note(f"warning: {warning}")
+        channels.note(_("warning: {warning}").format(warning=warning))
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
-    channels.note(f"wrote {store}: {counts}; its search index: {index}")
+    channels.note(
+        _("wrote {store}: {counts}; its search index: {index}").format(store=store, counts=counts, index=index)
+    )
 
 
 def _where(exc: BaseException) -> str:

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 
 def run(
@@ -41,12 +42,12 @@ def run(
     if old == new == "-":
         from fko.errors import UsageError
 
-        raise UsageError("only one of OLD and NEW can be - (standard input holds one store)")
+        raise UsageError(_("only one of OLD and NEW can be - (standard input holds one store)"))
     before, after = open_store(old), open_store(new)
     result = diff(before, after, compared)
     if json:
         json_writer.emit_json(result)
     elif is_empty(result):
-        tables.lines(display, ["no changes"])
+        tables.lines(display, [_("no changes")])
     else:
         tables.blocks(display, diff_entries(result), title=f"{before.name} → {after.name}: {diff_summary(result)}")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fko.commands import choices, options
+from fko.i18n import _
 
 if TYPE_CHECKING:
     from fko.store.reader import Store
@@ -61,9 +62,9 @@ def run(
     if table is not None:
         from fko.errors import UsageError
 
-        raise UsageError("--table goes with --format csv --out - (a csv folder holds every table)")
+        raise UsageError(_("--table goes with --format csv --out - (a csv folder holds every table)"))
     written = export(store, fmt.value, out, force, delimiter, metadata, follow_symlinks, aliases)
-    channels.note(f"wrote {', '.join(str(p) for p in written)}")
+    channels.note(_("wrote {path}").format(path=", ".join(str(p) for p in written)))
 
 
 def _to_stdout(
@@ -81,7 +82,9 @@ def _to_stdout(
     from fko.output import channels
 
     if metadata:
-        raise UsageError("--metadata writes a file beside the database: give --out a file name, not -")
+        raise UsageError(_("--metadata writes a file beside the database: give --out a file name, not -"))
     if fmt in ("sqlite", "xlsx") and options.display(ctx).is_terminal:
-        raise UsageError(f"--format {fmt} --out - writes binary data: redirect stdout to a file or a pipe")
+        raise UsageError(
+            _("--format {format} --out - writes binary data: redirect stdout to a file or a pipe").format(format=fmt)
+        )
     channels.write_bytes(exported(store, fmt, delimiter, table, aliases))

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 
 def run(
@@ -60,11 +61,11 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         force=force,
-        title=f"Key figures{' of ' + measure_id if measure_id else ''}",
+        title=_("Key figures of {id}").format(id=measure_id) if measure_id else _("Key figures"),
         display=options.display(ctx, wide),
         empty=(
-            f"no key figures for {measure_id}; `fko indicators` lists all"
+            _("no key figures for {id}; `fko indicators` lists all").format(id=measure_id)
             if measure_id
-            else "no key figures in this store"
+            else _("no key figures in this store")
         ),
     )

@@ -92,7 +92,7 @@ def run(
 
         chosen = source_key(store, source)
     rows = filter_measures(store, cluster or (), ressort or (), partner, chosen, lead or ())
-    what = "records" if source else "measures"
+    filters = []  # what the title says of the filters, in the reader's language
     if starts_in is not None or ends_in is not None:
         from fko.domain.status import ends_in as ending
         from fko.domain.status import starts_in as starting
@@ -100,12 +100,10 @@ def run(
         rows = [
             r for r in rows if (starts_in is None or starting(r, starts_in)) and (ends_in is None or ending(r, ends_in))
         ]
-        what += "".join(
-            [
-                f" starting in {starts_in}" if starts_in is not None else "",
-                f" ending in {ends_in}" if ends_in is not None else "",
-            ]
-        )
+        if starts_in is not None:
+            filters.append(_(" starting in {year}").format(year=starts_in))
+        if ends_in is not None:
+            filters.append(_(" ending in {year}").format(year=ends_in))
     if during is not None:
         from fko.domain.status import parse_period, runs_during
         from fko.errors import UsageError
@@ -114,7 +112,7 @@ def run(
             raise UsageError(_("--during lists what runs at any time in a period; for a status use --on DATE --status"))
         first, last = parse_period(during)
         rows = [r for r in rows if runs_during(r, first, last)]
-        what = f"{what} running at any time in {_period_text(during, first, last)}"
+        filters.append(_(" running at any time in {period}").format(period=_period_text(during, first, last)))
     if status or on or json or jsonl or fields is not None:  # the status: a filter, columns, JSON keys
         from fko.domain.status import check_status, matches, on_date, statuses_in
 
@@ -141,7 +139,7 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         force=force,
-        title=_title(len(rows), what),
+        title=_title(len(rows), bool(source), filters),
         display=options.display(ctx, wide),
     )
     if not rows and not (json or jsonl or csv or xlsx):
@@ -154,17 +152,12 @@ def _period_text(given: str, first: object, last: object) -> str:
     return _("{first} to {last}").format(first=first or "…", last=last or "…")
 
 
-def _title(n: int, what: str) -> str:
-    """ "34 measures", "1 measure running at any time in 2025", in the reader's language."""
-    from fko.i18n import german, ngettext
+def _title(n: int, records: bool, filters: list[str]) -> str:
+    """ "34 measures", "1 measure running at any time in 2025": the count, then the filters."""
+    from fko.i18n import ngettext
 
-    if not german():
-        from fko.output import numbers
-
-        return numbers.count(n, what)
-    kind, _sep, period = what.partition(" running at any time in ")
-    if kind == "records":
+    if records:
         text = ngettext("{n} record", "{n} records", n).format(n=n)
     else:
         text = ngettext("{n} measure", "{n} measures", n).format(n=n)
-    return text + (_("running at any time in {period}").format(period=period) if period else "")
+    return text + "".join(filters)

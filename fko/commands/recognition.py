@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fko.commands import choices, options
-from fko.i18n import _
+from fko.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from fko.output.display import Display
@@ -81,7 +81,7 @@ def run(
             xlsx=xlsx,
             force=force,
             title=_by_title(by, rows, source_label(store)),
-            empty="no recognition figures match; see `fko recognition --by " + by + "`",
+            empty=_("no recognition figures match; see `fko recognition --by {by}`").format(by=by),
             display=display,
         )
         if rows and not (json or jsonl or csv or xlsx):
@@ -114,14 +114,20 @@ def overview(display: "Display", store: "Store", bodies: Sequence[str], year: in
     """Every recognition figure fko has in one table, then the detail views that match."""
     from fko.domain.figures import by_country, chamber_matrix, recognition_rows, with_rates
     from fko.output import channels, charts, numbers, tables
-    from fko.views.figures import RECOGNITION_OVERVIEW_FIELDS, matrix_fields, recognition_overview, with_source_keys
+    from fko.views.figures import (
+        RECOGNITION_OVERVIEW_FIELDS,
+        chamber_title,
+        matrix_fields,
+        recognition_overview,
+        with_source_keys,
+    )
 
     if year is not None:
         from fko.errors import UsageError
 
         known = sorted({r["year"] for r in recognition_rows(store) if r["year"] is not None})
         if year not in known:
-            stated = " and ".join(map(str, known))
+            stated = (" " + _("and") + " ").join(map(str, known))
             raise UsageError(
                 _("no recognition figures for {year}; the figures with a year are for {stated}").format(
                     year=year, stated=stated
@@ -135,7 +141,7 @@ def overview(display: "Display", store: "Store", bodies: Sequence[str], year: in
         display,
         rows,
         with_source_keys(store, RECOGNITION_OVERVIEW_FIELDS),
-        title=numbers.count(len(rows), "recognition figures", "recognition figure"),
+        title=ngettext("{n} recognition figure", "{n} recognition figures", len(rows)).format(n=len(rows)),
     )
     from fko.views.figures import caveat_lines, source_label
 
@@ -143,9 +149,11 @@ def overview(display: "Display", store: "Store", bodies: Sequence[str], year: in
     caveats = caveat_lines(rows, source_label(store))
     if caveats:
         notes += [f"* {line}" for line in caveats]
-    notes.append("Details: --by area, --by country, --body NAME, --compare 2022 2023.")
+    notes.append(_("Details: --by area, --by country, --body NAME, --compare 2022 2023."))
     if year is not None:
-        notes.append(f"Only {year}: the figures by area and by country state no year and are left out.")
+        notes.append(
+            _("Only {year}: the figures by area and by country state no year and are left out.").format(year=year)
+        )
     tables.lines(display, notes)
     chambers = with_rates([r for r in recognition_rows(store, bodies, year) if r["year"] is not None])
     if chambers:
@@ -153,20 +161,24 @@ def overview(display: "Display", store: "Store", bodies: Sequence[str], year: in
         for name in dict.fromkeys(m["body"] for m in matrix):
             tables.separator()
             body_rows = [m for m in matrix if m["body"] == name]
-            tables.table(display, body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
-        tables.lines(display, ["", "Rates and changes are derived by fko from the report's figures (marked *)."])
+            tables.table(display, body_rows, matrix_fields(shown_years), title=chamber_title(name))
+        tables.lines(display, ["", _("Rates and changes are derived by fko from the report's figures (marked *).")])
     countries = by_country(store, bodies) if year is None and bodies else []
     if countries:
         tables.separator()
         charts.bar_chart(
             display,
             [(r["dimension"], float(r["value"]), numbers.german_number(r["value"])) for r in countries],
-            title=f"{countries[0]['body']}: procedures by country of training (top {len(countries)})",
+            title=_("{body}: procedures by country of training (top {n})").format(
+                body=countries[0]["body"], n=len(countries)
+            ),
         )
 
 
 def _by_title(by: str, rows: list[dict[str, object]], sources: dict[str, str]) -> str:
     if not rows:
-        return "no figures"
+        return _("no figures")
     first = rows[0]
-    return f"{first['metric']} ({first['note']}; source: {sources.get(str(first['source']), first['source'])})"
+    return _("{metric} ({note}; source: {source})").format(
+        metric=first["metric"], note=first["note"], source=sources.get(str(first["source"]), first["source"])
+    )

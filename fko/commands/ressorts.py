@@ -3,6 +3,7 @@
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 
 def run(
@@ -39,6 +40,6 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         force=force,
-        title="Ministries (a measure shared by several counts for each)",
+        title=_("Ministries (a measure shared by several counts for each)"),
         display=options.display(ctx, wide),
     )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from fko.commands import options
-from fko.i18n import _
+from fko.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from fko.search.finder import Found
@@ -63,7 +63,7 @@ def run(
     kinds = [k.strip().casefold() for k in kind or ()]
     for k in kinds:
         if k not in KINDS:
-            raise UsageError(_("unknown --kind '{k}'; use one of {kinds}").format(k=k, kinds=", ".join(KINDS)))
+            raise UsageError(_("unknown --kind '{kind}'; use one of {kinds}").format(kind=k, kinds=", ".join(KINDS)))
     store = options.state(ctx).store()
     display = options.display(ctx, wide)
     text = " ".join(query)
@@ -104,10 +104,15 @@ def _json_row(row: dict[str, Any], explain: bool) -> dict[str, Any]:
 
 
 def _title(result: "Found", text: str, limit: int) -> str:
-    noun = "hit" if result.total == 1 else "hits"
     if len(result.rows) < result.total:
-        return f"{len(result.rows)} of {result.total} {noun} for '{text}' (--limit 0 for all)"
-    return f"{result.total} {noun} for '{text}'"
+        return ngettext(
+            "{shown} of {total} hit for '{query}' (--limit 0 for all)",
+            "{shown} of {total} hits for '{query}' (--limit 0 for all)",
+            result.total,
+        ).format(shown=len(result.rows), total=result.total, query=text)
+    return ngettext("{total} hit for '{query}'", "{total} hits for '{query}'", result.total).format(
+        total=result.total, query=text
+    )
 
 
 def _hints(result: "Found", text: str, clusters: Any, ressorts: Any, kinds: list[str]) -> list[str]:
@@ -117,34 +122,59 @@ def _hints(result: "Found", text: str, clusters: Any, ressorts: Any, kinds: list
     if result.hidden:
         where = []
         if clusters:
-            where.append("cluster " + "/".join(c.upper() for c in clusters))
+            where.append(_("cluster {numerals}").format(numerals="/".join(c.upper() for c in clusters)))
         if ressorts:
             where.append("/".join(r.upper() for r in ressorts))
         if kinds:
-            where.append("kind " + "/".join(kinds))
-        noun = "hit" if result.hidden == 1 else "hits"
-        lines.append(f"{result.hidden} {noun} outside {' and '.join(where)}; drop the filter to see them")
+            where.append(_("kind {kinds}").format(kinds="/".join(kinds)))
+        lines.append(
+            ngettext(
+                "{n} hit outside {filters}; drop the filter to see them",
+                "{n} hits outside {filters}; drop the filter to see them",
+                result.hidden,
+            ).format(n=result.hidden, filters=(" " + _("and") + " ").join(where))
+        )
     if not result.rows and not result.hidden:
-        hint = f"; closest words in the data: {', '.join(result.closest)}" if result.closest else ""
-        lines.append(f"nothing matches '{text}'{hint}")
+        if result.closest:
+            hint = _("; closest words in the data: {words}").format(words=", ".join(result.closest))
+        else:
+            hint = ""
+        lines.append(_("nothing matches '{query}'{hint}").format(query=text, hint=hint))
     return lines
 
 
 def _explain_lines(result: "Found") -> list[str]:
+    from fko.views.measures import kind_name
+    from fko.views.search import FIELD_NAMES, HOW_NAMES, reason_shown
+
     lines: list[str] = []
     for row in result.rows:
         hit = row["_hit"]
-        head = f"{row['id'] or '-'} ({row['kind']}) score {hit.score}"
+        head = _("{id} ({kind}) score {score}").format(
+            id=row["id"] or "-", kind=kind_name(row["kind"]), score=hit.score
+        )
         if hit.score < 100 or hit.matches:
-            head += (
-                f" = {round(100 * hit.share)} for the words + {hit.proximity} for words standing together; "
-                f"{hit.words_matched} of {hit.words_total} query words matched"
+            head += _(
+                " = {words} for the words + {proximity} for words standing together; "
+                "{matched} of {total} query words matched"
+            ).format(
+                words=round(100 * hit.share), proximity=hit.proximity, matched=hit.words_matched, total=hit.words_total
             )
         lines.append("")
         lines.append(head)
         for m in hit.matches:
-            how = f"{m.how} {m.via} ({m.reason})" if m.via else m.how  # synonym or glossary, and why
+            how = _(HOW_NAMES.get(m.how, m.how))
+            if m.via:  # synonym or glossary, and why
+                how = f"{how} {m.via} ({reason_shown(m.reason)})"
             lines.append(
-                f"  {m.word} -> {m.shown} in {m.field}: {how}, quality {m.quality:.2f} x weight {m.weight:.2f}"
+                "  "
+                + _("{word} -> {shown} in {field}: {how}, quality {quality} x weight {weight}").format(
+                    word=m.word,
+                    shown=m.shown,
+                    field=_(FIELD_NAMES.get(m.field, m.field)),
+                    how=how,
+                    quality=f"{m.quality:.2f}",
+                    weight=f"{m.weight:.2f}",
+                )
             )
     return lines

@@ -3,6 +3,7 @@
 import typer
 
 from fko.commands import options
+from fko.i18n import _
 
 
 def run(
@@ -29,7 +30,9 @@ def run(
 
     rows = source_rows(options.state(ctx).store())
     footer = [
-        f"Date of {r['key']}: {r['date_note']}" for r in rows if (r.get("date_note") or "").startswith("inferred")
+        _("Date of {key}: {note}").format(key=r["key"], note=r["date_note"])
+        for r in rows
+        if (r.get("date_note") or "").startswith("inferred")
     ]
     emit_rows(
         rows,
@@ -42,7 +45,7 @@ def run(
         delimiter=delimiter,
         xlsx=xlsx,
         force=force,
-        title="Sources",
+        title=_("Sources"),
         footer=footer,
         display=options.display(ctx, wide),
     )

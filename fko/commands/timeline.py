@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from fko.commands import choices, options
-from fko.i18n import _
+from fko.i18n import _, date
 
 
 def run(
@@ -89,22 +89,29 @@ def run(
     if axis is None:
         channels.note(_("no measure to draw; see `fko timeline` for all"))
         return
-    symbols = "  ".join(f"{s} {name}" for name, s in charts.STATUS_SYMBOL.items())
-    bars = "█ runtime  ▶ open end  ◆? only a start stated  │ the --on date"
+    symbols = "  ".join(f"{s} {_(name)}" for name, s in charts.STATUS_SYMBOL.items())
+    bars = _("█ runtime  ▶ open end  ◆? only a start stated  │ the --on date")
     cut = []
     if axis.cut_before:
-        cut.append(f"◀ began before {axis.first}" + ("" if since is not None else " (--from YEAR shows earlier years)"))
+        began = (
+            _("◀ began before {year}")
+            if since is not None
+            else _("◀ began before {year} (--from YEAR shows earlier years)")
+        )
+        cut.append(began.format(year=axis.first))
     if axis.cut_after and until is not None:
-        cut.append(f"› runs past {axis.last}")
-    lines = ["", f"Status on {day.isoformat()}: {symbols}  * derived", bars]
+        cut.append(_("› runs past {year}").format(year=axis.last))
+    lines = ["", _("Status on {date}: {symbols}  * derived").format(date=date(day.isoformat()), symbols=symbols), bars]
     if cut:
         lines.append("  ".join(cut))
     if by == "ressort":
-        lines.append("A measure of several ministries appears under each.")
-    lines.append("* derived by a rule from the wording; `fko show ID --on DATE` names the rule.")
+        lines.append(_("A measure of several ministries appears under each."))
+    lines.append(_("* derived by a rule from the wording; `fko show ID --on DATE` names the rule."))
     reported = [r["id"] for r in placed if r["status"] != next(x for x in rows if x["id"] == r["id"])["status"]]
     if reported:
-        lines.append(f"Status as a later source reports it (as list and show weigh it): {', '.join(reported)}.")
+        lines.append(
+            _("Status as a later source reports it (as list and show weigh it): {ids}.").format(ids=", ".join(reported))
+        )
     if unplaced:
-        lines.append(f"Not placed (no start date stated): {', '.join(unplaced)}")
+        lines.append(_("Not placed (no start date stated): {ids}").format(ids=", ".join(unplaced)))
     tables.lines(display, lines)

@@ -352,7 +352,7 @@ def view(
     report says another paid is listed and left out. With a year: what each row counts in
     it (see `in_year`), totals over several years only with `annualize`."""
     if split not in SPLITS:
-        raise UsageError(f"unknown --split '{split}'; use {', '.join(SPLITS)}")
+        raise UsageError(_("unknown --split '{split}'; use {splits}").format(split=split, splits=", ".join(SPLITS)))
     codes = list(dict.fromkeys(ressort_codes(store, ressorts)))
     report = report_years(store)
     rows = budget_rows(store, clusters, funding)
@@ -480,7 +480,9 @@ def years(result: BudgetView, first: int | None = None, last: int | None = None)
     start = first if first is not None else found[0]  # type: ignore[index]
     end = last if last is not None else found[1]  # type: ignore[index]
     if end < start:
-        raise UsageError(f"the years run from {start} to {end}: the end is before the start")
+        raise UsageError(
+            _("the years run from {first} to {last}: the end is before the start").format(first=start, last=end)
+        )
     return [_year_entry(year, year_rows(result, year)) for year in range(start, end + 1)]
 
 
@@ -536,7 +538,7 @@ def group(
     (--by ressort --split full counts a shared measure for each of its ministries, and says
     so). Without: each group's peak year and its sum there, where the data supports one."""
     if by not in GROUPINGS:
-        raise UsageError(f"unknown --by '{by}'; use one of {', '.join(GROUPINGS)}")
+        raise UsageError(_("unknown --by '{by}'; use one of {groupings}").format(by=by, groupings=", ".join(GROUPINGS)))
     if by == "year":
         return [{k: v for k, v in e.items() if k != "_rows"} for e in years(result, first, last)]
     order = _ministry_order(store)

@@ -17,6 +17,7 @@ from typing import Any
 
 from fko.errors import UsageError
 from fko.i18n import _
+from fko.i18n import date as written
 from fko.store.reader import Store
 
 KINDS = ("update", "indicator", "event", "initiative")
@@ -87,20 +88,20 @@ def window(store: Store, since: str | None, until: str | None) -> Window:
     end = _parse(until, "--until")[1] if until is not None else None
     if since is not None:
         start: dt.date | None = _parse(since, "--since")[0]
-        since_text = f"since {since.strip()}"
+        since_text = _("since {date}").format(date=since.strip())
     else:
         dated = report_date(store)
         start = None
-        since_text = "all dates (the report's date is not known)"
+        since_text = _("all dates (the report's date is not known)")
         if dated and _ISO.match(dated):
             from fko.domain.status import last_day
 
             start = last_day(dated) + dt.timedelta(days=1)
-            since_text = f"after the report ({dated})"
+            since_text = _("after the report ({date})").format(date=written(dated))
     if start is not None and end is not None and end < start:
         raise UsageError(
-            _("--until {until} lies before the start of the listing ({isoformat})").format(
-                until=until, isoformat=start.isoformat()
+            _("--until {until} lies before the start of the listing ({start})").format(
+                until=until, start=written(start.isoformat())
             )
         )
     return Window(start, end, since_text, until.strip() if until is not None else None)

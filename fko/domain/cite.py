@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fko.errors import FkoError
+from fko.i18n import _
 from fko.store.reader import Store
 
 FORMATS = ("text", "markdown", "bibtex")
@@ -100,9 +101,13 @@ def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: s
     out += [_recognition(store, record, row) for row in figures]
     if not out:
         metrics = sorted({r["metric"] for r in indicators} | {f"{r['body']}: {r['metric']}" for r in tables})
-        known = "; ".join(metrics) if metrics else "none"
-        dated = f" dated {as_of}" if as_of else ""
-        raise FkoError(f"{record['id']} has no figure '{figure}'{dated}; its figures: {known}")
+        known = "; ".join(metrics) if metrics else _("none")
+        dated = _(" dated {date}").format(date=as_of) if as_of else ""
+        raise FkoError(
+            _("{id} has no figure '{figure}'{dated}; its figures: {known}").format(
+                id=record["id"], figure=figure, dated=dated, known=known
+            )
+        )
     return out
 
 
@@ -147,9 +152,13 @@ def recognition_citations(store: Store, body: str, year: str | None = None) -> l
     if year is not None:
         rows = [r for r in rows if str(r["year"]) == year.strip()]
     if not rows:
-        bodies = "; ".join(sorted({r["body"] for r in store.table("recognition")})) or "none"
-        dated = f" of {year}" if year else ""
-        raise FkoError(f"no recognition figure '{body}'{dated}; the bodies: {bodies}")
+        bodies = "; ".join(sorted({r["body"] for r in store.table("recognition")})) or _("none")
+        dated = _(" of {year}").format(year=year) if year else ""
+        raise FkoError(
+            _("no recognition figure '{body}'{dated}; the bodies: {bodies}").format(
+                body=body, dated=dated, bodies=bodies
+            )
+        )
     return [_recognition(store, records.get(r.get("measure_id") or ""), r) for r in rows]
 
 

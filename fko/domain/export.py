@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from fko import __version__
 from fko.errors import UsageError
-from fko.i18n import _
+from fko.i18n import _, german
 from fko.store.reader import Store
 
 if TYPE_CHECKING:
@@ -260,11 +260,13 @@ def exported(
         if table not in data:
             names = ", ".join(data)
             if table is None:
-                raise UsageError(f"--format csv --out - writes one table: add --table NAME (one of {names})")
-            raise UsageError(f"unknown --table '{table}'; use one of {names}")
+                raise UsageError(
+                    _("--format csv --out - writes one table: add --table NAME (one of {names})").format(names=names)
+                )
+            raise UsageError(_("unknown --table '{table}'; use one of {names}").format(table=table, names=names))
         return _table_csv(data[table], delimiter).encode("utf-8")
     if table is not None:
-        raise UsageError("--table goes with --format csv --out - (the other formats hold every table)")
+        raise UsageError(_("--table goes with --format csv --out - (the other formats hold every table)"))
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="fko-export-") as folder:
@@ -475,11 +477,14 @@ def write_rows_xlsx(
     from fko.output.channels import clean
 
     headers = [clean(f"fko {__version__}" + (f": {title}" if title else ""))]
+    # In German a row of the columns' German names under the keys (a workbook is for people;
+    # the keys stay, as in CSV); not where the columns are only keys (--fields).
+    labels = {f.name: _(f.header) for f in fields} if german() and any(f.header != f.name for f in fields) else None
     from fko.output.files import write_file
 
     write_file(
         target,
-        lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers),
+        lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers, labels),
         force=force,
         option="--xlsx",
     )

@@ -77,7 +77,9 @@ def chamber_matrix(
     missing = [y for y in shown_years if y not in {r["year"] for r in tables}]
     if missing:
         raise UsageError(
-            _("no recognition figures for {map}; the report has 2022 and 2023").format(map=", ".join(map(str, missing)))
+            _("no recognition figures for {years}; the report has 2022 and 2023").format(
+                years=", ".join(map(str, missing))
+            )
         )
     matrix: dict[tuple[str, str], dict[str, Any]] = {}
     for row in tables:

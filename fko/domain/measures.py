@@ -43,8 +43,8 @@ def ressort_codes(store: Store, given: Iterable[str]) -> list[str]:
         found = known.get(code.strip().casefold())
         if found is None:
             raise UsageError(
-                _("unknown ministry '{code}'; use one of {sorted}").format(
-                    code=code, sorted=", ".join(sorted(known.values()))
+                _("unknown ministry '{code}'; use one of {codes}").format(
+                    code=code, codes=", ".join(sorted(known.values()))
                 )
             )
         out.append(found)

@@ -18,6 +18,7 @@ from typing import Any
 
 from fko.errors import UsageError
 from fko.i18n import N_, _
+from fko.i18n import date as written
 
 STATUSES = ("planned", "expected", "running", "ended", "open-ended", "unknown")
 _OPEN = re.compile(r"\b(seit|laufend|fortlaufend|unbefristet|dauerhaft|ab)\b|mind\. Ende der Legislaturperiode", re.I)
@@ -122,10 +123,14 @@ class Status:
         base = self.runtime_label()
         reported = self.reported
         if reported and reported.get("inference"):
-            base += f"; reported {reported['reports_status']} {reported['date']} only by fko's inference"
+            base += _("; reported {status} {date} only by fko's inference").format(
+                status=_(reported["reports_status"]), date=written(reported["date"])
+            )
         elif reported:
-            base = f"{reported['reports_status']} (reported {reported['date']}); from the runtime: {base}"
-        return f"{base}; the report: {self.note}" if self.note else base
+            base = _("{status} (reported {date}); from the runtime: {derived}").format(
+                status=_(reported["reports_status"]), date=written(reported["date"]), derived=base
+            )
+        return _("{status}; the report: {note}").format(status=base, note=self.note) if self.note else base
 
     def runtime_label(self) -> str:
         return state_text(self.status, self.open_ended) + (_(" (derived)") if self.derived else "")
@@ -432,9 +437,9 @@ def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
     status.note = note
     if expected:  # never more than expected, until a source confirms it
         if status.status == "planned":
-            state, why = "expected", "before the date the report expects"
+            state, why = "expected", N_("before the date the report expects")
         else:
-            state, why = "unknown", "no source confirms that it started"
+            state, why = "unknown", N_("no source confirms that it started")
         rule = f"{status.rule}; the report only expects it ({expected}): {state}, {why}"
         return Status(state, False, status.start, None, True, rule, note=note)
     return status

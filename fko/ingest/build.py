@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
 from fko.errors import FkoError
-from fko.i18n import _
+from fko.i18n import N_, _
 from fko.ingest import facts as curated_facts
 from fko.ingest.budget import propose
 from fko.ingest.files import load_toml, read_text
@@ -88,11 +88,11 @@ def load_curation(path: Path = CURATION) -> dict[str, Any]:
     """The curation file, its structure checked (partners = "notalist" is an error, not 8 partners)."""
     from fko.store.checks import Invalid, check
 
-    curation = load_toml(path, "curation file")
+    curation = load_toml(path, N_("curation file"))
     try:
         check(curation, Curation)
     except Invalid as exc:
-        raise FkoError(_("curation file {path}: {exc}").format(path=path, exc=exc)) from None
+        raise FkoError(_("curation file {path}: {problem}").format(path=path, problem=exc)) from None
     return curation
 
 
@@ -102,14 +102,18 @@ def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]
     for measure_id, partners in curated.items():
         measure = by_id.get(measure_id)
         if measure is None:
-            warnings.append(f"curation: partners of {measure_id}: the report has no measure {measure_id}; not applied")
+            warnings.append(
+                _("curation: partners of {id}: the report has no measure {id}; not applied").format(id=measure_id)
+            )
             continue
         wording = squash(measure["partners_text"] or "")
         missing = [p for p in partners if squash(p) not in wording]
         if missing:
             warnings.append(
-                f"curation: partners of {measure_id}: {missing[0]!r} does not occur in the measure's "
-                "'Partner in der Umsetzung'; not applied (review the entry against the report)"
+                _(
+                    "curation: partners of {id}: {partner} does not occur in the measure's "
+                    "'Partner in der Umsetzung'; not applied (review the entry against the report)"
+                ).format(id=measure_id, partner=repr(missing[0]))
             )
             continue
         measure["partners"] = list(partners)
@@ -149,39 +153,53 @@ def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]],
         unknown = set(patch) - BUDGET_FIELDS - {"id", "item", "wording"}
         if unknown:
             raise FkoError(
-                _("curation budget patch for {patch} has unknown fields {sorted}").format(
-                    patch=patch.get("id"), sorted=sorted(unknown)
+                _("curation budget patch for {patch} has unknown fields {fields}").format(
+                    patch=patch.get("id"), fields=sorted(unknown)
                 )
             )
-        where = f"curation: budget item {patch.get('item')} of {patch.get('id')}"
+        where = _("curation: budget item {item} of {id}").format(item=patch.get("item"), id=patch.get("id"))
         measure = by_id.get(patch.get("id", ""))
         if measure is None:
-            warnings.append(f"{where}: the report has no measure {patch.get('id')}; not applied")
+            warnings.append(
+                _("{where}: the report has no measure {id}; not applied").format(where=where, id=patch.get("id"))
+            )
             continue
         items = measure["budget"]["items"]
         number = patch.get("item", 0)
         wording = squash(measure["budget"]["text"] or "")
         if not 1 <= number <= len(items):
-            warnings.append(f"{where}: the measure's funds have {len(items)} item(s); not applied")
+            warnings.append(
+                _("{where}: the measure's funds have {n} item(s); not applied").format(where=where, n=len(items))
+            )
             continue
         if "wording" in patch and squash(patch["wording"]) != wording:
             warnings.append(
-                f"{where}: the measure's 'Geplante Mittel' no longer read {patch['wording']!r}; not applied"
+                _("{where}: the measure's 'Geplante Mittel' no longer read {wording}; not applied").format(
+                    where=where, wording=repr(patch["wording"])
+                )
             )
             continue
         if "text" not in patch and "wording" not in patch:
             warnings.append(
-                f"{where}: names neither `text` nor `wording`, so a new edition cannot be checked against it"
+                _("{where}: names neither `text` nor `wording`, so a new edition cannot be checked against it").format(
+                    where=where
+                )
             )
         text = patch.get("text", items[number - 1]["text"])
         if squash(text) not in wording:
-            warnings.append(f"{where}: the text {text!r} is not in the measure's 'Geplante Mittel'; not applied")
+            warnings.append(
+                _("{where}: the text {text} is not in the measure's 'Geplante Mittel'; not applied").format(
+                    where=where, text=repr(text)
+                )
+            )
             continue
         said = patch.get("payer_text")
         if said is not None and not _names_payer(measure, said, patch.get("payer")):
             warnings.append(
-                f"{where}: the payer's wording {said!r} is not in the measure's text, or does not name "
-                f"{patch.get('payer')!r}; not applied"
+                _(
+                    "{where}: the payer's wording {wording} is not in the measure's text, or does not name "
+                    "{payer}; not applied"
+                ).format(where=where, wording=repr(said), payer=repr(patch.get("payer")))
             )
             continue
         # TOML has no null: -1 stands for "not stated" in year_from/year_to.
@@ -215,14 +233,20 @@ def _matching_facts(
             measure_id = entry.get("measure")
             where = f"facts: {table[:-1]} {n} ({measure_id})"
             if measure_id is not None and measure_id not in record_ids:
-                warnings.append(f"{where}: the report has no measure {measure_id}; not applied")
+                warnings.append(
+                    _("{where}: the report has no measure {id}; not applied").format(where=where, id=measure_id)
+                )
                 continue
             measure = by_id.get(measure_id or "")
             if measure is not None and entry.get("source") == name:
                 first, last = measure["source_lines"]
                 text = "\n".join(lines[first - 1 : last])
                 if curated_facts._key(entry.get("quote", "")) not in curated_facts._key(text):
-                    warnings.append(f"{where}: the quote is not in the text of {measure_id}; not applied")
+                    warnings.append(
+                        _("{where}: the quote is not in the text of {id}; not applied").format(
+                            where=where, id=measure_id
+                        )
+                    )
                     continue
             kept.append(entry)
         out[table] = kept
@@ -241,7 +265,9 @@ def _matching_aliases(
     for record_id, names in curated.items():
         record = by_id.get(record_id)
         if record is None:
-            warnings.append(f"curation: aliases of {record_id}: the report has no measure {record_id}; not applied")
+            warnings.append(
+                _("curation: aliases of {id}: the report has no measure {id}; not applied").format(id=record_id)
+            )
             continue
         parts = [record["title"], record["goal"] or "", record["description"], *later.get(record_id, [])]
         text = normalise(" ".join(parts))
@@ -249,8 +275,9 @@ def _matching_aliases(
         strange = [n for n in names if normalise(n) not in text and normalise(n).replace(" ", "") not in initials]
         if strange:
             warnings.append(
-                f"curation: aliases of {record_id}: {strange[0]!r} occurs nowhere in {record_id} "
-                f"({record['title'][:40]}); not applied"
+                _("curation: aliases of {id}: {alias} occurs nowhere in {id} ({title}); not applied").format(
+                    id=record_id, alias=repr(strange[0]), title=record["title"][:40]
+                )
             )
             continue
         out[record_id] = names
@@ -260,7 +287,7 @@ def _matching_aliases(
 def build(report: Path, curation_path: Path = CURATION, facts_path: Path = curated_facts.FACTS) -> BuildResult:
     """The store built from a report file; the other source documents the facts quote stand
     beside it."""
-    return build_from(read_text(report, "source file"), report.name, report.parent, curation_path, facts_path)
+    return build_from(read_text(report, N_("source file")), report.name, report.parent, curation_path, facts_path)
 
 
 def report_name(curation_path: Path = CURATION) -> str:
@@ -269,7 +296,11 @@ def report_name(curation_path: Path = CURATION) -> str:
     for source in load_curation(curation_path).get("sources", []):
         if source.get("key") == "report":
             return str(source["file"])
-    raise FkoError(f"the curation file {curation_path} names no source with key 'report'; name the report's file")
+    raise FkoError(
+        _("the curation file {path} names no source with key 'report'; name the report's file").format(
+            path=curation_path
+        )
+    )
 
 
 def build_from(
@@ -293,7 +324,9 @@ def build_from(
 
     sources = [dict(s) for s in curation.get("sources", [])]
     if name not in {s["file"] for s in sources}:
-        result.warnings.append(f"{name} is not described in the curation file; its title and date are unknown")
+        result.warnings.append(
+            _("{file} is not described in the curation file; its title and date are unknown").format(file=name)
+        )
         sources.insert(
             0, {"file": name, "key": "report", "title": None, "publisher": None, "date": None, "date_note": None}
         )
@@ -333,8 +366,10 @@ def build_from(
     enrich = resources.GeneralLanguage() if resources.available() else None
     if enrich is None:
         result.warnings.append(
-            "the build extra (wordfreq, simplemma) is not installed: the search index has no word frequencies and "
-            "no lemmas; pip install 'fko[build]'"
+            _(
+                "the build extra (wordfreq, simplemma) is not installed: the search index has no word frequencies "
+                "and no lemmas; pip install 'fko[build]'"
+            )
         )
     result.index = index_of_tables(result.tables, aliases, result.warnings, enrich)
     return result

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
-from fko.i18n import _
+from fko.i18n import N_, _
 from fko.ingest.files import load_toml, read_text
 
 FACTS = Path(__file__).parents[1] / "data" / "facts.toml"
@@ -41,7 +41,7 @@ def numbers_in(text: str) -> set[int]:
 
 
 def load_facts(path: Path = FACTS) -> dict[str, Any]:
-    return load_toml(path, "facts file")
+    return load_toml(path, N_("facts file"))
 
 
 class Sources:
@@ -60,14 +60,14 @@ class Sources:
                         "a curated fact cites {name}, which is not in {folder}; give its folder with --sources DIR"
                     ).format(name=name, folder=self.folder)
                 )
-            self._texts[name] = read_text(path, "source file")
+            self._texts[name] = read_text(path, N_("source file"))
         return self._texts[name]
 
     def check(self, quote: str, name: str, what: str) -> None:
         if _key(quote) not in _key(self.text(name)):
             raise FkoError(
-                _("{what}: the quote {value!r}… is not in {name}; copy it from the source").format(
-                    what=what, value=quote[:60], name=name
+                _("{what}: the quote {quote!r}… is not in {name}; copy it from the source").format(
+                    what=what, quote=quote[:60], name=name
                 )
             )
 
@@ -110,7 +110,9 @@ def chamber_tables(
             values = [int(v) for v in match.group(2).split()]
             label = match.group(1).strip()
             if len(values) != len(years):
-                raise FkoError(f"{measure['id']}: table row {line!r} does not have one value per year")
+                raise FkoError(
+                    _("{id}: table row {row} does not have one value per year").format(id=measure["id"], row=repr(line))
+                )
             where = _table_lines(report_lines, measure.get("source_lines"), body, line)
             for year, value in zip(years, values, strict=True):
                 rows.append(
@@ -259,8 +261,8 @@ def events(
         missing = numbers_in(entry["title"]) - stated
         if missing:
             raise FkoError(
-                _("{what}: the title states {sorted}, which its quote and date do not").format(
-                    what=what, sorted=sorted(missing)
+                _("{what}: the title states {missing}, which its quote and date do not").format(
+                    what=what, missing=sorted(missing)
                 )
             )
         if entry.get("date") is not None and not _ISO.fullmatch(entry["date"]):

@@ -13,12 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
-from fko.i18n import _
+from fko.i18n import N_, _
 from fko.store.fileformat import read_at_most
 
 #: The report is about 0.2 MB; anything far larger is not a source text.
 MAX_INPUT_MB = 50
-_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device"}
+_KINDS = {
+    stat.S_IFDIR: N_("a folder"),
+    stat.S_IFIFO: N_("a FIFO"),
+    stat.S_IFSOCK: N_("a socket"),
+    stat.S_IFCHR: N_("a device"),
+}
 
 
 def read_bytes(path: Path, what: str) -> bytes:
@@ -30,15 +35,15 @@ def read_bytes(path: Path, what: str) -> bytes:
         kind = _KINDS.get(stat.S_IFMT(os.stat(path).st_mode))
         if kind:
             raise FkoError(
-                _("{what} {path} is {kind}, not a file; check the path").format(what=what, path=path, kind=kind)
+                _("{what} {path} is {kind}, not a file; check the path").format(what=_(what), path=path, kind=_(kind))
             )
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise FkoError(_("{what} {path} not found; check the path").format(what=what, path=path)) from None
+        raise FkoError(_("{what} {path} not found; check the path").format(what=_(what), path=path)) from None
     except OSError as exc:
         raise FkoError(
             _("{what} {path} cannot be read ({strerror}); check the path").format(
-                what=what, path=path, strerror=exc.strerror
+                what=_(what), path=path, strerror=exc.strerror
             )
         ) from None
     try:
@@ -47,21 +52,21 @@ def read_bytes(path: Path, what: str) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise FkoError(
                 _("{what} {path} is {kinds}; check the path").format(
-                    what=what, path=path, kinds=_KINDS.get(stat.S_IFMT(info.st_mode), "not a file")
+                    what=_(what), path=path, kinds=_(_KINDS.get(stat.S_IFMT(info.st_mode), N_("not a file")))
                 )
             )
         raw = read_at_most(fd, limit)
         if raw is None:
             raise FkoError(
                 _("{what} {path} is larger than {max_input_mb} MB; is it the right file?").format(
-                    what=what, path=path, max_input_mb=MAX_INPUT_MB
+                    what=_(what), path=path, max_input_mb=MAX_INPUT_MB
                 )
             )
         return raw
     except OSError as exc:
         raise FkoError(
             _("{what} {path} cannot be read ({strerror}); check the path").format(
-                what=what, path=path, strerror=exc.strerror
+                what=_(what), path=path, strerror=exc.strerror
             )
         ) from None
     finally:
@@ -73,10 +78,18 @@ def _read_stdin(what: str) -> bytes:
     import sys
 
     if sys.stdin is None or sys.stdin.isatty():
-        raise FkoError(f"a {what} from stdin (-) needs one piped in, e.g. fko data build - --out x.json < report.txt")
+        raise FkoError(
+            _("a {what} from stdin (-) needs one piped in, e.g. fko data build - --out x.json < report.txt").format(
+                what=_(what)
+            )
+        )
     raw = read_at_most(sys.stdin.fileno(), MAX_INPUT_MB * 2**20)
     if raw is None:
-        raise FkoError(f"the {what} on stdin is larger than {MAX_INPUT_MB} MB; is it the right file?")
+        raise FkoError(
+            _("the {what} on stdin is larger than {max_input_mb} MB; is it the right file?").format(
+                what=_(what), max_input_mb=MAX_INPUT_MB
+            )
+        )
     return raw
 
 
@@ -84,10 +97,10 @@ def read_text(path: Path, what: str) -> str:
     try:
         text = read_bytes(path, what).decode("utf-8")
     except UnicodeDecodeError:
-        raise FkoError(_("{what} {path} is not UTF-8 text").format(what=what, path=path)) from None
+        raise FkoError(_("{what} {path} is not UTF-8 text").format(what=_(what), path=path)) from None
     if "\x00" in text:
         raise FkoError(
-            _("{what} {path} holds NUL characters: it is not a plain text file").format(what=what, path=path)
+            _("{what} {path} holds NUL characters: it is not a plain text file").format(what=_(what), path=path)
         )
     return text
 
@@ -96,6 +109,8 @@ def load_toml(path: Path, what: str) -> dict[str, Any]:
     try:
         return tomllib.loads(read_bytes(path, what).decode("utf-8"))
     except UnicodeDecodeError:
-        raise FkoError(_("{what} {path} is not UTF-8 text").format(what=what, path=path)) from None
+        raise FkoError(_("{what} {path} is not UTF-8 text").format(what=_(what), path=path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise FkoError(_("{what} {path} is not valid TOML: {exc}").format(what=what, path=path, exc=exc)) from None
+        raise FkoError(
+            _("{what} {path} is not valid TOML: {problem}").format(what=_(what), path=path, problem=exc)
+        ) from None

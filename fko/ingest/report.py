@@ -79,7 +79,7 @@ def _ressorts(lines: Sequence[Line]) -> list[dict[str, str]]:
     start = next((i for i, ln in enumerate(lines) if ln.text.startswith("Beteiligte Ressorts")), None)
     end = next((i for i, ln in enumerate(lines) if ln.text == "Einleitung"), None)
     if start is None or end is None or end < start:
-        missing = "'Beteiligte Ressorts'" if start is None else "'Einleitung' after the list of ministries"
+        missing = "'Beteiligte Ressorts'" if start is None else _("'Einleitung' after the list of ministries")
         raise FkoError(
             _("the report has no {missing}: the list of ministries cannot be read; is it the report?").format(
                 missing=missing
@@ -138,13 +138,15 @@ def _boundaries(lines: Sequence[Line], warnings: list[str]) -> list[tuple[int, s
             )
         if measure_id in seen:
             raise FkoError(
-                _("line {number}: measure {measure_id} again (first at line {value})").format(
-                    number=line.number, measure_id=measure_id, value=seen[measure_id]
+                _("line {number}: measure {measure_id} again (first at line {first})").format(
+                    number=line.number, measure_id=measure_id, first=seen[measure_id]
                 )
             )
         if number != last[current] + 1:
             warnings.append(
-                f"line {line.number}: measure {measure_id} follows {current}.{last[current]}: numbers out of sequence"
+                _("line {number}: measure {id} follows {previous}: numbers out of sequence").format(
+                    number=line.number, id=measure_id, previous=f"{current}.{last[current]}"
+                )
             )
         seen[measure_id] = line.number
         last[current] = number
@@ -248,9 +250,9 @@ def _split_ressorts(text: str, codes: set[str], measure_id: str) -> list[str]:
     if unknown or not found:
         raise FkoError(
             _(
-                "{measure_id}: unknown ministry code(s) {value!r} in 'Ressort'; add the ministry to "
+                "{measure_id}: unknown ministry code(s) {codes!r} in 'Ressort'; add the ministry to "
                 "the report's list or fix the code in the curation file"
-            ).format(measure_id=measure_id, value=unknown or text)
+            ).format(measure_id=measure_id, codes=unknown or text)
         )
     return found
 

@@ -6,6 +6,7 @@ import types
 import typing
 from typing import Any, Literal, Union
 
+from fko.i18n import N_, _
 from fko.model.keys import KEYS
 from fko.model.outputs import NESTED, OBJECT_OUTPUTS, OUTPUTS, SCHEMA_VERSION, hints, split_required
 
@@ -62,7 +63,7 @@ def json_schema() -> dict[str, Any]:
 
     names = _names()
     defs = {name: record_schema(t, names) for name, (t, _) in OUTPUTS.items()}
-    for name, (_, command) in OUTPUTS.items():
+    for name, (_record, command) in OUTPUTS.items():
         defs[name]["description"] += f" Printed by: {command}."
     defs.update({name: record_schema(t, names) for name, t in NESTED.items()})
     return {
@@ -90,21 +91,34 @@ def json_schema() -> dict[str, Any]:
 def schema_text(schema: dict[str, Any]) -> list[str]:
     """The schema for people: each type with its keys, types and meanings."""
     lines = [
-        f"fko JSON output, schema version {schema['schema_version']} (fko {schema['fko_version']})",
+        _("fko JSON output, schema version {version} (fko {fko})").format(
+            version=schema["schema_version"], fko=schema["fko_version"]
+        ),
         "",
-        *_wrap(schema["description"], ""),
+        *_wrap(_(schema["description"]), ""),
     ]
     for name, definition in schema["$defs"].items():
-        lines += ["", name, *_wrap(definition["description"], "  ")]
+        lines += ["", name, *_wrap(_(definition["description"]), "  ")]
         width = max(len(k) for k in definition["properties"])
         for key, prop in definition["properties"].items():
-            optional = "" if key in definition["required"] else " (only where present)"
+            optional = "" if key in definition["required"] else _(" (only where present)")
             lines.append(f"  {key.ljust(width)}  {describe_type(prop)}{optional}")
     glossary = {k: p["description"] for d in schema["$defs"].values() for k, p in d["properties"].items()}
-    lines += ["", "Keys (one meaning each, in every type)"]
+    lines += ["", _("Keys (one meaning each, in every type)")]
     for key in sorted(glossary):
-        lines += _wrap(f"{key}: {glossary[key]}", "  ")
+        lines += _wrap(f"{key}: {_(glossary[key])}", "  ")
     return lines
+
+
+def schema_texts(schema: dict[str, Any]) -> list[str]:
+    """The descriptions the schema holds (its own, each type's, each key's), in English: the
+    texts `schema_text` shows in the reader's language (tests/i18n/catalog.py adds them to the
+    catalog, as it adds the help Typer builds)."""
+    texts = [schema["description"]]
+    for definition in schema["$defs"].values():
+        texts.append(definition["description"])
+        texts += [p["description"] for p in definition["properties"].values()]
+    return list(dict.fromkeys(texts))
 
 
 def _wrap(text: str, indent: str) -> list[str]:
@@ -114,20 +128,34 @@ def _wrap(text: str, indent: str) -> list[str]:
 
 
 def describe_type(prop: dict[str, Any]) -> str:
-    """A JSON Schema type in words: "string or null", "array of integer", "object (runtime)"."""
+    """A JSON Schema type in words, in the reader's language: "string or null", "array of
+    integer", "object (runtime)"; enum values and type names stay as the schema has them."""
     if set(prop) <= {"description"}:
-        return "any JSON value"
+        return _("any JSON value")
     if "$ref" in prop:
-        return f"object ({prop['$ref'].rsplit('/', 1)[1]})"
+        return _("object ({name})").format(name=prop["$ref"].rsplit("/", 1)[1])
     if "enum" in prop:
-        return "one of " + ", ".join("null" if v is None else str(v) for v in prop["enum"])
+        return _("one of {values}").format(values=", ".join("null" if v is None else str(v) for v in prop["enum"]))
+    either = " " + _("or") + " "
     if "anyOf" in prop:
-        return " or ".join(describe_type(p) for p in prop["anyOf"])
+        return either.join(describe_type(p) for p in prop["anyOf"])
     kind = prop["type"]
     if isinstance(kind, list):
-        return " or ".join(kind)
+        return either.join(_(JSON_TYPES[k]) for k in kind)
     if kind == "array":
-        return f"array of {describe_type(prop['items'])}"
+        return _("array of {items}").format(items=describe_type(prop["items"]))
     if kind == "object":
-        return f"object of {describe_type(prop['additionalProperties'])}"
-    return str(kind)
+        return _("object of {items}").format(items=describe_type(prop["additionalProperties"]))
+    return _(JSON_TYPES[kind])
+
+
+#: JSON's types as `fko schema` names them for people.
+JSON_TYPES = {
+    "string": N_("string"),
+    "integer": N_("integer"),
+    "number": N_("number"),
+    "boolean": N_("boolean"),
+    "null": N_("null"),
+    "array": N_("array"),
+    "object": N_("object"),
+}

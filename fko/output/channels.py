@@ -86,7 +86,7 @@ class Channel(io.TextIOBase):
         if self.failed or not text:
             return len(text)
         if self.stream is None:
-            self._fail("it is closed")
+            self._fail(_("it is closed"))
             return len(text)
         self._put(re.sub(_SURROGATE, "\ufffd", text))
         return len(text)
@@ -96,7 +96,7 @@ class Channel(io.TextIOBase):
         if self.failed or not data:
             return
         if self.stream is None:
-            self._fail("it is closed")
+            self._fail(_("it is closed"))
             return
         self._put(data)
 

@@ -64,8 +64,8 @@ def csv_delimiter(value: str) -> str:
         return "\t"
     if len(value) != 1 or value in '"\r\n':
         raise UsageError(
-            _("--delimiter must be one character (or 'tab') other than a quote or newline, not {value!r}").format(
-                value=value
+            _("--delimiter must be one character (or 'tab') other than a quote or newline, not {given!r}").format(
+                given=value
             )
         )
     return value

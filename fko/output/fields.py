@@ -66,7 +66,7 @@ def select_paths(valid: Sequence[str], wanted: str) -> list[str]:
     names = [n.strip() for n in wanted.split(",")]
     if not wanted.strip() or not all(names):
         raise UsageError(
-            _("--fields needs comma-separated key names, e.g. --fields {value}").format(value=",".join(valid[:2]))
+            _("--fields needs comma-separated key names, e.g. --fields {example}").format(example=",".join(valid[:2]))
         )
     unknown = [n for n in names if n not in valid]
     if unknown:

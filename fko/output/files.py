@@ -19,20 +19,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from fko.errors import FkoError
-from fko.i18n import _
+from fko.i18n import N_, _
 
 _KINDS = {
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFIFO: "a FIFO",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a folder",
-    stat.S_IFREG: "a file",
+    stat.S_IFCHR: N_("a device"),
+    stat.S_IFBLK: N_("a device"),
+    stat.S_IFIFO: N_("a FIFO"),
+    stat.S_IFSOCK: N_("a socket"),
+    stat.S_IFDIR: N_("a folder"),
+    stat.S_IFREG: N_("a file"),
 }
 
 
 def _kind(mode: int) -> str:
-    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+    """What a path is, in English ("a folder"): messages translate it."""
+    return _KINDS.get(stat.S_IFMT(mode), N_("not a regular file"))
 
 
 def _same(a: os.stat_result, b: os.stat_result) -> bool:
@@ -59,12 +60,11 @@ def _check(
         ) from None
     if info is not None and stat.S_ISLNK(info.st_mode):
         if not follow_symlinks:
-            fix = "pass --follow-symlinks to replace the file it points to" if option == "--out" else "choose another"
-            raise FkoError(
-                _("{target} is a symlink; {fix}{value}").format(
-                    target=target, fix=fix, value="" if option == "--out" else " " + option
-                )
-            )
+            if option == "--out":
+                symlink = _("{target} is a symlink; pass --follow-symlinks to replace the file it points to")
+            else:
+                symlink = _("{target} is a symlink; choose another {option}")
+            raise FkoError(symlink.format(target=target, option=option))
         try:
             target = Path(os.path.realpath(target, strict=True))
             info = os.stat(target)
@@ -74,13 +74,13 @@ def _check(
                     target=target, option=option
                 )
             ) from None
-    want = "a folder" if folder else "a file"
+    want = N_("a folder") if folder else N_("a file")
     if info is not None:
         kind = _kind(info.st_mode)
         if kind != want:
             raise FkoError(
                 _("{target} is {kind}, not {want}; choose another {option}").format(
-                    target=target, kind=kind, want=want, option=option
+                    target=target, kind=_(kind), want=_(want), option=option
                 )
             )
         if folder and not any(os.scandir(target)):
@@ -145,10 +145,11 @@ def _temp_name(target: Path, suffix: str) -> Path:
 def _os_error(target: Path, exc: OSError, option: str) -> FkoError:
     reason = exc.strerror or str(exc)
     full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "disk" in reason.lower()
-    fix = f"free space or choose another {option}" if full else f"choose another {option}"
-    return FkoError(
-        _("cannot write {target}: {reason}; nothing was replaced, {fix}").format(target=target, reason=reason, fix=fix)
-    )
+    if full:
+        text = _("cannot write {target}: {reason}; nothing was replaced, free space or choose another {option}")
+    else:
+        text = _("cannot write {target}: {reason}; nothing was replaced, choose another {option}")
+    return FkoError(text.format(target=target, reason=reason, option=option))
 
 
 def _fsync_path(path: Path, directory: bool = False) -> None:

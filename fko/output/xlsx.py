@@ -38,10 +38,18 @@ def _kind(rows: Sequence[dict[str, Any]], column: str) -> str:
 
 
 def write_sheets(
-    sheets: Mapping[str, Sequence[dict[str, Any]]], path: Path, note: str, headers: Sequence[str] = ()
+    sheets: Mapping[str, Sequence[dict[str, Any]]],
+    path: Path,
+    note: str,
+    headers: Sequence[str] = (),
+    labels: Mapping[str, str] | None = None,
 ) -> None:
     """A workbook at `path`: a sheet per table (columns from the rows), then a sheet "source"
-    with `note`. `headers` are extra lines on that sheet (what was exported, from where)."""
+    with `note`. `headers` are extra lines on that sheet (what was exported, from where).
+
+    The first row names the columns by their keys (as CSV and JSON do); `labels` (column ->
+    its name for people, e.g. in German) adds a second row under the keys, for people who
+    read the workbook, and the rows start below it."""
     import xlsxwriter  # type: ignore[import-untyped]
 
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
@@ -49,6 +57,8 @@ def write_sheets(
         bold = book.add_format({"bold": True, "bottom": 1})
         date = book.add_format({"num_format": "yyyy-mm-dd"})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        named = book.add_format({"italic": True, "bottom": 1})
+        top = 2 if labels else 1  # the first row of values
         for name, rows in sheets.items():
             sheet = book.add_worksheet(name[:31])
             names: list[str] = []
@@ -58,7 +68,11 @@ def write_sheets(
                 kind = _kind(rows, column)
                 sheet.write_string(0, col, column, bold)
                 width = len(column)
-                for line, row in enumerate(rows, start=1):
+                if labels:
+                    label = labels.get(column, "")
+                    sheet.write_string(1, col, label, named)
+                    width = max(width, len(label))
+                for line, row in enumerate(rows, start=top):
                     value = row.get(column)
                     if value is None:
                         continue
@@ -76,9 +90,9 @@ def write_sheets(
                         sheet.write_string(line, col, text)
                         width = max(width, max((len(part) for part in text.split("\n")), default=0))
                 sheet.set_column(col, col, min(width, _MAX_WIDTH) + 2, wrap if width > _MAX_WIDTH else None)
-            sheet.freeze_panes(1, 0)
+            sheet.freeze_panes(top, 0)
             if rows and names:
-                sheet.autofilter(0, 0, len(rows), len(names) - 1)
+                sheet.autofilter(top - 1, 0, len(rows) + top - 1, len(names) - 1)
         source = book.add_worksheet("source")
         source.set_column(0, 0, 100, wrap)
         for line, text in enumerate([*headers, note]):

@@ -71,13 +71,13 @@ def store_index(store: Store) -> tuple[dict[str, Any], list[str]]:
         try:
             found = read_index_file(index_path(store.file))
         except UnreadableIndex as exc:
-            problem = f"unreadable ({exc})"
+            problem = _("unreadable ({reason})").format(reason=exc)
     if found is not None:
         made_from, index = found
         if made_from != store.digest:
-            problem = "stale (made from other bytes than the store's)"
+            problem = _("stale (made from other bytes than the store's)")
         elif index_problem(index):
-            problem = "malformed"
+            problem = _("malformed")
         else:
             _INDEXES[store] = (index, [])
             return _INDEXES[store]
@@ -95,7 +95,11 @@ def _rebuilt(store: Store, problem: str | None, old: Any = None) -> tuple[dict[s
     warnings = _INDEXES[store][1] if store in _INDEXES else []
     if problem is not None:
         path = index_path(store.file) if store.file is not None else None
-        warnings.append(f"store {store.name}: the search index {path} is {problem}; rebuilt it in memory for this run")
+        warnings.append(
+            _("store {path}: the search index {index} is {problem}; rebuilt it in memory for this run").format(
+                path=store.name, index=path, problem=problem
+            )
+        )
     _INDEXES[store] = (index, warnings)
     return _INDEXES[store]
 
@@ -197,7 +201,7 @@ def find(
     # the index found the hits; the store's records are the truth about them
     by_id = _hit_records(store, result)
     if by_id is None:  # the index names a record the store does not hold
-        index = _rebuilt(store, "stale (it names records the store does not hold)", index)[0]
+        index = _rebuilt(store, _("stale (it names records the store does not hold)"), index)[0]
         result = search(index, query, allowed, limit, kinds or None)
         by_id = _hit_records(store, result) or {}
 
@@ -292,15 +296,19 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
     candidates = [h for h in hits if h.field in _NAMING_FIELDS and h.id in by_id]
     if len(candidates) == 1:
         found = by_id[candidates[0].id or ""]
-        notes.append(f"taking {found['id']} {found['title']}: the only measure whose name matches '{wanted}'")
+        notes.append(
+            _("taking {id} {title}: the only measure whose name matches '{wanted}'").format(
+                id=found["id"], title=found["title"], wanted=wanted
+            )
+        )
         return found, notes
     if candidates:
         _several(wanted, [by_id[h.id or ""] for h in candidates])
     if hits:
         mentioned = ", ".join(h.id or "" for h in hits[:8]) + (" …" if len(hits) > 8 else "")
         raise FkoError(
-            _("no measure is named '{wanted}'; {len} mention it ({mentioned}): see `fko search {wanted}`").format(
-                wanted=wanted, len=len(hits), mentioned=mentioned
+            _("no measure is named '{wanted}'; {n} mention it ({mentioned}): see `fko search {wanted}`").format(
+                wanted=wanted, n=len(hits), mentioned=mentioned
             )
         )
     raise FkoError(_("no measure '{wanted}'; try `fko search {wanted}` or `fko list`").format(wanted=wanted))
@@ -320,10 +328,12 @@ def resolve_all(store: Store, texts: Sequence[str]) -> tuple[list[dict[str, Any]
 
 def _several(wanted: str, found: Sequence[dict[str, Any]]) -> None:
     shown = "; ".join(f"{r['id']} {r['title']}" for r in found[:6])
-    more = f"; and {len(found) - 6} more (see `fko search {wanted}`)" if len(found) > 6 else ""
+    more = ""
+    if len(found) > 6:
+        more = _("; and {n} more (see `fko search {wanted}`)").format(n=len(found) - 6, wanted=wanted)
     raise FkoError(
-        _("'{wanted}' names {len} measures: {shown}{more}; use an ID").format(
-            wanted=wanted, len=len(found), shown=shown, more=more
+        _("'{wanted}' names {n} measures: {shown}{more}; use an ID").format(
+            wanted=wanted, n=len(found), shown=shown, more=more
         )
     )
 

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from fko import german
 from fko.errors import FkoError
 from fko.german import THOUSANDS, normalise, normalise_plain
-from fko.i18n import _
+from fko.i18n import N_, _
 
 #: Searchable fields and how much a hit in each counts: title > aliases > goal > description > partners.
 FIELDS: tuple[tuple[str, float], ...] = (
@@ -347,7 +347,9 @@ def build_index(
         [(entry["words"], entry["means"], entry["reason"]) for entry in synonyms],
         lambda word: sorted({normalise(word), stem_key(word)}),
         known,
-        lambda words, means: f"synonym {words[0]!r} -> {means!r}: {means!r} is not a word of the data",
+        lambda words, means: _("synonym {word} -> {means}: {means} is not a word of the data").format(
+            word=repr(words[0]), means=repr(means)
+        ),
         warnings,
     )
     glossary_table, glossary_entries = _routes(
@@ -355,10 +357,10 @@ def build_index(
         [(term["en"], term["de"], f"{term['en'][0]}\t{term.get('note', '')}") for term in glossary],
         lambda phrase: [english_key(phrase)],
         in_compounds,
-        lambda words, means: (
-            f"glossary {words[0]!r} -> {means!r}: {means!r} is neither a word of the data nor a part of its "
-            "compounds (fko/data/english.toml)"
-        ),
+        lambda words, means: _(
+            "glossary {word} -> {means}: {means} is neither a word of the data nor a part of its compounds "
+            "(fko/data/english.toml)"
+        ).format(word=repr(words[0]), means=repr(means)),
         warnings,
     )
     words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
@@ -421,6 +423,10 @@ class MalformedIndex(Exception):
     """A word's postings or the glossary in a store's search index are not what the build writes."""
 
 
+#: How the reason of a glossary match begins (the JSON's `reason`, English in both languages).
+GLOSSARY_REASON = N_("English-German glossary")
+
+
 def decode_glossary(text: str, entries: Sequence[str]) -> dict[str, list[tuple[list[str], str]]]:
     """English key -> its glossary terms ([the data's words], reason), from the index's text:
     `key<TAB>n n` lines, and entries `English<TAB>note<TAB>word<TAB>word` (the reason is made
@@ -433,7 +439,7 @@ def decode_glossary(text: str, entries: Sequence[str]) -> dict[str, list[tuple[l
         means = words.split("\t") if words else []
         if not english or not means:
             raise MalformedIndex(entry[:40])
-        said = f"English-German glossary: {english} = {', '.join(means)}"
+        said = f"{GLOSSARY_REASON}: {english} = {', '.join(means)}"  # English in the JSON; --explain translates it
         terms.append((means, f"{said} ({note})" if note else said))
     table: dict[str, list[tuple[list[str], str]]] = {}
     for line in text.split("\n") if text else ():
@@ -506,8 +512,8 @@ def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
         missing = {"words", "means", "reason"} - set(entry)
         if missing or not entry.get("reason"):
             raise FkoError(
-                _("synonym entry {number} of {name} lacks {value}; add it").format(
-                    number=number, name=path.name, value=sorted(missing) or ["reason"]
+                _("synonym entry {number} of {name} lacks {keys}; add it").format(
+                    number=number, name=path.name, keys=sorted(missing) or ["reason"]
                 )
             )
     return list(entries)
@@ -536,14 +542,23 @@ def load_glossary(path: Path = GLOSSARY) -> list[dict[str, Any]]:
     for number, term in enumerate(terms, start=1):
         words = [*term.get("de", []), *term.get("en", [])]
         if not (term.get("de") and term.get("en") and all(isinstance(w, str) and w.strip() for w in words)):
-            raise FkoError(f"term {number} of {path.name} needs `de` and `en`, each a list of words; add them")
+            raise FkoError(
+                _("term {number} of {name} needs `de` and `en`, each a list of words; add them").format(
+                    number=number, name=path.name
+                )
+            )
         if any(ch in text for text in [*words, str(term.get("note", ""))] for ch in "\t\n"):
-            raise FkoError(f"term {number} of {path.name} has a tab or line break in a word or note; remove it")
+            raise FkoError(
+                _("term {number} of {name} has a tab or line break in a word or note; remove it").format(
+                    number=number, name=path.name
+                )
+            )
         for phrase in term["en"]:
             if not 1 <= len(english_key(phrase).split()) <= MAX_PHRASE:
                 raise FkoError(
-                    f"term {number} of {path.name}: {phrase!r} is not 1 to {MAX_PHRASE} words beside stop words; "
-                    "shorten it"
+                    _(
+                        "term {number} of {name}: {phrase} is not 1 to {most} words beside stop words; shorten it"
+                    ).format(number=number, name=path.name, phrase=repr(phrase), most=MAX_PHRASE)
                 )
     return list(terms)
 

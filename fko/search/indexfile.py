@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from fko.i18n import _
 from fko.search.index import KINDS, Enrich, later_texts, search_index
 from fko.store.fileformat import max_bytes, read_at_most
 
@@ -72,20 +73,20 @@ def read_index_file(path: Path) -> tuple[Any, Any] | None:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise UnreadableIndex("not a regular file")
+            raise UnreadableIndex(_("not a regular file"))
         raw = read_at_most(fd, max_bytes(), info.st_size)
     except OSError as exc:
         raise UnreadableIndex(exc.strerror) from None
     finally:
         os.close(fd)
     if raw is None:
-        raise UnreadableIndex("larger than FKO_MAX_STORE_MB")
+        raise UnreadableIndex(_("larger than FKO_MAX_STORE_MB"))
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        raise UnreadableIndex("not JSON") from None
+        raise UnreadableIndex(_("not JSON")) from None
     if not isinstance(document, dict):
-        raise UnreadableIndex("not an index file")
+        raise UnreadableIndex(_("not an index file"))
     return document.get("store_blake2b"), document.get("index")
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from fko import german
 from fko.german import _NON_WORD, THOUSANDS, normalise
+from fko.i18n import gettext
 from fko.search.index import FIELD_NAMES, FIELDS, STOPWORDS, WORD, decode_glossary, decode_postings, stem_key
 
 _WEIGHT = dict(FIELDS)
@@ -523,7 +524,9 @@ def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_
         allowed = set(distinct[:MAX_WORDS])
         kept = [(r, k) for r, k in kept if k in allowed]
         left = len(distinct) - MAX_WORDS
-        note = f"the query has {len(distinct)} distinct words; searched the first {MAX_WORDS}, left out {left}"
+        note = gettext("the query has {n} distinct words; searched the first {first}, left out {left}").format(
+            n=len(distinct), first=MAX_WORDS, left=left
+        )
     seen: set[str] = set()
     kept = [(r, k) for r, k in kept if not (k in seen or seen.add(k))]  # type: ignore[func-returns-value]
     reading = _reading([k for _, k in kept], look)

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import Any, Literal, NotRequired, Required, Union
 
 from fko.errors import FkoError
+from fko.i18n import N_, _
 from fko.store.fileformat import NATURAL_KEYS, REBUILD, SCHEMA_VERSION
 
 #: Numbers a store may hold: amounts in euro, counts, quantities.
@@ -55,7 +56,7 @@ class StoreError(FkoError):
     """A store that is not a valid fko store: exit 1, the file named, the fix said."""
 
     def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"store {path}: {problem}; {REBUILD}")
+        super().__init__(_("store {path}: {problem}; {rebuild}").format(path=path, problem=problem, rebuild=_(REBUILD)))
 
 
 class Invalid(Exception):
@@ -74,6 +75,12 @@ class Invalid(Exception):
         return Invalid(self.problem, f"{step}{joiner}{self.where}")
 
 
+def table_name(name: str) -> str:
+    """A table's name as a message shows it: as it is, or JSON-quoted where it holds a character
+    a one-line message cannot show (a damaged store's "ev\\nts")."""
+    return name if name.isprintable() else shown(name)
+
+
 def shown(value: Any) -> str:
     """A value as a message shows it: JSON, cut to 40 characters."""
     try:
@@ -87,30 +94,31 @@ def shown(value: Any) -> str:
 def _date(value: str) -> str | None:
     match = _ISO.fullmatch(value)
     if match is None:
-        return "a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        return N_("a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(g) if g else 1 for g in match.groups())
     if not YEARS[0] <= year <= YEARS[1]:
-        return f"a date between {YEARS[0]} and {YEARS[1]}"
+        return N_("a date between {first} and {last}")
     try:
         dt.date(year, month, day)
     except ValueError:
-        return "a date"
+        return N_("a date")
     return None
 
 
 def _year(value: int) -> str | None:
-    return None if YEARS[0] <= value <= YEARS[1] else f"a year between {YEARS[0]} and {YEARS[1]}"
+    return None if YEARS[0] <= value <= YEARS[1] else N_("a year between {first} and {last}")
 
 
 def _measure_id(value: str) -> str | None:
-    return None if _MEASURE_ID.fullmatch(value) else "a measure ID such as IV.1"
+    return None if _MEASURE_ID.fullmatch(value) else N_("a measure ID such as IV.1")
 
 
 def _not_negative(value: float) -> str | None:
-    return None if value >= 0 else "a number of 0 or more"
+    return None if value >= 0 else N_("a number of 0 or more")
 
 
-#: Range rules by key name, applied to non-null values that already have the right type.
+#: Range rules by key name, applied to non-null values that already have the right type; each
+#: says what the value should be (a text of the catalog, with the years of YEARS to fill in).
 RULES: dict[str, Callable[[Any], str | None]] = {
     "start": _date,
     "end": _date,
@@ -131,31 +139,37 @@ ID_RULES: dict[str, Callable[[Any], str | None]] = {"id": _measure_id, "measure_
 Checker = Callable[[Any], None]
 
 
-def type_name(annotation: Any) -> str:
-    """A JSON-minded name for an annotation: "a string or null", "an array of strings"."""
+#: The JSON kinds of scalars as messages name them, one and several.
+_SCALARS: dict[Any, tuple[str, str]] = {
+    str: (N_("a string"), N_("strings")),
+    int: (N_("an integer"), N_("integers")),
+    float: (N_("a number"), N_("numbers")),
+    bool: (N_("a boolean"), N_("booleans")),
+}
+
+
+def type_name(annotation: Any, several: bool = False) -> str:
+    """A JSON-minded name for an annotation, in the reader's language: "a string or null", "an
+    array of strings" (`several`: the name of the items of an array). Made when a message is
+    raised, not when a checker is made: the checkers are cached, the language is the run's."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin in (NotRequired, Required):
-        return type_name(args[0])
+        return type_name(args[0], several)
     if origin in (Union, types.UnionType):
-        names = [type_name(a) for a in args if a is not type(None)]
-        return " or ".join(names) + (" or null" if type(None) in args else "")
+        names = (" " + _("or") + " ").join(type_name(a) for a in args if a is not type(None))
+        return _("{types} or null").format(types=names) if type(None) in args else names
     if origin is Literal:
-        return "one of " + ", ".join(shown(a) for a in args)
+        return _("one of {values}").format(values=", ".join(shown(a) for a in args))
     if origin is list:
-        return f"an array of {_plural(type_name(args[0]))}"
+        return (_("array of {items}s") if several else _("an array of {items}")).format(items=type_name(args[0], True))
     if origin is dict:
-        return "an object"
+        return _("objects") if several else _("an object")
     if isinstance(annotation, type) and typing.is_typeddict(annotation):
-        return f"an object ({annotation.__name__})"
-    return {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}.get(annotation, str(annotation))
-
-
-def _plural(name: str) -> str:
-    for article in ("an ", "a "):
-        if name.startswith(article) and " or " not in name:
-            return name[len(article) :] + "s"
-    return name
+        return (_("object ({name})s") if several else _("an object ({name})")).format(name=annotation.__name__)
+    if annotation in _SCALARS:
+        return _(_SCALARS[annotation][several])
+    return str(annotation)
 
 
 def check(value: Any, annotation: Any, ids: bool = False) -> None:
@@ -189,13 +203,12 @@ def checker(annotation: Any, name: str | None, ids: bool) -> Checker:
 
 
 def _union_checker(annotation: Any, name: str | None, ids: bool) -> Checker:
-    expected = type_name(annotation)
     args = typing.get_args(annotation)
     options = [a for a in args if a is not type(None)]
     nullable = type(None) in args
     if nullable and len(options) == 1 and options[0] in (str, int, float, bool):  # most keys: a scalar or null
         rule = RULES.get(name or "") or (ID_RULES.get(name or "") if ids else None)
-        check_scalar = _scalar_checker(options[0], rule, expected)
+        check_scalar = _scalar_checker(options[0], rule, annotation)
 
         def check_optional(value: Any) -> None:
             if value is not None:
@@ -211,29 +224,31 @@ def _union_checker(annotation: Any, name: str | None, ids: bool) -> Checker:
             if fits(value):
                 check_option(value)
                 return
-        raise Invalid(f"is {shown(value)}, not {expected}")
+        raise _not(value, annotation)
 
     return check_union
 
 
+def _not(value: Any, annotation: Any) -> Invalid:
+    """ "is 3, not a string": a value that does not fit its annotation."""
+    return Invalid(_("is {value}, not {expected}").format(value=shown(value), expected=type_name(annotation)))
+
+
 def _literal_checker(annotation: Any) -> Checker:
-    expected = type_name(annotation)
     allowed = typing.get_args(annotation)
     kinds = {type(a) for a in allowed}
 
     def check_literal(value: Any) -> None:
         if type(value) not in kinds or value not in allowed:
-            raise Invalid(f"is {shown(value)}, not {expected}")
+            raise _not(value, annotation)
 
     return check_literal
 
 
 def _list_checker(annotation: Any, check_item: Checker) -> Checker:
-    expected = type_name(annotation)
-
     def check_list(value: Any) -> None:
         if type(value) is not list:
-            raise Invalid(f"is {shown(value)}, not {expected}")
+            raise _not(value, annotation)
         for n, item in enumerate(value):
             try:
                 check_item(item)
@@ -244,11 +259,9 @@ def _list_checker(annotation: Any, check_item: Checker) -> Checker:
 
 
 def _dict_checker(annotation: Any, check_entry: Checker) -> Checker:
-    expected = type_name(annotation)
-
     def check_dict(value: Any) -> None:
         if type(value) is not dict:
-            raise Invalid(f"is {shown(value)}, not {expected}")
+            raise _not(value, annotation)
         for key, entry in value.items():
             try:
                 check_entry(entry)
@@ -273,13 +286,13 @@ def _record_checker(record_type: type, ids: bool) -> Checker:
 
     def check_record(value: Any) -> None:
         if type(value) is not dict:
-            raise Invalid(f"is {shown(value)}, not an object ({title})")
+            raise _not(value, record_type)
         if value.keys() != required:  # else every key is known and none is missing
             for key in value:
                 if key not in fields:
-                    raise Invalid(f"is not a field of {title}", str(key))
+                    raise Invalid(_("is not a field of {record}").format(record=title), str(key))
             for key in sorted(required - value.keys()):
-                raise Invalid("is missing", key)
+                raise Invalid(_("is missing"), key)
         for key, entry in value.items():
             try:
                 fields[key](entry)
@@ -289,19 +302,20 @@ def _record_checker(record_type: type, ids: bool) -> Checker:
     return check_record
 
 
-def _scalar_checker(annotation: Any, rule: Callable[[Any], str | None] | None, expected: str = "") -> Checker:
+def _scalar_checker(annotation: Any, rule: Callable[[Any], str | None] | None, named: Any = None) -> Checker:
     """A string, a number or a boolean: the JSON kind, then the range rule (if any). bool is
     no number here (JSON tells `true` from `1`), and no string holds a lone surrogate (the
-    standard parser lets `\\ud800` through; it cannot be written out as UTF-8)."""
-    expected = expected or type_name(annotation)
+    standard parser lets `\\ud800` through; it cannot be written out as UTF-8). A message names
+    the type `named` (a union of the scalar and null), else the scalar's."""
 
     def wrong(value: Any) -> Invalid:
-        return Invalid(f"is {shown(value)}, not {expected}")
+        return _not(value, annotation if named is None else named)
 
     def ruled(value: Any) -> None:
         problem = rule(value) if rule else None
         if problem:
-            raise Invalid(f"is {shown(value)}, not {problem}")
+            expected = _(problem).format(first=YEARS[0], last=YEARS[1])
+            raise Invalid(_("is {value}, not {expected}").format(value=shown(value), expected=expected))
 
     if annotation is str:
 
@@ -309,7 +323,9 @@ def _scalar_checker(annotation: Any, rule: Callable[[Any], str | None] | None, e
             if type(value) is not str:
                 raise wrong(value)
             if not value.isascii() and _SURROGATE.search(value):
-                raise Invalid(f"is {shown(value)}, not valid Unicode text (it holds a lone surrogate)")
+                raise Invalid(
+                    _("is {value}, not valid Unicode text (it holds a lone surrogate)").format(value=shown(value))
+                )
             if rule:
                 ruled(value)
 
@@ -321,7 +337,7 @@ def _scalar_checker(annotation: Any, rule: Callable[[Any], str | None] | None, e
             if type(value) not in kinds:
                 raise wrong(value)
             if not (-MAX_NUMBER < value < MAX_NUMBER and math.isfinite(value)):
-                raise Invalid(f"is {shown(value)}, not a number below 10^13")
+                raise Invalid(_("is {value}, not a number below 10^13").format(value=shown(value)))
             if rule:
                 ruled(value)
 
@@ -370,14 +386,14 @@ def record_kind(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return _("a boolean")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "a string"
+        return _("a string")
     if isinstance(value, list):
-        return "an array"
-    return "an object"
+        return _("an array")
+    return _("an object")
 
 
 def record_types() -> dict[str, type]:
@@ -397,23 +413,31 @@ def check_store(path: str, data: Any) -> None:
     if not isinstance(data, dict) or any(not isinstance(data.get(t), dict) for t in REQUIRED_TABLES):
         missing = [t for t in REQUIRED_TABLES if not isinstance(data, dict) or t not in data]
         raise FkoError(
-            f"store {path} is not an fko store (missing tables: {', '.join(missing) or 'malformed'}); {REBUILD}"
+            _("store {path} is not an fko store (missing tables: {tables}); {rebuild}").format(
+                path=path, tables=", ".join(missing) or _("malformed"), rebuild=_(REBUILD)
+            )
         )
     tables: dict[str, list[Any]] = {}
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise StoreError(path, f"{name}: the table is not an object of records")
+            raise StoreError(path, _("{table}: the table is not an object of records").format(table=table_name(name)))
         for number in table:
             if not _DOC_NUMBER.fullmatch(number):
-                raise StoreError(path, f"{name}: {number!r} is not a document number")
+                raise StoreError(
+                    path,
+                    _("{table}: {number} is not a document number").format(table=table_name(name), number=repr(number)),
+                )
         tables[name] = [table[number] for number in sorted(table, key=int)]
     meta = tables["meta"]
     if len(meta) != 1 or not isinstance(meta[0], dict):
-        raise StoreError(path, "meta: the table holds no record")
+        raise StoreError(path, _("meta: the table holds no record"))
     version = meta[0].get("schema_version")
     if type(version) is not int or version != SCHEMA_VERSION:
-        found = "has no format version" if version is None else f"is of format version {shown(version)}"
-        raise FkoError(f"store {path} {found}; this fko reads version {SCHEMA_VERSION}: {REBUILD}")
+        if version is None:
+            found = _("store {path} has no format version; this fko reads version {version}: {rebuild}")
+        else:
+            found = _("store {path} is of format version {found}; this fko reads version {version}: {rebuild}")
+        raise FkoError(found.format(path=path, found=shown(version), version=SCHEMA_VERSION, rebuild=_(REBUILD)))
     problem = _contents_problem(meta[0], tables) or tables_problem(tables)
     if problem:
         raise StoreError(path, problem)
@@ -432,16 +456,16 @@ def _contents_problem(meta: dict[str, Any], tables: Mapping[str, list[Any]]) -> 
     held = [name for name in tables if name != "meta"]
     for name in listed:
         if name == "meta":
-            return "meta: 'tables' lists meta itself"
+            return _("meta: 'tables' lists meta itself")
         if name not in tables:
-            return f"the table {name} is missing, though meta lists it"
+            return _("the table {table} is missing, though meta lists it").format(table=table_name(name))
         if listed.count(name) > 1:
-            return f"meta: 'tables' lists {name} twice"
+            return _("meta: 'tables' lists {table} twice").format(table=table_name(name))
     for name in held:
         if name not in listed:
-            return f"the table {name} is not listed in meta"
+            return _("the table {table} is not listed in meta").format(table=table_name(name))
         if name not in REQUIRED_TABLES + OPTIONAL_TABLES:
-            return f"the table {shown(name)} is not a table of an fko store"
+            return _("the table {table} is not a table of an fko store").format(table=shown(name))
     return None
 
 
@@ -465,14 +489,16 @@ def _records_problem(name: str, rows: Sequence[Any], record_type: type) -> str |
         label = row.get(key) if key and isinstance(row, dict) else None
         where = f"{name}/{label}" if isinstance(label, str) and label else f"{name}/{n}"
         if not isinstance(row, dict):
-            return f"{where}: the record is {record_kind(row)}, not an object"
+            return _("{where}: the record is {kind}, not an object").format(where=where, kind=record_kind(row))
         try:
             check_row(row)
         except Invalid as exc:
             return f"{where}: {exc}"
         if key:
             if row[key] in seen:
-                return f"{where}: {key} {json.dumps(row[key], ensure_ascii=False)} occurs twice"
+                return _("{where}: {key} {value} occurs twice").format(
+                    where=where, key=key, value=json.dumps(row[key], ensure_ascii=False)
+                )
             seen.add(row[key])
     return None
 
@@ -491,25 +517,34 @@ def _reference_problem(tables: Mapping[str, Sequence[Any]]) -> str | None:
         for row in tables.get(name, ()):
             where = f"{name}/{row['id']}"
             if row["id"] in ids:
-                return f"{where}: id {json.dumps(row['id'])} is also a measure's"
+                return _("{where}: id {id} is also a measure's").format(where=where, id=json.dumps(row["id"]))
             ids.add(row["id"])
             if row["kind"] != kind:
-                return f"{where}: 'kind' is {json.dumps(row['kind'])}, not {json.dumps(kind)} (the table of {name})"
+                return _("{where}: 'kind' is {kind}, not {expected} (the table of {table})").format(
+                    where=where, kind=json.dumps(row["kind"]), expected=json.dumps(kind), table=name
+                )
             if row["cluster"] not in clusters and (row["cluster"] is not None or kind == "measure"):
-                known = ", ".join(sorted(clusters))
-                return f"{where}: 'cluster' is {json.dumps(row['cluster'], ensure_ascii=False)}, not one of {known}"
+                return _("{where}: 'cluster' is {cluster}, not one of {known}").format(
+                    where=where,
+                    cluster=json.dumps(row["cluster"], ensure_ascii=False),
+                    known=", ".join(sorted(clusters)),
+                )
             for code in row["ressorts"]:
                 if code not in codes:
-                    return (
-                        f"{where}: 'ressorts' holds {json.dumps(code, ensure_ascii=False)}, not a ministry of the store"
+                    return _("{where}: 'ressorts' holds {code}, not a ministry of the store").format(
+                        where=where, code=json.dumps(code, ensure_ascii=False)
                     )
             for n, item in enumerate(row["budget"]["items"]):
                 first, last = item["year_from"], item["year_to"]
                 if first is not None and last is not None and last < first:
-                    return f"{where}: 'budget.items[{n}].year_to' is {last}, before 'year_from' {first}"
+                    return _("{where}: 'budget.items[{n}].year_to' is {last}, before 'year_from' {first}").format(
+                        where=where, n=n, last=last, first=first
+                    )
     for name in ("recognition", "indicators", "updates", "events"):
         for n, row in enumerate(tables.get(name, ()), start=1):
             if row["measure_id"] is not None and row["measure_id"] not in ids:
                 shown_id = json.dumps(row["measure_id"], ensure_ascii=False)
-                return f"{name}/{n}: 'measure_id' is {shown_id}, not a measure or initiative of the store"
+                return _("{where}: 'measure_id' is {id}, not a measure or initiative of the store").format(
+                    where=f"{name}/{n}", id=shown_id
+                )
     return None

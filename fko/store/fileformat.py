@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError
-from fko.i18n import _
+from fko.i18n import N_, _
 
 SHIPPED = Path(__file__).parents[1] / "data" / "fko.json"
 
@@ -34,10 +34,16 @@ MAX_STORE_MB = 100
 NATURAL_KEYS = {"ressorts": "code", "clusters": "numeral", "sources": "file", "measures": "id", "initiatives": "id"}
 
 
-REBUILD = "rebuild it with `fko data build`"
+#: The fix of a store that is not a valid fko store (translated where a message says it).
+REBUILD = N_("rebuild it with `fko data build`")
 
 
-_KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device"}
+_KINDS = {
+    stat.S_IFDIR: N_("a directory"),
+    stat.S_IFIFO: N_("a FIFO"),
+    stat.S_IFSOCK: N_("a socket"),
+    stat.S_IFCHR: N_("a device"),
+}
 
 
 def max_bytes() -> int:
@@ -106,7 +112,7 @@ def _read(path: str) -> bytes:
             kind = None
         if kind:  # a socket cannot be opened at all
             raise FkoError(
-                _("store {path} is {kind}, not a file; point --db at the JSON file").format(path=path, kind=kind)
+                _("store {path} is {kind}, not a file; point --db at the JSON file").format(path=path, kind=_(kind))
             ) from None
         raise FkoError(
             _("store {path} cannot be read ({strerror}); check --db or FKO_DB").format(path=path, strerror=exc.strerror)
@@ -114,23 +120,28 @@ def _read(path: str) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+            kind = _KINDS.get(stat.S_IFMT(info.st_mode), N_("not a regular file"))
             raise FkoError(
-                _("store {path} is {kind}, not a file; point --db at the JSON file").format(path=path, kind=kind)
+                _("store {path} is {kind}, not a file; point --db at the JSON file").format(path=path, kind=_(kind))
             )
         limit = max_bytes()
         if info.st_size > limit:
             raise FkoError(
                 _(
-                    "store {path} is {value:.1f} MB, more than FKO_MAX_STORE_MB={value2}; raise the "
-                    "limit if you trust it"
+                    "store {path} is {size} MB, more than FKO_MAX_STORE_MB={limit}; raise the limit if you trust it"
                 ).format(
-                    path=path, value=info.st_size / 2**20, value2=os.environ.get("FKO_MAX_STORE_MB") or MAX_STORE_MB
+                    path=path,
+                    size=f"{info.st_size / 2**20:.1f}",
+                    limit=os.environ.get("FKO_MAX_STORE_MB") or MAX_STORE_MB,
                 )
             )
         raw = read_at_most(fd, limit, info.st_size)
         if raw is None:
-            raise FkoError(f"store {path} grew beyond FKO_MAX_STORE_MB while fko read it; {REBUILD}")
+            raise FkoError(
+                _("store {path} grew beyond FKO_MAX_STORE_MB while fko read it; {rebuild}").format(
+                    path=path, rebuild=_(REBUILD)
+                )
+            )
         return raw
     except OSError as exc:
         raise FkoError(
@@ -212,7 +223,7 @@ def parse(path: str, raw: bytes) -> Any:
     try:
         text = str(raw, "utf-8")
     except UnicodeDecodeError:
-        raise FkoError(f"store {path} is not UTF-8 text; {REBUILD}") from None
+        raise FkoError(_("store {path} is not UTF-8 text; {rebuild}").format(path=path, rebuild=_(REBUILD))) from None
     twice: list[_Twice] = []
 
     def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -233,19 +244,27 @@ def parse(path: str, raw: bytes) -> Any:
         data = json.loads(text, object_pairs_hook=unique, parse_constant=_bad_constant, parse_float=_float)
     except json.JSONDecodeError as exc:
         raise FkoError(
-            f"store {path} is not valid JSON (line {exc.lineno}: {exc.msg}); it may be truncated, {REBUILD}"
+            _("store {path} is not valid JSON (line {line}: {reason}); it may be truncated, {rebuild}").format(
+                path=path, line=exc.lineno, reason=exc.msg, rebuild=_(REBUILD)
+            )
         ) from None
     except ValueError as exc:
-        reason = "a number has more than 4300 digits" if "digits" in str(exc) else str(exc)
-        raise FkoError(f"store {path} is not plain JSON ({reason}); {REBUILD}") from None
+        reason = _("a number has more than 4300 digits") if "digits" in str(exc) else str(exc)
+        raise FkoError(
+            _("store {path} is not plain JSON ({reason}); {rebuild}").format(
+                path=path, reason=reason, rebuild=_(REBUILD)
+            )
+        ) from None
     except RecursionError:
-        raise FkoError(f"store {path} is nested too deeply to be an fko store; {REBUILD}") from None
+        raise FkoError(
+            _("store {path} is nested too deeply to be an fko store; {rebuild}").format(path=path, rebuild=_(REBUILD))
+        ) from None
     if twice:
         try:
             where = _where_twice(data, twice)
         except RecursionError:
-            where = "a key occurs twice in one object"
-        raise FkoError(f"store {path}: {where}; {REBUILD}")
+            where = _("a key occurs twice in one object")
+        raise FkoError(_("store {path}: {problem}; {rebuild}").format(path=path, problem=where, rebuild=_(REBUILD)))
     return data
 
 
@@ -262,26 +281,30 @@ def _where_twice(data: Any, twice: list[_Twice]) -> str:
         return next((found for child in children if (found := inside(child)) is not None), None)
 
     if id(data) in marked:
-        return f"the table {json.dumps(data.key)} occurs twice"
+        return _("the table {name} occurs twice").format(name=json.dumps(data.key))
     for name, table in data.items() if isinstance(data, dict) else ():
         if id(table) in marked:
-            return f"{name}: the document number {json.dumps(table.key)} occurs twice"
+            return _("{table}: the document number {number} occurs twice").format(
+                table=name, number=json.dumps(table.key)
+            )
         for number, record in table.items() if isinstance(table, dict) else ():
             found = inside(record)
             if found is not None:
                 key = NATURAL_KEYS.get(name, "")
                 label = record.get(key) if isinstance(record, dict) and found.key != key else None
                 where = f"{name}/{label if isinstance(label, str) and label else number}"
-                return f"{where}: the key {json.dumps(found.key, ensure_ascii=False)} occurs twice in one object"
-    return "a key occurs twice in one object"  # pragma: no cover - the document holds every marked object
+                return _("{where}: the key {key} occurs twice in one object").format(
+                    where=where, key=json.dumps(found.key, ensure_ascii=False)
+                )
+    return _("a key occurs twice in one object")  # pragma: no cover - the document holds every marked object
 
 
 def _bad_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(_("{name} is not a number JSON allows").format(name=name))
 
 
 def _float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"the number {text[:20]} is too large")
+        raise ValueError(_("the number {number} is too large").format(number=text[:20]))
     return value

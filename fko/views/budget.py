@@ -5,31 +5,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from fko.i18n import N_
+from fko.i18n import N_, _, in_english, ngettext
 from fko.output import numbers
 from fko.output.fields import Field, key
-from fko.views.measures import _amount, _basis_label
+from fko.views.measures import _amount, _basis_label, amount_text, date_shown, years_shown
 
 eur = numbers.euro_exact
 
 #: The funding sources a year's total names one by one, with how the footer calls them.
-FUNDING_NAMES = {"Land": "Land", "ESF": "ESF", "EFRE": "EFRE", "JTF": "JTF", "Bund (BMBF)": "federal money (BMBF)"}
+FUNDING_NAMES = {"Land": "Land", "ESF": "ESF", "EFRE": "EFRE", "JTF": "JTF", "Bund (BMBF)": N_("federal money (BMBF)")}
 
 #: fko's assumptions as the views name them (the JSON key `assumptions` holds the codes).
 ASSUMPTION_TEXT = {
-    "prorated": "a part of the year counted by its months",
-    "spread": "a total spread evenly over its months",
-    "growth": "the stated yearly increase compounded",
-    "carried_back": "the report's yearly amount counted in a year before the report's period",
-    "carried_on": "an amount without a stated end carried on after the years the report states",
+    "prorated": N_("a part of the year counted by its months"),
+    "spread": N_("a total spread evenly over its months"),
+    "growth": N_("the stated yearly increase compounded"),
+    "carried_back": N_("the report's yearly amount counted in a year before the report's period"),
+    "carried_on": N_("an amount without a stated end carried on after the years the report states"),
 }
 
 LEFT_OUT_TEXT = {
-    "total": "a total over several years",
-    "no_end": "a total without an end",
-    "years_not_stated": "years not stated",
-    "other_payer": "paid by another",
-    "shared": "shared, payer not stated",
+    "total": N_("a total over several years"),
+    "no_end": N_("a total without an end"),
+    "years_not_stated": N_("years not stated"),
+    "other_payer": N_("paid by another"),
+    "shared": N_("shared, payer not stated"),
 }
 
 
@@ -42,66 +42,72 @@ def _ministries(row: dict[str, Any]) -> str:
     payer where the report names one, and whether the money is shared."""
     codes = ", ".join(row["ressorts"])
     if row.get("payer") and row["ressorts"] != [row["payer"]]:
-        return f"{codes}; paid by {_payer(row)}"
-    return f"{codes} (shared, {row['ressorts'][0]} named first)" if row.get("shared") else codes
+        return _("{codes}; paid by {payer}").format(codes=codes, payer=_payer(row))
+    if row.get("shared"):
+        return _("{codes} (shared, {first} named first)").format(codes=codes, first=row["ressorts"][0])
+    return codes
 
 
 def counted_text(row: dict[str, Any]) -> str:
     """How a row's counted amount was found: "2 of 12 months of 10.100.000 €/Jahr *", "in full"."""
     if row["counted_eur"] is None:
         if row.get("left_out") == "other_payer":
-            return f"paid by {_payer(row)}"
-        return LEFT_OUT_TEXT.get(row.get("left_out") or "", "")
+            return _("paid by {payer}").format(payer=_payer(row))
+        return _(LEFT_OUT_TEXT.get(row.get("left_out") or "", ""))
     parts = []
     if row["months"] is not None and row["rate_eur"] is not None:
         rate = f"{eur(row['rate_eur'])}/Jahr"
         if "spread" in row["assumptions"]:
-            parts.append(f"{row['months']} of 12 months of {rate} (the total spread)")
+            parts.append(
+                _("{months} of 12 months of {rate} (the total spread)").format(months=row["months"], rate=rate)
+            )
         elif row["months"] < 12:
-            parts.append(f"{row['months']} of 12 months of {rate}")
+            parts.append(_("{months} of 12 months of {rate}").format(months=row["months"], rate=rate))
         elif "growth" in row["assumptions"]:
-            parts.append(f"{rate}, grown {numbers.german_number(row['growth_percent'], 1).removesuffix(',0')} % a year")
+            growth = numbers.german_number(row["growth_percent"], 1).removesuffix(",0")
+            parts.append(_("{rate}, grown {percent} % a year").format(rate=rate, percent=growth))
         elif row["share"] is None:
-            parts.append("in full")
+            parts.append(_("in full"))
     elif row["share"] is None:
-        parts.append("in full")
+        parts.append(_("in full"))
     if row["share"] is not None:
-        parts.append(f"{numbers.german_number(100 * row['share'], 0)} % of a shared measure (--split equal)")
+        share = numbers.german_number(100 * row["share"], 0)
+        parts.append(_("{percent} % of a shared measure (--split equal)").format(percent=share))
     if "carried_back" in row["assumptions"]:
-        parts.append("carried back")
+        parts.append(_("carried back"))
     if "carried_on" in row["assumptions"]:
-        parts.append("carried on")
+        parts.append(_("carried on"))
     return ", ".join(parts) + (" *" if row["assumed"] else "")
 
 
 BUDGET_FIELDS: list[Field] = [
-    Field("id", "ID", key("id"), keep_whole=True),
-    Field("item", "Item", key("item"), numeric=True, in_table=False),
-    Field("title", "Title", key("title"), main=True),
-    Field("ressorts", "Ministries", key("ressorts"), show=lambda v: "", in_table=False),
-    Field("ministries", "Ministries", lambda r: _ministries(r), drop=1),
-    Field("lead", "Lead", key("lead"), in_table=False),
-    Field("kind", "Kind", key("kind"), in_table=False),
-    Field("amount", "Amount", lambda r: _amount(r), keep_whole=True),
-    Field("amount_eur", "Euro", key("amount_eur"), numeric=True, in_table=False),
-    Field("quantity", "Quantity", key("quantity"), numeric=True, in_table=False),
-    Field("unit", "Unit", key("unit"), in_table=False),
-    Field("basis", "Basis", key("basis"), show=lambda v: _basis_label(v, v or ""), drop=2),
-    Field("year_from", "From", key("year_from"), numeric=True, in_table=False),
-    Field("year_to", "To", key("year_to"), numeric=True, in_table=False),
-    Field("years", "Years", key("years"), drop=3),
-    Field("years_derived", "Years derived", key("years_derived"), in_table=False),
-    Field("stated_years", "Stated years", key("stated_years"), numeric=True, in_table=False),
-    Field("growth_percent", "Growth % a year", key("growth_percent"), numeric=True, in_table=False),
-    Field("growth_until", "Growth until", key("growth_until"), numeric=True, in_table=False),
-    Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
-    Field("funding", "Funding", key("funding"), drop=4),
-    Field("payer", "Payer", key("payer"), in_table=False),
-    Field("payer_text", "Payer (report)", key("payer_text"), in_table=False),
-    Field("shared", "Shared", key("shared"), in_table=False),
-    Field("period_start", "Period start", key("period_start"), in_table=False),
-    Field("period_end", "Period end", key("period_end"), in_table=False),
+    Field("id", N_("ID"), key("id"), keep_whole=True),
+    Field("item", N_("Item"), key("item"), numeric=True, in_table=False),
+    Field("title", N_("Title"), key("title"), main=True),
+    Field("ressorts", N_("Ministries"), key("ressorts"), show=lambda v: "", in_table=False),
+    Field("ministries", N_("Ministries"), lambda r: in_english(_ministries, r), view=_ministries, drop=1),
+    Field("lead", N_("Lead"), key("lead"), in_table=False),
+    Field("kind", N_("Kind"), key("kind"), in_table=False),
+    Field("amount", N_("Amount"), lambda r: _amount(r), view=lambda r: amount_text(r), keep_whole=True),
+    Field("amount_eur", N_("Euro"), key("amount_eur"), numeric=True, in_table=False),
+    Field("quantity", N_("Quantity"), key("quantity"), numeric=True, in_table=False),
+    Field("unit", N_("Unit"), key("unit"), in_table=False),
+    Field("basis", N_("Basis"), key("basis"), show=lambda v: _basis_label(v, v or ""), drop=2),
+    Field("year_from", N_("From"), key("year_from"), numeric=True, in_table=False),
+    Field("year_to", N_("To"), key("year_to"), numeric=True, in_table=False),
+    Field("years", N_("Years"), key("years"), view=lambda r: years_shown(r), drop=3),
+    Field("years_derived", N_("Years derived"), key("years_derived"), in_table=False),
+    Field("stated_years", N_("Stated years"), key("stated_years"), numeric=True, in_table=False),
+    Field("growth_percent", N_("Growth % a year"), key("growth_percent"), numeric=True, in_table=False),
+    Field("growth_until", N_("Growth until"), key("growth_until"), numeric=True, in_table=False),
+    Field("approximate", N_("Approximate"), key("approximate"), in_table=False),
+    Field("qualifier", N_("Qualifier"), key("qualifier"), in_table=False),
+    Field("funding", N_("Funding"), key("funding"), drop=4),
+    Field("payer", N_("Payer"), key("payer"), in_table=False),
+    Field("payer_text", N_("Payer (report)"), key("payer_text"), in_table=False),
+    Field("shared", N_("Shared"), key("shared"), in_table=False),
+    Field("period_start", N_("Period start"), key("period_start"), in_table=False, show=date_shown),
+    Field("period_end", N_("Period end"), key("period_end"), in_table=False, show=date_shown),
     Field(
         "counted_eur",
         N_("Counted €"),
@@ -110,20 +116,20 @@ BUDGET_FIELDS: list[Field] = [
         in_table=False,
         show=lambda v: eur(v) if v is not None else "",
     ),
-    Field("rate_eur", "Rate €/year", key("rate_eur"), numeric=True, in_table=False),
-    Field("months", "Months", key("months"), numeric=True, in_table=False),
-    Field("share", "Share", key("share"), numeric=True, in_table=False),
-    Field("counted_as", "Counted as", lambda r: counted_text(r), in_table=False),
-    Field("assumptions", "fko's assumptions", key("assumptions"), in_table=False),
-    Field("left_out", "Left out", key("left_out"), in_table=False),
-    Field("text", "Wording", key("text"), in_table=False),
-    Field("note", "Note", key("note"), in_table=False),
-    Field("source", "Source", key("source"), in_table=False),
+    Field("rate_eur", N_("Rate €/year"), key("rate_eur"), numeric=True, in_table=False),
+    Field("months", N_("Months"), key("months"), numeric=True, in_table=False),
+    Field("share", N_("Share"), key("share"), numeric=True, in_table=False),
+    Field("counted_as", N_("Counted as"), lambda r: in_english(counted_text, r), view=counted_text, in_table=False),
+    Field("assumptions", N_("fko's assumptions"), key("assumptions"), in_table=False),
+    Field("left_out", N_("Left out"), key("left_out"), in_table=False),
+    Field("text", N_("Wording"), key("text"), in_table=False),
+    Field("note", N_("Note"), key("note"), in_table=False),
+    Field("source", N_("Source"), key("source"), in_table=False),
 ]
 
 
 def _items(n: int) -> str:
-    return f"{n} item" if n == 1 else f"{n} items"
+    return ngettext("{n} item", "{n} items", n).format(n=n)
 
 
 def _ids(rows: list[dict[str, Any]]) -> str:
@@ -135,8 +141,9 @@ def _per_year_text(entries: list[dict[str, Any]]) -> str:
     by_year: dict[Any, list[int]] = {}
     for row in entries:
         by_year.setdefault(row["year_from"], []).append(row["counted_eur"])
+    unstated = _("year not stated")
     return "; ".join(
-        f"{year if year is not None else 'year not stated'}: {eur(sum(v))} ({_items(len(v))})"
+        f"{year if year is not None else unstated}: {eur(sum(v))} ({_items(len(v))})"
         for year, v in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
     )
 
@@ -150,7 +157,7 @@ def assumed_text(rows: list[dict[str, Any]]) -> str:
     for name in ASSUMPTIONS:
         marked = [r for r in rows if name in r["assumptions"]]
         if marked:
-            parts.append(f"{ASSUMPTION_TEXT[name]} ({_ids(marked)})")
+            parts.append(f"{_(ASSUMPTION_TEXT[name])} ({_ids(marked)})")
     return "; ".join(parts)
 
 
@@ -164,21 +171,25 @@ def _funding_line(rows: list[dict[str, Any]], apart: list[dict[str, Any]]) -> st
     for funding, amount in sorted(sums.items(), key=lambda kv: -kv[1]):
         if not funding:
             continue
-        words = [FUNDING_NAMES.get(f, f) for f in funding]
-        together = " and ".join(words) + (" together (the report does not split them)" if len(words) > 1 else "")
+        words = [_(FUNDING_NAMES.get(f, f)) for f in funding]
+        together = " " + _("and") + " "
+        together = together.join(words)
+        if len(words) > 1:
+            together = _("{names} together (the report does not split them)").format(names=together)
         named.append(f"{together} {eur(amount)}")
     if () in sums:
-        named.append(f"funding not named {eur(sums[()])}")
+        named.append(_("funding not named {amount}").format(amount=eur(sums[()])))
     seen = {f for funding in sums for f in funding}
     left = {f for r in apart for f in r["funding"]}
-    line = "It includes: " + "; ".join(named) if named else "It includes nothing"
+    line = _("It includes: {parts}").format(parts="; ".join(named)) if named else _("It includes nothing")
     for names, what in (
-        ([f for f in FUNDING_NAMES if f not in seen and f in left], "only in amounts it leaves out"),
-        ([f for f in FUNDING_NAMES if f not in seen and f not in left], "none"),
+        ([f for f in FUNDING_NAMES if f not in seen and f in left], _("only in amounts it leaves out")),
+        ([f for f in FUNDING_NAMES if f not in seen and f not in left], _("none")),
     ):
-        words = [FUNDING_NAMES[f] for f in names]
+        words = [_(FUNDING_NAMES[f]) for f in names]
         if words:
-            line += f"; {', '.join(words[:-1])}{' and ' if len(words) > 1 else ''}{words[-1]}: {what}"
+            last = " " + _("and") + " " if len(words) > 1 else ""
+            line += f"; {', '.join(words[:-1])}{last}{words[-1]}: {what}"
     return line + "."
 
 
@@ -194,41 +205,56 @@ def _left_out_lines(result: Any) -> list[str]:
     parts = []
     if totals:
         parts.append(
-            f"{len(totals)} totals over several years ({_ids(totals)}); spread over their months they would "
-            f"add {eur(spread_share(result))} to {result.year} (--annualize)"
-            if len(totals) > 1
-            else f"1 total over several years ({_ids(totals)}); spread over its months it would add "
-            f"{eur(spread_share(result))} to {result.year} (--annualize)"
+            ngettext(
+                "{n} total over several years ({ids}); spread over its months it would add {amount} to {year} "
+                "(--annualize)",
+                "{n} totals over several years ({ids}); spread over their months they would add {amount} to {year} "
+                "(--annualize)",
+                len(totals),
+            ).format(n=len(totals), ids=_ids(totals), amount=eur(spread_share(result)), year=result.year)
         )
     if no_end:
-        parts.append("totals without a stated end, which no rule spreads: " + ", ".join(_amounted(no_end)))
+        amounts = ", ".join(_amounted(no_end))
+        parts.append(_("totals without a stated end, which no rule spreads: {amounts}").format(amounts=amounts))
     if unstated:
-        parts.append("amounts whose years are not stated: " + ", ".join(_amounted(unstated)))
-    lines.append("It leaves out: " + "; ".join(parts) + "." if parts else "It leaves out nothing that runs then.")
+        amounts = ", ".join(_amounted(unstated))
+        parts.append(_("amounts whose years are not stated: {amounts}").format(amounts=amounts))
+    if parts:
+        lines.append(_("It leaves out: {parts}.").format(parts="; ".join(parts)))
+    else:
+        lines.append(_("It leaves out nothing that runs then."))
     return lines + _others_lines(result)
 
 
 def _amounted(rows: list[dict[str, Any]]) -> list[str]:
-    return [f"{r['id']} {_amount(r)}" for r in rows]
+    return [f"{r['id']} {amount_text(r)}" for r in rows]
 
 
 def year_footer(result: Any) -> list[str]:
     """With --year: the one total, what it adds, the part fko assumes, the funding it holds and
     what it leaves out."""
-    scope = f" for {result.ressort}" if result.ressort else ""
+    scope = _scope(result)
     money = [r for r in result.rows if r["counted_eur"] is not None]
-    adds = (
-        f"yearly amounts running in {result.year} (pro rata by months where a measure starts or ends during the "
-        f"year) and amounts stated for {result.year}"
-    )
+    adds = _(
+        "yearly amounts running in {year} (pro rata by months where a measure starts or ends during the "
+        "year) and amounts stated for {year}"
+    ).format(year=result.year)
     if result.annualize:
-        adds += ", and totals over several years spread evenly over their months (--annualize)"
-    lines = [f"Total{scope} for {result.year}: {eur(result.total)} in {_items(len(money))}: {adds}."]
+        adds += _(", and totals over several years spread evenly over their months (--annualize)")
+    lines = [
+        _("Total{scope} for {year}: {total} in {items}: {adds}.").format(
+            scope=scope, year=result.year, total=eur(result.total), items=_items(len(money)), adds=adds
+        )
+    ]
     assumed = [r for r in money if r["assumed"]]
     if assumed:
-        lines.append(f"Of it, {eur(result.assumed_eur)} rest on fko's assumptions (marked *): {assumed_text(assumed)}.")
+        lines.append(
+            _("Of it, {amount} rest on fko's assumptions (marked *): {assumptions}.").format(
+                amount=eur(result.assumed_eur), assumptions=assumed_text(assumed)
+            )
+        )
     else:
-        lines.append("None of it rests on an assumption of fko.")
+        lines.append(_("None of it rests on an assumption of fko."))
     lines.append(_funding_line(money, result.apart))
     lines += _left_out_lines(result)
     return lines
@@ -244,70 +270,98 @@ def years_footer(result: Any, per_year: list[dict[str, Any]], scope: str) -> lis
     peak = peak_year(per_year)
     if peak:
         rest = (
-            "none of it rests on an assumption of fko"
+            _("none of it rests on an assumption of fko")
             if not peak["assumed_eur"]
-            else f"{eur(peak['assumed_eur'])} of it rest on fko's assumptions"
+            else _("{amount} of it rest on fko's assumptions").format(amount=eur(peak["assumed_eur"]))
         )
         lines.append(
-            f"Peak year{scope}: {peak['year']}, with {eur(peak['year_total'])} (yearly amounts running then and "
-            f"amounts stated for it; {rest})."
+            _(
+                "Peak year{scope}: {year}, with {total} (yearly amounts running then and amounts stated for it; "
+                "{rest})."
+            ).format(scope=scope, year=peak["year"], total=eur(peak["year_total"]), rest=rest)
         )
     elif per_year:
-        lines.append(f"No peak year{scope}: no year's sum without what fko assumes exceeds every other year's sum.")
+        lines.append(
+            _("No peak year{scope}: no year's sum without what fko assumes exceeds every other year's sum.").format(
+                scope=scope
+            )
+        )
     from fko.domain.budget import this_year
 
     now = this_year(result)
     if now["year_total"]:
         rest = (
-            f", of which {eur(now['assumed_eur'])} rest on fko's assumptions: {assumed_text(now['_rows'])}"
+            _(", of which {amount} rest on fko's assumptions: {assumptions}").format(
+                amount=eur(now["assumed_eur"]), assumptions=assumed_text(now["_rows"])
+            )
             if now["assumed_eur"]
             else ""
         )
-        lines.append(f"This year ({result.this_year}){scope}: {eur(now['year_total'])}{rest}.")
+        lines.append(
+            _("This year ({year}){scope}: {total}{rest}.").format(
+                year=result.this_year, scope=scope, total=eur(now["year_total"]), rest=rest
+            )
+        )
     if per_year:
-        lines.append("Every year: --by year; one year with its rows: --year YYYY.")
-    for basis, label in (("year", "Amounts for one stated year"), ("one_off", "One-off amounts")):
+        lines.append(_("Every year: --by year; one year with its rows: --year YYYY."))
+    for basis, label in (("year", N_("Amounts for one stated year")), ("one_off", N_("One-off amounts"))):
         entries = [r for r in money if r["basis"] == basis]
         if entries:
-            lines.append(f"{label}{scope}: {_per_year_text(entries)}.")
+            lines.append(f"{_(label)}{scope}: {_per_year_text(entries)}.")
     totals = [r for r in money if r["basis"] == "total"]
     if totals:
         lines.append(
-            f"{_items(len(totals)).replace('item', 'total')} over several years{scope} are listed with their years and "
-            "not added up: each covers its own years (--annualize with --year or --by year counts their share of a "
-            "year)."
+            ngettext(
+                "{n} total over several years{scope} are listed with their years and not added up: each covers its "
+                "own years (--annualize with --year or --by year counts their share of a year).",
+                "{n} totals over several years{scope} are listed with their years and not added up: each covers its "
+                "own years (--annualize with --year or --by year counts their share of a year).",
+                len(totals),
+            ).format(n=len(totals), scope=scope)
         )
     unstated = [r for r in money if not r["period_start"] and not r["period_end"]]
     if unstated:
-        lines.append(f"Amounts whose years are not stated, in no year: {', '.join(_amounted(unstated))}.")
+        amounts = ", ".join(_amounted(unstated))
+        lines.append(_("Amounts whose years are not stated, in no year: {amounts}.").format(amounts=amounts))
     return lines
 
 
 def budget_footer(result: Any, per_year: list[dict[str, Any]] | None = None) -> list[str]:
     """The footer of `fko budget`: each line says exactly what it adds up, and what it leaves."""
-    scope = f" for {result.ressort}" if result.ressort else ""
+    scope = _scope(result)
     lines = year_footer(result) if result.year is not None else years_footer(result, per_year or [], scope)
     if result.year is None:
         lines += _others_lines(result)
     staff = [r for r in result.rows if r["kind"] == "staff"]
     if staff:
         listed = "; ".join(f"{r['id']} {numbers.quantity_text(r['quantity'], r['unit'], r['basis'])}" for r in staff)
-        lines.append(f"Staff, not in euros and not summed: {listed}.")
+        lines.append(_("Staff, not in euros and not summed: {staff}.").format(staff=listed))
     none = [r["id"] for r in result.rows if r["kind"] == "none"]
     if none:
-        lines.append(f"No separate funds (not counted as zero): {', '.join(none)}.")
+        lines.append(_("No separate funds (not counted as zero): {ids}.").format(ids=", ".join(none)))
     noted = [r for r in result.rows + result.apart if r["kind"] == "money" and r["note"]]
     if noted:
-        lines.append("Notes: " + "; ".join(f"{r['id']}: {r['note']}" for r in noted) + ".")
+        lines.append(_("Notes: {notes}.").format(notes="; ".join(f"{r['id']}: {r['note']}" for r in noted)))
     paid = [r for r in result.rows + result.apart if r["kind"] == "money" and r["payer"]]
     if paid:
-        lines.append(
-            "Where the report says who pays, the amount is the payer's: "
-            + ", ".join(f"{r['id']} {_payer(r)}" for r in sorted(paid, key=lambda r: _id_key(r["id"])))
-            + "; the money of a measure of several ministries whose payer it does not name is theirs together"
-            + (" (--split full or equal for each)." if not result.ressort else ".")
-        )
+        payers = ", ".join(f"{r['id']} {_payer(r)}" for r in sorted(paid, key=lambda r: _id_key(r["id"])))
+        if result.ressort:
+            text = _(
+                "Where the report says who pays, the amount is the payer's: {payers}; the money of a measure of "
+                "several ministries whose payer it does not name is theirs together."
+            )
+        else:
+            text = _(
+                "Where the report says who pays, the amount is the payer's: {payers}; the money of a measure of "
+                "several ministries whose payer it does not name is theirs together (--split full or equal for each)."
+            )
+        lines.append(text.format(payers=payers))
     return lines
+
+
+def _scope(result: Any) -> str:
+    """ " for MAGS" with --ressort, else nothing: where a sentence of the footer names its ministry."""
+    return _(" for {ressort}").format(ressort=result.ressort) if result.ressort else ""
 
 
 def _id_key(measure_id: str) -> tuple[int, int]:
@@ -321,18 +375,22 @@ def _others_lines(result: Any) -> list[str]:
     lines = []
     others = [r for r in result.apart if r["left_out"] == "other_payer"]
     if others:
-        lines.append(
-            "Left to others (the report says who pays): "
-            + "; ".join(f"{r['id']} {_amount(r)}, paid by {_payer(r)}" for r in others)
-            + "."
-        )
+        paid = _("{id} {amount}, paid by {payer}")
+        listed = "; ".join(paid.format(id=r["id"], amount=amount_text(r), payer=_payer(r)) for r in others)
+        lines.append(_("Left to others (the report says who pays): {rows}.").format(rows=listed))
     shared = [r for r in result.apart if r["left_out"] == "shared"]
     if shared:
+        listed = "; ".join(
+            _("{id} {amount} with {ministries}").format(
+                id=r["id"], amount=amount_text(r), ministries=", ".join(r["shared_with"])
+            )
+            for r in shared
+        )
         lines.append(
-            f"Shared with other ministries, payer not stated (not counted for {result.ressort}; --split full counts "
-            "them in full, --split equal divides them): "
-            + "; ".join(f"{r['id']} {_amount(r)} with {', '.join(r['shared_with'])}" for r in shared)
-            + "."
+            _(
+                "Shared with other ministries, payer not stated (not counted for {ressort}; --split full counts "
+                "them in full, --split equal divides them): {rows}."
+            ).format(ressort=result.ressort, rows=listed)
         )
     return lines
 
@@ -345,15 +403,19 @@ def group_footer(result: Any, groups: list[dict[str, Any]], by: str) -> list[str
     if result.year is None:
         none = [g["group"] for g in groups if g["peak_year"] is None]
         lines = [
-            "Peak year: the year with the group's largest sum, named only where that sum without what fko assumes "
-            "exceeds every other year's sum."
+            _(
+                "Peak year: the year with the group's largest sum, named only where that sum without what fko "
+                "assumes exceeds every other year's sum."
+            )
         ]
         if none:
             lines.append(
-                f"No peak year for {', '.join(none)}: the same amount every year, or a largest sum only through "
-                "fko's assumptions (--by year with -r or -c shows the years)."
+                _(
+                    "No peak year for {groups}: the same amount every year, or a largest sum only through "
+                    "fko's assumptions (--by year with -r or -c shows the years)."
+                ).format(groups=", ".join(none))
             )
-        lines.append("One year, adding up to its total: --year YYYY.")
+        lines.append(_("One year, adding up to its total: --year YYYY."))
         return lines
     lines = year_footer(result)
     over = counted_twice(groups, result.total)
@@ -361,53 +423,85 @@ def group_footer(result: Any, groups: list[dict[str, Any]], by: str) -> list[str
         shared = sorted({g["group"] for g in groups if g["shared_eur"]})
         lines.insert(
             1,
-            f"The ministries' rows add up to {eur(result.total + over)}, {eur(over)} more than the total: "
-            f"--split full counts each shared measure whose payer the report does not name in full for each of "
-            f"its ministries ({', '.join(shared)}).",
+            _(
+                "The ministries' rows add up to {sum}, {over} more than the total: --split full counts each shared "
+                "measure whose payer the report does not name in full for each of its ministries ({shared})."
+            ).format(sum=eur(result.total + over), over=eur(over), shared=", ".join(shared)),
         )
     elif by == "ressort":
         lines.insert(
             1,
-            "The rows add up to the total: each amount counts for its payer or its only ministry; shared measures "
-            "whose payer the report does not name "
-            + ("are divided evenly (--split equal)." if result.split == "equal" else "form a group of their own."),
+            _(
+                "The rows add up to the total: each amount counts for its payer or its only ministry; shared "
+                "measures whose payer the report does not name are divided evenly (--split equal)."
+            )
+            if result.split == "equal"
+            else _(
+                "The rows add up to the total: each amount counts for its payer or its only ministry; shared "
+                "measures whose payer the report does not name form a group of their own."
+            ),
         )
     else:
-        lines.insert(1, "The rows add up to the total.")
+        lines.insert(1, _("The rows add up to the total."))
     return lines
 
 
 def by_year_notes(groups: list[dict[str, Any]], result: Any, first: int | None, last: int | None) -> list[str]:
     """`--by year`: what each column adds, what is assumed, and why the years run as they do."""
     first_report, last_report = result.report_years
-    lines = [
-        "Planned: what --year counts in the year: yearly amounts running then, pro rata by months where a measure "
-        "starts or ends during the year, and amounts stated for it"
-        + ("; totals over several years spread evenly over their months (--annualize)." if result.annualize else ".")
-    ]
-    if not result.annualize:
-        lines.append("Totals over several years are not in it: --annualize spreads them over their months.")
+    if result.annualize:
+        lines = [
+            _(
+                "Planned: what --year counts in the year: yearly amounts running then, pro rata by months where a "
+                "measure starts or ends during the year, and amounts stated for it; totals over several years spread "
+                "evenly over their months (--annualize)."
+            )
+        ]
+    else:
+        lines = [
+            _(
+                "Planned: what --year counts in the year: yearly amounts running then, pro rata by months where a "
+                "measure starts or ends during the year, and amounts stated for it."
+            ),
+            _("Totals over several years are not in it: --annualize spreads them over their months."),
+        ]
     assumed = [g for g in groups if g["assumed"]]
     if assumed:
-        lines.append(
-            "Assumed: the part of Planned that rests on fko's assumptions (* years): a part of a year counted by its "
-            f"months; a yearly amount of a programme running 'seit' a year counted before {first_report} (before the "
-            f"report's period {first_report}–{last_report}); an amount without a stated end carried on after "
-            f"{last_report} (or after the last year of a stated increase); the stated increase compounded"
-            + ("; a total spread over its months" if result.annualize else "")
-            + ". The IDs are listed."
-        )
-    if groups:
-        shown = f"The years run from {groups[0]['group']} to {groups[-1]['group']}"
-        if first is None and last is None:
-            shown += (
-                ", the first and last year in which an amount counts as the report states it (--from YEAR and "
-                "--extend-to YEAR for more)."
+        if result.annualize:
+            text = _(
+                "Assumed: the part of Planned that rests on fko's assumptions (* years): a part of a year counted by "
+                "its months; a yearly amount of a programme running 'seit' a year counted before {first} (before the "
+                "report's period {first}–{last}); an amount without a stated end carried on after {last} (or after "
+                "the last year of a stated increase); the stated increase compounded; a total spread over its months. "
+                "The IDs are listed."
             )
         else:
-            shown += " (--from, --extend-to)."
-        lines.append(shown)
+            text = _(
+                "Assumed: the part of Planned that rests on fko's assumptions (* years): a part of a year counted by "
+                "its months; a yearly amount of a programme running 'seit' a year counted before {first} (before the "
+                "report's period {first}–{last}); an amount without a stated end carried on after {last} (or after "
+                "the last year of a stated increase); the stated increase compounded. The IDs are listed."
+            )
+        lines.append(text.format(first=first_report, last=last_report))
+    if groups:
+        if first is None and last is None:
+            shown = _(
+                "The years run from {first} to {last}, the first and last year in which an amount counts as the "
+                "report states it (--from YEAR and --extend-to YEAR for more)."
+            )
+        else:
+            shown = _("The years run from {first} to {last} (--from, --extend-to).")
+        lines.append(shown.format(first=groups[0]["group"], last=groups[-1]["group"]))
     return lines
+
+
+#: The groups of --by that are words (a measure without a cluster, money without a named funding).
+GROUP_WORDS = {"none": N_("none"), "not named": N_("not named")}
+
+
+def group_name(group: Any) -> str:
+    """A group as a table or chart names it: a code, numeral or year as it is, a word in the reader's language."""
+    return _(GROUP_WORDS[group]) if group in GROUP_WORDS else str(group)
 
 
 def _peak(row: dict[str, Any]) -> str:
@@ -417,23 +511,23 @@ def _peak(row: dict[str, Any]) -> str:
 #: `fko budget --by ressort|cluster|funding`: without --year each group's peak year (where the
 #: data supports one) and its sum there; with --year what each group counts in that year.
 BUDGET_GROUP_FIELDS: list[Field] = [
-    Field("group", "Group", key("group"), keep_whole=True),
-    Field("items", "Items", key("items"), numeric=True),
-    Field("peak_year", "Peak year", key("peak_year"), numeric=True, show=lambda v: "" if v is None else str(v)),
-    Field("peak_eur", "Planned in peak year €", key("peak_eur"), numeric=True, show=lambda v: eur(v)),
-    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: eur(v)),
-    Field("assumed_eur", "Assumed €", key("assumed_eur"), numeric=True, show=lambda v: eur(v) if v else ""),
-    Field("shared_eur", "Shared €", key("shared_eur"), numeric=True, show=lambda v: eur(v) if v else ""),
+    Field("group", N_("Group"), key("group"), show=lambda v: group_name(v), keep_whole=True),
+    Field("items", N_("Items"), key("items"), numeric=True),
+    Field("peak_year", N_("Peak year"), key("peak_year"), numeric=True, show=lambda v: "" if v is None else str(v)),
+    Field("peak_eur", N_("Planned in peak year €"), key("peak_eur"), numeric=True, show=lambda v: eur(v)),
+    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=lambda v: eur(v)),
+    Field("assumed_eur", N_("Assumed €"), key("assumed_eur"), numeric=True, show=lambda v: eur(v) if v else ""),
+    Field("shared_eur", N_("Shared €"), key("shared_eur"), numeric=True, show=lambda v: eur(v) if v else ""),
 ]
 
 
 #: `fko budget --by year`: what is planned in each year, the part fko assumes, and the measures
 #: behind that part.
 BUDGET_YEAR_FIELDS: list[Field] = [
-    Field("year", "Year", key("year"), numeric=True, show=lambda v: str(v)),
-    Field("items", "Items", key("items"), numeric=True),
-    Field("year_total", "Planned €", key("year_total"), numeric=True, show=lambda v: eur(v)),
-    Field("assumed_eur", "Assumed €", key("assumed_eur"), numeric=True, show=lambda v: eur(v) if v else "", drop=1),
-    Field("assumed", "Assumed", key("assumed"), show=lambda v: "*" if v else "", in_table=False),
-    Field("assumed_ids", "Assumed for", key("assumed_ids"), drop=2),
+    Field("year", N_("Year"), key("year"), numeric=True, show=lambda v: str(v)),
+    Field("items", N_("Items"), key("items"), numeric=True),
+    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=lambda v: eur(v)),
+    Field("assumed_eur", N_("Assumed €"), key("assumed_eur"), numeric=True, show=lambda v: eur(v) if v else "", drop=1),
+    Field("assumed", N_("Assumed"), key("assumed"), show=lambda v: "*" if v else "", in_table=False),
+    Field("assumed_ids", N_("Assumed for"), key("assumed_ids"), drop=2),
 ]

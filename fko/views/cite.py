@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fko.i18n import _, date
 from fko.output import channels
 from fko.views.measures import indicator_value
 
@@ -16,8 +17,8 @@ def _inferred(cite: dict[str, Any]) -> bool:
 
 
 def _cited_date(cite: dict[str, Any]) -> str:
-    date = cite["source_date"] or "undated"
-    return f"{date} (inferred)" if _inferred(cite) else date
+    day = date(cite["source_date"]) or _("undated")
+    return _("{date} (inferred)").format(date=day) if _inferred(cite) else day
 
 
 def _cited_where(cite: dict[str, Any]) -> str:
@@ -25,11 +26,9 @@ def _cited_where(cite: dict[str, Any]) -> str:
     lines = cite["source_lines"]
     if not lines:
         return str(cite["source"])
-    return (
-        f"line {lines[0]} of {cite['source']}"
-        if lines[0] == lines[1]
-        else (f"lines {lines[0]}–{lines[1]} of {cite['source']}")
-    )
+    if lines[0] == lines[1]:
+        return _("line {line} of {file}").format(line=lines[0], file=cite["source"])
+    return _("lines {first}–{last} of {file}").format(first=lines[0], last=lines[1], file=cite["source"])
 
 
 def _markdown_escape(text: str) -> str:
@@ -49,17 +48,17 @@ def _record(cite: dict[str, Any]) -> str:
 def _cited_what(cite: dict[str, Any]) -> str:
     if cite["kind"] == "figure":
         value = indicator_value({**cite, "target": False})
-        return f"{cite['metric']}: {value} ({cite['as_of']}), {_record(cite)}"
+        return f"{cite['metric']}: {value} ({date(cite['as_of'])}), {_record(cite)}"
     if cite["kind"] == "recognition":
         value = indicator_value({**cite, "unit": None, "qualifier": None, "target": False})
-        year = cite["as_of"] or "no year stated"
+        year = cite["as_of"] or _("no year stated")
         where = f", {_record(cite)}" if cite["measure_id"] else ""
         return f"{cite['body']}, {cite['metric']}: {value} ({year}){where}"
     return _record(cite)
 
 
 def _caveat(cite: dict[str, Any]) -> str:
-    return f" Caveat of the source: „{cite['caveat']}“" if cite.get("caveat") else ""
+    return " " + _("Caveat of the source: „{caveat}“").format(caveat=cite["caveat"]) if cite.get("caveat") else ""
 
 
 def _bibtex_escape(text: str) -> str:
@@ -83,7 +82,7 @@ def _bibtex_key(cite: dict[str, Any]) -> str:
 
 def citation_text(cite: dict[str, Any], style: str) -> str:
     """One citation as plain text, Markdown or a BibTeX @misc entry."""
-    publisher = cite["source_publisher"] or "publisher not recorded"
+    publisher = cite["source_publisher"] or _("publisher not recorded")
     title = cite["source_title"] or cite["source"]
     where = _cited_where(cite)
     if style == "markdown":
@@ -91,10 +90,13 @@ def citation_text(cite: dict[str, Any], style: str) -> str:
         head = f"**{md(_cited_what(cite))}**. {md(publisher)}: *{md(title)}*, {_cited_date(cite)}, {md(where)}."
         return f"{head}\n\n> {md(cite['quote'])}" + (f"\n\n{md(_caveat(cite).strip())}" if cite.get("caveat") else "")
     if style == "bibtex":
-        date = cite["source_date"] or ""
+        day = cite["source_date"] or ""
         inferred = _inferred(cite)
         dated = (
-            f" Date {date} inferred, not stated: {cite['source_date_note'].removeprefix('inferred: ')}."
+            " "
+            + _("Date {date} inferred, not stated: {reason}.").format(
+                date=date(day), reason=cite["source_date_note"].removeprefix("inferred: ")
+            )
             if inferred
             else ""
         )
@@ -102,13 +104,14 @@ def citation_text(cite: dict[str, Any], style: str) -> str:
             ("title", _cited_what(cite)),
             ("howpublished", title),
             ("organization", publisher),
-            *([("year", date[:4])] if date[:4].isdigit() else []),
-            *(
-                [("month", _MONTHS[int(date[5:7]) - 1])]
-                if len(date) >= 7 and date[5:7].isdigit() and not inferred
-                else []
+            *([("year", day[:4])] if day[:4].isdigit() else []),
+            *([("month", _MONTHS[int(day[5:7]) - 1])] if len(day) >= 7 and day[5:7].isdigit() and not inferred else []),
+            (
+                "note",
+                f"{where.replace('–', '--')}.{dated} "
+                + _("Quote: „{quote}“").format(quote=cite["quote"])
+                + _caveat(cite),
             ),
-            ("note", f"{where.replace('–', '--')}.{dated} Quote: „{cite['quote']}“{_caveat(cite)}"),
         ]
         body = ",\n".join(
             f"  {name} = {value}" if name == "month" else f"  {name} = {{{_bibtex_escape(value)}}}"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from fko.i18n import N_
+from fko.i18n import N_, _, date
 from fko.output import numbers, tables
 from fko.output.display import Display
 from fko.output.fields import Field, key, path
-from fko.views.measures import indicator_value
+from fko.views.measures import date_shown, indicator_value, rule_text, status_word
 
 
 def _latest_figure(i: dict[str, Any]) -> str:
@@ -24,15 +24,15 @@ COMPARE_FIELDS: list[Field] = [
     Field("cluster", N_("Cluster"), key("cluster")),
     Field("ressorts", N_("Ministries"), key("ressorts")),
     Field("runtime.text", N_("Runtime"), path("runtime", "text")),
-    Field("on", N_("On"), key("on")),
+    Field("on", N_("On"), key("on"), show=date_shown),
     Field("status", N_("Status"), key("status")),
     Field("open_ended", N_("Open-ended"), key("open_ended")),
-    Field("period_start", N_("Period start"), key("period_start")),
-    Field("period_end", N_("Period end"), key("period_end")),
+    Field("period_start", N_("Period start"), key("period_start"), show=date_shown),
+    Field("period_end", N_("Period end"), key("period_end"), show=date_shown),
     Field("status_derived", N_("Status derived"), key("status_derived")),
     Field("status_rule", N_("Status rule"), key("status_rule")),
     Field("reported_status", N_("Reported status"), key("reported_status")),
-    Field("reported_date", N_("Reported on"), key("reported_date")),
+    Field("reported_date", N_("Reported on"), key("reported_date"), show=date_shown),
     Field("reported_source", N_("Reported by"), key("reported_source")),
     Field("reported_quote", N_("Report quote"), key("reported_quote")),
     Field("reported_inference", N_("fko's inference"), key("reported_inference")),
@@ -42,8 +42,13 @@ COMPARE_FIELDS: list[Field] = [
     Field("funds_one_year_eur", N_("Funds for one year"), key("funds_one_year_eur"), numeric=True),
     Field("funds_one_off_eur", N_("Funds one-off"), key("funds_one_off_eur"), numeric=True),
     *(
-        Field(f"funds_{b}_approximate", f"Funds {b.replace('_', ' ')} approximate", key(f"funds_{b}_approximate"))
-        for b in ("per_year", "total", "one_year", "one_off")
+        Field(f"funds_{b}_approximate", header, key(f"funds_{b}_approximate"))
+        for b, header in (
+            ("per_year", N_("Funds per year approximate")),
+            ("total", N_("Funds total approximate")),
+            ("one_year", N_("Funds one year approximate")),
+            ("one_off", N_("Funds one off approximate")),
+        )
     ),
     Field("funding", N_("Funding"), key("funding")),
     Field("staff", N_("Staff"), lambda r: _staff(r["staff"])),
@@ -70,10 +75,12 @@ def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> 
 
     def status(r: dict[str, Any]) -> str:
         label = state_text(r["status"], r["open_ended"])
-        label += f" (derived: {r['status_rule']})" if r["status_derived"] else ""
+        label += _(" (derived: {rule})").format(rule=rule_text(r["status_rule"])) if r["status_derived"] else ""
         if r.get("reported_status"):
-            mark = ", fko's inference" if r.get("reported_inference") else ""
-            label = f"{r['reported_status']} (reported {r['reported_date']}{mark}); from the runtime: {label}"
+            mark = _(", fko's inference") if r.get("reported_inference") else ""
+            label = _("{status} (reported {date}{mark}); from the runtime: {derived}").format(
+                status=status_word(r["reported_status"]), date=date(r["reported_date"]), mark=mark, derived=label
+            )
         return label
 
     def funds(r: dict[str, Any], basis: str) -> str:
@@ -84,25 +91,26 @@ def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> 
 
     def figures(r: dict[str, Any]) -> str:
         return "\n".join(
-            f"{i['metric']}: {indicator_value({**i, 'target': False})} ({i['as_of']})" for i in r["latest_indicators"]
+            f"{i['metric']}: {indicator_value({**i, 'target': False})} ({date(i['as_of'])})"
+            for i in r["latest_indicators"]
         )
 
     lines: list[tuple[str, Any]] = [
-        ("Title", lambda r: r["title"]),
-        ("Cluster", lambda r: r["cluster"] or "–"),
-        ("Ministries", lambda r: ", ".join(r["ressorts"])),
-        ("Runtime", lambda r: r["runtime"]["text"] or "not stated"),
-        (f"Status on {on.isoformat()}", status),
-        ("Funds per year", lambda r: funds(r, "per_year") + ("/Jahr" if r["funds_per_year_eur"] else "")),
-        ("Funds in total", lambda r: funds(r, "total")),
-        ("Funds for one year", lambda r: funds(r, "one_year")),
-        ("Funds one-off", lambda r: funds(r, "one_off")),
-        ("Funds (report)", lambda r: r["funds_text"] or "not stated"),
-        ("Funding sources", lambda r: ", ".join(r["funding"])),
-        ("Staff", lambda r: ", ".join(_staff(r["staff"]))),
-        ("Partners", lambda r: "\n".join(r["partners"]) or "none"),
-        ("Goal", lambda r: r["goal"] or ""),
-        ("Latest figures", figures),
+        (_("Title"), lambda r: r["title"]),
+        (_("Cluster"), lambda r: r["cluster"] or "–"),
+        (_("Ministries"), lambda r: ", ".join(r["ressorts"])),
+        (_("Runtime"), lambda r: r["runtime"]["text"] or _("not stated")),
+        (_("Status on {date}").format(date=date(on.isoformat())), status),
+        (_("Funds per year"), lambda r: funds(r, "per_year") + ("/Jahr" if r["funds_per_year_eur"] else "")),
+        (_("Funds in total"), lambda r: funds(r, "total")),
+        (_("Funds for one year"), lambda r: funds(r, "one_year")),
+        (_("Funds one-off"), lambda r: funds(r, "one_off")),
+        (_("Funds (report)"), lambda r: r["funds_text"] or _("not stated")),
+        (_("Funding sources"), lambda r: ", ".join(r["funding"])),
+        (_("Staff"), lambda r: ", ".join(_staff(r["staff"]))),
+        (_("Partners"), lambda r: "\n".join(r["partners"]) or _("none")),
+        (_("Goal"), lambda r: r["goal"] or ""),
+        (_("Latest figures"), figures),
     ]
     table_rows = []
     for label, get in lines:
@@ -120,7 +128,7 @@ def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> 
         display,
         table_rows,
         fields,
-        title="Measures side by side (≠: they differ)",
+        title=_("Measures side by side (≠: they differ)"),
         styles=lambda row: "bold" if row["mark"] else None,
     )
 
@@ -129,12 +137,12 @@ PORTFOLIO_FIELDS: list[Field] = [
     Field("ressort", N_("Ministry"), key("ressort")),
     Field("measures", N_("Measures"), key("measures"), numeric=True),
     *(
-        Field(f"cluster_{n}", f"Cluster {n}", path("per_cluster", n), numeric=True)
+        Field(f"cluster_{n}", f"Cluster {n}", path("per_cluster", n), numeric=True)  # the same in German
         for n in ("I", "II", "III", "IV", "V", "VI")
     ),
-    Field("shared", "Shared", key("shared")),
-    Field("funds_peak_year", "Peak year of its own funds", key("funds_peak_year"), numeric=True),
-    Field("funds_peak_year_eur", "Planned in the peak year", key("funds_peak_year_eur"), numeric=True),
+    Field("shared", N_("Shared"), key("shared")),
+    Field("funds_peak_year", N_("Peak year of its own funds"), key("funds_peak_year"), numeric=True),
+    Field("funds_peak_year_eur", N_("Planned in the peak year"), key("funds_peak_year_eur"), numeric=True),
 ]
 
 
@@ -153,20 +161,22 @@ def portfolio_table(display: Display, result: dict[str, Any]) -> None:
             elif value is None:
                 value = "–"
             values[p["ressort"]] = str(value)
-        rows.append({"field": f.header, **values})
+        rows.append({"field": _(f.header), **values})
     fields = [Field("field", "", key("field"), keep_whole=True)] + [
         Field(p["ressort"], p["ressort"], key(p["ressort"])) for p in portfolios
     ]
-    tables.table(display, rows, fields, title="Portfolios side by side")
+    tables.table(display, rows, fields, title=_("Portfolios side by side"))
     common = result["in_common"]
     tables.lines(
         display,
         [
             "",
-            f"Measures in common: {', '.join(common) if common else 'none'}.",
-            "The peak year is that of each ministry's own money, as `fko budget -r CODE` counts it: items the "
-            "report says it pays, and the funds of its measures with no other ministry; shared measures whose payer "
-            "the report does not name count for none alone. It is named only where that year's sum without what "
-            "fko assumes exceeds every other year's (fko budget -r CODE --by year for every year).",
+            _("Measures in common: {ids}.").format(ids=", ".join(common) if common else _("none")),
+            _(
+                "The peak year is that of each ministry's own money, as `fko budget -r CODE` counts it: items the "
+                "report says it pays, and the funds of its measures with no other ministry; shared measures whose "
+                "payer the report does not name count for none alone. It is named only where that year's sum without "
+                "what fko assumes exceeds every other year's (fko budget -r CODE --by year for every year)."
+            ),
         ],
     )

@@ -13,24 +13,24 @@ from fko.output.channels import clean
 from fko.output.display import Display
 from fko.output.fields import Field, key
 from fko.store.reader import Store
-from fko.views.measures import indicator_value
+from fko.views.measures import date_shown, indicator_value
 
 INDICATOR_FIELDS: list[Field] = [
-    Field("measure_id", "ID", key("measure_id")),
-    Field("as_of", "As of", key("as_of")),
-    Field("metric", "Figure", key("metric")),
-    Field("shown", "Value", lambda r: indicator_value(r), in_table=True),
-    Field("value", "Value (number)", key("value"), numeric=True, in_table=False),
-    Field("unit", "Unit", key("unit"), in_table=False),
-    Field("qualifier", "Qualifier", key("qualifier"), in_table=False),
-    Field("approximate", "Approximate", key("approximate"), in_table=False),
-    Field("target", "Target", key("target"), in_table=False),
-    Field("as_of_text", "As stated", key("as_of_text")),
-    Field("as_of_from_source", "Date of the source", key("as_of_from_source"), in_table=False),
-    Field("source", "Source", key("source")),
-    Field("source_date", "Source date", key("source_date"), in_table=False),
-    Field("quote", "Quote", key("quote"), in_table=False),
-    Field("note", "Note", key("note"), in_table=False),
+    Field("measure_id", N_("ID"), key("measure_id")),
+    Field("as_of", N_("As of"), key("as_of"), show=date_shown),
+    Field("metric", N_("Figure"), key("metric")),
+    Field("shown", N_("Value"), lambda r: indicator_value(r), in_table=True),
+    Field("value", N_("Value (number)"), key("value"), numeric=True, in_table=False),
+    Field("unit", N_("Unit"), key("unit"), in_table=False),
+    Field("qualifier", N_("Qualifier"), key("qualifier"), in_table=False),
+    Field("approximate", N_("Approximate"), key("approximate"), in_table=False),
+    Field("target", N_("Target"), key("target"), in_table=False),
+    Field("as_of_text", N_("As stated"), key("as_of_text")),
+    Field("as_of_from_source", N_("Date of the source"), key("as_of_from_source"), in_table=False),
+    Field("source", N_("Source"), key("source")),
+    Field("source_date", N_("Source date"), key("source_date"), in_table=False, show=date_shown),
+    Field("quote", N_("Quote"), key("quote"), in_table=False),
+    Field("note", N_("Note"), key("note"), in_table=False),
 ]
 
 
@@ -39,12 +39,20 @@ SOURCE_FIELDS: list[Field] = [
     Field("file", N_("File"), key("file")),
     Field("title", N_("Title"), key("title")),
     Field("publisher", N_("Publisher"), key("publisher")),
-    Field("date", N_("Date"), key("date")),
+    Field("date", N_("Date"), key("date"), show=date_shown),
     Field("date_note", N_("Date note"), key("date_note"), in_table=False),
     Field("records", N_("Records"), key("records"), numeric=True),
     *(
-        Field(f"cites_{t}", t.capitalize(), key(f"cites_{t}"), numeric=True, in_table=False)
-        for t in ("measures", "initiatives", "clusters", "recognition", "indicators", "updates", "events")
+        Field(f"cites_{t}", header, key(f"cites_{t}"), numeric=True, in_table=False)
+        for t, header in (
+            ("measures", N_("Measures")),
+            ("initiatives", N_("Initiatives")),
+            ("clusters", N_("Clusters")),
+            ("recognition", N_("Recognition")),
+            ("indicators", N_("Indicators")),
+            ("updates", N_("Updates")),
+            ("events", N_("Events")),
+        )
     ),
 ]
 
@@ -61,16 +69,16 @@ RECOGNITION_FIELDS: list[Field] = [
         numeric=True,
         show=lambda v: numbers.german_number(v, 0 if float(v).is_integer() else 1),
     ),
-    Field("unit", "Unit", key("unit"), in_table=False),
-    Field("derived", "Derived", key("derived"), in_table=False),
-    Field("label", "As printed", key("label"), in_table=False),
-    Field("measure_id", "Measure", key("measure_id"), in_table=False),
-    Field("source", "Source", key("source"), in_table=False),
-    Field("source_date", "Source date", key("source_date"), in_table=False),
-    Field("source_lines", "Lines", key("source_lines"), in_table=False),
-    Field("quote", "Quote", key("quote"), in_table=False),
-    Field("caveat", "Caveat of the source", key("caveat"), in_table=False),
-    Field("note", "Note", key("note"), in_table=False),
+    Field("unit", N_("Unit"), key("unit"), in_table=False),
+    Field("derived", N_("Derived"), key("derived"), in_table=False),
+    Field("label", N_("As printed"), key("label"), in_table=False),
+    Field("measure_id", N_("Measure"), key("measure_id"), in_table=False),
+    Field("source", N_("Source"), key("source"), in_table=False),
+    Field("source_date", N_("Source date"), key("source_date"), in_table=False, show=date_shown),
+    Field("source_lines", N_("Lines"), key("source_lines"), in_table=False),
+    Field("quote", N_("Quote"), key("quote"), in_table=False),
+    Field("caveat", N_("Caveat of the source"), key("caveat"), in_table=False),
+    Field("note", N_("Note"), key("note"), in_table=False),
 ]
 
 
@@ -93,8 +101,9 @@ def caveat_lines(rows: Sequence[dict[str, Any]], sources: dict[str, str]) -> lis
         if row.get("caveat"):
             seen.setdefault((row["caveat"], row["source"]), []).append(row.get("label") or row["body"])
     return [
-        f"Caveat of the source ({sources.get(source, source)}) on the figures of {', '.join(dict.fromkeys(names))}: "
-        f"„{caveat}“"
+        _("Caveat of the source ({source}) on the figures of {names}: „{caveat}“").format(
+            source=sources.get(source, source), names=", ".join(dict.fromkeys(names)), caveat=caveat
+        )
         for (caveat, source), names in seen.items()
     ]
 
@@ -121,7 +130,7 @@ def recognition_overview(store: Any, bodies: Sequence[str] = (), year: int | Non
             if chosen(r["body"]):
                 shown = numbers.german_number(r["value"])
                 rows.append(
-                    {"body": r["body"], "figure": "procedures *", "year": "–", "value": shown, **r_src(r)}
+                    {"body": r["body"], "figure": _("procedures *"), "year": "–", "value": shown, **r_src(r)}
                     | {"caveat": r["caveat"], "label": r["label"]}
                 )
         countries = by_country(store)
@@ -130,7 +139,7 @@ def recognition_overview(store: Any, bodies: Sequence[str] = (), year: int | Non
             rows.append(
                 {
                     "body": countries[0]["body"],
-                    "figure": f"procedures by country (top {len(countries)})",
+                    "figure": _("procedures by country (top {n})").format(n=len(countries)),
                     "year": "–",
                     "value": f"{top} …",
                     **r_src(countries[0]),
@@ -147,7 +156,7 @@ def recognition_overview(store: Any, bodies: Sequence[str] = (), year: int | Non
         rows.append(
             {
                 "body": name,
-                "figure": "applied / recognised (rate)",
+                "figure": _("applied / recognised (rate)"),
                 "year": str(latest),
                 "value": f"{numbers.german_number(applied['value'])} / {numbers.german_number(granted['value'])}{rate}",
                 **r_src(applied),
@@ -190,7 +199,7 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
         if r["change"] is None:
             return ""
         sign = "+" if r["change"] > 0 else ""
-        unit = " pp" if r["unit"] == "%" else ""
+        unit = " " + _("pp") if r["unit"] == "%" else ""  # percentage points
         return f"{sign}{_matrix_value(r['change'], None)}{unit}"
 
     def change_pct(r: dict[str, Any]) -> str:
@@ -202,7 +211,9 @@ def matrix_fields(years: Sequence[int]) -> list[Field]:
     out = [Field("metric", N_("Metric"), lambda r: r["metric"] + (" *" if r["derived"] else ""), main=True)]
     out += [Field(str(y), str(y), year_value(y), numeric=True) for y in years]
     if len(years) > 1:
-        out.append(Field("change", f"Change {years[0]}→{years[-1]} *", change, numeric=True))
+        out.append(
+            Field("change", _("Change {first}→{last} *").format(first=years[0], last=years[-1]), change, numeric=True)
+        )
         out.append(Field("change_pct", N_("Change in % *"), change_pct, numeric=True))
     return out
 
@@ -245,7 +256,7 @@ def chamber_tables(
             delimiter=delimiter,
             xlsx=xlsx,
             force=force,
-            title="Recognition, chambers",
+            title=_("Recognition, chambers"),
             display=display,
         )
         return
@@ -254,8 +265,13 @@ def chamber_tables(
         if n:
             tables.separator()
         body_rows = [m for m in matrix if m["body"] == name]
-        tables.table(display, body_rows, matrix_fields(shown_years), title=f"{name} (source: report, measure VI.8)")
+        tables.table(display, body_rows, matrix_fields(shown_years), title=chamber_title(name))
     if not matrix:
         channels.note(_("no recognition figures match; see `fko recognition`"))
         return
-    tables.lines(display, ["", "Rates and changes are derived by fko from the report's figures (marked *)."])
+    tables.lines(display, ["", _("Rates and changes are derived by fko from the report's figures (marked *).")])
+
+
+def chamber_title(name: str) -> str:
+    """The title of a chamber's table: its name and where its figures come from."""
+    return _("{name} (source: report, measure VI.8)").format(name=name)

@@ -5,9 +5,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from fko.i18n import N_, _, date, german
+from fko.i18n import N_, _, date, dates, german
 from fko.output import channels, numbers
 from fko.output.fields import Field, key, path
+
+
+def date_shown(value: Any) -> str:
+    """A date of a table cell as the reader writes it (06/2024 in German); CSV keeps it ISO."""
+    return channels.clean(date(value))
 
 
 def _runtime(value: Any) -> str:
@@ -20,8 +25,8 @@ MEASURE_FIELDS: list[Field] = [
     Field("title", N_("Title"), key("title"), main=True),
     Field("ressorts", N_("Ministries"), key("ressorts"), drop=1),
     Field("runtime.text", N_("Runtime"), path("runtime", "text"), show=_runtime, drop=2),
-    Field("runtime.start", N_("Start"), path("runtime", "start"), in_table=False),
-    Field("runtime.end", N_("End"), path("runtime", "end"), in_table=False),
+    Field("runtime.start", N_("Start"), path("runtime", "start"), in_table=False, show=date_shown),
+    Field("runtime.end", N_("End"), path("runtime", "end"), in_table=False, show=date_shown),
     Field("budget.text", N_("Planned funds"), path("budget", "text"), in_table=False),
     Field("goal", N_("Goal"), key("goal"), in_table=False),
     Field("description", N_("Description"), key("description"), in_table=False),
@@ -33,7 +38,16 @@ MEASURE_FIELDS: list[Field] = [
 ]
 
 
-MEASURE_FIELDS.insert(1, Field("kind", N_("Kind"), lambda r: r.get("kind", "measure"), in_table=False))
+MEASURE_FIELDS.insert(
+    1,
+    Field(
+        "kind",
+        N_("Kind"),
+        lambda r: r.get("kind", "measure"),
+        view=lambda r: kind_name(r.get("kind", "measure")),
+        in_table=False,
+    ),
+)
 
 
 SOURCE_LIST_FIELDS: list[Field] = [
@@ -44,16 +58,16 @@ SOURCE_LIST_FIELDS: list[Field] = [
 STATUS_FIELDS: list[Field] = [
     Field("status", N_("Status"), key("status"), view=lambda r: r.get("status_label") or r["status"], drop=3),
     Field("open_ended", N_("Open-ended"), key("open_ended"), in_table=False),
-    Field("period_start", N_("Period start"), key("period_start"), in_table=False),
-    Field("period_end", N_("Period end"), key("period_end"), in_table=False),
+    Field("period_start", N_("Period start"), key("period_start"), in_table=False, show=date_shown),
+    Field("period_end", N_("Period end"), key("period_end"), in_table=False, show=date_shown),
     Field("status_derived", N_("Status derived"), key("status_derived"), in_table=False),
     Field("status_rule", N_("Status rule"), key("status_rule"), in_table=False),
     Field("reported_status", N_("Reported status"), key("reported_status"), in_table=False),
-    Field("reported_date", N_("Reported on"), key("reported_date"), in_table=False),
+    Field("reported_date", N_("Reported on"), key("reported_date"), in_table=False, show=date_shown),
     Field("reported_source", N_("Reported by"), key("reported_source"), in_table=False),
     Field("reported_quote", N_("Report quote"), key("reported_quote"), in_table=False),
     Field("reported_inference", N_("fko's inference"), key("reported_inference"), in_table=False),
-    Field("on", N_("On"), key("on"), in_table=False),
+    Field("on", N_("On"), key("on"), in_table=False, show=date_shown),
 ]
 
 
@@ -81,21 +95,22 @@ def _basis_label(basis: Any, default: str) -> str:
 
 
 def _item_line(item: dict[str, Any]) -> str:
-    from fko.domain.budget import years_text
-
-    parts = [_amount(item)]
-    parts += [_basis_label(item["basis"], "") or "", years_text(item)]
+    parts = [amount_text(item)]
+    parts += [_basis_label(item["basis"], "") or "", years_shown(item)]
     if item.get("stated_years"):
-        parts.append(f"for {item['stated_years']} years (stated)")
+        parts.append(_("for {n} years (stated)").format(n=item["stated_years"]))
     if item.get("growth_percent"):
-        until = f" until {item['growth_until']}" if item.get("growth_until") else ""
-        parts.append(f"+{numbers.german_number(item['growth_percent'], 1).removesuffix(',0')} % a year{until}")
-    parts += [", ".join(item["funding"]), f"paid by {item['payer']}" if item["payer"] else ""]
+        growth = numbers.german_number(item["growth_percent"], 1).removesuffix(",0")
+        if item.get("growth_until"):
+            parts.append(_("+{percent} % a year until {year}").format(percent=growth, year=item["growth_until"]))
+        else:
+            parts.append(_("+{percent} % a year").format(percent=growth))
+    parts += [", ".join(item["funding"]), _("paid by {payer}").format(payer=item["payer"]) if item["payer"] else ""]
     parts += [item["note"] or ""]
     return " · ".join(p for p in parts if p)
 
 
-def _years(item: dict[str, Any]) -> str:
+def years_shown(item: dict[str, Any]) -> str:
     """An item's years in the reader's language (`years_text` is the CSV's)."""
     a, b = item.get("year_from"), item.get("year_to")
     mark = _(" (derived)") if item.get("years_derived") else ""
@@ -189,22 +204,31 @@ def _status_line(store: Any, measure: dict[str, Any], on: Any, sources: dict[str
     from fko.domain.status import status_in
 
     found = status_in(store, measure, on)
-    derived = f"{found.runtime_label()} on {on.isoformat()} — rule: {found.rule}"
-    note = [f"  the report: {found.note}"] if found.note else []
+    derived = _("{status} on {date} — rule: {rule}").format(
+        status=found.runtime_label(), date=date(on.isoformat()), rule=rule_text(found.rule)
+    )
+    note = ["  " + _("the report: {note}").format(note=found.note)] if found.note else []
     r = found.reported
     if not r:
         return "\n".join([derived, *note])
-    reported = f"{r['reports_status']} (reported {r['date']}, source {sources.get(r['source'], r['source'])})"
+    reported = _("{status} (reported {date}, source {source})").format(
+        status=status_word(r["reports_status"]), date=date(r["date"]), source=sources.get(r["source"], r["source"])
+    )
     if r.get("inference"):  # beside the status, never in its place
         lines = [
             derived,
             *note,
-            f"  beside it, only through fko's inference: {reported}",
+            "  " + _("beside it, only through fko's inference: {status}").format(status=reported),
             f"  „{r['quote']}“",
-            f"  fko's inference, not the source's: {r['inference']}",
+            "  " + inferred(r["inference"]),
         ]
     else:
-        lines = [reported, f"  „{r['quote']}“", f"  from the report's runtime: {derived}", *note]
+        lines = [
+            reported,
+            f"  „{r['quote']}“",
+            "  " + _("from the report's runtime: {status}").format(status=derived),
+            *note,
+        ]
     return "\n".join(lines)
 
 
@@ -214,6 +238,22 @@ STATUS_WORDS = frozenset(
     (N_("planned"), N_("running"), N_("ended"), N_("open-ended"), N_("unknown"), N_("expected"))
     + (N_("reported"), N_("funded"), N_("held"), N_("announced"))
 )
+
+
+#: What a record is (the values of `kind` and of --kind), as a table or a view names it.
+KIND_NAMES = {
+    "measure": N_("measure"),
+    "initiative": N_("initiative"),
+    "recognition": N_("recognition"),
+    "indicator": N_("indicator"),
+    "update": N_("update"),
+    "event": N_("event"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """A record's kind (measure, recognition, …) in the reader's language."""
+    return _(KIND_NAMES.get(kind, kind))
 
 
 def status_word(value: str) -> str:
@@ -282,16 +322,29 @@ RULES: tuple[tuple[str, str], ...] = (
         N_("a single full date: the report does not say that the measure ends that day, so the end is unknown"),
     ),
     (r"the report states 'abgeschlossen' \(completed\)", N_("the report states 'abgeschlossen' (completed)")),
+    (
+        r"(?P<words>'.*'): made permanent, so it goes on past its runtime's end (?P<end>[\d-]+)",
+        N_("{words}: made permanent, so it goes on past its runtime's end {end}"),
+    ),
+    (
+        r"the report only expects it \((?P<expected>.*)\): (?P<status>\w+), (?P<reason>.*)",
+        N_("the report only expects it ({expected}): {status}, {reason}"),
+    ),
 )
 
 
 def _rule_part(part: str) -> str:
+    """One part of a rule in the reader's language. A rule without values is its own catalog
+    entry; a rule with values is matched by its pattern only where its longest fixed words
+    occur in the part, so that a view compiles the one pattern it needs, not every one."""
     import re
 
     for pattern, text in RULES:
+        if "{" not in text or max(re.split(r"\{\w+\}", text), key=len) not in part:
+            continue
         found = re.fullmatch(pattern, part)
-        if found:
-            return _(text).format(**found.groupdict())
+        if found:  # a status or a reason inside a rule is one of the catalog's texts too
+            return dates(_(text).format(**{name: _(value) for name, value in found.groupdict().items()}))
     return _(part)
 
 
@@ -350,3 +403,8 @@ def _amount(row: dict[str, Any]) -> str:
     if row["kind"] == "staff":
         return numbers.quantity_text(row["quantity"], row["unit"], row["basis"])
     return N_("no separate funds")  # also a CSV value: translated where a record view shows it
+
+
+def amount_text(row: dict[str, Any]) -> str:
+    """A row's amount as people read it in a table or record view ("no separate funds" in their language)."""
+    return _(_amount(row)) if row["kind"] == "none" else _amount(row)

@@ -156,10 +156,10 @@ def _workbook(
 
     if str(target) != "-":
         write_rows_xlsx(rows, fields, target, title, force)
-        channels.note(f"wrote {target}")
+        channels.note(_("wrote {path}").format(path=target))
         return
     if display.is_terminal:
-        raise UsageError("--xlsx - writes binary data: redirect stdout to a file or a pipe")
+        raise UsageError(_("--xlsx - writes binary data: redirect stdout to a file or a pipe"))
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="fko-xlsx-") as folder:

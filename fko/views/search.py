@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fko.i18n import N_
+from fko.i18n import N_, _
 from fko.output import fields
 from fko.output.fields import Field, key
+from fko.views.measures import kind_name
 
 
 def _marked(row: dict[str, Any]) -> fields.Marked:
@@ -17,12 +18,52 @@ def _synonyms(row: dict[str, Any]) -> str:
     return ", ".join(f"{v['query_word']} -> {v['data_word']}" for v in row.get("synonyms") or [])
 
 
+#: The fields a query word can match in (the JSON's `field`), as --explain names them.
+FIELD_NAMES = {
+    "id": N_("id"),
+    "alias": N_("alias"),
+    "title": N_("title"),
+    "ressorts": N_("ressorts"),
+    "goal": N_("goal"),
+    "partners": N_("partners"),
+    "description": N_("description"),
+    "budget": N_("budget"),
+    "updates": N_("updates"),
+    "what": N_("what"),
+}
+
+#: How a query word matched (the JSON's `how`), as --explain names it.
+HOW_NAMES = {
+    "exact": N_("exact"),
+    "stem": N_("stem"),
+    "umlaut": N_("umlaut"),
+    "prefix": N_("prefix"),
+    "head": N_("head"),
+    "part": N_("part"),
+    "infix": N_("infix"),
+    "split": N_("split"),
+    "lemma": N_("lemma"),
+    "fuzzy": N_("fuzzy"),
+    "synonym": N_("synonym"),
+    "glossary": N_("glossary"),
+}
+
+
+def reason_shown(reason: str | None) -> str:
+    """Why a synonym or glossary entry matched, in the reader's language where the words are
+    fko's ("English-German glossary: teacher = Lehrkräfte"); the JSON keeps them English."""
+    from fko.search.index import GLOSSARY_REASON as said
+
+    text = reason or ""
+    return _(said) + text[len(said) :] if text.startswith(said + ": ") else text
+
+
 SEARCH_FIELDS: list[Field] = [
-    Field("id", "Own ID", key("id"), in_table=False),
-    Field("measure_id", "ID", key("measure_id"), keep_whole=True),
-    Field("kind", "Kind", key("kind"), keep_whole=True, drop=4),
-    Field("title", "Title", key("title"), main=True),
-    Field("ressorts", "Ministries", key("ressorts"), drop=2),
+    Field("id", N_("Own ID"), key("id"), in_table=False),
+    Field("measure_id", N_("ID"), key("measure_id"), keep_whole=True),
+    Field("kind", N_("Kind"), key("kind"), view=lambda r: kind_name(r["kind"]), keep_whole=True, drop=4),
+    Field("title", N_("Title"), key("title"), main=True),
+    Field("ressorts", N_("Ministries"), key("ressorts"), drop=2),
     # the table's Match column: where the query matched other than the title (shown beside it)
     Field("match", N_("Match"), key("match"), marked=_marked, drop=1),
     Field("snippet", N_("Snippet"), key("snippet"), in_table=False),

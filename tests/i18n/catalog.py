@@ -5,9 +5,10 @@
                                           # compile fko.mo; then translate and run it again
     python -m tests.i18n.catalog --check  # what CI checks (tests/i18n/test_catalog.py)
 
-The texts are those the code marks (`_`, `ngettext`, `N_`: extracted by Babel) and those Typer
+The texts are those the code marks (`_`, `ngettext`, `N_`: extracted by Babel), those Typer
 turns into help (every command's help and its options' help and metavars: read from the built
-commands, as `fko.cli.in_language` translates them).
+commands, as `fko.cli.in_language` translates them) and the descriptions of the JSON Schema that
+`fko schema` shows (read from the schema, as `fko.model.schema.schema_text` translates them).
 """
 
 from __future__ import annotations
@@ -71,10 +72,18 @@ def help_texts() -> Iterator[tuple[Message, str]]:
         yield from _help_of(cli._built(name), f"fko {name}")
 
 
+def schema_texts() -> Iterator[tuple[Message, str]]:
+    """The descriptions `fko schema` shows (the schema's, each type's, each key's), in English."""
+    from fko.model.schema import json_schema, schema_texts
+
+    for text in schema_texts(json_schema()):
+        yield text, "fko schema"
+
+
 def texts() -> dict[Message, list[str]]:
     """Every text fko shows to people, with where it comes from."""
     found: dict[Message, list[str]] = {}
-    for message, where in [*marked(), *help_texts()]:
+    for message, where in [*marked(), *help_texts(), *schema_texts()]:
         if message:  # gettext's "" is the catalog's header
             found.setdefault(message, []).append(where)
     return found
