@@ -329,6 +329,8 @@ def build_index(
                 found_heads, found_parts = [split[-1]], split[:-1]
         if found_heads and term in natural:
             head_of[term] = found_heads[0]
+        if (raw_of.get(term) or surface.get(term, term))[:1].islower():
+            continue  # a verb or adjective: "stattfinden" is no kind of "finden", "einbringen" none of "bringen"
         for piece in found_heads:
             heads[german.stem(piece)].add(term)
         for piece in found_parts:
@@ -344,7 +346,8 @@ def build_index(
         return known(word) or german.stem(word) in heads or german.stem(word) in parts
 
     synonym_table, synonym_entries = _routes(
-        [(entry["words"], entry["means"], entry["reason"]) for entry in synonyms],
+        # an entry's reason begins with its kind: "weak" for words that count little (decode_synonym)
+        [(e["words"], e["means"], f"{WEAK if e.get('weak') else ''}\t{e['reason']}") for e in synonyms],
         lambda word: sorted({normalise(word), stem_key(word)}),
         known,
         lambda words, means: f"synonym {words[0]!r} -> {means!r}: {means!r} is not a word of the data",
@@ -374,11 +377,15 @@ def build_index(
         "stems": {s: " ".join(sorted(ts)) for s, ts in sorted(stems.items()) if len(ts) > 1 or s not in ts},
         "heads": {s: " ".join(sorted(ts)) for s, ts in sorted(heads.items())},
         "parts": {s: " ".join(sorted(ts)) for s, ts in sorted(parts.items())},
-        "synonyms": dict(sorted(synonym_table.items())),
-        "synonym_entries": synonym_entries,
-        # text, not nested lists: a start parses the whole index, and a German word never needs these;
-        # an entry is "English<TAB>note<TAB>word<TAB>word" (decode_glossary)
-        "glossary": "\n".join(f"{key}\t{' '.join(map(str, ns))}" for key, ns in sorted(glossary_table.items())),
+        # text, not nested lists: a start parses the whole index, and a query looks up a few words
+        # (route_numbers); a synonym entry is "kind<TAB>reason<TAB>word<TAB>word" (decode_synonym)
+        "synonyms": route_text(synonym_table),
+        "synonym_entries": ["\t".join([e["reason"], *e["means"]]) for e in synonym_entries],
+        # the words of weak entries, as typed (normalised): a query compound ending in one is read
+        # as what is lacking and the weak word ("Lehrermangel")
+        "weak_words": " ".join(sorted({normalise(w) for e in synonyms if e.get("weak") for w in e["words"]})),
+        # a glossary entry is "English<TAB>note<TAB>word<TAB>word" (decode_glossary)
+        "glossary": route_text(glossary_table),
         "glossary_entries": ["\t".join([e["reason"], *e["means"]]) for e in glossary_entries],
         **{name: resources.get(name, {}) for name in RESOURCE_TABLES},
     }
@@ -410,6 +417,42 @@ def _routes(
                 if key and len(kept) - 1 not in table[key]:
                     table[key].append(len(kept) - 1)
     return table, kept
+
+
+def route_text(table: dict[str, list[int]]) -> str:
+    """A synonym table or the glossary as the index holds it: one `key<TAB>n n` line per typed word."""
+    return "\n".join(f"{key}\t{' '.join(map(str, ns))}" for key, ns in sorted(table.items()))
+
+
+def route_numbers(text: str, key: str, entries: int) -> list[int]:
+    """The entry numbers of one key in route_text's text given with a line break before it (so that
+    a key is found by one search of the text, not by decoding the table: a query looks up a few
+    words). A damaged line raises MalformedIndex."""
+    start = text.find(f"\n{key}\t") if key and "\n" not in key and "\t" not in key else -1
+    if start < 0:
+        return []
+    start += len(key) + 2
+    end = text.find("\n", start)
+    found = text[start : end if end >= 0 else len(text)].split()
+    if not (found and all(n.isascii() and n.isdigit() and int(n) < entries for n in found)):
+        raise MalformedIndex(key[:40])
+    return [int(n) for n in found]
+
+
+#: The kind of a synonym entry whose words count little in a query: they say that something is
+#: lacking or sought ("Mangel", "fehlen", "gesucht"), the query's other words say what.
+WEAK = "weak"
+
+
+def decode_synonym(entry: str) -> tuple[list[str], str, bool]:
+    """One synonym entry of the index ("kind<TAB>reason<TAB>word<TAB>word"): the data's words it
+    means, the reason, and whether its words are weak (WEAK). A damaged one raises MalformedIndex."""
+    kind, _, rest = entry.partition("\t")
+    reason, _, words = rest.partition("\t")
+    means = words.split("\t") if words else []
+    if kind not in ("", WEAK) or not reason or not means or not all(means):
+        raise MalformedIndex(entry[:40])
+    return means, reason, kind == WEAK
 
 
 def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
@@ -497,7 +540,8 @@ SYNONYMS = Path(__file__).parents[1] / "data" / "synonyms.toml"
 
 
 def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
-    """The reviewed synonym table: each entry's words, what they mean in the data, and why."""
+    """The reviewed synonym table: each entry's words, what they mean in the data, why, and whether
+    its words are weak (`weak = true`: they count little in a query)."""
     import tomllib
 
     with path.open("rb") as handle:
@@ -508,6 +552,13 @@ def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
             raise FkoError(
                 _("synonym entry {number} of {name} lacks {value}; add it").format(
                     number=number, name=path.name, value=sorted(missing) or ["reason"]
+                )
+            )
+        texts = [*entry["words"], *entry["means"], entry["reason"]]
+        if not all(isinstance(t, str) and t.strip() and "\t" not in t and "\n" not in t for t in texts):
+            raise FkoError(
+                _("synonym entry {number} of {name} has an empty word or a tab or line break; remove it").format(
+                    number=number, name=path.name
                 )
             )
     return list(entries)
