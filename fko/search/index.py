@@ -221,14 +221,15 @@ class Enrich(Protocol):
     def split(self, word: str) -> list[str] | None:
         """A compound of the data that its own words do not split, split by a general word list."""
 
-    def tables(self, raw_of: dict[str, str], heads: dict[str, str]) -> dict[str, Any]:
-        """RESOURCE_TABLES, given each data word (normalised) as printed and each compound's head."""
+    def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
+        """RESOURCE_TABLES, given each data word (normalised) as printed, each compound's head, and the
+        words of the synonym table a person types (normalised), whose frequency `zipf` keeps too."""
 
 
 #: The index's tables that come from general-language resources: German frequency of frequent data
-#: words (zipf), English frequency of data words that are also English words (english), and word
-#: forms that meet the data's words through their lemma (lemma_forms: form -> lemma; lemmas:
-#: lemma -> words).
+#: words and of frequent words of the synonym table (zipf), English frequency of data words that are
+#: also English words (english), and word forms that meet the data's words through their lemma
+#: (lemma_forms: form -> lemma; lemmas: lemma -> words).
 RESOURCE_TABLES = ("zipf", "english", "lemma_forms", "lemmas")
 
 
@@ -242,7 +243,7 @@ class _Carried:
     def split(self, word: str) -> list[str] | None:
         return None
 
-    def tables(self, raw_of: dict[str, str], heads: dict[str, str]) -> dict[str, Any]:
+    def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
         return self._tables
 
 
@@ -365,7 +366,8 @@ def build_index(
         warnings,
     )
     words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
-    resources = enrich.tables(words, head_of) if enrich is not None else {}
+    typed = sorted({key for e in synonyms for key in map(normalise, e["words"]) if key.isalpha()})
+    resources = enrich.tables(words, head_of, typed) if enrich is not None else {}
     return {
         "docs": [_doc_row(d) for d in docs],
         "aliases": {d["id"]: d["alias"] for d in docs if d.get("alias")},

@@ -294,6 +294,11 @@ class _Lookup:
         return self._lexicon
 
     @property
+    def general_loaded(self) -> bool:
+        """Whether this query has loaded the general word list (to split a compound)."""
+        return self._general is not None
+
+    @property
     def general(self) -> dict[str, float]:
         """German words with their Zipf frequency: the general word list and the data's words."""
         if self._general is None:
@@ -823,14 +828,17 @@ def search(
 
 
 def _zipf_of(word: _Word, look: _Lookup) -> float | None:
-    """How frequent a query word is in German at large: its own Zipf value where the index has it,
-    else that of the data word it meets as an inflection or lemma, or means through the glossary
-    (the index keeps the frequent ones)."""
+    """How frequent a query word is in German at large: its own Zipf value where the index has it
+    (a data word, or a word of the synonym table: "Geld"), else that of the data word it meets as an
+    inflection or lemma, or means through the glossary (the index keeps the frequent ones), else
+    the general word list's where this query loaded it already (to split a compound)."""
     if word.key in look.zipf:
         return look.zipf[word.key]
     values = [look.zipf[t] for t, (_, how, _, _) in word.found.items() if how in ("stem", "lemma") and t in look.zipf]
     meant = {normalise(via) for _, how, via, _ in word.found.values() if how == "glossary" and via}
     values += [look.zipf[t] for t in meant if t in look.zipf]  # an English word counts as its German word
+    if not values and look.general_loaded and word.key not in look.postings:
+        return look.general.get(word.key)
     return min(values) if values else None
 
 

@@ -289,3 +289,14 @@ def test_in_a_german_query_a_word_that_is_english_too_stays_german(store: Store,
     rows = find(store, query, limit=None).rows
     assert rows[0]["title"] == first, (query, rows[0]["title"])
     assert all(m.how != "glossary" for r in rows for m in r["_hit"].matches), query
+
+
+def test_a_frequent_everyday_word_counts_little(store: Store) -> None:
+    """ "Geld" is no word of the data but a word of the table, as frequent in German as "finden"
+    (wordfreq, Zipf 5.6): the index keeps its frequency, and it weighs about a third of a rare word."""
+    index, _ = store_index(store)
+    assert index["zipf"]["geld"] == 5.6 and "geld" not in index["postings"]
+    hit = find(store, "Geld für Meister").rows[0]
+    assert hit["id"] == "IV.1"
+    weights = {m.word: m.weight for m in hit["_hit"].matches}
+    assert weights["Geld"] < weights["Meister"] / 3, weights
