@@ -300,3 +300,26 @@ def test_a_frequent_everyday_word_counts_little(store: Store) -> None:
     assert hit["id"] == "IV.1"
     weights = {m.word: m.weight for m in hit["_hit"].matches}
     assert weights["Geld"] < weights["Meister"] / 3, weights
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "word", "how", "shown"),
+    [
+        ("Lehrer abordnen", "I.5", "abordnen", "stem", "Abordnungen"),
+        ("Abschlüsse anerkennen", "VI.8", "anerkennen", "stem", "Anerkennung"),
+        ("umschulen Heilerziehungspflege", "V.3", "umschulen", "stem", "Umschüler"),
+        ("zertifiziert Fachschule", "V.3", "zertifiziert", "synonym", "Zertifizierung"),
+        ("Teilzeit beantragen Lehrerin", "I.6", "beantragen", "synonym", "Anträge"),
+        ("Studium abbrechen Ausbildung", "III.9", "Studium abbrechen", "synonym", "Studienabbrecherinnen"),
+        ("Ausbildung abgebrochen Pflege", "III.12", "abgebrochen", "synonym", "Ausbildungsabbrüchen"),
+    ],
+)
+def test_a_verb_meets_the_noun_of_the_data_and_back(
+    store: Store, query: str, first: str, word: str, how: str, shown: str
+) -> None:
+    """Verbs for the report's nouns: by the stem, or through the table where the stem does not join them."""
+    hit = find(store, query).rows[0]
+    assert hit["id"] == first, (query, hit["id"])
+    assert (word, how, shown) in {(m.word, m.how, m.shown) for m in hit["_hit"].matches}, [
+        m.as_dict() for m in hit["_hit"].matches
+    ]
