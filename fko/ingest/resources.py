@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -200,7 +200,8 @@ class GeneralLanguage:
         mean = sum(self.german[p] for p in parts) / len(parts)
         return parts if whole is None or mean >= whole + SPLIT_MARGIN else None
 
-    def tables(self, raw_of: dict[str, str], heads: dict[str, str]) -> dict[str, Any]:
+    def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
         common, english = frequencies(raw_of)
+        common.update(frequencies(typed)[0])  # "Geld", "Hilfe": everyday words count as little as frequent data words
         forms, lemmas = lemma_tables(raw_of, heads)
         return {"zipf": common, "english": english, "lemma_forms": forms, "lemmas": lemmas}

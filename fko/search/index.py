@@ -221,14 +221,15 @@ class Enrich(Protocol):
     def split(self, word: str) -> list[str] | None:
         """A compound of the data that its own words do not split, split by a general word list."""
 
-    def tables(self, raw_of: dict[str, str], heads: dict[str, str]) -> dict[str, Any]:
-        """RESOURCE_TABLES, given each data word (normalised) as printed and each compound's head."""
+    def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
+        """RESOURCE_TABLES, given each data word (normalised) as printed, each compound's head, and the
+        words of the synonym table a person types (normalised), whose frequency `zipf` keeps too."""
 
 
 #: The index's tables that come from general-language resources: German frequency of frequent data
-#: words (zipf), English frequency of data words that are also English words (english), and word
-#: forms that meet the data's words through their lemma (lemma_forms: form -> lemma; lemmas:
-#: lemma -> words).
+#: words and of frequent words of the synonym table (zipf), English frequency of data words that are
+#: also English words (english), and word forms that meet the data's words through their lemma
+#: (lemma_forms: form -> lemma; lemmas: lemma -> words).
 RESOURCE_TABLES = ("zipf", "english", "lemma_forms", "lemmas")
 
 
@@ -242,7 +243,7 @@ class _Carried:
     def split(self, word: str) -> list[str] | None:
         return None
 
-    def tables(self, raw_of: dict[str, str], heads: dict[str, str]) -> dict[str, Any]:
+    def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
         return self._tables
 
 
@@ -329,6 +330,8 @@ def build_index(
                 found_heads, found_parts = [split[-1]], split[:-1]
         if found_heads and term in natural:
             head_of[term] = found_heads[0]
+        if (raw_of.get(term) or surface.get(term, term))[:1].islower():
+            continue  # a verb or adjective: "stattfinden" is no kind of "finden", "einbringen" none of "bringen"
         for piece in found_heads:
             heads[german.stem(piece)].add(term)
         for piece in found_parts:
@@ -344,7 +347,8 @@ def build_index(
         return known(word) or german.stem(word) in heads or german.stem(word) in parts
 
     synonym_table, synonym_entries = _routes(
-        [(entry["words"], entry["means"], entry["reason"]) for entry in synonyms],
+        # an entry's reason begins with its kind: "weak" for words that count little (decode_synonym)
+        [(e["words"], e["means"], f"{WEAK if e.get('weak') else ''}\t{e['reason']}") for e in synonyms],
         lambda word: sorted({normalise(word), stem_key(word)}),
         known,
         lambda words, means: _("synonym {word} -> {means}: {means} is not a word of the data").format(
@@ -364,7 +368,8 @@ def build_index(
         warnings,
     )
     words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
-    resources = enrich.tables(words, head_of) if enrich is not None else {}
+    typed = sorted({key for e in synonyms for key in map(normalise, e["words"]) if key.isalpha()})
+    resources = enrich.tables(words, head_of, typed) if enrich is not None else {}
     return {
         "docs": [_doc_row(d) for d in docs],
         "aliases": {d["id"]: d["alias"] for d in docs if d.get("alias")},
@@ -376,11 +381,15 @@ def build_index(
         "stems": {s: " ".join(sorted(ts)) for s, ts in sorted(stems.items()) if len(ts) > 1 or s not in ts},
         "heads": {s: " ".join(sorted(ts)) for s, ts in sorted(heads.items())},
         "parts": {s: " ".join(sorted(ts)) for s, ts in sorted(parts.items())},
-        "synonyms": dict(sorted(synonym_table.items())),
-        "synonym_entries": synonym_entries,
-        # text, not nested lists: a start parses the whole index, and a German word never needs these;
-        # an entry is "English<TAB>note<TAB>word<TAB>word" (decode_glossary)
-        "glossary": "\n".join(f"{key}\t{' '.join(map(str, ns))}" for key, ns in sorted(glossary_table.items())),
+        # text, not nested lists: a start parses the whole index, and a query looks up a few words
+        # (route_numbers); a synonym entry is "kind<TAB>reason<TAB>word<TAB>word" (decode_synonym)
+        "synonyms": route_text(synonym_table),
+        "synonym_entries": ["\t".join([e["reason"], *e["means"]]) for e in synonym_entries],
+        # the words of weak entries, as typed (normalised): a query compound ending in one is read
+        # as what is lacking and the weak word ("Lehrermangel")
+        "weak_words": " ".join(sorted({normalise(w) for e in synonyms if e.get("weak") for w in e["words"]})),
+        # a glossary entry is "English<TAB>note<TAB>word<TAB>word" (decode_glossary)
+        "glossary": route_text(glossary_table),
         "glossary_entries": ["\t".join([e["reason"], *e["means"]]) for e in glossary_entries],
         **{name: resources.get(name, {}) for name in RESOURCE_TABLES},
     }
@@ -412,6 +421,42 @@ def _routes(
                 if key and len(kept) - 1 not in table[key]:
                     table[key].append(len(kept) - 1)
     return table, kept
+
+
+def route_text(table: dict[str, list[int]]) -> str:
+    """A synonym table or the glossary as the index holds it: one `key<TAB>n n` line per typed word."""
+    return "\n".join(f"{key}\t{' '.join(map(str, ns))}" for key, ns in sorted(table.items()))
+
+
+def route_numbers(text: str, key: str, entries: int) -> list[int]:
+    """The entry numbers of one key in route_text's text given with a line break before it (so that
+    a key is found by one search of the text, not by decoding the table: a query looks up a few
+    words). A damaged line raises MalformedIndex."""
+    start = text.find(f"\n{key}\t") if key and "\n" not in key and "\t" not in key else -1
+    if start < 0:
+        return []
+    start += len(key) + 2
+    end = text.find("\n", start)
+    found = text[start : end if end >= 0 else len(text)].split()
+    if not (found and all(n.isascii() and n.isdigit() and int(n) < entries for n in found)):
+        raise MalformedIndex(key[:40])
+    return [int(n) for n in found]
+
+
+#: The kind of a synonym entry whose words count little in a query: they say that something is
+#: lacking or sought ("Mangel", "fehlen", "gesucht"), the query's other words say what.
+WEAK = "weak"
+
+
+def decode_synonym(entry: str) -> tuple[list[str], str, bool]:
+    """One synonym entry of the index ("kind<TAB>reason<TAB>word<TAB>word"): the data's words it
+    means, the reason, and whether its words are weak (WEAK). A damaged one raises MalformedIndex."""
+    kind, _, rest = entry.partition("\t")
+    reason, _, words = rest.partition("\t")
+    means = words.split("\t") if words else []
+    if kind not in ("", WEAK) or not reason or not means or not all(means):
+        raise MalformedIndex(entry[:40])
+    return means, reason, kind == WEAK
 
 
 def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
@@ -503,7 +548,8 @@ SYNONYMS = Path(__file__).parents[1] / "data" / "synonyms.toml"
 
 
 def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
-    """The reviewed synonym table: each entry's words, what they mean in the data, and why."""
+    """The reviewed synonym table: each entry's words, what they mean in the data, why, and whether
+    its words are weak (`weak = true`: they count little in a query)."""
     import tomllib
 
     with path.open("rb") as handle:
@@ -514,6 +560,13 @@ def load_synonyms(path: Path = SYNONYMS) -> list[dict[str, Any]]:
             raise FkoError(
                 _("synonym entry {number} of {name} lacks {keys}; add it").format(
                     number=number, name=path.name, keys=sorted(missing) or ["reason"]
+                )
+            )
+        texts = [*entry["words"], *entry["means"], entry["reason"]]
+        if not all(isinstance(t, str) and t.strip() and "\t" not in t and "\n" not in t for t in texts):
+            raise FkoError(
+                _("synonym entry {number} of {name} has an empty word or a tab or line break; remove it").format(
+                    number=number, name=path.name
                 )
             )
     return list(entries)

@@ -144,27 +144,13 @@ def index_problem(index: Any) -> str | None:
     if not isinstance(index.get("synthetic"), list):
         return "malformed"
     if _routes_problem(index.get("synonyms"), index.get("synonym_entries")):
-        return "malformed"
-    glossary, entries = index.get("glossary", ""), index.get("glossary_entries", [])
-    if type(glossary) is not str or type(entries) is not list or not all(type(e) is str for e in entries):
+        return "malformed"  # an index made before the synonym table was text (fko 2.2) is made anew
+    if _routes_problem(index.get("glossary", ""), index.get("glossary_entries", [])):
         return "malformed"  # an index made before the glossary has neither: a query finds no English then
-    return None  # the glossary's lines are checked when a query first reads them (index.decode_glossary)
+    return None  # the lines and entries of both are checked when a query reads them (index.route_numbers)
 
 
 def _routes_problem(table: Any, entries: Any) -> bool:
-    """Whether a synonym table or glossary of an index (typed word -> entry numbers, and the
-    entries: the data's words and a reason) is not what the build writes."""
-    if not (isinstance(table, dict) and isinstance(entries, list)):
-        return True
-    if not all(
-        isinstance(e, dict)
-        and isinstance(e.get("reason"), str)
-        and isinstance(e.get("means"), list)
-        and all(isinstance(m, str) for m in e["means"])
-        for e in entries
-    ):
-        return True
-    return not all(
-        isinstance(numbers, list) and all(type(n) is int and 0 <= n < len(entries) for n in numbers)
-        for numbers in table.values()
-    )
+    """Whether a synonym table or the glossary of an index is not text and a list of texts, as the
+    build writes them (index.route_text)."""
+    return type(table) is not str or type(entries) is not list or not all(type(e) is str for e in entries)

@@ -11,7 +11,17 @@ from typing import Any
 from fko import german
 from fko.german import _NON_WORD, THOUSANDS, normalise
 from fko.i18n import gettext
-from fko.search.index import FIELD_NAMES, FIELDS, STOPWORDS, WORD, decode_glossary, decode_postings, stem_key
+from fko.search.index import (
+    FIELD_NAMES,
+    FIELDS,
+    STOPWORDS,
+    WORD,
+    decode_glossary,
+    decode_postings,
+    decode_synonym,
+    route_numbers,
+    stem_key,
+)
 
 _WEIGHT = dict(FIELDS)
 
@@ -34,6 +44,12 @@ FACTOR = {
     "synonym": 0.8,  # times the factor of how the synonym itself matched
     "glossary": 0.8,  # an English word, through the English-German glossary; times how its German word matched
 }
+
+
+#: How much a weak word counts beside the query's other words (times its weight by rarity): a word
+#: of a weak synonym entry ("Mangel", "fehlen", "gesucht") says that something is lacking or
+#: sought; the other words say what ("Kita-Personal fehlt": Kita and Personal decide).
+WEAK_WEIGHT = 0.25
 
 
 #: A query of more distinct words than this is searched for its first MAX_WORDS distinct words
@@ -205,14 +221,20 @@ class SearchResult:
 
 class _Word:
     """A query word: as typed, normalised (key), its group (words split from one compound share
-    one) and what it found: term -> (factor, how, via, reason)."""
+    one), what it found (term -> (factor, how, via, reason)) and whether it is weak (counts
+    WEAK_WEIGHT: a word of a weak synonym entry)."""
 
-    __slots__ = ("text", "key", "group", "found")
+    __slots__ = ("text", "key", "group", "found", "weak")
 
     def __init__(
-        self, text: str, key: str, group: int, found: dict[str, tuple[float, str, str | None, str | None]]
+        self,
+        text: str,
+        key: str,
+        group: int,
+        found: dict[str, tuple[float, str, str | None, str | None]],
+        weak: bool = False,
     ) -> None:
-        self.text, self.key, self.group, self.found = text, key, group, found
+        self.text, self.key, self.group, self.found, self.weak = text, key, group, found, weak
 
 
 class _Lookup:
@@ -231,6 +253,26 @@ class _Lookup:
         self.lemma_forms: dict[str, Any] = forms if isinstance(forms, dict) else {}
         self.lemmas: dict[str, Any] = lemmas if isinstance(lemmas, dict) else {}
         self._glossary: dict[str, list[tuple[list[str], str]]] | None = None
+        self._synonym_text: str | None = None
+        weak = index.get("weak_words")
+        self.weak_words = frozenset(weak.split()) if isinstance(weak, str) else frozenset()
+        self._synonyms: dict[str, list[tuple[list[str], str, bool]]] = {}
+
+    def synonym_words(self) -> list[str]:
+        """The typed words of the synonym table (normalised), for near spellings of them."""
+        text = self.index.get("synonyms") or ""
+        return [line.partition("\t")[0] for line in text.split("\n") if line and " " not in line.partition("\t")[0]]
+
+    def synonyms(self, key: str) -> list[tuple[list[str], str, bool]]:
+        """The synonym entries of a typed word or phrase (normalised, or its stem_key): (the data's
+        words, reason, weak), looked up in the index's text without decoding the table."""
+        if key not in self._synonyms:
+            if self._synonym_text is None:
+                self._synonym_text = "\n" + (self.index.get("synonyms") or "")
+            entries = self.index.get("synonym_entries") or []
+            numbers = route_numbers(self._synonym_text, key, len(entries))
+            self._synonyms[key] = [decode_synonym(entries[n]) for n in numbers]
+        return self._synonyms[key]
 
     @property
     def glossary(self) -> dict[str, list[tuple[list[str], str]]]:
@@ -251,6 +293,11 @@ class _Lookup:
         if self._lexicon is None:
             self._lexicon = frozenset(w for w in self.vocabulary if len(w) >= 3 and w.isalpha() and w not in STOPWORDS)
         return self._lexicon
+
+    @property
+    def general_loaded(self) -> bool:
+        """Whether this query has loaded the general word list (to split a compound)."""
+        return self._general is not None
 
     @property
     def general(self) -> dict[str, float]:
@@ -321,18 +368,34 @@ def _direct(raw: str, key: str, look: _Lookup) -> dict[str, tuple[float, str, st
     stemmed = german.stem(raw)
     for term in [*index["stems"].get(stemmed, "").split(), *([stemmed] if stemmed in look.postings else [])]:
         _add(found, term, FACTOR["stem"], "stem")
+    for term in _s_plural(key):  # Kita, Kitas; Azubi, Azubis: the stemmer leaves these apart
+        if term in look.postings:
+            _add(found, term, FACTOR["stem"], "stem")
     _lemma(key, look, found)
     if len(key) >= 4:
         for term in index["heads"].get(stemmed, "").split():
             _add(found, term, FACTOR["head"], "head")
         for term in index["parts"].get(stemmed, "").split():
             _add(found, term, FACTOR["part"], "part")
+        surface = index["surface"]
         for term in look.vocabulary:
             if term != key and term.startswith(key):
                 _add(found, term, FACTOR["prefix"], "prefix")
-            elif len(key) >= 5 and key in term:
+            elif len(key) >= 5 and key in term and surface.get(term, term)[:1].isupper():
+                # inside a noun ("Pflegekräfte" in "Altenpflegekräfte"); inside a verb it is another
+                # word ("finden" in "stattfinden")
                 _add(found, term, FACTOR["infix"], "infix")
     return found
+
+
+def _s_plural(key: str) -> list[str]:
+    """The other number of a noun that ends in a full vowel and takes -s in the plural (Kita, Kitas;
+    Azubi, Azubis; Uni, Unis), which Snowball does not join: the word with -s added or dropped."""
+    if len(key) >= 3 and key[-1] in "aiouy":
+        return [key + "s"]
+    if len(key) >= 4 and key[-1] == "s" and key[-2] in "aiouy":
+        return [key[:-1]]
+    return []
 
 
 #: Endings of adjectives and participles a word form may carry beyond its lemma's forms.
@@ -357,11 +420,22 @@ def _strong(found: dict[str, tuple[float, str, str | None, str | None]]) -> bool
     return any(how in ("exact", "stem", "umlaut") for _, how, _, _ in found.values())
 
 
-def _synonyms(raw: str, key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
-    table = look.index.get("synonyms", {})
-    numbers = table.get(key) or table.get(stem_key(raw)) or []
-    entries = [look.index["synonym_entries"][n] for n in numbers]
-    _through([(e["means"], e["reason"]) for e in entries], "synonym", look, found)
+def _synonym_entries(raw: str, key: str, look: _Lookup) -> list[tuple[list[str], str, bool]]:
+    """The synonym entries of a query word or phrase: by its normalised form, else by its stems."""
+    return look.synonyms(key) or look.synonyms(stem_key(raw))
+
+
+def _synonyms(raw: str, key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> bool:
+    """Add the data's words the synonym table says a query word means; whether the word is weak."""
+    entries = _synonym_entries(raw, key, look)
+    _through([(means, reason) for means, reason, _ in entries], "synonym", look, found)
+    return bool(entries) and all(weak for _, _, weak in entries)
+
+
+def _weak_head(key: str, look: _Lookup) -> str | None:
+    """The weak word a compound ends in ("lehrermangel": mangel), if any, the longest first."""
+    heads = [w for w in look.weak_words if len(w) >= 3 and len(key) - len(w) >= german.MIN_PART and key.endswith(w)]
+    return max(heads, key=len) if heads else None
 
 
 def english_forms(key: str) -> list[str]:
@@ -399,14 +473,15 @@ def _through(
     how: str,
     look: _Lookup,
     found: dict[str, tuple[float, str, str | None, str | None]],
+    scale: float = 1.0,
 ) -> None:
     """The data's words that synonym or glossary entries mean, each as the German word itself
-    would match them, times FACTOR[how] (the first meaning is the main one). A glossary term's
-    German word does not stand for the words it merely begins or is found inside: "Inder"
+    would match them, times FACTOR[how] (the first meaning is the main one) and `scale`. A glossary
+    term's German word does not stand for the words it merely begins or is found inside: "Inder"
     (Indians) is no part of "Kinder", "Land" (state) no beginning of "Landwirtschaft"."""
     for meanings, reason in entries:
         for rank, means in enumerate(meanings):
-            weight = FACTOR[how] - (0.05 if rank else 0.0)
+            weight = (FACTOR[how] - (0.05 if rank else 0.0)) * scale
             for term, (factor, way, _, _) in _direct(means.casefold(), normalise(means), look).items():
                 if how != "glossary" or way not in ("prefix", "infix"):
                     _add(found, term, weight * factor, how, means, reason)
@@ -421,6 +496,10 @@ def _fuzzy(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | Non
     for variant, similarity, _ in process.extract(key, list(variants), scorer=fuzz.ratio, score_cutoff=85, limit=3):
         for real in variants[variant].split():
             _add(found, real, 0.55 * similarity / 100, "fuzzy")
+    # a misspelt everyday word of the synonym table ("Schulabrecher"): through its entries, as weakly as a near spelling
+    for typed, similarity, _ in process.extract(key, look.synonym_words(), scorer=fuzz.ratio, score_cutoff=85, limit=2):
+        entries = [(means, reason) for means, reason, weak in look.synonyms(typed) if not weak]
+        _through(entries, "synonym", look, found, 0.75 * similarity / 100)
 
 
 def _reading(keys: Sequence[str], look: _Lookup) -> str | None:
@@ -530,7 +609,6 @@ def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_
     seen: set[str] = set()
     kept = [(r, k) for r, k in kept if not (k in seen or seen.add(k))]  # type: ignore[func-returns-value]
     reading = _reading([k for _, k in kept], look)
-    table = look.index.get("synonyms", {})
     words: list[_Word] = []
     i = 0
     group = 0
@@ -540,43 +618,90 @@ def _query_words(query: str, look: _Lookup, named: bool = False) -> tuple[list[_
                 phrase = " ".join(k for _, k in kept[i : i + size])
                 raw_phrase = " ".join(r for r, _ in kept[i : i + size])
                 in_data = all(k in look.postings for _, k in kept[i : i + size])
-                listed = phrase in table or stem_key(raw_phrase) in table or _glossary_terms(phrase, look)
+                listed = _synonym_entries(raw_phrase, phrase, look) or _glossary_terms(phrase, look)
                 if not in_data and listed:
                     found: dict[str, tuple[float, str, str | None, str | None]] = {}
-                    _synonyms(raw_phrase, phrase, look, found)
+                    weak = _synonyms(raw_phrase, phrase, look, found)
                     _glossary(phrase, look, found)
-                    words.append(_Word(raw_phrase, phrase, group, found))
+                    words.append(_Word(raw_phrase, phrase, group, found, weak))
                     break
         else:
             raw, key = kept[i]
             size = 1
-            if reading == "en" and (look.homograph(key) or look.language_of(key) == "en"):
-                words.append(_Word(raw, key, group, _english_word(key, look)))
-                i += 1
-                group += 1
-                continue
-            found = _direct(raw, key, look)
-            _synonyms(raw, key, look, found)
-            if _glossed(key, reading, look):
-                _glossary(key, look, found)
-            if not _strong(found) and key.isalpha() and len(key) <= MAX_WORD:
-                pieces = _split(key, look)
-                if pieces and not any(how in ("synonym", "glossary") for _, how, _, _ in found.values()):
-                    for piece in pieces:
-                        part = _direct(piece, piece, look)
-                        _synonyms(piece, piece, look, part)
-                        words.append(_Word(piece, piece, group, part))
-                    i += 1
-                    group += 1
-                    continue
-            elif not named and key.isalpha() and len(key) <= MAX_WORD and _rare(found, look):
-                _modifier_too(key, look, found)
-            if not found and 5 <= len(key) <= MAX_WORD:
-                _fuzzy(key, look, found)
-            words.append(_Word(raw, key, group, found))
+            for word in _read(raw, key, look, reading, named):
+                word.group = group
+                words.append(word)
         i += size
         group += 1
     return words, note
+
+
+def _read(raw: str, key: str, look: _Lookup, reading: str | None, named: bool) -> list[_Word]:
+    """One word of a query as the words to match: itself (with its inflections, compounds, synonyms
+    and, where _glossed, glossary terms); an English word of an English query through the glossary
+    alone; a compound that matches nothing strongly, by its parts; a compound of something lacking
+    ("Lehrermangel", "Personalnot") as that thing and a weak word (_lacking)."""
+    if reading == "en" and (look.homograph(key) or look.language_of(key) == "en"):
+        return [_Word(raw, key, 0, _english_word(key, look))]
+    found = _direct(raw, key, look)
+    if _synonyms(raw, key, look, found):
+        return [_Word(raw, key, 0, found, weak=True)]
+    if _glossed(key, reading, look):
+        _glossary(key, look, found)
+    routed = any(how in ("synonym", "glossary") for _, how, _, _ in found.values())
+    compound = key.isalpha() and len(key) <= MAX_WORD
+    head = _weak_head(key, look) if compound and not routed else None
+    pieces = _split(key, look) if head else None
+    if pieces and pieces[-1] == head:
+        return _lacking(raw, key, pieces, found, look, reading)
+    if not _strong(found) and compound:
+        pieces = pieces or _split(key, look)
+        if pieces and not routed:
+            words = []
+            for piece in pieces:
+                part = _direct(piece, piece, look)
+                weak = _synonyms(piece, piece, look, part)
+                words.append(_Word(_as_typed(raw, piece), piece, 0, part, weak))
+            return words
+    elif not named and key.isalpha() and len(key) <= MAX_WORD and _rare(found, look):
+        _modifier_too(key, look, found)
+    if not found and 5 <= len(key) <= MAX_WORD:
+        _fuzzy(key, look, found)
+    return [_Word(raw, key, 0, found)]
+
+
+def _as_typed(raw: str, piece: str) -> str:
+    """A part of a query compound (normalised) as the user typed it: "gaertner" of "Gärtnermangel" is
+    "Gärtner"; the part itself where the typed word does not hold it (a linking letter dropped)."""
+    for start in range(len(raw)):
+        for end in range(start + 1, min(len(raw), start + len(piece) + 2) + 1):
+            if normalise(raw[start:end]) == piece:
+                return raw[start:end]
+    return piece
+
+
+def _lacking(
+    raw: str,
+    key: str,
+    pieces: list[str],
+    found: dict[str, tuple[float, str, str | None, str | None]],
+    look: _Lookup,
+    reading: str | None,
+) -> list[_Word]:
+    """A compound whose head is a weak word ("lehrermangel" -> lehrer, mangel; "personalnot") read
+    as what is lacking, a word of its own (split further, given synonyms, as any query word), and
+    the weak word. The compound itself, where the data holds it, counts for both ("Fachkräftemangel")."""
+    *front, head = pieces
+    itself = {t: v for t, v in found.items() if v[1] in ("exact", "stem", "umlaut", "lemma")}
+    lacking = "".join(front)
+    words = _read(_as_typed(raw, lacking), lacking, look, reading, named=True)
+    weak_found = _direct(head, head, look)
+    _synonyms(head, head, look, weak_found)
+    words.append(_Word(_as_typed(raw, head), head, 0, weak_found, weak=True))
+    for word in words:
+        for term, (factor, how, via, reason) in itself.items():
+            _add(word.found, term, factor, how, via, reason)
+    return words
 
 
 def search(
@@ -644,6 +769,8 @@ def search(
         strong = {e[0] for t, (fac, _, _, _) in word.found.items() if fac >= 0.75 for e in look.entries(t)}
         every = {e[0] for t in word.found for e in look.entries(t)}
         weight = math.log(1 + n_docs / max(len(strong or every), 1)) * general_weight(_zipf_of(word, look))
+        if word.weak:
+            weight *= WEAK_WEIGHT
         weights.append(weight)
         for term, (factor, how, via, reason) in word.found.items():
             for entry in look.entries(term):
@@ -698,19 +825,23 @@ def search(
                 doc.get("source"),
             )
         )
-    hits.sort(key=lambda h: (-h.score, -h.rank_key, _order(h.id), h.title))
+    # rank_key rounded: products of factors that are equal on paper (0.75 x 0.6, 1.0 x 0.45) are equal here
+    hits.sort(key=lambda h: (-h.score, -round(h.rank_key, 9), _order(h.id), h.title))
     return _limited(hits, unmatched, limit, hidden, note)
 
 
 def _zipf_of(word: _Word, look: _Lookup) -> float | None:
-    """How frequent a query word is in German at large: its own Zipf value where the index has it,
-    else that of the data word it meets as an inflection or lemma, or means through the glossary
-    (the index keeps the frequent ones)."""
+    """How frequent a query word is in German at large: its own Zipf value where the index has it
+    (a data word, or a word of the synonym table: "Geld"), else that of the data word it meets as an
+    inflection or lemma, or means through the glossary (the index keeps the frequent ones), else
+    the general word list's where this query loaded it already (to split a compound)."""
     if word.key in look.zipf:
         return look.zipf[word.key]
     values = [look.zipf[t] for t, (_, how, _, _) in word.found.items() if how in ("stem", "lemma") and t in look.zipf]
     meant = {normalise(via) for _, how, via, _ in word.found.values() if how == "glossary" and via}
     values += [look.zipf[t] for t in meant if t in look.zipf]  # an English word counts as its German word
+    if not values and look.general_loaded and word.key not in look.postings:
+        return look.general.get(word.key)
     return min(values) if values else None
 
 

@@ -261,7 +261,7 @@ def english_words() -> frozenset[str]:
             german |= _words(text)
     data = set().union(*(_words(v) for v in _values(json.loads(SHIPPED.read_text(encoding="utf-8")))))
     index = json.loads(index_path(SHIPPED).read_text(encoding="utf-8"))["index"]
-    data |= set().union(*(_words(entry["reason"]) for entry in index["synonym_entries"]))
+    data |= set().union(*(_words(entry) for entry in index["synonym_entries"]))
     data |= set().union(*(_words(entry) for entry in index["glossary_entries"]))  # English words and notes
     return frozenset(english - german - data)
 

@@ -171,10 +171,15 @@ def test_a_renumbered_edition_reports_the_facts_and_patches_that_moved(
         in (warnings[1])
     )
     glossary = [w for w in warnings if w.startswith("fko: warning: glossary ")]
-    assert len(warnings) - len(glossary) == 13  # 4 of them the new II.3/II.9 figures from the description text
-    # the English-German glossary's words that only the dropped II.3 (Talentscouting) had
+    synonyms = [w for w in warnings if w.startswith("fko: warning: synonym ")]
+    assert len(warnings) - len(glossary) - len(synonyms) == 13  # 4 of them the new II.3/II.9 figures
+    # the English-German glossary's words and the synonym table's that only the dropped II.3 (Talentscouting) had
     assert len(glossary) == 9
     assert any("-> 'Talentscouts': 'Talentscouts' is neither a word of the data nor a part" in w for w in glossary)
+    assert synonyms == [
+        "fko: warning: synonym 'begabt' -> 'Begabung': 'Begabung' is not a word of the data",
+        "fko: warning: synonym 'begabt' -> 'Talente': 'Talente' is not a word of the data",
+    ]
     assert sum("the quote is not in the text of II.8" in w for w in warnings) == 2
     assert any("aliases of II.7: 'KAoA' occurs nowhere in II.7 (Übergangslotsen)" in w for w in warnings)
     assert checked.err.splitlines()[-1].startswith(f"fko: check of {path} found {len(warnings)} warnings (above)")
