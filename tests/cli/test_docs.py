@@ -1,11 +1,14 @@
-"""Every command has help with an example and is named in the README; the README's commands hold."""
+"""Every command has help with an example and is named in the README; the README's examples are what a
+terminal shows; docs/schema.md is `fko schema`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+import pytest
 import typer
+from rich.cells import cell_len
 
 from fko.cli import build
 
@@ -27,9 +30,13 @@ def commands() -> list[tuple[str, str]]:
 
 
 def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
+    reference = README.split("\n## Commands\n", 1)[1].split("\n## ", 1)[0]
     for name, help_text in commands():
         assert re.search(r"Examples?:\s+fko ", help_text), name
         assert f"`fko {name}" in README, name
+        # a section of its own in the reference, or (an alias) named in its command's section
+        assert f"\n### `fko {name}`\n" in reference or help_text.startswith("Alias of"), name
+        assert f"`fko {name}`" in reference, name
 
 
 def test_help_runs(fko: Callable[..., Result]) -> None:
@@ -71,15 +78,35 @@ def readme_examples() -> list[tuple[str, list[str]]]:
     return examples
 
 
-def test_readme_examples_are_real_output(fko: Callable[..., Result]) -> None:
+#: What a terminal gets besides text: CSI sequences (styles) and OSC strings (e.g. links).
+ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
+def test_readme_examples_are_what_an_80_column_terminal_shows(
+    fko: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each `$ fko ...` example shows lines of what fko draws on a terminal of 80 columns (its
+    Rich view, which FORCE_COLOR draws into the capture), in their order and no wider; a line
+    with `…` is shortened by hand and skipped."""
     import shlex
 
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
     examples = readme_examples()
-    assert len(examples) >= 5
+    assert len(examples) >= 20
+    styled = 0
     for command, shown in examples:
-        args = shlex.split(command)[1:]
-        result = fko(*args)
-        assert result.code == 0, command
-        produced = {line.rstrip() for line in result.out.splitlines()}
-        missing = [line for line in shown if line.rstrip() not in produced]
+        assert not [line for line in shown if cell_len(line) > 80], command
+        result = fko(*shlex.split(command)[1:])
+        assert result.code == 0, (command, result.err)
+        styled += "\x1b[" in result.out
+        produced = [line.rstrip() for line in ESCAPES.sub("", result.out).splitlines()]
+        missing, at = [], 0
+        for line in shown:
+            if line.rstrip() in produced[at:]:
+                at = produced.index(line.rstrip(), at) + 1
+            else:
+                missing.append(line)
         assert not missing, (command, missing[:3])
+    assert styled >= len(examples) // 2  # the terminal view was drawn, not the pipe's
