@@ -1,4 +1,4 @@
-"""The sdist carries every file its tests read: each file under tests/ and bench/ matches MANIFEST.in."""
+"""The sdist carries every file its tests read: each file under tests/, bench/ and docs/ matches MANIFEST.in."""
 
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ def patterns() -> dict[str, list[str]]:
     return found
 
 
-@pytest.mark.parametrize("folder", ["tests", "bench"])
-def test_every_file_under_the_folder_goes_into_the_sdist(folder: str) -> None:
+@pytest.mark.parametrize(("folder", "known"), [("tests", "conftest.py"), ("bench", "bench.py"), ("docs", "schema.md")])
+def test_every_file_under_the_folder_goes_into_the_sdist(folder: str, known: str) -> None:
     if not (ROOT / "MANIFEST.in").exists():
         pytest.skip("run from an installed wheel: no MANIFEST.in")
     wanted = patterns()[folder]
     files = [p for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    assert any(p.suffix == ".py" for p in files)
+    assert known in {p.name for p in files}
     missed = [str(p.relative_to(ROOT)) for p in files if not any(fnmatch.fnmatch(p.name, w) for w in wanted)]
     assert missed == []
