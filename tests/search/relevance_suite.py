@@ -12,6 +12,7 @@ from fko.search.finder import find
 from fko.store.reader import Store
 
 SUITE = Path(__file__).parents[1] / "data" / "relevance.toml"
+HELDOUT = Path(__file__).parents[1] / "data" / "heldout.toml"
 
 
 @dataclass

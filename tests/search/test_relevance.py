@@ -1,4 +1,5 @@
-"""The relevance suite as a test with floors: queries as people type them (tests/data/relevance.toml)."""
+"""The relevance suites as tests with floors: the tuning suite (tests/data/relevance.toml) and the
+held-out suite (tests/data/heldout.toml), queries as people type them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 
 from fko.store.reader import Store
 
-from .relevance_suite import Report, evaluate, load
+from .relevance_suite import HELDOUT, Report, evaluate, load
 
 QUERIES = load()
 
@@ -43,3 +44,17 @@ def test_every_query_of_the_issue_is_answered_in_the_top_3(store: Store, query: 
     assert set(got) & set(query.expect), (query.q, got)
     if query.first:
         assert got[0] == query.first, (query.q, got)
+
+
+def test_held_out_floors() -> None:
+    """The held-out queries were written before search changed for issue #24 and never tuned on:
+    2.2.0 scored hits@3 0.705 and MRR 0.647 on them; 3.0.0 scores 0.933 and 0.887. The floors
+    keep what was reached (the issue asks for 0.95 and 0.90, not yet met)."""
+    from fko.store.fileformat import SHIPPED
+    from fko.store.reader import open_store
+
+    queries = load(HELDOUT)
+    assert len(queries) >= 100
+    report = evaluate(open_store(str(SHIPPED)), queries)
+    assert report.hits_at(3) >= 0.93
+    assert report.mrr >= 0.88
