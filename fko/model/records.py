@@ -190,15 +190,16 @@ class Meta(TypedDict):
     tables: list[str]
 
 
-#: Store record types by name, with the store table that holds them (checked by a test).
-RECORD_TYPES: dict[str, tuple[type, str | None]] = {
-    "measure": (Measure, "measures"),
-    "initiative": (Measure, "initiatives"),
-    "ressort": (Ressort, "ressorts"),
-    "cluster": (Cluster, "clusters"),
-    "source": (Source, "sources"),
-    "recognition": (Recognition, "recognition"),
-    "indicator": (Indicator, "indicators"),
-    "update": (Update, "updates"),
-    "event": (Event, "events"),
+#: The store's tables and the type of their records, in the order they are checked: what a
+#: record names (a ministry, a cluster, a measure) before the record.
+RECORD_TYPES: dict[str, type] = {
+    "ressorts": Ressort,
+    "clusters": Cluster,
+    "sources": Source,
+    "measures": Measure,
+    "initiatives": Measure,
+    "recognition": Recognition,
+    "indicators": Indicator,
+    "updates": Update,
+    "events": Event,
 }

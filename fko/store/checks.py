@@ -1,10 +1,9 @@
 """Checking a store against the record types of fko/model/records.py: one verdict per file.
 
-The TypedDicts are the one definition of a record. A checker, made once per type from its
-annotations, walks a value along it (keys, types, nesting) and adds the range rules the types
-cannot say: dates, years, amounts, measure IDs. Then the tables are checked against each
-other: the clusters, ministries and measures a record names must be in the store. A problem
-is reported as `measures/III.9: 'runtime.start' is "2023-13", not a date`.
+A checker made once per type from its annotations walks a value along it (keys, types, nesting)
+and adds the range rules the types cannot say (dates, years, amounts, measure IDs); then the
+tables are checked against each other. A problem reads `measures/III.9: 'runtime.start' is
+"2023-13", not a date`.
 """
 
 from __future__ import annotations
@@ -21,30 +20,18 @@ from typing import Any, Literal, NotRequired, Required, Union
 
 from fko.errors import FkoError
 from fko.i18n import N_, _
+from fko.model.records import RECORD_TYPES, Meta
 from fko.store.fileformat import NATURAL_KEYS, REBUILD, SCHEMA_VERSION
 
 #: Numbers a store may hold: amounts in euro, counts, quantities.
 MAX_NUMBER = 10**13
 YEARS = (1900, 2100)
 
-#: The tables every store holds, and those it may hold.
+#: The tables every store holds; the others of RECORD_TYPES are optional.
 REQUIRED_TABLES = ("meta", "measures", "clusters", "ressorts", "sources")
-OPTIONAL_TABLES = ("initiatives", "recognition", "indicators", "updates", "events")
 
-#: The tables whose records name measures by ID (`id`, `measure`): the ID rule applies there.
+#: The tables whose records name measures by ID (`id`, `measure_id`): the ID rule applies there.
 _WITH_IDS = frozenset({"measures", "initiatives", "indicators", "updates", "events"})
-#: The order in which tables are checked: what a record names is checked before it.
-_ORDER = (
-    "ressorts",
-    "clusters",
-    "sources",
-    "measures",
-    "initiatives",
-    "recognition",
-    "indicators",
-    "updates",
-    "events",
-)
 
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits: \d takes any script's
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -117,27 +104,18 @@ def _not_negative(value: float) -> str | None:
     return None if value >= 0 else N_("a number of 0 or more")
 
 
-#: Range rules by key name, applied to non-null values that already have the right type; each
-#: says what the value should be (a text of the catalog, with the years of YEARS to fill in).
-RULES: dict[str, Callable[[Any], str | None]] = {
-    "start": _date,
-    "end": _date,
-    "date": _date,
-    "as_of": _date,
-    "source_date": _date,
-    "year": _year,
-    "year_from": _year,
-    "year_to": _year,
-    "amount_eur": _not_negative,
-    "quantity": _not_negative,
+Rule = Callable[[Any], str | None]
+
+#: Range rules by key name, for values of the right type; each says what the value should be
+#: (a text of the catalog, with the years of YEARS to fill in).
+RULES: dict[str, Rule] = {
+    **dict.fromkeys(("start", "end", "date", "as_of", "source_date"), _date),
+    **dict.fromkeys(("year", "year_from", "year_to"), _year),
+    **dict.fromkeys(("amount_eur", "quantity"), _not_negative),
 }
 
-#: Rules that hold only in some record types: the IDs of measures and the references to them.
-ID_RULES: dict[str, Callable[[Any], str | None]] = {"id": _measure_id, "measure_id": _measure_id}
-
-
-Checker = Callable[[Any], None]
-
+#: Rules that hold only in the tables of _WITH_IDS: the IDs of measures and the references to them.
+ID_RULES: dict[str, Rule] = {"id": _measure_id, "measure_id": _measure_id}
 
 #: The JSON kinds of scalars as messages name them, one and several.
 _SCALARS: dict[Any, tuple[str, str]] = {
@@ -147,86 +125,33 @@ _SCALARS: dict[Any, tuple[str, str]] = {
     bool: (N_("a boolean"), N_("booleans")),
 }
 
+#: The Python types each scalar annotation accepts: bool is no number (JSON tells `true` from `1`).
+_ACCEPTED = {str: (str,), int: (int,), float: (int, float), bool: (bool,)}
+
 
 def type_name(annotation: Any, several: bool = False) -> str:
-    """A JSON-minded name for an annotation, in the reader's language: "a string or null", "an
-    array of strings" (`several`: the name of the items of an array). Made when a message is
-    raised, not when a checker is made: the checkers are cached, the language is the run's."""
+    """A JSON-minded name for an annotation in the reader's language: "a string or null", "an array
+    of strings" (`several`: the name of an array's items). Made when a message is raised, not
+    when a checker is made: the checkers are cached, the language is the run's."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
-    if origin in (NotRequired, Required):
-        return type_name(args[0], several)
     if origin in (Union, types.UnionType):
-        names = (" " + _("or") + " ").join(type_name(a) for a in args if a is not type(None))
-        return _("{types} or null").format(types=names) if type(None) in args else names
+        return _("{types} or null").format(types=type_name(_not_null(args)))
     if origin is Literal:
         return _("one of {values}").format(values=", ".join(shown(a) for a in args))
     if origin is list:
         return (_("array of {items}s") if several else _("an array of {items}")).format(items=type_name(args[0], True))
     if origin is dict:
         return _("objects") if several else _("an object")
-    if isinstance(annotation, type) and typing.is_typeddict(annotation):
+    if typing.is_typeddict(annotation):
         return (_("object ({name})s") if several else _("an object ({name})")).format(name=annotation.__name__)
-    if annotation in _SCALARS:
-        return _(_SCALARS[annotation][several])
-    return str(annotation)
+    return _(_SCALARS[annotation][several])
 
 
-def check(value: Any, annotation: Any, ids: bool = False) -> None:
-    """Raise Invalid unless value fits annotation (a TypedDict, list[..], a union, a scalar).
-
-    ids: also require measure IDs where a record names one (`id`, `measure`)."""
-    checker(annotation, None, ids)(value)
-
-
-@cache
-def checker(annotation: Any, name: str | None, ids: bool) -> Checker:
-    """A function checking values of one annotation at key `name` (made once per type and key)."""
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin in (NotRequired, Required):
-        return checker(args[0], name, ids)
-    if annotation is Any:  # anything goes (the build's curation patches, checked once applied)
-        return lambda value: None
-    if origin in (Union, types.UnionType):
-        return _union_checker(annotation, name, ids)
-    if origin is Literal:
-        return _literal_checker(annotation)
-    if origin is list:
-        return _list_checker(annotation, checker(args[0], name, ids))
-    if origin is dict:
-        return _dict_checker(annotation, checker(args[1], name, ids))
-    if isinstance(annotation, type) and typing.is_typeddict(annotation):
-        return _record_checker(annotation, ids)
-    rule = RULES.get(name or "") or (ID_RULES.get(name or "") if ids else None)
-    return _scalar_checker(annotation, rule)
-
-
-def _union_checker(annotation: Any, name: str | None, ids: bool) -> Checker:
-    args = typing.get_args(annotation)
-    options = [a for a in args if a is not type(None)]
-    nullable = type(None) in args
-    if nullable and len(options) == 1 and options[0] in (str, int, float, bool):  # most keys: a scalar or null
-        rule = RULES.get(name or "") or (ID_RULES.get(name or "") if ids else None)
-        check_scalar = _scalar_checker(options[0], rule, annotation)
-
-        def check_optional(value: Any) -> None:
-            if value is not None:
-                check_scalar(value)
-
-        return check_optional
-    checks = [(_kind(a), checker(a, name, ids)) for a in options]
-
-    def check_union(value: Any) -> None:
-        if value is None and nullable:
-            return
-        for fits, check_option in checks:
-            if fits(value):
-                check_option(value)
-                return
-        raise _not(value, annotation)
-
-    return check_union
+def _not_null(args: tuple[Any, ...]) -> Any:
+    """The type of `X | None`, the only unions of the model."""
+    (option,) = (a for a in args if a is not type(None))
+    return option
 
 
 def _not(value: Any, annotation: Any) -> Invalid:
@@ -234,21 +159,67 @@ def _not(value: Any, annotation: Any) -> Invalid:
     return Invalid(_("is {value}, not {expected}").format(value=shown(value), expected=type_name(annotation)))
 
 
-def _literal_checker(annotation: Any) -> Checker:
-    allowed = typing.get_args(annotation)
+def check(value: Any, annotation: Any, ids: bool = False) -> None:
+    """Raise Invalid unless value fits annotation (a TypedDict, list[..], a union, a scalar).
+
+    ids: also require measure IDs where a record names one (`id`, `measure_id`)."""
+    checker(annotation, None, ids)(value)
+
+
+Checker = Callable[[Any], None]
+
+
+@cache
+def checker(annotation: Any, name: str | None, ids: bool, named: Any = None) -> Checker:
+    """A function checking values of one annotation at key `name` (made once per type and key).
+    A message names the type `named` (the annotation with null, for a value that may be null)."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    named = annotation if named is None else named
+    if origin in (NotRequired, Required):
+        return checker(args[0], name, ids)
+    if annotation is Any:  # anything goes (the build's curation patches, checked once applied)
+        return _anything
+    if origin in (Union, types.UnionType):
+        return _optional(checker(_not_null(args), name, ids, annotation))
+    if origin is Literal:
+        return _literal_checker(args, named)
+    if origin is list:
+        return _list_checker(checker(args[0], name, ids), named)
+    if origin is dict:
+        return _dict_checker(checker(args[1], name, ids), named)
+    if typing.is_typeddict(annotation):
+        return _record_checker(annotation, ids, named)
+    rule = RULES.get(name or "") or (ID_RULES.get(name or "") if ids else None)
+    return _scalar_checker(_ACCEPTED[annotation], rule, named)
+
+
+def _anything(value: Any) -> None:
+    return None
+
+
+def _optional(check_value: Checker) -> Checker:
+    def check_optional(value: Any) -> None:
+        if value is not None:
+            check_value(value)
+
+    return check_optional
+
+
+def _literal_checker(allowed: tuple[Any, ...], named: Any) -> Checker:
     kinds = {type(a) for a in allowed}
 
     def check_literal(value: Any) -> None:
         if type(value) not in kinds or value not in allowed:
-            raise _not(value, annotation)
+            raise _not(value, named)
 
     return check_literal
 
 
-def _list_checker(annotation: Any, check_item: Checker) -> Checker:
+def _list_checker(check_item: Checker, named: Any) -> Checker:
     def check_list(value: Any) -> None:
         if type(value) is not list:
-            raise _not(value, annotation)
+            raise _not(value, named)
         for n, item in enumerate(value):
             try:
                 check_item(item)
@@ -258,10 +229,10 @@ def _list_checker(annotation: Any, check_item: Checker) -> Checker:
     return check_list
 
 
-def _dict_checker(annotation: Any, check_entry: Checker) -> Checker:
+def _dict_checker(check_entry: Checker, named: Any) -> Checker:
     def check_dict(value: Any) -> None:
         if type(value) is not dict:
-            raise _not(value, annotation)
+            raise _not(value, named)
         for key, entry in value.items():
             try:
                 check_entry(entry)
@@ -271,22 +242,21 @@ def _dict_checker(annotation: Any, check_entry: Checker) -> Checker:
     return check_dict
 
 
-def _record_checker(record_type: type, ids: bool) -> Checker:
-    hints = typing.get_type_hints(record_type, include_extras=True)
-    total = getattr(record_type, "__total__", True)
+def _record_checker(record_type: Any, ids: bool, named: Any) -> Checker:
+    # get_type_hints, not __required_keys__: under `from __future__ import annotations` (the
+    # build's Curation) the latter misses NotRequired.
     fields: dict[str, Checker] = {}
     required = set()
-    for key, hint in hints.items():
-        # Not __required_keys__: under `from __future__ import annotations` it misses NotRequired.
+    for key, hint in typing.get_type_hints(record_type, include_extras=True).items():
         marked = typing.get_origin(hint)
-        if marked is Required or (total and marked is not NotRequired):
+        if marked is Required or (record_type.__total__ and marked is not NotRequired):
             required.add(key)
         fields[key] = checker(hint, key, ids)
     title = record_type.__name__
 
     def check_record(value: Any) -> None:
         if type(value) is not dict:
-            raise _not(value, record_type)
+            raise _not(value, named)
         if value.keys() != required:  # else every key is known and none is missing
             for key in value:
                 if key not in fields:
@@ -302,105 +272,41 @@ def _record_checker(record_type: type, ids: bool) -> Checker:
     return check_record
 
 
-def _scalar_checker(annotation: Any, rule: Callable[[Any], str | None] | None, named: Any = None) -> Checker:
-    """A string, a number or a boolean: the JSON kind, then the range rule (if any). bool is
-    no number here (JSON tells `true` from `1`), and no string holds a lone surrogate (the
-    standard parser lets `\\ud800` through; it cannot be written out as UTF-8). A message names
-    the type `named` (a union of the scalar and null), else the scalar's."""
+def _scalar_checker(accepted: tuple[type, ...], rule: Rule | None, named: Any) -> Checker:
+    """A string, a number or a boolean: its JSON kind, then the range rule (if any). No string
+    holds a lone surrogate (the standard parser lets `\\ud800` through; it cannot be written out
+    as UTF-8), no number reaches 10^13."""
 
-    def wrong(value: Any) -> Invalid:
-        return _not(value, annotation if named is None else named)
-
-    def ruled(value: Any) -> None:
+    def check_scalar(value: Any) -> None:
+        if type(value) not in accepted:
+            raise _not(value, named)
+        if type(value) is str:
+            if not value.isascii() and _SURROGATE.search(value):
+                raise Invalid(
+                    _("is {value}, not valid Unicode text (it holds a lone surrogate)").format(value=shown(value))
+                )
+        elif type(value) is not bool and not (-MAX_NUMBER < value < MAX_NUMBER and math.isfinite(value)):
+            raise Invalid(_("is {value}, not a number below 10^13").format(value=shown(value)))
         problem = rule(value) if rule else None
         if problem:
             expected = _(problem).format(first=YEARS[0], last=YEARS[1])
             raise Invalid(_("is {value}, not {expected}").format(value=shown(value), expected=expected))
 
-    if annotation is str:
-
-        def check_text(value: Any) -> None:
-            if type(value) is not str:
-                raise wrong(value)
-            if not value.isascii() and _SURROGATE.search(value):
-                raise Invalid(
-                    _("is {value}, not valid Unicode text (it holds a lone surrogate)").format(value=shown(value))
-                )
-            if rule:
-                ruled(value)
-
-        return check_text
-    if annotation in (int, float):
-        kinds = (int,) if annotation is int else (int, float)
-
-        def check_number(value: Any) -> None:
-            if type(value) not in kinds:
-                raise wrong(value)
-            if not (-MAX_NUMBER < value < MAX_NUMBER and math.isfinite(value)):
-                raise Invalid(_("is {value}, not a number below 10^13").format(value=shown(value)))
-            if rule:
-                ruled(value)
-
-        return check_number
-    fits = _kind(annotation)
-
-    def check_other(value: Any) -> None:
-        if not fits(value):
-            raise wrong(value)
-        if rule:
-            ruled(value)
-
-    return check_other
-
-
-def _kind(annotation: Any) -> Callable[[Any], bool]:
-    """A test of the JSON kind of a value against an annotation (its first level only)."""
-    origin = typing.get_origin(annotation) or annotation
-    if origin in (NotRequired, Required):
-        return _kind(typing.get_args(annotation)[0])
-    if origin in (Union, types.UnionType):
-        tests = [_kind(a) for a in typing.get_args(annotation)]
-        return lambda value: any(test(value) for test in tests)
-    if origin is Literal:
-        allowed = typing.get_args(annotation)
-        return lambda value: value in allowed
-    simple: dict[Any, Callable[[Any], bool]] = {
-        Any: lambda value: True,
-        type(None): lambda value: value is None,
-        bool: lambda value: type(value) is bool,
-        int: lambda value: type(value) is int,
-        float: lambda value: type(value) is float or type(value) is int,
-        str: lambda value: type(value) is str,
-        list: lambda value: type(value) is list,
-        dict: lambda value: type(value) is dict,
-    }
-    if origin in simple:
-        return simple[origin]
-    if isinstance(annotation, type) and typing.is_typeddict(annotation):
-        return simple[dict]
-    return lambda value: False
+    return check_scalar
 
 
 def record_kind(value: Any) -> str:
     """The JSON kind of a value, for messages: "a string", "null", "an array"."""
     if value is None:
         return "null"
-    if isinstance(value, bool):
-        return _("a boolean")
-    if isinstance(value, int | float):
-        return _("a number")
-    if isinstance(value, str):
-        return _("a string")
-    if isinstance(value, list):
-        return _("an array")
-    return _("an object")
-
-
-def record_types() -> dict[str, type]:
-    """Store table -> the type of its records, from fko/model/records.py."""
-    from fko.model.records import RECORD_TYPES
-
-    return {table: record_type for record_type, table in RECORD_TYPES.values() if table}
+    kinds = {
+        bool: N_("a boolean"),
+        int: N_("a number"),
+        float: N_("a number"),
+        str: N_("a string"),
+        list: N_("an array"),
+    }
+    return _(kinds.get(type(value), N_("an object")))
 
 
 def check_store(path: str, data: Any) -> None:
@@ -446,8 +352,6 @@ def check_store(path: str, data: Any) -> None:
 def _contents_problem(meta: dict[str, Any], tables: Mapping[str, list[Any]]) -> str | None:
     """What is wrong with meta, or with the tables it lists: each table the file holds is
     listed, each listed one is there, and each is a table of an fko store."""
-    from fko.model.records import Meta
-
     try:
         check(meta, Meta)
     except Invalid as exc:
@@ -464,7 +368,7 @@ def _contents_problem(meta: dict[str, Any], tables: Mapping[str, list[Any]]) -> 
     for name in held:
         if name not in listed:
             return _("the table {table} is not listed in meta").format(table=table_name(name))
-        if name not in REQUIRED_TABLES + OPTIONAL_TABLES:
+        if name not in RECORD_TYPES:
             return _("the table {table} is not a table of an fko store").format(table=shown(name))
     return None
 
@@ -473,9 +377,8 @@ def tables_problem(tables: Mapping[str, Sequence[Any]]) -> str | None:
     """What is wrong with the records of a store's tables, as `measures/III.8: 'title' is
     missing`: a record that does not fit its type, a natural key twice, or a reference to what
     the store does not hold; None if there is nothing. meta is the file's (see check_store)."""
-    types_ = record_types()
-    for name in _ORDER:
-        problem = _records_problem(name, tables.get(name, ()), types_[name])
+    for name, record_type in RECORD_TYPES.items():
+        problem = _records_problem(name, tables.get(name, ()), record_type)
         if problem:
             return problem
     return _reference_problem(tables)
@@ -543,8 +446,7 @@ def _reference_problem(tables: Mapping[str, Sequence[Any]]) -> str | None:
     for name in ("recognition", "indicators", "updates", "events"):
         for n, row in enumerate(tables.get(name, ()), start=1):
             if row["measure_id"] is not None and row["measure_id"] not in ids:
-                shown_id = json.dumps(row["measure_id"], ensure_ascii=False)
                 return _("{where}: 'measure_id' is {id}, not a measure or initiative of the store").format(
-                    where=f"{name}/{n}", id=shown_id
+                    where=f"{name}/{n}", id=json.dumps(row["measure_id"], ensure_ascii=False)
                 )
     return None
