@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from fko.domain.figures import report_date
 from fko.errors import UsageError
 from fko.i18n import _
 from fko.i18n import date as written
@@ -70,17 +71,6 @@ def _parse(text: str, option: str) -> tuple[dt.date, dt.date]:
     from fko.domain.status import parse_span
 
     return parse_span(text, option)
-
-
-def report_date(store: Store) -> str | None:
-    """The date of the report the store was built from (YYYY-MM), from its source record."""
-    meta = store.table("meta")
-    report = meta[0].get("report") if meta else None
-    for source in store.sources():
-        if source.get("file") == report or (report is None and source.get("key") == "report"):
-            date = source.get("date")
-            return str(date) if date else None
-    return None
 
 
 def window(store: Store, since: str | None, until: str | None) -> Window:

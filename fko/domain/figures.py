@@ -158,3 +158,14 @@ def source_key(store: Store, given: str) -> str:
             return str(source["file"])
     keys = ", ".join(f"{s['key']} ({s['file']})" for s in store.sources())
     raise UsageError(_("unknown source '{given}'; use all or one of {keys}").format(given=given, keys=keys))
+
+
+def report_date(store: Store) -> str | None:
+    """The date of the report the store was built from (YYYY-MM), from its source record."""
+    meta = store.table("meta")
+    report = meta[0].get("report") if meta else None
+    for source in store.sources():
+        if source.get("file") == report or (report is None and source.get("key") == "report"):
+            date = source.get("date")
+            return str(date) if date else None
+    return None
