@@ -90,6 +90,14 @@ def covers(item: dict[str, Any], year: int) -> bool:
     return (a is None or a <= year) and (b is None or year <= b)
 
 
+def peak_sum(items: list[dict[str, Any]]) -> int:
+    """The largest sum of the amounts that run in the same year (0 where none states its years)."""
+    spans = [y for i in items for y in (i["year_from"], i["year_to"]) if y is not None]
+    if not spans:
+        return 0
+    return max(sum(int(i["amount_eur"]) for i in items if covers(i, y)) for y in range(min(spans), max(spans) + 1))
+
+
 def report_years(store: Store) -> tuple[int, int]:
     """The years the report speaks of as its own: the year of its date and the year before
     (2023 and 2024 for the report of April 2024, which states amounts "für 2023" and those of
