@@ -1,11 +1,8 @@
 """Budget rows and the one total of a year: money counted in the years it is for, for the one who pays.
 
-A yearly amount counts in each year it runs, pro rata by months where the measure starts or
-ends during the year; an amount for one stated year and a one-off amount count in their year;
-a total over several years counts only when spread over its months (--annualize), and is
-otherwise left out and said so. Whatever fko assumes (a part of a year by months, a spread,
-a stated increase compounded, an amount carried into years the report does not state) is
-named with each row. Staff and "no separate funds" are listed, never counted as euros.
+Whatever fko assumes to count an amount in a year (a part of a year by months, a spread, a stated
+increase compounded, an amount carried into years the report does not state) is named with each
+row. Staff and "no separate funds" are listed, never counted as euros.
 """
 
 from __future__ import annotations
@@ -13,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from fko.domain.figures import report_date
 from fko.domain.measures import filter_measures, ressort_codes
+from fko.domain.status import month_end, runtime_period
 from fko.errors import UsageError
 from fko.i18n import N_, _
 from fko.store.reader import Store
@@ -43,49 +43,26 @@ FEDERAL = frozenset({"BMBF"})
 _FUNDING_ALIASES = {"esf+": "esf", "bund": "bund (bmbf)", "bmbf": "bund (bmbf)", "landesmittel": "land"}
 
 
+@dataclass
 class BudgetView:
-    """The rows of `fko budget` and the one total they add up to.
+    """The rows of `fko budget`, the rows left out of its total (`apart`, each with `left_out`),
+    and with --year the one total and the part of it that rests on fko's assumptions."""
 
-    A plain class rather than a dataclass: `fko show` imports this module for `years_text`,
-    and the dataclass decorator cost ≈0.7 ms at start-up (issue #16)."""
+    rows: list[dict[str, Any]]
+    apart: list[dict[str, Any]]
+    year: int | None
+    ressort: str | None  # the --ressort codes joined by " + "
+    split: str
+    annualize: bool
+    codes: list[str]
+    report_years: tuple[int, int]
+    this_year: int = field(init=False)
+    total: int = field(init=False)
+    assumed_eur: int = field(init=False)
 
-    __slots__ = (
-        "rows",
-        "apart",
-        "year",
-        "ressort",
-        "split",
-        "annualize",
-        "codes",
-        "this_year",
-        "report_years",
-        "total",
-        "assumed_eur",
-    )
-
-    def __init__(
-        self,
-        rows: list[dict[str, Any]],
-        apart: list[dict[str, Any]],  # the rows left out of the total, each with `left_out`
-        year: int | None,
-        ressort: str | None,
-        split: str,
-        annualize: bool,
-        codes: list[str] | None = None,  # the --ressort codes; `ressort` joins them
-        this_year: int | None = None,  # for "this year" in the footer; default: today's
-        report_years: tuple[int, int] = (0, 0),
-    ) -> None:
-        self.rows = rows
-        self.apart = apart
-        self.year = year
-        self.ressort = ressort
-        self.split = split
-        self.annualize = annualize
-        self.codes = [] if codes is None else codes
-        self.this_year = dt.date.today().year if this_year is None else this_year
-        self.report_years = report_years
-        money = [r for r in rows if r["counted_eur"] is not None]
-        #: With --year: the one total, and the part of it that rests on fko's assumptions.
+    def __post_init__(self) -> None:
+        self.this_year = dt.date.today().year  # for "this year" in the footer
+        money = [r for r in self.rows if r["counted_eur"] is not None]
         self.total = sum(r["counted_eur"] for r in money)
         self.assumed_eur = sum(r["counted_eur"] for r in money if r["assumed"])
 
@@ -113,13 +90,19 @@ def covers(item: dict[str, Any], year: int) -> bool:
     return (a is None or a <= year) and (b is None or year <= b)
 
 
+def peak_sum(items: list[dict[str, Any]]) -> int:
+    """The largest sum of the amounts that run in the same year (0 where none states its years)."""
+    spans = [y for i in items for y in (i["year_from"], i["year_to"]) if y is not None]
+    if not spans:
+        return 0
+    return max(sum(int(i["amount_eur"]) for i in items if covers(i, y)) for y in range(min(spans), max(spans) + 1))
+
+
 def report_years(store: Store) -> tuple[int, int]:
     """The years the report speaks of as its own: the year of its date and the year before
     (2023 and 2024 for the report of April 2024, which states amounts "für 2023" and those of
     2024). A yearly amount of a programme running "seit" an earlier year is the report's own in
     these years; counted before them it is carried back, after them (without an end) carried on."""
-    from fko.domain.changes import report_date
-
     date = report_date(store)
     year = int(date[:4]) if date and date[:4].isdigit() else dt.date.today().year
     return year - 1, year
@@ -130,11 +113,6 @@ def _funding_key(name: str) -> str:
     return _FUNDING_ALIASES.get(key, key)
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-    return following - dt.timedelta(days=1)
-
-
 def item_period(record: dict[str, Any], item: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, str | None]:
     """The first and last day an amount covers, and how they were found (None: years not stated).
 
@@ -142,8 +120,6 @@ def item_period(record: dict[str, Any], item: dict[str, Any]) -> tuple[dt.date |
     runtime's months at the runtime's first and last year (II.8: 11/2023 bis 12/2024, I.8:
     "Ende 2023" is December); a school or Kita year named with the amount ("Jahrgang 2023/24")
     runs from August to July."""
-    from fko.domain.status import runtime_period
-
     first, last = item["year_from"], item["year_to"]
     if first is None and last is None:
         return None, None, None
@@ -158,12 +134,8 @@ def item_period(record: dict[str, Any], item: dict[str, Any]) -> tuple[dt.date |
     if run_start is not None and start is not None and run_start.year == start.year:
         start = dt.date(run_start.year, run_start.month, 1)
     if run_end is not None and end is not None and run_end.year == end.year:
-        end = _month_end(run_end.year, run_end.month)
+        end = month_end(run_end.year, run_end.month)
     return start, end, f"the runtime's months ({' '.join((record['runtime']['text'] or '').split())}; {rule})"
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _open_start(record: dict[str, Any], item: dict[str, Any]) -> bool:
@@ -175,35 +147,10 @@ def _open_start(record: dict[str, Any], item: dict[str, Any]) -> bool:
     return bool(item["years_derived"] and first is not None and f"seit {first}" in text)
 
 
-def item_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per budget item of a measure: the item with the measure's ID, title, ministries
-    and lead (the ministry named first), and the period the amount covers."""
-    rows = []
-    for n, item in enumerate(record["budget"].get("items", []), start=1):
-        start, end, rule = item_period(record, item)
-        rows.append(
-            {
-                "id": record["id"],
-                "item": n,
-                "title": record["title"],
-                "cluster": record["cluster"],
-                "ressorts": record["ressorts"],
-                "lead": record["ressorts"][0] if record["ressorts"] else None,
-                **item,
-                "years": years_text(item),
-                "budget_text": record["budget"]["text"],
-                "source": record["source"],
-                "period_start": _iso(start),
-                "period_end": _iso(end),
-                "period_rule": rule,
-                "_open_start": item["basis"] == "per_year" and _open_start(record, item),
-            }
-        )
-    return rows
-
-
 def budget_rows(store: Store, clusters: Sequence[str] = (), funding: Sequence[str] = ()) -> list[dict[str, Any]]:
-    """One row per budget item of every measure, with the measure's ID, title and ministries."""
+    """One row per budget item of every measure (of a funding source where given): the item with
+    the measure's ID, title, ministries and lead (the ministry named first), and the period the
+    amount covers."""
     wanted = {_funding_key(f) for f in funding}
     names = sorted({f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]})
     unknown = sorted(wanted - {_funding_key(n) for n in names})
@@ -212,11 +159,29 @@ def budget_rows(store: Store, clusters: Sequence[str] = (), funding: Sequence[st
             _("unknown funding source '{value}'; use one of {names}").format(value=unknown[0], names=", ".join(names))
         )
     rows = []
-    for measure in filter_measures(store, clusters):
-        for row in item_rows(measure):
-            if wanted and not wanted & {_funding_key(f) for f in row["funding"]}:
+    for record in filter_measures(store, clusters):
+        for n, item in enumerate(record["budget"].get("items", []), start=1):
+            if wanted and not wanted & {_funding_key(f) for f in item["funding"]}:
                 continue
-            rows.append(row)
+            start, end, rule = item_period(record, item)
+            rows.append(
+                {
+                    "id": record["id"],
+                    "item": n,
+                    "title": record["title"],
+                    "cluster": record["cluster"],
+                    "ressorts": record["ressorts"],
+                    "lead": record["ressorts"][0] if record["ressorts"] else None,
+                    **item,
+                    "years": years_text(item),
+                    "budget_text": record["budget"]["text"],
+                    "source": record["source"],
+                    "period_start": start.isoformat() if start else None,
+                    "period_end": end.isoformat() if end else None,
+                    "period_rule": rule,
+                    "_open_start": item["basis"] == "per_year" and _open_start(record, item),
+                }
+            )
     return rows
 
 
@@ -235,33 +200,29 @@ def _months(start: dt.date, end: dt.date | None, year: int) -> int:
     return max(0, last - first + 1) if start.year <= year and (end is None or year <= end.year) else 0
 
 
-def _span_months(start: dt.date, end: dt.date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month + 1
-
-
 def _euro(value: Fraction) -> int:
     """Whole euros, halves up (amounts are never negative)."""
     return int(value + Fraction(1, 2))
 
 
+@dataclass(slots=True)
 class Count:
     """What a money row counts in one year: the exact amount, the yearly rate behind it, the
-    months, and fko's assumptions (a plain class: made once per row and year)."""
+    months, and fko's assumptions."""
 
-    __slots__ = ("eur", "rate", "months", "assumptions")
-
-    def __init__(self, eur: Fraction, rate: Fraction | None, months: int | None, assumptions: list[str]) -> None:
-        self.eur = eur
-        self.rate = rate
-        self.months = months
-        self.assumptions = assumptions
+    eur: Fraction
+    rate: Fraction | None
+    months: int | None
+    assumptions: list[str]
 
 
 def in_year(row: dict[str, Any], year: int, report: tuple[int, int]) -> Count | str | None:
     """What an item's amount counts in `year` (before any share between ministries): a Count; a
     reason from LEFT_OUT where the item runs then but is not counted; None where it does not run.
 
-    Totals over several years are spread here; whether they count is the caller's choice."""
+    A yearly amount counts in each year it runs, pro rata by months where it starts or ends during
+    the year; an amount for one stated year and a one-off amount count in their year; a total over
+    several years is spread over its months (whether that counts is the caller's choice: --annualize)."""
     amount = Fraction(row["amount_eur"])
     start = dt.date.fromisoformat(row["period_start"]) if row["period_start"] else None
     end = dt.date.fromisoformat(row["period_end"]) if row["period_end"] else None
@@ -281,7 +242,7 @@ def in_year(row: dict[str, Any], year: int, report: tuple[int, int]) -> Count | 
         months = _months(start, end, year)
         if not months:
             return None
-        span = _span_months(start, end)
+        span = (end.year - start.year) * 12 + end.month - start.month + 1
         rate = amount / row["stated_years"] if row["stated_years"] else amount * 12 / span
         return Count(amount * months / span, rate, months, ["spread", *(["prorated"] if months < 12 else [])])
     months = _months(start, end, year)
@@ -331,10 +292,6 @@ def _share(row: dict[str, Any], codes: list[str], split: str) -> Fraction | str 
     return "shared"
 
 
-def _belongs(row: dict[str, Any], codes: list[str]) -> bool:
-    return any(c in row["ressorts"] for c in codes) or (row["payer"] in codes)
-
-
 def view(
     store: Store,
     ressorts: Sequence[str] = (),
@@ -359,7 +316,7 @@ def view(
     if measures:
         rows = [r for r in rows if r["id"] in measures]
     if codes:  # the union: a measure of several of the ministries is one row, counted once
-        rows = [r for r in rows if _belongs(r, codes)]
+        rows = [r for r in rows if r["payer"] in codes or any(c in r["ressorts"] for c in codes)]
     counted: list[dict[str, Any]] = []
     apart: list[dict[str, Any]] = []
     for source in rows:
@@ -385,15 +342,13 @@ def view(
             row["assumed"] = False
         elif isinstance(found, str):
             apart.append(_blank(row, found))
-        elif isinstance(found, Count) and row["basis"] == "total" and "spread" in found.assumptions and not annualize:
+        elif isinstance(found, Count) and "spread" in found.assumptions and not annualize:
             apart.append(_blank(row, "total"))
         elif isinstance(found, Count):
             counted.append(_counted(_blank(row), found, part))
     counted.sort(key=_size_order)
     apart.sort(key=_size_order)
-    return BudgetView(
-        counted, apart, year, " + ".join(codes) or None, split, annualize, codes=codes, report_years=report
-    )
+    return BudgetView(counted, apart, year, " + ".join(codes) or None, split, annualize, codes, report)
 
 
 def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:
@@ -426,7 +381,7 @@ def year_rows(result: BudgetView, year: int) -> list[dict[str, Any]]:
         found = in_year(source, year, result.report_years)
         if not isinstance(found, Count):
             continue
-        if source["basis"] == "total" and "spread" in found.assumptions and not result.annualize:
+        if "spread" in found.assumptions and not result.annualize:
             continue
         out.append(_counted(dict(source), found, source["_share"]))
     return out
@@ -499,17 +454,13 @@ def peak_year(per_year: list[dict[str, Any]]) -> dict[str, Any] | None:
     return None
 
 
-def _ministry_order(store: Store) -> dict[str, int]:
-    return {r["code"]: i for i, r in enumerate(store.ressorts())}
-
-
 def _divide(amount: int, parts: int) -> list[int]:
     """`amount` in `parts` whole-euro parts that add up to it exactly (the first ones a euro more)."""
     base, rest = divmod(amount, parts)
     return [base + (1 if n < rest else 0) for n in range(parts)]
 
 
-def _group_keys(row: dict[str, Any], by: str, result: BudgetView, order: dict[str, int]) -> list[tuple[str, int]]:
+def _group_keys(row: dict[str, Any], by: str, result: BudgetView, rank: dict[str, int]) -> list[tuple[str, int]]:
     """The groups a counted row adds to, each with the euros it adds (exactly its counted_eur
     in all, except --by ressort --split full, where a shared row adds it in full to each)."""
     amount = row["counted_eur"]
@@ -526,7 +477,7 @@ def _group_keys(row: dict[str, Any], by: str, result: BudgetView, order: dict[st
         return [(c, amount) for c in codes]
     if result.split == "equal":
         return list(zip(codes, _divide(amount, len(codes)), strict=True))
-    return [(" + ".join(sorted(codes, key=lambda c: order.get(c, 99))), amount)]
+    return [(" + ".join(sorted(codes, key=lambda c: rank.get(c, 99))), amount)]
 
 
 def group(
@@ -541,15 +492,23 @@ def group(
         raise UsageError(_("unknown --by '{by}'; use one of {groupings}").format(by=by, groupings=", ".join(GROUPINGS)))
     if by == "year":
         return [{k: v for k, v in e.items() if k != "_rows"} for e in years(result, first, last)]
-    order = _ministry_order(store)
+    # Groups of the same sum in the store's order of the ministries (the first named) or clusters.
+    if by == "cluster":
+        rank = {c["numeral"]: i for i, c in enumerate(store.clusters())}
+    else:
+        rank = {r["code"]: i for i, r in enumerate(store.ressorts())} if by == "ressort" else {}
+
+    def place(key: str) -> int:
+        return rank.get(key.split(" + ")[0], 99)
+
     if result.year is not None:
-        members = _members(result.rows, by, result, order)
+        members = _members(result.rows, by, result, rank)
         out = [_group_entry(key, rows, by, result.year) for key, rows in members.items()]
-        out.sort(key=lambda g: (-g["year_total"], _group_rank(by, g["group"], store), g["group"]))
+        out.sort(key=lambda g: (-g["year_total"], place(g["group"]), g["group"]))
         return out
     per_group: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry in years(result):
-        for key, rows in _members(entry["_rows"], by, result, order).items():
+        for key, rows in _members(entry["_rows"], by, result, rank).items():
             per_group[key].append(_year_entry(entry["year"], rows))
     out = []
     for key, entries in per_group.items():
@@ -562,18 +521,18 @@ def group(
                 "peak_eur": peak["year_total"] if peak else None,
             }
         )
-    out.sort(key=lambda g: (g["peak_eur"] is None, -(g["peak_eur"] or 0), _group_rank(by, g["group"], store)))
+    out.sort(key=lambda g: (g["peak_eur"] is None, -(g["peak_eur"] or 0), place(g["group"])))
     return out
 
 
 def _members(
-    rows: list[dict[str, Any]], by: str, result: BudgetView, order: dict[str, int]
+    rows: list[dict[str, Any]], by: str, result: BudgetView, rank: dict[str, int]
 ) -> dict[str, list[dict[str, Any]]]:
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         if row["kind"] != "money" or row["counted_eur"] is None:
             continue
-        for key, amount in _group_keys(row, by, result, order):
+        for key, amount in _group_keys(row, by, result, rank):
             members[key].append({**row, "counted_eur": amount})
     return members
 
@@ -584,14 +543,6 @@ def _group_entry(key: str, rows: list[dict[str, Any]], by: str, year: int) -> di
     entry["group"] = key
     entry["shared_eur"] = sum(r["counted_eur"] for r in rows if r["shared"]) if by == "ressort" else None
     return entry
-
-
-def _group_rank(by: str, key: str, store: Store) -> int:
-    if by == "ressort":
-        return _ministry_order(store).get(key.split(" + ")[0], 99)
-    if by == "cluster":
-        return {c["numeral"]: i for i, c in enumerate(store.clusters())}.get(key, 99)
-    return 0
 
 
 def _id_order(measure_id: str) -> tuple[int, int]:

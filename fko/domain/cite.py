@@ -4,85 +4,69 @@ parliament staff)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from fko.domain.figures import indicator_rows
+from fko.domain.measures import by_id
 from fko.errors import FkoError
 from fko.i18n import _
+from fko.model.outputs import Citation
 from fko.store.reader import Store
 
 FORMATS = ("text", "markdown", "bibtex")
 
 
-def _source(store: Store, file: str) -> dict[str, Any]:
-    for source in store.sources():
-        if source.get("file") == file:
-            return source
-    return {"file": file}
-
-
-def _base(store: Store, record: dict[str, Any] | None, source_file: str) -> dict[str, Any]:
-    source = _source(store, source_file)
+def _cite(store: Store, record: dict[str, Any] | None, row: dict[str, Any], **values: Any) -> dict[str, Any]:
+    """A citation of `row` (the record itself, a figure of it, or a recognition figure) with its
+    source document, the lines of its quote, and `values`."""
+    source = next((s for s in store.sources() if s.get("file") == row["source"]), {})
     return {
+        **dict.fromkeys(Citation.__annotations__),
         "measure_id": record["id"] if record else None,
         "kind": record.get("kind", "measure") if record else "recognition",
         "title": record["title"] if record else None,
-        "body": None,
-        "metric": None,
-        "value": None,
-        "unit": None,
-        "qualifier": None,
         "approximate": False,
-        "as_of": None,
-        "quote": "",
-        "quote_of": "",
-        "source": source_file,
+        "source": row["source"],
         "source_key": source.get("key"),
         "source_title": source.get("title"),
         "source_publisher": source.get("publisher"),
         "source_date": source.get("date"),
         "source_date_note": source.get("date_note"),
-        "source_lines": None,
-        "caveat": None,
+        "source_lines": row.get("source_lines"),
+        **values,
     }
-
-
-def _first_sentence(text: str) -> str:
-    import re
-
-    flat = re.sub(r"\s+", " ", text).strip()
-    match = re.match(r"(.+?[.!?])(\s|$)", flat)
-    return match.group(1) if match else flat
 
 
 def record_citation(store: Store, record: dict[str, Any]) -> dict[str, Any]:
     """A measure or initiative: its goal as the quote (else the first sentence of its text)."""
-    cite = _base(store, record, record["source"])
     if record.get("goal"):
-        cite.update(quote=record["goal"], quote_of="goal")
-    else:
-        cite.update(quote=_first_sentence(record.get("description") or ""), quote_of="description")
-    cite["source_lines"] = record.get("source_lines")
-    return cite
+        return _cite(store, record, record, quote=record["goal"], quote_of="goal")
+    flat = re.sub(r"\s+", " ", record.get("description") or "").strip()
+    sentence = re.match(r"(.+?[.!?])(\s|$)", flat)
+    return _cite(store, record, record, quote=sentence.group(1) if sentence else flat, quote_of="description")
 
 
 def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: str | None) -> list[dict[str, Any]]:
     """The key figures of a record whose metric contains `figure` (any case, umlauts optional),
     and its recognition figures whose metric or label does (VI.8's chamber tables), optionally
     only those dated `as_of` (a year for the tables); each cites the lines of its own quote."""
-    from fko.domain.figures import indicator_rows
     from fko.german import normalise
 
     wanted = normalise(figure)
     indicators = indicator_rows(store, record["id"])
     tables = [r for r in store.table("recognition") if r.get("measure_id") == record["id"]]
     rows = [r for r in indicators if wanted in normalise(r["metric"])]
+    figures = [r for r in tables if wanted in normalise(f"{r['metric']} {r['label'] or ''} {r['body']}")]
     if as_of is not None:
         rows = [r for r in rows if r["as_of"] == as_of.strip()]
-    out = []
-    for row in rows:
-        cite = _base(store, record, row["source"])
-        cite.update(
+        figures = [r for r in figures if str(r["year"]) == as_of.strip()]
+    out = [
+        _cite(
+            store,
+            record,
+            row,
             kind="figure",
             metric=row["metric"],
             value=row["value"],
@@ -92,12 +76,9 @@ def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: s
             as_of=row["as_of"],
             quote=row["quote"],
             quote_of="figure",
-            source_lines=row.get("source_lines"),
         )
-        out.append(cite)
-    figures = [r for r in tables if wanted in normalise(f"{r['metric']} {r['label'] or ''} {r['body']}")]
-    if as_of is not None:
-        figures = [r for r in figures if str(r["year"]) == as_of.strip()]
+        for row in rows
+    ]
     out += [_recognition(store, record, row) for row in figures]
     if not out:
         metrics = sorted({r["metric"] for r in indicators} | {f"{r['body']}: {r['metric']}" for r in tables})
@@ -112,34 +93,31 @@ def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: s
 
 
 def _recognition(store: Store, record: dict[str, Any] | None, row: dict[str, Any]) -> dict[str, Any]:
-    cite = _base(store, record, row["source"])
-    cite.update(
+    """A recognition figure, named in the source's words: "Verfahren nach Ausbildungsstaat:
+    Türkei", a chamber table's row label ("davon anerkannte Anträge"), or the metric."""
+    if row.get("dimension"):
+        metric = f"{row['metric']}: {row['label']}"
+    else:
+        metric = str(row["label"]) if row["label"] and row["label"] != row["body"] else str(row["metric"])
+    return _cite(
+        store,
+        record,
+        row,
         kind="recognition",
         body=row["body"],
-        metric=_recognition_metric(row),
+        metric=metric,
         value=row["value"],
         as_of=str(row["year"]) if row["year"] is not None else None,
         quote=row["quote"],
         quote_of="figure",
-        source_lines=row.get("source_lines"),
         caveat=row.get("caveat"),
     )
-    return cite
-
-
-def _recognition_metric(row: dict[str, Any]) -> str:
-    """What a recognition figure counts, in the source's words: "Verfahren nach Ausbildungsstaat:
-    Türkei", a chamber table's row label ("davon anerkannte Anträge"), or the metric."""
-    if row.get("dimension"):
-        return f"{row['metric']}: {row['label']}"
-    return str(row["label"]) if row["label"] and row["label"] != row["body"] else str(row["metric"])
 
 
 def recognition_citations(store: Store, body: str, year: str | None = None) -> list[dict[str, Any]]:
     """The recognition figures whose body, label or metric contains `body` (any case, umlauts
     optional; "handwerk", "Architektenkammer"), optionally of one year; with the caveat the
     source states for them."""
-    from fko.domain.measures import by_id
     from fko.german import normalise
 
     wanted = normalise(body)

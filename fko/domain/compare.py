@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from fko.domain.budget import peak_sum, peak_year, view, years
 from fko.domain.figures import indicator_rows
 from fko.domain.measures import NUMERALS, ressort_codes
 from fko.domain.status import status_in, statuses_in
@@ -13,33 +14,26 @@ from fko.errors import UsageError
 from fko.i18n import _
 from fko.store.reader import Store
 
+#: The bases of the funds, by the name `fko compare` gives them.
+_FUNDS = {"per_year": "per_year", "total": "total", "one_year": "year", "one_off": "one_off"}
 
-def _sum(items: list[dict[str, Any]], basis: str) -> int | None:
+
+def _sum(items: list[dict[str, Any]]) -> int | None:
     """One measure's amounts of one basis. Yearly amounts are added only where they run in the
     same year (the largest such sum); amounts without stated years are not added: the largest counts."""
-    chosen = [i for i in items if i["kind"] == "money" and i["basis"] == basis]
-    if not chosen:
+    if not items:
         return None
-    if basis == "per_year" and len(chosen) > 1:
-        from fko.domain.budget import covers
-
-        if all(i["year_from"] is not None for i in chosen):
-            spans = [y for i in chosen for y in (i["year_from"], i["year_to"]) if y is not None]
-            return max(
-                sum(int(i["amount_eur"]) for i in chosen if covers(i, year))
-                for year in range(min(spans), max(spans) + 1)
-            )
-        return max(int(i["amount_eur"]) for i in chosen)
-    return sum(int(i["amount_eur"]) for i in chosen)
-
-
-def _approximate(items: list[dict[str, Any]], basis: str) -> bool:
-    return any(i["approximate"] for i in items if i["kind"] == "money" and i["basis"] == basis)
+    if items[0]["basis"] == "per_year" and len(items) > 1:
+        if all(i["year_from"] is not None for i in items):
+            return peak_sum(items)
+        return max(int(i["amount_eur"]) for i in items)
+    return sum(int(i["amount_eur"]) for i in items)
 
 
 def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[str, Any]:
     """The fields `fko compare` puts side by side; amounts as integers, each basis apart."""
     items = record["budget"].get("items", [])
+    money = {name: [i for i in items if i["kind"] == "money" and i["basis"] == basis] for name, basis in _FUNDS.items()}
     status = status_in(store, record, on)
     latest: dict[str, dict[str, Any]] = {}
     for row in indicator_rows(store, record["id"]):
@@ -54,14 +48,8 @@ def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[s
         "on": on.isoformat(),
         **status.as_row(),
         "funds_text": record["budget"]["text"],
-        "funds_per_year_eur": _sum(items, "per_year"),
-        "funds_total_eur": _sum(items, "total"),
-        "funds_one_year_eur": _sum(items, "year"),
-        "funds_one_off_eur": _sum(items, "one_off"),
-        "funds_per_year_approximate": _approximate(items, "per_year"),
-        "funds_total_approximate": _approximate(items, "total"),
-        "funds_one_year_approximate": _approximate(items, "year"),
-        "funds_one_off_approximate": _approximate(items, "one_off"),
+        **{f"funds_{name}_eur": _sum(chosen) for name, chosen in money.items()},
+        **{f"funds_{name}_approximate": any(i["approximate"] for i in chosen) for name, chosen in money.items()},
         "funding": sorted({f for i in items for f in i["funding"]}),
         "staff": [{k: i[k] for k in ("quantity", "unit", "basis")} for i in items if i["kind"] == "staff"],
         "partners": record["partners"],
@@ -83,8 +71,6 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
     """Portfolios: measures per cluster, the peak year of each ministry's own money (what `fko
     budget -r CODE` counts) where the data supports one, and the measures the ministries have
     in common. A sum over years that do not run at the same time is never given."""
-    from fko.domain.budget import peak_year, view, years
-
     if len(codes) < 2:
         raise UsageError(_("give at least two ministries to compare, e.g. fko compare -r MAGS -r MSB"))
     found = ressort_codes(store, codes)
@@ -104,9 +90,7 @@ def compare_ressorts(store: Store, codes: Sequence[str]) -> dict[str, Any]:
                 "funds_peak_year_eur": peak["year_total"] if peak else None,
             }
         )
-    common = set(portfolios[0]["ids"])
-    for p in portfolios[1:]:
-        common &= set(p["ids"])
+    common = set.intersection(*(set(p["ids"]) for p in portfolios))
     order = [m["id"] for m in store.measures()]
     return {"ressorts": portfolios, "in_common": [i for i in order if i in common]}
 

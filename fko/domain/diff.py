@@ -11,8 +11,12 @@ import difflib
 from collections.abc import Sequence
 from typing import Any
 
+from fko.domain.budget import BASES, FEDERAL, peak_sum
+from fko.domain.measures import records
+from fko.domain.status import period
 from fko.errors import UsageError
 from fko.i18n import _
+from fko.model.outputs import FieldChange
 from fko.store.reader import Store
 
 #: The fields `fko diff` compares, in the order of the report, and `--fields` accepts.
@@ -155,20 +159,12 @@ def word_diff(old: str, new: str, context: int = 4) -> str:
 
 
 def _period(record: dict[str, Any]) -> dict[str, Any]:
-    from fko.domain.status import period
-
     start, end, open_ended, _derived, _rule = period(record)
     return {
         "start": start.isoformat() if start else None,
         "end": end.isoformat() if end else None,
         "open_ended": open_ended,
     }
-
-
-def _value(record: dict[str, Any], name: str) -> Any:
-    if name == "funds":
-        return record["budget"]
-    return record.get(name)
 
 
 def _item_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -205,18 +201,10 @@ def field_change(
     Budget items whose years are derived from the runtime and moved with it are reported with
     the runtime (when it is compared), not as a change of the funds.
     """
-    a, b = _value(old, name), _value(new, name)
-    change: dict[str, Any] = {
-        "field": name,
-        "old": a,
-        "new": b,
-        "values_added": None,
-        "values_removed": None,
-        "words": None,
-        "item_changes": None,
-        "old_period": None,
-        "new_period": None,
-    }
+    key = "budget" if name == "funds" else name
+    a: Any = old.get(key)
+    b: Any = new.get(key)
+    change: dict[str, Any] = {**dict.fromkeys(FieldChange.__annotations__), "field": name, "old": a, "new": b}
     if name == "funds":
         items = _item_changes(a.get("items", []), b.get("items", []))
         if "runtime" in fields:
@@ -245,19 +233,12 @@ def field_change(
     return change
 
 
-def _records(store: Store) -> list[dict[str, Any]]:
-    from fko.domain.measures import records
-
-    return records(store)
-
-
 def _fund_sums(records: Sequence[dict[str, Any]]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     """Euro per basis, and per (ministry, basis): an item counts for the payer the report names,
     else in full for each of its measure's ministries (federal money for none). Totals over
     several years are summed; yearly, one-year and one-off amounts give the amount of their
     largest year (those running in, or stated for, the same year), never a sum over years that
     do not run at the same time."""
-    from fko.domain.budget import BASES, FEDERAL, covers
 
     rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for record in records:
@@ -272,14 +253,7 @@ def _fund_sums(records: Sequence[dict[str, Any]]) -> tuple[dict[str, int], dict[
                 rows.setdefault((code, item["basis"]), []).append(item)
 
     def amount(basis: str, chosen: list[dict[str, Any]]) -> int:
-        if basis == "total":
-            return sum(int(r["amount_eur"]) for r in chosen)
-        spans = [y for r in chosen for y in (r["year_from"], r["year_to"]) if y is not None]
-        if not spans:
-            return 0
-        return max(
-            sum(int(r["amount_eur"]) for r in chosen if covers(r, year)) for year in range(min(spans), max(spans) + 1)
-        )
+        return sum(int(r["amount_eur"]) for r in chosen) if basis == "total" else peak_sum(chosen)
 
     per_basis = {basis: amount(basis, rows.get(("", basis), [])) for basis in BASES}
     per_ressort = {key: amount(key[1], chosen) for key, chosen in rows.items() if key[0]}
@@ -288,8 +262,6 @@ def _fund_sums(records: Sequence[dict[str, Any]]) -> tuple[dict[str, int], dict[
 
 def funds_change(old: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """The planned funds of the report's measures, old and new, per basis and per ministry and basis."""
-    from fko.domain.budget import BASES
-
     basis_a, ressort_a = _fund_sums(old)
     basis_b, ressort_b = _fund_sums(new)
     per_basis = [
@@ -315,7 +287,7 @@ def _brief(record: dict[str, Any]) -> dict[str, Any]:
 
 def diff(old: Store, new: Store, fields: Sequence[str] = FIELDS) -> dict[str, Any]:
     """The structured difference between two stores (see `fko schema diff`)."""
-    olds, news = _records(old), _records(new)
+    olds, news = records(old), records(new)
     pairs = match(olds, news)
     order = {m["id"]: n for n, m in enumerate(news)}
     paired_old = {a["id"] for a, _, _ in pairs}

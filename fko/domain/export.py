@@ -1,9 +1,6 @@
 """Export the whole dataset: one JSON document, a folder of CSV files, an SQLite database
-(opens as it is in Datasette and sqlite-utils) or an Excel workbook.
-
-Each format has a producer that writes one complete file or folder to a given path; the
-writing itself (temp file, fsync, rename, --force) is done by one helper.
-"""
+(opens as it is in Datasette and sqlite-utils) or an Excel workbook. A producer per format
+writes the complete file or folder to a path it is given; fko/output/files.py puts it in place."""
 
 from __future__ import annotations
 
@@ -11,6 +8,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -154,6 +152,15 @@ def _child(row: dict[str, Any], number: int | None = None) -> dict[str, Any]:
     return out
 
 
+def _budget_items(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A row per budget item, named by its measure's ID (`measure_id`) and number (`item`)."""
+    return [
+        {"measure_id": r["id"], "item": n, **item}
+        for r in records
+        for n, item in enumerate(r["budget"].get("items", []), start=1)
+    ]
+
+
 def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
     """The dataset as flat tables: one per record type, plus link tables for lists."""
     records = store.measures() + store.table("initiatives")
@@ -169,11 +176,7 @@ def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
             for r in records
             for n, p in enumerate(r["partners"], start=1)
         ],
-        "budget_items": [
-            {"measure_id": r["id"], "item": n, **item}
-            for r in records
-            for n, item in enumerate(r["budget"].get("items", []), start=1)
-        ],
+        "budget_items": _budget_items(records),
         "recognition": [_child(r, n) for n, r in enumerate(store.table("recognition"), start=1)],
         "indicators": [_child(r, n) for n, r in enumerate(store.table("indicators"), start=1)],
         "updates": [_child(r, n) for n, r in enumerate(store.table("updates"), start=1)],
@@ -212,23 +215,21 @@ def numeric(rows: list[dict[str, Any]], column: str) -> bool:
 
 def write_json(store: Store, path: Path) -> None:
     """The records with the keys `--json` prints (a budget item names its measure `measure_id`)."""
-    records = store.measures() + store.table("initiatives")
     document = {
         "fko_version": __version__,
         "measures": store.measures(),
         "initiatives": store.table("initiatives"),
-        "budget_items": [
-            {"measure_id": r["id"], "item": n, **item}
-            for r in records
-            for n, item in enumerate(r["budget"].get("items", []), start=1)
-        ],
+        "budget_items": _budget_items(store.measures() + store.table("initiatives")),
         **{name: store.table(name) for name in ("recognition", "indicators", "updates", "events")},
         "ressorts": store.ressorts(),
         "clusters": store.clusters(),
         "sources": store.sources(),
     }
-    with path.open("w", encoding="utf-8") as out:
-        out.write(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    _dump(document, path)
+
+
+def _dump(document: Any, path: Path) -> None:
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8")
 
 
 def _table_csv(rows: list[dict[str, Any]], delimiter: str) -> str:
@@ -296,18 +297,6 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _folded(store: Store, aliases: Mapping[str, list[str]]) -> dict[str, str]:
-    """measure id -> its searchable text (with its aliases, as the search index has them),
-    normalised the way `fko search` normalises."""
-    from fko.german import normalise
-
-    folded = {}
-    for r in store.measures() + store.table("initiatives"):
-        texts = [r["title"], r.get("goal") or "", r["description"], *r["partners"], *aliases.get(r["id"], [])]
-        folded[r["id"]] = normalise(" ".join(texts))
-    return folded
-
-
 def _fts_triggers(table: str, fts: str, fts_columns: Sequence[str]) -> str:
     """The triggers that keep a full-text index in step with its table, as `sqlite-utils
     enable-fts --create-triggers` writes them: a row a user adds, changes or deletes later is
@@ -334,10 +323,12 @@ def write_sqlite(store: Store, path: Path, aliases: Mapping[str, list[str]]) -> 
     """An SQLite database with primary and foreign keys and FTS5 search that Datasette and
     sqlite-utils detect (content="measures"), kept in step with its table by triggers;
     `aliases` by measure ID go into its search text."""
+    from fko.german import normalise
+
     data = tables(store)
-    folded = _folded(store, aliases)
-    for row in data["measures"]:
-        row["search_folded"] = folded[row["id"]]
+    for row in data["measures"]:  # the searchable text with the aliases, folded as `fko search` folds it
+        texts = [row["title"], row["goal"] or "", row["description"], *row["partners"], *aliases.get(row["id"], [])]
+        row["search_folded"] = normalise(" ".join(texts))
     connection = sqlite3.connect(path)
     try:
         # The file is temporary until safe_write renames it into place (and fsyncs it): no journal.
@@ -407,11 +398,6 @@ def datasette_metadata(database: str) -> dict[str, Any]:
     }
 
 
-def write_metadata(path: Path, database: str) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        out.write(json.dumps(datasette_metadata(database), ensure_ascii=False, indent=2) + "\n")
-
-
 def producer(
     store: Store, fmt: str, delimiter: str = ";", aliases: Mapping[str, list[str]] | None = None
 ) -> Callable[[Path], None]:
@@ -456,7 +442,7 @@ def export(
         meta = out.with_name(f"{out.stem}.metadata.json")
         write_file(
             meta,
-            lambda path: write_metadata(path, out.stem),
+            partial(_dump, datasette_metadata(out.stem)),
             force=force,
             protect=protect,
             follow_symlinks=follow_symlinks,
@@ -470,18 +456,16 @@ def write_rows_xlsx(
 ) -> None:
     """--xlsx FILE of a listing command: the rows with the columns --csv would have, one sheet;
     an existing FILE is replaced only with force."""
+    from fko.output.channels import clean
+    from fko.output.files import write_file
     from fko.output.xlsx import write_sheets
 
     projected = [{f.name: f.get(row) for f in fields} for row in rows]
     sheet = sheet_name(title or "fko")
-    from fko.output.channels import clean
-
     headers = [clean(f"fko {__version__}" + (f": {title}" if title else ""))]
     # In German a row of the columns' German names under the keys (a workbook is for people;
     # the keys stay, as in CSV); not where the columns are only keys (--fields).
     labels = {f.name: _(f.header) for f in fields} if german() and any(f.header != f.name for f in fields) else None
-    from fko.output.files import write_file
-
     write_file(
         target,
         lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers, labels),

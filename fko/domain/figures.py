@@ -1,7 +1,5 @@
-"""Recognition figures, dated indicators, later updates and the source documents.
-
-Derived values (rates, changes) are computed here and always marked as derived.
-"""
+"""Recognition figures, dated indicators, later updates and the source documents. Derived values
+(rates, changes) are computed here and always marked as derived."""
 
 from __future__ import annotations
 
@@ -14,10 +12,8 @@ from fko.store.reader import Store
 
 AREA_METRIC = "Verfahren nach Zuständigkeitsbereich"
 COUNTRY_METRIC = "Verfahren nach Ausbildungsstaat"
-RATES = (
-    ("Anerkennungsquote", "anerkannt"),
-    ("Ablehnungsquote", "abgelehnt"),
-)
+_MATRIX_KEYS = ("body", "metric", "derived", "unit", "source")
+RATES = (("Anerkennungsquote", "anerkannt"), ("Ablehnungsquote", "abgelehnt"))
 
 
 def _body_key(text: str) -> str:
@@ -49,22 +45,19 @@ def with_rates(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     applied = {(r["body"], r["year"]): r["value"] for r in rows if r["metric"] == "Anträge gestellt"}
     for name, metric in RATES:
         for row in rows:
-            if row["metric"] != metric:
-                continue
-            total = applied.get((row["body"], row["year"]))
-            if not total:
-                continue
-            out.append(
-                {
-                    **row,
-                    "metric": f"{name} ({metric} / Anträge gestellt)",
-                    "label": None,
-                    "value": round(100 * row["value"] / total, 1),
-                    "unit": "%",
-                    "derived": True,
-                    "note": "derived by fko from the two figures of the report",
-                }
-            )
+            total = applied.get((row["body"], row["year"])) if row["metric"] == metric else None
+            if total:
+                out.append(
+                    {
+                        **row,
+                        "metric": f"{name} ({metric} / Anträge gestellt)",
+                        "label": None,
+                        "value": round(100 * row["value"] / total, 1),
+                        "unit": "%",
+                        "derived": True,
+                        "note": "derived by fko from the two figures of the report",
+                    }
+                )
     return out
 
 
@@ -85,18 +78,7 @@ def chamber_matrix(
     for row in tables:
         if row["year"] not in shown_years:
             continue
-        key = (row["body"], row["metric"])
-        entry = matrix.setdefault(
-            key,
-            {
-                "body": row["body"],
-                "metric": row["metric"],
-                "derived": row["derived"],
-                "unit": row["unit"],
-                "source": row["source"],
-                "values": {},
-            },
-        )
+        entry = matrix.setdefault((row["body"], row["metric"]), {k: row[k] for k in _MATRIX_KEYS} | {"values": {}})
         entry["values"][row["year"]] = row["value"]
     out = []
     for entry in matrix.values():
@@ -112,13 +94,11 @@ def chamber_matrix(
 
 
 def by_area(store: Store) -> list[dict[str, Any]]:
-    rows = recognition_rows(store, metric=AREA_METRIC)
-    return sorted(rows, key=lambda r: -r["value"])
+    return sorted(recognition_rows(store, metric=AREA_METRIC), key=lambda r: -r["value"])
 
 
 def by_country(store: Store, bodies: Sequence[str] = ()) -> list[dict[str, Any]]:
-    rows = recognition_rows(store, bodies, metric=COUNTRY_METRIC)
-    return sorted(rows, key=lambda r: -r["value"])
+    return sorted(recognition_rows(store, bodies, metric=COUNTRY_METRIC), key=lambda r: -r["value"])
 
 
 def indicator_rows(store: Store, measure_id: str | None = None) -> list[dict[str, Any]]:
@@ -158,3 +138,14 @@ def source_key(store: Store, given: str) -> str:
             return str(source["file"])
     keys = ", ".join(f"{s['key']} ({s['file']})" for s in store.sources())
     raise UsageError(_("unknown source '{given}'; use all or one of {keys}").format(given=given, keys=keys))
+
+
+def report_date(store: Store) -> str | None:
+    """The date of the report the store was built from (YYYY-MM), from its source record."""
+    meta = store.table("meta")
+    report = meta[0].get("report") if meta else None
+    for source in store.sources():
+        if source.get("file") == report or (report is None and source.get("key") == "report"):
+            date = source.get("date")
+            return str(date) if date else None
+    return None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -51,13 +53,6 @@ def ressort_codes(store: Store, given: Iterable[str]) -> list[str]:
     return out
 
 
-def suggest(wanted: str, candidates: Sequence[str]) -> str | None:
-    import difflib  # lazy: only a miss needs it
-
-    close = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
 def records(store: Store) -> list[dict[str, Any]]:
     """The report's measures, then the initiatives of the newer sources."""
     return store.measures() + store.table("initiatives")
@@ -73,31 +68,19 @@ def lookup(store: Store, record_id: str) -> dict[str, Any] | None:
     return store.record(record_id)
 
 
-def ids(store: Store) -> list[str]:
-    """The IDs of the measures and initiatives, in order, without parsing their records where
-    the store allows."""
-    return store.ids("measures") + store.ids("initiatives")
-
-
 def get(store: Store, measure_id: str) -> dict[str, Any]:
     """One measure by ID; an unknown ID is "not found" with the closest ID suggested."""
     wanted = normalise_id(measure_id) or measure_id.strip()
     found = lookup(store, wanted)
     if found is not None:
         return found
-    hint = suggest(wanted.upper(), ids(store))
-    if hint is None and not normalise_id(measure_id):
+    close = difflib.get_close_matches(wanted.upper(), store.ids("measures") + store.ids("initiatives"), n=1)
+    if close:
+        raise FkoError(_("no measure '{id}'; did you mean {hint}?").format(id=measure_id, hint=close[0]))
+    if not normalise_id(measure_id):
         hint_text = f"; try `fko search {measure_id}`"
         raise FkoError(_("no measure '{measure_id}'{hint_text}").format(measure_id=measure_id, hint_text=hint_text))
-    if hint:
-        raise FkoError(_("no measure '{id}'; did you mean {hint}?").format(id=measure_id, hint=hint))
     raise FkoError(_("no measure '{id}'; see `fko list`").format(id=measure_id))
-
-
-def _fold(text: str) -> str:
-    from fko.german import normalise
-
-    return normalise(text)
 
 
 def filter_measures(
@@ -117,7 +100,11 @@ def filter_measures(
     wanted_clusters = {cluster_numeral(c) for c in clusters}
     wanted_ressorts = set(ressort_codes(store, ressorts))
     wanted_leads = set(ressort_codes(store, leads))
-    needle = _fold(partner) if partner else None
+    needle = None
+    if partner:
+        from fko.german import normalise  # not on the path of a plain `fko list`
+
+        needle = normalise(partner)
     out = []
     pool = store.measures() if source is None else records(store)
     for measure in pool:
@@ -130,7 +117,7 @@ def filter_measures(
         if wanted_leads and not (measure["ressorts"] and measure["ressorts"][0] in wanted_leads):
             continue
         if needle is not None:
-            haystack = _fold(" ".join(measure["partners"]) + " " + (measure["partners_text"] or ""))
+            haystack = normalise(" ".join(measure["partners"]) + " " + (measure["partners_text"] or ""))
             if needle not in haystack:
                 continue
         out.append(measure)
@@ -139,18 +126,13 @@ def filter_measures(
 
 def ressort_table(store: Store) -> list[dict[str, Any]]:
     """Each ministry with how many measures it leads or shares."""
-    counts: dict[str, int] = {}
-    for measure in store.measures():
-        for code in measure["ressorts"]:
-            counts[code] = counts.get(code, 0) + 1
-    return [{**r, "measures": counts.get(r["code"], 0)} for r in store.ressorts()]
+    counts = Counter(code for measure in store.measures() for code in measure["ressorts"])
+    return [{**r, "measures": counts[r["code"]]} for r in store.ressorts()]
 
 
 def cluster_table(store: Store) -> list[dict[str, Any]]:
-    counts: dict[str, int] = {}
-    for measure in store.measures():
-        counts[measure["cluster"]] = counts.get(measure["cluster"], 0) + 1
-    return [{**c, "measures": counts.get(c["numeral"], 0)} for c in store.clusters()]
+    counts = Counter(measure["cluster"] for measure in store.measures())
+    return [{**c, "measures": counts[c["numeral"]]} for c in store.clusters()]
 
 
 def show_record(store: Store, measure: dict[str, Any], on: dt.date) -> dict[str, Any]:

@@ -1,11 +1,8 @@
 """The status of a measure on a date, derived from its runtime by stated rules.
 
-Statuses: planned, expected, running, ended, unknown. A running measure without an end is
-also open-ended. Where a rule interprets the wording (an implied end, a season, a school
-year), the status says it was derived and names the rule. A start the report only expects
-("voraussichtlich") or a draft ("Entwurf") is never running: `expected` before the date,
-`unknown` after it, until a source confirms it. The report's own words that qualify a status
-("weitere Durchgänge geplant", "verstetigt") stand beside it.
+Statuses: planned, expected, running, ended, open-ended, unknown. Where a rule interprets the
+wording (an implied end, a season, a school year), the status says it was derived and names the
+rule. A start the report only expects ("voraussichtlich", a draft) is never running.
 """
 
 from __future__ import annotations
@@ -13,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -35,58 +33,50 @@ _DRAFT = re.compile(r"\bEntwurfs?\b[^.,;]*")
 _PERMANENT = re.compile(r"(?:\bmit\b[^.,;]*?\s)?\bverstetigt\b")
 #: The runtime's own words that qualify its end ("(weitere Durchgänge geplant)").
 _FURTHER = re.compile(r"weitere Durchgänge geplant")
+_DATE_FORMS = N_("2024-06-01, 01.06.2024, 2024-06, 06/2024 or 2024")
+#: German status words people type (and the report uses), beside the English ones.
+GERMAN_STATUS = {
+    "erwartet": "expected",
+    "voraussichtlich": "expected",
+    "laufend": "running",
+    "läuft": "running",
+    "aktiv": "running",
+    "beendet": "ended",
+    "abgeschlossen": "ended",
+    "geplant": "planned",
+    "unbefristet": "open-ended",
+    "offen": "open-ended",
+    "unbekannt": "unknown",
+}
 
 
 def _about(record: dict[str, Any]) -> str:
     return f"{record.get('title') or ''} {record.get('description') or ''}"
 
 
+@dataclass(slots=True)
 class Status:
     """A measure's status on a date, the interpreted period, and how it was found.
 
-    A plain class with slots rather than a dataclass: `fko list` makes one per measure, and
-    the dataclass decorator alone cost ≈1 ms at start-up (issue #16). Treat it as immutable."""
+    `reported` is the latest later source dated on or before the date that reports the measure's
+    state (an update with `reports_status`); it stands beside the status from the runtime.
+    `note` holds the report's own words that qualify the status ("weitere Durchgänge geplant")."""
 
-    __slots__ = ("status", "open_ended", "start", "end", "derived", "rule", "reported", "note")
-
-    def __init__(
-        self,
-        status: str,
-        open_ended: bool,
-        start: dt.date | None,
-        end: dt.date | None,
-        derived: bool,
-        rule: str,
-        reported: dict[str, Any] | None = None,
-        note: str | None = None,
-    ) -> None:
-        self.status = status
-        self.open_ended = open_ended
-        self.start = start
-        self.end = end
-        self.derived = derived
-        self.rule = rule
-        #: The latest later source, dated on or before the date asked, that reports the
-        #: measure's state (an update with `reports_status`); the runtime-derived status above
-        #: stays as it is.
-        self.reported = reported
-        #: The report's own words that qualify the status ("weitere Durchgänge geplant"), or None.
-        self.note = note
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Status):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
-
-    def __repr__(self) -> str:
-        return "Status(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
+    status: str
+    open_ended: bool
+    start: dt.date | None
+    end: dt.date | None
+    derived: bool
+    rule: str
+    reported: dict[str, Any] | None = None
+    note: str | None = None
 
     def as_row(self) -> dict[str, Any]:
         return self.into({})
 
     def into(self, row: dict[str, Any]) -> dict[str, Any]:
-        """`row` with the status's keys set (added in their order where new), as `as_row` has
-        them: `fko list` fills its records in place rather than merging a second dict."""
+        """`row` with the status's keys set, added in their order where new (`fko list` fills its
+        records in place)."""
         row["status"] = self.status
         row["open_ended"] = self.open_ended
         row["period_start"] = _iso(self.start) if self.start else None
@@ -94,16 +84,10 @@ class Status:
         row["status_derived"] = self.derived
         row["status_rule"] = self.rule
         row["status_note"] = self.note
-        reported = self.reported
-        if reported:
-            row["reported_status"] = reported.get("reports_status")
-            row["reported_date"] = reported.get("date")
-            row["reported_source"] = reported.get("source")
-            row["reported_quote"] = reported.get("quote")
-            row["reported_inference"] = reported.get("inference")
-        else:
-            row["reported_status"] = row["reported_date"] = row["reported_source"] = None
-            row["reported_quote"] = row["reported_inference"] = None
+        reported = self.reported or {}
+        row["reported_status"] = reported.get("reports_status")
+        for key in ("date", "source", "quote", "inference"):
+            row[f"reported_{key}"] = reported.get(key)
         row["weighed_status"] = self.weighed()
         return row
 
@@ -136,7 +120,7 @@ class Status:
         return state_text(self.status, self.open_ended) + (_(" (derived)") if self.derived else "")
 
 
-#: A date as ISO text: a list of 10,000 measures repeats a few hundred dates (10,000 rows: 6 -> 2 ms).
+#: A date as ISO text, cached: a long list repeats a few hundred dates.
 _iso = lru_cache(maxsize=4096)(dt.date.isoformat)
 
 
@@ -145,39 +129,20 @@ def state_text(status: str, open_ended: bool) -> str:
     return _("running (open-ended)") if open_ended and status == "running" else _(status)
 
 
-_DATE_FORMS = N_("2024-06-01, 01.06.2024, 2024-06, 06/2024 or 2024")
-# Patterns as strings: compiled (and cached by `re`) only when a command parses a date.
-_DAY_MONTH_YEAR = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
-_MONTH_YEAR = r"(\d{1,2})[/.](\d{4})"
-_ISO_DATE = r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
-
-
-def _days_in_month(year: int, month: int) -> int:
-    """28 to 31 (as calendar.monthrange, whose import costs ≈1 ms at start-up)."""
-    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-    return (following - dt.timedelta(days=1)).day
-
-
 def parse_span(text: str, option: str = "--on") -> tuple[dt.date, dt.date]:
     """The first and last day a date as people write it names: 2024-06-01 and 01.06.2024 one
     day, 2024-06 and 06/2024 a month, 2024 a year. Anything else is a usage error."""
     value = text.strip()
-    year = month = day = None
-    if match := re.fullmatch(_DAY_MONTH_YEAR, value):
-        day, month, year = (int(g) for g in match.groups())
-    elif match := re.fullmatch(_MONTH_YEAR, value):
-        month, year = int(match.group(1)), int(match.group(2))
-    elif match := re.fullmatch(_ISO_DATE, value):
-        year = int(match.group(1))
-        month = int(match.group(2)) if match.group(2) else None
-        day = int(match.group(3)) if match.group(3) else None
+    parts: Sequence[str] = ()
+    if match := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value):
+        parts = match.groups()[::-1]
+    elif match := re.fullmatch(r"(\d{1,2})[/.](\d{4})", value):
+        parts = match.groups()[::-1]
+    elif match := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value):
+        parts = [part for part in match.groups() if part]
     try:
-        if year is not None and 1 <= year:
-            if day is not None and month is not None:
-                return dt.date(year, month, day), dt.date(year, month, day)
-            if month is not None:
-                return dt.date(year, month, 1), dt.date(year, month, _days_in_month(year, month))
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if parts:
+            return first_day("-".join(parts)), last_day("-".join(parts))
     except ValueError:
         pass
     raise UsageError(
@@ -226,7 +191,7 @@ def starts_in(record: dict[str, Any], year: int) -> bool:
     """Whether the record's interpreted period starts in `year`; an unknown start, or one the
     report only expects (III.1 "voraussichtlich 4. Quartal 2024", a draft), does not."""
     start = period(record)[0]
-    return start is not None and start.year == year and _expected(record) is None
+    return start is not None and start.year == year and _qualifiers(record)[1] is None
 
 
 def ends_in(record: dict[str, Any], year: int) -> bool:
@@ -236,19 +201,25 @@ def ends_in(record: dict[str, Any], year: int) -> bool:
     return end is not None and end.year == year
 
 
-@lru_cache(maxsize=4096)  # a list of 10,000 measures repeats a few hundred months
+def month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=4096)  # a list of many measures repeats a few hundred months
 def first_day(iso: str) -> dt.date:
+    """The first day of YYYY, YYYY-MM or YYYY-MM-DD."""
     parts = [int(p) for p in iso.split("-")]
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 @lru_cache(maxsize=4096)
 def last_day(iso: str) -> dt.date:
+    """The last day of YYYY, YYYY-MM or YYYY-MM-DD."""
     parts = [int(p) for p in iso.split("-")]
     if len(parts) == 3:
         return dt.date(*parts)
-    month = parts[1] if len(parts) > 1 else 12
-    return dt.date(parts[0], month, _days_in_month(parts[0], month))
+    return month_end(parts[0], parts[1] if len(parts) > 1 else 12)
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -260,19 +231,11 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
     """(start, end, open_ended, derived, rule) of a record: its runtime's period, and a measure
     the report calls "verstetigt" (made permanent) goes on past its runtime's end."""
-    return _period(record, _qualifiers(record)[2])
-
-
-def _period(record: dict[str, Any], permanent: str | None) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
     start, end, open_ended, derived, rule = runtime_period(record)
+    permanent = _qualifiers(record)[2]
     if permanent and end is not None:
-        return (
-            start,
-            None,
-            True,
-            True,
-            (f"{rule}; {permanent!r}: made permanent, so it goes on past its runtime's end {end.isoformat()}"),
-        )
+        rule += f"; {permanent!r}: made permanent, so it goes on past its runtime's end {end.isoformat()}"
+        return start, None, True, True, rule
     return start, end, open_ended, derived, rule
 
 
@@ -282,7 +245,7 @@ def _words(text: str, pattern: re.Pattern[str]) -> str | None:
     return match.group(0) if match else None
 
 
-@lru_cache(maxsize=4096)  # `fko list` asks twice per measure (period, status): its texts are scanned once
+@lru_cache(maxsize=4096)  # `fko list` asks twice per measure (period, status)
 def _qualified(runtime: str, in_force: str, description: str) -> tuple[str | None, str | None, str | None]:
     """(note, expected, permanent) of a measure's texts: the report's words that qualify its
     status, those that make its start only expected, those that make it permanent."""
@@ -294,24 +257,13 @@ def _qualified(runtime: str, in_force: str, description: str) -> tuple[str | Non
         expected = "Inkrafttreten " + " ".join(in_force.split())
     elif "Entwurf" in description:
         expected = _words(description, _DRAFT)
-    further = _FURTHER.search(runtime) if "Durchgänge" in runtime else None
+    further = _FURTHER.search(runtime)
     return (further.group(0) if further else permanent or expected), expected, permanent
 
 
 def _qualifiers(record: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
     runtime = record.get("runtime") or {}
     return _qualified(runtime.get("text") or "", record.get("in_force") or "", record.get("description") or "")
-
-
-def _permanent(record: dict[str, Any]) -> str | None:
-    """The report's words that make the measure permanent ("mit dem Haushaltsplan 2024 verstetigt")."""
-    return _qualifiers(record)[2]
-
-
-def _expected(record: dict[str, Any]) -> str | None:
-    """The report's words that make the start only expected: a runtime or in-force date stated as
-    "voraussichtlich …", or a draft ("Entwurfs der Siebten Verordnung …"); None where there are none."""
-    return _qualifiers(record)[1]
 
 
 def status_note(record: dict[str, Any]) -> str | None:
@@ -326,34 +278,33 @@ def runtime_period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | No
     runtime = record.get("runtime") or {}
     text = runtime.get("text") or ""
     start_iso, end_iso = runtime.get("start"), runtime.get("end")
-    if "abgeschlossen" in text and re.search(r"\babgeschlossen\b", text):
+    if re.search(r"\babgeschlossen\b", text):
         return None, None, False, False, _COMPLETED
     if not start_iso and not end_iso:
         in_force = record.get("in_force") or ""
-        date = in_force and re.search(r"(\d{2})\.(\d{2})\.(\d{4})", in_force)
-        quarter = "Quartal" in in_force and re.search(r"(\d)\. Quartal (\d{4})", in_force)
+        date = re.search(r"(\d{2})\.(\d{2})\.(\d{4})", in_force)
+        quarter = re.search(r"(\d)\. Quartal (\d{4})", in_force)
         if date:
             day = dt.date(int(date.group(3)), int(date.group(2)), int(date.group(1)))
             return day, None, True, True, "no runtime: in force since the stated date, without an end"
         if quarter:
             day = dt.date(int(quarter.group(2)), 3 * int(quarter.group(1)) - 2, 1)
             return day, None, True, True, "no runtime: expected in force from the first day of the stated quarter"
-        if "laufend" in text and re.search(r"\blaufend\b", text):
+        if re.search(r"\blaufend\b", text):
             return None, None, True, False, "the report states 'laufend' (ongoing) without dates"
         return None, None, False, False, "no runtime stated"
     derived = False
     rules = []
     start = first_day(start_iso) if start_iso else None
     end = last_day(end_iso) if end_iso else None
-    # Each rule for a year names it after a word ("Ende 2023"): most texts name none (2023 bis 2025).
-    if start and start_iso and len(start_iso) == 4 and f" {start_iso}" in (head := text.partition(" bis ")[0]):
-        # Plain substring tests: a pattern per year would be compiled anew for every year.
+    if start and start_iso and len(start_iso) == 4:
+        head = text.partition(" bis ")[0]
         seasons = sorted((head.find(f"{name} {start_iso}"), name) for name in _SEASON if f"{name} {start_iso}" in head)
         if f"Ende {start_iso}" in head:
             start, derived = dt.date(int(start_iso), 12, 1), True
             rules.append("'Ende YYYY' as a start means December")
         elif seasons:
-            season = seasons[0][1]  # the first named, as a regular expression would find it
+            season = seasons[0][1]  # the first named
             start, derived = dt.date(int(start_iso), _SEASON[season], 1), True
             rules.append(f"'{season} {start_iso}' starts in month {_SEASON[season]}")
         elif f"Schuljahr {start_iso}/" in head:
@@ -361,10 +312,11 @@ def runtime_period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | No
             rules.append("a school year starts on 1 August")
     open_ended = False
     if end is None and start is not None:
-        limited = "Befristung auf " in text and _LIMITED.search(text)
+        limited = _LIMITED.search(text)
+        single = start_iso and len(start_iso) == 10 and " bis " not in text
         if limited and limited.group(1) in _NUMBERS:
-            end, derived = _add_years(start, _NUMBERS[limited.group(1)]), True
             years = _NUMBERS[limited.group(1)]
+            end, derived = _add_years(start, years), True
             rules.append(f"'Befristung auf {limited.group(1)} Jahre' ends {years} years after the start")
         elif _OPEN.search(text):
             open_ended = True
@@ -376,12 +328,12 @@ def runtime_period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | No
                 )
             else:
                 rules.append("'seit', 'ab', 'laufend', 'fortlaufend', 'unbefristet' or 'dauerhaft': no end")
-        elif start_iso and len(start_iso) == 10 and " bis " not in text and (one := _ONE_DAY.search(_about(record))):
+        elif single and (one := _ONE_DAY.search(_about(record))):
             end, derived = start, True
             rules.append(
                 f"a single full date, and the report describes one event ({one.group(0)!r}): an event that day"
             )
-        elif start_iso and len(start_iso) == 10 and " bis " not in text:
+        elif single:
             rules.append(
                 "a single full date: the report does not say that the measure ends that day, so the end is unknown"
             )
@@ -390,63 +342,46 @@ def runtime_period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | No
     return start, end, open_ended, derived, "; ".join(rules) or "stated start and end"
 
 
-def reported_on(updates: Sequence[dict[str, Any]], measure_id: str, on: dt.date) -> dict[str, Any] | None:
-    """The latest update of the measure that reports its state and is dated on or before `on`
-    (a month or year counts from its first day)."""
-    return _latest([u for u in updates if u["measure_id"] == measure_id and u.get("reports_status")], on)
-
-
 def _latest(reports: Sequence[dict[str, Any]], on: dt.date) -> dict[str, Any] | None:
-    """Of one measure's reports, the latest dated on or before `on`; the first of equals."""
+    """Of one measure's reports, the latest dated on or before `on` (a month or year counts from
+    its first day); the first of equals."""
     found = [u for u in reports if first_day(u["date"]) <= on]
     return max(found, key=lambda u: (u["date"], u["source"])) if found else None
 
 
 def status_in(store: Any, record: dict[str, Any], on: dt.date) -> Status:
     """The status on a date from the runtime, with the latest later source's report beside it."""
-    return status_on(record, on, reported_on(store.table("updates"), record["id"], on))
+    return statuses_in(store, [record], on)[0]
 
 
 def statuses_in(store: Any, records: Sequence[dict[str, Any]], on: dt.date) -> list[Status]:
-    """`status_in` of each record, the updates read once: indexed by measure rather than scanned
-    for every record (measures × updates)."""
+    """`status_in` of each record, the updates read once and indexed by measure."""
     reports: dict[str, list[dict[str, Any]]] = {}
     if records:
         for u in store.table("updates"):
             if u.get("reports_status"):
-                reports.setdefault(u["measure_id"], []).append(u)  # in table order: ties as before
-    out = []
-    for record in records:
-        mine = reports.get(record["id"])
-        out.append(status_on(record, on, _latest(mine, on) if mine else None))
-    return out
+                reports.setdefault(u["measure_id"], []).append(u)  # in table order: the first of equals
+    return [status_on(record, on, _latest(reports.get(record["id"], []), on)) for record in records]
 
 
 def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | None = None) -> Status:
-    status = _derived_status(record, on)
-    if reported:  # a new object: setting its report changes nothing else
-        status.reported = reported
-    return status
-
-
-def _derived_status(record: dict[str, Any], on: dt.date) -> Status:
-    note, expected, permanent = _qualifiers(record)
-    status = _runtime_status(record, on, permanent)
-    if note is None:
+    """The status on a date from the runtime, with `reported` beside it. A start the report only
+    expects is never more than expected, until a source confirms it."""
+    note, expected, _permanent = _qualifiers(record)
+    status = _runtime_status(record, on)
+    status.reported, status.note = reported, note
+    if not expected:
         return status
-    status.note = note
-    if expected:  # never more than expected, until a source confirms it
-        if status.status == "planned":
-            state, why = "expected", N_("before the date the report expects")
-        else:
-            state, why = "unknown", N_("no source confirms that it started")
-        rule = f"{status.rule}; the report only expects it ({expected}): {state}, {why}"
-        return Status(state, False, status.start, None, True, rule, note=note)
-    return status
+    if status.status == "planned":
+        state, why = "expected", N_("before the date the report expects")
+    else:
+        state, why = "unknown", N_("no source confirms that it started")
+    rule = f"{status.rule}; the report only expects it ({expected}): {state}, {why}"
+    return Status(state, False, status.start, None, True, rule, reported, note)
 
 
-def _runtime_status(record: dict[str, Any], on: dt.date, permanent: str | None) -> Status:
-    start, end, open_ended, derived, rule = _period(record, permanent)
+def _runtime_status(record: dict[str, Any], on: dt.date) -> Status:
+    start, end, open_ended, derived, rule = period(record)
     if rule is _COMPLETED:  # the one rule period gives for 'abgeschlossen'
         return Status("ended", False, None, None, False, rule)
     if start is None and end is None and not open_ended:
@@ -454,8 +389,7 @@ def _runtime_status(record: dict[str, Any], on: dt.date, permanent: str | None) 
     if start is not None and on < start:
         return Status("planned", False, start, end, derived, rule)
     if end is not None:
-        state = "ended" if on > end else "running"
-        return Status(state, False, start, end, derived, rule)
+        return Status("ended" if on > end else "running", False, start, end, derived, rule)
     if open_ended:
         return Status("running", True, start, None, derived, rule)
     return Status("unknown", False, start, None, derived, rule)
@@ -473,22 +407,6 @@ def matches(status: Status, wanted: str) -> bool:
     return status.status == wanted
 
 
-#: German status words people type (and the report uses), beside the English ones.
-GERMAN_STATUS = {
-    "erwartet": "expected",
-    "voraussichtlich": "expected",
-    "laufend": "running",
-    "läuft": "running",
-    "aktiv": "running",
-    "beendet": "ended",
-    "abgeschlossen": "ended",
-    "geplant": "planned",
-    "unbefristet": "open-ended",
-    "offen": "open-ended",
-    "unbekannt": "unknown",
-}
-
-
 def check_status(value: str) -> str:
     """--status in English or German, any case: laufend = running, beendet = ended, …"""
     wanted = value.strip().lower().replace("_", "-").replace(" ", "-")
@@ -503,10 +421,6 @@ def check_status(value: str) -> str:
     return wanted
 
 
-def today() -> dt.date:
-    return dt.date.today()
-
-
 def on_date(text: str | None) -> dt.date:
     """The --on date of a command: the given one, or today."""
-    return parse_date(text) if text else today()
+    return parse_date(text) if text else dt.date.today()
