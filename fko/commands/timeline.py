@@ -8,6 +8,7 @@ from fko.commands import choices, options
 from fko.i18n import _, date
 
 
+@options.json_output
 def run(
     ctx: typer.Context,
     measures: options.SomeMeasures = None,
@@ -25,9 +26,8 @@ def run(
     ] = None,
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    fields: options.Fields = None,
+    *,
+    out: options.Output,
 ) -> None:
     """Draw every measure's runtime as a bar, grouped, with its status and today marked.
 
@@ -49,25 +49,16 @@ def run(
 
     if since is not None and until is not None and until < since:
         raise UsageError(_("--to {until} is before --from {since}").format(until=until, since=since))
-    store = options.state(ctx).store()
+    store = options.store(ctx)
     display = options.display(ctx)
     day = on_date(on)
     records = filter_measures(store, cluster or (), ressort or ())
     if measures:
-        from fko.search.finder import resolve_all
-
-        found, notes = resolve_all(store, measures)
-        for line in notes:
-            channels.note(line)
-        wanted = {m["id"] for m in found}
+        wanted = {m["id"] for m in options.measures(store, measures)}
         records = [r for r in records if r["id"] in wanted]
     rows = timeline(store, records, day)
-    if json or jsonl or fields is not None:
-        from fko.views.rows import emit_rows
-
-        if not (json or jsonl):
-            raise UsageError(_("--fields with timeline needs --json or --jsonl"))
-        emit_rows(rows, [], display=display, output="timeline", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
+    if out.json_asked("timeline"):
+        out.emit(display, rows, [], "timeline")
         return
     # The bars show the status `list` and `show` weigh: a later source's report over the runtime's.
     placed = [{**r, "status": r["weighed_status"]} for r in rows if r["placed"]]
