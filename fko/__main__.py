@@ -1,17 +1,13 @@
 """The `fko` command and `python -m fko`: Ctrl-C exits 130 with one line, even while fko is still importing."""
 
-from __future__ import annotations
-
 import gc
+import os
 import sys
 
 
 def _hold_standard_fds() -> None:
     """Point a closed stdin, stdout or stderr (`fko list >&-`) at /dev/null, so that no file fko
-    opens later gets its number and receives output by mistake. sys.stdout stays None, and fko
-    reports the closed stdout."""
-    import os
-
+    opens later gets its number and receives output by mistake; fko still reports a closed stdout."""
     for fd in (0, 1, 2):
         try:
             os.fstat(fd)
@@ -28,16 +24,10 @@ def run() -> None:
 
 
 def console() -> None:
-    """The `fko` command (and `python -m fko`): as run(), then the process ends at once.
+    """The `fko` command: as run(), then the process ends at once, its streams flushed.
 
-    Once fko has answered, the interpreter's own shutdown would free every object one by one
-    and make a last collection pass over them: ≈20 ms after any command and ≈100 ms after a
-    10,000-measure `list --json`, a sixth of their time (issue #16), for nothing: fko has
-    written and closed its files (each by rename, fsynced), waited for its pager, and its
-    output channels flush after every write. So stdout and stderr are flushed once more, and
-    os._exit ends the process with the code. Only the console script: run() is unchanged."""
-    import os
-
+    The interpreter's shutdown would free every object one by one for nothing: fko has closed
+    its files (each written by rename), waited for its pager, and flushes its output as it writes."""
     code = _code()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -49,11 +39,8 @@ def console() -> None:
 
 
 def _code() -> int:
-    # fko runs briefly and its data is acyclic (parsed JSON, rows): reference counting frees it.
-    # The cyclic collector's passes over the growing heap (Typer's import, a large store) cost
-    # ≈9 % of the instructions of a start and ≈20 % of a 10,000-measure `list --json`, and
-    # free nothing that matters: peak memory measured the same for list, search, budget --by,
-    # export and data build with it off (issue #16). Only the command line; main() is unchanged.
+    # fko runs briefly and its data is acyclic (parsed JSON, rows): reference counting frees it,
+    # and the cyclic collector's passes over the growing heap would free nothing that matters.
     gc.disable()
     try:
         _hold_standard_fds()

@@ -1,8 +1,7 @@
-"""The fko command line: builds the Typer app and registers the commands.
+"""The fko command line: the Typer app, its commands (each built when it runs), the error boundary.
 
-No `from __future__ import annotations` in this module, fko/options.py and fko/commands/: Typer
-reads the annotations of every parameter on each start, and string annotations must be
-evaluated first (≈3 ms a run); real annotations cost nothing to read.
+No `from __future__ import annotations` here and in fko/commands/: Typer reads the annotations of
+the command's parameters on each start, and string annotations would have to be evaluated first.
 """
 
 import importlib
@@ -16,29 +15,10 @@ import typer
 
 from fko import __version__
 from fko.commands.options import Colour, State
-from fko.i18n import N_, _, german
-
-#: The commands in alphabetical order, and the module of each in fko/commands/.
-COMMANDS: dict[str, str] = {
-    "anerkennung": "recognition",
-    "budget": "budget",
-    "changes": "changes",
-    "cite": "cite",
-    "clusters": "clusters",
-    "compare": "compare",
-    "data": "data",
-    "diff": "diff",
-    "export": "export",
-    "indicators": "indicators",
-    "list": "list_",
-    "recognition": "recognition",
-    "ressorts": "ressorts",
-    "schema": "schema",
-    "search": "search",
-    "show": "show",
-    "sources": "sources",
-    "timeline": "timeline",
-}
+from fko.errors import FkoError, UsageError
+from fko.i18n import N_, _, choose, german, speaking
+from fko.output.channels import ECHO, ECHO_WORD, PipeClosed, channels, error, note
+from fko.output.pager import paging, without_flag
 
 
 def _version(value: bool) -> None:
@@ -57,8 +37,6 @@ def _show_completion(value: str | None) -> None:
     if value is None:
         return
     if value not in SHELLS:
-        from fko.errors import UsageError
-
         raise UsageError(
             _("fko completes in {shells}, not '{shell}'; e.g. fko --show-completion bash").format(
                 shells=", ".join(SHELLS), shell=value
@@ -76,8 +54,6 @@ def _show_completion(value: str | None) -> None:
 
 def your_shell() -> str:
     """The shell fko runs under (by $SHELL), if fko completes in it; else bash."""
-    import os
-
     name = os.path.basename(os.environ.get("SHELL", ""))
     return name if name in SHELLS else "bash"
 
@@ -132,15 +108,12 @@ def _global(
 ) -> None:
     # --lang was read before the app was built (main: the help and Click's messages speak it too)
     if db is not None and not db.strip():
-        from fko.errors import UsageError
-
         raise UsageError(_("--db is empty; name a store file, or leave --db out to read the shipped store"))
     ctx.obj = State(db, color.value)
 
 
-#: What `fko --help` says of each command, so that listing them imports none: the first sentence
-#: of the command's help; for data its help (tests/test_startup.py checks the listing equals
-#: Typer's own at several widths).
+#: The commands in alphabetical order, each with what `fko --help` says of it, so that listing
+#: them imports none: the first sentence of its help; for data its help (tests/cli/test_startup.py).
 SUMMARIES: dict[str, str] = {
     "anerkennung": "Alias of `fko recognition`.",
     "budget": "List the planned funds of every measure, largest first, and the one total of a year (--year).",
@@ -162,6 +135,9 @@ SUMMARIES: dict[str, str] = {
     "timeline": "Draw every measure's runtime as a bar, grouped, with its status and today marked.",
 }
 
+#: The module of each command in fko/commands/.
+COMMANDS = {name: {"anerkennung": "recognition", "list": "list_"}.get(name, name) for name in SUMMARIES}
+
 #: `fko --help` lists the commands in this order: Typer puts a group (data) after the commands.
 ORDER = [*(name for name in COMMANDS if name != "data"), "data"]
 
@@ -172,12 +148,8 @@ APP_HELP = "Query the measures, funds and figures of the Fachkräfteoffensive NR
 
 def build(only: str | None = None) -> typer.Typer:
     """The Typer app, with the command being run (`only`) built at once and every other one
-    built only if it is asked for (by completion, or `fko -- list`).
-
-    Typer turns each command into a Click command by inspecting all its parameters (≈1 ms a
-    command); `fko --help` lists the commands from their summaries without that (see
-    _Commands), and a command line builds only its own command.
-    """
+    built only if it is asked for (by completion, or `fko -- list`): Typer inspects every
+    parameter of a command to build it, and `fko --help` lists them from SUMMARIES."""
     app = typer.Typer(
         name="fko",
         help=_(APP_HELP),
@@ -248,13 +220,12 @@ class _LazyCommands(MutableMapping[str, Any]):
         return iter([*ORDER, *(name for name in self.built if name not in COMMANDS)])
 
     def __len__(self) -> int:
-        return len(list(iter(self)))
+        return len(list(iter(self)))  # list(self) would ask len() first
 
 
 class _Formatter(typer.Context.formatter_class):  # type: ignore[misc, valid-type]
-    """Click's help formatter, speaking the run's language: the usage prefix, the section
-    headings, and the texts Click and Typer add to the help of an option (its help option's
-    own, "[default: …]", "[required]"), which they write in English only."""
+    """Click's help formatter in the run's language: the usage prefix, the headings, and what
+    Click and Typer add to an option's help ("[default: …]", "[required]") in English only."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
@@ -287,8 +258,7 @@ _TRAILER = re.compile(r"(?:^|  )\[(.*)\]$")  # "help  [default: 20; x>=0; requir
 
 
 def _help_in_language(text: str) -> str:
-    """An option's help as Click wrote it, with Click's own texts translated: the help option's
-    help, and the "[default: …; required]" after a help text."""
+    """An option's help as Click wrote it, with Click's own texts in it translated."""
     if text == "Show this message and exit.":
         return _(text)
     trailer = _TRAILER.search(text)
@@ -312,14 +282,18 @@ class _Context(typer.Context):
     formatter_class = _Formatter
 
 
-def in_language(command: Any) -> None:
-    """Put the help of a built command (and of a group's commands) into the run's language (see
-    `_translate`); its help is written by `_Formatter`. Typer builds the commands anew each run."""
+def _prepare(command: Any) -> None:
+    """Ready a built command (and a group's commands) to run: its help in the run's language,
+    written by _Formatter (Typer builds the commands anew each run); and every text or path
+    value refusing to be empty, the same usage error everywhere (exit 2)."""
     command.context_class = _Context
     if german():
         _translate(command)
+    for param in command.params:
+        if getattr(param.type, "name", None) in ("str", "text", "path") and not getattr(param, "is_flag", False):
+            param.type = _NotEmpty(param.type)
     for sub in getattr(command, "commands", {}).values():
-        in_language(sub)
+        _prepare(sub)
 
 
 def _translate(command: Any) -> None:
@@ -350,8 +324,7 @@ class _Commands(typer.core.TyperGroup):
     def get_command(self, ctx: typer.Context, name: str) -> Any:  # type: ignore[override]
         command = super().get_command(ctx, name)
         if command is not None:
-            refuse_empty_values(command)
-            in_language(command)
+            _prepare(command)
         return command
 
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
@@ -380,16 +353,6 @@ class _NotEmpty:
         return self.inner(value, param, ctx)
 
 
-def refuse_empty_values(command: Any) -> None:
-    """Make every text or path value of a command (and of a group's commands) refuse to be empty:
-    an empty query, ID, date or file name is the same usage error everywhere (exit 2)."""
-    for param in command.params:
-        if getattr(param.type, "name", None) in ("str", "text", "path") and not getattr(param, "is_flag", False):
-            param.type = _NotEmpty(param.type)
-    for sub in getattr(command, "commands", {}).values():
-        refuse_empty_values(sub)
-
-
 def first_sentence(doc: str) -> str:
     """A command's summary for `fko --help`: its first sentence whole, never cut mid-way."""
     text = " ".join(doc.strip().split("\n\n")[0].split())
@@ -403,8 +366,8 @@ _ANYWHERE = ("--color", "--lang")
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:
-    """`fko list --color never` means `fko --color never list`: options of _ANYWHERE found after
-    the command (and before a `--`) move in front of it."""
+    """`fko list --color never` means `fko --color never list`: options of _ANYWHERE after the
+    command (and before a `--`) move in front of it."""
     front: list[str] = []
     rest: list[str] = []
     args = iter(argv)
@@ -418,8 +381,6 @@ def hoist_global_options(argv: list[str]) -> list[str]:
             if "=" not in arg:
                 value = next(args, None)
                 if value is None:
-                    from fko.errors import UsageError
-
                     raise UsageError(_("{option} needs a value; see 'fko --help'").format(option=arg))
                 front.append(value)
         else:
@@ -454,31 +415,28 @@ def command_name(argv: list[str]) -> str | None:
 
 def _echoed(message: str, args: list[str]) -> str:
     """The message with each argument it repeats that is longer than a file name can be cut to
-    about 80 characters, with …: Click's own messages repeat arguments too."""
-    from fko.output.channels import ECHO, ECHO_WORD
-
+    about 80 characters, with … (Click's own messages repeat arguments too)."""
     for arg in sorted({a for a in args if len(a) > ECHO_WORD}, key=len, reverse=True):
         message = message.replace(arg, arg[: ECHO - 1] + "…")
     return message
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run fko; fko's errors become one line on stderr and an exit code.
-
-    All output, help and version included, goes through render.Channel: a closed pipe exits 0,
-    a closed or full stdout exits 1 with one line on stderr, never a traceback.
-    """
-    from fko.output.channels import channels
-    from fko.output.pager import paging, without_flag
-
+    """Run fko; its errors become one line on stderr and an exit code. All output, help and
+    version included, goes through output.channels: a closed pipe exits 0, a closed or full
+    stdout exits 1 with one line on stderr, never a traceback."""
     args, no_pager = without_flag(sys.argv[1:] if argv is None else argv)
     with channels(), paging(not no_pager):
-        return _run(args)
+        language, said = choose(language_asked(args), os.environ)
+        with speaking(language):
+            if said:
+                note(said)
+            return _answer(args)
 
 
 def language_asked(argv: list[str]) -> str | None:
-    """The value of --lang on a command line: anywhere before a `--`, as hoist_global_options
-    moves it; the last one counts, as Click's would. "" for a --lang without a value."""
+    """The value of --lang anywhere before a `--` (as hoist_global_options moves it), the last
+    one counting, as Click's would; "" for a --lang without a value."""
     found = None
     args = iter(argv)
     for arg in args:
@@ -490,9 +448,9 @@ def language_asked(argv: list[str]) -> str | None:
     return found
 
 
-#: Click's usage errors as Typer's copy of Click writes them (in English only, without the
-#: final full stop), and each one's text in the catalog, filled from the pattern's named parts;
-#: a `reason` is itself one of these, or fko's own (already translated).
+#: Click's usage errors as Click writes them (in English only, without the final full stop), each
+#: with its text in the catalog, filled from the named parts; a `reason` is itself one of these,
+#: or fko's own (already translated).
 CLICK_ERRORS: tuple[tuple[str, str], ...] = (
     (
         r"No such option: (?P<name>.+?) \(Possible options: (?P<names>.+)\)",
@@ -538,22 +496,7 @@ def click_message(message: str) -> str:
     return message
 
 
-def _run(args: list[str]) -> int:
-    from fko.i18n import choose, speaking
-
-    language, note = choose(language_asked(args), os.environ)
-    with speaking(language):
-        if note:
-            from fko.output.channels import note as say
-
-            say(note)
-        return _answer(args)
-
-
 def _answer(args: list[str]) -> int:
-    from fko.errors import FkoError
-    from fko.output.channels import PipeClosed, error
-
     if any("\x00" in arg for arg in args):  # only through main(argv): a shell cannot pass NUL
         error(_("an argument holds a NUL character, which no value or file name can; remove it"))
         return 2

@@ -8,6 +8,7 @@ from fko.commands import choices, options
 from fko.i18n import _, ngettext
 
 
+@options.rows_output
 def run(
     ctx: typer.Context,
     ids: options.SomeMeasures = None,
@@ -28,13 +29,8 @@ def run(
     ] = None,
     ressort: options.Ressort = None,
     cluster: options.Cluster = None,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    csv: options.Csv = False,
-    fields: options.Fields = None,
-    delimiter: options.Delimiter = ";",
-    xlsx: options.Xlsx = None,
-    force: options.XlsxForce = False,
+    *,
+    out: options.Output,
 ) -> None:
     """List what the sources report after a date, newest first: later developments, new
     figures (with the change from the previous figure of the same metric), events and new
@@ -44,18 +40,13 @@ def run(
     Example: fko changes --since 2025-01
     """
     from fko.domain.changes import change_rows, check_kinds, window
-    from fko.output import channels, tables
-    from fko.search.finder import resolve_all
+    from fko.output import tables
     from fko.views.changes import CHANGE_FIELDS, change_entries
-    from fko.views.rows import emit_rows
 
-    store = options.state(ctx).store()
+    store = options.store(ctx)
     display = options.display(ctx)
     span = window(store, since, until)
-    found, notes = resolve_all(store, ids or [])
-    for line in notes:
-        channels.note(line)
-    wanted = [m["id"] for m in found]
+    wanted = [m["id"] for m in options.measures(store, ids or [])]
     rows = change_rows(store, span, wanted, cluster or [], ressort or [], check_kinds(kind or []))
     until_text = _(" until {date}").format(date=span.until_text) if span.until_text else ""
     title = ngettext(
@@ -63,25 +54,10 @@ def run(
         "{n} changes reported {since}{until}, newest first",
         len(rows),
     ).format(n=len(rows), since=span.since_text, until=until_text)
-    if json or jsonl or csv or xlsx or fields:
-        emit_rows(
-            rows,
-            CHANGE_FIELDS,
-            output="changes",
-            json=json,
-            jsonl=jsonl,
-            csv=csv,
-            fields_arg=fields,
-            delimiter=delimiter,
-            xlsx=xlsx,
-            force=force,
-            title=title,
-            display=display,
-        )
-        return
-    if not rows:
-        tables.lines(
-            display, [_("No changes reported {since}{until}.").format(since=span.since_text, until=until_text)]
-        )
-        return
-    tables.blocks(display, change_entries(rows), title=title)
+    if not out.for_people or out.fields:
+        out.emit(display, rows, CHANGE_FIELDS, "changes", title=title)
+    elif rows:
+        tables.blocks(display, change_entries(rows), title=title)
+    else:
+        none = _("No changes reported {since}{until}.").format(since=span.since_text, until=until_text)
+        tables.lines(display, [none])

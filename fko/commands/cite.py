@@ -8,6 +8,7 @@ from fko.commands import choices, options
 from fko.i18n import _
 
 
+@options.json_output
 def run(
     ctx: typer.Context,
     ids: options.SomeMeasures = None,
@@ -30,9 +31,8 @@ def run(
     format: Annotated[
         choices.CiteFormat, typer.Option("--format", case_sensitive=False, help="How to write the citation.")
     ] = choices.CiteFormat.text,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    fields: options.Fields = None,
+    *,
+    out: options.Output,
 ) -> None:
     """Cite a measure, one of its key figures or a recognition figure: the measure, the source
     document with its title and date, the lines, and the quote (the goal, or the figure's own words).
@@ -41,32 +41,22 @@ def run(
     """
     from fko.domain.cite import citations, recognition_citations
     from fko.errors import UsageError
-    from fko.output import channels, tables
-    from fko.search.finder import resolve_all
+    from fko.output import tables
     from fko.views.cite import citation_text
 
-    wanted = format.value
     if as_of is not None and figure is None and recognition is None:
         raise UsageError(_("--as-of picks one of the figures: give --figure TEXT or --recognition BODY too"))
     if recognition is not None and (ids or figure is not None):
         raise UsageError(_("--recognition cites figures of their own: give no MEASURE and no --figure with it"))
     if recognition is None and not ids:
         raise UsageError(_("name a measure to cite (fko cite IV.1), or --recognition BODY"))
-    store = options.state(ctx).store()
+    store = options.store(ctx)
     display = options.display(ctx)
     if recognition is not None:
         found = recognition_citations(store, recognition, as_of)
     else:
-        measures, notes = resolve_all(store, ids or [])
-        for line in notes:
-            channels.note(line)
-        found = citations(store, measures, figure, as_of)
-    if json or jsonl or fields is not None:
-        from fko.views.rows import emit_rows
-
-        if not (json or jsonl):
-            raise UsageError(_("--fields with cite needs --json or --jsonl"))
-        emit_rows(found, [], display=display, output="cite", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
-        return
-    blocks = [citation_text(c, wanted) for c in found]
-    tables.lines(display, ["\n\n".join(blocks)])
+        found = citations(store, options.measures(store, ids or []), figure, as_of)
+    if out.json_asked("cite"):
+        out.emit(display, found, [], "cite")
+    else:
+        tables.lines(display, ["\n\n".join(citation_text(c, format.value) for c in found)])

@@ -6,17 +6,8 @@ from fko.commands import options
 from fko.i18n import _
 
 
-def run(
-    ctx: typer.Context,
-    wide: options.Wide = False,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    csv: options.Csv = False,
-    fields: options.Fields = None,
-    delimiter: options.Delimiter = ";",
-    xlsx: options.Xlsx = None,
-    force: options.XlsxForce = False,
-) -> None:
+@options.rows_output
+def run(ctx: typer.Context, wide: options.Wide = False, *, out: options.Output) -> None:
     """List the six clusters with their titles and number of measures.
 
     \b
@@ -26,20 +17,6 @@ def run(
     """
     from fko.domain.measures import cluster_table
     from fko.views.measures import CLUSTER_FIELDS
-    from fko.views.rows import emit_rows
 
-    rows = cluster_table(options.state(ctx).store())
-    emit_rows(
-        rows,
-        CLUSTER_FIELDS,
-        output="clusters",
-        json=json,
-        jsonl=jsonl,
-        csv=csv,
-        fields_arg=fields,
-        delimiter=delimiter,
-        xlsx=xlsx,
-        force=force,
-        title=_("Clusters"),
-        display=options.display(ctx, wide),
-    )
+    rows = cluster_table(options.store(ctx))
+    out.emit(options.display(ctx, wide), rows, CLUSTER_FIELDS, "clusters", title=_("Clusters"))

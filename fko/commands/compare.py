@@ -1,5 +1,6 @@
 """`fko compare`: measures, ministries' portfolios or recognition years side by side."""
 
+import dataclasses
 from typing import Annotated
 
 import typer
@@ -8,6 +9,7 @@ from fko.commands import options
 from fko.i18n import _
 
 
+@options.rows_output
 def run(
     ctx: typer.Context,
     items: Annotated[
@@ -25,13 +27,8 @@ def run(
     ] = False,
     on: options.On = None,
     wide: options.Wide = False,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    csv: options.Csv = False,
-    fields: options.Fields = None,
-    delimiter: options.Delimiter = ";",
-    xlsx: options.Xlsx = None,
-    force: options.XlsxForce = False,
+    *,
+    out: options.Output,
 ) -> None:
     """Put measures side by side: title, ministries, runtime, status, funds, partners, figures.
 
@@ -48,12 +45,11 @@ def run(
     from fko.domain.status import on_date
     from fko.errors import UsageError
     from fko.views.compare import COMPARE_FIELDS, PORTFOLIO_FIELDS, compare_table, portfolio_table
-    from fko.views.rows import emit_rows
 
     items = items or []
     if ressort and recognition:
         raise UsageError(_("choose one of --ressort and --recognition"))
-    store = options.state(ctx).store()
+    store = options.store(ctx)
     display = options.display(ctx, wide)
     if recognition:
         from fko.views.figures import chamber_tables
@@ -64,37 +60,16 @@ def run(
             raise UsageError(
                 _("--recognition compares years, e.g. 2022 2023, not {items}").format(items=" ".join(items))
             ) from None
-        chamber_tables(
-            store,
-            years,
-            (),
-            json=json,
-            jsonl=jsonl,
-            csv=csv,
-            fields=fields,
-            delimiter=delimiter,
-            xlsx=xlsx,
-            force=force,
-            display=display,
-        )
+        chamber_tables(store, years, (), display=display, **dataclasses.asdict(out))
         return
+    records = not out.for_people or out.fields is not None
     if ressort:
         result = compare_ressorts(store, [*ressort, *items])
-        if json or jsonl or csv or xlsx or fields is not None:
-            emit_rows(
-                result["ressorts"],
-                PORTFOLIO_FIELDS,
-                output="compare_ressorts",
-                json_rows=[{**p, "in_common": result["in_common"]} for p in result["ressorts"]],
-                json=json,
-                jsonl=jsonl,
-                csv=csv,
-                fields_arg=fields,
-                delimiter=delimiter,
-                xlsx=xlsx,
-                force=force,
-                title=_("Portfolios"),
-                display=display,
+        if records:
+            json_rows = [{**p, "in_common": result["in_common"]} for p in result["ressorts"]]
+            title = _("Portfolios")
+            out.emit(
+                display, result["ressorts"], PORTFOLIO_FIELDS, "compare_ressorts", title=title, json_rows=json_rows
             )
         else:
             portfolio_table(display, result)
@@ -110,27 +85,8 @@ def run(
     day = on_date(on)
     if len(items) < 2:
         raise UsageError(_("give at least two measures to compare, e.g. fko compare IV.1 II.9"))
-    from fko.output import channels
-    from fko.search.finder import resolve_all
-
-    measures, notes = resolve_all(store, items)
-    for line in notes:
-        channels.note(line)
-    rows = compare_measures(store, measures, day)
-    if json or jsonl or csv or xlsx or fields is not None:
-        emit_rows(
-            rows,
-            COMPARE_FIELDS,
-            output="compare",
-            json=json,
-            jsonl=jsonl,
-            csv=csv,
-            fields_arg=fields,
-            delimiter=delimiter,
-            xlsx=xlsx,
-            force=force,
-            title=_("Compare"),
-            display=display,
-        )
-        return
-    compare_table(display, rows, day)
+    rows = compare_measures(store, options.measures(store, items), day)
+    if records:
+        out.emit(display, rows, COMPARE_FIELDS, "compare", title=_("Compare"))
+    else:
+        compare_table(display, rows, day)

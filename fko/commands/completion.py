@@ -11,11 +11,8 @@ NUMERALS = ("I", "II", "III", "IV", "V", "VI")
 
 
 class Match(str):
-    """A value fko has matched against what was typed (ignoring case, digits for numerals).
-
-    Typer's `autocompletion` keeps only values that start with the typed text, case and all;
-    a Match has passed fko's own test, so it passes that one too.
-    """
+    """A value fko has matched against what was typed (ignoring case, digits for numerals): it
+    passes the test Typer applies after `autocompletion` (starts with the typed text, case and all)."""
 
     __slots__ = ()
 
@@ -63,6 +60,7 @@ def statuses(incomplete: str) -> list[str]:
 
 
 def sources(incomplete: str) -> list[str]:
+    """A source's key, all, or a source's file name."""
     rows = _rows("sources")
     return matching([*(str(s["key"]) for s in rows), "all", *(str(s["file"]) for s in rows)], incomplete)
 

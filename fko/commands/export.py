@@ -1,15 +1,12 @@
 """`fko export`: the whole dataset as JSON, CSV files, an SQLite database or an Excel workbook."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from fko.commands import choices, options
 from fko.i18n import _
-
-if TYPE_CHECKING:
-    from fko.store.reader import Store
 
 
 def run(
@@ -44,10 +41,11 @@ def run(
     --out - writes to stdout: fko export --format json --out - | jq '.measures | length'.
     Example: fko export --format sqlite --out fko.db --metadata
     """
-    from fko.domain.export import export
+    from fko.domain.export import export, exported
+    from fko.errors import UsageError
     from fko.output import channels
 
-    store = options.state(ctx).store()
+    store = options.store(ctx)
     aliases: dict[str, list[str]] = {}
     if fmt.value == "sqlite":  # its search text holds the aliases, as the search index has them
         from fko.search.finder import store_index
@@ -56,35 +54,18 @@ def run(
         aliases = index["aliases"]
         for line in warnings:
             channels.note(line)
-    if str(out) == "-":
-        _to_stdout(ctx, store, fmt.value, delimiter, table, metadata, aliases)
+    if str(out) == "-":  # binary formats never onto a terminal
+        if metadata:
+            raise UsageError(_("--metadata writes a file beside the database: give --out a file name, not -"))
+        if fmt.value in ("sqlite", "xlsx") and options.display(ctx).is_terminal:
+            raise UsageError(
+                _("--format {format} --out - writes binary data: redirect stdout to a file or a pipe").format(
+                    format=fmt.value
+                )
+            )
+        channels.write_bytes(exported(store, fmt.value, delimiter, table, aliases))
         return
     if table is not None:
-        from fko.errors import UsageError
-
         raise UsageError(_("--table goes with --format csv --out - (a csv folder holds every table)"))
     written = export(store, fmt.value, out, force, delimiter, metadata, follow_symlinks, aliases)
     channels.note(_("wrote {path}").format(path=", ".join(str(p) for p in written)))
-
-
-def _to_stdout(
-    ctx: typer.Context,
-    store: "Store",
-    fmt: str,
-    delimiter: str,
-    table: str | None,
-    metadata: bool,
-    aliases: dict[str, list[str]],
-) -> None:
-    """--out -: the export on stdout; binary formats never onto a terminal."""
-    from fko.domain.export import exported
-    from fko.errors import UsageError
-    from fko.output import channels
-
-    if metadata:
-        raise UsageError(_("--metadata writes a file beside the database: give --out a file name, not -"))
-    if fmt in ("sqlite", "xlsx") and options.display(ctx).is_terminal:
-        raise UsageError(
-            _("--format {format} --out - writes binary data: redirect stdout to a file or a pipe").format(format=fmt)
-        )
-    channels.write_bytes(exported(store, fmt, delimiter, table, aliases))

@@ -8,6 +8,7 @@ from fko.commands import options
 from fko.i18n import _
 
 
+@options.rows_output
 def run(
     ctx: typer.Context,
     cluster: options.Cluster = None,
@@ -24,7 +25,7 @@ def run(
             "-s",
             metavar="KEY|FILE|all",
             help="Records of one source (report, whkt, dhb, om, rvr) or all; default: the report's measures.",
-            autocompletion=options.complete_sources,
+            autocompletion=options.completer("sources"),
         ),
     ] = None,
     status: Annotated[
@@ -33,7 +34,7 @@ def run(
             "--status",
             metavar="STATUS",
             help="Status on the --on date: planned, running, ended, open-ended, unknown (or geplant, laufend, …).",
-            autocompletion=options.complete_status,
+            autocompletion=options.completer("statuses"),
         ),
     ] = None,
     on: options.On = None,
@@ -59,13 +60,8 @@ def run(
         ),
     ] = None,
     wide: options.Wide = False,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    csv: options.Csv = False,
-    fields: options.Fields = None,
-    delimiter: options.Delimiter = ";",
-    xlsx: options.Xlsx = None,
-    force: options.XlsxForce = False,
+    *,
+    out: options.Output,
 ) -> None:
     """List the measures: ID, title, ministries and runtime.
 
@@ -81,11 +77,12 @@ def run(
       fko list --lead MAGS --ends-in 2026
     """
     from fko.domain.measures import filter_measures
+    from fko.i18n import ngettext
     from fko.output import channels
     from fko.views.measures import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS
-    from fko.views.rows import emit_rows, list_row
+    from fko.views.rows import list_row
 
-    store = options.state(ctx).store()
+    store = options.store(ctx)
     chosen = None
     if source:
         from fko.domain.figures import source_key
@@ -93,17 +90,16 @@ def run(
         chosen = source_key(store, source)
     rows = filter_measures(store, cluster or (), ressort or (), partner, chosen, lead or ())
     filters = []  # what the title says of the filters, in the reader's language
-    if starts_in is not None or ends_in is not None:
-        from fko.domain.status import ends_in as ending
+    if starts_in is not None:
         from fko.domain.status import starts_in as starting
 
-        rows = [
-            r for r in rows if (starts_in is None or starting(r, starts_in)) and (ends_in is None or ending(r, ends_in))
-        ]
-        if starts_in is not None:
-            filters.append(_(" starting in {year}").format(year=starts_in))
-        if ends_in is not None:
-            filters.append(_(" ending in {year}").format(year=ends_in))
+        rows = [r for r in rows if starting(r, starts_in)]
+        filters.append(_(" starting in {year}").format(year=starts_in))
+    if ends_in is not None:
+        from fko.domain.status import ends_in as ending
+
+        rows = [r for r in rows if ending(r, ends_in)]
+        filters.append(_(" ending in {year}").format(year=ends_in))
     if during is not None:
         from fko.domain.status import parse_period, runs_during
         from fko.errors import UsageError
@@ -112,52 +108,31 @@ def run(
             raise UsageError(_("--during lists what runs at any time in a period; for a status use --on DATE --status"))
         first, last = parse_period(during)
         rows = [r for r in rows if runs_during(r, first, last)]
-        filters.append(_(" running at any time in {period}").format(period=_period_text(during, first, last)))
-    if status or on or json or jsonl or fields is not None:  # the status: a filter, columns, JSON keys
+        if ".." in during:
+            period = _("{first} to {last}").format(first=first or "…", last=last or "…")
+        else:
+            period = during.strip()
+        filters.append(_(" running at any time in {period}").format(period=period))
+    if status or on or out.json or out.jsonl or out.fields is not None:  # the status: a filter, columns, JSON keys
         from fko.domain.status import check_status, matches, on_date, statuses_in
 
         day = on_date(on)
         wanted = check_status(status) if status else None
-        on_text = day.isoformat()
-        labelled = not (json or jsonl or csv or xlsx) and fields is None  # only a table shows the label
+        labelled = out.for_people and out.fields is None  # only a table shows the label
         with_status = []
         for row, found in zip(rows, statuses_in(store, rows, day), strict=True):
             if wanted is None or matches(found, wanted):
-                new = list_row(row, on_text, found)
+                new = list_row(row, day.isoformat(), found)
                 if labelled:
                     new["status_label"] = found.label()
                 with_status.append(new)
         rows = with_status
-    emit_rows(
-        rows,
-        (SOURCE_LIST_FIELDS if source else MEASURE_FIELDS) + (STATUS_FIELDS if status or on else []),
-        output="list",
-        json=json,
-        jsonl=jsonl,
-        csv=csv,
-        fields_arg=fields,
-        delimiter=delimiter,
-        xlsx=xlsx,
-        force=force,
-        title=_title(len(rows), bool(source), filters),
-        display=options.display(ctx, wide),
-    )
-    if not rows and not (json or jsonl or csv or xlsx):
-        channels.note(_("no measure matches these filters; see `fko list` for all"))
-
-
-def _period_text(given: str, first: object, last: object) -> str:
-    if ".." not in given:
-        return given.strip()
-    return _("{first} to {last}").format(first=first or "…", last=last or "…")
-
-
-def _title(n: int, records: bool, filters: list[str]) -> str:
-    """ "34 measures", "1 measure running at any time in 2025": the count, then the filters."""
-    from fko.i18n import ngettext
-
-    if records:
-        text = ngettext("{n} record", "{n} records", n).format(n=n)
+    if source:
+        title = ngettext("{n} record", "{n} records", len(rows))
     else:
-        text = ngettext("{n} measure", "{n} measures", n).format(n=n)
-    return text + "".join(filters)
+        title = ngettext("{n} measure", "{n} measures", len(rows))
+    fields = (SOURCE_LIST_FIELDS if source else MEASURE_FIELDS) + (STATUS_FIELDS if status or on else [])
+    title = title.format(n=len(rows)) + "".join(filters)
+    out.emit(options.display(ctx, wide), rows, fields, "list", title=title)
+    if not rows and out.for_people:
+        channels.note(_("no measure matches these filters; see `fko list` for all"))

@@ -1,18 +1,22 @@
-"""Options shared by several commands, declared once, and the per-run context."""
+"""Options shared by several commands, declared once; the way rows go out; the per-run context."""
 
-from collections.abc import Callable
+import dataclasses
+import functools
+import inspect
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
     from fko.output.display import Display
+    from fko.output.fields import Field
     from fko.store.reader import Store
 
 
-# The fixed choices of single commands (--by, --format, --kind, …) are enums in fko/choices.py,
+# The fixed choices of single commands (--by, --format, --kind, …) are enums in commands/choices.py,
 # imported by those commands only; the global --color is here.
 
 
@@ -22,8 +26,8 @@ class Colour(StrEnum):
     never = "never"
 
 
-def _completer(name: str) -> Callable[[str], list[str]]:
-    """A completion callback that calls fko.completion.NAME, imported only when a shell asks."""
+def completer(name: str) -> Callable[[str], list[str]]:
+    """A completion callback that calls commands.completion.NAME, imported only when a shell asks."""
 
     def complete(incomplete: str) -> list[str]:
         import importlib
@@ -31,17 +35,11 @@ def _completer(name: str) -> Callable[[str], list[str]]:
         found: list[str] = getattr(importlib.import_module("fko.commands.completion"), name)(incomplete)
         return found
 
-    complete.__name__ = f"complete_{name}"
     return complete
 
 
-complete_ids = _completer("measure_ids")
-_complete_ressorts = _completer("ressort_codes")
-_complete_clusters = _completer("clusters")
-complete_status = _completer("statuses")
-complete_sources = _completer("sources")
-complete_funding = _completer("funding")
-complete_record_types = _completer("record_types")
+complete_ids = completer("measure_ids")
+_complete_ressorts = completer("ressort_codes")
 
 
 Wide = Annotated[
@@ -137,7 +135,7 @@ Cluster = Annotated[
         "-c",
         metavar="NUMERAL",
         help="Only measures of this cluster (I … VI or 1 … 6; repeatable).",
-        autocompletion=_complete_clusters,
+        autocompletion=completer("clusters"),
     ),
 ]
 MeasureIds = Annotated[
@@ -157,48 +155,6 @@ SomeMeasures = Annotated[
         show_default=False,
     ),
 ]
-
-
-class State:
-    """What the global options chose for one run: the store to read and the colour of the
-    output; and, made on first use, the store and the Display the command draws on."""
-
-    def __init__(self, db: str | None, colour: str = "auto") -> None:
-        self.db = db
-        self.colour = colour
-        self._store: Store | None = None
-        self._display: Display | None = None
-
-    def store(self) -> "Store":
-        if self._store is None:
-            from fko.store.reader import open_store
-
-            self._store = open_store(self.db)
-        return self._store
-
-    def display(self, wide: bool = False) -> "Display":
-        """Where the command's output goes (stdout as it is when the command runs, which the
-        pager may stand in for), with --color and the command's --wide."""
-        if self._display is None:
-            from fko.output.display import Display
-
-            self._display = Display.detect(self.colour, wide)
-        return self._display
-
-
-def display(ctx: typer.Context, wide: bool = False) -> "Display":
-    """The run's Display, for a command to hand to its views."""
-    return state(ctx).display(wide)
-
-
-def state(ctx: typer.Context) -> State:
-    obj = ctx.find_root().obj
-    if not isinstance(obj, State):
-        obj = State(None)
-        ctx.find_root().obj = obj
-    return obj
-
-
 On = Annotated[
     str | None,
     typer.Option(
@@ -215,3 +171,138 @@ During = Annotated[
         help="Only measures running at any time in PERIOD: a year (2025), month (06/2024), date, or DATE..DATE.",
     ),
 ]
+
+
+@dataclasses.dataclass(frozen=True)
+class Output:
+    """How a command's rows go out, as --json, --jsonl, --csv, --fields, --delimiter, --xlsx and
+    --force chose: records, CSV, a workbook, or (none of them) a view for people."""
+
+    json: bool = False
+    jsonl: bool = False
+    csv: bool = False
+    fields: str | None = None
+    delimiter: str = ";"
+    xlsx: Path | None = None
+    force: bool = False
+
+    @property
+    def for_people(self) -> bool:
+        """No records and no file are asked for: the command draws its own view (--fields may cut a table)."""
+        return not (self.json or self.jsonl or self.csv or self.xlsx is not None)
+
+    def emit(
+        self,
+        display: "Display",
+        rows: Sequence[dict[str, Any]],
+        fields: Sequence["Field"],
+        output: str,
+        *,
+        title: str | None = None,
+        footer: Sequence[str] = (),
+        json_rows: Sequence[dict[str, Any]] | None = None,
+        empty: str | None = None,
+    ) -> None:
+        """The rows as records of output type `output`, CSV, a workbook or a table: views.rows.emit_rows."""
+        from fko.views.rows import emit_rows
+
+        emit_rows(
+            rows,
+            fields,
+            display=display,
+            output=output,
+            json=self.json,
+            jsonl=self.jsonl,
+            csv=self.csv,
+            fields_arg=self.fields,
+            delimiter=self.delimiter,
+            xlsx=self.xlsx,
+            force=self.force,
+            title=title,
+            footer=footer,
+            json_rows=json_rows,
+            empty=empty,
+        )
+
+    def json_asked(self, command: str) -> bool:
+        """Whether --json or --jsonl asks for records; --fields alone is a usage error, for the
+        text view of `command` has no columns to cut."""
+        if self.fields is not None and not (self.json or self.jsonl):
+            from fko.errors import UsageError
+            from fko.i18n import _
+
+            raise UsageError(_("--fields with {command} needs --json or --jsonl").format(command=command))
+        return self.json or self.jsonl
+
+
+def _receiving(**options: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A decorator that adds `options` (Output's fields, each with its declaration) to a command,
+    after its own parameters, and hands them to it as one `out: Output` (sqlite-utils' output_options)."""
+    defaults = Output()
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=declared, default=getattr(defaults, name))
+        for name, declared in options.items()
+    ]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = [p for p in inspect.signature(command).parameters.values() if p.name != "out"]
+
+        @functools.wraps(command)
+        def run(**given: Any) -> None:
+            out = Output(**{name: given.pop(name) for name in options})
+            command(**given, out=out)
+
+        run.__signature__ = inspect.Signature([*own, *added])  # type: ignore[attr-defined]
+        return run
+
+    return decorate
+
+
+#: The options of a command that prints rows: records, CSV, a workbook, or a table.
+rows_output = _receiving(
+    json=Json, jsonl=Jsonl, csv=Csv, fields=Fields, delimiter=Delimiter, xlsx=Xlsx, force=XlsxForce
+)
+#: The options of a command whose view for people is no table: records only.
+json_output = _receiving(json=Json, jsonl=Jsonl, fields=Fields)
+
+
+@dataclasses.dataclass(frozen=True)
+class State:
+    """What the global options chose for one run: the store to read (--db) and the colour (--color)."""
+
+    db: str | None
+    colour: str = "auto"
+
+
+def state(ctx: typer.Context) -> State:
+    obj: State = ctx.find_root().obj
+    return obj
+
+
+def store(ctx: typer.Context) -> "Store":
+    """The run's store: --db, FKO_DB or the shipped one."""
+    from fko.store.reader import open_store
+
+    return open_store(state(ctx).db)
+
+
+def display(ctx: typer.Context, wide: bool = False) -> "Display":
+    """Where the command's output goes (stdout as it is when the command runs, which the pager
+    may stand in for), with --color and the command's --wide."""
+    from fko.output.display import Display
+
+    return Display.detect(state(ctx).colour, wide)
+
+
+def measures(store: "Store", names: Sequence[str]) -> list[dict[str, Any]]:
+    """The measures `names` name (IDs in any spelling, titles, aliases), in their order, each once;
+    what a user should read about them goes to stderr."""
+    if not names:
+        return []
+    from fko.output import channels
+    from fko.search.finder import resolve_all
+
+    found, notes = resolve_all(store, names)
+    for line in notes:
+        channels.note(line)
+    return found

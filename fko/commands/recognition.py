@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from fko.store.reader import Store
 
 
+@options.rows_output
 def run(
     ctx: typer.Context,
     by: Annotated[
@@ -29,13 +30,8 @@ def run(
         typer.Option("--compare", metavar="YEAR YEAR", help="Two years side by side with the change."),
     ] = None,
     wide: options.Wide = False,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    csv: options.Csv = False,
-    fields: options.Fields = None,
-    delimiter: options.Delimiter = ";",
-    xlsx: options.Xlsx = None,
-    force: options.XlsxForce = False,
+    *,
+    out: options.Output,
 ) -> None:
     """Show the recognition figures of foreign qualifications: an overview, then the details.
 
@@ -53,61 +49,33 @@ def run(
     from fko.domain.figures import by_area, by_country
     from fko.errors import UsageError
     from fko.output import charts, numbers, tables
-    from fko.views.figures import RECOGNITION_FIELDS, caveat_lines, source_label
-    from fko.views.rows import emit_rows
+    from fko.views.figures import RECOGNITION_FIELDS, caveat_lines, chamber_tables, source_label
 
-    store = options.state(ctx).store()
+    store = options.store(ctx)
     display = options.display(ctx, wide)
-    if by is not None:
-        if year is not None or compare:
-            raise UsageError(
-                _("the figures --by {by} state no year (WHKT-Report 12/2025); leave out --year/--compare").format(by=by)
-            )
-        rows = by_area(store) if by == "area" else by_country(store, body or ())
-        if by == "area" and body:
-            wanted = [b.casefold() for b in body]
-            rows = [r for r in rows if any(w in r["body"].casefold() for w in wanted)]
-        label = "dimension" if by == "country" else "body"
-        shown = [dataclasses.replace(f, in_table=f.name in (label, "value")) for f in RECOGNITION_FIELDS]
-        emit_rows(
-            rows,
-            shown,
-            output="recognition",
-            json=json,
-            jsonl=jsonl,
-            csv=csv,
-            fields_arg=fields,
-            delimiter=delimiter,
-            xlsx=xlsx,
-            force=force,
-            title=_by_title(by, rows, source_label(store)),
-            empty=_("no recognition figures match; see `fko recognition --by {by}`").format(by=by),
-            display=display,
-        )
-        if rows and not (json or jsonl or csv or xlsx):
-            tables.separator()
-            charts.bar_chart(display, [(r[label], float(r["value"]), numbers.german_number(r["value"])) for r in rows])
-            tables.lines(display, ["", *caveat_lines(rows, source_label(store))])
+    if by is None and (compare or not out.for_people):
+        years = list(compare) if compare else ([year] if year is not None else None)
+        chamber_tables(store, years, body or (), display=display, **dataclasses.asdict(out))
         return
-    years = list(compare) if compare else ([year] if year is not None else None)
-    if json or jsonl or csv or xlsx or compare:
-        from fko.views.figures import chamber_tables
-
-        chamber_tables(
-            store,
-            years,
-            body or (),
-            json=json,
-            jsonl=jsonl,
-            csv=csv,
-            fields=fields,
-            delimiter=delimiter,
-            xlsx=xlsx,
-            force=force,
-            display=display,
-        )
+    if by is None:
+        overview(display, store, body or (), year)
         return
-    overview(display, store, body or (), year)
+    if year is not None or compare:
+        raise UsageError(
+            _("the figures --by {by} state no year (WHKT-Report 12/2025); leave out --year/--compare").format(by=by)
+        )
+    rows = by_area(store) if by == "area" else by_country(store, body or ())
+    if by == "area" and body:
+        wanted = [b.casefold() for b in body]
+        rows = [r for r in rows if any(w in r["body"].casefold() for w in wanted)]
+    label = "dimension" if by == "country" else "body"
+    shown = [dataclasses.replace(f, in_table=f.name in (label, "value")) for f in RECOGNITION_FIELDS]
+    empty = _("no recognition figures match; see `fko recognition --by {by}`").format(by=by)
+    out.emit(display, rows, shown, "recognition", title=_by_title(rows, source_label(store)), empty=empty)
+    if rows and out.for_people:
+        tables.separator()
+        charts.bar_chart(display, [(r[label], float(r["value"]), numbers.german_number(r["value"])) for r in rows])
+        tables.lines(display, ["", *caveat_lines(rows, source_label(store))])
 
 
 def overview(display: "Display", store: "Store", bodies: Sequence[str], year: int | None) -> None:
@@ -116,9 +84,11 @@ def overview(display: "Display", store: "Store", bodies: Sequence[str], year: in
     from fko.output import channels, charts, numbers, tables
     from fko.views.figures import (
         RECOGNITION_OVERVIEW_FIELDS,
+        caveat_lines,
         chamber_title,
         matrix_fields,
         recognition_overview,
+        source_label,
         with_source_keys,
     )
 
@@ -137,18 +107,9 @@ def overview(display: "Display", store: "Store", bodies: Sequence[str], year: in
     if not rows:
         channels.note(_("no recognition figures match; `fko recognition` shows all"))
         return
-    tables.table(
-        display,
-        rows,
-        with_source_keys(store, RECOGNITION_OVERVIEW_FIELDS),
-        title=ngettext("{n} recognition figure", "{n} recognition figures", len(rows)).format(n=len(rows)),
-    )
-    from fko.views.figures import caveat_lines, source_label
-
-    notes = [""]
-    caveats = caveat_lines(rows, source_label(store))
-    if caveats:
-        notes += [f"* {line}" for line in caveats]
+    title = ngettext("{n} recognition figure", "{n} recognition figures", len(rows)).format(n=len(rows))
+    tables.table(display, rows, with_source_keys(store, RECOGNITION_OVERVIEW_FIELDS), title=title)
+    notes = ["", *(f"* {line}" for line in caveat_lines(rows, source_label(store)))]
     notes.append(_("Details: --by area, --by country, --body NAME, --compare 2022 2023."))
     if year is not None:
         notes.append(
@@ -175,7 +136,7 @@ def overview(display: "Display", store: "Store", bodies: Sequence[str], year: in
         )
 
 
-def _by_title(by: str, rows: list[dict[str, object]], sources: dict[str, str]) -> str:
+def _by_title(rows: list[dict[str, object]], sources: dict[str, str]) -> str:
     if not rows:
         return _("no figures")
     first = rows[0]

@@ -6,17 +6,8 @@ from fko.commands import options
 from fko.i18n import _
 
 
-def run(
-    ctx: typer.Context,
-    wide: options.Wide = False,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    csv: options.Csv = False,
-    fields: options.Fields = None,
-    delimiter: options.Delimiter = ";",
-    xlsx: options.Xlsx = None,
-    force: options.XlsxForce = False,
-) -> None:
+@options.rows_output
+def run(ctx: typer.Context, wide: options.Wide = False, *, out: options.Output) -> None:
     """List the 13 ministries (Ressorts) with their codes and number of measures.
 
     \b
@@ -26,20 +17,7 @@ def run(
     """
     from fko.domain.measures import ressort_table
     from fko.views.measures import RESSORT_FIELDS
-    from fko.views.rows import emit_rows
 
-    rows = ressort_table(options.state(ctx).store())
-    emit_rows(
-        rows,
-        RESSORT_FIELDS,
-        output="ressorts",
-        json=json,
-        jsonl=jsonl,
-        csv=csv,
-        fields_arg=fields,
-        delimiter=delimiter,
-        xlsx=xlsx,
-        force=force,
-        title=_("Ministries (a measure shared by several counts for each)"),
-        display=options.display(ctx, wide),
-    )
+    rows = ressort_table(options.store(ctx))
+    title = _("Ministries (a measure shared by several counts for each)")
+    out.emit(options.display(ctx, wide), rows, RESSORT_FIELDS, "ressorts", title=title)

@@ -13,7 +13,9 @@ def run(
     record_type: Annotated[
         str | None,
         typer.Argument(
-            metavar="[TYPE]", help="One output type, e.g. budget_group.", autocompletion=options.complete_record_types
+            metavar="[TYPE]",
+            help="One output type, e.g. budget_group.",
+            autocompletion=options.completer("record_types"),
         ),
     ] = None,
     json: options.JsonObject = False,

@@ -11,20 +11,8 @@ from fko.i18n import _, ngettext
 if TYPE_CHECKING:
     from fko.search.finder import Found
 
-Kind = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--kind",
-        "-k",
-        metavar="KIND",
-        help="Only hits of this kind: measure, initiative, recognition, indicator, update, event (repeatable).",
-    ),
-]
-Explain = Annotated[
-    bool, typer.Option("--explain", help="Say for each hit which words matched where, and the score's parts.")
-]
 
-
+@options.rows_output
 def run(
     ctx: typer.Context,
     query: Annotated[
@@ -34,16 +22,21 @@ def run(
     limit: options.Limit = 10,
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
-    kind: Kind = None,
-    explain: Explain = False,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only hits of this kind: measure, initiative, recognition, indicator, update, event (repeatable).",
+        ),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say for each hit which words matched where, and the score's parts.")
+    ] = False,
     wide: options.Wide = False,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    csv: options.Csv = False,
-    fields: options.Fields = None,
-    delimiter: options.Delimiter = ";",
-    xlsx: options.Xlsx = None,
-    force: options.XlsxForce = False,
+    *,
+    out: options.Output,
 ) -> None:
     """Search measures, initiatives, recognition figures, indicators, updates and events.
 
@@ -57,14 +50,13 @@ def run(
     from fko.output import channels, tables
     from fko.search.finder import find
     from fko.search.index import KINDS
-    from fko.views.rows import emit_rows
     from fko.views.search import SEARCH_FIELDS
 
     kinds = [k.strip().casefold() for k in kind or ()]
     for k in kinds:
         if k not in KINDS:
             raise UsageError(_("unknown --kind '{kind}'; use one of {kinds}").format(kind=k, kinds=", ".join(KINDS)))
-    store = options.state(ctx).store()
+    store = options.store(ctx)
     display = options.display(ctx, wide)
     text = " ".join(query)
     result = find(store, text, cluster or (), ressort or (), limit or None, kinds)
@@ -73,22 +65,8 @@ def run(
     mixed = any(row["kind"] != "measure" for row in result.rows)
     shown = [dataclasses.replace(f, in_table=mixed) if f.name == "kind" else f for f in SEARCH_FIELDS]
     json_rows = [_json_row(row, explain) for row in result.rows]
-    emit_rows(
-        result.rows,
-        shown,
-        output="search",
-        json=json,
-        jsonl=jsonl,
-        csv=csv,
-        fields_arg=fields,
-        delimiter=delimiter,
-        xlsx=xlsx,
-        force=force,
-        title=_title(result, text, limit),
-        json_rows=json_rows,
-        display=display,
-    )
-    if explain and not json and not jsonl and not csv and xlsx is None:
+    out.emit(display, result.rows, shown, "search", title=_title(result, text, limit), json_rows=json_rows)
+    if explain and out.for_people:
         tables.lines(display, _explain_lines(result))
     if result.note:  # words the search left out of a long query
         channels.note(result.note)
@@ -105,14 +83,14 @@ def _json_row(row: dict[str, Any], explain: bool) -> dict[str, Any]:
 
 def _title(result: "Found", text: str, limit: int) -> str:
     if len(result.rows) < result.total:
-        return ngettext(
+        title = ngettext(
             "{shown} of {total} hit for '{query}' (--limit 0 for all)",
             "{shown} of {total} hits for '{query}' (--limit 0 for all)",
             result.total,
-        ).format(shown=len(result.rows), total=result.total, query=text)
-    return ngettext("{total} hit for '{query}'", "{total} hits for '{query}'", result.total).format(
-        total=result.total, query=text
-    )
+        )
+    else:
+        title = ngettext("{total} hit for '{query}'", "{total} hits for '{query}'", result.total)
+    return title.format(shown=len(result.rows), total=result.total, query=text)
 
 
 def _hints(result: "Found", text: str, clusters: Any, ressorts: Any, kinds: list[str]) -> list[str]:
@@ -135,10 +113,8 @@ def _hints(result: "Found", text: str, clusters: Any, ressorts: Any, kinds: list
             ).format(n=result.hidden, filters=(" " + _("and") + " ").join(where))
         )
     if not result.rows and not result.hidden:
-        if result.closest:
-            hint = _("; closest words in the data: {words}").format(words=", ".join(result.closest))
-        else:
-            hint = ""
+        closest = _("; closest words in the data: {words}").format(words=", ".join(result.closest))
+        hint = closest if result.closest else ""
         lines.append(_("nothing matches '{query}'{hint}").format(query=text, hint=hint))
     return lines
 
@@ -160,8 +136,7 @@ def _explain_lines(result: "Found") -> list[str]:
             ).format(
                 words=round(100 * hit.share), proximity=hit.proximity, matched=hit.words_matched, total=hit.words_total
             )
-        lines.append("")
-        lines.append(head)
+        lines += ["", head]
         for m in hit.matches:
             how = _(HOW_NAMES.get(m.how, m.how))
             if m.via:  # synonym or glossary, and why

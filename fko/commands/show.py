@@ -3,16 +3,15 @@
 import typer
 
 from fko.commands import options
-from fko.i18n import _
 
 
+@options.json_output
 def run(
     ctx: typer.Context,
     ids: options.MeasureIds,
     on: options.On = None,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    fields: options.Fields = None,
+    *,
+    out: options.Output,
 ) -> None:
     """Show measures in full: every field of the report, wrapped, nothing cut off.
 
@@ -28,23 +27,15 @@ def run(
     """
     from fko.domain.measures import show_record
     from fko.domain.status import on_date
-    from fko.errors import UsageError
-    from fko.output import channels, tables
-    from fko.search.finder import resolve_all
+    from fko.output import tables
     from fko.views.measures import measure_record
-    from fko.views.rows import emit_rows
 
-    store = options.state(ctx).store()
+    store = options.store(ctx)
     display = options.display(ctx)
     day = on_date(on)
-    found, notes = resolve_all(store, ids)
-    for line in notes:
-        channels.note(line)
-    if json or jsonl or fields is not None:
-        if fields is not None and not (json or jsonl):
-            raise UsageError(_("--fields with show needs --json or --jsonl"))
-        rows = [show_record(store, m, day) for m in found]
-        emit_rows(rows, [], display=display, output="show", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
+    found = options.measures(store, ids)
+    if out.json_asked("show"):
+        out.emit(display, [show_record(store, m, day) for m in found], [], "show")
         return
     for n, measure in enumerate(found):
         if n:

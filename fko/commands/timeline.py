@@ -8,6 +8,7 @@ from fko.commands import choices, options
 from fko.i18n import _, date
 
 
+@options.json_output
 def run(
     ctx: typer.Context,
     measures: options.SomeMeasures = None,
@@ -25,9 +26,8 @@ def run(
     ] = None,
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
-    json: options.Json = False,
-    jsonl: options.Jsonl = False,
-    fields: options.Fields = None,
+    *,
+    out: options.Output,
 ) -> None:
     """Draw every measure's runtime as a bar, grouped, with its status and today marked.
 
@@ -49,41 +49,31 @@ def run(
 
     if since is not None and until is not None and until < since:
         raise UsageError(_("--to {until} is before --from {since}").format(until=until, since=since))
-    store = options.state(ctx).store()
+    store = options.store(ctx)
     display = options.display(ctx)
     day = on_date(on)
     records = filter_measures(store, cluster or (), ressort or ())
     if measures:
-        from fko.search.finder import resolve_all
-
-        found, notes = resolve_all(store, measures)
-        for line in notes:
-            channels.note(line)
-        wanted = {m["id"] for m in found}
+        wanted = {m["id"] for m in options.measures(store, measures)}
         records = [r for r in records if r["id"] in wanted]
     rows = timeline(store, records, day)
-    if json or jsonl or fields is not None:
-        from fko.views.rows import emit_rows
-
-        if not (json or jsonl):
-            raise UsageError(_("--fields with timeline needs --json or --jsonl"))
-        emit_rows(rows, [], display=display, output="timeline", json=json, csv=False, jsonl=jsonl, fields_arg=fields)
+    if out.json_asked("timeline"):
+        out.emit(display, rows, [], "timeline")
         return
     # The bars show the status `list` and `show` weigh: a later source's report over the runtime's.
     placed = [{**r, "status": r["weighed_status"]} for r in rows if r["placed"]]
     unplaced = [r["id"] for r in rows if not r["placed"]]
     if by == "cluster":
-        names = {c["numeral"]: c["title"] for c in store.clusters()}
-        keys = [c["numeral"] for c in store.clusters()]
-        groups = [(f"Cluster {k}: {names[k]}", [r for r in placed if r["cluster"] == k]) for k in keys]
-    else:
-        names = {r["code"]: r["name"] for r in store.ressorts()}
-        keys = [r["code"] for r in store.ressorts()]
-        wanted_codes = {c.casefold() for c in ressort or ()}
         groups = [
-            (f"{k}: {names[k]}", [r for r in placed if k in r["ressorts"]])
-            for k in keys
-            if not wanted_codes or k.casefold() in wanted_codes
+            (f"Cluster {c['numeral']}: {c['title']}", [r for r in placed if r["cluster"] == c["numeral"]])
+            for c in store.clusters()
+        ]
+    else:
+        codes = {c.casefold() for c in ressort or ()}
+        groups = [
+            (f"{m['code']}: {m['name']}", [r for r in placed if m["code"] in r["ressorts"]])
+            for m in store.ressorts()
+            if not codes or m["code"].casefold() in codes
         ]
     axis = charts.gantt(display, [(title, rows) for title, rows in groups if rows], day, since=since, until=until)
     if axis is None:
@@ -92,13 +82,10 @@ def run(
     symbols = "  ".join(f"{s} {_(name)}" for name, s in charts.STATUS_SYMBOL.items())
     bars = _("█ runtime  ▶ open end  ◆? only a start stated  │ the --on date")
     cut = []
-    if axis.cut_before:
-        began = (
-            _("◀ began before {year}")
-            if since is not None
-            else _("◀ began before {year} (--from YEAR shows earlier years)")
-        )
-        cut.append(began.format(year=axis.first))
+    if axis.cut_before and since is not None:
+        cut.append(_("◀ began before {year}").format(year=axis.first))
+    elif axis.cut_before:
+        cut.append(_("◀ began before {year} (--from YEAR shows earlier years)").format(year=axis.first))
     if axis.cut_after and until is not None:
         cut.append(_("› runs past {year}").format(year=axis.last))
     lines = ["", _("Status on {date}: {symbols}  * derived").format(date=date(day.isoformat()), symbols=symbols), bars]
@@ -107,7 +94,7 @@ def run(
     if by == "ressort":
         lines.append(_("A measure of several ministries appears under each."))
     lines.append(_("* derived by a rule from the wording; `fko show ID --on DATE` names the rule."))
-    reported = [r["id"] for r in placed if r["status"] != next(x for x in rows if x["id"] == r["id"])["status"]]
+    reported = [r["id"] for r in rows if r["placed"] and r["weighed_status"] != r["status"]]
     if reported:
         lines.append(
             _("Status as a later source reports it (as list and show weigh it): {ids}.").format(ids=", ".join(reported))

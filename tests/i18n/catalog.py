@@ -7,7 +7,7 @@
 
 The texts are those the code marks (`_`, `ngettext`, `N_`: extracted by Babel), those Typer
 turns into help (every command's help and its options' help and metavars: read from the built
-commands, as `fko.cli.in_language` translates them) and the descriptions of the JSON Schema that
+commands, as `fko.cli._prepare` translates them) and the descriptions of the JSON Schema that
 `fko schema` shows (read from the schema, as `fko.model.schema.schema_text` translates them).
 """
 
