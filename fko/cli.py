@@ -131,7 +131,7 @@ SUMMARIES: dict[str, str] = {
     "schema": "Print the JSON Schema (draft 2020-12) of --json.",
     "search": "Search measures, initiatives, recognition figures, indicators, updates and events.",
     "show": "Show measures in full.",
-    "sources": "List the five source documents (file, title, publisher, date) and what cites them.",
+    "sources": "List the five source documents (key, title, publisher, date) and what cites them.",
     "timeline": "Draw every measure's runtime as a bar, grouped, with its status and today marked.",
 }
 

@@ -35,14 +35,17 @@ def run(
     out: options.Output,
 ) -> None:
     """Cite a measure, one of its key figures or a recognition figure: the measure, the source
-    document with its title and date, the lines, and the quote (the goal, or the figure's own words).
+    document by its title, publisher and date, the quote (the goal, or the figure's own words), and
+    the text file and lines fko read it from. With --json each record carries the citation in
+    --format ready to paste (`citation`).
 
     Example: fko cite IV.1 --figure Meisterprämien --format markdown
     """
     from fko.domain.cite import citations, recognition_citations
     from fko.errors import UsageError
+    from fko.i18n import in_english
     from fko.output import tables
-    from fko.views.cite import citation_text
+    from fko.views.cite import citation_text, citations_text
 
     if as_of is not None and figure is None and recognition is None:
         raise UsageError(_("--as-of picks one of the figures: give --figure TEXT or --recognition BODY too"))
@@ -56,7 +59,10 @@ def run(
         found = recognition_citations(store, recognition, as_of)
     else:
         found = citations(store, options.measures(store, ids or []), figure, as_of)
+    style = format.value
     if out.json_asked("cite"):
-        out.emit(display, found, [], "cite")
+        # the citation as the text view writes it, in English like every --json value
+        ready = [{**c, "citation": in_english(lambda c: citation_text(c, style), c)} for c in found]
+        out.emit(display, ready, [], "cite")
     else:
-        tables.lines(display, ["\n\n".join(citation_text(c, format.value) for c in found)])
+        tables.lines(display, [citations_text(found, style)])

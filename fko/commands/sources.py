@@ -8,7 +8,9 @@ from fko.i18n import _
 
 @options.rows_output
 def run(ctx: typer.Context, wide: options.Wide = False, *, out: options.Output) -> None:
-    """List the five source documents (file, title, publisher, date) and what cites them.
+    """List the five source documents (key, title, publisher, date) and what cites them.
+
+    Each document's file name is in --json (`file`), or in the table with --fields file.
 
     \b
     Examples:

@@ -44,6 +44,9 @@ KEYS: dict[str, str] = {
     "by": "What the groups are formed by: ressort, cluster, year or funding.",
     "change": "The change from the previous figure of the same metric (value - previous_value), or null.",
     "change_approximate": "True where either figure of the change is approximate; null where there is no change.",
+    "citation": "The record's citation ready to paste, in the --format asked (text, markdown or bibtex): the "
+    "measure or figure, the source document's publisher, title and date, the quote, and the text file and lines "
+    "fko read it from.",
     "cites_clusters": "The number of clusters that cite this source.",
     "cites_indicators": "The number of key figures that cite this source.",
     "cites_initiatives": "The number of initiatives that cite this source.",

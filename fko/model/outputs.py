@@ -456,6 +456,7 @@ class Citation(TypedDict):
     source_date_note: str | None
     source_lines: list[int] | None
     caveat: str | None
+    citation: str
 
 
 #: The output types by the name of their command (the `$defs` names): type and command line.

@@ -45,6 +45,15 @@ def _change_what(row: dict[str, Any]) -> str:
     return str(row["title"])
 
 
+def short_title(title: str | None, file: str) -> str:
+    """A source document by the head of its title, up to the first comma ("WHKT-Report",
+    "Deutsches Handwerksblatt"): the date follows it, and `fko sources` has the whole title. A
+    document without a recorded title is named by its file, and says so."""
+    if not title:
+        return _("title not recorded ({file})").format(file=file)
+    return title.split(", ", 1)[0]
+
+
 def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]]:
     """One block per change: date, measure and kind; what changed; the quote; the source."""
     entries = []
@@ -59,10 +68,8 @@ def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]
         if row["note"]:
             details.append(_("Note: {note}").format(note=row["note"]))
         details.append(
-            _("Source: {title}, {date} ({source})").format(
-                title=row["source_title"] or row["source"],
-                date=date(row["source_date"]) or _("undated"),
-                source=row["source"],
+            _("Source: {title}, {date}").format(
+                title=short_title(row["source_title"], row["source"]), date=date(row["source_date"]) or _("undated")
             )
         )
         kind = kind_name(row["kind"])

@@ -1,8 +1,13 @@
-"""The view of `fko cite`: a citation as text, Markdown or BibTeX, naming the document and the
-measure ("Maßnahme IV.1 „Meisterprämie NRW“"); a date fko infers stays marked as inferred."""
+"""The view of `fko cite`: a citation as text, Markdown or BibTeX, naming the document by its
+title, publisher and date and the measure ("Measure IV.1 „Meisterprämie NRW“"); fko's own words
+in the reader's language, the source's wording as it stands. A date fko infers stays marked as
+inferred; the text file and its lines follow as a second locator, since the text exports mark no
+pages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import groupby
 from typing import Any
 
 from fko.i18n import _, date
@@ -22,13 +27,22 @@ def _cited_date(cite: dict[str, Any]) -> str:
 
 
 def _cited_where(cite: dict[str, Any]) -> str:
-    """ "lines 2425–2468 of 002_….txt", or the file alone where fko has not recorded lines."""
+    """ "page unknown (text file 002_….txt, lines 2425–2468)": the source texts fko reads mark no
+    page for a quote (the report's keeps two stray page numbers), so fko names none; the file and
+    its lines, where recorded, let a reader find the words in the text fko read."""
     lines = cite["source_lines"]
     if not lines:
-        return str(cite["source"])
+        return _("page unknown (text file {file})").format(file=cite["source"])
     if lines[0] == lines[1]:
-        return _("line {line} of {file}").format(line=lines[0], file=cite["source"])
-    return _("lines {first}–{last} of {file}").format(first=lines[0], last=lines[1], file=cite["source"])
+        return _("page unknown (text file {file}, line {line})").format(file=cite["source"], line=lines[0])
+    return _("page unknown (text file {file}, lines {first}–{last})").format(
+        file=cite["source"], first=lines[0], last=lines[1]
+    )
+
+
+def _document(cite: dict[str, Any]) -> str:
+    """The source document's title as the store records it, or a plain statement that it has none."""
+    return str(cite["source_title"]) if cite["source_title"] else _("title not recorded")
 
 
 def _markdown_escape(text: str) -> str:
@@ -38,11 +52,12 @@ def _markdown_escape(text: str) -> str:
 
 
 def _record(cite: dict[str, Any]) -> str:
-    """ "Maßnahme IV.1 „Meisterprämie NRW“" (a measure of the report), "Initiative N.1 „…“"."""
+    """ "Measure IV.1 „Meisterprämie NRW“" (a measure of the report), "Initiative N.1 „…“"."""
     if cite["measure_id"] is None:
         return ""
-    kind = "Initiative" if cite["measure_id"].startswith("N.") else "Maßnahme"
-    return f"{kind} {cite['measure_id']} „{cite['title']}“"
+    if cite["measure_id"].startswith("N."):
+        return _("Initiative {id} „{title}“").format(id=cite["measure_id"], title=cite["title"])
+    return _("Measure {id} „{title}“").format(id=cite["measure_id"], title=cite["title"])
 
 
 def _cited_what(cite: dict[str, Any]) -> str:
@@ -82,40 +97,70 @@ def _bibtex_key(cite: dict[str, Any]) -> str:
 
 def citation_text(cite: dict[str, Any], style: str) -> str:
     """One citation as plain text, Markdown or a BibTeX @misc entry."""
+    if style == "bibtex":
+        return _bibtex(cite)
+    return _grouped_text([cite], style)
+
+
+def citations_text(cites: Sequence[dict[str, Any]], style: str) -> str:
+    """The citations as text, Markdown or BibTeX, one paragraph each; in text and Markdown the
+    figures that share a quote (the eleven countries of one WHKT line) are listed together above
+    the document and the quote, which are written once."""
+    if style == "bibtex":
+        return "\n\n".join(_bibtex(c) for c in cites)
+    return "\n\n".join(_grouped_text(list(group), style) for _key, group in groupby(cites, key=_shared))
+
+
+def _shared(cite: dict[str, Any]) -> tuple[Any, ...]:
+    """What the figures of one citation share: source, lines, quote and caveat."""
+    lines = cite["source_lines"]
+    return (cite["source"], tuple(lines) if lines else None, cite["quote"], cite.get("caveat"))
+
+
+def _grouped_text(cites: list[dict[str, Any]], style: str) -> str:
+    """Figures sharing one quote, one per line, then the document and the quote once."""
+    cite = cites[0]
     publisher = cite["source_publisher"] or _("publisher not recorded")
-    title = cite["source_title"] or cite["source"]
-    where = _cited_where(cite)
     if style == "markdown":
         md = _markdown_escape
-        head = f"**{md(_cited_what(cite))}**. {md(publisher)}: *{md(title)}*, {_cited_date(cite)}, {md(where)}."
+        what = ";\n".join(f"**{md(_cited_what(c))}**" for c in cites)
+        head = f"{what}. {md(publisher)}: *{md(_document(cite))}*, {_cited_date(cite)}, {md(_cited_where(cite))}."
         return f"{head}\n\n> {md(cite['quote'])}" + (f"\n\n{md(_caveat(cite).strip())}" if cite.get("caveat") else "")
-    if style == "bibtex":
-        day = cite["source_date"] or ""
-        inferred = _inferred(cite)
-        dated = (
-            " "
-            + _("Date {date} inferred, not stated: {reason}.").format(
-                date=date(day), reason=cite["source_date_note"].removeprefix("inferred: ")
-            )
-            if inferred
-            else ""
+    what = ";\n".join(_cited_what(c) for c in cites)
+    return (
+        f"{what}. {publisher}: {_document(cite)}, {_cited_date(cite)}, {_cited_where(cite)}. "
+        f"„{cite['quote']}“{_caveat(cite)}"
+    )
+
+
+def _bibtex(cite: dict[str, Any]) -> str:
+    """A BibTeX @misc entry; a month only where the source states it."""
+    publisher = cite["source_publisher"] or _("publisher not recorded")
+    day = cite["source_date"] or ""
+    inferred = _inferred(cite)
+    dated = (
+        " "
+        + _("Date {date} inferred, not stated: {reason}.").format(
+            date=date(day), reason=cite["source_date_note"].removeprefix("inferred: ")
         )
-        fields = [
-            ("title", _cited_what(cite)),
-            ("howpublished", title),
-            ("organization", publisher),
-            *([("year", day[:4])] if day[:4].isdigit() else []),
-            *([("month", _MONTHS[int(day[5:7]) - 1])] if len(day) >= 7 and day[5:7].isdigit() and not inferred else []),
-            (
-                "note",
-                f"{where.replace('–', '--')}.{dated} "
-                + _("Quote: „{quote}“").format(quote=cite["quote"])
-                + _caveat(cite),
-            ),
-        ]
-        body = ",\n".join(
-            f"  {name} = {value}" if name == "month" else f"  {name} = {{{_bibtex_escape(value)}}}"
-            for name, value in fields
-        )
-        return f"@misc{{{_bibtex_key(cite)},\n{body}\n}}"
-    return f"{_cited_what(cite)}. {publisher}: {title}, {_cited_date(cite)}, {where}. „{cite['quote']}“{_caveat(cite)}"
+        if inferred
+        else ""
+    )
+    fields = [
+        ("title", _cited_what(cite)),
+        ("howpublished", _document(cite)),
+        ("organization", publisher),
+        *([("year", day[:4])] if day[:4].isdigit() else []),
+        *([("month", _MONTHS[int(day[5:7]) - 1])] if len(day) >= 7 and day[5:7].isdigit() and not inferred else []),
+        (
+            "note",
+            f"{_cited_where(cite).replace('–', '--')}.{dated} "
+            + _("Quote: „{quote}“").format(quote=cite["quote"])
+            + _caveat(cite),
+        ),
+    ]
+    body = ",\n".join(
+        f"  {name} = {value}" if name == "month" else f"  {name} = {{{_bibtex_escape(value)}}}"
+        for name, value in fields
+    )
+    return f"@misc{{{_bibtex_key(cite)},\n{body}\n}}"

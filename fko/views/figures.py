@@ -36,7 +36,7 @@ INDICATOR_FIELDS: list[Field] = [
 
 SOURCE_FIELDS: list[Field] = [
     Field("key", N_("Key"), key("key")),
-    Field("file", N_("File"), key("file")),
+    Field("file", N_("File"), key("file"), in_table=False),
     Field("title", N_("Title"), key("title")),
     Field("publisher", N_("Publisher"), key("publisher")),
     Field("date", N_("Date"), key("date"), show=date_shown),
