@@ -86,12 +86,22 @@ def store_index(store: Store) -> tuple[dict[str, Any], list[str]]:
 
 def _rebuilt(store: Store, problem: str | None, old: Any = None) -> tuple[dict[str, Any], list[str]]:
     """The store's index made in memory from its tables, with a warning saying why (none if
-    there was no index to use: `problem` None)."""
-    from fko.search.index import carried
+    there was no index to use: `problem` None).
+
+    The build adds what the store's tables do not hold: curated aliases, and what general-language
+    resources say about the data's words. Those come from the old index where there is one, else
+    from the shipped index (for the records and words this store shares with it), so that a copy
+    of the shipped store finds what the shipped store finds, with the same scores."""
+    from fko.search.index import carried, named_aliases
     from fko.search.indexfile import SOURCE_TABLES, index_aliases, index_of_tables, index_path
 
     tables = {name: store.table(name) for name in SOURCE_TABLES}
-    index = index_of_tables(tables, index_aliases(old), enrich=carried(old))
+    shipped = _shipped_index()
+    aliases = index_aliases(old)
+    if not aliases:
+        records = [*tables["measures"], *tables["initiatives"]]
+        aliases = named_aliases(index_aliases(shipped), records, tables["updates"])
+    index = index_of_tables(tables, aliases, enrich=carried(shipped, old))
     warnings = _INDEXES[store][1] if store in _INDEXES else []
     if problem is not None:
         path = index_path(store.file) if store.file is not None else None
@@ -102,6 +112,18 @@ def _rebuilt(store: Store, problem: str | None, old: Any = None) -> tuple[dict[s
         )
     _INDEXES[store] = (index, warnings)
     return _INDEXES[store]
+
+
+def _shipped_index() -> Any:
+    """The index shipped beside the shipped store, as found (None if it cannot be read)."""
+    from fko.search.indexfile import UnreadableIndex, index_path, read_index_file
+    from fko.store.fileformat import SHIPPED
+
+    try:
+        found = read_index_file(index_path(SHIPPED))
+    except UnreadableIndex:
+        return None
+    return found[1] if found else None
 
 
 def records(store: Store) -> dict[str, dict[str, Any]]:
