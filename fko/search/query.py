@@ -487,11 +487,27 @@ def _through(
                     _add(found, term, weight * factor, how, means, reason)
 
 
+#: A near spelling of a query word (rapidfuzz's ratio of 80 or more) begins with its letter, as a
+#: typo seldom changes the first, or is at most one edit (a letter added, dropped, changed, or two
+#: swapped) per LETTERS_PER_EDIT letters away: "Kinderbetruung", "meisterprämei" and "Pflage" are
+#: typos, but "Künstliche" is no "dienstliche" (two edits in eleven letters, the first changed).
+LETTERS_PER_EDIT = 6
+
+
+def _typo_of(key: str, term: str) -> bool:
+    """Whether a data word is a near spelling of a query word (LETTERS_PER_EDIT)."""
+    from rapidfuzz.distance import OSA
+
+    most = max(1, len(key) // LETTERS_PER_EDIT)
+    return key[:1] == term[:1] or OSA.distance(key, term, score_cutoff=most) <= most
+
+
 def _fuzzy(key: str, look: _Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
     from rapidfuzz import fuzz, process  # lazy: only a word that matched nothing needs fuzzy matching
 
     for term, similarity, _ in process.extract(key, look.vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=5):
-        _add(found, term, 0.6 * similarity / 100, "fuzzy")
+        if _typo_of(key, term):
+            _add(found, term, 0.6 * similarity / 100, "fuzzy")
     variants = look.index["variants"]
     for variant, similarity, _ in process.extract(key, list(variants), scorer=fuzz.ratio, score_cutoff=85, limit=3):
         for real in variants[variant].split():
