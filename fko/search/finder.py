@@ -20,7 +20,7 @@ from fko.i18n import _
 from fko.store.reader import Store
 
 if TYPE_CHECKING:  # fko.search is imported where a search runs: `fko show IV.1` needs none
-    from fko.search.query import Hit, SearchResult
+    from fko.search.hits import Hit, SearchResult
 
 TITLE_LIKE = ("title", "id", "alias")
 
@@ -207,7 +207,8 @@ def find(
     via, snippet (the best-matching field) and match (the best field other than the title, for the
     table: the title is shown beside it anyway)."""
     from fko.german import normalise
-    from fko.search.query import search, snippet
+    from fko.search.query import search
+    from fko.search.snippets import snippet
 
     if not normalise(query):
         raise UsageError(
@@ -271,7 +272,7 @@ def find(
         rows.append(row)
     closest: list[str] = []
     if not rows and not result.hidden and normalise(query):
-        from fko.search.query import closest_terms
+        from fko.search.snippets import closest_terms
 
         closest = closest_terms(index, query)
     return Found(rows, closest, result.total, result.hidden, result.unmatched, list(store_index(store)[1]), result.note)

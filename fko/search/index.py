@@ -2,8 +2,8 @@
 
 Every searchable record becomes a document of fields; the index holds the postings (where
 each normalised word stands), stems, compound parts, umlaut-free variants, the synonym table
-and the English-German glossary. A query (fko/search/query.py) reads it; nothing here reads the
-store or prints.
+and the English-German glossary. A query (fko/search/query.py, through lookup.py and words.py)
+reads it; nothing here reads the store or prints.
 """
 
 from __future__ import annotations

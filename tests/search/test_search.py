@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from fko.errors import UsageError
 from fko.german import normalise
 from fko.search.finder import find, resolve, store_index
-from fko.search.query import snippet
+from fko.search.snippets import snippet
 from fko.store.reader import Store
 
 from ..conftest import Result
@@ -362,7 +362,7 @@ def test_an_overlong_word_is_matched_as_it_is(store: Store, word: str) -> None:
     regression into a failure, not a hang."""
     import signal
 
-    from fko.search.query import MAX_WORD
+    from fko.search.words import MAX_WORD
 
     def stop(signum: int, frame: object) -> None:
         raise TimeoutError(f"a {len(word)}-letter word took more than 20 CPU seconds")
