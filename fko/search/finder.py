@@ -20,7 +20,7 @@ from fko.i18n import _
 from fko.store.reader import Store
 
 if TYPE_CHECKING:  # fko.search is imported where a search runs: `fko show IV.1` needs none
-    from fko.search.query import Hit, SearchResult
+    from fko.search.hits import Hit, SearchResult
 
 TITLE_LIKE = ("title", "id", "alias")
 
@@ -86,12 +86,22 @@ def store_index(store: Store) -> tuple[dict[str, Any], list[str]]:
 
 def _rebuilt(store: Store, problem: str | None, old: Any = None) -> tuple[dict[str, Any], list[str]]:
     """The store's index made in memory from its tables, with a warning saying why (none if
-    there was no index to use: `problem` None)."""
-    from fko.search.index import carried
+    there was no index to use: `problem` None).
+
+    The build adds what the store's tables do not hold: curated aliases, and what general-language
+    resources say about the data's words. Those come from the old index where there is one, else
+    from the shipped index (for the records and words this store shares with it), so that a copy
+    of the shipped store finds what the shipped store finds, with the same scores."""
+    from fko.search.index import carried, named_aliases
     from fko.search.indexfile import SOURCE_TABLES, index_aliases, index_of_tables, index_path
 
     tables = {name: store.table(name) for name in SOURCE_TABLES}
-    index = index_of_tables(tables, index_aliases(old), enrich=carried(old))
+    shipped = _shipped_index()
+    aliases = index_aliases(old)
+    if not aliases:
+        records = [*tables["measures"], *tables["initiatives"]]
+        aliases = named_aliases(index_aliases(shipped), records, tables["updates"])
+    index = index_of_tables(tables, aliases, enrich=carried(shipped, old))
     warnings = _INDEXES[store][1] if store in _INDEXES else []
     if problem is not None:
         path = index_path(store.file) if store.file is not None else None
@@ -102,6 +112,18 @@ def _rebuilt(store: Store, problem: str | None, old: Any = None) -> tuple[dict[s
         )
     _INDEXES[store] = (index, warnings)
     return _INDEXES[store]
+
+
+def _shipped_index() -> Any:
+    """The index shipped beside the shipped store, as found (None if it cannot be read)."""
+    from fko.search.indexfile import UnreadableIndex, index_path, read_index_file
+    from fko.store.fileformat import SHIPPED
+
+    try:
+        found = read_index_file(index_path(SHIPPED))
+    except UnreadableIndex:
+        return None
+    return found[1] if found else None
 
 
 def records(store: Store) -> dict[str, dict[str, Any]]:
@@ -185,7 +207,8 @@ def find(
     via, snippet (the best-matching field) and match (the best field other than the title, for the
     table: the title is shown beside it anyway)."""
     from fko.german import normalise
-    from fko.search.query import search, snippet
+    from fko.search.query import search
+    from fko.search.snippets import snippet
 
     if not normalise(query):
         raise UsageError(
@@ -249,11 +272,14 @@ def find(
         rows.append(row)
     closest: list[str] = []
     if not rows and not result.hidden and normalise(query):
-        from fko.search.query import closest_terms
+        from fko.search.snippets import closest_terms
 
         closest = closest_terms(index, query)
     return Found(rows, closest, result.total, result.hidden, result.unmatched, list(store_index(store)[1]), result.note)
 
+
+#: A reference shaped like a record ID (letters, then a number): "XX.9", "ab 12".
+_ID_LIKE = re.compile(r"[^\W\d_]{1,4}\s*[.\s]?\s*\d{1,3}")
 
 #: Fields of a search hit that name a measure (rather than mention a word in its text).
 _NAMING_FIELDS = ("id", "title", "alias")
@@ -292,6 +318,8 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
     if named:
         _several(wanted, [by_id[i] for i in named])
     hits = _search(store, wanted, None, None, ("measure", "initiative"))[1].hits
+    if _ID_LIKE.fullmatch(wanted):  # "XX.9": an ID of no record; its number alone mentions nothing
+        hits = [h for h in hits if any(not m.word.isdigit() for m in h.matches)]
     notes = list(store_index(store)[1])
     candidates = [h for h in hits if h.field in _NAMING_FIELDS and h.id in by_id]
     if len(candidates) == 1:

@@ -2,8 +2,8 @@
 
 Every searchable record becomes a document of fields; the index holds the postings (where
 each normalised word stands), stems, compound parts, umlaut-free variants, the synonym table
-and the English-German glossary. A query (fko/search/query.py) reads it; nothing here reads the
-store or prints.
+and the English-German glossary. A query (fko/search/query.py, through lookup.py and words.py)
+reads it; nothing here reads the store or prints.
 """
 
 from __future__ import annotations
@@ -234,22 +234,73 @@ RESOURCE_TABLES = ("zipf", "english", "lemma_forms", "lemmas")
 
 
 class _Carried:
-    """The resource tables of an existing index, for an index rebuilt in memory without the resources."""
+    """What the build took from the general-language resources, as earlier indexes hold it (each
+    later one overriding), for an index made in memory where the resources are not installed:
+    the compounds their word list split, and the RESOURCE_TABLES, restricted to the words of the
+    store being indexed. For a store that holds the words of those indexes (a copy of the shipped
+    store) the index is the one the build writes."""
 
-    def __init__(self, index: Any) -> None:
-        found = {name: index.get(name) if isinstance(index, dict) else None for name in RESOURCE_TABLES}
-        self._tables = {name: value for name, value in found.items() if isinstance(value, dict)}
+    def __init__(self, indexes: Sequence[Any]) -> None:
+        self._tables: dict[str, dict[str, Any]] = {name: {} for name in RESOURCE_TABLES}
+        self._splits: dict[str, str] = {}
+        for index in indexes:
+            if not isinstance(index, dict):
+                continue
+            for name in RESOURCE_TABLES:
+                table = index.get(name)
+                if isinstance(table, dict):
+                    self._tables[name].update(table)
+            splits = index.get("splits")
+            if isinstance(splits, dict):
+                self._splits.update((k, v) for k, v in splits.items() if type(v) is str)
 
     def split(self, word: str) -> list[str] | None:
-        return None
+        parts = self._splits.get(word, "").split()
+        return parts if len(parts) >= 2 and all(p.isalpha() for p in parts) else None
 
     def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
-        return self._tables
+        zipf, english = self._tables["zipf"], self._tables["english"]
+        words = {*raw_of, *typed}
+        lemmas: dict[str, str] = {}
+        for lemma, terms in self._tables["lemmas"].items():
+            kept = [t for t in terms.split() if t in raw_of] if isinstance(terms, str) else []
+            if kept:
+                lemmas[lemma] = " ".join(kept)
+        forms = {f: m for f, m in self._tables["lemma_forms"].items() if m in lemmas and f not in raw_of}
+        return {
+            "zipf": {w: zipf[w] for w in sorted(words) if w in zipf},
+            "english": {w: english[w] for w in sorted(raw_of) if w in english},
+            "lemma_forms": forms,
+            "lemmas": {k: v for k, v in lemmas.items() if k in set(forms.values())},
+        }
 
 
-def carried(index: Any) -> Enrich:
-    """The resource tables of an existing index, for an index rebuilt without the resources."""
-    return _Carried(index)
+def carried(*indexes: Any) -> Enrich:
+    """What earlier indexes hold of the general-language resources (the later overriding the
+    earlier), for an index made in memory without the resources."""
+    return _Carried(indexes)
+
+
+def named_aliases(
+    aliases: dict[str, list[str]], records: Sequence[dict[str, Any]], updates: Sequence[dict[str, Any]] = ()
+) -> dict[str, list[str]]:
+    """The aliases of an index that still name the store's records (by ID): those its title, goal,
+    description, footnotes or later developments hold, or the initials of its title's words
+    ("KAoA"). An index made in memory takes the curated aliases so from an earlier index: the
+    shipped store's "Meisterprämie" is IV.1's in a copy of it, not in another store's IV.1."""
+    later = later_texts(list(updates))
+    out: dict[str, list[str]] = {}
+    for record in records:
+        names = aliases.get(record["id"])
+        if not names:
+            continue
+        parts = [record["title"], record.get("goal") or "", record.get("description") or ""]
+        text = normalise(" ".join([*parts, *(record.get("footnotes") or []), *later.get(record["id"], [])]))
+        initials = "".join(word[0] for word in normalise(record["title"]).split())
+        kept = [n for n in names if normalise(n) in text or normalise(n).replace(" ", "") in initials]
+        if kept:
+            out[record["id"]] = kept
+    return out
 
 
 def build_index(
@@ -319,6 +370,7 @@ def build_index(
     heads: dict[str, set[str]] = defaultdict(set)
     parts: dict[str, set[str]] = defaultdict(set)
     head_of: dict[str, str] = {}
+    splits: dict[str, str] = {}  # compounds the resources split: an index made in memory splits them alike
     for term in postings:
         if not term.isalpha():
             continue
@@ -328,6 +380,7 @@ def build_index(
             split = enrich.split(term)
             if split:
                 found_heads, found_parts = [split[-1]], split[:-1]
+                splits[term] = " ".join(split)
         if found_heads and term in natural:
             head_of[term] = found_heads[0]
         if (raw_of.get(term) or surface.get(term, term))[:1].islower():
@@ -392,6 +445,7 @@ def build_index(
         "glossary": route_text(glossary_table),
         "glossary_entries": ["\t".join([e["reason"], *e["means"]]) for e in glossary_entries],
         **{name: resources.get(name, {}) for name in RESOURCE_TABLES},
+        "splits": dict(sorted(splits.items())),
     }
 
 

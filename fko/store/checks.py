@@ -50,7 +50,9 @@ class Invalid(Exception):
     """A value that does not fit its type; `where` is the dotted key path inside the record."""
 
     def __init__(self, problem: str, where: str = "") -> None:
-        super().__init__(f"'{where}' {problem}" if where else problem)
+        # a key path that holds a line break or control character is JSON-quoted: messages are one line
+        named = f"'{where}'" if where.isprintable() else shown(where)
+        super().__init__(f"{named} {problem}" if where else problem)
         self.where = where
         self.problem = problem
 

@@ -237,3 +237,10 @@ def test_help_summaries_are_whole_sentences(fko: Callable[..., Result]) -> None:
     assert len(summaries) >= 15
     for name, text in summaries:
         assert " ".join(text.split()).endswith("."), name
+
+
+def test_the_number_of_an_unknown_id_mentions_nothing(fko: Callable[..., Result]) -> None:
+    """ "XX.9" is no measure, and the "9" of IV.4 and II.2 does not mention it (newcomer report, finding 7)."""
+    result = fko("show", "XX.9")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "fko: no measure 'XX.9'; try `fko search XX.9` or `fko list`\n"

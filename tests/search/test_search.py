@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from fko.errors import UsageError
 from fko.german import normalise
 from fko.search.finder import find, resolve, store_index
-from fko.search.query import snippet
+from fko.search.snippets import snippet
 from fko.store.reader import Store
 
 from ..conftest import Result
@@ -362,7 +362,7 @@ def test_an_overlong_word_is_matched_as_it_is(store: Store, word: str) -> None:
     regression into a failure, not a hang."""
     import signal
 
-    from fko.search.query import MAX_WORD
+    from fko.search.words import MAX_WORD
 
     def stop(signum: int, frame: object) -> None:
         raise TimeoutError(f"a {len(word)}-letter word took more than 20 CPU seconds")
@@ -445,3 +445,15 @@ def test_the_word_list_loader_takes_what_it_can(tmp_path: Path) -> None:
     path.write_text("de 4.5\tlehrer mangel\nde x\tkaputt\nxx 3.0\tfoo\nen 6.4\twill\n\n", encoding="utf-8")
     words = lexicon(path)
     assert (words.german, words.english) == ({"lehrer": 4.5, "mangel": 4.5}, {"will": 6.4})
+
+
+def test_a_word_two_letters_off_in_eleven_is_no_typo(fko: Callable[..., Result]) -> None:
+    """ "Künstliche" is not "dienstliche" (newcomer report, finding 7): nothing matches, exit 0."""
+    result = fko("search", "Künstliche", "Intelligenz", "--json")
+    assert (result.code, result.json()) == (0, [])
+    assert result.err == (
+        "fko: nothing matches 'Künstliche Intelligenz'; closest words in the data: "
+        "dienstliche, einstellen, Jugendliche, üblichen, zeitliche\n"
+    )
+    typo = fko("search", "Pflage", "--json").json()  # one letter off in six still is
+    assert typo[0]["id"] == "III.12" and typo[0]["matched"] == ["Pflege"]

@@ -264,10 +264,10 @@ FALSE_FRIENDS = [q for q in load() if q.group == "false_friend"]
 def test_a_hit_in_the_top_3_through_a_false_friend_shows_its_route(store: Store, query: str) -> None:
     """A word that is English and German (fast, will, also, die, hat, art, rat, gift, kind, bald, hell)
     matches through the glossary only in a query read as English, and the hit then names the route."""
-    from fko.search.query import _Lookup
+    from fko.search.lookup import Lookup
 
     index, _ = store_index(store)
-    look = _Lookup(index)
+    look = Lookup(index)
     for row in find(store, query).rows[:3]:
         routes = {(v["query_word"], v["data_word"]) for v in row["synonyms"]}
         for match in row["_hit"].matches:
