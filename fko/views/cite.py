@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fko.i18n import _, date
+from fko.i18n import _, data_note, date
 from fko.output import channels
 from fko.views.measures import indicator_value
 
@@ -95,7 +95,7 @@ def citation_text(cite: dict[str, Any], style: str) -> str:
         dated = (
             " "
             + _("Date {date} inferred, not stated: {reason}.").format(
-                date=date(day), reason=cite["source_date_note"].removeprefix("inferred: ")
+                date=date(day), reason=data_note(cite["source_date_note"]).partition(": ")[2]
             )
             if inferred
             else ""
