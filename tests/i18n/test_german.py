@@ -526,3 +526,39 @@ def test_every_status_rule_of_the_shipped_store_reads_german(day: str) -> None:
     assert len(rules) > 5
     assert {rule: english_in(text) for rule, text in shown.items() if english_in(text)} == {}
     assert all(text != rule for rule, text in shown.items())  # every part of every rule is translated
+
+
+def test_the_timeline_marks_its_day_as_the_reader_writes_dates(
+    monkeypatch: pytest.MonkeyPatch, fko: Callable[..., Result]
+) -> None:
+    german = run(monkeypatch, fko, "timeline --on 2026-12-07", COLUMNS="80", **GERMAN).out.splitlines()
+    english = run(monkeypatch, fko, "timeline --on 2026-12-07", COLUMNS="80").out.splitlines()
+    assert (german[1].strip(), english[1].strip()) == ("▼ 07.12.2026", "▼ 2026-12-07")
+    assert german[1].index("▼") == english[1].index("▼")  # at the same column: the day's place on the axis
+
+
+def test_diff_names_the_fields_as_show_does_in_german(
+    monkeypatch: pytest.MonkeyPatch, fko: Callable[..., Result], tmp_path: Path
+) -> None:
+    store = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    first = store["measures"]["1"]
+    assert first["id"] == "I.1"
+    first["title"] += " (neu)"
+    first["runtime"]["text"] = "2020 bis 2030"
+    first["partners"] = [*first["partners"], "IHK Köln"]
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(store, ensure_ascii=False), encoding="utf-8")
+    german = run(monkeypatch, fko, f"diff {SHIPPED} {newer}", **GERMAN).out.splitlines()
+    assert german[2:7] == [
+        "I.1  Seiteneinstieg Grundschule mit OBAS (neu)",
+        "  Titel: Seiteneinstieg Grundschule mit OBAS {+(neu)+}",
+        "  Laufzeit: '05/2023 (Befristung auf fünf Jahre)' → '2020 bis 2030'",
+        "    Zeitraum: 01.05.2023 – 30.04.2028 → 01.05.2023 – ?",
+        "  Partner in der Umsetzung: + IHK Köln",
+    ]
+    english = fko("diff", str(SHIPPED), str(newer)).out.splitlines()
+    assert [line.split(":")[0] for line in english[3:7]] == ["  title", "  runtime", "    period", "  partners"]
+    assert (
+        fko("diff", str(SHIPPED), str(newer), "--json").out
+        == run(monkeypatch, fko, f"diff {SHIPPED} {newer} --json", **GERMAN).out
+    )
