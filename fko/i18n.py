@@ -51,6 +51,16 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return catalog.ngettext(singular, plural, n)
 
 
+def data_note(text: str | None) -> str:
+    """fko's own words on the data (a note, an inference, a synonym's reason: English, as the data
+    files and the store hold them) in the run's language; "" for none.
+
+    The catalog holds them beside the code's texts (tests/i18n/catalog.py reads them from the
+    shipped store), and `--json` keeps the stored English. The source's quoted words inside them
+    stay as they are; a note of another store that the catalog lacks is shown as stored."""
+    return gettext(text) if text else ""
+
+
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
     """Mark a text for the catalog where it is defined (a column header); it is translated
     where it is shown, with `_`."""

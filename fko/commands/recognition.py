@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fko.commands import choices, options
-from fko.i18n import _, ngettext
+from fko.i18n import _, data_note, ngettext
 
 if TYPE_CHECKING:
     from fko.output.display import Display
@@ -141,5 +141,7 @@ def _by_title(rows: list[dict[str, object]], sources: dict[str, str]) -> str:
         return _("no figures")
     first = rows[0]
     return _("{metric} ({note}; source: {source})").format(
-        metric=first["metric"], note=first["note"], source=sources.get(str(first["source"]), first["source"])
+        metric=first["metric"],
+        note=data_note(str(first["note"])),
+        source=sources.get(str(first["source"]), first["source"]),
     )

@@ -3,7 +3,7 @@
 import typer
 
 from fko.commands import options
-from fko.i18n import _
+from fko.i18n import _, data_note
 
 
 @options.rows_output
@@ -22,5 +22,5 @@ def run(ctx: typer.Context, wide: options.Wide = False, *, out: options.Output) 
 
     rows = source_rows(options.store(ctx))
     inferred = [r for r in rows if (r.get("date_note") or "").startswith("inferred")]
-    footer = [_("Date of {key}: {note}").format(key=r["key"], note=r["date_note"]) for r in inferred]
+    footer = [_("Date of {key}: {note}").format(key=r["key"], note=data_note(r["date_note"])) for r in inferred]
     out.emit(options.display(ctx, wide), rows, SOURCE_FIELDS, "sources", title=_("Sources"), footer=footer)

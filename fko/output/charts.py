@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from fko.i18n import date
 from fko.output.channels import clean, write
 from fko.output.display import Display
 from fko.output.plain import wrap
@@ -169,9 +170,10 @@ def gantt_lines(
             labels[pos : pos + 4] = list(str(year))
     out = [(" " * label_width + "".join(labels).rstrip(), "")]
     if marker is not None:
-        text = f"▼ {on.isoformat()}"
+        day = date(on.isoformat())  # 07.12.2026 in German, as the legend's "Status am 07.12.2026"
+        text = f"▼ {day}"
         pad = label_width + marker
-        at = " " * pad + text if pad + len(text) <= width else " " * (pad - len(text) + 1) + f"{on.isoformat()} ▼"
+        at = " " * pad + text if pad + len(text) <= width else " " * (pad - len(text) + 1) + f"{day} ▼"
         out.append((at, ""))
     for title, group in groups:
         out.append((_short(title, width), "bold"))

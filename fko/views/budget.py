@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fko.i18n import N_, _, in_english, ngettext
+from fko.i18n import N_, _, data_note, in_english, ngettext
 from fko.output import numbers
 from fko.output.fields import Field, key
 from fko.views.measures import _amount, _basis_label, amount_text, date_shown, years_shown
@@ -341,7 +341,7 @@ def budget_footer(result: Any, per_year: list[dict[str, Any]] | None = None) -> 
         lines.append(_("No separate funds (not counted as zero): {ids}.").format(ids=", ".join(none)))
     noted = [r for r in result.rows + result.apart if r["kind"] == "money" and r["note"]]
     if noted:
-        lines.append(_("Notes: {notes}.").format(notes="; ".join(f"{r['id']}: {r['note']}" for r in noted)))
+        lines.append(_("Notes: {notes}.").format(notes="; ".join(f"{r['id']}: {data_note(r['note'])}" for r in noted)))
     paid = [r for r in result.rows + result.apart if r["kind"] == "money" and r["payer"]]
     if paid:
         payers = ", ".join(f"{r['id']} {_payer(r)}" for r in sorted(paid, key=lambda r: _id_key(r["id"])))

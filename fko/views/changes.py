@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from fko.i18n import N_, _, date
+from fko.i18n import N_, _, data_note, date
 from fko.output import numbers
 from fko.output.fields import Field, key
 from fko.views.measures import date_shown, indicator_value, kind_name, status_word
@@ -62,11 +62,13 @@ def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]
         who = f"{row['measure_id']} {row['measure_title'] or ''}".strip() if row["measure_id"] else _("(no measure)")
         details = [_change_what(row)]
         if row["inference"]:
-            details.append(_("fko's inference, not the source's words: {inference}").format(inference=row["inference"]))
+            details.append(
+                _("fko's inference, not the source's words: {inference}").format(inference=data_note(row["inference"]))
+            )
         if row["quote"]:
             details.append(f"„{row['quote']}“")
         if row["note"]:
-            details.append(_("Note: {note}").format(note=row["note"]))
+            details.append(_("Note: {note}").format(note=data_note(row["note"])))
         details.append(
             _("Source: {title}, {date}").format(
                 title=short_title(row["source_title"], row["source"]), date=date(row["source_date"]) or _("undated")

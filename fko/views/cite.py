@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 
-from fko.i18n import _, date
+from fko.i18n import _, data_note, date
 from fko.output import channels
 from fko.views.measures import indicator_value
 
@@ -141,7 +141,7 @@ def _bibtex(cite: dict[str, Any]) -> str:
     dated = (
         " "
         + _("Date {date} inferred, not stated: {reason}.").format(
-            date=date(day), reason=cite["source_date_note"].removeprefix("inferred: ")
+            date=date(day), reason=data_note(cite["source_date_note"]).partition(": ")[2]
         )
         if inferred
         else ""

@@ -4,9 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from fko.i18n import _, date
+from fko.i18n import N_, _, date, german
 from fko.output import numbers
 from fko.views.measures import _basis_label, amount_text, years_shown
+
+#: What `fko show` calls each field `fko diff` compares: a German run names the field so; an
+#: English one by its name (that of --fields and the JSON), as it always has.
+LABELS = {
+    "title": N_("Title"),
+    "cluster": N_("Cluster"),
+    "ressorts": N_("Ministries"),
+    "runtime": N_("Runtime"),
+    "funds": N_("Planned funds"),
+    "partners": N_("Partners"),
+    "urls": N_("Links"),
+    "goal": N_("Goal"),
+    "description": N_("Description"),
+    "publication": N_("Publication"),
+    "in_force": N_("In force"),
+}
+
+
+def field_label(name: str) -> str:
+    """A compared field as the reader names it: "funds" in English, "Geplante Mittel" in German."""
+    return _(LABELS[name]) if german() and name in LABELS else name
 
 
 def _euro_change(change: int) -> str:
@@ -40,7 +61,7 @@ def field_change_lines(change: dict[str, Any]) -> list[str]:
     if name == "funds":
         lines = []
         if change["words"]:
-            lines.append(f"funds: {change['words']}")
+            lines.append(f"{field_label(name)}: {change['words']}")
         for item in change["item_changes"]:
             what = {"changed": ", ".join(item["keys"]), "added": _("added"), "removed": _("removed")}[
                 item["change_kind"]
@@ -53,7 +74,7 @@ def field_change_lines(change: dict[str, Any]) -> list[str]:
             )
         return lines or [_("funds: (wording unchanged, items differ)")]
     if name == "runtime":
-        lines = [f"runtime: {_quoted(change['old']['text'])} → {_quoted(change['new']['text'])}"]
+        lines = [f"{field_label(name)}: {_quoted(change['old']['text'])} → {_quoted(change['new']['text'])}"]
         old_p, new_p = change["old_period"], change["new_period"]
         if old_p != new_p:
             lines.append("  " + _("period: {old} → {new}").format(old=_period_text(old_p), new=_period_text(new_p)))
@@ -68,10 +89,10 @@ def field_change_lines(change: dict[str, Any]) -> list[str]:
     if change["values_added"] is not None:
         parts = [f"+ {v}" for v in change["values_added"]] + [f"- {v}" for v in change["values_removed"]]
         order = _("order {old} → {new}").format(old=_quoted(change["old"]), new=_quoted(change["new"]))
-        return [f"{name}: " + ("; ".join(parts) or order)]
+        return [f"{field_label(name)}: " + ("; ".join(parts) or order)]
     if change["words"]:
-        return [f"{name}: {change['words']}"]
-    return [f"{name}: {_quoted(change['old'])} → {_quoted(change['new'])}"]
+        return [f"{field_label(name)}: {change['words']}"]
+    return [f"{field_label(name)}: {_quoted(change['old'])} → {_quoted(change['new'])}"]
 
 
 def diff_summary(result: dict[str, Any]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from fko.i18n import N_, _, date, dates, german
+from fko.i18n import N_, _, data_note, date, dates, german
 from fko.output import channels, numbers
 from fko.output.fields import Field, key, path
 
@@ -106,7 +106,7 @@ def _item_line(item: dict[str, Any]) -> str:
         else:
             parts.append(_("+{percent} % a year").format(percent=growth))
     parts += [", ".join(item["funding"]), _("paid by {payer}").format(payer=item["payer"]) if item["payer"] else ""]
-    parts += [item["note"] or ""]
+    parts += [data_note(item["note"])]
     return " · ".join(p for p in parts if p)
 
 
@@ -263,7 +263,7 @@ def status_word(value: str) -> str:
 
 def inferred(text: str) -> str:
     """fko's own inference beside a source's quote, marked as such."""
-    return _("fko's inference, not the source's: {inference}").format(inference=text)
+    return _("fko's inference, not the source's: {inference}").format(inference=data_note(text))
 
 
 def rule_text(rule: str) -> str:
@@ -365,7 +365,7 @@ def event_line(event: dict[str, Any], sources: dict[str, str]) -> str:
     if event["inference"]:
         lines.append("  " + inferred(event["inference"]))
     if event["note"]:
-        lines.append("  " + _("Note: {note}").format(note=event["note"]))
+        lines.append("  " + _("Note: {note}").format(note=data_note(event["note"])))
     return "\n".join(lines)
 
 

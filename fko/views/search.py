@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fko.i18n import N_, _
+from fko.i18n import N_, _, data_note
 from fko.output import fields
 from fko.output.fields import Field, key
 from fko.views.measures import kind_name
@@ -51,11 +51,15 @@ HOW_NAMES = {
 
 def reason_shown(reason: str | None) -> str:
     """Why a synonym or glossary entry matched, in the reader's language where the words are
-    fko's ("English-German glossary: teacher = Lehrkräfte"); the JSON keeps them English."""
+    fko's: a synonym's reason, and the glossary's "English-German glossary: teacher = Lehrkräfte
+    (note)" with its note; the JSON keeps them English."""
     from fko.search.index import GLOSSARY_REASON as said
 
     text = reason or ""
-    return _(said) + text[len(said) :] if text.startswith(said + ": ") else text
+    if not text.startswith(said + ": "):
+        return data_note(text)
+    entry, opened, note = text[len(said) :].partition(" (")  # ": English = words" and "note)"
+    return _(said) + entry + (f" ({data_note(note[:-1])})" if opened and note.endswith(")") else "")
 
 
 SEARCH_FIELDS: list[Field] = [

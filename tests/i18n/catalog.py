@@ -14,6 +14,7 @@ commands, as `fko.cli._prepare` translates them) and the descriptions of the JSO
 from __future__ import annotations
 
 import io
+import json
 import re
 import sys
 from collections.abc import Iterator
@@ -80,10 +81,50 @@ def schema_texts() -> Iterator[tuple[Message, str]]:
         yield text, "fko schema"
 
 
+#: The keys of store records (and of their budget items) that hold fko's own words on the data;
+#: every other text of the store is the sources' (quotes, titles, German wording: never translated).
+NOTE_KEYS = ("note", "inference", "date_note")
+
+DATA = PACKAGE / "data"
+
+
+def _authored_in(text: str) -> str:
+    """The data file a note is written in (the first that holds it), else the build's code."""
+    for name in ("curation.toml", "facts.toml", "synonyms.toml", "english.toml"):
+        content = (DATA / name).read_text(encoding="utf-8")
+        if text in content or json.dumps(text, ensure_ascii=False)[1:-1] in content:
+            return f"fko/data/{name}"
+    return "fko/ingest (the build)"
+
+
+def data_texts() -> Iterator[tuple[Message, str]]:
+    """fko's own English words on the data as the shipped store and its index hold them: each
+    record's note, inference and date note (also of budget items), each synonym's reason and
+    each glossary note."""
+    from fko.search.indexfile import index_path
+    from fko.store.fileformat import SHIPPED
+
+    store = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    found: list[str] = []
+    for table in store.values():
+        for record in table.values() if isinstance(table, dict) else ():
+            if not isinstance(record, dict):
+                continue
+            budget = record.get("budget")
+            items = budget.get("items", []) if isinstance(budget, dict) else []
+            found += [r[k] for r in (record, *items) for k in NOTE_KEYS if isinstance(r.get(k), str) and r[k]]
+    index = json.loads(index_path(SHIPPED).read_text(encoding="utf-8"))["index"]
+    for entry in [*index["synonym_entries"], *index["glossary_entries"]]:
+        found.append(entry.split("\t")[1])  # "kind<TAB>reason<TAB>word..." and "English<TAB>note<TAB>word..."
+    for text in dict.fromkeys(found):
+        if text:
+            yield text, _authored_in(text)
+
+
 def texts() -> dict[Message, list[str]]:
     """Every text fko shows to people, with where it comes from."""
     found: dict[Message, list[str]] = {}
-    for message, where in [*marked(), *help_texts(), *schema_texts()]:
+    for message, where in [*marked(), *help_texts(), *schema_texts(), *data_texts()]:
         if message:  # gettext's "" is the catalog's header
             found.setdefault(message, []).append(where)
     return found
