@@ -18,6 +18,7 @@ from fko.commands.options import Colour, State
 from fko.errors import FkoError, UsageError
 from fko.i18n import N_, _, choose, german, speaking
 from fko.output.channels import ECHO, ECHO_WORD, PipeClosed, channels, error, note
+from fko.output.files import guarding
 from fko.output.pager import paging, without_flag
 
 
@@ -426,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     version included, goes through output.channels: a closed pipe exits 0, a closed or full
     stdout exits 1 with one line on stderr, never a traceback."""
     args, no_pager = without_flag(sys.argv[1:] if argv is None else argv)
-    with channels(), paging(not no_pager):
+    with channels(), paging(not no_pager), guarding():
         language, said = choose(language_asked(args), os.environ)
         with speaking(language):
             if said:

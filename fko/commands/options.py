@@ -280,10 +280,18 @@ def state(ctx: typer.Context) -> State:
 
 
 def store(ctx: typer.Context) -> "Store":
-    """The run's store: --db, FKO_DB or the shipped one."""
-    from fko.store.reader import open_store
+    """The run's store: --db, FKO_DB or the shipped one. No file the run writes may replace
+    it, its search index or (the shipped store's) checksum: fko would destroy what it reads."""
+    from fko.output.files import reading
+    from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST
+    from fko.store.reader import open_store, resolve_path
 
-    return open_store(state(ctx).db)
+    path = resolve_path(state(ctx).db)
+    if path != "-":
+        shipped = Path(path) == SHIPPED
+        for read in (Path(path), Path(path).with_suffix(".index.json"), *([SHIPPED_DIGEST] if shipped else [])):
+            reading(read, shipped=shipped)
+    return open_store(path)
 
 
 def display(ctx: typer.Context, wide: bool = False) -> "Display":
