@@ -38,6 +38,14 @@ def completer(name: str) -> Callable[[str], list[str]]:
     return complete
 
 
+def _complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
+    """--fields completes the keys of the command being completed (commands.completion.field_names)."""
+    import importlib
+
+    found: list[str] = importlib.import_module("fko.commands.completion").field_names(ctx.info_name or "", incomplete)
+    return found
+
+
 complete_ids = completer("measure_ids")
 _complete_ressorts = completer("ressort_codes")
 
@@ -71,6 +79,17 @@ Fields = Annotated[
         "--fields",
         metavar="A,B.C",
         help="Only these JSON keys (dotted for nested: runtime.start), for --json, --jsonl, --csv and tables.",
+        autocompletion=_complete_fields,
+    ),
+]
+#: --fields of a command whose view for people is no table: it cuts records only.
+FieldsOfRecords = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="A,B.C",
+        help="Only these JSON keys (dotted for nested: runtime.start), with --json or --jsonl.",
+        autocompletion=_complete_fields,
     ),
 ]
 
@@ -263,7 +282,7 @@ rows_output = _receiving(
     json=Json, jsonl=Jsonl, csv=Csv, fields=Fields, delimiter=Delimiter, xlsx=Xlsx, force=XlsxForce
 )
 #: The options of a command whose view for people is no table: records only.
-json_output = _receiving(json=Json, jsonl=Jsonl, fields=Fields)
+json_output = _receiving(json=Json, jsonl=Jsonl, fields=FieldsOfRecords)
 
 
 @dataclasses.dataclass(frozen=True)
