@@ -1,8 +1,35 @@
 """The `fko` command and `python -m fko`: Ctrl-C exits 130 with one line, even while fko is still importing."""
 
-import gc
-import os
+import signal
 import sys
+
+#: Whether Ctrl-C came (SIGINT), and whether it should still raise KeyboardInterrupt: until fko
+#: has its exit code. Set by the signal handler only.
+_interrupted = False
+_answering = True
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    """Python's own answer to Ctrl-C (KeyboardInterrupt), remembered: where Python swallows the
+    exception (in a weakref callback of its import lock it prints "Exception ignored" and goes
+    on), fko still ends with 130; once fko has its exit code, the signal is only remembered."""
+    global _interrupted
+    _interrupted = True
+    if _answering:
+        raise KeyboardInterrupt
+
+
+def _unraisable(unraisable: "sys.UnraisableHookArgs") -> None:
+    """A KeyboardInterrupt Python cannot raise is said by fko's one line, not as a traceback."""
+    if not issubclass(unraisable.exc_type, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+
+
+signal.signal(signal.SIGINT, _on_interrupt)  # first: before fko imports anything of its own
+sys.unraisablehook = _unraisable
+
+import gc  # noqa: E402 (after the handler: a Ctrl-C while importing is fko's)
+import os  # noqa: E402
 
 
 def _hold_standard_fds() -> None:
@@ -39,20 +66,30 @@ def console() -> None:
 
 
 def _code() -> int:
+    """fko's exit code: 130 with the one line `fko: interrupted` if Ctrl-C came at any moment,
+    even where Python swallowed the KeyboardInterrupt and fko went on to answer."""
+    global _answering
     # fko runs briefly and its data is acyclic (parsed JSON, rows): reference counting frees it,
     # and the cyclic collector's passes over the growing heap would free nothing that matters.
     gc.disable()
     try:
-        _hold_standard_fds()
-        from fko.cli import main
+        try:
+            _hold_standard_fds()
+            from fko.cli import main
 
-        return main()
+            code = main()
+        finally:
+            _answering = False
     except KeyboardInterrupt:  # while fko was still importing: fko.cli's own handler was not yet there
         sys.stderr.write("fko: interrupted\n")
         return 130
     except ModuleNotFoundError as exc:  # an install without a dependency (an upgrade not reinstalled)
         sys.stderr.write(f"fko: the module {exc.name} is missing; reinstall fko (pip install .)\n")
         return 1
+    if _interrupted and code != 130:  # fko.cli reports the KeyboardInterrupts that reach it, with 130
+        sys.stderr.write("fko: interrupted\n")
+        return 130
+    return code
 
 
 if __name__ == "__main__":

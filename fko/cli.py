@@ -14,10 +14,11 @@ from typing import Annotated, Any
 import typer
 
 from fko import __version__
-from fko.commands.options import Colour, State
+from fko.commands.options import Colour, State, completer
 from fko.errors import FkoError, UsageError
 from fko.i18n import N_, _, choose, german, speaking
 from fko.output.channels import ECHO, ECHO_WORD, PipeClosed, channels, error, note
+from fko.output.files import guarding
 from fko.output.pager import paging, without_flag
 
 
@@ -101,6 +102,7 @@ def _global(
         typer.Option(
             "--lang",
             metavar="de|en",
+            autocompletion=completer("languages"),
             help="Speak German (de) or English (en); default: $FKO_LANG, else the locale ($LANGUAGE, $LC_ALL, "
             "$LC_MESSAGES, $LANG). --json, CSV and exit codes are the same in both. Accepted after the command too.",
         ),
@@ -413,6 +415,18 @@ def command_name(argv: list[str]) -> str | None:
     return None
 
 
+def help_path(argv: list[str]) -> str:
+    """The command whose help answers a usage error that Click raised without its context (an
+    option that lacks its value): `fko list`, `fko data build`, or `fko` before any command."""
+    name = command_name(argv)
+    if name is None:
+        return "fko"
+    rest = argv[argv.index(name) + 1 :]
+    if name == "data" and rest and not rest[0].startswith("-"):
+        return f"fko data {rest[0]}"
+    return f"fko {name}"
+
+
 def _echoed(message: str, args: list[str]) -> str:
     """The message with each argument it repeats that is longer than a file name can be cut to
     about 80 characters, with … (Click's own messages repeat arguments too)."""
@@ -426,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     version included, goes through output.channels: a closed pipe exits 0, a closed or full
     stdout exits 1 with one line on stderr, never a traceback."""
     args, no_pager = without_flag(sys.argv[1:] if argv is None else argv)
-    with channels(), paging(not no_pager):
+    with channels(), paging(not no_pager), guarding():
         language, said = choose(language_asked(args), os.environ)
         with speaking(language):
             if said:
@@ -516,7 +530,7 @@ def _answer(args: list[str]) -> int:
         code = exc.exit_code
         if code == 2:
             context = getattr(exc, "ctx", None)
-            where = getattr(context, "command_path", None) or "fko"
+            where = getattr(context, "command_path", None) or help_path(args)
             # typer >= 0.29 validates through pydantic and says "…: Value error, 'x' is not one of …"
             message = click_message(message.rstrip(".").replace(": Value error, ", ": "))
             message = _("{message}; see '{where} --help'").format(message=message, where=where)

@@ -1,6 +1,7 @@
 """`fko compare`: measures, ministries' portfolios or recognition years side by side."""
 
 import dataclasses
+import shlex
 from typing import Annotated
 
 import typer
@@ -76,7 +77,7 @@ def run(
         return
     codes = {r["code"].casefold() for r in store.ressorts()}
     if len(items) > 1 and all(i.strip().casefold() in codes for i in items):
-        listed = " ".join(f"-r {i.strip().upper()}" for i in items)
+        listed = " ".join(f"-r {shlex.quote(i.strip().upper())}" for i in items)
         raise UsageError(
             _("{items} are ministries; compare their portfolios with `fko compare {listed}`").format(
                 items=", ".join(items), listed=listed
@@ -85,7 +86,14 @@ def run(
     day = on_date(on)
     if len(items) < 2:
         raise UsageError(_("give at least two measures to compare, e.g. fko compare IV.1 II.9"))
-    rows = compare_measures(store, options.measures(store, items), day)
+    chosen = options.measures(store, items)
+    if len(chosen) < 2:
+        raise UsageError(
+            _("{items} name the same measure, {id}; compare two different ones, e.g. fko compare IV.1 II.9").format(
+                items=", ".join(f"'{i}'" for i in items), id=chosen[0]["id"]
+            )
+        )
+    rows = compare_measures(store, chosen, day)
     if records:
         out.emit(display, rows, COMPARE_FIELDS, "compare", title=_("Compare"))
     else:

@@ -74,6 +74,36 @@ def funding(incomplete: str) -> list[str]:
     return matching(sorted(names), incomplete)
 
 
+def languages(incomplete: str) -> list[str]:
+    return matching(("de", "en"), incomplete)
+
+
+def bodies(incomplete: str) -> list[str]:
+    """The recognition figures' bodies (Handwerkskammern, IHK, …), as --body matches them."""
+    return matching(sorted({str(r["body"]) for r in _rows("recognition")}), incomplete)
+
+
+#: The output types of each command by its name (its records' keys are what --fields takes).
+_OUTPUTS_OF = {
+    "anerkennung": ("recognition",),
+    "budget": ("budget", "budget_group"),
+    "compare": ("compare", "compare_ressorts"),
+}
+
+
+def field_names(command: str, incomplete: str) -> list[str]:
+    """The keys --fields takes for `command` (dotted paths too); in a comma list (`id,ti`) the
+    last name completes, the ones before it are kept."""
+    try:
+        from fko.model.outputs import OUTPUTS, paths
+
+        names = [p for output in _OUTPUTS_OF.get(command, (command,)) if output in OUTPUTS for p in paths(output)]
+    except Exception:
+        return []
+    done, comma, last = incomplete.rpartition(",")
+    return [Match(done + comma + name) for name in matching(names, last)]
+
+
 def record_types(incomplete: str) -> list[str]:
     try:
         from fko.model.schema import json_schema

@@ -12,7 +12,7 @@ from fko.i18n import N_, _, ngettext
 app = typer.Typer(help="Build the store from the source documents.", no_args_is_help=True)
 
 
-@app.command("build")
+@app.command("build", short_help="Rebuild a store from the report text.")
 def build(
     ctx: typer.Context,
     source: Annotated[

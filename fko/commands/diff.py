@@ -29,7 +29,7 @@ def run(
     content, not only by ID), the fields that changed with old and new value, and the change
     in planned funds per basis and per ministry. Identical stores print "no changes".
 
-    Either store may be - (standard input), e.g. `fko data build ... | fko diff old.json -`.
+    Either store may be - (standard input), e.g. `fko diff old.json - < new.json`.
     Example: fko diff fko/data/fko.json new.json --fields funds,runtime
     """
     from fko.domain.diff import check_fields, diff, is_empty

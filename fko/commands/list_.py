@@ -33,7 +33,8 @@ def run(
         typer.Option(
             "--status",
             metavar="STATUS",
-            help="Status on the --on date: planned, running, ended, open-ended, unknown (or geplant, laufend, …).",
+            help="Status on the --on date: planned, expected, running, ended, open-ended, unknown "
+            "(or geplant, erwartet, laufend, …).",
             autocompletion=options.completer("statuses"),
         ),
     ] = None,

@@ -38,6 +38,14 @@ def completer(name: str) -> Callable[[str], list[str]]:
     return complete
 
 
+def _complete_fields(ctx: typer.Context, incomplete: str) -> list[str]:
+    """--fields completes the keys of the command being completed (commands.completion.field_names)."""
+    import importlib
+
+    found: list[str] = importlib.import_module("fko.commands.completion").field_names(ctx.info_name or "", incomplete)
+    return found
+
+
 complete_ids = completer("measure_ids")
 _complete_ressorts = completer("ressort_codes")
 
@@ -71,6 +79,17 @@ Fields = Annotated[
         "--fields",
         metavar="A,B.C",
         help="Only these JSON keys (dotted for nested: runtime.start), for --json, --jsonl, --csv and tables.",
+        autocompletion=_complete_fields,
+    ),
+]
+#: --fields of a command whose view for people is no table: it cuts records only.
+FieldsOfRecords = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="A,B.C",
+        help="Only these JSON keys (dotted for nested: runtime.start), with --json or --jsonl.",
+        autocompletion=_complete_fields,
     ),
 ]
 
@@ -263,7 +282,7 @@ rows_output = _receiving(
     json=Json, jsonl=Jsonl, csv=Csv, fields=Fields, delimiter=Delimiter, xlsx=Xlsx, force=XlsxForce
 )
 #: The options of a command whose view for people is no table: records only.
-json_output = _receiving(json=Json, jsonl=Jsonl, fields=Fields)
+json_output = _receiving(json=Json, jsonl=Jsonl, fields=FieldsOfRecords)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -280,10 +299,18 @@ def state(ctx: typer.Context) -> State:
 
 
 def store(ctx: typer.Context) -> "Store":
-    """The run's store: --db, FKO_DB or the shipped one."""
-    from fko.store.reader import open_store
+    """The run's store: --db, FKO_DB or the shipped one. No file the run writes may replace
+    it, its search index or (the shipped store's) checksum: fko would destroy what it reads."""
+    from fko.output.files import reading
+    from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST
+    from fko.store.reader import open_store, resolve_path
 
-    return open_store(state(ctx).db)
+    path = resolve_path(state(ctx).db)
+    if path != "-":
+        shipped = Path(path) == SHIPPED
+        for read in (Path(path), Path(path).with_suffix(".index.json"), *([SHIPPED_DIGEST] if shipped else [])):
+            reading(read, shipped=shipped)
+    return open_store(path)
 
 
 def display(ctx: typer.Context, wide: bool = False) -> "Display":

@@ -22,7 +22,14 @@ def run(
         typer.Option("--by", case_sensitive=False, help="Procedures by area of responsibility or country."),
     ] = None,
     body: Annotated[
-        list[str] | None, typer.Option("--body", "-b", metavar="TEXT", help="Only bodies whose name contains TEXT.")
+        list[str] | None,
+        typer.Option(
+            "--body",
+            "-b",
+            metavar="TEXT",
+            help="Only bodies whose name contains TEXT.",
+            autocompletion=options.completer("bodies"),
+        ),
     ] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only this year.")] = None,
     compare: Annotated[
@@ -93,12 +100,12 @@ def overview(display: "Display", store: "Store", bodies: Sequence[str], year: in
     )
 
     if year is not None:
-        from fko.errors import UsageError
+        from fko.errors import FkoError
 
         known = sorted({r["year"] for r in recognition_rows(store) if r["year"] is not None})
         if year not in known:
             stated = (" " + _("and") + " ").join(map(str, known))
-            raise UsageError(
+            raise FkoError(
                 _("no recognition figures for {year}; the figures with a year are for {stated}").format(
                     year=year, stated=stated
                 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from fko.errors import UsageError
+from fko.errors import FkoError, UsageError
 from fko.i18n import _
 from fko.store.reader import Store
 
@@ -69,7 +69,7 @@ def chamber_matrix(
     shown_years = sorted({r["year"] for r in tables}) if years is None else list(years)
     missing = [y for y in shown_years if y not in {r["year"] for r in tables}]
     if missing:
-        raise UsageError(
+        raise FkoError(
             _("no recognition figures for {years}; the report has 2022 and 2023").format(
                 years=", ".join(map(str, missing))
             )

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from fko.errors import FkoError
+from fko.errors import FkoError, UsageError
 from fko.i18n import N_, _
 from fko.store.fileformat import read_at_most
 
@@ -78,7 +78,7 @@ def _read_stdin(what: str) -> bytes:
     import sys
 
     if sys.stdin is None or sys.stdin.isatty():
-        raise FkoError(
+        raise UsageError(
             _("a {what} from stdin (-) needs one piped in, e.g. fko data build - --out x.json < report.txt").format(
                 what=_(what)
             )

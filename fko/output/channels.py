@@ -193,14 +193,16 @@ def one_line(text: object) -> str:
 #: spaces (a file name: whole up to the longest name a file system allows).
 ECHO = 80
 ECHO_WORD = 255
-_LONG = re.compile(rf"'([^']{{{ECHO + 1},}})'|`([^`]{{{ECHO + 1},}})`|[^\s'`]{{{ECHO_WORD + 1},}}")
+#: Every quoted part is matched (and a short one left as it is), so that the closing quote of
+#: one part never opens the next: `fko search 'a;b'` stays whole.
+_LONG = re.compile(rf"'([^']*)'|`([^`]*)`|[^\s'`]{{{ECHO_WORD + 1},}}")
 
 
 def _shortened(match: re.Match[str]) -> str:
     if match.group(1) is not None:
-        return f"'{match.group(1)[: ECHO - 1]}…'"
+        return match.group(0) if len(match.group(1)) <= ECHO else f"'{match.group(1)[: ECHO - 1]}…'"
     if match.group(2) is not None:
-        return f"`{match.group(2)[: ECHO - 1]}…`"
+        return match.group(0) if len(match.group(2)) <= ECHO else f"`{match.group(2)[: ECHO - 1]}…`"
     return match.group(0)[: ECHO_WORD - 1] + "…"
 
 

@@ -4,18 +4,19 @@ Readers never see a partial file. On any failure (a full disk, an error half-way
 old target is untouched and the temporary file is removed; after a SIGKILL the target is the
 old file or the complete new one, and at most a hidden `.NAME.*.tmp` is left beside it.
 Targets that are not regular files (devices, FIFOs, sockets), symlinks (unless asked to follow
-them) and the files fko is reading (`protect`) are refused before anything is opened.
+them) and the files fko is reading (`protect`, and every store the run has opened: `reading`)
+are refused before anything is opened.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import os
-import secrets
 import shutil
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from fko.errors import FkoError
@@ -29,6 +30,29 @@ _KINDS = {
     stat.S_IFDIR: N_("a folder"),
     stat.S_IFREG: N_("a file"),
 }
+
+
+#: The files the current run reads (its store and that store's index), each with whether it is
+#: the store shipped with fko; None outside a run (`guarding`), where only `protect` counts.
+_reading: contextvars.ContextVar[list[tuple[Path, bool]] | None] = contextvars.ContextVar("fko_reading", default=None)
+
+
+@contextlib.contextmanager
+def guarding() -> Iterator[None]:
+    """For one run of fko: no file it writes may replace a file `reading` names."""
+    token = _reading.set([])
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
+def reading(path: Path, *, shipped: bool = False) -> None:
+    """fko reads `path` in this run (the store, its index): every write refuses to replace it,
+    whatever the command, through a symlink or another name for it too."""
+    files = _reading.get()
+    if files is not None:
+        files.append((path, shipped))
 
 
 def _kind(mode: int) -> str:
@@ -74,6 +98,7 @@ def _check(
                     target=target, option=option
                 )
             ) from None
+    _refuse_read(target, info, protect, folder, option)
     want = N_("a folder") if folder else N_("a file")
     if info is not None:
         kind = _kind(info.st_mode)
@@ -102,14 +127,28 @@ def _check(
         ) from None
     if not stat.S_ISDIR(parent_info.st_mode):
         raise FkoError(_("cannot write {target}: {parent} is not a folder").format(target=target, parent=parent))
+    return target, info
+
+
+def _refuse_read(target: Path, info: os.stat_result | None, protect: Sequence[Path], folder: bool, option: str) -> None:
+    """FkoError if target is (or, for a folder, holds) a file fko reads: one of `protect` or of
+    `reading` (the same file by device and inode, or by resolved path)."""
     real = Path(os.path.realpath(target))
-    for guarded in protect:
+    guarded_files = [*(_reading.get() or []), *((Path(p), False) for p in protect)]
+    for guarded, shipped in guarded_files:
         try:
             guarded_info = os.stat(guarded)
         except OSError:
             guarded_info = None
         guarded_real = Path(os.path.realpath(guarded))
         same = (info is not None and guarded_info is not None and _same(info, guarded_info)) or real == guarded_real
+        if same and shipped:
+            raise FkoError(
+                _(
+                    "refusing to replace {target}: it is the data shipped with fko, which fko is reading; "
+                    "choose another {option}"
+                ).format(target=target, option=option)
+            )
         if same:
             raise FkoError(
                 _("refusing to replace {target}: fko is reading it; choose another {option}").format(
@@ -122,7 +161,6 @@ def _check(
                     target=target, guarded=guarded
                 )
             )
-    return target, info
 
 
 def check_target(
@@ -139,7 +177,7 @@ def check_target(
 
 
 def _temp_name(target: Path, suffix: str) -> Path:
-    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.{suffix}")
+    return target.with_name(f".{target.name}.{os.urandom(4).hex()}.{suffix}")
 
 
 def _os_error(target: Path, exc: OSError, option: str) -> FkoError:

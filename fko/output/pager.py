@@ -7,6 +7,7 @@ import contextlib
 import io
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Iterator
 
@@ -96,17 +97,18 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
         )
         return
     assert process.stdin is not None
+    # Ctrl-C belongs to the pager (less reads it itself): fko goes on until the pager has quit.
+    # Ignored only from here: a pager started while fko ignores SIGINT would inherit that.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        process.stdin.write(text.encode("utf-8", "replace"))
-        process.stdin.close()
-    except BrokenPipeError:  # the reader quit the pager early: fine
-        pass
-    while True:
         try:
-            code = process.wait()
-            break
-        except KeyboardInterrupt:  # Ctrl-C belongs to the pager; wait until it has quit
-            continue
+            process.stdin.write(text.encode("utf-8", "replace"))
+            process.stdin.close()
+        except BrokenPipeError:  # the reader quit the pager early: fine
+            pass
+        code = process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
     if code > 0:  # the pager failed (126/127: the shell could not run it); a signal is the reader's doing
         _directly(
             text,

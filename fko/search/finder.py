@@ -9,6 +9,7 @@ warnings and notes, for the command to print.
 from __future__ import annotations
 
 import re
+import shlex
 import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -335,11 +336,15 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
     if hits:
         mentioned = ", ".join(h.id or "" for h in hits[:8]) + (" …" if len(hits) > 8 else "")
         raise FkoError(
-            _("no measure is named '{wanted}'; {n} mention it ({mentioned}): see `fko search {wanted}`").format(
-                wanted=wanted, n=len(hits), mentioned=mentioned
+            _("no measure is named '{wanted}'; {n} mention it ({mentioned}): see `fko search {query}`").format(
+                wanted=wanted, n=len(hits), mentioned=mentioned, query=shlex.quote(wanted)
             )
         )
-    raise FkoError(_("no measure '{wanted}'; try `fko search {wanted}` or `fko list`").format(wanted=wanted))
+    raise FkoError(
+        _("no measure '{wanted}'; try `fko search {query}` or `fko list`").format(
+            wanted=wanted, query=shlex.quote(wanted)
+        )
+    )
 
 
 def resolve_all(store: Store, texts: Sequence[str]) -> tuple[list[dict[str, Any]], list[str]]:
@@ -358,7 +363,7 @@ def _several(wanted: str, found: Sequence[dict[str, Any]]) -> None:
     shown = "; ".join(f"{r['id']} {r['title']}" for r in found[:6])
     more = ""
     if len(found) > 6:
-        more = _("; and {n} more (see `fko search {wanted}`)").format(n=len(found) - 6, wanted=wanted)
+        more = _("; and {n} more (see `fko search {query}`)").format(n=len(found) - 6, query=shlex.quote(wanted))
     raise FkoError(
         _("'{wanted}' names {n} measures: {shown}{more}; use an ID").format(
             wanted=wanted, n=len(found), shown=shown, more=more
@@ -374,7 +379,7 @@ def _not_a_measure(store: Store, wanted: str) -> None:
         code = codes[folded]
         raise FkoError(
             _("'{wanted}' is a ministry, not a measure; its measures: `fko list --ressort {code}`").format(
-                wanted=wanted, code=code
+                wanted=wanted, code=shlex.quote(code)
             )
         )
     cluster = re.fullmatch(r"(?:cluster\s*)?(vi|iv|v|i{1,3}|[1-6])", folded)
@@ -382,7 +387,7 @@ def _not_a_measure(store: Store, wanted: str) -> None:
         numeral = cluster_numeral(cluster.group(1))
         raise FkoError(
             _("'{wanted}' is a cluster, not a measure; its measures: `fko list --cluster {numeral}`").format(
-                wanted=wanted, numeral=numeral
+                wanted=wanted, numeral=shlex.quote(numeral)
             )
         )
     funders = {f.casefold(): f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]}
@@ -392,7 +397,7 @@ def _not_a_measure(store: Store, wanted: str) -> None:
             funders |= {outer.strip(): name, inner.strip(): name}
     if folded in funders:
         raise FkoError(
-            _("'{wanted}' is a funding source, not a measure; its items: `fko budget --funding {wanted}`").format(
-                wanted=wanted
+            _("'{wanted}' is a funding source, not a measure; its items: `fko budget --funding {funding}`").format(
+                wanted=wanted, funding=shlex.quote(wanted)
             )
         )

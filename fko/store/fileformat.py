@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from fko.errors import FkoError
+from fko.errors import FkoError, UsageError
 from fko.i18n import N_, _
 
 SHIPPED = Path(__file__).parents[1] / "data" / "fko.json"
@@ -83,7 +83,7 @@ def _read_stdin() -> bytes:
     import sys
 
     if sys.stdin is None or sys.stdin.isatty():
-        raise FkoError(_("a store from stdin (-) needs one piped in, e.g. fko --db - list < store.json"))
+        raise UsageError(_("a store from stdin (-) needs one piped in, e.g. fko --db - list < store.json"))
     raw = read_at_most(sys.stdin.fileno(), max_bytes())
     if raw is None:
         raise FkoError(
@@ -240,6 +240,10 @@ def parse(path: str, raw: bytes) -> Any:
         twice.append(marked)
         return marked
 
+    if not text.strip():
+        if path == STDIN_NAME:
+            raise FkoError(_("store <stdin> is empty: nothing was piped in; e.g. fko --db - list < store.json"))
+        raise FkoError(_("store {path} is empty; {rebuild}").format(path=path, rebuild=_(REBUILD)))
     try:
         data = json.loads(text, object_pairs_hook=unique, parse_constant=_bad_constant, parse_float=_float)
     except json.JSONDecodeError as exc:

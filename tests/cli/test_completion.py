@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -69,3 +70,43 @@ def test_a_shell_fko_does_not_complete_in_is_a_usage_error(fko: Fko) -> None:
     result = fko("--show-completion", "tcsh")
     assert result.code == 2
     assert result.err == "fko: fko completes in bash, zsh, fish, not 'tcsh'; e.g. fko --show-completion bash\n"
+
+
+def offered(shell: str, line: str) -> list[str]:
+    """The values `shell` offers for `line`, in order (zsh's candidates are quoted in one line)."""
+    out = complete(shell, line)
+    if shell == "zsh":
+        return re.findall(r'"((?:[^"\\]|\\.)*)"', out)
+    return [value.split("\t")[0] for value in out.splitlines() if value]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_values_complete_where_a_value_is_expected(shell: str) -> None:
+    """--lang, --fields (the command's own keys; in a comma list the last one) and --body offer
+    values, not file names."""
+    assert offered(shell, "fko --lang d") == ["de"]
+    assert offered(shell, "fko --lang E") == ["en"]
+    assert offered(shell, "fko list --fields id,ti") == ["id,title"]
+    assert sorted(offered(shell, "fko list --fields runtime.")) == [
+        "runtime.end",
+        "runtime.parts",
+        "runtime.start",
+        "runtime.text",
+    ]
+    assert sorted(offered(shell, "fko budget --fields year_")) == ["year_from", "year_to", "year_total_eur"]
+    assert offered(shell, "fko show --fields runtime.s") == ["runtime.start"]
+    assert offered(shell, "fko recognition --fields bo") == ["body"]
+    assert offered(shell, "fko recognition --body Hand") == ["Handwerkskammern"]
+    assert offered(shell, "fko recognition --body fr") == ["Freie Berufe"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "fish"])  # the test's zsh stand-in cannot ask for an empty word
+def test_every_value_is_offered_for_an_empty_word(shell: str) -> None:
+    assert offered(shell, "fko --lang ") == ["de", "en"]
+    from fko.model.outputs import paths
+
+    listed = offered(shell, "fko list --fields ")
+    assert sorted(listed) == sorted(paths("list"))
+    assert {"id", "title", "on", "runtime.start"} <= set(listed)
+    bodies = offered(shell, "fko recognition --body ")
+    assert {"Handwerkskammern", "IHK", "Freie Berufe"} <= set(bodies) and not any("/" in b for b in bodies)

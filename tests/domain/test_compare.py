@@ -126,7 +126,8 @@ def test_compare_command(fko: Callable[..., Result]) -> None:
     assert "Measures in common: II.4, II.5, II.6, II.7, II.8, III.1, III.7." in portfolio.out
     years = fko("compare", "--recognition", "2022", "2023")
     assert "Change 2022→2023" in years.out
-    assert fko("compare", "--recognition", "2022", "2031").code == 2
+    no_year = fko("compare", "--recognition", "2022", "2031")  # not found: exit 1
+    assert (no_year.code, no_year.err) == (1, "fko: no recognition figures for 2031; the report has 2022 and 2023\n")
 
 
 def test_timeline_command(fko: Callable[..., Result]) -> None:

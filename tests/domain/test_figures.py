@@ -109,7 +109,11 @@ def test_recognition_command(fko: Callable[..., Result]) -> None:
     assert "Türkei" in fko("recognition", "--by", "country").out
     assert "19.164" in fko("recognition", "--by", "area").out
     assert fko("recognition", "--by", "planet").code == 2
-    assert fko("recognition", "--year", "2019").code == 2
+    no_year = fko("recognition", "--year", "2019")  # not found: exit 1, as every "no such thing"
+    assert (no_year.code, no_year.err) == (
+        1,
+        "fko: no recognition figures for 2019; the figures with a year are for 2022 and 2023\n",
+    )
 
 
 def test_show_lists_history_and_updates(fko: Callable[..., Result]) -> None:

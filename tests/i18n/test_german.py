@@ -128,8 +128,8 @@ def test_lang_c_is_english_as_before(monkeypatch: pytest.MonkeyPatch, fko: Calla
             "search Pflege -n x",
             "fko: Ungültiger Wert für '--limit' / '-n': 'x' ist keine ganze Zahl; siehe 'fko search --help'",
         ),
-        ("list --cluster", "fko: Option '--cluster' braucht einen Wert; siehe 'fko --help'"),
-        ("show IV.1 --json=3", "fko: Option '--json' nimmt keinen Wert; siehe 'fko --help'"),
+        ("list --cluster", "fko: Option '--cluster' braucht einen Wert; siehe 'fko list --help'"),
+        ("show IV.1 --json=3", "fko: Option '--json' nimmt keinen Wert; siehe 'fko show --help'"),
         ("lst", "fko: Unbekannter Befehl 'lst'. Meinten Sie 'list'?; siehe 'fko --help'"),
         ("list x", "fko: Unerwartete zusätzliche Argumente (x); siehe 'fko list --help'"),
         (

@@ -78,7 +78,7 @@ def test_invalid_bytes_in_arguments_are_replaced(fko: Callable[..., Result]) -> 
         "fko: taking IV.1 Meisterprämie NRW: the only measure whose name matches 'Meister\\xffpr\\xe4mie'\n"
     )
     result = fko("show", os.fsdecode(b"qq\xffzz"))
-    assert (result.code, result.err) == (1, "fko: no measure 'qq\\xffzz'; try `fko search qq\\xffzz` or `fko list`\n")
+    assert (result.code, result.err) == (1, "fko: no measure 'qq\\xffzz'; try `fko search 'qq\\xffzz'` or `fko list`\n")
     for args in (["search", bad], ["search", bad, "--json"], ["list", "--partner", bad], ["budget", bad]):
         result = fko(*args)
         assert result.code in (0, 1, 2) and "\\ud" not in result.out + result.err
