@@ -73,7 +73,9 @@ KEYS: dict[str, str] = {
     "footnotes": "The report's footnotes to this measure.",
     "funding": "The funding sources the planned funds name (Land, ESF, EFRE, JTF, Bund (BMBF)); [] where they "
     "name none.",
-    "event_status": "For events: held, planned, reported, announced or funded; else null.",
+    "event_status": "For events: held, planned, reported, announced or funded, as the source states it; else null.",
+    "event_date_passed": "For a planned event: true where its date (a day, month or year) has passed today and no "
+    "source reports whether it took place, false where it is still ahead; else null.",
     "fields": "The measure fields a diff compared.",
     "summary": "The counts of a diff.",
     "added_measures": "The measures and initiatives only the new store has.",

@@ -322,6 +322,7 @@ class Change(TypedDict):
     change_approximate: bool | None
     place: str | None
     event_status: str | None
+    event_date_passed: bool | None
     quote: str
     source: str
     source_key: str | None

@@ -334,7 +334,8 @@ def years_footer(result: Any, per_year: list[dict[str, Any]], scope: str) -> lis
         entries = [r for r in money if r["basis"] == basis]
         if entries:
             lines.append(f"{_(label)}{scope}: {_per_year_text(entries)}.")
-    totals = [r for r in money if r["basis"] == "total"]
+    endless = [r for r in money if r["basis"] == "total" and r["period_start"] and not r["period_end"]]
+    totals = [r for r in money if r["basis"] == "total" and r not in endless]
     if totals:
         lines.append(
             ngettext(
@@ -344,6 +345,13 @@ def years_footer(result: Any, per_year: list[dict[str, Any]], scope: str) -> lis
                 "own years (--annualize with --year or --by year counts their share of a year).",
                 len(totals),
             ).format(n=len(totals), scope=scope)
+        )
+    if endless:
+        amounts = ", ".join(_amounted(endless))
+        lines.append(
+            _("Totals without a stated end, counted in no year (--annualize cannot spread them): {amounts}.").format(
+                amounts=amounts
+            )
         )
     unstated = [r for r in money if not r["period_start"] and not r["period_end"]]
     if unstated:

@@ -585,7 +585,8 @@ def test_budget_without_year(fko: Callable[..., Result]) -> None:
     )
     assert "Amounts for one stated year: 2023: 25.100.000 € (2 items)." in out
     assert "One-off amounts: 2024: 100.000 € (2 items)." in out
-    assert "15 totals over several years are listed with their years and not added up" in out
+    assert "14 totals over several years are listed with their years and not added up" in out
+    assert "Totals without a stated end, counted in no year (--annualize cannot spread them): IV.6 6 Mio. €." in out
     assert "1.098" not in out and "Totals over their stated or derived periods" not in out
     assert fko("budget", "--annualize").code == 2
     assert fko("budget", "--from", "2020").code == 2
@@ -646,3 +647,48 @@ def test_iii_3_from_the_shell(fko: Callable[..., Result]) -> None:
     items = fko("show", "III.3", "--json").json()[0]["budget"]["items"]
     assert [pick(i, "basis", "year_from", "year_to") for i in items] == [("year", 2023, 2023)]
     assert "Planned funds for 2023: 120.511.166 € in 9 items" in fko("budget", "--year", "2023").out
+
+
+def test_a_funding_filter_is_named_and_joint_funds_are_said_to_be_unsplit(fko: Callable[..., Result]) -> None:
+    """--funding Land: II.8 and II.9 are "Landes- und ESF-Mittel" (R:1497, R:1565), III.10 JTF and Land;
+    the report does not split them, so they count in full under Land and again under ESF or JTF."""
+    land = fko("budget", "--funding", "Land", "--year", "2024").out.splitlines()
+    assert land[0] == "Planned funds (funding: Land) for 2024: 26.880.000 € in 3 items, largest first"
+    assert (
+        "Not split: the report names these funds only together, so they count here in full and again under "
+        "--funding for each of their other sources: II.9 16,7 Mio. €/Jahr (ESF + Land); II.8 10,1 Mio. €/Jahr "
+        "(ESF + Land); III.10 rund 13 Mio. € (JTF + Land)." in land
+    )
+    esf = fko("budget", "--funding", "ESF", "--year", "2024").out.splitlines()
+    assert esf[0] == "Planned funds (funding: ESF) for 2024: 26.800.000 € in 2 items, largest first"
+    grw = fko("budget", "--funding", "GRW", "--by", "ressort", "--year", "2023").out.splitlines()
+    assert grw[0] == "Planned funds (funding: GRW (Bund and Land)) by ressort, for 2023: 19.600.000 €"
+    assert fko("budget", "--year", "2024").out.splitlines()[0].startswith("Planned funds for 2024: ")
+
+
+def test_a_year_lists_only_rows_that_run_then(fko: Callable[..., Result]) -> None:
+    """--year 1999: nothing runs, so no rows (2.2.0 listed III.5 and V.4, "no separate funds", under
+    "0 € in 0 items"); in 2024 both run and are listed."""
+    early = fko("budget", "--year", "1999")
+    assert (early.code, early.out) == (0, "")
+    assert "no planned funds match" in early.err
+    rows = fko("budget", "--year", "2024", "--json").json()
+    assert {r["measure_id"] for r in rows if r["kind"] == "none"} == {"III.5", "V.4"}
+
+
+def test_a_total_without_an_end_is_not_promised_to_annualize(fko: Callable[..., Result]) -> None:
+    """IV.6 "6 Mio. Euro", "seit 2023 (laufend)": no end, so --annualize cannot spread it; the footer says
+    so instead of "--annualize counts their share"."""
+    out = fko("budget", "IV.6").out
+    assert "Totals without a stated end, counted in no year (--annualize cannot spread them): IV.6 6 Mio. €." in out
+    assert "total over several years" not in out and "counts their share" not in out
+
+
+def test_the_reports_qualifier_is_shown_as_it_stands(fko: Callable[..., Result]) -> None:
+    """ "insgesamt rund 1 Mrd. Euro" (I.11) reads "rund 1 Mrd. €", "ca. 11 Mio. Euro" (IV.1) "ca. 11 Mio. €"."""
+    rows = {r["measure_id"]: r for r in fko("budget", "I.11", "IV.1", "II.3", "--json").json()}
+    assert (rows["I.11"]["qualifier"], rows["II.3"]["qualifier"]) == ("rund", "rund")
+    out = fko("budget", "I.11", "IV.1", "II.3").out
+    assert "rund 1 Mrd. €" in out and "rund 10 Mio. €/Jahr" in out and "ca. 11 Mio. €/Jahr" in out
+    assert "ca. 1 Mrd." not in out and "ca. 10 Mio." not in out
+    assert "Funds, structured: rund 1 Mrd. € · total · 2020–2026 (derived)" in fko("show", "I.11").out

@@ -62,7 +62,7 @@ def test_vi7_inference_stands_beside_the_status_and_selects_nothing(store: Store
 
 def test_show_list_and_compare_cite_the_evidence(fko: Callable[..., Result]) -> None:
     shown = fko("show", "V.9", "--on", "2026-01-01").out
-    assert "running (reported 2025-10, source dhb, 2025-10)" in shown
+    assert "running (reported 2025-10, source dhb)" in shown and "2025-10, source dhb, 2025-10" not in shown
     assert "dhb: Deutsches Handwerksblatt, Oktober 2025" in shown  # the key named once, with its title
     assert "from the report's runtime: ended on 2026-01-01 — rule: stated start and end" in shown
     assert "„Unter dem Dach der Landesinitiative setzen wir" in shown
@@ -160,3 +160,10 @@ def test_the_timeline_shows_the_status_list_and_show_weigh(fko: Callable[..., Re
     assert "Status as a later source reports it (as list and show weigh it): V.9." in out
     rows = fko("timeline", "V.9", "--on", "2026-01-01", "--json").json()
     assert (rows[0]["status"], rows[0]["weighed_status"]) == ("ended", "running")
+
+
+def test_a_report_names_its_date_once(fko: Callable[..., Result]) -> None:
+    """fko show IV.1 (DHB 10/2025 "fast 7000 Meisterprämien"): "running (reported 2025-10, source
+    dhb)", not "…, source dhb, 2025-10" (the date twice)."""
+    shown = fko("show", "IV.1", "--on", "2026-12-07").out.splitlines()
+    assert shown[shown.index("Status:") + 1] == "  running (reported 2025-10, source dhb)"
