@@ -137,7 +137,10 @@ def run(
         return
     everything = result.rows + result.apart
     if not everything and not (out.json or out.csv or out.xlsx):
-        channels.note(_("no planned funds match these filters; see `fko budget` for all"))
+        if year is not None:
+            channels.note(_("no planned funds run in {year}; `fko budget --by year` shows the years").format(year=year))
+        else:
+            channels.note(_("no planned funds match these filters; see `fko budget` for all"))
         return
     counted = ("counted_eur", "counted_as")
     row_fields = BUDGET_FIELDS
