@@ -97,6 +97,7 @@ def run(
         budget_footer,
         by_year_notes,
         group_footer,
+        scope_text,
     )
 
     if annualize and year is None and by != "year":
@@ -120,10 +121,10 @@ def run(
             names += ("shared_eur",) if by == "ressort" and per_year is not None and split.value == "full" else ()
             shown = [f for f in BUDGET_GROUP_FIELDS if f.name in ("group", "items", *names)]
         if per_year is None:
-            title = _("Planned funds by {group}").format(group=_(GROUPED_BY[by]))
+            title = _("Planned funds{scope} by {group}").format(scope=scope_text(result), group=_(GROUPED_BY[by]))
         else:
-            title = _("Planned funds by {group}, for {year}{total}").format(
-                group=_(GROUPED_BY[by]), year=per_year, total=f": {euro_exact(result.total)}"
+            title = _("Planned funds{scope} by {group}, for {year}{total}").format(
+                scope=scope_text(result), group=_(GROUPED_BY[by]), year=per_year, total=f": {euro_exact(result.total)}"
             )
         out.emit(display, groups, shown, "budget_group", title=title, json_rows=_group_records(groups, by, per_year))
         if out.for_people:
@@ -136,7 +137,10 @@ def run(
         return
     everything = result.rows + result.apart
     if not everything and not (out.json or out.csv or out.xlsx):
-        channels.note(_("no planned funds match these filters; see `fko budget` for all"))
+        if year is not None:
+            channels.note(_("no planned funds run in {year}; `fko budget --by year` shows the years").format(year=year))
+        else:
+            channels.note(_("no planned funds match these filters; see `fko budget` for all"))
         return
     counted = ("counted_eur", "counted_as")
     row_fields = BUDGET_FIELDS
@@ -144,12 +148,12 @@ def run(
         row_fields = [dataclasses.replace(f, in_table=f.in_table or f.name in counted) for f in BUDGET_FIELDS]
     if year is not None:
         money = [r for r in result.rows if r["counted_eur"] is not None]
-        scope = _(" for {ressort}").format(ressort=result.ressort) if result.ressort else ""
+        scope = scope_text(result)
         title = _("Planned funds{scope} for {year}: {total} in {n} items, largest first").format(
             scope=scope, year=year, total=euro_exact(result.total), n=len(money)
         )
     else:
-        title = _("Planned funds (Geplante Mittel), largest first")
+        title = _("Planned funds{scope} (Geplante Mittel), largest first").format(scope=scope_text(result))
     out.emit(display, result.rows if out.for_people else everything, row_fields, "budget", title=title)
     if not out.for_people:
         return
@@ -171,7 +175,10 @@ def run(
 GROUPED_BY = {"ressort": N_("ressort"), "cluster": N_("cluster"), "funding": N_("funding"), "year": N_("year")}
 
 #: The keys of a budget group that only some views have (null in the others).
-_GROUP_KEYS = ("year", "year_total", "assumed_eur", "assumed", "assumed_ids", "shared_eur", "peak_year", "peak_eur")
+_GROUP_KEYS = (
+    *("year", "year_total", "stated_eur", "assumed_eur", "assumed", "assumed_ids"),
+    *("shared_eur", "peak_year", "peak_eur"),
+)
 
 
 def _group_records(groups: list[dict[str, object]], by: str, year: int | None) -> list[dict[str, object]]:
@@ -193,21 +200,26 @@ def _chart(display: "Display", groups: list[dict[str, Any]], by: str, year: int 
     from fko.views.budget import group_name
 
     amount = "peak_eur" if by != "year" and year is None else "year_total"
-    if by == "year" and annualize:
-        title = _("Euro planned in each year (* partly assumed) (totals over several years spread)")
-    elif by == "year":
-        title = _("Euro planned in each year (* partly assumed)")
+    if by == "year":  # the bars draw what the report states; the part fko assumes is written beside them
+        amount = "stated_eur"
+        title = _("Euro stated for each year (* and a part fko assumes, not drawn: Assumed €)")
+        if annualize:
+            title = _(
+                "Euro stated for each year (* and a part fko assumes, not drawn: Assumed €; totals over several "
+                "years spread)"
+            )
     elif year is not None:
         title = _("Euro planned for {year}, by {group}").format(year=year, group=_(GROUPED_BY[by]))
     else:
         title = _("Euro planned in each group's peak year, by {group}").format(group=_(GROUPED_BY[by]))
     bars = []
     for g in groups:
-        if g[amount]:
+        if by == "year" and g["year_total"]:
+            label = group_name(g["group"]) + (" *" if g["assumed"] else "")
+            bars.append((label, float(g[amount]), numbers.euro_exact(g[amount])))
+        elif g[amount]:
             label = group_name(g["group"])
-            if by == "year" and g["assumed"]:
-                label += " *"
-            elif amount == "peak_eur":
+            if amount == "peak_eur":
                 label += f" ({g['peak_year']})"
             bars.append((label, float(g[amount]), numbers.euro_exact(g[amount])))
     if bars:

@@ -1,8 +1,10 @@
 """Budget rows and the one total of a year: money counted in the years it is for, for the one who pays.
 
 Whatever fko assumes to count an amount in a year (a part of a year by months, a spread, a stated
-increase compounded, an amount carried into years the report does not state) is named with each
-row. Staff and "no separate funds" are listed, never counted as euros.
+increase compounded, an amount carried on after the years the report states) is named with each
+row. A yearly amount of a programme running "seit" an earlier year is never carried back before
+the report's period: the report plans it for its own years (II.2 "wesentlicher Ausbau 2023").
+Staff and "no separate funds" are listed, never counted as euros.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from fko.domain.figures import report_date
 from fko.domain.measures import filter_measures, ressort_codes
-from fko.domain.status import month_end, runtime_period
+from fko.domain.status import month_end, period, runs_during, runtime_period
 from fko.errors import UsageError
 from fko.i18n import N_, _
 from fko.store.reader import Store
@@ -35,12 +37,18 @@ GROUPINGS = ("ressort", "cluster", "year", "funding")
 #: full (in full for each), equal (divided evenly).
 SPLITS = ("joint", "full", "equal")
 #: fko's assumptions behind a counted amount (key `assumptions`), in the order a row names them.
-ASSUMPTIONS = ("prorated", "spread", "growth", "carried_back", "carried_on")
+ASSUMPTIONS = ("prorated", "spread", "growth", "carried_on")
 #: Why a row is not in the total (key `left_out`).
-LEFT_OUT = ("total", "no_end", "years_not_stated", "other_payer", "shared")
+LEFT_OUT = ("total", "no_end", "years_not_stated", "before_report", "other_payer", "shared")
 #: Payers that are not a ministry of the Land: their money is the Bund's (III.7: "vom BMBF").
 FEDERAL = frozenset({"BMBF"})
-_FUNDING_ALIASES = {"esf+": "esf", "bund": "bund (bmbf)", "bmbf": "bund (bmbf)", "landesmittel": "land"}
+_FUNDING_ALIASES = {
+    "esf+": "esf",
+    "bund": "bund (bmbf)",
+    "bmbf": "bund (bmbf)",
+    "landesmittel": "land",
+    "grw": "grw (bund und land)",
+}
 
 
 @dataclass
@@ -56,6 +64,7 @@ class BudgetView:
     annualize: bool
     codes: list[str]
     report_years: tuple[int, int]
+    funding: list[str] = field(default_factory=list)  # the --funding names as the store spells them
     this_year: int = field(init=False)
     total: int = field(init=False)
     assumed_eur: int = field(init=False)
@@ -102,7 +111,7 @@ def report_years(store: Store) -> tuple[int, int]:
     """The years the report speaks of as its own: the year of its date and the year before
     (2023 and 2024 for the report of April 2024, which states amounts "für 2023" and those of
     2024). A yearly amount of a programme running "seit" an earlier year is the report's own in
-    these years; counted before them it is carried back, after them (without an end) carried on."""
+    these years: it does not count before them, and after them (without an end) it is carried on."""
     date = report_date(store)
     year = int(date[:4]) if date and date[:4].isdigit() else dt.date.today().year
     return year - 1, year
@@ -180,6 +189,7 @@ def budget_rows(store: Store, clusters: Sequence[str] = (), funding: Sequence[st
                     "period_end": end.isoformat() if end else None,
                     "period_rule": rule,
                     "_open_start": item["basis"] == "per_year" and _open_start(record, item),
+                    "_record": record,
                 }
             )
     return rows
@@ -221,8 +231,10 @@ def in_year(row: dict[str, Any], year: int, report: tuple[int, int]) -> Count | 
     reason from LEFT_OUT where the item runs then but is not counted; None where it does not run.
 
     A yearly amount counts in each year it runs, pro rata by months where it starts or ends during
-    the year; an amount for one stated year and a one-off amount count in their year; a total over
-    several years is spread over its months (whether that counts is the caller's choice: --annualize)."""
+    the year, and not before the report's period where its years run "seit" an earlier year
+    (before_report); an amount for one stated year and a one-off amount count in their year; a
+    total over several years is spread over its months (whether that counts is the caller's
+    choice: --annualize)."""
     amount = Fraction(row["amount_eur"])
     start = dt.date.fromisoformat(row["period_start"]) if row["period_start"] else None
     end = dt.date.fromisoformat(row["period_end"]) if row["period_end"] else None
@@ -248,14 +260,14 @@ def in_year(row: dict[str, Any], year: int, report: tuple[int, int]) -> Count | 
     months = _months(start, end, year)
     if not months:
         return None
+    if row["_open_start"] and year < report[0]:
+        return "before_report"
     assumptions = ["prorated"] if months < 12 else []
     rate = amount
     growth, until = row["growth_percent"], row["growth_until"]
     if growth and year > start.year:
         rate = amount * (1 + Fraction(growth).limit_denominator(1000) / 100) ** (min(year, until or year) - start.year)
         assumptions.append("growth")
-    if row["_open_start"] and year < report[0]:
-        assumptions.append("carried_back")
     if end is None and year > max(report[1], until or 0):
         assumptions.append("carried_on")
     return Count(rate * months / 12, rate, months, assumptions)
@@ -327,8 +339,8 @@ def view(
         part = share if isinstance(share, Fraction) else None
         row["share"] = float(part) if part is not None else None
         row["_share"] = part
-        if row["kind"] != "money":
-            if year is None or row["kind"] == "none" or covers(row, year):
+        if row["kind"] != "money":  # listed in the years it runs: staff by its years, no funds by the runtime
+            if year is None or (covers(row, year) if row["kind"] == "staff" else _runs_in(row["_record"], year)):
                 counted.append(_blank(row))
             continue
         found = in_year(row, year, report) if year is not None else None
@@ -348,7 +360,16 @@ def view(
             counted.append(_counted(_blank(row), found, part))
     counted.sort(key=_size_order)
     apart.sort(key=_size_order)
-    return BudgetView(counted, apart, year, " + ".join(codes) or None, split, annualize, codes, report)
+    names = sorted({f for r in rows for f in r["funding"] if _funding_key(f) in {_funding_key(w) for w in funding}})
+    return BudgetView(counted, apart, year, " + ".join(codes) or None, split, annualize, codes, report, names)
+
+
+def _runs_in(record: dict[str, Any], year: int) -> bool:
+    """Whether a measure runs at some time in `year` by its runtime (an unknown runtime: it may)."""
+    start, end, open_ended, _derived, _rule = period(record)
+    if start is None and end is None and not open_ended:
+        return True
+    return runs_during(record, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:
@@ -395,6 +416,7 @@ def _year_entry(year: int, rows: list[dict[str, Any]]) -> dict[str, Any]:
         "year": year,
         "items": len(rows),
         "year_total": sum(r["counted_eur"] for r in rows),
+        "stated_eur": sum(r["counted_eur"] for r in rows if not r["assumed"]),
         "assumed_eur": sum(r["counted_eur"] for r in assumed),
         "assumed": bool(assumed),
         "assumed_ids": ids,
@@ -409,7 +431,7 @@ def this_year(result: BudgetView) -> dict[str, Any]:
 
 def year_range(result: BudgetView) -> tuple[int, int] | None:
     """The years `--by year` shows by default: from the first to the last year in which an
-    amount counts as the report states it (not carried back before the report's period, not
+    amount counts as the report states it (a "seit" amount from the report's period, nothing
     carried on after it); None where no amount counts in any year."""
     years = []
     for row in result.rows:

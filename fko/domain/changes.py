@@ -182,6 +182,8 @@ def change_rows(
         row: dict[str, Any] = {**dict.fromkeys(Change.__annotations__), "approximate": False, "target": False, **fact}
         row["measure_title"] = record["title"] if record else None
         row.update(source_key=source.get("key"), source_title=source.get("title"), source_date=source.get("date"))
+        if row["kind"] == "event":
+            row["event_date_passed"] = _date_passed(row["date"]) if row["event_status"] == "planned" else None
         if span.holds(row["date"], row["source_date"]):
             rows.append(row)
     allowed: set[str] | None = None
@@ -196,6 +198,12 @@ def change_rows(
     rows.sort(key=lambda r: (KINDS.index(r["kind"]), order.get(r["measure_id"] or "", 999)))
     rows.sort(key=lambda r: start_of(r["date"]) or dt.date.min, reverse=True)
     return rows
+
+
+def _date_passed(when: str) -> bool:
+    """Whether the last day a date names (a day, month or year) is before today: a planned event
+    whose date has passed, of which no source reports whether it took place."""
+    return last_day(when) < dt.date.today()
 
 
 def check_kinds(given: Sequence[str]) -> list[str]:

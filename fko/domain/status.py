@@ -29,8 +29,14 @@ _ONE_DAY = re.compile(r"\b(ganztägig\w*|eintägig\w*|Bewerbertag|Kongress)\b")
 _COMPLETED = "the report states 'abgeschlossen' (completed)"
 #: A measure that rests on a draft ("des Entwurfs der Siebten Verordnung zur Änderung …").
 _DRAFT = re.compile(r"\bEntwurfs?\b[^.,;]*")
-#: A measure made permanent ("mit dem Haushaltsplan 2024 verstetigt"): it goes on past its runtime.
+#: A measure made permanent ("mit dem Haushaltsplan 2024 verstetigt"): the words stand beside its
+#: status; its period stays its runtime's (I.11 "08/2020 bis 07/2026"), as its money does.
 _PERMANENT = re.compile(r"(?:\bmit\b[^.,;]*?\s)?\bverstetigt\b")
+#: A bill before the Landtag ("ein Gesetz zur Änderung des Hochschulgesetzes beim Landtag eingebracht
+#: (Erste Lesung am 24. April 2024)"): what it regulates is only expected until a source confirms it.
+_BILL = re.compile(r"\bGesetz\b[^.;]*?\beingebracht\b(?:\s*\([^)]*\))?")
+#: What a completed measure issued applies since ("kann seither schneller … eine Arbeitsstelle antreten").
+_SINCE = re.compile(r"[^.]*\bseither\b[^.]*")
 #: The runtime's own words that qualify its end ("(weitere Durchgänge geplant)").
 _FURTHER = re.compile(r"weitere Durchgänge geplant")
 _DATE_FORMS = N_("2024-06-01, 01.06.2024, 2024-06, 06/2024 or 2024")
@@ -195,8 +201,8 @@ def starts_in(record: dict[str, Any], year: int) -> bool:
 
 
 def ends_in(record: dict[str, Any], year: int) -> bool:
-    """Whether the record's interpreted period ends in `year`: a stated or derived end; an open
-    or unknown end, or a measure made permanent past its runtime (I.11), does not end."""
+    """Whether the record's interpreted period ends in `year`: a stated or derived end (I.11's
+    runtime ends 07/2026, "verstetigt" or not); an open or unknown end does not end."""
     end = period(record)[1]
     return end is not None and end.year == year
 
@@ -229,14 +235,10 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 
 def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
-    """(start, end, open_ended, derived, rule) of a record: its runtime's period, and a measure
-    the report calls "verstetigt" (made permanent) goes on past its runtime's end."""
-    start, end, open_ended, derived, rule = runtime_period(record)
-    permanent = _qualifiers(record)[2]
-    if permanent and end is not None:
-        rule += f"; {permanent!r}: made permanent, so it goes on past its runtime's end {end.isoformat()}"
-        return start, None, True, True, rule
-    return start, end, open_ended, derived, rule
+    """(start, end, open_ended, derived, rule) of a record: its runtime's period. A measure the
+    report calls "verstetigt" (I.11) keeps its runtime's end: the report states no later one, and
+    its money ends there; the words stand beside the status (`status_note`)."""
+    return runtime_period(record)
 
 
 def _words(text: str, pattern: re.Pattern[str]) -> str | None:
@@ -257,8 +259,13 @@ def _qualified(runtime: str, in_force: str, description: str) -> tuple[str | Non
         expected = "Inkrafttreten " + " ".join(in_force.split())
     elif "Entwurf" in description:
         expected = _words(description, _DRAFT)
+    elif "eingebracht" in description:
+        expected = _words(description, _BILL)
+    since = None
+    if re.search(r"\babgeschlossen\b", runtime) and "seither" in description:
+        since = (_words(description, _SINCE) or "").strip() or None
     further = _FURTHER.search(runtime)
-    return (further.group(0) if further else permanent or expected), expected, permanent
+    return (further.group(0) if further else permanent or expected or since), expected, permanent
 
 
 def _qualifiers(record: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
@@ -268,7 +275,8 @@ def _qualifiers(record: dict[str, Any]) -> tuple[str | None, str | None, str | N
 
 def status_note(record: dict[str, Any]) -> str | None:
     """The report's words that qualify a measure's status beside it: "weitere Durchgänge
-    geplant", the words that make it permanent, or the words that only expect its start."""
+    geplant", the words that make it permanent, the words that only expect its start, or what a
+    completed measure issued applies since ("seither")."""
     return _qualifiers(record)[0]
 
 
@@ -372,12 +380,19 @@ def status_on(record: dict[str, Any], on: dt.date, reported: dict[str, Any] | No
     status.reported, status.note = reported, note
     if not expected:
         return status
-    if status.status == "planned":
+    if status.status == "planned" or _in_start_year(record, status.start, on):
         state, why = "expected", N_("before the date the report expects")
     else:
         state, why = "unknown", N_("no source confirms that it started")
     rule = f"{status.rule}; the report only expects it ({expected}): {state}, {why}"
     return Status(state, False, status.start, None, True, rule, reported, note)
+
+
+def _in_start_year(record: dict[str, Any], start: dt.date | None, on: dt.date) -> bool:
+    """Whether `on` falls in a start stated only as a year (III.8 "ab 2024"; not one a season or
+    school year places in a month): the start the report expects may still be ahead in that year."""
+    start_iso = (record.get("runtime") or {}).get("start") or ""
+    return len(start_iso) == 4 and start == dt.date(on.year, 1, 1)
 
 
 def _runtime_status(record: dict[str, Any], on: dt.date) -> Status:

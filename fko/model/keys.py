@@ -32,9 +32,11 @@ KEYS: dict[str, str] = {
     "as_of_text": "The source's wording of the date of the figure, or null.",
     "assumptions": "fko's assumptions behind counted_eur: prorated (a part of a year counted by its months), "
     "spread (a total spread evenly over its months), growth (the increase the wording states, compounded), "
-    "carried_back (the yearly amount of a programme running 'seit' a year, counted in a year before the report's "
-    "period, the report's year and the year before), carried_on (an amount without a stated end, counted after "
-    "that period or after the last year of a stated increase); [] where there are none.",
+    "carried_on (an amount without a stated end, counted after the report's period, the report's year and the "
+    "year before, or after the last year of a stated increase); [] where there are none. A yearly amount of a "
+    "programme running 'seit' a year is not counted before that period.",
+    "stated_eur": "Integer euros of year_total_eur that rest on no assumption of fko (rows with assumed false), "
+    "or null where no year is summed.",
     "assumed_eur": "Integer euros of year_total_eur that rest on fko's assumptions (rows with assumed true), or "
     "null where no year is summed.",
     "basis": "What an amount covers: per_year (each year), total (over several years), year (one stated "
@@ -74,7 +76,9 @@ KEYS: dict[str, str] = {
     "footnotes": "The report's footnotes to this measure.",
     "funding": "The funding sources the planned funds name (Land, ESF, EFRE, JTF, Bund (BMBF)); [] where they "
     "name none.",
-    "event_status": "For events: held, planned, reported, announced or funded; else null.",
+    "event_status": "For events: held, planned, reported, announced or funded, as the source states it; else null.",
+    "event_date_passed": "For a planned event: true where its date (a day, month or year) has passed today and no "
+    "source reports whether it took place, false where it is still ahead; else null.",
     "fields": "The measure fields a diff compared.",
     "summary": "The counts of a diff.",
     "added_measures": "The measures and initiatives only the new store has.",
@@ -139,9 +143,10 @@ KEYS: dict[str, str] = {
     "item_count": "The number of budget items in the group.",
     "lead": "The ministry the report names first for the measure (fko's reading of who leads it), or null.",
     "left_out": "Why the row is not in the total: total (a total over several years, without --annualize), no_end "
-    "(a total without a stated end, which cannot be spread), years_not_stated, other_payer (with --ressort: the "
-    "report says another pays), shared (with --ressort and --split joint: a shared measure whose payer the report "
-    "does not name); null where the row counts.",
+    "(a total without a stated end, which cannot be spread), years_not_stated, before_report (the yearly amount "
+    "of a programme running 'seit' an earlier year, in a year before the report's period), other_payer (with "
+    "--ressort: the report says another pays), shared (with --ressort and --split joint: a shared measure whose "
+    "payer the report does not name); null where the row counts.",
     "items": "The structured budget items.",
     "item_changes": "For the funds and the runtime: the budget items that changed (with the runtime: whose "
     "derived years moved with it); else null.",

@@ -173,8 +173,8 @@ class BudgetRow(TypedDict):
     rate_eur: int | None
     months: int | None
     assumed: bool | None
-    assumptions: list[Literal["prorated", "spread", "growth", "carried_back", "carried_on"]]
-    left_out: Literal["total", "no_end", "years_not_stated", "other_payer", "shared"] | None
+    assumptions: list[Literal["prorated", "spread", "growth", "carried_on"]]
+    left_out: Literal["total", "no_end", "years_not_stated", "before_report", "other_payer", "shared"] | None
 
 
 class BudgetGroup(TypedDict):
@@ -190,6 +190,7 @@ class BudgetGroup(TypedDict):
     year: int | None
     item_count: int
     year_total_eur: int | None
+    stated_eur: int | None
     assumed_eur: int | None
     assumed: bool | None
     assumed_ids: list[str] | None
@@ -321,6 +322,7 @@ class Change(TypedDict):
     change_approximate: bool | None
     place: str | None
     event_status: str | None
+    event_date_passed: bool | None
     quote: str
     source: str
     source_key: str | None

@@ -24,8 +24,11 @@ def german_number(value: float, decimals: int = 0) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-def euro_text(amount: int | None, approximate: bool = False, basis: str | None = None) -> str:
-    """An amount as the report would write it: "ca. 5,5 Mio. €", "850.000 €", "10,1 Mio. €/Jahr"."""
+def euro_text(
+    amount: int | None, approximate: bool = False, basis: str | None = None, qualifier: str | None = None
+) -> str:
+    """An amount as the report writes it: "ca. 5,5 Mio. €", "rund 1 Mrd. €", "850.000 €", "10,1 Mio. €/Jahr"
+    (the report's own qualifier where one is given, else "ca." for an approximate amount)."""
     if amount is None:
         return ""
     if amount >= 1_000_000_000 and amount % 100_000_000 == 0:
@@ -34,7 +37,8 @@ def euro_text(amount: int | None, approximate: bool = False, basis: str | None =
         shown = f"{german_number(amount / 1_000_000, 1).removesuffix(',0')} Mio. €"
     else:
         shown = f"{german_number(amount)} €"
-    return ("ca. " if approximate else "") + shown + ("/Jahr" if basis == "per_year" else "")
+    prefix = f"{qualifier} " if qualifier else "ca. " if approximate else ""
+    return prefix + shown + ("/Jahr" if basis == "per_year" else "")
 
 
 def quantity_text(quantity: float | None, unit: str | None, basis: str | None = None) -> str:

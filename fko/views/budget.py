@@ -13,14 +13,20 @@ from fko.views.measures import _amount, _basis_label, amount_text, date_shown, y
 eur = numbers.euro_exact
 
 #: The funding sources a year's total names one by one, with how the footer calls them.
-FUNDING_NAMES = {"Land": "Land", "ESF": "ESF", "EFRE": "EFRE", "JTF": "JTF", "Bund (BMBF)": N_("federal money (BMBF)")}
+FUNDING_NAMES = {
+    "Land": "Land",
+    "ESF": "ESF",
+    "EFRE": "EFRE",
+    "JTF": "JTF",
+    "Bund (BMBF)": N_("federal money (BMBF)"),
+    "GRW (Bund und Land)": N_("GRW (Bund and Land)"),
+}
 
 #: fko's assumptions as the views name them (the JSON key `assumptions` holds the codes).
 ASSUMPTION_TEXT = {
     "prorated": N_("a part of the year counted by its months"),
     "spread": N_("a total spread evenly over its months"),
     "growth": N_("the stated yearly increase compounded"),
-    "carried_back": N_("the report's yearly amount counted in a year before the report's period"),
     "carried_on": N_("an amount without a stated end carried on after the years the report states"),
 }
 
@@ -28,6 +34,7 @@ LEFT_OUT_TEXT = {
     "total": N_("a total over several years"),
     "no_end": N_("a total without an end"),
     "years_not_stated": N_("years not stated"),
+    "before_report": N_("'seit': counted from the report's period"),
     "other_payer": N_("paid by another"),
     "shared": N_("shared, payer not stated"),
 }
@@ -73,8 +80,6 @@ def counted_text(row: dict[str, Any]) -> str:
     if row["share"] is not None:
         share = numbers.german_number(100 * row["share"], 0)
         parts.append(_("{percent} % of a shared measure (--split equal)").format(percent=share))
-    if "carried_back" in row["assumptions"]:
-        parts.append(_("carried back"))
     if "carried_on" in row["assumptions"]:
         parts.append(_("carried on"))
     return ", ".join(parts) + (" *" if row["assumed"] else "")
@@ -134,6 +139,14 @@ def _items(n: int) -> str:
 
 def _ids(rows: list[dict[str, Any]]) -> str:
     return ", ".join(dict.fromkeys(r["id"] for r in rows))
+
+
+def _ids_counted(rows: list[dict[str, Any]]) -> str:
+    """ "I.11, II.4 (2 items)": each measure once, with its number of rows where it has several."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["id"]] = counts.get(row["id"], 0) + 1
+    return ", ".join(f"{i} ({_items(n)})" if n > 1 else i for i, n in counts.items())
 
 
 def _per_year_text(entries: list[dict[str, Any]]) -> str:
@@ -211,7 +224,7 @@ def _left_out_lines(result: Any) -> list[str]:
                 "{n} totals over several years ({ids}); spread over their months they would add {amount} to {year} "
                 "(--annualize)",
                 len(totals),
-            ).format(n=len(totals), ids=_ids(totals), amount=eur(spread_share(result)), year=result.year)
+            ).format(n=len(totals), ids=_ids_counted(totals), amount=eur(spread_share(result)), year=result.year)
         )
     if no_end:
         amounts = ", ".join(_amounted(no_end))
@@ -219,6 +232,19 @@ def _left_out_lines(result: Any) -> list[str]:
     if unstated:
         amounts = ", ".join(_amounted(unstated))
         parts.append(_("amounts whose years are not stated: {amounts}").format(amounts=amounts))
+    before = [r for r in apart if r["left_out"] == "before_report"]
+    if before:
+        parts.append(
+            _(
+                "yearly amounts of programmes running 'seit' an earlier year, which the report plans for its period "
+                "{first}–{last}, not for {year}: {amounts}"
+            ).format(
+                first=result.report_years[0],
+                last=result.report_years[1],
+                year=result.year,
+                amounts=", ".join(_amounted(before)),
+            )
+        )
     if parts:
         lines.append(_("It leaves out: {parts}.").format(parts="; ".join(parts)))
     else:
@@ -308,7 +334,8 @@ def years_footer(result: Any, per_year: list[dict[str, Any]], scope: str) -> lis
         entries = [r for r in money if r["basis"] == basis]
         if entries:
             lines.append(f"{_(label)}{scope}: {_per_year_text(entries)}.")
-    totals = [r for r in money if r["basis"] == "total"]
+    endless = [r for r in money if r["basis"] == "total" and r["period_start"] and not r["period_end"]]
+    totals = [r for r in money if r["basis"] == "total" and r not in endless]
     if totals:
         lines.append(
             ngettext(
@@ -318,6 +345,13 @@ def years_footer(result: Any, per_year: list[dict[str, Any]], scope: str) -> lis
                 "own years (--annualize with --year or --by year counts their share of a year).",
                 len(totals),
             ).format(n=len(totals), scope=scope)
+        )
+    if endless:
+        amounts = ", ".join(_amounted(endless))
+        lines.append(
+            _("Totals without a stated end, counted in no year (--annualize cannot spread them): {amounts}.").format(
+                amounts=amounts
+            )
         )
     unstated = [r for r in money if not r["period_start"] and not r["period_end"]]
     if unstated:
@@ -332,6 +366,7 @@ def budget_footer(result: Any, per_year: list[dict[str, Any]] | None = None) -> 
     lines = year_footer(result) if result.year is not None else years_footer(result, per_year or [], scope)
     if result.year is None:
         lines += _others_lines(result)
+    lines += _mixed_lines(result)
     staff = [r for r in result.rows if r["kind"] == "staff"]
     if staff:
         listed = "; ".join(f"{r['id']} {numbers.quantity_text(r['quantity'], r['unit'], r['basis'])}" for r in staff)
@@ -360,8 +395,32 @@ def budget_footer(result: Any, per_year: list[dict[str, Any]] | None = None) -> 
 
 
 def _scope(result: Any) -> str:
-    """ " for MAGS" with --ressort, else nothing: where a sentence of the footer names its ministry."""
-    return _(" for {ressort}").format(ressort=result.ressort) if result.ressort else ""
+    """ " for MAGS" with --ressort, " (funding: Land)" with --funding, else nothing: where a title or a
+    sentence of the footer names what it is filtered to."""
+    text = _(" for {ressort}").format(ressort=result.ressort) if result.ressort else ""
+    if result.funding:
+        text += _(" (funding: {names})").format(names=", ".join(_(FUNDING_NAMES.get(f, f)) for f in result.funding))
+    return text
+
+
+scope_text = _scope
+
+
+def _mixed_lines(result: Any) -> list[str]:
+    """With --funding: the items whose funding the report names only together with another
+    source, counted here in full and again under the other (II.8, II.9 "Landes- und ESF-Mittel")."""
+    if not result.funding:
+        return []
+    mixed = [r for r in result.rows + result.apart if r["kind"] == "money" and len(r["funding"]) > 1]
+    if not mixed:
+        return []
+    listed = "; ".join(f"{r['id']} {amount_text(r)} ({' + '.join(r['funding'])})" for r in mixed)
+    return [
+        _(
+            "Not split: the report names these funds only together, so they count here in full and again under "
+            "--funding for each of their other sources: {rows}."
+        ).format(rows=listed)
+    ]
 
 
 def _id_key(measure_id: str) -> tuple[int, int]:
@@ -416,7 +475,7 @@ def group_footer(result: Any, groups: list[dict[str, Any]], by: str) -> list[str
                 ).format(groups=", ".join(none))
             )
         lines.append(_("One year, adding up to its total: --year YYYY."))
-        return lines
+        return lines + _mixed_lines(result)
     lines = year_footer(result)
     over = counted_twice(groups, result.total)
     if by == "ressort" and over:
@@ -443,7 +502,7 @@ def group_footer(result: Any, groups: list[dict[str, Any]], by: str) -> list[str
         )
     else:
         lines.insert(1, _("The rows add up to the total."))
-    return lines
+    return lines + _mixed_lines(result)
 
 
 def by_year_notes(groups: list[dict[str, Any]], result: Any, first: int | None, last: int | None) -> list[str]:
@@ -470,19 +529,26 @@ def by_year_notes(groups: list[dict[str, Any]], result: Any, first: int | None, 
         if result.annualize:
             text = _(
                 "Assumed: the part of Planned that rests on fko's assumptions (* years): a part of a year counted by "
-                "its months; a yearly amount of a programme running 'seit' a year counted before {first} (before the "
-                "report's period {first}–{last}); an amount without a stated end carried on after {last} (or after "
-                "the last year of a stated increase); the stated increase compounded; a total spread over its months. "
-                "The IDs are listed."
+                "its months; an amount without a stated end carried on after {last}, the end of the report's period "
+                "{first}–{last} (or after the last year of a stated increase); the stated increase compounded; a "
+                "total spread over its months. Stated: the rest, as the report states it. The IDs are listed."
             )
         else:
             text = _(
                 "Assumed: the part of Planned that rests on fko's assumptions (* years): a part of a year counted by "
-                "its months; a yearly amount of a programme running 'seit' a year counted before {first} (before the "
-                "report's period {first}–{last}); an amount without a stated end carried on after {last} (or after "
-                "the last year of a stated increase); the stated increase compounded. The IDs are listed."
+                "its months; an amount without a stated end carried on after {last}, the end of the report's period "
+                "{first}–{last} (or after the last year of a stated increase); the stated increase compounded. "
+                "Stated: the rest, as the report states it. The IDs are listed."
             )
         lines.append(text.format(first=first_report, last=last_report))
+    since = [f"{r['id']} seit {r['year_from']}" for r in result.rows if r.get("_open_start")]
+    if since:
+        lines.append(
+            _(
+                "A yearly amount of a programme running 'seit' an earlier year ({since}) counts from {first}: the "
+                "report plans it for its own period, not for the years before."
+            ).format(since=", ".join(dict.fromkeys(since)), first=first_report)
+        )
     if groups:
         if first is None and last is None:
             shown = _(
@@ -492,7 +558,7 @@ def by_year_notes(groups: list[dict[str, Any]], result: Any, first: int | None, 
         else:
             shown = _("The years run from {first} to {last} (--from, --extend-to).")
         lines.append(shown.format(first=groups[0]["group"], last=groups[-1]["group"]))
-    return lines
+    return lines + _mixed_lines(result)
 
 
 #: The groups of --by that are words (a measure without a cluster, money without a named funding).
@@ -521,13 +587,14 @@ BUDGET_GROUP_FIELDS: list[Field] = [
 ]
 
 
-#: `fko budget --by year`: what is planned in each year, the part fko assumes, and the measures
-#: behind that part.
+#: `fko budget --by year`: what each year holds as the report states it, the part fko assumes
+#: (the measures behind it), and the two together.
 BUDGET_YEAR_FIELDS: list[Field] = [
     Field("year", N_("Year"), key("year"), numeric=True, show=lambda v: str(v)),
     Field("items", N_("Items"), key("items"), numeric=True),
-    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=lambda v: eur(v)),
+    Field("stated_eur", N_("Stated €"), key("stated_eur"), numeric=True, show=lambda v: eur(v)),
     Field("assumed_eur", N_("Assumed €"), key("assumed_eur"), numeric=True, show=lambda v: eur(v) if v else "", drop=1),
+    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=lambda v: eur(v), drop=2),
     Field("assumed", N_("Assumed"), key("assumed"), show=lambda v: "*" if v else "", in_table=False),
-    Field("assumed_ids", N_("Assumed for"), key("assumed_ids"), drop=2),
+    Field("assumed_ids", N_("Assumed for"), key("assumed_ids"), drop=3),
 ]

@@ -75,7 +75,9 @@ def change_entries(rows: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]
             )
         )
         kind = kind_name(row["kind"])
-        if row["event_status"]:
+        if row["event_date_passed"]:  # never "planned" for a date gone by, never "held" beyond the source
+            kind = _("{kind}: planned, date passed, no report since").format(kind=kind)
+        elif row["event_status"]:
             kind = f"{kind}: {status_word(row['event_status'])}"
         entries.append((f"{when}  {who}  [{kind}]", details))
     return entries

@@ -211,8 +211,9 @@ def _status_line(store: Any, measure: dict[str, Any], on: Any, sources: dict[str
     r = found.reported
     if not r:
         return "\n".join([derived, *note])
+    keys = {s["file"]: s["key"] for s in store.sources()}  # the date stands once: the report's own
     reported = _("{status} (reported {date}, source {source})").format(
-        status=status_word(r["reports_status"]), date=date(r["date"]), source=sources.get(r["source"], r["source"])
+        status=status_word(r["reports_status"]), date=date(r["date"]), source=keys.get(r["source"], r["source"])
     )
     if r.get("inference"):  # beside the status, never in its place
         lines = [
@@ -399,7 +400,7 @@ def source_titles(store: Any) -> dict[str, str]:
 
 def _amount(row: dict[str, Any]) -> str:
     if row["kind"] == "money":
-        return numbers.euro_text(row["amount_eur"], row["approximate"], row["basis"])
+        return numbers.euro_text(row["amount_eur"], row["approximate"], row["basis"], row.get("qualifier"))
     if row["kind"] == "staff":
         return numbers.quantity_text(row["quantity"], row["unit"], row["basis"])
     return N_("no separate funds")  # also a CSV value: translated where a record view shows it

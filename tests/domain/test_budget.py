@@ -65,8 +65,9 @@ KEYS = ("kind", "amount_eur", "basis", "year_from", "year_to", "years_derived", 
         ),
         # "bis 2027" belongs to the 3 % increase, not to the years of the funds
         ("III.9", [("money", 3_100_000, "per_year", 2024, None, False, False, [])]),
-        # "2023: 19,6 Mio. Euro" is an amount for the one stated year 2023
-        ("III.3", [("money", 19_600_000, "year", 2023, 2023, False, False, [])]),
+        # "2023: 19,6 Mio. Euro" is an amount for the one stated year 2023, "aus Mitteln der
+        # Bund-Länder-Gemeinschaftsaufgabe … (GRW)": money of the Bund and the Land together
+        ("III.3", [("money", 19_600_000, "year", 2023, 2023, False, False, ["GRW (Bund und Land)"])]),
         (
             "V.3",
             [
@@ -77,7 +78,8 @@ KEYS = ("kind", "amount_eur", "basis", "year_from", "year_to", "years_derived", 
         ),
         ("VI.6", [("staff", None, None, 2024, None, True, False, [])]),
         ("I.11", [("money", 1_000_000_000, "total", 2020, 2026, True, True, [])]),
-        ("I.12", [("money", 11_000_000, "total", 2023, 2024, False, True, [])]),
+        # "für den geförderten Jahrgang 2023/24" is the cohort; the years are the runtime's "2023 bis 2025"
+        ("I.12", [("money", 11_000_000, "total", 2023, 2025, True, True, [])]),
         ("II.8", [("money", 10_100_000, "per_year", 2023, 2024, True, False, ["ESF", "Land"])]),
         ("III.10", [("money", 13_000_000, "total", 2024, 2026, True, True, ["JTF", "Land"])]),
         ("IV.4", [("money", 20_000, "one_off", 2024, 2024, True, False, [])]),
@@ -250,13 +252,13 @@ def test_a_total_without_stated_years_is_spread_over_the_runtimes_months(store: 
         2024: (166_666_667, 166_666_667, 12),
         2026: (97_222_222, 166_666_667, 7),
     }
-    # a school or Kita year named with the amount runs from August to July: I.12's 11 Mio. for
-    # "den geförderten Jahrgang 2023/24" are 5/12 in 2023 and 7/12 in 2024
-    i12 = [_rows(view(store, year=y, annualize=True))[("I.12", 1)] for y in (2023, 2024)]
+    # I.12's 11 Mio. "für den geförderten Jahrgang 2023/24" spread over the runtime "2023 bis 2025"
+    # (36 months): 3.666.666,67 in each of 2023, 2024 and 2025, none in 2026
+    i12 = [_rows(view(store, year=y, annualize=True))[("I.12", 1)] for y in (2023, 2024, 2025)]
     assert [(r["counted_eur"], r["months"], r["period_start"], r["period_end"]) for r in i12] == [
-        (4_583_333, 5, "2023-08-01", "2024-07-31"),
-        (6_416_667, 7, "2023-08-01", "2024-07-31"),
-    ]
+        (3_666_667, 12, "2023-01-01", "2025-12-31"),
+    ] * 3
+    assert ("I.12", 1) not in _rows(view(store, year=2026, annualize=True))
 
 
 def test_without_annualize_totals_are_left_out_and_their_share_is_named(store: Store) -> None:
@@ -266,7 +268,8 @@ def test_without_annualize_totals_are_left_out_and_their_share_is_named(store: S
     left = {(r["id"], r["left_out"]) for r in result.apart}
     assert ("I.11", "total") in left and ("V.5", "total") in left
     assert ("IV.6", "no_end") in left  # "6 Mio. Euro", "seit 2023 (laufend)": no end to spread it to
-    assert spread_share(result) == view(store, year=2024, annualize=True).total - result.total == 187_746_438
+    # I.12 3.666.667 over its runtime 2023 bis 2025 (2.2.0: 6.416.667 of a cohort 08/2023-07/2024)
+    assert spread_share(result) == view(store, year=2024, annualize=True).total - result.total == 184_996_438
 
 
 # --- 2. Partial years count pro rata by months, marked as fko's assumption ----------------------
@@ -420,19 +423,26 @@ def test_every_view_of_a_year_gives_the_one_total(store: Store) -> None:
             assert entry["year_total"] == one.total and entry["assumed_eur"] == one.assumed_eur, (year, annualize)
             for by in ("funding", "cluster", "ressort"):
                 assert sum(g["year_total"] for g in group(one, by, store)) == one.total, (year, by)
-    assert per_year[2024]["year_total"] == 325_583_438  # with --annualize: 137.837.000 + 187.746.438
+    assert per_year[2024]["year_total"] == 322_833_438  # with --annualize: 137.837.000 + 184.996.438
     funding = {g["group"]: g["year_total"] for g in group(view(store, year=2024), "funding", store)}
     assert funding == {"not named": 110_957_000, "ESF + Land": 26_800_000, "Land": 80_000}
+    funding_2023 = {g["group"]: g["year_total"] for g in group(view(store, year=2023), "funding", store)}
+    assert funding_2023["GRW (Bund und Land)"] == 19_600_000  # III.3, not "not named"
 
 
 def test_a_peak_year_only_where_the_data_supports_one(store: Store) -> None:
     from fko.domain.budget import group, peak_year, years
 
     per_year = years(view(store))
-    assert [(e["year"], e["year_total"], e["assumed_eur"]) for e in per_year][:3] == [
-        (2022, 85_307_000, 85_107_000),  # V.6, II.2, IV.3 carried back before the report's period
-        (2023, 120_511_166, 10_104_166),
-        (2024, 137_837_000, 0),
+    assert [(e["year"], e["year_total"], e["stated_eur"], e["assumed_eur"]) for e in per_year] == [
+        (2022, 200_000, 200_000, 0),  # IV.5 "2022 bis 2027"; V.6, II.2, IV.3 ("seit") count from 2023
+        (2023, 120_511_166, 110_407_000, 10_104_166),
+        (2024, 137_837_000, 137_837_000, 0),
+        (2025, 111_453_000, 2_260_000, 109_193_000),
+        (2026, 111_398_790, 2_110_000, 109_288_790),
+        (2027, 110_647_454, 1_260_000, 109_387_454),
+        (2028, 109_417_454, 30_000, 109_387_454),
+        (2029, 109_417_454, 30_000, 109_387_454),
     ]
     peak = peak_year(per_year)
     assert peak is not None and (peak["year"], peak["year_total"]) == (2024, 137_837_000)
@@ -446,16 +456,29 @@ def test_a_peak_year_only_where_the_data_supports_one(store: Store) -> None:
 # --- 5. One rule for "seit" -------------------------------------------------------------------
 
 
-def test_seit_counts_in_the_reports_years_and_is_assumed_before_them(store: Store) -> None:
-    def assumed(measure_id: str, year: int) -> list[str]:
-        return _rows(view(store, year=year))[(measure_id, 1)]["assumptions"]
+def test_seit_counts_from_the_reports_period_never_before_it(store: Store) -> None:
+    """II.2 "seit 2005, wesentlicher Ausbau 2023" / "10 Mio. Euro pro Jahr", V.6 "seit 2020" / "75 Mio.
+    Euro pro Jahr", IV.3 "seit 2016": planned funds of the report of 2024, counted from 2023 on; in an
+    earlier year they are left out and say why (no amount carried back)."""
+
+    def counted(measure_id: str, year: int) -> tuple[Any, ...]:
+        row = _rows(view(store, year=year))[(measure_id, 1)]
+        return (row["counted_eur"], row["assumptions"], row["left_out"])
 
     for year in (2020, 2021, 2022):
-        assert assumed("V.6", year) == ["carried_back"]
-    assert assumed("V.6", 2023) == assumed("V.6", 2024) == assumed("II.2", 2024) == []
-    assert assumed("IV.3", 2016) == ["carried_back"] and assumed("IV.3", 2024) == []
-    assert assumed("II.2", 2005) == ["carried_back"] and assumed("II.2", 2025) == ["carried_on"]
+        assert counted("V.6", year) == (None, [], "before_report")
+    assert counted("V.6", 2023) == counted("V.6", 2024) == (75_000_000, [], None)
+    assert counted("II.2", 2024) == (10_000_000, [], None)
+    assert counted("IV.3", 2016) == (None, [], "before_report") and counted("IV.3", 2024) == (107_000, [], None)
+    assert counted("II.2", 2005) == (None, [], "before_report")
+    assert counted("II.2", 2025) == (10_000_000, ["carried_on"], None)
     assert ("IV.3", 1) not in _rows(view(store, year=2015))  # "seit 2016": nothing before it
+    early = view(store, year=2010)
+    assert (early.total, early.assumed_eur, [(r["id"], r["left_out"]) for r in early.apart]) == (
+        0,
+        0,
+        [("II.2", "before_report")],
+    )
 
 
 def test_a_stated_increase_grows_the_amount_until_its_last_year(store: Store) -> None:
@@ -490,10 +513,15 @@ def test_budget_year_leads_with_one_total_and_says_what_it_holds(fko: Callable[.
     assert "None of it rests on an assumption of fko." in lines
     assert (
         "It includes: ESF and Land together (the report does not split them) 26.800.000 €; Land 80.000 €; "
-        "funding not named 110.957.000 €; EFRE, JTF and federal money (BMBF): only in amounts it leaves out." in lines
+        "funding not named 110.957.000 €; EFRE, JTF and federal money (BMBF): only in amounts it leaves out; "
+        "GRW (Bund and Land): none." in lines
     )
     leaves = next(line for line in lines if line.startswith("It leaves out: "))
-    assert "spread over their months they would add 187.746.438 € to 2024 (--annualize)" in leaves
+    # 13 totals of 12 measures: II.4 has two (547.000 € ESF, 610.000 € MSB)
+    assert (
+        "13 totals over several years (I.11, V.5, III.10, I.12, II.2, III.7, III.2, II.5, III.11, V.7, "
+        "II.4 (2 items), IV.10); spread over their months they would add 184.996.438 € to 2024 (--annualize)" in leaves
+    )
     assert "totals without a stated end, which no rule spreads: IV.6 6 Mio. €" in leaves
     assert "1.071.381.933" not in out and "Totals running" not in out and "not attributable" not in out.lower()
     assert "Not in the 2024 total" in out
@@ -557,7 +585,8 @@ def test_budget_without_year(fko: Callable[..., Result]) -> None:
     )
     assert "Amounts for one stated year: 2023: 25.100.000 € (2 items)." in out
     assert "One-off amounts: 2024: 100.000 € (2 items)." in out
-    assert "15 totals over several years are listed with their years and not added up" in out
+    assert "14 totals over several years are listed with their years and not added up" in out
+    assert "Totals without a stated end, counted in no year (--annualize cannot spread them): IV.6 6 Mio. €." in out
     assert "1.098" not in out and "Totals over their stated or derived periods" not in out
     assert fko("budget", "--annualize").code == 2
     assert fko("budget", "--from", "2020").code == 2
@@ -569,18 +598,33 @@ def test_by_year_range_and_options(fko: Callable[..., Result]) -> None:
     assert (rows[0]["year"], rows[-1]["year"]) == (2022, 2029)
     assert rows[-1]["assumed_ids"] == ["II.2", "II.3", "III.9", "IV.1", "V.6"]
     wider = fko("budget", "--by", "year", "--from", "2016", "--extend-to", "2030", "--json").json()
-    assert (wider[0]["year"], wider[0]["year_total_eur"], wider[0]["assumed_ids"]) == (
-        2016,
-        10_107_000,
-        ["II.2", "IV.3"],
-    )
+    # nothing is carried back before the report's period: 2016 holds no amount ("seit" counts from 2023)
+    assert [(r["year"], r["year_total_eur"], r["stated_eur"], r["assumed_ids"]) for r in wider[:8]] == [
+        (2016, 0, 0, []),
+        (2017, 0, 0, []),
+        (2018, 0, 0, []),
+        (2019, 0, 0, []),
+        (2020, 0, 0, []),
+        (2021, 0, 0, []),
+        (2022, 200_000, 200_000, []),
+        (2023, 120_511_166, 110_407_000, ["I.8", "II.8", "II.9"]),
+    ]
     assert wider[-1]["year"] == 2030
     out = fko("budget", "--by", "year").out
     assert (
         "The years run from 2022 to 2029, the first and last year in which an amount counts as the report states it"
         in out
     )
-    assert "2024      16   137.837.000 €" in out
+    assert "2024      16   137.837.000 €                   137.837.000 €" in out
+    assert "2025      12     2.260.000 €   109.193.000 €   111.453.000 €   II.2, II.3, III.9, IV.1, V.6" in out
+    # the bars draw the stated euros; the assumed part is written beside them, never drawn as firm
+    assert "Euro stated for each year (* and a part fko assumes, not drawn: Assumed €)" in out
+    assert "2022    █ 200.000 €" in out and "2029 *  █ 30.000 €" in out
+    assert "2024    ████████████████████████████████████████ 137.837.000 €" in out
+    assert (
+        "A yearly amount of a programme running 'seit' an earlier year (V.6 seit 2020, II.2 seit 2005, IV.3 seit "
+        "2016) counts from 2023" in out
+    )
     bad = fko("budget", "--by", "year", "--from", "2030", "--extend-to", "2020")
     assert (bad.code, bad.err) == (2, "fko: the years run from 2030 to 2020: the end is before the start\n")
 
@@ -589,7 +633,7 @@ def test_unknown_funding_source_is_a_usage_error(fko: Callable[..., Result]) -> 
     result = fko("budget", "--funding", "ESFF")
     assert (result.code, result.err) == (
         2,
-        "fko: unknown funding source 'esff'; use one of Bund (BMBF), EFRE, ESF, JTF, Land\n",
+        "fko: unknown funding source 'esff'; use one of Bund (BMBF), EFRE, ESF, GRW (Bund und Land), JTF, Land\n",
     )
     assert [r["measure_id"] for r in fko("budget", "--funding", "bmbf", "--json").json()] == ["III.7"]
 
@@ -603,3 +647,51 @@ def test_iii_3_from_the_shell(fko: Callable[..., Result]) -> None:
     items = fko("show", "III.3", "--json").json()[0]["budget"]["items"]
     assert [pick(i, "basis", "year_from", "year_to") for i in items] == [("year", 2023, 2023)]
     assert "Planned funds for 2023: 120.511.166 € in 9 items" in fko("budget", "--year", "2023").out
+
+
+def test_a_funding_filter_is_named_and_joint_funds_are_said_to_be_unsplit(fko: Callable[..., Result]) -> None:
+    """--funding Land: II.8 and II.9 are "Landes- und ESF-Mittel" (R:1497, R:1565), III.10 JTF and Land;
+    the report does not split them, so they count in full under Land and again under ESF or JTF."""
+    land = fko("budget", "--funding", "Land", "--year", "2024").out.splitlines()
+    assert land[0] == "Planned funds (funding: Land) for 2024: 26.880.000 € in 3 items, largest first"
+    assert (
+        "Not split: the report names these funds only together, so they count here in full and again under "
+        "--funding for each of their other sources: II.9 16,7 Mio. €/Jahr (ESF + Land); II.8 10,1 Mio. €/Jahr "
+        "(ESF + Land); III.10 rund 13 Mio. € (JTF + Land)." in land
+    )
+    esf = fko("budget", "--funding", "ESF", "--year", "2024").out.splitlines()
+    assert esf[0] == "Planned funds (funding: ESF) for 2024: 26.800.000 € in 2 items, largest first"
+    grw = fko("budget", "--funding", "GRW", "--by", "ressort", "--year", "2023").out.splitlines()
+    assert grw[0] == "Planned funds (funding: GRW (Bund and Land)) by ressort, for 2023: 19.600.000 €"
+    assert fko("budget", "--year", "2024").out.splitlines()[0].startswith("Planned funds for 2024: ")
+
+
+def test_a_year_lists_only_rows_that_run_then(fko: Callable[..., Result]) -> None:
+    """--year 1999: nothing runs, so no rows (2.2.0 listed III.5 and V.4, "no separate funds", under
+    "0 € in 0 items"); in 2024 both run and are listed."""
+    early = fko("budget", "--year", "1999")
+    assert (early.code, early.out, early.err) == (
+        0,
+        "",
+        "fko: no planned funds run in 1999; `fko budget --by year` shows the years\n",
+    )
+    rows = fko("budget", "--year", "2024", "--json").json()
+    assert {r["measure_id"] for r in rows if r["kind"] == "none"} == {"III.5", "V.4"}
+
+
+def test_a_total_without_an_end_is_not_promised_to_annualize(fko: Callable[..., Result]) -> None:
+    """IV.6 "6 Mio. Euro", "seit 2023 (laufend)": no end, so --annualize cannot spread it; the footer says
+    so instead of "--annualize counts their share"."""
+    out = fko("budget", "IV.6").out
+    assert "Totals without a stated end, counted in no year (--annualize cannot spread them): IV.6 6 Mio. €." in out
+    assert "total over several years" not in out and "counts their share" not in out
+
+
+def test_the_reports_qualifier_is_shown_as_it_stands(fko: Callable[..., Result]) -> None:
+    """ "insgesamt rund 1 Mrd. Euro" (I.11) reads "rund 1 Mrd. €", "ca. 11 Mio. Euro" (IV.1) "ca. 11 Mio. €"."""
+    rows = {r["measure_id"]: r for r in fko("budget", "I.11", "IV.1", "II.3", "--json").json()}
+    assert (rows["I.11"]["qualifier"], rows["II.3"]["qualifier"]) == ("rund", "rund")
+    out = fko("budget", "I.11", "IV.1", "II.3").out
+    assert "rund 1 Mrd. €" in out and "rund 10 Mio. €/Jahr" in out and "ca. 11 Mio. €/Jahr" in out
+    assert "ca. 1 Mrd." not in out and "ca. 10 Mio." not in out
+    assert "Funds, structured: rund 1 Mrd. € · total · 2020–2026 (derived)" in fko("show", "I.11").out

@@ -170,3 +170,22 @@ def test_until_counts_to_the_end_of_a_month_or_year_since_from_its_first_day(sto
     may = [r["date"] for r in change_rows(store, window(store, "2020", "05/2024"))]
     assert may[0] == "2024-05-23" and may == [r["date"] for r in change_rows(store, window(store, "2020", "2024-05"))]
     assert change_rows(store, window(store, "2020", "01.05.2024"))[0]["date"] == "2024-04-24"  # III.8's first reading
+
+
+def test_a_planned_event_whose_date_passed_is_not_shown_as_planned(fko: Callable[..., Result]) -> None:
+    """The WHKT (12/2025) plans the JVA Werkstatt-Tage for "21. und 22. April 2026" and "28. und 29.
+    April 2026", the RVR its evening for 27.11.2025: once the date has passed they read "planned, date
+    passed, no report since", never "planned" and never "held" (no source reports that they took place)."""
+    rows = fko("changes", "--since", "2025-01", "--kind", "event", "--json").json()
+    by_date = {(r["date"], r["title"]): r for r in rows}
+    jva = by_date[("2026-04-21", "Werkstatt-Tage 2026: JVA Bochum-Langendreer öffnet für Handwerksbetriebe")]
+    assert (jva["event_status"], jva["event_date_passed"]) == ("planned", True)
+    held = [r for r in rows if r["event_status"] == "held"]
+    assert held and all(r["event_date_passed"] is None for r in held)
+    next_one = next(r for r in rows if r["date"] == "2027")  # "für das Jahr 2027 geplant"
+    assert next_one["event_date_passed"] is (dt.date.today() > dt.date(2027, 12, 31))
+    out = fko("changes", "--since", "2025-01", "--kind", "event").out
+    assert "2026-04-21 (am 21. und 22. April 2026)  (no measure)  [event: planned, date passed, no report since]" in out
+    assert (
+        "2025-11-27 (27. November 2025 von 17:00 Uhr bis 19:00 Uhr)  (no measure)  [event: planned, date passed" in out
+    )

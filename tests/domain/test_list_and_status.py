@@ -272,15 +272,18 @@ def test_every_pair_of_pieces_keeps_its_period() -> None:
 def test_the_shipped_records_keep_their_periods(store: Store) -> None:
     pool = store.measures() + store.table("initiatives")
     assert [S.runtime_period(r) for r in pool] == [_old_period(r) for r in pool]
-    # I.11 alone goes on past its runtime: "mit dem Haushaltsplan 2024 verstetigt"
-    assert [r["id"] for r in pool if S.period(r) != _old_period(r)] == ["I.11"]
+    # every period is its runtime's, I.11's too ("verstetigt" stands beside its status, 08/2020 bis 07/2026)
+    assert [r["id"] for r in pool if S.period(r) != _old_period(r)] == []
     noted = {r["id"]: S.status_note(r) for r in pool if S.status_note(r)}
     assert noted == {
         "I.11": "mit dem Haushaltsplan 2024 verstetigt",
         "II.8": "weitere Durchgänge geplant",
         "II.9": "weitere Durchgänge geplant",
         "III.1": "Inkrafttreten voraussichtlich 4. Quartal 2024",
+        "III.8": "Gesetz zur Änderung des Hochschulgesetzes beim Landtag eingebracht (Erste Lesung am 24. April 2024)",
         "V.4": "Entwurfs der Siebten Verordnung zur Änderung der Ausbildungs- und Prüfungsordnung Berufskolleg",
+        "VI.5": "Wer einen ausländischen Studienabschluss erworben hat, kann seither schneller und unbürokratisch in "
+        "Kindertageseinrichtungen in Nordrhein-Westfalen eine Arbeitsstelle antreten",
         "VI.7": "Beginn/Laufzeit voraussichtlich Herbst 2024",
     }
     plain = [r for r in pool if r["id"] not in noted]
@@ -300,7 +303,9 @@ def test_lead_starts_in_and_ends_in(fko: Callable[..., Result]) -> None:
     member = {r["id"] for r in fko("list", "--ressort", "MWIKE", "--json").json()}
     assert set(led) < member and "VI.3" in member
     ending = [r["id"] for r in fko("list", "--ends-in", "2026", "--json").json()]
-    assert ending == ["I.8", "III.10", "III.11", "III.12", "V.7"]  # not I.11: "verstetigt"
+    assert ending == ["I.8", "I.11", "III.10", "III.11", "III.12", "V.7"]  # I.11: "08/2020 bis 07/2026"
+    during = {r["id"] for r in fko("list", "--during", "2027", "--json").json()}
+    assert "I.11" not in during and "I.1" in during  # I.1 runs to 04/2028
     starting = [r["id"] for r in fko("list", "--starts-in", "2024", "--lead", "MAGS", "--json").json()]
     assert starting == ["III.10", "IV.10", "VI.3"]  # not III.1 or VI.7: only expected ("voraussichtlich")
     out = fko("list", "--lead", "MAGS", "--ends-in", "2026").out

@@ -62,7 +62,7 @@ def test_vi7_inference_stands_beside_the_status_and_selects_nothing(store: Store
 
 def test_show_list_and_compare_cite_the_evidence(fko: Callable[..., Result]) -> None:
     shown = fko("show", "V.9", "--on", "2026-01-01").out
-    assert "running (reported 2025-10, source dhb, 2025-10)" in shown
+    assert "running (reported 2025-10, source dhb)" in shown and "2025-10, source dhb, 2025-10" not in shown
     assert "dhb: Deutsches Handwerksblatt, Oktober 2025" in shown  # the key named once, with its title
     assert "from the report's runtime: ended on 2026-01-01 — rule: stated start and end" in shown
     assert "„Unter dem Dach der Landesinitiative setzen wir" in shown
@@ -86,19 +86,58 @@ def test_an_expected_date_or_a_draft_is_never_running(store: Store, fko: Callabl
         "Entwurfs der Siebten Verordnung zur Änderung der Ausbildungs- und Prüfungsordnung Berufskolleg"
     )
     expected = fko("list", "--status", "expected", "--on", "2024-06-01", "--json").json()
-    assert [r["id"] for r in expected] == ["III.1", "V.4", "VI.7"]
+    assert [r["id"] for r in expected] == ["III.1", "III.8", "V.4", "VI.7"]
     running = {r["id"] for r in fko("list", "--status", "laufend", "--on", "2025-01-01", "--json").json()}
-    assert not running & {"III.1", "V.4", "VI.7"}
+    assert not running & {"III.1", "III.8", "V.4", "VI.7"}
     assert fko("list", "--status", "erwartet", "--on", "2024-06-01", "--json").json() == expected
 
 
-def test_verstetigt_goes_on_past_the_runtime(store: Store) -> None:
-    """I.11 (08/2020 bis 07/2026) "mit dem Haushaltsplan 2024 verstetigt": running, open-ended."""
+def test_a_bill_at_first_reading_is_expected_then_unknown(store: Store, fko: Callable[..., Result]) -> None:
+    """III.8 "ein Gesetz zur Änderung des Hochschulgesetzes beim Landtag eingebracht (Erste Lesung am
+    24. April 2024)", "Beginn/Laufzeit ab 2024": expected during 2024, unknown after it until a source
+    confirms the law; never running (2.2.0: running, open-ended)."""
+    bill = "Gesetz zur Änderung des Hochschulgesetzes beim Landtag eingebracht (Erste Lesung am 24. April 2024)"
+    for day, state in ((dt.date(2024, 6, 1), "expected"), (dt.date(2024, 12, 31), "expected"), (JAN_2026, "unknown")):
+        iii8 = status_on(get(store, "III.8"), day)
+        assert (iii8.status, iii8.open_ended, iii8.derived, iii8.note) == (state, False, True, bill), day
+    shown = fko("show", "III.8", "--on", "2024-06-01").out
+    assert "expected (derived)" in shown and bill in shown
+    assert "III.8" not in {r["id"] for r in fko("list", "--status", "running", "--json").json()}
+
+
+def test_verstetigt_keeps_the_runtime_and_stands_beside_the_status(store: Store, fko: Callable[..., Result]) -> None:
+    """I.11 (08/2020 bis 07/2026) "mit dem Haushaltsplan 2024 verstetigt": running until 07/2026,
+    ended after it, the report's words beside the status (as II.8's "weitere Durchgänge geplant");
+    list, show, timeline and budget agree that it ends 07/2026."""
     i11 = status_on(get(store, "I.11"), dt.date(2026, 12, 1))
-    assert (i11.status, i11.open_ended, i11.end) == ("running", True, None)
-    assert (
-        i11.note == "mit dem Haushaltsplan 2024 verstetigt" and "goes on past its runtime's end 2026-07-31" in i11.rule
+    assert (i11.status, i11.open_ended, i11.end) == ("ended", False, dt.date(2026, 7, 31))
+    assert i11.note == "mit dem Haushaltsplan 2024 verstetigt"
+    assert status_on(get(store, "I.11"), dt.date(2026, 7, 31)).status == "running"
+    row = next(r for r in fko("list", "--json", "--on", "2026-12-07").json() if r["id"] == "I.11")
+    assert (row["status"], row["period_end"], row["status_note"]) == (
+        "ended",
+        "2026-07-31",
+        "mit dem Haushaltsplan 2024 verstetigt",
     )
+    shown = fko("show", "I.11", "--on", "2026-12-07").out
+    note = "\n    the report: mit dem Haushaltsplan 2024 verstetigt"
+    assert "ended on 2026-12-07 — rule: stated start and end" + note in shown
+    line = next(r for r in fko("timeline", "--json", "--on", "2026-12-07").json() if r["id"] == "I.11")
+    assert (line["status"], line["period_end"]) == ("ended", "2026-07-31")
+    budget = next(r for r in fko("budget", "I.11", "--json").json())
+    assert budget["period_end"] == "2026-07-31"
+
+
+def test_abgeschlossen_is_ended_and_what_it_issued_applies_since(store: Store, fko: Callable[..., Result]) -> None:
+    """VI.5 "Beginn/ Laufzeit abgeschlossen": the work is done, the decree applies: ended, with the
+    report's "kann seither schneller … eine Arbeitsstelle antreten" beside the status."""
+    vi5 = status_on(get(store, "VI.5"), JAN_2026)
+    assert (vi5.status, vi5.note) == (
+        "ended",
+        "Wer einen ausländischen Studienabschluss erworben hat, kann seither schneller und unbürokratisch in "
+        "Kindertageseinrichtungen in Nordrhein-Westfalen eine Arbeitsstelle antreten",
+    )
+    assert "kann seither schneller" in fko("show", "VI.5").out
 
 
 def test_further_rounds_are_shown_with_the_status(store: Store, fko: Callable[..., Result]) -> None:
@@ -121,3 +160,10 @@ def test_the_timeline_shows_the_status_list_and_show_weigh(fko: Callable[..., Re
     assert "Status as a later source reports it (as list and show weigh it): V.9." in out
     rows = fko("timeline", "V.9", "--on", "2026-01-01", "--json").json()
     assert (rows[0]["status"], rows[0]["weighed_status"]) == ("ended", "running")
+
+
+def test_a_report_names_its_date_once(fko: Callable[..., Result]) -> None:
+    """fko show IV.1 (DHB 10/2025 "fast 7000 Meisterprämien"): "running (reported 2025-10, source
+    dhb)", not "…, source dhb, 2025-10" (the date twice)."""
+    shown = fko("show", "IV.1", "--on", "2026-12-07").out.splitlines()
+    assert shown[shown.index("Status:") + 1] == "  running (reported 2025-10, source dhb)"
