@@ -31,8 +31,8 @@ def pythons_own_start(err: str) -> bool:
     """Whether stderr is Python's own report of a Ctrl-C during its start, before the fko script
     runs: a fatal init error, or a traceback through frozen modules and site only (no file of
     fko or of the script), which Python prints and, for its check of argv[0], goes on after."""
-    if err.startswith("Fatal Python error: init_"):
-        return True
+    if err.startswith("Fatal Python error: init_") or err == "KeyboardInterrupt\n":
+        return True  # the second: before the script's first instruction, no frame at all
     if not err.rstrip("\n").endswith("KeyboardInterrupt"):
         return False
     files = re.findall(r'^  File "([^"]+)"', err, re.M)

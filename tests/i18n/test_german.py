@@ -328,8 +328,8 @@ NOTES = [
     ),
     (
         "show III.3",
-        "19,6 Mio. € · für ein Jahr · 2023 · funds of the Bund-Länder-Gemeinschaftsaufgabe GRW",
-        "19,6 Mio. € · für ein Jahr · 2023 · Mittel der Bund-Länder-Gemeinschaftsaufgabe GRW",
+        "19,6 Mio. € · für ein Jahr · 2023 · GRW (Bund und Land) · funds of the Bund-Länder-Gemeinschaftsaufgabe GRW",
+        "19,6 Mio. € · für ein Jahr · 2023 · GRW (Bund und Land) · Mittel der Bund-Länder-Gemeinschaftsaufgabe GRW",
     ),
     ("show III.5", "Hinweis: frühestens: 2027 at the earliest", "Hinweis: „frühestens“: nicht vor 2027"),
     (
