@@ -1,3 +1,3 @@
 """fko: query the measures, funds and figures of the Fachkräfteoffensive NRW."""
 
-__version__ = "2.2.0"
+__version__ = "3.0.0"
