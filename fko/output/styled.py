@@ -181,9 +181,9 @@ def _fit(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
     until the rest fit at their least; while the declared ones hide, the title keeps two
     fifths of the width. The room left goes first to the short text columns (up to SMALL)
     whole and to the others up to SMALL as far as their typical cell and their header need;
-    then to the title up to two fifths of the width; then to fixed columns' headers; then to
-    the other text columns up to the width that holds four in five of their cells; then to
-    the title; then evenly.
+    then to the title up to two fifths of the width; then to the other text columns up to
+    the width that holds four in five of their cells; then to fixed columns' headers; then
+    to the title; then evenly.
     """
 
     def need(shown: list[int], size: Callable[[_Column], int]) -> int:
@@ -227,8 +227,8 @@ def _fit(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
     steps: list[tuple[list[int], Callable[[_Column], int]]] = [
         (others, lambda c: c.widest if c.widest <= SMALL else max(min(SMALL, c.typical), c.head.maximum)),
         (titles, lambda c: min(c.widest, max(MAIN_MIN, width * 2 // 5))),
-        (fixed, lambda c: c.widest),
         (others, lambda c: min(c.widest, max(c.typical, c.head.maximum))),
+        (fixed, lambda c: c.widest),
         (titles, lambda c: c.widest),
     ]
     for group, target in steps:
