@@ -182,8 +182,8 @@ def _fit(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
     fifths of the width. The room left goes first to the short text columns (up to SMALL)
     whole and to the others up to SMALL as far as their typical cell and their header need;
     then to the title up to two fifths of the width; then to the other text columns up to
-    the width that holds four in five of their cells; then to fixed columns' headers; then
-    to the title; then evenly.
+    the width that holds four in five of their cells; then to the title; then evenly to the
+    other text columns; what is left lets fixed columns' headers stand on one line.
     """
 
     def need(shown: list[int], size: Callable[[_Column], int]) -> int:
@@ -228,7 +228,6 @@ def _fit(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
         (others, lambda c: c.widest if c.widest <= SMALL else max(min(SMALL, c.typical), c.head.maximum)),
         (titles, lambda c: min(c.widest, max(MAIN_MIN, width * 2 // 5))),
         (others, lambda c: min(c.widest, max(c.typical, c.head.maximum))),
-        (fixed, lambda c: c.widest),
         (titles, lambda c: c.widest),
     ]
     for group, target in steps:
@@ -245,6 +244,10 @@ def _fit(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
             grow = min(step, spare, columns[i].widest - widths[i])
             widths[i] += grow
             spare -= grow
+    for i in fixed:  # what is left: fixed columns' headers on one line
+        grow = max(0, min(spare, columns[i].widest - widths[i]))
+        widths[i] += grow
+        spare -= grow
     return _Plan(widths, hidden)
 
 
