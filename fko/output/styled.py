@@ -95,7 +95,7 @@ def _typical(texts: Sequence[Text]) -> int:
 class _Column:
     """One column of a table as Rich measures it: the widths of its header and of its cells."""
 
-    __slots__ = ("body", "field", "floor", "head", "movable", "typical")
+    __slots__ = ("body", "field", "floor", "fold", "head", "movable", "typical")
 
     def __init__(self, field: Field, head: Measurement, body: Measurement, typical: int, movable: bool) -> None:
         self.field = field
@@ -104,8 +104,10 @@ class _Column:
         self.typical = typical
         #: Its cells can move under the title (there is one, and they are text).
         self.movable = movable
-        #: The title's least width while the plan tries it (MAIN_MIN, then _MAIN_LEAST).
+        #: The title's least width while the plan tries it (MAIN_MIN, then _MAIN_LEAST), and
+        #: whether its words longer than that may be folded.
         self.floor = MAIN_MIN
+        self.fold = False
 
     @property
     def fixed(self) -> bool:
@@ -122,14 +124,14 @@ class _Column:
         """The narrowest the column may be: a fixed column its widest cell; a text column its
         longest word (up to WORD_CAP; longer ones are folded) and, if it can move under the
         title, half its typical cell (up to WORD_CAP: no ribbon of a long text); the title up
-        to its floor (its words too, at _MAIN_LEAST). Never less than the header's longest
+        to its floor (its words too, when it may fold them). Never less than the header's longest
         word: no header word is split."""
         if self.fixed:
             return max(self.body.maximum, self.head.minimum)
         word = WORD_CAP
         if self.field.main:
             floor = self.floor
-            word = min(word, floor)  # at _MAIN_LEAST, a longer word is folded
+            word = min(word, floor) if self.fold else word
         elif self.movable:  # rather under the title than a ribbon
             floor = max(_TEXT_MIN, min(self.typical // 2, WORD_CAP))
         else:
@@ -162,10 +164,11 @@ class _Plan:
 
 def _plan(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
     """The width policy (`_fit`), with the title at least MAIN_MIN wide, else at least
-    _MAIN_LEAST; None when neither fits (then one block per row)."""
-    for floor in (MAIN_MIN, _MAIN_LEAST):
+    _MAIN_LEAST and its longest word, else at least _MAIN_LEAST with longer words folded; None
+    when none fits (then one block per row)."""
+    for floor, fold in ((MAIN_MIN, False), (_MAIN_LEAST, False), (_MAIN_LEAST, True)):
         for column in columns:
-            column.floor = floor
+            column.floor, column.fold = floor, fold
         plan = _fit(columns, width, wide)
         if plan is not None:
             return plan
