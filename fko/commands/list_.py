@@ -80,7 +80,7 @@ def run(
     from fko.domain.measures import filter_measures
     from fko.i18n import ngettext
     from fko.output import channels
-    from fko.views.measures import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS
+    from fko.views.measures import MEASURE_FIELDS, SOURCE_LIST_FIELDS, STATUS_FIELDS, STATUS_TODAY
     from fko.views.rows import list_row
 
     store = options.store(ctx)
@@ -114,7 +114,7 @@ def run(
         else:
             period = during.strip()
         filters.append(_(" running at any time in {period}").format(period=period))
-    if status or on or out.json or out.jsonl or out.fields is not None:  # the status: a filter, columns, JSON keys
+    if status or on or out.json or out.jsonl or out.for_people or out.fields is not None:  # a filter, columns, keys
         from fko.domain.status import check_status, matches, on_date, statuses_in
 
         day = on_date(on)
@@ -132,7 +132,8 @@ def run(
         title = ngettext("{n} record", "{n} records", len(rows))
     else:
         title = ngettext("{n} measure", "{n} measures", len(rows))
-    fields = (SOURCE_LIST_FIELDS if source else MEASURE_FIELDS) + (STATUS_FIELDS if status or on else [])
+    extra = STATUS_FIELDS if status or on else [STATUS_TODAY] if out.for_people and rows else []  # the table's status
+    fields = (SOURCE_LIST_FIELDS if source else MEASURE_FIELDS) + extra
     title = title.format(n=len(rows)) + "".join(filters)
     out.emit(options.display(ctx, wide), rows, fields, "list", title=title)
     if not rows and out.for_people:

@@ -89,13 +89,15 @@ def timeline_axis(rows: Sequence[dict[str, Any]], first: int, last: int, room: i
     return Axis(first, last, per_year, cut_before, cut_after)
 
 
-def _short(text: str, width: int) -> str:
-    """A title shortened to `width` at a word boundary, with …; whole if it fits."""
+def _short(text: str, width: int, fill: bool = False) -> str:
+    """A title shortened to `width` at a word boundary, with …; whole if it fits. With `fill`
+    (a terminal) a boundary that would leave a third of the room empty is not used: the title is cut
+    at the width instead, so that no room is left while words are cut off."""
     text = clean(text)
     if len(text) <= width:
         return text
     cut = text[: width - 1]
-    if " " in cut[width // 3 :]:
+    if " " in cut[(2 * width // 3 if fill else width // 3) :]:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:-–") + "…"
 
@@ -114,7 +116,7 @@ def gantt(
     █ the period; ▶ an open end; ◀ began before the axis; › runs past it; ◆? only a start
     is known; │ the --on date. Returns the axis drawn (None when there is nothing to draw).
     """
-    drawn = gantt_lines(groups, on, display.width or (80 if display.styled else 100), since, until)
+    drawn = gantt_lines(groups, on, display.width or (80 if display.styled else 100), since, until, display.styled)
     if drawn is None:
         return None
     lines, axis = drawn
@@ -133,9 +135,11 @@ def gantt_lines(
     width: int,
     since: int | None = None,
     until: int | None = None,
+    fill: bool = False,
 ) -> tuple[list[tuple[str, str]], Axis] | None:
     """The lines of the Gantt chart, each with its style ("bold" for a group's title), and the
-    axis drawn; None when there is nothing to draw."""
+    axis drawn; None when there is nothing to draw. With `fill` (a terminal) the titles take up
+    to half the width, so that they grow with it, and are cut only where the room ends."""
     import datetime as dt
 
     rows = [r for _, group in groups for r in group]
@@ -145,7 +149,8 @@ def gantt_lines(
     longest = max(len(clean(r["title"])) for r in rows)
     first, last = timeline_years(rows, on, since, until)
     years = last - first + 1
-    title_width = min(longest, max(30, width // 4), max(12, width - id_width - 5 - years * _MIN_PER_YEAR))
+    share = min(width // 2 - id_width, width - id_width - 5 - years * 4) if fill else width // 4  # bars: 4 a year
+    title_width = min(longest, max(30, share), max(12, width - id_width - 5 - years * _MIN_PER_YEAR))
     if width - id_width - 5 - title_width < 20:  # too narrow for titles: the bars come first
         title_width = 0
     label_width = id_width + 1 + (title_width + 1 if title_width else 0) + 3
@@ -206,6 +211,6 @@ def gantt_lines(
             symbol = STATUS_SYMBOL.get(row["status"], "?") + ("*" if row["status_derived"] else " ")
             label = clean(row["id"]).ljust(id_width) + " "
             if title_width:
-                label += _short(row["title"], title_width).ljust(title_width) + " "
+                label += _short(row["title"], title_width, fill).ljust(title_width) + " "
             out.append((f"{label}{symbol} {''.join(cells).rstrip()}".rstrip(), ""))
     return out, axis

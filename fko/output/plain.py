@@ -10,6 +10,7 @@ from typing import Any
 from fko.i18n import _, german
 from fko.output.channels import clean
 from fko.output.fields import Field, cell_text
+from fko.output.numbers import BINDS
 
 GAP = 3  # spaces between columns (the look of Rich's SIMPLE_HEAD box, which the terminal views use)
 
@@ -33,7 +34,8 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
-        words = [(m.start() + offset, m.end() + offset) for m in re.finditer(_BREAK, paragraph)]
+        bound = BINDS.sub("\ue000", paragraph) if "\ue000" not in paragraph else paragraph  # an amount is one word
+        words = [(m.start() + offset, m.end() + offset) for m in re.finditer(_BREAK, bound)]
         line: tuple[int, int] | None = None
         for a, b in words:
             if line is None:

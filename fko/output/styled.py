@@ -14,6 +14,7 @@ from rich import box
 from rich.align import Align
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
+from rich.containers import Lines
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
@@ -23,7 +24,8 @@ from fko.i18n import _
 from fko.output.channels import clean
 from fko.output.display import Display
 from fko.output.fields import Field, cell_text
-from fko.output.plain import GAP, MAIN_MIN, SMALL, WORD_CAP, hidden_note, under_main
+from fko.output.numbers import BINDS
+from fko.output.plain import GAP, MAIN_MIN, SMALL, WORD_CAP, hidden_note, movable, under_main
 
 MATCH = "bold reverse"  # matched words
 
@@ -53,75 +55,138 @@ def _cell(field: Field, row: dict[str, Any], shown: str) -> Text:
     return cell
 
 
+#: Stands for a space that must not break (inside "137.837.000 €", "ca. 5,5 Mio. €", "81,0 %")
+#: while Rich wraps a text; a private-use character, one column wide like the space it replaces.
+_GLUE = "\ue000"
+
+
+def _glued(value: Text) -> Text:
+    """`value` with the spaces inside amounts and percentages replaced by `_GLUE` (same length,
+    so its styles stay where they are)."""
+    out = value.copy()
+    if _GLUE not in out.plain:
+        out.plain = BINDS.sub(_GLUE, out.plain)
+    return out
+
+
+def wrapped(console: Console, value: Text, width: int) -> Lines:
+    """`value` wrapped by Rich at `width`: at spaces, never inside an amount with its unit; a
+    word longer than the width is folded."""
+    lines = _glued(value).wrap(console, max(1, width), overflow="fold")
+    for line in lines:
+        line.plain = line.plain.replace(_GLUE, " ")
+    return lines
+
+
 def _span(console: Console, texts: Iterable[Text]) -> Measurement:
     """The narrowest and widest a column of these texts can be (Rich's measurement): its
-    longest word, and its longest line."""
+    longest word (an amount with its unit counts as one), and its longest line."""
     options = console.options
-    measured = [Measurement.get(console, options, t) for t in texts]
+    measured = [Measurement.get(console, options, _glued(t)) for t in texts]
     return Measurement(max((m.minimum for m in measured), default=0), max((m.maximum for m in measured), default=0))
+
+
+def _typical(texts: Sequence[Text]) -> int:
+    """The width that holds four in five of these texts on one line (the widest line of each)."""
+    widths = sorted(max((cell_len(line) for line in t.plain.split("\n")), default=0) for t in texts)
+    return widths[(len(widths) * 4) // 5 - 1] if len(widths) >= 5 else (widths[-1] if widths else 0)
 
 
 class _Column:
     """One column of a table as Rich measures it: the widths of its header and of its cells."""
 
-    __slots__ = ("body", "field", "head")
+    __slots__ = ("body", "field", "floor", "fold", "head", "movable", "typical")
 
-    def __init__(self, field: Field, head: Measurement, body: Measurement) -> None:
+    def __init__(self, field: Field, head: Measurement, body: Measurement, typical: int, movable: bool) -> None:
         self.field = field
         self.head = head
         self.body = body
+        self.typical = typical
+        #: Its cells can move under the title (there is one, and they are text).
+        self.movable = movable
+        #: The title's least width while the plan tries it (MAIN_MIN, then _MAIN_LEAST), and
+        #: whether its words longer than that may be folded.
+        self.floor = MAIN_MIN
+        self.fold = False
 
     @property
     def fixed(self) -> bool:
-        """IDs, numbers, dates: never wrapped (their header may wrap)."""
+        """IDs, numbers, dates: never wrapped (their header may wrap, between its words)."""
         return self.field.numeric or self.field.keep_whole
 
     @property
     def widest(self) -> int:
-        if self.fixed:
-            return max(self.body.maximum, self.head.minimum)
+        """Every cell and the header on one line."""
         return max(self.body.maximum, self.head.maximum)
 
     @property
     def least(self) -> int:
-        """The width below which this column should not be squeezed while others can hide."""
+        """The narrowest the column may be: a fixed column its widest cell; a text column its
+        longest word (up to WORD_CAP; longer ones are folded) and, if it can move under the
+        title, half its typical cell (up to WORD_CAP: no ribbon of a long text); the title up
+        to its floor (its words too, when it may fold them). Never less than the header's longest
+        word: no header word is split."""
         if self.fixed:
-            return self.widest
-        word = min(max(self.body.minimum, self.head.minimum), WORD_CAP)
-        return max(word, min(self.widest, MAIN_MIN)) if self.field.main else word
+            return max(self.body.maximum, self.head.minimum)
+        word = WORD_CAP
+        if self.field.main:
+            floor = self.floor
+            word = min(word, floor) if self.fold else word
+        elif self.movable:  # rather under the title than a ribbon
+            floor = max(_TEXT_MIN, min(self.typical // 2, WORD_CAP))
+        else:
+            floor = _TEXT_MIN
+        return max(min(self.body.minimum, word), min(self.body.maximum, floor), self.head.minimum)
 
-    def share(self) -> int:
-        """What the column keeps before the title grows: all of it if fixed, else up to SMALL."""
-        return self.widest if self.fixed else min(self.widest, max(self.least, SMALL))
+
+_TEXT_MIN = 8  # a text column narrower than this (and than its text) wraps into a ribbon
+
+
+_MAIN_LEAST = 16  # the title's least where MAIN_MIN leaves no room for the numbers beside it
+
+
+_MOVED_WORD = 20  # a word moved under the title up to this long is never folded: "ca. 10,1 Mio. €/Jahr"
 
 
 class _Plan:
-    """What the width policy decided: the columns shown and hidden, the title's width (None: as
-    Rich finds it), and the most each text column may take (`max_width`)."""
+    """What the width policy decided: the columns shown (with their widths) and hidden."""
 
-    __slots__ = ("hidden", "limits", "shown", "title")
+    __slots__ = ("hidden", "widths")
 
-    def __init__(
-        self, shown: list[int], hidden: list[int], title: int | None = None, limits: dict[int, int] | None = None
-    ) -> None:
-        self.shown = shown
+    def __init__(self, widths: dict[int, int], hidden: list[int]) -> None:
+        self.widths = widths
         self.hidden = sorted(hidden)
-        self.title = title
-        self.limits = limits or {}
+
+    @property
+    def shown(self) -> list[int]:
+        return sorted(self.widths)
 
 
-def _plan(columns: Sequence[_Column], width: int, wide: bool) -> _Plan:
-    """The width policy: which columns to show, which to hide (moved under the title, or not
-    shown), and the widths to give Rich: the title's, and the most each other text column may
-    take (none when Rich's natural widths fit).
+def _plan(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
+    """The width policy (`_fit`), with the title at least MAIN_MIN wide, else at least
+    _MAIN_LEAST and its longest word, else at least _MAIN_LEAST with longer words folded; None
+    when none fits (then one block per row)."""
+    for floor, fold in ((MAIN_MIN, False), (_MAIN_LEAST, False), (_MAIN_LEAST, True)):
+        for column in columns:
+            column.floor, column.fold = floor, fold
+        plan = _fit(columns, width, wide)
+        if plan is not None:
+            return plan
+    return None
+
+
+def _fit(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
+    """The width policy: which columns to show, how wide each is, which to hide (moved under
+    the title, or not shown); None when even that does not fit (then one block per row).
 
     Every column at its widest if that fits. Otherwise the columns that may give way hide
-    (highest `drop` first; never with --wide) until the rest fit at their least. The title
-    then gets the room left after the other columns' share (short columns whole), or, if that
-    leaves it less than its least, what is left when they give way down to theirs. Whatever
-    the title does not take goes to the other text columns: up to their share first, then
-    evenly. Where even the least does not fit, Rich narrows the text columns from there (the
-    widest first) and folds their words.
+    (highest `drop` first; never with --wide), then the other text columns, from the right,
+    until the rest fit at their least; while the declared ones hide, the title keeps two
+    fifths of the width. The room left goes first to the short text columns (up to SMALL)
+    whole and to the others up to SMALL as far as their typical cell and their header need;
+    then to the title up to two fifths of the width; then to the other text columns up to
+    the width that holds four in five of their cells; then to the title; then evenly to the
+    other text columns; what is left lets fixed columns' headers stand on one line.
     """
 
     def need(shown: list[int], size: Callable[[_Column], int]) -> int:
@@ -129,44 +194,64 @@ def _plan(columns: Sequence[_Column], width: int, wide: bool) -> _Plan:
 
     shown = list(range(len(columns)))
     if need(shown, lambda c: c.widest) <= width:
-        return _Plan(shown, [])
+        return _Plan({i: columns[i].widest for i in shown}, [])
+    main = next((i for i, c in enumerate(columns) if c.field.main), None)
     hidden: list[int] = []
+
+    def least(c: _Column) -> int:  # the title holds the longest word (an amount) moved under it
+        if not c.field.main:
+            return c.least
+        return max([c.least, *(min(columns[j].body.minimum, _MOVED_WORD) for j in hidden if columns[j].movable)])
+
     if not wide:
         droppable = sorted(
             (i for i, c in enumerate(columns) if c.field.drop), key=lambda i: (-columns[i].field.drop, -i)
         )
-        for i in droppable:
-            if need(shown, lambda c: c.least) <= width:
+        declared = len(droppable)
+        if main is not None:  # then the other text columns, which move under the title
+            droppable += [i for i in reversed(shown) if i != main and not columns[i].fixed and i not in droppable]
+        roomy = min(columns[main].widest, max(MAIN_MIN, width * 2 // 5)) if main is not None else 0
+
+        def kept(c: _Column) -> int:  # the title keeps two fifths of the width while columns can hide
+            return max(least(c), roomy) if c.field.main else c.least
+
+        for n, i in enumerate(droppable):
+            if need(shown, kept if n < declared else least) <= width:
                 break
             shown.remove(i)
             hidden.append(i)
-    if need(shown, lambda c: c.widest) <= width:
-        return _Plan(shown, hidden)
-    least = {i: columns[i].least for i in shown if not columns[i].fixed}
-    spare = width - need(shown, lambda c: c.least)  # what the text columns may take beyond their least
-    if spare < 0:  # not even the least fits: Rich narrows the text columns from there
-        return _Plan(shown, hidden, None, least)
-    main = next((i for i in shown if columns[i].field.main), None)
-    rest = [i for i in shown if i != main]
-    title_width = None
-    if main is not None:
-        title = columns[main]
-        by_share = width - need(rest, lambda c: c.share()) - GAP
-        by_least = width - need(rest, lambda c: c.least) - GAP
-        title_width = min(title.widest, max(by_share, min(title.least, by_least)))
-        spare = by_least - title_width
-    limits = {i: size for i, size in least.items() if i != main}
-    for target in (_Column.share, lambda c: c.widest):  # short columns whole first, then evenly
-        while spare > 0:
-            growing = [i for i in limits if limits[i] < target(columns[i])]
-            if not growing:
-                break
-            step = max(1, spare // len(growing))
-            for i in growing:
-                grow = min(step, spare, target(columns[i]) - limits[i])
-                limits[i] += grow
-                spare -= grow
-    return _Plan(shown, hidden, title_width, limits)
+    if need(shown, least) > width:
+        return None
+    widths = {i: least(columns[i]) for i in shown}
+    spare = width - need(shown, least)
+    others = [i for i in shown if i != main and not columns[i].fixed]
+    fixed = [i for i in shown if columns[i].fixed]
+    titles = [main] if main in widths else []
+    steps: list[tuple[list[int], Callable[[_Column], int]]] = [
+        (others, lambda c: c.widest if c.widest <= SMALL else max(min(SMALL, c.typical), c.head.maximum)),
+        (titles, lambda c: min(c.widest, max(MAIN_MIN, width * 2 // 5))),
+        (others, lambda c: min(c.widest, max(c.typical, c.head.maximum))),
+        (titles, lambda c: c.widest),
+    ]
+    for group, target in steps:
+        for i in group:
+            grow = max(0, min(spare, target(columns[i]) - widths[i]))
+            widths[i] += grow
+            spare -= grow
+    while spare > 0:  # the rest, evenly
+        growing = [i for i in others if widths[i] < columns[i].widest]
+        if not growing:
+            break
+        step = max(1, spare // len(growing))
+        for i in growing:
+            grow = min(step, spare, columns[i].widest - widths[i])
+            widths[i] += grow
+            spare -= grow
+    for i in fixed:  # what is left: fixed columns' headers on one line
+        grow = max(0, min(spare, columns[i].widest - widths[i]))
+        widths[i] += grow
+        spare -= grow
+    return _Plan(widths, hidden)
 
 
 def table(
@@ -179,48 +264,110 @@ def table(
 ) -> None:
     """Rows as a Rich table that fits the terminal (see `_plan`): the column names bold above a
     rule, columns three spaces apart, numbers right-aligned, IDs, numbers and dates never
-    wrapped; the columns that did not fit as a dim line under the title, named in a footer.
-    `styles` may name a style ("bold") for a row."""
+    wrapped or cut; the columns that did not fit as a dim line under the title, named in a
+    footer; a column empty in every row left out. Where the columns cannot fit even so, each
+    row is a block of `Name: value` lines. `styles` may name a style ("bold") for a row."""
     console = display.console()
-    shown_texts = [[cell_text(f, row) for f in fields] for row in rows]
+    all_texts = [[cell_text(f, row) for f in fields] for row in rows]
+    used = [i for i in range(len(fields)) if any(line[i] for line in all_texts)] or list(range(len(fields)))
+    fields = [fields[i] for i in used]
+    shown_texts = [[line[i] for i in used] for line in all_texts]
     cells = [
         [_cell(f, row, s) for f, s in zip(fields, line, strict=True)]
         for row, line in zip(rows, shown_texts, strict=True)
     ]
     headers = [text(_(f.header), "bold") for f in fields]
-    for header in headers:
-        header.no_wrap, header.overflow = False, "fold"  # a name may wrap, in an unwrapped column too
+    main = next((i for i in range(len(fields)) if fields[i].main), None)
     columns = [
-        _Column(f, _span(console, [headers[i]]), _span(console, (line[i] for line in cells)))
+        _Column(
+            f,
+            _span(console, [headers[i]]),
+            _span(console, (line[i] for line in cells)),
+            _typical([line[i] for line in cells]),
+            i != main and movable(fields, i, main),
+        )
         for i, f in enumerate(fields)
     ]
     plan = _plan(columns, console.width, display.wide)
+    if title:
+        console.print(Text("\n").join(wrapped(console, text(title, "bold"), console.width)), no_wrap=True, crop=True)
+    if plan is None:
+        _blocks_of_rows(console, fields, headers, cells, rows, styles)
+        if footer:
+            lines(display, footer)
+        return
     shown, hidden = plan.shown, plan.hidden
-    main = next((i for i in range(len(fields)) if fields[i].main), None)
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), header_style="")
     for i in shown:
         column = columns[i]
         grid.add_column(
-            Align(headers[i], "right" if column.field.numeric else "left", vertical="bottom"),
+            Align(
+                Text("\n").join(wrapped(console, headers[i], plan.widths[i])),
+                "right" if column.field.numeric else "left",
+                vertical="bottom",
+            ),
             justify="right" if column.field.numeric else "left",
-            no_wrap=column.fixed,
-            overflow="ellipsis" if column.fixed else "fold",
-            max_width=column.widest if column.fixed else plan.limits.get(i),
-            width=plan.title if i == main else None,
+            no_wrap=True,
+            overflow="fold",
+            width=plan.widths[i],
         )
     for row, line, values in zip(rows, cells, shown_texts, strict=True):
-        drawn: list[RenderableType] = [line[i] for i in shown]
         extra = under_main(fields, hidden, main, values) if hidden else ""
-        if extra and main is not None and main in shown:
-            drawn[shown.index(main)] = Text.assemble(line[main], "\n", text(extra, "dim"))
+        drawn: list[RenderableType] = []
+        for i in shown:
+            cell = line[i]
+            if i == main and extra:
+                cell = Text.assemble(cell, "\n", text(extra, "dim"))
+            drawn.append(cell if columns[i].fixed else Text("\n").join(wrapped(console, cell, plan.widths[i])))
         grid.add_row(*drawn, style=(styles(row) or "") if styles else None)
-    if title:
-        console.print(text(title, "bold"))
     console.print(grid)
     note = hidden_note(fields, hidden, main)
     notes = [*footer, *([note] if note else [])]
     if notes:
-        console.print(text("\n".join(notes)))
+        lines(display, notes)
+
+
+def _blocks_of_rows(
+    console: Console,
+    fields: Sequence[Field],
+    headers: Sequence[Text],
+    cells: Sequence[Sequence[Text]],
+    rows: Sequence[dict[str, Any]],
+    styles: Callable[[dict[str, Any]], str | None] | None,
+) -> None:
+    """Rows too wide for any table at this width, one block each: a heading of the row's
+    leading IDs and its title (bold), then a `Name: value` line for each other cell that is
+    not empty, wrapped under itself."""
+    main = next((i for i in range(len(fields)) if fields[i].main), None)
+    lead = []
+    for i, f in enumerate(fields):
+        if not f.keep_whole or f.numeric:
+            break
+        lead.append(i)
+    first = main if main is not None else next((i for i in range(len(fields)) if i not in lead), None)
+    heads = [*lead, *([first] if first is not None and first not in lead else [])]
+    out: list[Text] = []
+    for n, (row, line) in enumerate(zip(rows, cells, strict=True)):
+        if n:
+            out.append(Text())
+        heading = Text("  ").join(line[i] for i in heads if line[i].plain)
+        heading.stylize("bold" if not styles else styles(row) or "bold")
+        out += [*wrapped(console, heading, console.width)]
+        for i, cell in enumerate(line):
+            if i in heads or not cell.plain:
+                continue
+            label = Text.assemble(headers[i], ": ") if headers[i].plain else Text()
+            out += _hanging_text(console, Text.assemble(label, cell), 2)
+    console.print(Text("\n").join(out), no_wrap=True, crop=True)
+
+
+def _hanging_text(console: Console, value: Text, indent: int) -> list[Text]:
+    """`value` wrapped at the console's width, its first line indented by `indent` and the lines
+    it wraps to by two more; amounts kept whole, long words folded."""
+    out = []
+    for n, line in enumerate(wrapped(console, value, console.width - indent - 2)):
+        out.append(Text(" " * (indent + (2 if n else 0))) + line)
+    return out
 
 
 def _paragraphs(value: str) -> RenderableType:
@@ -259,8 +406,7 @@ def record(display: Display, title: str, items: Sequence[tuple[str, str]]) -> No
 def _hanging(console: Console, value: str, indent: int, style: str = "") -> Text:
     """`value` wrapped by Rich at the console's width, its first line indented by `indent`
     spaces and the lines it wraps to by two more; long words folded."""
-    width = max(1, console.width - indent - 2)
-    lines = text(value, style).wrap(console, width, overflow="fold")
+    lines = wrapped(console, text(value, style), console.width - indent - 2)
     out = Text()
     for n, line in enumerate(lines):
         out.append_text(Text(" " * (indent + (2 if n else 0))) + line)
@@ -287,8 +433,10 @@ def blocks(
 
 
 def lines(display: Display, texts: Sequence[str]) -> None:
-    """Lines for people, wrapped by Rich at the terminal's width (long words folded)."""
-    display.console().print(text("\n".join(texts)), overflow="fold")
+    """Lines for people, wrapped by Rich at the terminal's width (amounts kept whole, long
+    words folded)."""
+    console = display.console()
+    console.print(Text("\n").join(wrapped(console, text("\n".join(texts)), console.width)), no_wrap=True, crop=True)
 
 
 def bar_chart(display: Display, bars: Sequence[tuple[str, str, str]], title: str | None) -> None:

@@ -93,7 +93,7 @@ BUDGET_FIELDS: list[Field] = [
     Field("ministries", N_("Ministries"), lambda r: in_english(_ministries, r), view=_ministries, drop=1),
     Field("lead", N_("Lead"), key("lead"), in_table=False),
     Field("kind", N_("Kind"), key("kind"), in_table=False),
-    Field("amount", N_("Amount"), lambda r: _amount(r), view=lambda r: amount_text(r), keep_whole=True),
+    Field("amount", N_("Amount"), lambda r: _amount(r), view=lambda r: amount_text(r)),
     Field("amount_eur", N_("Euro"), key("amount_eur"), numeric=True, in_table=False),
     Field("quantity", N_("Quantity"), key("quantity"), numeric=True, in_table=False),
     Field("unit", N_("Unit"), key("unit"), in_table=False),

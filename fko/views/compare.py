@@ -121,7 +121,7 @@ def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> 
         table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
     fields = [
         Field("mark", "", key("mark"), keep_whole=True),
-        Field("field", N_("Field"), key("field"), keep_whole=True),
+        Field("field", N_("Field"), key("field")),
     ]
     fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
     tables.table(

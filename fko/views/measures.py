@@ -24,7 +24,7 @@ MEASURE_FIELDS: list[Field] = [
     Field("cluster", N_("Cluster"), key("cluster"), in_table=False),
     Field("title", N_("Title"), key("title"), main=True),
     Field("ressorts", N_("Ministries"), key("ressorts"), drop=1),
-    Field("runtime.text", N_("Runtime"), path("runtime", "text"), show=_runtime, drop=2),
+    Field("runtime.text", N_("Runtime"), path("runtime", "text"), show=_runtime, drop=3),
     Field("runtime.start", N_("Start"), path("runtime", "start"), in_table=False, show=date_shown),
     Field("runtime.end", N_("End"), path("runtime", "end"), in_table=False, show=date_shown),
     Field("budget.text", N_("Planned funds"), path("budget", "text"), in_table=False),
@@ -69,6 +69,18 @@ STATUS_FIELDS: list[Field] = [
     Field("reported_inference", N_("fko's inference"), key("reported_inference"), in_table=False),
     Field("on", N_("On"), key("on"), in_table=False, show=date_shown),
 ]
+
+
+#: `fko list`'s table without --status or --on: each measure's status today, in one word (the
+#: one --status selects by); CSV and JSON keep their columns.
+STATUS_TODAY = Field(
+    "weighed_status",
+    N_("Status"),
+    key("weighed_status"),
+    view=lambda r: status_word(r["weighed_status"]),
+    keep_whole=True,
+    drop=2,
+)
 
 
 RESSORT_FIELDS: list[Field] = [

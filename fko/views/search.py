@@ -74,5 +74,5 @@ SEARCH_FIELDS: list[Field] = [
     Field("field", N_("Field"), key("field"), in_table=False),
     Field("matched", N_("Matched"), key("matched"), in_table=False),
     Field("synonyms", N_("Synonyms"), _synonyms, in_table=False),
-    Field("score", N_("Score"), key("score"), numeric=True, drop=3),
+    Field("score", N_("Score"), key("score"), numeric=True),
 ]

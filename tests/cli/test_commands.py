@@ -61,7 +61,9 @@ def test_list_table(fko: Fko) -> None:
         "Ende",
         "der",
         "Legislaturperiode",
+        "running",
     ]
+    assert result.out.splitlines()[1].split() == ["ID", "Title", "Ministries", "Runtime", "Status"]
 
 
 def test_unknown_filter_values_are_usage_errors(fko: Fko) -> None:

@@ -49,7 +49,7 @@ def imported(*args: str) -> set[str]:
                 "fko.views.budget",
             },
         ),
-        # a list table needs no status, search, figures, calendar or enums
+        # a list table needs no search, figures, calendar or enums (its status column: fko.domain.status)
         (
             ("list",),
             {
@@ -57,7 +57,6 @@ def imported(*args: str) -> set[str]:
                 "fko.domain.budget",
                 "fko.search.finder",
                 "fko.search.query",
-                "fko.domain.status",  # a table without --status/--on shows none
                 "fko.domain.figures",
                 "calendar",
                 "fko.commands.choices",
