@@ -6,7 +6,7 @@ import re
 
 #: The spaces that bind a number to its unit or qualifier, where a line must not break:
 #: "ca. 11", "11 Mio.", "Mio. €", "2.500 €", "81,0 %".
-BINDS = re.compile(r"(?<=\bca\.) (?=\d)|(?<=\d) (?=(?:Mio\.|Mrd\.|€|%))|(?<=Mio\.) (?=€)|(?<=Mrd\.) (?=€)")
+BINDS = re.compile(r"(?:(?<=\bca\.)|(?<=\brund)) (?=\d)|(?<=\d) (?=(?:Mio\.|Mrd\.|€|%))|(?<=Mio\.) (?=€)|(?<=Mrd\.) (?=€)")
 
 
 def count(n: int, noun: str, singular: str | None = None) -> str:

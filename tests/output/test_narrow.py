@@ -75,7 +75,7 @@ def test_every_amount_is_shown_whole_on_one_line(
     else:
         rows = [r for r in fko(*view, "--json").json() if r["kind"] == "money"]
         assert rows, view
-        wanted = [euro_text(r["amount_eur"], r["approximate"], r["basis"]) for r in rows]
+        wanted = [euro_text(r["amount_eur"], r["approximate"], r["basis"], r.get("qualifier")) for r in rows]
         wanted += [euro_exact(r["counted_eur"]) for r in rows if r["counted_eur"] is not None and "--year" in view]
     if "--year" in view:
         wanted.append("137.837.000 €" if "--ressort" not in view else "27.700.000 €")
