@@ -29,8 +29,8 @@ _ONE_DAY = re.compile(r"\b(ganztägig\w*|eintägig\w*|Bewerbertag|Kongress)\b")
 _COMPLETED = "the report states 'abgeschlossen' (completed)"
 #: A measure that rests on a draft ("des Entwurfs der Siebten Verordnung zur Änderung …").
 _DRAFT = re.compile(r"\bEntwurfs?\b[^.,;]*")
-#: A measure made permanent ("mit dem Haushaltsplan 2024 verstetigt"): the words stand beside its
-#: status; its period stays its runtime's (I.11 "08/2020 bis 07/2026"), as its money does.
+#: A measure made permanent ("mit dem Haushaltsplan 2024 verstetigt"): it goes on past its runtime,
+#: the words beside its status; its money keeps the runtime's years (I.11 "08/2020 bis 07/2026").
 _PERMANENT = re.compile(r"(?:\bmit\b[^.,;]*?\s)?\bverstetigt\b")
 #: A bill before the Landtag ("ein Gesetz zur Änderung des Hochschulgesetzes beim Landtag eingebracht
 #: (Erste Lesung am 24. April 2024)"): what it regulates is only expected until a source confirms it.
@@ -201,8 +201,8 @@ def starts_in(record: dict[str, Any], year: int) -> bool:
 
 
 def ends_in(record: dict[str, Any], year: int) -> bool:
-    """Whether the record's interpreted period ends in `year`: a stated or derived end (I.11's
-    runtime ends 07/2026, "verstetigt" or not); an open or unknown end does not end."""
+    """Whether the record's interpreted period ends in `year`: a stated or derived end; an open
+    or unknown end, or a measure made permanent past its runtime (I.11), does not end."""
     end = period(record)[1]
     return end is not None and end.year == year
 
@@ -235,10 +235,15 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 
 def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
-    """(start, end, open_ended, derived, rule) of a record: its runtime's period. A measure the
-    report calls "verstetigt" (I.11) keeps its runtime's end: the report states no later one, and
-    its money ends there; the words stand beside the status (`status_note`)."""
-    return runtime_period(record)
+    """(start, end, open_ended, derived, rule) of a record: its runtime's period, and a measure
+    the report calls "verstetigt" (made permanent, I.11) goes on past its runtime's end (issue
+    #23); its money still ends with the runtime (budget reads `runtime_period`)."""
+    start, end, open_ended, derived, rule = runtime_period(record)
+    permanent = _qualifiers(record)[2]
+    if permanent and end is not None:
+        rule += f"; {permanent!r}: made permanent, so it goes on past its runtime's end {end.isoformat()}"
+        return start, None, True, True, rule
+    return start, end, open_ended, derived, rule
 
 
 def _words(text: str, pattern: re.Pattern[str]) -> str | None:

@@ -64,7 +64,7 @@ KEYS = ("kind", "amount_eur", "basis", "year_from", "year_to", "years_derived", 
             ],
         ),
         # "bis 2027" belongs to the 3 % increase, not to the years of the funds
-        ("III.9", [("money", 3_100_000, "per_year", 2024, None, False, False, [])]),
+        ("III.9", [("money", 3_100_000, "per_year", 2024, 2027, True, False, [])]),
         # "2023: 19,6 Mio. Euro" is an amount for the one stated year 2023, "aus Mitteln der
         # Bund-Länder-Gemeinschaftsaufgabe … (GRW)": money of the Bund and the Land together
         ("III.3", [("money", 19_600_000, "year", 2023, 2023, False, False, ["GRW (Bund und Land)"])]),
@@ -441,8 +441,8 @@ def test_a_peak_year_only_where_the_data_supports_one(store: Store) -> None:
         (2025, 111_453_000, 2_260_000, 109_193_000),
         (2026, 111_398_790, 2_110_000, 109_288_790),
         (2027, 110_647_454, 1_260_000, 109_387_454),
-        (2028, 109_417_454, 30_000, 109_387_454),
-        (2029, 109_417_454, 30_000, 109_387_454),
+        (2028, 106_030_000, 30_000, 106_000_000),  # III.9 stops with 2027
+        (2029, 106_030_000, 30_000, 106_000_000),
     ]
     peak = peak_year(per_year)
     assert peak is not None and (peak["year"], peak["year_total"]) == (2024, 137_837_000)
@@ -483,20 +483,19 @@ def test_seit_counts_from_the_reports_period_never_before_it(store: Store) -> No
 
 def test_a_stated_increase_grows_the_amount_until_its_last_year(store: Store) -> None:
     """III.9 "3,1 Mio. Euro pro Jahr ab 2024 (zzgl. 3 Prozent pro Jahr bis 2027)": 3.100.000,
-    3.193.000, 3.288.790, 3.387.453,7 (compounded: fko's reading); after 2027 the increase stops
-    and the open end is carried on."""
+    3.193.000, 3.288.790, 3.387.453,7 (compounded: fko's reading); the amount stops with 2027, the
+    last year its wording names (issue #23: "grows 3 % a year and stops at 2027")."""
     assert (items(store, "III.9")[0]["growth_percent"], items(store, "III.9")[0]["growth_until"]) == (3.0, 2027)
-    grown = {y: _rows(view(store, year=y))[("III.9", 1)] for y in range(2024, 2030)}
-    assert {y: r["counted_eur"] for y, r in grown.items()} == {
+    grown = {y: _rows(view(store, year=y)).get(("III.9", 1)) for y in range(2024, 2030)}
+    assert {y: r and r["counted_eur"] for y, r in grown.items()} == {
         2024: 3_100_000,
         2025: 3_193_000,
         2026: 3_288_790,
         2027: 3_387_454,
-        2028: 3_387_454,
-        2029: 3_387_454,
+        2028: None,
+        2029: None,
     }
     assert grown[2024]["assumptions"] == [] and grown[2027]["assumptions"] == ["growth"]
-    assert grown[2028]["assumptions"] == ["growth", "carried_on"]
 
 
 # --- the command line ---------------------------------------------------------------------------
@@ -596,7 +595,7 @@ def test_budget_without_year(fko: Callable[..., Result]) -> None:
 def test_by_year_range_and_options(fko: Callable[..., Result]) -> None:
     rows = fko("budget", "--by", "year", "--json").json()
     assert (rows[0]["year"], rows[-1]["year"]) == (2022, 2029)
-    assert rows[-1]["assumed_ids"] == ["II.2", "II.3", "III.9", "IV.1", "V.6"]
+    assert rows[-1]["assumed_ids"] == ["II.2", "II.3", "IV.1", "V.6"]  # III.9 stops with 2027
     wider = fko("budget", "--by", "year", "--from", "2016", "--extend-to", "2030", "--json").json()
     # nothing is carried back before the report's period: 2016 holds no amount ("seit" counts from 2023)
     assert [(r["year"], r["year_total_eur"], r["stated_eur"], r["assumed_ids"]) for r in wider[:8]] == [

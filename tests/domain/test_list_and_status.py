@@ -272,8 +272,11 @@ def test_every_pair_of_pieces_keeps_its_period() -> None:
 def test_the_shipped_records_keep_their_periods(store: Store) -> None:
     pool = store.measures() + store.table("initiatives")
     assert [S.runtime_period(r) for r in pool] == [_old_period(r) for r in pool]
-    # every period is its runtime's, I.11's too ("verstetigt" stands beside its status, 08/2020 bis 07/2026)
-    assert [r["id"] for r in pool if S.period(r) != _old_period(r)] == []
+    # every period is its runtime's but I.11's: "verstetigt" (made permanent) goes on past 07/2026
+    assert [r["id"] for r in pool if S.period(r) != _old_period(r)] == ["I.11"]
+    start, end, open_ended, derived, rule = S.period(next(r for r in pool if r["id"] == "I.11"))
+    assert (start, end, open_ended, derived) == (dt.date(2020, 8, 1), None, True, True)
+    assert rule.endswith("made permanent, so it goes on past its runtime's end 2026-07-31")
     noted = {r["id"]: S.status_note(r) for r in pool if S.status_note(r)}
     assert noted == {
         "I.11": "mit dem Haushaltsplan 2024 verstetigt",
@@ -303,9 +306,9 @@ def test_lead_starts_in_and_ends_in(fko: Callable[..., Result]) -> None:
     member = {r["id"] for r in fko("list", "--ressort", "MWIKE", "--json").json()}
     assert set(led) < member and "VI.3" in member
     ending = [r["id"] for r in fko("list", "--ends-in", "2026", "--json").json()]
-    assert ending == ["I.8", "I.11", "III.10", "III.11", "III.12", "V.7"]  # I.11: "08/2020 bis 07/2026"
+    assert ending == ["I.8", "III.10", "III.11", "III.12", "V.7"]  # not I.11: verstetigt, past 07/2026
     during = {r["id"] for r in fko("list", "--during", "2027", "--json").json()}
-    assert "I.11" not in during and "I.1" in during  # I.1 runs to 04/2028
+    assert "I.11" in during and "I.1" in during  # I.1 runs to 04/2028
     starting = [r["id"] for r in fko("list", "--starts-in", "2024", "--lead", "MAGS", "--json").json()]
     assert starting == ["III.10", "IV.10", "VI.3"]  # not III.1 or VI.7: only expected ("voraussichtlich")
     out = fko("list", "--lead", "MAGS", "--ends-in", "2026").out

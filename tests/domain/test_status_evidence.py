@@ -105,25 +105,27 @@ def test_a_bill_at_first_reading_is_expected_then_unknown(store: Store, fko: Cal
     assert "III.8" not in {r["id"] for r in fko("list", "--status", "running", "--json").json()}
 
 
-def test_verstetigt_keeps_the_runtime_and_stands_beside_the_status(store: Store, fko: Callable[..., Result]) -> None:
-    """I.11 (08/2020 bis 07/2026) "mit dem Haushaltsplan 2024 verstetigt": running until 07/2026,
-    ended after it, the report's words beside the status (as II.8's "weitere Durchgänge geplant");
-    list, show, timeline and budget agree that it ends 07/2026."""
+def test_verstetigt_goes_on_past_the_runtime_and_stands_beside_the_status(
+    store: Store, fko: Callable[..., Result]
+) -> None:
+    """I.11 (08/2020 bis 07/2026) "mit dem Haushaltsplan 2024 verstetigt": made permanent, it goes
+    on past its runtime (issue #23: "'verstetigt' (I.11) means the measure goes on past its
+    runtime"), the report's words beside the status; list, show and timeline agree. Its money, "rund
+    1 Mrd. Euro für die gesamte Laufzeit", stays on the runtime's months (budget)."""
     i11 = status_on(get(store, "I.11"), dt.date(2026, 12, 1))
-    assert (i11.status, i11.open_ended, i11.end) == ("ended", False, dt.date(2026, 7, 31))
+    assert (i11.status, i11.open_ended, i11.end) == ("running", True, None)
     assert i11.note == "mit dem Haushaltsplan 2024 verstetigt"
-    assert status_on(get(store, "I.11"), dt.date(2026, 7, 31)).status == "running"
     row = next(r for r in fko("list", "--json", "--on", "2026-12-07").json() if r["id"] == "I.11")
     assert (row["status"], row["period_end"], row["status_note"]) == (
-        "ended",
-        "2026-07-31",
+        "running",
+        None,
         "mit dem Haushaltsplan 2024 verstetigt",
     )
     shown = fko("show", "I.11", "--on", "2026-12-07").out
-    note = "\n    the report: mit dem Haushaltsplan 2024 verstetigt"
-    assert "ended on 2026-12-07 — rule: stated start and end" + note in shown
+    assert "made permanent, so it goes on past its runtime's end 2026-07-31" in shown
+    assert "\n    the report: mit dem Haushaltsplan 2024 verstetigt" in shown
     line = next(r for r in fko("timeline", "--json", "--on", "2026-12-07").json() if r["id"] == "I.11")
-    assert (line["status"], line["period_end"]) == ("ended", "2026-07-31")
+    assert (line["status"], line["period_end"]) == ("running", None)
     budget = next(r for r in fko("budget", "I.11", "--json").json())
     assert budget["period_end"] == "2026-07-31"
 
