@@ -200,28 +200,30 @@ def _chart(display: "Display", groups: list[dict[str, Any]], by: str, year: int 
     from fko.views.budget import group_name
 
     amount = "peak_eur" if by != "year" and year is None else "year_total"
-    if by == "year":  # the bars draw what the report states; the part fko assumes is written beside them
-        amount = "stated_eur"
-        title = _("Euro stated for each year (* and a part fko assumes, not drawn: Assumed €)")
+    if by == "year":  # solid: what the report states; light: the part fko assumes (Assumed €)
+        amount = "year_total"
+        title = _("Euro planned for each year: █ as the report states it, ░ what fko assumes (*)")
         if annualize:
             title = _(
-                "Euro stated for each year (* and a part fko assumes, not drawn: Assumed €; totals over several "
-                "years spread)"
+                "Euro planned for each year: █ as the report states it, ░ what fko assumes (*; totals over "
+                "several years spread)"
             )
     elif year is not None:
         title = _("Euro planned for {year}, by {group}").format(year=year, group=_(GROUPED_BY[by]))
     else:
         title = _("Euro planned in each group's peak year, by {group}").format(group=_(GROUPED_BY[by]))
-    bars = []
+    bars, light = [], []
     for g in groups:
         if by == "year" and g["year_total"]:
             label = group_name(g["group"]) + (" *" if g["assumed"] else "")
-            bars.append((label, float(g[amount]), numbers.euro_exact(g[amount])))
+            bars.append((label, float(g["stated_eur"]), numbers.euro_exact(g["year_total"])))
+            light.append(float(g["assumed_eur"] or 0))
         elif g[amount]:
             label = group_name(g["group"])
             if amount == "peak_eur":
                 label += f" ({g['peak_year']})"
             bars.append((label, float(g[amount]), numbers.euro_exact(g[amount])))
+            light.append(0.0)
     if bars:
         tables.separator()
-        charts.bar_chart(display, bars, title=title)
+        charts.bar_chart(display, bars, title=title, light=light)

@@ -15,19 +15,28 @@ if TYPE_CHECKING:
 
 
 def bar_chart(
-    display: Display, items: Sequence[tuple[str, float, str]], width: int = 40, title: str | None = None
+    display: Display,
+    items: Sequence[tuple[str, float, str]],
+    width: int = 40,
+    title: str | None = None,
+    light: Sequence[float] | None = None,
 ) -> None:
     """Horizontal bars: (label, value, value as text), scaled to the largest value; in a
-    terminal a Rich grid (labels wrap if it is narrow), into a pipe plain lines."""
-    top = max((v for _, v, _ in items), default=0) or 1
+    terminal a Rich grid (labels wrap if it is narrow), into a pipe plain lines. `light`, one
+    value per item, is drawn after the solid part in a light shade (░): a part of another kind,
+    such as what fko assumes beside what the report states."""
+    extra = list(light) if light is not None else [0.0] * len(items)
+    top = max((v + x for (_, v, _), x in zip(items, extra, strict=True)), default=0) or 1
     label_width = max((len(clean(label)) for label, _, _ in items), default=0)
     room = display.width or (80 if display.styled else None)
     if room is not None:  # the bars shrink to fit the width, down to 10 characters
         longest = max((len(clean(shown)) for _, _, shown in items), default=0)
         width = max(10, min(width, room - label_width - 3 - longest))
-    bars = [
-        (label, "█" * max(1 if value > 0 else 0, round(width * value / top)), shown) for label, value, shown in items
-    ]
+    bars = []
+    for (label, value, shown), more in zip(items, extra, strict=True):
+        solid = max(1 if value > 0 else 0, round(width * value / top))
+        shade = max(1 if more > 0 else 0, round(width * (value + more) / top) - solid)
+        bars.append((label, "█" * solid + "░" * shade, shown))
     if display.styled:
         from fko.output import styled  # Rich, for a terminal only
 

@@ -592,9 +592,10 @@ BUDGET_GROUP_FIELDS: list[Field] = [
 BUDGET_YEAR_FIELDS: list[Field] = [
     Field("year", N_("Year"), key("year"), numeric=True, show=lambda v: str(v)),
     Field("items", N_("Items"), key("items"), numeric=True),
-    Field("stated_eur", N_("Stated €"), key("stated_eur"), numeric=True, show=lambda v: eur(v)),
-    Field("assumed_eur", N_("Assumed €"), key("assumed_eur"), numeric=True, show=lambda v: eur(v) if v else "", drop=1),
-    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=lambda v: eur(v), drop=2),
+    Field("stated_eur", N_("Stated €"), key("stated_eur"), numeric=True, show=lambda v: eur(v), drop=1),
+    Field("assumed_eur", N_("Assumed €"), key("assumed_eur"), numeric=True, show=lambda v: eur(v) if v else "", drop=2),
+    # the year's total, what `--year` counts: never moved out of a narrow table
+    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=lambda v: eur(v)),
     Field("assumed", N_("Assumed"), key("assumed"), show=lambda v: "*" if v else "", in_table=False),
     Field("assumed_ids", N_("Assumed for"), key("assumed_ids"), drop=3),
 ]

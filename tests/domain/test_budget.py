@@ -616,10 +616,11 @@ def test_by_year_range_and_options(fko: Callable[..., Result]) -> None:
     )
     assert "2024      16   137.837.000 €                   137.837.000 €" in out
     assert "2025      12     2.260.000 €   109.193.000 €   111.453.000 €   II.2, II.3, III.9, IV.1, V.6" in out
-    # the bars draw the stated euros; the assumed part is written beside them, never drawn as firm
-    assert "Euro stated for each year (* and a part fko assumes, not drawn: Assumed €)" in out
-    assert "2022    █ 200.000 €" in out and "2029 *  █ 30.000 €" in out
+    assert "Euro planned for each year: █ as the report states it, ░ what fko assumes (*)" in out
+    # the bars: solid what the report states, light what fko assumes, the year's total beside them
     assert "2024    ████████████████████████████████████████ 137.837.000 €" in out
+    assert "2025 *  █░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 111.453.000 €" in out
+    assert "2022    █ 200.000 €" in out and "2029 *  █░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 106.030.000 €" in out
     assert (
         "A yearly amount of a programme running 'seit' an earlier year (V.6 seit 2020, II.2 seit 2005, IV.3 seit "
         "2016) counts from 2023" in out
