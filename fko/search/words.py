@@ -250,10 +250,21 @@ def _reading(keys: Sequence[str], look: Lookup) -> str | None:
 
 
 def _split(key: str, look: Lookup) -> list[str] | None:
-    """A query compound split by the data's words, else by the general word list."""
+    """A query compound split by the data's words, else by the general word list where its parts
+    are more frequent than the word itself (Koehn and Knight 2003: the geometric mean of the
+    parts' frequencies against the whole word's): "Lehrermangel" splits, but "geschmissen", a
+    word of the list in its own right, is no "gesch" + "missen"."""
     from fko import german
 
-    return german.split_compound(key, look.lexicon) or german.split_by_frequency(key, look.general)
+    pieces = german.split_compound(key, look.lexicon)
+    if pieces:
+        return pieces
+    general = look.general
+    pieces = german.split_by_frequency(key, general)
+    whole = general.get(key)
+    if pieces and whole is not None and sum(general[p] for p in pieces) / len(pieces) <= whole:
+        return None
+    return pieces
 
 
 #: A compound of the query found in at most this many records is also looked for by its parts.
