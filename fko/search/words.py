@@ -238,7 +238,8 @@ def _reading(keys: Sequence[str], look: Lookup) -> str | None:
     """How a query of several words reads: "en" when more of its words lean English than German,
     "de" for the reverse, None for one word alone, a tie, or a query with no English word that the
     data or the glossary knows (then the word list is not even loaded). Homographs ("fast",
-    "will", "gift") do not vote: the other words decide what they are."""
+    "will", "gift") do not vote: the other words decide what they are, stop words among them
+    ("and", "für")."""
     distinct = list(dict.fromkeys(keys))
     if len(distinct) < 2:
         return None
@@ -351,7 +352,8 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
         )
     seen: set[str] = set()
     kept = [(r, k) for r, k in kept if not (k in seen or seen.add(k))]  # type: ignore[func-returns-value]
-    reading = _reading([k for _, k in kept], look)
+    # stop words vote too ("art and media jobs" reads as English by its "and"); homographs do not
+    reading = _reading([k for _, k in kept] + [k for _, k in raw_words if k in STOPWORDS], look)
     words: list[Word] = []
     i = 0
     group = 0
