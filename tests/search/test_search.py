@@ -386,7 +386,7 @@ def test_the_score_falls_with_the_rank(store: Store, query: str) -> None:
     assert len(scores) > 3 and scores == sorted(scores, reverse=True), scores
 
 
-@pytest.mark.parametrize("query", ["apprenticeship coaching", "Lehrer"])
+@pytest.mark.parametrize("query", ["apprenticeship coaching", "Lehrer", "fast"])
 def test_a_figure_ranks_after_its_own_measure_and_its_matches_add_up(store: Store, query: str) -> None:
     """Coaches (II.9's key figure) matches "coaching" in its title, II.9 in its description: II.9
     comes first, its figure right after with no higher score; the figure's word matches, times
@@ -438,8 +438,13 @@ def test_an_english_query_never_matches_a_german_homograph(store: Store, query: 
 
 
 def test_a_german_homograph_alone_is_the_german_word(store: Store) -> None:
+    """ "fast" alone is the German word (almost): IV.1's update "Fast 7000 Meisterprämien
+    überwiesen", right after IV.1 itself, which holds it."""
     rows = find(store, "fast").rows
-    assert rows and rows[0]["title"] == "Fast 7000 Meisterprämien überwiesen"
+    assert [(r["measure_id"], r["kind"]) for r in rows[:2]] == [("IV.1", "measure"), ("IV.1", "update")]
+    assert rows[1]["title"] == "Fast 7000 Meisterprämien überwiesen"
+    for row in rows:
+        assert all(m.how == "exact" and m.shown == "Fast" for m in row["_hit"].matches), row["title"]
 
 
 def test_a_long_query_answers_within_3_seconds_with_a_note(fko: Callable[..., Result]) -> None:
