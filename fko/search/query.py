@@ -171,9 +171,40 @@ def search(
                 doc.get("source"),
             )
         )
+    _below_their_measures(hits)
     # rank_key rounded: products of factors that are equal on paper (0.75 x 0.6, 1.0 x 0.45) are equal here
-    hits.sort(key=lambda h: (-h.score, -round(h.rank_key, 9), _order(h.id), h.title))
+    hits.sort(
+        key=lambda h: (-h.score, -round(h.rank_key, 9), _order(h.id), h.kind not in ("measure", "initiative"), h.title)
+    )
     return _limited(hits, unmatched, limit, hidden, note)
+
+
+def _below_their_measures(hits: list[Hit]) -> None:
+    """A key figure, update, event or recognition figure that would rank above its own measure,
+    which the query finds too, scores no more than that measure and ranks right after it: the
+    measure says what the figure counts ("apprenticeship coaching": II.9, then its Coaches), unless
+    the query names the figure (_named). Its matches count less by the same factor, so that they
+    still add up to its score (--explain)."""
+    measures = {h.id: h for h in hits if h.kind in ("measure", "initiative") and h.id}
+    for hit in hits:
+        measure = measures.get(hit.measure_id) if hit.measure_id and hit.kind not in ("measure", "initiative") else None
+        if measure is None or (hit.score, hit.rank_key) <= (measure.score, measure.rank_key) or _named(hit):
+            continue
+        proximity = min(hit.proximity, measure.proximity)
+        share = max(0.0, measure.rank_key - proximity / 100)
+        scale = share / hit.share if hit.share else 0.0
+        for match in hit.matches:
+            match.quality *= scale
+        hit.share, hit.proximity, hit.rank_key = share, proximity, share + proximity / 100
+        hit.score = min(99, round(100 * share + proximity))
+
+
+def _named(hit: Hit) -> bool:
+    """Whether a hit's title holds every word of a query of several words ("fast 7000
+    Meisterprämien"): the query names it. One word names no record ("Coaches", "fast")."""
+    return (
+        hit.words_total >= 2 and hit.words_matched == hit.words_total and all(m.field == "title" for m in hit.matches)
+    )
 
 
 def _zipf_of(word: Word, look: Lookup) -> float | None:

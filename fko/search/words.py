@@ -238,7 +238,8 @@ def _reading(keys: Sequence[str], look: Lookup) -> str | None:
     """How a query of several words reads: "en" when more of its words lean English than German,
     "de" for the reverse, None for one word alone, a tie, or a query with no English word that the
     data or the glossary knows (then the word list is not even loaded). Homographs ("fast",
-    "will", "gift") do not vote: the other words decide what they are."""
+    "will", "gift") do not vote: the other words decide what they are, stop words among them
+    ("and", "für")."""
     distinct = list(dict.fromkeys(keys))
     if len(distinct) < 2:
         return None
@@ -250,10 +251,21 @@ def _reading(keys: Sequence[str], look: Lookup) -> str | None:
 
 
 def _split(key: str, look: Lookup) -> list[str] | None:
-    """A query compound split by the data's words, else by the general word list."""
+    """A query compound split by the data's words, else by the general word list where its parts
+    are more frequent than the word itself (Koehn and Knight 2003: the geometric mean of the
+    parts' frequencies against the whole word's): "Lehrermangel" splits, but "geschmissen", a
+    word of the list in its own right, is no "gesch" + "missen"."""
     from fko import german
 
-    return german.split_compound(key, look.lexicon) or german.split_by_frequency(key, look.general)
+    pieces = german.split_compound(key, look.lexicon)
+    if pieces:
+        return pieces
+    general = look.general
+    pieces = german.split_by_frequency(key, general)
+    whole = general.get(key)
+    if pieces and whole is not None and sum(general[p] for p in pieces) / len(pieces) <= whole:
+        return None
+    return pieces
 
 
 #: A compound of the query found in at most this many records is also looked for by its parts.
@@ -340,7 +352,8 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
         )
     seen: set[str] = set()
     kept = [(r, k) for r, k in kept if not (k in seen or seen.add(k))]  # type: ignore[func-returns-value]
-    reading = _reading([k for _, k in kept], look)
+    # stop words vote too ("art and media jobs" reads as English by its "and"); homographs do not
+    reading = _reading([k for _, k in kept] + [k for _, k in raw_words if k in STOPWORDS], look)
     words: list[Word] = []
     i = 0
     group = 0

@@ -72,6 +72,17 @@ def test_a_false_friend_in_an_english_query_never_hits_the_german_homograph(stor
             assert match.word not in ("fast", "art") or match.how == "glossary", (row["id"], match.as_dict())
 
 
+def test_english_stop_words_tell_a_query_of_homographs_it_is_english(store: Store) -> None:
+    """In "art and media jobs" every word but "and" is German too (Art, Media, Jobs); "and" says the
+    query is English: art is no Art (II.2's "Initiative ihrer Art"), media is Medien (IV.8)."""
+    rows = find(store, "art and media jobs", limit=None).rows
+    assert rows[0]["id"] == "IV.8"
+    assert "II.2" not in {r["id"] for r in rows[:3]}
+    for row in rows:
+        for match in row["_hit"].matches:
+            assert match.word not in ("art", "media") or match.how == "glossary", (row["id"], match.as_dict())
+
+
 def test_in_a_german_query_a_homograph_is_the_german_word(store: Store) -> None:
     """ "Art" in "Art der Förderung" is the German word (kind), not the glossary's art (Kunstpädagogik)."""
     for row in find(store, "Art der Förderung", limit=None).rows:

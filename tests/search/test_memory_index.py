@@ -50,6 +50,8 @@ def test_the_newcomers_queries_on_a_copy(copy: Path, fko: Callable[..., Result])
     teachers = hits("Lehrer")
     assert len(teachers) == 15
     assert ("III.3", "measure") in [(i, k) for i, k, _ in teachers]
-    assert ("III.3", "indicator", 35) in teachers  # the Lehrfabrik indicator
+    # the Lehrfabrik indicator matches better than its measure (in its title) and ranks right after it
+    at = teachers.index(("III.3", "measure", 22))
+    assert teachers[at + 1] == ("III.3", "indicator", 22)
     assert hits("Meisterprämie")[0] == ("IV.1", "measure", 100)
     assert [s for _, _, s in hits("Pflege", "Ausbildung")[:2]] == [84, 76]

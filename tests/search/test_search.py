@@ -386,6 +386,29 @@ def test_the_score_falls_with_the_rank(store: Store, query: str) -> None:
     assert len(scores) > 3 and scores == sorted(scores, reverse=True), scores
 
 
+@pytest.mark.parametrize("query", ["apprenticeship coaching", "Lehrer", "fast"])
+def test_a_figure_ranks_after_its_own_measure_and_its_matches_add_up(store: Store, query: str) -> None:
+    """Coaches (II.9's key figure) matches "coaching" in its title, II.9 in its description: II.9
+    comes first, its figure right after with no higher score; the figure's word matches, times
+    their weights, still make its share of the words."""
+    rows = find(store, query, limit=None).rows
+    first = {r["id"]: n for n, r in enumerate(rows) if r["kind"] == "measure"}
+    assert first
+    totals: dict[str, float] = {}
+    for n, row in enumerate(rows):
+        measure = first.get(row["measure_id"]) if row["kind"] != "measure" else None
+        if measure is not None:
+            assert measure < n and rows[measure]["score"] >= row["score"], (query, row["title"])
+        hit = row["_hit"]
+        assert hit.score == min(99, round(100 * hit.share + hit.proximity)), (query, row["title"])
+        # share = sum of weight x quality over the query's words / the same total for every hit
+        total = sum(m.weight * m.quality for m in hit.matches) / hit.share
+        assert total == pytest.approx(totals.setdefault(query, total)), (query, row["title"])
+    coaches = find(store, "apprenticeship coaching").rows[:2]
+    assert [(r["id"] or r["measure_id"], r["kind"]) for r in coaches] == [("II.9", "measure"), ("II.9", "indicator")]
+    assert coaches[1]["score"] == coaches[0]["score"]
+
+
 def test_frequent_words_do_not_pull_unrelated_measures_into_the_top_3(store: Store) -> None:
     top = [r["id"] for r in find(store, "Menschen mit Behinderung finden Arbeit").rows[:3]]
     assert set(top[:2]) == {"V.8", "V.10"}, top  # the two measures on people with Behinderungen
@@ -415,8 +438,13 @@ def test_an_english_query_never_matches_a_german_homograph(store: Store, query: 
 
 
 def test_a_german_homograph_alone_is_the_german_word(store: Store) -> None:
+    """ "fast" alone is the German word (almost): IV.1's update "Fast 7000 Meisterprämien
+    überwiesen", right after IV.1 itself, which holds it."""
     rows = find(store, "fast").rows
-    assert rows and rows[0]["title"] == "Fast 7000 Meisterprämien überwiesen"
+    assert [(r["measure_id"], r["kind"]) for r in rows[:2]] == [("IV.1", "measure"), ("IV.1", "update")]
+    assert rows[1]["title"] == "Fast 7000 Meisterprämien überwiesen"
+    for row in rows:
+        assert all(m.how == "exact" and m.shown == "Fast" for m in row["_hit"].matches), row["title"]
 
 
 def test_a_long_query_answers_within_3_seconds_with_a_note(fko: Callable[..., Result]) -> None:

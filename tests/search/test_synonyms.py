@@ -323,3 +323,13 @@ def test_a_verb_meets_the_noun_of_the_data_and_back(
     assert (word, how, shown) in {(m.word, m.how, m.shown) for m in hit["_hit"].matches}, [
         m.as_dict() for m in hit["_hit"].matches
     ]
+
+
+def test_young_people_without_a_place_are_the_unplaced_young_people(store: Store) -> None:
+    """ "ohne" says what is lacking (a weak word), Jugendliche are the report's "jungen Menschen": II.9's
+    coaches for unversorgte young people are among the first three, above KAoA's title word "ohne" (II.5)."""
+    rows = find(store, "Jugendliche ohne Lehrstelle").rows
+    top = [r["id"] for r in rows[:3]]
+    assert "II.9" in top and ("II.5" not in top or top.index("II.5") > top.index("II.9")), top
+    ohne = [m for r in rows for m in r["_hit"].matches if m.word == "ohne"]
+    assert ohne and all(m.weight < 0.2 for m in ohne)
