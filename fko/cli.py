@@ -351,7 +351,10 @@ class _NotEmpty:
 
     def __call__(self, value: Any, param: Any = None, ctx: Any = None) -> Any:
         if value == "":
-            self.inner.fail(_("is empty; give a value, or leave it out"), param, ctx)
+            required = param is not None and (param.required or getattr(param, "param_type_name", "") == "argument")
+            self.inner.fail(
+                _("is empty; give a value") if required else _("is empty; give a value, or leave it out"), param, ctx
+            )
         return self.inner(value, param, ctx)
 
 
