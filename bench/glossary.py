@@ -17,9 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fko import german  # noqa: E402
 from fko.search.index import GLOSSARY, load_glossary  # noqa: E402
-from tests.search.glossary_candidates import candidates  # noqa: E402
+from tests.search.glossary_candidates import print_coverage  # noqa: E402
 
 
 def main() -> None:
@@ -29,23 +28,10 @@ def main() -> None:
     index = json.loads((ROOT / "fko" / "data" / "fko.index.json").read_text(encoding="utf-8"))["index"]
     terms = load_glossary()
     left_out = tomllib.loads(GLOSSARY.read_text(encoding="utf-8")).get("left_out", {})
-    covers: dict[str, str] = {}
-    for term in terms:
-        for word in term["de"]:
-            covers.setdefault(german.stem(word), f"term: {term['en'][0]}")
-    for name, words in left_out.items():
-        for word in words:
-            covers.setdefault(german.stem(word), f"left out ({name})")
-    found = candidates(index)
-    missing = 0
-    for stem, words in found.items():
-        cover = covers.get(stem)
-        missing += cover is None
-        if cover is None or not args.uncovered:
-            print(f"{' '.join(words):60} {cover or 'UNCOVERED'}")
-    translated = sum(1 for stem in found if covers.get(stem, "").startswith("term"))
+    meant = [(word, f"term: {term['en'][0]}") for term in terms for word in term["de"]]
+    found, translated, missing = print_coverage(index, meant, left_out, args.uncovered)
     print(
-        f"\n{len(found)} candidates (by stem): {translated} translated, {len(found) - translated - missing} left out, "
+        f"\n{found} candidates (by stem): {translated} translated, {found - translated - missing} left out, "
         f"{missing} uncovered; {len(terms)} glossary terms, {sum(len(t['en']) for t in terms)} English words, phrases"
     )
 

@@ -17,9 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fko import german  # noqa: E402
 from fko.search.index import SYNONYMS, load_synonyms  # noqa: E402
-from tests.search.glossary_candidates import candidates  # noqa: E402
+from tests.search.glossary_candidates import print_coverage  # noqa: E402
 
 
 def main() -> None:
@@ -29,24 +28,11 @@ def main() -> None:
     index = json.loads((ROOT / "fko" / "data" / "fko.index.json").read_text(encoding="utf-8"))["index"]
     entries = load_synonyms()
     left_out = tomllib.loads(SYNONYMS.read_text(encoding="utf-8")).get("left_out", {})
-    covers: dict[str, str] = {}
-    for entry in entries:
-        for word in entry["means"]:
-            covers.setdefault(german.stem(word), f"entry: {entry['words'][0]}")
-    for name, words in left_out.items():
-        for word in words:
-            covers.setdefault(german.stem(word), f"left out ({name})")
-    found = candidates(index)
-    missing = 0
-    for stem, words in found.items():
-        cover = covers.get(stem)
-        missing += cover is None
-        if cover is None or not args.uncovered:
-            print(f"{' '.join(words):60} {cover or 'UNCOVERED'}")
-    meant = sum(1 for stem in found if covers.get(stem, "").startswith("entry"))
+    meant = [(word, f"entry: {entry['words'][0]}") for entry in entries for word in entry["means"]]
+    found, by_entry, missing = print_coverage(index, meant, left_out, args.uncovered)
     typed = sum(len(e["words"]) for e in entries)
     print(
-        f"\n{len(found)} candidates (by stem): {meant} meant by an entry, {len(found) - meant - missing} left out, "
+        f"\n{found} candidates (by stem): {by_entry} meant by an entry, {found - by_entry - missing} left out, "
         f"{missing} uncovered; {len(entries)} entries, {typed} words a person may type"
     )
 

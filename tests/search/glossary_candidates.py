@@ -45,3 +45,27 @@ def uncovered(index: dict[str, Any], glossary: list[dict[str, Any]], left_out: d
     covered = {german.stem(word) for term in glossary for word in term["de"]}
     covered |= {german.stem(word) for words in left_out.values() for word in words}
     return [words[0] for stem, words in candidates(index).items() if stem not in covered]
+
+
+def print_coverage(
+    index: dict[str, Any], meant: list[tuple[str, str]], left_out: dict[str, list[str]], only_uncovered: bool
+) -> tuple[int, int, int]:
+    """Print each candidate's words and what covers it: the label of the first (word, label) of
+    `meant` with its stem, else the `left_out` list that names it, else UNCOVERED (with
+    `only_uncovered`, those alone). Returns (candidates, meant, uncovered) for bench/glossary.py
+    and bench/synonyms.py."""
+    covers: dict[str, str] = {}
+    for word, label in meant:
+        covers.setdefault(german.stem(word), label)
+    meant_stems = set(covers)
+    for name, words in left_out.items():
+        for word in words:
+            covers.setdefault(german.stem(word), f"left out ({name})")
+    found = candidates(index)
+    missing = 0
+    for stem, words in found.items():
+        cover = covers.get(stem)
+        missing += cover is None
+        if cover is None or not only_uncovered:
+            print(f"{' '.join(words):60} {cover or 'UNCOVERED'}")
+    return len(found), sum(1 for stem in found if stem in meant_stems), missing
