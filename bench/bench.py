@@ -52,8 +52,8 @@ def synthetic_store(size: int, path: Path) -> None:
 
     IDs stay valid measure IDs: the first 999 are "IV.17"-like, the next "IVK.17", "IVL.17", ...
     (K to T: letters that are not Roman numerals, so no ID repeats)."""
-    from fko.search.indexfile import index_aliases, index_of_tables, index_path, index_text, read_index_file
-    from fko.store.fileformat import digest, serialise
+    from fko.search.indexfile import index_aliases, index_of_tables, index_text, read_index_file
+    from fko.store.fileformat import digest, index_path, serialise
 
     data = json.loads(SHIPPED.read_text(encoding="utf-8"))
     tables = {name: [rows[k] for k in sorted(rows, key=int)] for name, rows in data.items()}

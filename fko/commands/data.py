@@ -57,7 +57,7 @@ def build(
     from fko.ingest.files import read_text
     from fko.output import channels, tables
     from fko.output.files import check_target
-    from fko.search.indexfile import index_path
+    from fko.store.fileformat import index_path
 
     db = options.state(ctx).db or os.environ.get("FKO_DB")
     protect = [source, curation or CURATION, FACTS, *([Path(db)] if db else [])]

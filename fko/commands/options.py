@@ -302,13 +302,13 @@ def store(ctx: typer.Context) -> "Store":
     """The run's store: --db, FKO_DB or the shipped one. No file the run writes may replace
     it, its search index or (the shipped store's) checksum: fko would destroy what it reads."""
     from fko.output.files import reading
-    from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST
+    from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, index_path
     from fko.store.reader import open_store, resolve_path
 
     path = resolve_path(state(ctx).db)
     if path != "-":
         shipped = Path(path) == SHIPPED
-        for read in (Path(path), Path(path).with_suffix(".index.json"), *([SHIPPED_DIGEST] if shipped else [])):
+        for read in (Path(path), index_path(Path(path)), *([SHIPPED_DIGEST] if shipped else [])):
             reading(read, shipped=shipped)
     return open_store(path)
 

@@ -400,9 +400,9 @@ def write(
 
     from fko.ingest import resources
     from fko.output.files import check_target, write_text
-    from fko.search.indexfile import index_path, index_text
+    from fko.search.indexfile import index_text
     from fko.search.lexicon import WORDS
-    from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest
+    from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest, index_path
 
     problem = invalid_tables(result.tables)
     if problem:

@@ -63,7 +63,8 @@ def store_index(store: Store) -> tuple[dict[str, Any], list[str]]:
     millisecond. Otherwise the index is made in memory from the store's tables: quietly where
     there is no index file (a --db store made by another tool), with a warning where the file
     is stale or damaged (its curated aliases are kept where they are well-formed)."""
-    from fko.search.indexfile import UnreadableIndex, index_path, index_problem, read_index_file
+    from fko.search.indexfile import UnreadableIndex, index_problem, read_index_file
+    from fko.store.fileformat import index_path
 
     if store in _INDEXES:
         return _INDEXES[store]
@@ -94,7 +95,8 @@ def _rebuilt(store: Store, problem: str | None, old: Any = None) -> tuple[dict[s
     from the shipped index (for the records and words this store shares with it), so that a copy
     of the shipped store finds what the shipped store finds, with the same scores."""
     from fko.search.index import carried, named_aliases
-    from fko.search.indexfile import SOURCE_TABLES, index_aliases, index_of_tables, index_path
+    from fko.search.indexfile import SOURCE_TABLES, index_aliases, index_of_tables
+    from fko.store.fileformat import index_path
 
     tables = {name: store.table(name) for name in SOURCE_TABLES}
     shipped = _shipped_index()
@@ -117,8 +119,8 @@ def _rebuilt(store: Store, problem: str | None, old: Any = None) -> tuple[dict[s
 
 def _shipped_index() -> Any:
     """The index shipped beside the shipped store, as found (None if it cannot be read)."""
-    from fko.search.indexfile import UnreadableIndex, index_path, read_index_file
-    from fko.store.fileformat import SHIPPED
+    from fko.search.indexfile import UnreadableIndex, read_index_file
+    from fko.store.fileformat import SHIPPED, index_path
 
     try:
         found = read_index_file(index_path(SHIPPED))

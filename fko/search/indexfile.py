@@ -1,7 +1,7 @@
 """The search index beside a store: made from the store's tables, kept in a file of its own
 with the checksum of the store bytes it was made from, read back, and its frame checked.
 
-The index file of a store `NAME.json` is `NAME.index.json` in the same folder (`index_path`):
+The index file of a store `NAME.json` is `NAME.index.json` in the same folder (`fileformat.index_path`):
 the shipped store's is fko/data/fko.index.json. It holds one JSON object,
 `{"index": {...}, "store_blake2b": "<the store file's BLAKE2b>"}`.
 """
@@ -26,12 +26,6 @@ SOURCE_TABLES = ("measures", "initiatives", "sources", "recognition", "indicator
 FIGURE_TABLES = ("measures", "sources", "recognition", "indicators", "updates", "events")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def index_path(store: Path) -> Path:
-    """The index file of a store file: beside it, its suffix replaced by `.index.json`
-    (fko.json -> fko.index.json; a name without a suffix gains `.index.json`)."""
-    return store.with_suffix(".index.json")
 
 
 def index_of_tables(

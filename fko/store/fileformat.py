@@ -46,6 +46,12 @@ _KINDS = {
 }
 
 
+def index_path(store: Path) -> Path:
+    """The index file of a store file: beside it, its suffix replaced by `.index.json`
+    (fko.json -> fko.index.json; a name without a suffix gains `.index.json`)."""
+    return store.with_suffix(".index.json")
+
+
 def max_bytes() -> int:
     given = os.environ.get("FKO_MAX_STORE_MB") or str(MAX_STORE_MB)
     try:

@@ -101,8 +101,7 @@ def data_texts() -> Iterator[tuple[Message, str]]:
     """fko's own English words on the data as the shipped store and its index hold them: each
     record's note, inference and date note (also of budget items), each synonym's reason and
     each glossary note."""
-    from fko.search.indexfile import index_path
-    from fko.store.fileformat import SHIPPED
+    from fko.store.fileformat import SHIPPED, index_path
 
     store = json.loads(SHIPPED.read_text(encoding="utf-8"))
     found: list[str] = []

@@ -17,8 +17,7 @@ import pytest
 
 from fko.cli import COMMANDS
 from fko.i18n import choose
-from fko.search.indexfile import index_path
-from fko.store.fileformat import SHIPPED
+from fko.store.fileformat import SHIPPED, index_path
 
 from ..conftest import Result
 from . import catalog

@@ -110,8 +110,8 @@ def test_footnote_markers_are_removed_and_footnotes_kept(store: Store) -> None:
 
 
 def test_rebuild_reproduces_the_committed_store_and_its_index(sources: Path) -> None:
-    from fko.search.indexfile import index_path, index_text
-    from fko.store.fileformat import digest
+    from fko.search.indexfile import index_text
+    from fko.store.fileformat import digest, index_path
 
     result = build(REPORT)
     assert not result.warnings

@@ -186,8 +186,7 @@ def test_a_store_whose_glossary_lines_are_damaged_is_searched_through_an_index_m
     """The glossary's lines are checked when a query first reads them, as postings are."""
     import json
 
-    from fko.search.indexfile import index_path
-    from fko.store.fileformat import SHIPPED
+    from fko.store.fileformat import SHIPPED, index_path
 
     store = tmp_path / "fko.json"
     store.write_bytes(SHIPPED.read_bytes())

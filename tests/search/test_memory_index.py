@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fko.search.indexfile import index_path
-from fko.store.fileformat import SHIPPED
+from fko.store.fileformat import SHIPPED, index_path
 
 from ..conftest import Result
 from .relevance_suite import load

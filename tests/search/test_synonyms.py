@@ -120,8 +120,7 @@ def test_an_index_whose_synonym_table_is_no_text_is_malformed_and_a_damaged_line
 def test_a_store_whose_synonym_lines_are_damaged_is_searched_through_an_index_made_anew(
     tmp_path: Path, fko: Callable[..., Result]
 ) -> None:
-    from fko.search.indexfile import index_path
-    from fko.store.fileformat import SHIPPED
+    from fko.store.fileformat import SHIPPED, index_path
 
     store = tmp_path / "fko.json"
     store.write_bytes(SHIPPED.read_bytes())

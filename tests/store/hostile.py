@@ -9,8 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fko.search.indexfile import index_path
-from fko.store.fileformat import SHIPPED
+from fko.store.fileformat import SHIPPED, index_path
 
 from ..conftest import shipped_tables
 

@@ -17,9 +17,8 @@ from typing import Any
 
 import pytest
 
-from fko.search.indexfile import index_path
 from fko.store.checks import StoreError, check_store
-from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest
+from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest, index_path
 from fko.store.reader import Store, open_store
 
 from ..conftest import LONG, ROOT, Result, shipped_tables

@@ -13,9 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fko.errors import FkoError
-from fko.search.indexfile import index_path
 from fko.store.checks import Invalid, check
-from fko.store.fileformat import SHIPPED, digest, serialise
+from fko.store.fileformat import SHIPPED, digest, index_path, serialise
 from fko.store.reader import open_store
 
 from ..conftest import Result, shipped_tables
