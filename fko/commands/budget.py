@@ -201,7 +201,6 @@ def _chart(display: "Display", groups: list[dict[str, Any]], by: str, year: int 
 
     amount = "peak_eur" if by != "year" and year is None else "year_total"
     if by == "year":  # solid: what the report states; light: the part fko assumes (Assumed €)
-        amount = "year_total"
         title = _("Euro planned for each year: █ as the report states it, ░ what fko assumes (*)")
         if annualize:
             title = _(
