@@ -83,9 +83,14 @@ def _code() -> int:
     except KeyboardInterrupt:  # while fko was still importing: fko.cli's own handler was not yet there
         sys.stderr.write("fko: interrupted\n")
         return 130
-    except ModuleNotFoundError as exc:  # an install without a dependency (an upgrade not reinstalled)
-        sys.stderr.write(f"fko: the module {exc.name} is missing; reinstall fko (pip install .)\n")
-        return 1
+    except Exception as exc:
+        if _interrupted:  # Python wrapped the KeyboardInterrupt in another error (a class's __set_name__)
+            sys.stderr.write("fko: interrupted\n")
+            return 130
+        if isinstance(exc, ModuleNotFoundError):  # an install without a dependency (not reinstalled)
+            sys.stderr.write(f"fko: the module {exc.name} is missing; reinstall fko (pip install .)\n")
+            return 1
+        raise
     if _interrupted and code != 130:  # fko.cli reports the KeyboardInterrupts that reach it, with 130
         sys.stderr.write("fko: interrupted\n")
         return 130
