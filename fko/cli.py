@@ -33,8 +33,7 @@ SHELLS = ("bash", "zsh", "fish")
 
 
 def _show_completion(value: str | None) -> None:
-    """--show-completion SHELL: print the script that makes SHELL complete fko's commands,
-    options and values (measure IDs, ministry codes, ...), then exit."""
+    """--show-completion SHELL: print the script that makes SHELL complete fko's words, then exit."""
     if value is None:
         return
     if value not in SHELLS:
@@ -51,12 +50,6 @@ def _show_completion(value: str | None) -> None:
     completion_init()
     sys.stdout.write(get_completion_script(prog_name="fko", complete_var="_FKO_COMPLETE", shell=value) + "\n")
     raise typer.Exit()
-
-
-def your_shell() -> str:
-    """The shell fko runs under (by $SHELL), if fko completes in it; else bash."""
-    name = os.path.basename(os.environ.get("SHELL", ""))
-    return name if name in SHELLS else "bash"
 
 
 def _global(
@@ -149,9 +142,8 @@ APP_HELP = "Query the measures, funds and figures of the Fachkräfteoffensive NR
 
 
 def build(only: str | None = None) -> typer.Typer:
-    """The Typer app, with the command being run (`only`) built at once and every other one
-    built only if it is asked for (by completion, or `fko -- list`): Typer inspects every
-    parameter of a command to build it, and `fko --help` lists them from SUMMARIES."""
+    """The Typer app with the command being run (`only`) built, every other one built only when
+    asked for (completion, `fko -- list`): Typer inspects every parameter of a command to build it."""
     app = typer.Typer(
         name="fko",
         help=_(APP_HELP),
@@ -190,8 +182,8 @@ def _built(name: str) -> typer.core.TyperCommand | typer.core.TyperGroup:
 
 
 def _summary(name: str) -> typer.core.TyperCommand | typer.core.TyperGroup:
-    """A command with no parameters and the summary of `name`: what `fko --help` lists. The
-    alias and the data group have a help text, no summary: Click shortens it to the width."""
+    """What `fko --help` lists for `name`, without building it (the alias and the data group
+    have a help text, no summary: Click shortens it to the width)."""
     if name == "anerkennung":
         return typer.core.TyperCommand(name, help=_(_ALIAS_HELP))
     if name == "data":
@@ -285,9 +277,8 @@ class _Context(typer.Context):
 
 
 def _prepare(command: Any) -> None:
-    """Ready a built command (and a group's commands) to run: its help in the run's language,
-    written by _Formatter (Typer builds the commands anew each run); and every text or path
-    value refusing to be empty, the same usage error everywhere (exit 2)."""
+    """Ready a built command (and a group's commands) to run: its help in the run's language, and
+    every text or path value refusing to be empty, the same usage error everywhere (exit 2)."""
     command.context_class = _Context
     if german():
         _translate(command)
@@ -299,8 +290,7 @@ def _prepare(command: Any) -> None:
 
 
 def _translate(command: Any) -> None:
-    """A command's help, short help, usage parts, and each parameter's help and metavar, in the
-    run's language: the English texts are the catalog's keys."""
+    """A command's help, usage parts, and each parameter's help and metavar, in the run's language."""
     for name in ("help", "short_help", "options_metavar", "subcommand_metavar"):
         if getattr(command, name, None):
             setattr(command, name, _(getattr(command, name)))
@@ -313,7 +303,7 @@ def _translate(command: Any) -> None:
 
 class _Commands(typer.core.TyperGroup):
     """fko's group: it knows every command, builds one only when it is run or completed, and
-    lists them in `fko --help` from their help texts alone (the same lines Typer would print)."""
+    lists them in `fko --help` from SUMMARIES (the same lines Typer would print)."""
 
     context_class = _Context
 
@@ -394,13 +384,14 @@ def hoist_global_options(argv: list[str]) -> list[str]:
 
 
 def with_shell(argv: list[str]) -> list[str]:
-    """`fko --show-completion` without a shell's name means the shell fko runs under."""
+    """`fko --show-completion` without a shell's name means the shell fko runs under ($SHELL), else bash."""
     if "--show-completion" not in argv:
         return argv
     at = argv.index("--show-completion") + 1
     if at < len(argv) and not argv[at].startswith("-"):
         return argv
-    return [*argv[:at], your_shell(), *argv[at:]]
+    shell = os.path.basename(os.environ.get("SHELL", ""))
+    return [*argv[:at], shell if shell in SHELLS else "bash", *argv[at:]]
 
 
 def command_name(argv: list[str]) -> str | None:

@@ -1,7 +1,5 @@
 """The one error type fko raises for anything a user can cause or correct."""
 
-from __future__ import annotations
-
 
 class FkoError(Exception):
     """A problem the user can act on: the message names the thing and the fix.

@@ -1,11 +1,8 @@
-"""fko's words in the reader's language: English as the code writes it, German from the catalog
-fko/locale/de/LC_MESSAGES/fko.po (compiled to fko.mo), chosen once per run.
+"""fko's words in the reader's language: English as the code writes it (the catalog's key, so
+English runs read no catalog), German from fko/locale/de/LC_MESSAGES/fko.po (compiled to fko.mo).
 
-The English text is the catalog's key, so English runs read no catalog at all. The language of
-a run is a context variable set by the command line's boundary (`speaking`), not a module global:
-tests run both languages in one process, and every text is translated when it is shown, never at
-import time.
-"""
+The language is a context variable set by the command line's boundary (`speaking`), not a module
+global: tests run both languages in one process. Every text is translated when it is shown."""
 
 from __future__ import annotations
 
@@ -65,11 +62,6 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
     """Mark a text for the catalog where it is defined (a column header); it is translated
     where it is shown, with `_`."""
     return message
-
-
-def language() -> str:
-    """The language of this run: "en" or "de"."""
-    return _language.get()
 
 
 def german() -> bool:

@@ -101,6 +101,7 @@ def build(
                 "text and the curation files"
             ).format(problem=problem)
         )
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
     if check:
         for warning in result.warnings:
             channels.note(_("warning: {warning}").format(warning=warning))
@@ -113,7 +114,6 @@ def build(
                     problems,
                 ).format(source=source, n=problems)
             )
-        counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
         checked = _("checked {source}: {counts}; no warnings; nothing written").format(source=shown, counts=counts)
         tables.lines(options.display(ctx), [checked])
         return
@@ -121,7 +121,6 @@ def build(
     store, index = write(result, out, force=force, protect=protect, follow_symlinks=follow_symlinks)
     for warning in result.warnings:
         channels.note(_("warning: {warning}").format(warning=warning))
-    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items() if name != "meta")
     channels.note(
         _("wrote {store}: {counts}; its search index: {index}").format(store=store, counts=counts, index=index)
     )
