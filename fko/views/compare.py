@@ -9,7 +9,7 @@ from fko.i18n import N_, _, date
 from fko.output import numbers, tables
 from fko.output.display import Display
 from fko.output.fields import Field, key, path
-from fko.views.measures import date_shown, indicator_value, rule_text, status_word
+from fko.views.measures import STATUS_FIELDS, indicator_value, rule_text, status_word
 
 
 def _latest_figure(i: dict[str, Any]) -> str:
@@ -24,18 +24,9 @@ COMPARE_FIELDS: list[Field] = [
     Field("cluster", N_("Cluster"), key("cluster")),
     Field("ressorts", N_("Ministries"), key("ressorts")),
     Field("runtime.text", N_("Runtime"), path("runtime", "text")),
-    Field("on", N_("On"), key("on"), show=date_shown),
-    Field("status", N_("Status"), key("status")),
-    Field("open_ended", N_("Open-ended"), key("open_ended")),
-    Field("period_start", N_("Period start"), key("period_start"), show=date_shown),
-    Field("period_end", N_("Period end"), key("period_end"), show=date_shown),
-    Field("status_derived", N_("Status derived"), key("status_derived")),
-    Field("status_rule", N_("Status rule"), key("status_rule")),
-    Field("reported_status", N_("Reported status"), key("reported_status")),
-    Field("reported_date", N_("Reported on"), key("reported_date"), show=date_shown),
-    Field("reported_source", N_("Reported by"), key("reported_source")),
-    Field("reported_quote", N_("Report quote"), key("reported_quote")),
-    Field("reported_inference", N_("fko's inference"), key("reported_inference")),
+    # the date, then the status columns of `fko list --status` (these fields serve only the records and CSV)
+    *(f for f in STATUS_FIELDS if f.name == "on"),
+    *(f for f in STATUS_FIELDS if f.name != "on"),
     Field("funds_text", N_("Funds (report)"), key("funds_text")),
     Field("funds_per_year_eur", N_("Funds per year"), key("funds_per_year_eur"), numeric=True),
     Field("funds_total_eur", N_("Funds in total"), key("funds_total_eur"), numeric=True),
