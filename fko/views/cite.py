@@ -97,9 +97,7 @@ def _bibtex_key(cite: dict[str, Any]) -> str:
 
 def citation_text(cite: dict[str, Any], style: str) -> str:
     """One citation as plain text, Markdown or a BibTeX @misc entry."""
-    if style == "bibtex":
-        return _bibtex(cite)
-    return _grouped_text([cite], style)
+    return citations_text([cite], style)
 
 
 def citations_text(cites: Sequence[dict[str, Any]], style: str) -> str:

@@ -96,19 +96,12 @@ def field_change_lines(change: dict[str, Any]) -> list[str]:
 
 
 def diff_summary(result: dict[str, Any]) -> str:
-    s = result["summary"]
+    """The summary's counts in one line: "2 changed, 1 added, … (64 → 65 records)"."""
+    counts = {name.removesuffix("_count"): n for name, n in result["summary"].items()}
     return _(
         "{changed} changed, {added} added, {removed} removed, {renumbered} renumbered, {unchanged} unchanged "
         "({old} → {new} records)"
-    ).format(
-        changed=s["changed_count"],
-        added=s["added_count"],
-        removed=s["removed_count"],
-        renumbered=s["renumbered_count"],
-        unchanged=s["unchanged_count"],
-        old=s["old_count"],
-        new=s["new_count"],
-    )
+    ).format(**counts)
 
 
 def diff_entries(result: dict[str, Any]) -> list[tuple[str, list[str]]]:
