@@ -177,8 +177,7 @@ def _funding_line(rows: list[dict[str, Any]], apart: list[dict[str, Any]]) -> st
         if not funding:
             continue
         words = [_(FUNDING_NAMES.get(f, f)) for f in funding]
-        together = " " + _("and") + " "
-        together = together.join(words)
+        together = (" " + _("and") + " ").join(words)
         if len(words) > 1:
             together = _("{names} together (the report does not split them)").format(names=together)
         named.append(f"{together} {eur(amount)}")

@@ -1,8 +1,6 @@
-"""The view of `fko cite`: a citation as text, Markdown or BibTeX, naming the document by its
-title, publisher and date and the measure ("Measure IV.1 „Meisterprämie NRW“"); fko's own words
-in the reader's language, the source's wording as it stands. A date fko infers stays marked as
-inferred; the text file and its lines follow as a second locator, since the text exports mark no
-pages."""
+"""The view of `fko cite`: a citation as text, Markdown or BibTeX naming the document (title, publisher,
+date) and the measure; fko's words in the reader's language, the source's as they stand, an inferred date
+marked as such, and the text file's lines as locator, since the text exports mark no pages."""
 
 from __future__ import annotations
 

@@ -60,8 +60,6 @@ def _staff(items: Sequence[dict[str, Any]]) -> list[str]:
 
 def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> None:
     """Fields as rows, measures as columns; ≠ marks the rows where the measures differ."""
-    eur = numbers.euro_exact
-
     from fko.domain.status import state_text
 
     def status(r: dict[str, Any]) -> str:
@@ -78,7 +76,7 @@ def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> 
         value = r[f"funds_{basis}_eur"]
         if value is None:
             return ""
-        return ("ca. " if r[f"funds_{basis}_approximate"] else "") + eur(value)
+        return ("ca. " if r[f"funds_{basis}_approximate"] else "") + numbers.euro_exact(value)
 
     def figures(r: dict[str, Any]) -> str:
         return "\n".join(
@@ -110,10 +108,7 @@ def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> 
             continue
         differs = len(set(values.values())) > 1
         table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
-    fields = [
-        Field("mark", "", key("mark"), keep_whole=True),
-        Field("field", N_("Field"), key("field")),
-    ]
+    fields = [Field("mark", "", key("mark"), keep_whole=True), Field("field", N_("Field"), key("field"))]
     fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
     tables.table(
         display,

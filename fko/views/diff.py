@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fko.i18n import N_, _, date, german
-from fko.output import numbers
+from fko.views.changes import change_text
 from fko.views.measures import _basis_label, amount_text, years_shown
 
 #: What `fko show` calls each field `fko diff` compares: a German run names the field so; an
@@ -31,8 +31,7 @@ def field_label(name: str) -> str:
 
 
 def _euro_change(change: int) -> str:
-    sign = "+" if change > 0 else "-" if change < 0 else "±"
-    return f"{sign}{numbers.euro_exact(abs(change))}"
+    return f"{change_text(change, False)} €"
 
 
 def _period_text(period: dict[str, Any]) -> str:

@@ -178,10 +178,8 @@ RECOGNITION_OVERVIEW_FIELDS: list[Field] = [
 
 
 def matrix_fields(years: Sequence[int]) -> list[Field]:
-    """Metrics as rows, one column per year, then the change (derived values marked *).
-
-    Only for the table: --json and --csv give the long rows instead.
-    """
+    """Metrics as rows, one column per year, then the change (derived values marked *); only for
+    the table: --json and --csv give the long rows instead."""
 
     def year_value(year: int) -> Callable[[dict[str, Any]], str]:
         return lambda r: _figure(r["values"].get(year), r["unit"])

@@ -175,16 +175,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         items.append((_("Key figures"), "\n".join(indicator_line(i, sources) for i in indicators)))
     updates = update_rows(store, measure["id"])
     if updates:
-        items.append(
-            (
-                _("Later developments"),
-                "\n".join(
-                    f"{date(u['date'])}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
-                    + ("\n  " + inferred(u["inference"]) if u.get("inference") else "")
-                    for u in updates
-                ),
-            )
-        )
+        items.append((_("Later developments"), "\n".join(_update_line(u, sources) for u in updates)))
     events = event_rows(store, measure["id"])
     if events:
         items.append((_("Events and statements"), "\n".join(event_line(e, sources) for e in events)))
@@ -326,6 +317,13 @@ def _rule_part(part: str) -> str:
         if found:  # a status or a reason inside a rule is one of the catalog's texts too
             return dates(_(text).format(**{name: _(value) for name, value in found.groupdict().items()}))
     return _(part)
+
+
+def _update_line(update: dict[str, Any], sources: dict[str, str]) -> str:
+    """Date, title and source; the quote below; fko's inference marked as such."""
+    source = sources.get(update["source"], update["source"])
+    line = f"{date(update['date'])}: {update['title']} [{source}]\n  „{update['quote']}“"
+    return line + ("\n  " + inferred(update["inference"]) if update.get("inference") else "")
 
 
 def event_when(event: dict[str, Any]) -> str:
