@@ -134,14 +134,10 @@ def _bibtex(cite: dict[str, Any]) -> str:
     publisher = cite["source_publisher"] or _("publisher not recorded")
     day = cite["source_date"] or ""
     inferred = _inferred(cite)
-    dated = (
-        " "
-        + _("Date {date} inferred, not stated: {reason}.").format(
-            date=date(day), reason=data_note(cite["source_date_note"]).partition(": ")[2]
-        )
-        if inferred
-        else ""
-    )
+    dated = ""
+    if inferred:
+        reason = data_note(cite["source_date_note"]).partition(": ")[2]
+        dated = " " + _("Date {date} inferred, not stated: {reason}.").format(date=date(day), reason=reason)
     fields = [
         ("title", _cited_what(cite)),
         ("howpublished", _document(cite)),
