@@ -3,6 +3,7 @@ says what each sum adds, what it leaves out and what fko assumes."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from fko.i18n import N_, _, data_note, in_english, ngettext
@@ -93,14 +94,14 @@ BUDGET_FIELDS: list[Field] = [
     Field("ministries", N_("Ministries"), lambda r: in_english(_ministries, r), view=_ministries, drop=1),
     Field("lead", N_("Lead"), key("lead"), in_table=False),
     Field("kind", N_("Kind"), key("kind"), in_table=False),
-    Field("amount", N_("Amount"), lambda r: _amount(r), view=lambda r: amount_text(r)),
+    Field("amount", N_("Amount"), _amount, view=amount_text),
     Field("amount_eur", N_("Euro"), key("amount_eur"), numeric=True, in_table=False),
     Field("quantity", N_("Quantity"), key("quantity"), numeric=True, in_table=False),
     Field("unit", N_("Unit"), key("unit"), in_table=False),
     Field("basis", N_("Basis"), key("basis"), show=lambda v: _basis_label(v, v or ""), drop=2),
     Field("year_from", N_("From"), key("year_from"), numeric=True, in_table=False),
     Field("year_to", N_("To"), key("year_to"), numeric=True, in_table=False),
-    Field("years", N_("Years"), key("years"), view=lambda r: years_shown(r), drop=3),
+    Field("years", N_("Years"), key("years"), view=years_shown, drop=3),
     Field("years_derived", N_("Years derived"), key("years_derived"), in_table=False),
     Field("stated_years", N_("Stated years"), key("stated_years"), numeric=True, in_table=False),
     Field("growth_percent", N_("Growth % a year"), key("growth_percent"), numeric=True, in_table=False),
@@ -113,14 +114,7 @@ BUDGET_FIELDS: list[Field] = [
     Field("shared", N_("Shared"), key("shared"), in_table=False),
     Field("period_start", N_("Period start"), key("period_start"), in_table=False, show=date_shown),
     Field("period_end", N_("Period end"), key("period_end"), in_table=False, show=date_shown),
-    Field(
-        "counted_eur",
-        N_("Counted €"),
-        key("counted_eur"),
-        numeric=True,
-        in_table=False,
-        show=lambda v: eur(v) if v is not None else "",
-    ),
+    Field("counted_eur", N_("Counted €"), key("counted_eur"), numeric=True, in_table=False, show=eur),
     Field("rate_eur", N_("Rate €/year"), key("rate_eur"), numeric=True, in_table=False),
     Field("months", N_("Months"), key("months"), numeric=True, in_table=False),
     Field("share", N_("Share"), key("share"), numeric=True, in_table=False),
@@ -143,9 +137,7 @@ def _ids(rows: list[dict[str, Any]]) -> str:
 
 def _ids_counted(rows: list[dict[str, Any]]) -> str:
     """ "I.11, II.4 (2 items)": each measure once, with its number of rows where it has several."""
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row["id"]] = counts.get(row["id"], 0) + 1
+    counts = Counter(row["id"] for row in rows)
     return ", ".join(f"{i} ({_items(n)})" if n > 1 else i for i, n in counts.items())
 
 
@@ -185,8 +177,7 @@ def _funding_line(rows: list[dict[str, Any]], apart: list[dict[str, Any]]) -> st
         if not funding:
             continue
         words = [_(FUNDING_NAMES.get(f, f)) for f in funding]
-        together = " " + _("and") + " "
-        together = together.join(words)
+        together = (" " + _("and") + " ").join(words)
         if len(words) > 1:
             together = _("{names} together (the report does not split them)").format(names=together)
         named.append(f"{together} {eur(amount)}")
@@ -211,7 +202,6 @@ def _left_out_lines(result: Any) -> list[str]:
     from fko.domain.budget import spread_share
 
     apart = result.apart
-    lines = []
     totals = [r for r in apart if r["left_out"] == "total"]
     no_end = [r for r in apart if r["left_out"] == "no_end"]
     unstated = [r for r in apart if r["left_out"] == "years_not_stated"]
@@ -227,11 +217,11 @@ def _left_out_lines(result: Any) -> list[str]:
             ).format(n=len(totals), ids=_ids_counted(totals), amount=eur(spread_share(result)), year=result.year)
         )
     if no_end:
-        amounts = ", ".join(_amounted(no_end))
-        parts.append(_("totals without a stated end, which no rule spreads: {amounts}").format(amounts=amounts))
+        parts.append(
+            _("totals without a stated end, which no rule spreads: {amounts}").format(amounts=_amounted(no_end))
+        )
     if unstated:
-        amounts = ", ".join(_amounted(unstated))
-        parts.append(_("amounts whose years are not stated: {amounts}").format(amounts=amounts))
+        parts.append(_("amounts whose years are not stated: {amounts}").format(amounts=_amounted(unstated)))
     before = [r for r in apart if r["left_out"] == "before_report"]
     if before:
         parts.append(
@@ -242,24 +232,24 @@ def _left_out_lines(result: Any) -> list[str]:
                 first=result.report_years[0],
                 last=result.report_years[1],
                 year=result.year,
-                amounts=", ".join(_amounted(before)),
+                amounts=_amounted(before),
             )
         )
     if parts:
-        lines.append(_("It leaves out: {parts}.").format(parts="; ".join(parts)))
+        line = _("It leaves out: {parts}.").format(parts="; ".join(parts))
     else:
-        lines.append(_("It leaves out nothing that runs then."))
-    return lines + _others_lines(result)
+        line = _("It leaves out nothing that runs then.")
+    return [line, *_others_lines(result)]
 
 
-def _amounted(rows: list[dict[str, Any]]) -> list[str]:
-    return [f"{r['id']} {amount_text(r)}" for r in rows]
+def _amounted(rows: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{r['id']} {amount_text(r)}" for r in rows)
 
 
 def year_footer(result: Any) -> list[str]:
     """With --year: the one total, what it adds, the part fko assumes, the funding it holds and
     what it leaves out."""
-    scope = _scope(result)
+    scope = scope_text(result)
     money = [r for r in result.rows if r["counted_eur"] is not None]
     adds = _(
         "yearly amounts running in {year} (pro rata by months where a measure starts or ends during the "
@@ -289,7 +279,7 @@ def year_footer(result: Any) -> list[str]:
 def years_footer(result: Any, per_year: list[dict[str, Any]], scope: str) -> list[str]:
     """Without --year: the peak year where the data supports one, this year, the one-year and
     one-off amounts by year; never a sum over years that do not run at the same time."""
-    from fko.domain.budget import peak_year
+    from fko.domain.budget import peak_year, this_year
 
     money = [r for r in result.rows if r["kind"] == "money" and r["counted_eur"] is not None]
     lines = []
@@ -312,8 +302,6 @@ def years_footer(result: Any, per_year: list[dict[str, Any]], scope: str) -> lis
                 scope=scope
             )
         )
-    from fko.domain.budget import this_year
-
     now = this_year(result)
     if now["year_total"]:
         rest = (
@@ -347,22 +335,22 @@ def years_footer(result: Any, per_year: list[dict[str, Any]], scope: str) -> lis
             ).format(n=len(totals), scope=scope)
         )
     if endless:
-        amounts = ", ".join(_amounted(endless))
         lines.append(
             _("Totals without a stated end, counted in no year (--annualize cannot spread them): {amounts}.").format(
-                amounts=amounts
+                amounts=_amounted(endless)
             )
         )
     unstated = [r for r in money if not r["period_start"] and not r["period_end"]]
     if unstated:
-        amounts = ", ".join(_amounted(unstated))
-        lines.append(_("Amounts whose years are not stated, in no year: {amounts}.").format(amounts=amounts))
+        lines.append(
+            _("Amounts whose years are not stated, in no year: {amounts}.").format(amounts=_amounted(unstated))
+        )
     return lines
 
 
 def budget_footer(result: Any, per_year: list[dict[str, Any]] | None = None) -> list[str]:
     """The footer of `fko budget`: each line says exactly what it adds up, and what it leaves."""
-    scope = _scope(result)
+    scope = scope_text(result)
     lines = year_footer(result) if result.year is not None else years_footer(result, per_year or [], scope)
     if result.year is None:
         lines += _others_lines(result)
@@ -379,7 +367,9 @@ def budget_footer(result: Any, per_year: list[dict[str, Any]] | None = None) -> 
         lines.append(_("Notes: {notes}.").format(notes="; ".join(f"{r['id']}: {data_note(r['note'])}" for r in noted)))
     paid = [r for r in result.rows + result.apart if r["kind"] == "money" and r["payer"]]
     if paid:
-        payers = ", ".join(f"{r['id']} {_payer(r)}" for r in sorted(paid, key=lambda r: _id_key(r["id"])))
+        from fko.domain.budget import _id_order
+
+        payers = ", ".join(f"{r['id']} {_payer(r)}" for r in sorted(paid, key=lambda r: _id_order(r["id"])))
         if result.ressort:
             text = _(
                 "Where the report says who pays, the amount is the payer's: {payers}; the money of a measure of "
@@ -394,16 +384,13 @@ def budget_footer(result: Any, per_year: list[dict[str, Any]] | None = None) -> 
     return lines
 
 
-def _scope(result: Any) -> str:
+def scope_text(result: Any) -> str:
     """ " for MAGS" with --ressort, " (funding: Land)" with --funding, else nothing: where a title or a
     sentence of the footer names what it is filtered to."""
     text = _(" for {ressort}").format(ressort=result.ressort) if result.ressort else ""
     if result.funding:
         text += _(" (funding: {names})").format(names=", ".join(_(FUNDING_NAMES.get(f, f)) for f in result.funding))
     return text
-
-
-scope_text = _scope
 
 
 def _mixed_lines(result: Any) -> list[str]:
@@ -421,12 +408,6 @@ def _mixed_lines(result: Any) -> list[str]:
             "--funding for each of their other sources: {rows}."
         ).format(rows=listed)
     ]
-
-
-def _id_key(measure_id: str) -> tuple[int, int]:
-    from fko.domain.budget import _id_order
-
-    return _id_order(measure_id)
 
 
 def _others_lines(result: Any) -> list[str]:
@@ -570,18 +551,14 @@ def group_name(group: Any) -> str:
     return _(GROUP_WORDS[group]) if group in GROUP_WORDS else str(group)
 
 
-def _peak(row: dict[str, Any]) -> str:
-    return "" if row["peak_year"] is None else str(row["peak_year"])
-
-
 #: `fko budget --by ressort|cluster|funding`: without --year each group's peak year (where the
 #: data supports one) and its sum there; with --year what each group counts in that year.
 BUDGET_GROUP_FIELDS: list[Field] = [
-    Field("group", N_("Group"), key("group"), show=lambda v: group_name(v), keep_whole=True),
+    Field("group", N_("Group"), key("group"), show=group_name, keep_whole=True),
     Field("items", N_("Items"), key("items"), numeric=True),
     Field("peak_year", N_("Peak year"), key("peak_year"), numeric=True, show=lambda v: "" if v is None else str(v)),
-    Field("peak_eur", N_("Planned in peak year €"), key("peak_eur"), numeric=True, show=lambda v: eur(v)),
-    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=lambda v: eur(v)),
+    Field("peak_eur", N_("Planned in peak year €"), key("peak_eur"), numeric=True, show=eur),
+    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=eur),
     Field("assumed_eur", N_("Assumed €"), key("assumed_eur"), numeric=True, show=lambda v: eur(v) if v else ""),
     Field("shared_eur", N_("Shared €"), key("shared_eur"), numeric=True, show=lambda v: eur(v) if v else ""),
 ]
@@ -590,12 +567,12 @@ BUDGET_GROUP_FIELDS: list[Field] = [
 #: `fko budget --by year`: what each year holds as the report states it, the part fko assumes
 #: (the measures behind it), and the two together.
 BUDGET_YEAR_FIELDS: list[Field] = [
-    Field("year", N_("Year"), key("year"), numeric=True, show=lambda v: str(v)),
+    Field("year", N_("Year"), key("year"), numeric=True, show=str),
     Field("items", N_("Items"), key("items"), numeric=True),
-    Field("stated_eur", N_("Stated €"), key("stated_eur"), numeric=True, show=lambda v: eur(v), drop=1),
+    Field("stated_eur", N_("Stated €"), key("stated_eur"), numeric=True, show=eur, drop=1),
     Field("assumed_eur", N_("Assumed €"), key("assumed_eur"), numeric=True, show=lambda v: eur(v) if v else "", drop=2),
     # the year's total, what `--year` counts: never moved out of a narrow table
-    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=lambda v: eur(v)),
+    Field("year_total", N_("Planned €"), key("year_total"), numeric=True, show=eur),
     Field("assumed", N_("Assumed"), key("assumed"), show=lambda v: "*" if v else "", in_table=False),
     Field("assumed_ids", N_("Assumed for"), key("assumed_ids"), drop=3),
 ]

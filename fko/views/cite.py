@@ -1,8 +1,6 @@
-"""The view of `fko cite`: a citation as text, Markdown or BibTeX, naming the document by its
-title, publisher and date and the measure ("Measure IV.1 „Meisterprämie NRW“"); fko's own words
-in the reader's language, the source's wording as it stands. A date fko infers stays marked as
-inferred; the text file and its lines follow as a second locator, since the text exports mark no
-pages."""
+"""The view of `fko cite`: a citation as text, Markdown or BibTeX naming the document (title, publisher,
+date) and the measure; fko's words in the reader's language, the source's as they stand, an inferred date
+marked as such, and the text file's lines as locator, since the text exports mark no pages."""
 
 from __future__ import annotations
 
@@ -97,9 +95,7 @@ def _bibtex_key(cite: dict[str, Any]) -> str:
 
 def citation_text(cite: dict[str, Any], style: str) -> str:
     """One citation as plain text, Markdown or a BibTeX @misc entry."""
-    if style == "bibtex":
-        return _bibtex(cite)
-    return _grouped_text([cite], style)
+    return citations_text([cite], style)
 
 
 def citations_text(cites: Sequence[dict[str, Any]], style: str) -> str:
@@ -138,14 +134,10 @@ def _bibtex(cite: dict[str, Any]) -> str:
     publisher = cite["source_publisher"] or _("publisher not recorded")
     day = cite["source_date"] or ""
     inferred = _inferred(cite)
-    dated = (
-        " "
-        + _("Date {date} inferred, not stated: {reason}.").format(
-            date=date(day), reason=data_note(cite["source_date_note"]).partition(": ")[2]
-        )
-        if inferred
-        else ""
-    )
+    dated = ""
+    if inferred:
+        reason = data_note(cite["source_date_note"]).partition(": ")[2]
+        dated = " " + _("Date {date} inferred, not stated: {reason}.").format(date=date(day), reason=reason)
     fields = [
         ("title", _cited_what(cite)),
         ("howpublished", _document(cite)),

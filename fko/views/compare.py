@@ -9,7 +9,7 @@ from fko.i18n import N_, _, date
 from fko.output import numbers, tables
 from fko.output.display import Display
 from fko.output.fields import Field, key, path
-from fko.views.measures import date_shown, indicator_value, rule_text, status_word
+from fko.views.measures import STATUS_FIELDS, indicator_value, rule_text, status_word
 
 
 def _latest_figure(i: dict[str, Any]) -> str:
@@ -24,18 +24,9 @@ COMPARE_FIELDS: list[Field] = [
     Field("cluster", N_("Cluster"), key("cluster")),
     Field("ressorts", N_("Ministries"), key("ressorts")),
     Field("runtime.text", N_("Runtime"), path("runtime", "text")),
-    Field("on", N_("On"), key("on"), show=date_shown),
-    Field("status", N_("Status"), key("status")),
-    Field("open_ended", N_("Open-ended"), key("open_ended")),
-    Field("period_start", N_("Period start"), key("period_start"), show=date_shown),
-    Field("period_end", N_("Period end"), key("period_end"), show=date_shown),
-    Field("status_derived", N_("Status derived"), key("status_derived")),
-    Field("status_rule", N_("Status rule"), key("status_rule")),
-    Field("reported_status", N_("Reported status"), key("reported_status")),
-    Field("reported_date", N_("Reported on"), key("reported_date"), show=date_shown),
-    Field("reported_source", N_("Reported by"), key("reported_source")),
-    Field("reported_quote", N_("Report quote"), key("reported_quote")),
-    Field("reported_inference", N_("fko's inference"), key("reported_inference")),
+    # the date, then the status columns of `fko list --status` (these fields serve only the records and CSV)
+    *(f for f in STATUS_FIELDS if f.name == "on"),
+    *(f for f in STATUS_FIELDS if f.name != "on"),
     Field("funds_text", N_("Funds (report)"), key("funds_text")),
     Field("funds_per_year_eur", N_("Funds per year"), key("funds_per_year_eur"), numeric=True),
     Field("funds_total_eur", N_("Funds in total"), key("funds_total_eur"), numeric=True),
@@ -69,8 +60,6 @@ def _staff(items: Sequence[dict[str, Any]]) -> list[str]:
 
 def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> None:
     """Fields as rows, measures as columns; ≠ marks the rows where the measures differ."""
-    eur = numbers.euro_exact
-
     from fko.domain.status import state_text
 
     def status(r: dict[str, Any]) -> str:
@@ -87,7 +76,7 @@ def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> 
         value = r[f"funds_{basis}_eur"]
         if value is None:
             return ""
-        return ("ca. " if r[f"funds_{basis}_approximate"] else "") + eur(value)
+        return ("ca. " if r[f"funds_{basis}_approximate"] else "") + numbers.euro_exact(value)
 
     def figures(r: dict[str, Any]) -> str:
         return "\n".join(
@@ -119,10 +108,7 @@ def compare_table(display: Display, rows: Sequence[dict[str, Any]], on: Any) -> 
             continue
         differs = len(set(values.values())) > 1
         table_rows.append({"mark": "≠" if differs else "", "field": label, **values})
-    fields = [
-        Field("mark", "", key("mark"), keep_whole=True),
-        Field("field", N_("Field"), key("field")),
-    ]
+    fields = [Field("mark", "", key("mark"), keep_whole=True), Field("field", N_("Field"), key("field"))]
     fields += [Field(r["id"], r["id"], key(r["id"])) for r in rows]
     tables.table(
         display,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fko.i18n import N_, _, date, german
-from fko.output import numbers
+from fko.views.changes import change_text
 from fko.views.measures import _basis_label, amount_text, years_shown
 
 #: What `fko show` calls each field `fko diff` compares: a German run names the field so; an
@@ -31,8 +31,7 @@ def field_label(name: str) -> str:
 
 
 def _euro_change(change: int) -> str:
-    sign = "+" if change > 0 else "-" if change < 0 else "±"
-    return f"{sign}{numbers.euro_exact(abs(change))}"
+    return f"{change_text(change, False)} €"
 
 
 def _period_text(period: dict[str, Any]) -> str:
@@ -96,19 +95,12 @@ def field_change_lines(change: dict[str, Any]) -> list[str]:
 
 
 def diff_summary(result: dict[str, Any]) -> str:
-    s = result["summary"]
+    """The summary's counts in one line: "2 changed, 1 added, … (64 → 65 records)"."""
+    counts = {name.removesuffix("_count"): n for name, n in result["summary"].items()}
     return _(
         "{changed} changed, {added} added, {removed} removed, {renumbered} renumbered, {unchanged} unchanged "
         "({old} → {new} records)"
-    ).format(
-        changed=s["changed_count"],
-        added=s["added_count"],
-        removed=s["removed_count"],
-        renumbered=s["renumbered_count"],
-        unchanged=s["unchanged_count"],
-        old=s["old_count"],
-        new=s["new_count"],
-    )
+    ).format(**counts)
 
 
 def diff_entries(result: dict[str, Any]) -> list[tuple[str, list[str]]]:

@@ -19,7 +19,7 @@ INDICATOR_FIELDS: list[Field] = [
     Field("measure_id", N_("ID"), key("measure_id")),
     Field("as_of", N_("As of"), key("as_of"), show=date_shown),
     Field("metric", N_("Figure"), key("metric")),
-    Field("shown", N_("Value"), lambda r: indicator_value(r), in_table=True),
+    Field("shown", N_("Value"), indicator_value),
     Field("value", N_("Value (number)"), key("value"), numeric=True, in_table=False),
     Field("unit", N_("Unit"), key("unit"), in_table=False),
     Field("qualifier", N_("Qualifier"), key("qualifier"), in_table=False),
@@ -57,18 +57,21 @@ SOURCE_FIELDS: list[Field] = [
 ]
 
 
+def _figure(value: Any, unit: str | None = None) -> str:
+    """A recognition figure as a table shows it: a whole number as it is, others with one decimal."""
+    if value is None:
+        return ""
+    if unit == "%":  # rates always with one decimal: 81,0 % beside 86,1 %
+        return f"{numbers.german_number(value, 1)} %"
+    return numbers.german_number(value, 0 if float(value).is_integer() else 1)
+
+
 RECOGNITION_FIELDS: list[Field] = [
     Field("body", N_("Body"), key("body")),
     Field("year", N_("Year"), key("year"), numeric=True),
     Field("metric", N_("Metric"), key("metric")),
     Field("dimension", N_("Country"), key("dimension")),
-    Field(
-        "value",
-        N_("Value"),
-        key("value"),
-        numeric=True,
-        show=lambda v: numbers.german_number(v, 0 if float(v).is_integer() else 1),
-    ),
+    Field("value", N_("Value"), key("value"), numeric=True, show=_figure),
     Field("unit", N_("Unit"), key("unit"), in_table=False),
     Field("derived", N_("Derived"), key("derived"), in_table=False),
     Field("label", N_("As printed"), key("label"), in_table=False),
@@ -130,7 +133,7 @@ def recognition_overview(store: Any, bodies: Sequence[str] = (), year: int | Non
             if chosen(r["body"]):
                 shown = numbers.german_number(r["value"])
                 rows.append(
-                    {"body": r["body"], "figure": _("procedures *"), "year": "–", "value": shown, **r_src(r)}
+                    {"body": r["body"], "figure": _("procedures *"), "year": "–", "value": shown, "source": r["source"]}
                     | {"caveat": r["caveat"], "label": r["label"]}
                 )
         countries = by_country(store)
@@ -142,7 +145,7 @@ def recognition_overview(store: Any, bodies: Sequence[str] = (), year: int | Non
                     "figure": _("procedures by country (top {n})").format(n=len(countries)),
                     "year": "–",
                     "value": f"{top} …",
-                    **r_src(countries[0]),
+                    "source": countries[0]["source"],
                 }
             )
     chambers = [r for r in recognition_rows(store, bodies, year) if r["year"] is not None]
@@ -159,14 +162,10 @@ def recognition_overview(store: Any, bodies: Sequence[str] = (), year: int | Non
                 "figure": _("applied / recognised (rate)"),
                 "year": str(latest),
                 "value": f"{numbers.german_number(applied['value'])} / {numbers.german_number(granted['value'])}{rate}",
-                **r_src(applied),
+                "source": applied["source"],
             }
         )
     return rows
-
-
-def r_src(row: dict[str, Any]) -> dict[str, Any]:
-    return {"source": row["source"]}
 
 
 RECOGNITION_OVERVIEW_FIELDS: list[Field] = [
@@ -178,29 +177,19 @@ RECOGNITION_OVERVIEW_FIELDS: list[Field] = [
 ]
 
 
-def _matrix_value(value: Any, unit: str | None) -> str:
-    if value is None:
-        return ""
-    if unit == "%":  # rates always with one decimal: 81,0 % beside 86,1 %
-        return f"{numbers.german_number(value, 1)} %"
-    return numbers.german_number(value, 0 if float(value).is_integer() else 1)
-
-
 def matrix_fields(years: Sequence[int]) -> list[Field]:
-    """Metrics as rows, one column per year, then the change (derived values marked *).
-
-    Only for the table: --json and --csv give the long rows instead.
-    """
+    """Metrics as rows, one column per year, then the change (derived values marked *); only for
+    the table: --json and --csv give the long rows instead."""
 
     def year_value(year: int) -> Callable[[dict[str, Any]], str]:
-        return lambda r: _matrix_value(r["values"].get(year), r["unit"])
+        return lambda r: _figure(r["values"].get(year), r["unit"])
 
     def change(r: dict[str, Any]) -> str:
         if r["change"] is None:
             return ""
         sign = "+" if r["change"] > 0 else ""
         unit = " " + _("pp") if r["unit"] == "%" else ""  # percentage points
-        return f"{sign}{_matrix_value(r['change'], None)}{unit}"
+        return f"{sign}{_figure(r['change'])}{unit}"
 
     def change_pct(r: dict[str, Any]) -> str:
         if r["change_pct"] is None:
@@ -235,7 +224,6 @@ def chamber_tables(
     """The chamber tables (metrics as rows, years as columns, derived rates and change)."""
     from fko.domain.figures import chamber_matrix, recognition_rows, with_rates
     from fko.output import channels, tables
-    from fko.views.figures import RECOGNITION_FIELDS, matrix_fields
     from fko.views.rows import emit_rows
 
     every = recognition_rows(store, bodies)

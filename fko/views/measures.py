@@ -19,8 +19,13 @@ def _runtime(value: Any) -> str:
     return channels.clean(value or "–").replace("\n", "; ")
 
 
+def _kind(row: dict[str, Any]) -> Any:
+    return row.get("kind", "measure")
+
+
 MEASURE_FIELDS: list[Field] = [
     Field("id", N_("ID"), key("id"), keep_whole=True),
+    Field("kind", N_("Kind"), _kind, view=lambda r: kind_name(_kind(r)), in_table=False),
     Field("cluster", N_("Cluster"), key("cluster"), in_table=False),
     Field("title", N_("Title"), key("title"), main=True),
     Field("ressorts", N_("Ministries"), key("ressorts"), drop=1),
@@ -36,18 +41,6 @@ MEASURE_FIELDS: list[Field] = [
     Field("in_force", N_("In force"), key("in_force"), in_table=False),
     Field("source", N_("Source"), key("source"), in_table=False),
 ]
-
-
-MEASURE_FIELDS.insert(
-    1,
-    Field(
-        "kind",
-        N_("Kind"),
-        lambda r: r.get("kind", "measure"),
-        view=lambda r: kind_name(r.get("kind", "measure")),
-        in_table=False,
-    ),
-)
 
 
 SOURCE_LIST_FIELDS: list[Field] = [
@@ -182,16 +175,7 @@ def measure_record(store: Any, measure: dict[str, Any], on: Any = None) -> tuple
         items.append((_("Key figures"), "\n".join(indicator_line(i, sources) for i in indicators)))
     updates = update_rows(store, measure["id"])
     if updates:
-        items.append(
-            (
-                _("Later developments"),
-                "\n".join(
-                    f"{date(u['date'])}: {u['title']} [{sources.get(u['source'], u['source'])}]\n  „{u['quote']}“"
-                    + ("\n  " + inferred(u["inference"]) if u.get("inference") else "")
-                    for u in updates
-                ),
-            )
-        )
+        items.append((_("Later developments"), "\n".join(_update_line(u, sources) for u in updates)))
     events = event_rows(store, measure["id"])
     if events:
         items.append((_("Events and statements"), "\n".join(event_line(e, sources) for e in events)))
@@ -254,19 +238,12 @@ STATUS_WORDS = frozenset(
 
 
 #: What a record is (the values of `kind` and of --kind), as a table or a view names it.
-KIND_NAMES = {
-    "measure": N_("measure"),
-    "initiative": N_("initiative"),
-    "recognition": N_("recognition"),
-    "indicator": N_("indicator"),
-    "update": N_("update"),
-    "event": N_("event"),
-}
+KIND_NAMES = frozenset((N_("measure"), N_("initiative"), N_("recognition"), N_("indicator"), N_("update"), N_("event")))
 
 
 def kind_name(kind: str) -> str:
     """A record's kind (measure, recognition, …) in the reader's language."""
-    return _(KIND_NAMES.get(kind, kind))
+    return _(kind) if kind in KIND_NAMES else kind
 
 
 def status_word(value: str) -> str:
@@ -281,60 +258,26 @@ def inferred(text: str) -> str:
 
 def rule_text(rule: str) -> str:
     """How a status was derived (the JSON's status_rule, in English) in the reader's language:
-    each of its parts (joined by "; ") that the catalog knows as a rule (see RULES)."""
+    each of its parts (joined by "; ") that the catalog knows as a rule (see RULES and PLAIN_RULES)."""
     if not german():
         return rule
     return "; ".join(_rule_part(part) for part in rule.split("; "))
 
 
-#: The rules of fko.domain.status as it writes them, and their texts in the catalog.
+#: The rules of fko.domain.status that carry values: the pattern it writes each by, and its catalog text.
 RULES: tuple[tuple[str, str], ...] = (
-    (r"'Ende YYYY' as a start means December", N_("'Ende YYYY' as a start means December")),
     (
         r"'(?P<season>\w+) (?P<start>[\d-]+)' starts in month (?P<month>\d+)",
         N_("'{season} {start}' starts in month {month}"),
     ),
-    (r"a school year starts on 1 August", N_("a school year starts on 1 August")),
     (
         r"'Befristung auf (?P<n>\w+) Jahre' ends (?P<years>\d+) years after the start",
         N_("'Befristung auf {n} Jahre' ends {years} years after the start"),
     ),
     (
-        r"'seit', 'ab', 'laufend', 'fortlaufend', 'unbefristet' or 'dauerhaft': no end",
-        N_("'seit', 'ab', 'laufend', 'fortlaufend', 'unbefristet' or 'dauerhaft': no end"),
-    ),
-    (r"only a start is stated: the end is unknown", N_("only a start is stated: the end is unknown")),
-    (r"stated start and end", N_("stated start and end")),
-    (
-        r"no runtime: in force since the stated date, without an end",
-        N_("no runtime: in force since the stated date, without an end"),
-    ),
-    (
-        r"no runtime: expected in force from the first day of the stated quarter",
-        N_("no runtime: expected in force from the first day of the stated quarter"),
-    ),
-    (
-        r"the report states 'laufend' \(ongoing\) without dates",
-        N_("the report states 'laufend' (ongoing) without dates"),
-    ),
-    (r"no runtime stated", N_("no runtime stated")),
-    (
-        r"'bis mind\. Ende der Legislaturperiode': at least until the end of the legislative period, "
-        r"treated as open-ended",
-        N_(
-            "'bis mind. Ende der Legislaturperiode': at least until the end of the legislative "
-            "period, treated as open-ended"
-        ),
-    ),
-    (
         r"a single full date, and the report describes one event \((?P<word>.*)\): an event that day",
         N_("a single full date, and the report describes one event ({word}): an event that day"),
     ),
-    (
-        r"a single full date: the report does not say that the measure ends that day, so the end is unknown",
-        N_("a single full date: the report does not say that the measure ends that day, so the end is unknown"),
-    ),
-    (r"the report states 'abgeschlossen' \(completed\)", N_("the report states 'abgeschlossen' (completed)")),
     (
         r"(?P<words>'.*'): made permanent, so it goes on past its runtime's end (?P<end>[\d-]+)",
         N_("{words}: made permanent, so it goes on past its runtime's end {end}"),
@@ -345,20 +288,42 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+#: The rules without values, marked for the catalog: each is its own catalog text.
+PLAIN_RULES = (
+    N_("'Ende YYYY' as a start means December"),
+    N_("a school year starts on 1 August"),
+    N_("'seit', 'ab', 'laufend', 'fortlaufend', 'unbefristet' or 'dauerhaft': no end"),
+    N_("only a start is stated: the end is unknown"),
+    N_("stated start and end"),
+    N_("no runtime: in force since the stated date, without an end"),
+    N_("no runtime: expected in force from the first day of the stated quarter"),
+    N_("the report states 'laufend' (ongoing) without dates"),
+    N_("no runtime stated"),
+    N_(
+        "'bis mind. Ende der Legislaturperiode': at least until the end of the legislative "
+        "period, treated as open-ended"
+    ),
+    N_("a single full date: the report does not say that the measure ends that day, so the end is unknown"),
+    N_("the report states 'abgeschlossen' (completed)"),
+)
+
 
 def _rule_part(part: str) -> str:
-    """One part of a rule in the reader's language. A rule without values is its own catalog
-    entry; a rule with values is matched by its pattern only where its longest fixed words
-    occur in the part, so that a view compiles the one pattern it needs, not every one."""
+    """One part of a rule in the reader's language: a rule with values by its pattern, else its catalog text."""
     import re
 
     for pattern, text in RULES:
-        if "{" not in text or max(re.split(r"\{\w+\}", text), key=len) not in part:
-            continue
         found = re.fullmatch(pattern, part)
         if found:  # a status or a reason inside a rule is one of the catalog's texts too
             return dates(_(text).format(**{name: _(value) for name, value in found.groupdict().items()}))
     return _(part)
+
+
+def _update_line(update: dict[str, Any], sources: dict[str, str]) -> str:
+    """Date, title and source; the quote below; fko's inference marked as such."""
+    source = sources.get(update["source"], update["source"])
+    line = f"{date(update['date'])}: {update['title']} [{source}]\n  „{update['quote']}“"
+    return line + ("\n  " + inferred(update["inference"]) if update.get("inference") else "")
 
 
 def event_when(event: dict[str, Any]) -> str:

@@ -62,23 +62,17 @@ def emit_rows(
         else:
             tables.table(display, full, chosen, title=title, footer=footer)
         return
+    if xlsx is not None or csv:  # the columns of CSV and the workbook use the JSON names
+        renames = RENAMES.get(output, {})
+        fields = [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields]
     if xlsx is not None:
-        renames = RENAMES.get(output, {})  # the workbook's columns are those of --csv
-        _workbook(
-            display,
-            rows,
-            [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields],
-            xlsx,
-            title,
-            force,
-        )
+        _workbook(display, rows, fields, xlsx, title, force)
     elif json:
         json_writer.emit_json(records(output, source))
     elif jsonl:
         json_writer.emit_jsonl(records(output, source))
     elif csv:
-        renames = RENAMES.get(output, {})  # the CSV header uses the JSON names
-        csv_writer.emit_csv(rows, [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields], delimiter)
+        csv_writer.emit_csv(rows, fields, delimiter)
     elif not rows:  # nothing on stdout; the command says why on stderr
         if empty:
             channels.note(empty)
@@ -88,12 +82,10 @@ def emit_rows(
 
 def records(output: str, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows as the records of output type `output`: its keys only, in its order (the JSON truth,
-    fko/model/outputs.py). A required key missing from
-    a row is a KeyError (a bug), never a null.
+    fko/model/outputs.py); a required key missing from a row is a KeyError (a bug), never a null.
 
-    A row whose keys already are exactly the record's, in order (as `list_row` makes them), is
-    passed on as it is, not copied: the records are only written out (emit_rows is the one
-    caller), so sharing the row is safe; a caller must not change them."""
+    A row whose keys already are the record's, in order (as `list_row` makes them), is passed on
+    as it is, not copied: the records are only written out, so a caller must not change them."""
     keys = tuple(output_keys(output))
     optional = optional_keys(output)
     required = tuple(k for k in keys if k not in optional)
@@ -102,12 +94,12 @@ def records(output: str, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
     out = []
     for row in rows:
         named = {renames.get(k, k): v for k, v in row.items()} if renames else row
-        order = tuple(named)  # one C-speed comparison (10,000 list rows: ≈3 ms) ...
-        if order == required or order == keys:  # ... instead of a new dict each (≈45 ms)
+        order = tuple(named)
+        if order == required or order == keys:  # already the record: no copy
             out.append(named)
         elif optional and any(k in named for k in optional):
             out.append({k: named[k] for k in keys if k not in optional or k in named})
-        else:  # the required keys, in order, at C speed
+        else:  # the required keys, in order
             out.append(dict(zip(required, pick(named), strict=True)))
     return out
 
@@ -116,10 +108,8 @@ def list_row(record: dict[str, Any], on: str, status: Status) -> dict[str, Any]:
     """A record of `fko list` with its status on a date (`on`, ISO): a new dict with the keys in
     the model's order whatever the store's order, so that `records` passes it on as it is.
 
-    Filled from a copied template (keys in order, values None) at C speed: 10,000 rows ≈25 ms,
-    where merging and reordering took ≈100. A record whose keys are not exactly a measure's or
-    an initiative's (a store that was not checked) is merged as before and left to `records`,
-    which reorders it or finds the missing key."""
+    A record whose keys are not exactly a measure's or an initiative's (a store that was not
+    checked) is merged and left to `records`, which reorders it or finds the missing key."""
     form, own, added = _LIST_DATED if "date" in record else _LIST_UNDATED
     if len(record) == own and added.isdisjoint(record):  # then the record's keys are the form's ...
         row: dict[str, Any] = {**form}
