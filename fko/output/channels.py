@@ -20,7 +20,6 @@ from fko.i18n import _
 #: reversed in a table.
 _CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
-
 _SURROGATE = "[\ud800-\udfff]"
 
 
@@ -167,7 +166,6 @@ def write_bytes(data: bytes) -> None:
 
 
 _UNSAFE_IN_LINE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 

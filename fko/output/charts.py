@@ -51,7 +51,6 @@ def bar_chart(
 #: The status of a bar as one symbol (legend in `fko timeline`); * marks a status derived from the wording.
 STATUS_SYMBOL = {"running": "●", "planned": "○", "expected": "◌", "ended": "✓", "unknown": "?"}
 
-
 _MIN_PER_YEAR = 3  # characters per year below which the axis starts later (bars marked ◀)
 
 

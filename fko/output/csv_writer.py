@@ -15,10 +15,8 @@ from fko.output.fields import Field
 #: What starts a formula in a spreadsheet, also in full width (Excel folds ＝ to =).
 _FORMULA_START = tuple("=+-@\uff1d\uff0b\uff0d\uff20")
 
-
 #: What can hide a formula start: whitespace, zero-width characters, soft hyphen, BOM.
 _HIDING = " \t\r\n\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u3000"
-
 
 _PLAIN_NUMBER = r"[+-]?\d+(?:[.,]\d+)*"
 

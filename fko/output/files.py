@@ -31,7 +31,6 @@ _KINDS = {
     stat.S_IFREG: N_("a file"),
 }
 
-
 #: The files the current run reads (its store and that store's index), each with whether it is
 #: the store shipped with fko; None outside a run (`guarding`), where only `protect` counts.
 _reading: contextvars.ContextVar[list[tuple[Path, bool]] | None] = contextvars.ContextVar("fko_reading", default=None)

@@ -17,7 +17,6 @@ _INVISIBLE_CLASS = (
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
 
-
 #: The same characters as UTF-8 byte sequences, to find them in orjson's output without
 #: decoding it (tests/test_json_writer.py checks both against every code point).
 _INVISIBLE_UTF8 = (
@@ -26,7 +25,6 @@ _INVISIBLE_UTF8 = (
     rb"|\xf0\x91\x82\xbd|\xf0\x91\x83\x8d|\xf0\x93\x90[\xb0-\xbf]|\xf0\x9b\xb2[\xa0-\xa3]|\xf0\x9d\x85[\xb3-\xba]"
     rb"|\xf3\xa0\x80[\x81\xa0-\xbf]|\xf3\xa0\x81[\x80-\xbf]"
 )
-
 
 _ASCII_BUT_DEL = bytes(range(0x7F))
 

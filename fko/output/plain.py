@@ -14,15 +14,11 @@ from fko.output.numbers import BINDS
 
 GAP = 3  # spaces between columns (the look of Rich's SIMPLE_HEAD box, which the terminal views use)
 
-
 MAIN_MIN = 30  # the main column (title) is not squeezed below this while others can give way
-
 
 WORD_CAP = 24  # a column need not be wider than this for one long word (cut with … here, folded by Rich)
 
-
 SMALL = 16  # a short column (ministries, dates) is kept on one line before the title grows
-
 
 _BREAK = r"[^\s-]*[^\W\d]-+(?=\w)|\S+"  # words, split after a hyphen that follows a letter (not in 2025-10)
 

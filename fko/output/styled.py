@@ -29,7 +29,6 @@ from fko.output.plain import GAP, MAIN_MIN, SMALL, WORD_CAP, hidden_note, movabl
 
 MATCH = "bold reverse"  # matched words
 
-
 #: A tab would jump to the terminal's next tab stop; Unicode's line and paragraph separators
 #: break lines where Rich would not count one. Each is replaced by one character.
 _LAYOUT = str.maketrans({"\t": " ", "\u2028": "\n", "\u2029": "\n"})
@@ -141,9 +140,7 @@ class _Column:
 
 _TEXT_MIN = 8  # a text column narrower than this (and than its text) wraps into a ribbon
 
-
 _MAIN_LEAST = 16  # the title's least where MAIN_MIN leaves no room for the numbers beside it
-
 
 _MOVED_WORD = 20  # a word moved under the title up to this long is never folded: "ca. 10,1 Mio. €/Jahr"
 

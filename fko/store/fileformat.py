@@ -15,28 +15,22 @@ from fko.i18n import N_, _
 
 SHIPPED = Path(__file__).parents[1] / "data" / "fko.json"
 
-
 #: The checksum of the shipped store, written by `fko data build` when it writes SHIPPED.
 SHIPPED_DIGEST = SHIPPED.with_name("fko.json.blake2b")
-
 
 #: The version of the store format that this fko writes and reads (meta.schema_version).
 #: 2: the search index moved into a file of its own; meta lists the tables by name.
 SCHEMA_VERSION = 2
 
-
 #: Default for FKO_MAX_STORE_MB: the shipped store is 0.3 MB, 10,000 measures about 21 MB.
 MAX_STORE_MB = 100
-
 
 #: The key that names a record of a table in messages (`measures/III.8`); records of the
 #: other tables are named by their place (`indicators/3`).
 NATURAL_KEYS = {"ressorts": "code", "clusters": "numeral", "sources": "file", "measures": "id", "initiatives": "id"}
 
-
 #: The fix of a store that is not a valid fko store (translated where a message says it).
 REBUILD = N_("rebuild it with `fko data build`")
-
 
 _KINDS = {
     stat.S_IFDIR: N_("a directory"),
