@@ -160,22 +160,16 @@ def digest(raw: bytes) -> str:
     return blake2b(raw, digest_size=32).hexdigest()
 
 
-def shipped_digest() -> str | None:
-    try:
-        return SHIPPED_DIGEST.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def is_shipped(raw: bytes) -> bool:
     """Whether these are the bytes of the shipped store: same size (one stat call rules out any
     other store at once), then the same checksum as `fko data build` recorded beside it."""
     try:
         if os.stat(SHIPPED).st_size != len(raw):
             return False
-    except OSError:
+        recorded = SHIPPED_DIGEST.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
         return False
-    return digest(raw) == shipped_digest()
+    return digest(raw) == recorded
 
 
 def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:
