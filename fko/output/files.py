@@ -63,10 +63,17 @@ def _same(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
-def _check(
-    target: Path, *, force: bool, protect: Sequence[Path], folder: bool, follow_symlinks: bool, option: str
+def check_target(
+    target: Path,
+    *,
+    force: bool,
+    protect: Sequence[Path] = (),
+    folder: bool = False,
+    follow_symlinks: bool = False,
+    option: str = "--out",
 ) -> tuple[Path, os.stat_result | None]:
-    """The path to replace and its current state, or FkoError saying why it must not be written."""
+    """The path to replace (a symlink followed) and its current state, or FkoError saying why it
+    must not be written: the writers call it first, and a command may call it before expensive work."""
     if not target.name:  # "." or "/": name the folder itself
         target = Path(os.path.abspath(target))
     if not target.name:
@@ -162,19 +169,6 @@ def _refuse_read(target: Path, info: os.stat_result | None, protect: Sequence[Pa
             )
 
 
-def check_target(
-    target: Path,
-    *,
-    force: bool,
-    protect: Sequence[Path] = (),
-    folder: bool = False,
-    follow_symlinks: bool = False,
-    option: str = "--out",
-) -> None:
-    """Refuse a target now, before expensive work, for the reasons write_file would (FkoError)."""
-    _check(target, force=force, protect=protect, folder=folder, follow_symlinks=follow_symlinks, option=option)
-
-
 def _temp_name(target: Path, suffix: str) -> Path:
     return target.with_name(f".{target.name}.{os.urandom(4).hex()}.{suffix}")
 
@@ -219,7 +213,7 @@ def write_file(
     target not a regular file (device, FIFO, socket, folder); a symlink unless follow_symlinks;
     target is one of `protect`. `option` names the command-line option in messages. On any
     failure (incl. Ctrl-C) the old target is untouched and the temp file is removed."""
-    target, info = _check(
+    target, info = check_target(
         target, force=force, protect=protect, folder=False, follow_symlinks=follow_symlinks, option=option
     )
     tmp = _temp_name(target, "tmp")
@@ -286,7 +280,7 @@ def write_folder(
     An existing folder is replaced only with force, and only if everything in it is a file the
     new folder also has (an earlier export): fko never deletes files it did not write.
     """
-    target, info = _check(
+    target, info = check_target(
         target, force=force, protect=protect, folder=True, follow_symlinks=follow_symlinks, option=option
     )
     tmp = _temp_name(target, "tmp")
