@@ -152,7 +152,7 @@ def _read(path: str) -> bytes:
 
 
 def digest(raw: bytes) -> str:
-    """The BLAKE2b checksum of a store file (from _blake2: hashlib would load OpenSSL, ~5 ms)."""
+    """The BLAKE2b checksum of a store file (from the builtin _blake2: hashlib would load OpenSSL)."""
     try:
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - a Python without the builtin module
