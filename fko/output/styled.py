@@ -1,9 +1,7 @@
-"""The terminal views, drawn by Rich: tables fitted to the terminal, records, text blocks, lines.
-
-Imported only when stdout is a terminal (or colour is forced into a pipe). Data enters Rich
-only as `rich.text.Text`, cleaned of control and bidi characters first, and the console has
-markup, emoji and highlighting off: a store's `[bold]` or escape code is shown as it is.
-"""
+"""The terminal views, drawn by Rich (imported only for a terminal, or colour forced into a pipe):
+tables fitted to the width, records, text blocks, lines. Data enters Rich only as a cleaned
+`rich.text.Text`, and the console has markup, emoji and highlighting off: a store's `[bold]` or
+escape code is shown as it is."""
 
 from __future__ import annotations
 

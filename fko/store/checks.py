@@ -1,10 +1,7 @@
 """Checking a store against the record types of fko/model/records.py: one verdict per file.
-
-A checker made once per type from its annotations walks a value along it (keys, types, nesting)
-and adds the range rules the types cannot say (dates, years, amounts, measure IDs); then the
-tables are checked against each other. A problem reads `measures/III.9: 'runtime.start' is
-"2023-13", not a date`.
-"""
+A checker made once per type from its annotations walks a value along it and adds the range rules
+the types cannot say (dates, years, amounts, IDs); then the tables are checked against each
+other. A problem reads `measures/III.9: 'runtime.start' is "2023-13", not a date`."""
 
 from __future__ import annotations
 
