@@ -284,18 +284,13 @@ def _scalar_checker(accepted: tuple[type, ...], rule: Rule | None, named: Any) -
     return check_scalar
 
 
+#: The JSON kinds of values (but null) as messages name them.
+_KINDS = {bool: N_("a boolean"), int: N_("a number"), float: N_("a number"), str: N_("a string"), list: N_("an array")}
+
+
 def record_kind(value: Any) -> str:
     """The JSON kind of a value, for messages: "a string", "null", "an array"."""
-    if value is None:
-        return "null"
-    kinds = {
-        bool: N_("a boolean"),
-        int: N_("a number"),
-        float: N_("a number"),
-        str: N_("a string"),
-        list: N_("an array"),
-    }
-    return _(kinds.get(type(value), N_("an object")))
+    return "null" if value is None else _(_KINDS.get(type(value), N_("an object")))
 
 
 def check_store(path: str, data: Any) -> None:
