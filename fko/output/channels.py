@@ -14,12 +14,10 @@ from typing import Any
 from fko.errors import FkoError
 from fko.i18n import _
 
-#: Regular expressions are compiled on first use (the `re` module keeps them): few runs need all.
 #: Removed from text for people: C0/C1 controls but newline and tab, and the bidi controls
 #: (marks, embeddings, overrides, isolates), with which a store could make "1.000 €" show
 #: reversed in a table.
 _CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-
 
 _SURROGATE = "[\ud800-\udfff]"
 
@@ -83,24 +81,19 @@ class Channel(io.TextIOBase):
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"{self.name} takes text, not {type(text).__name__}")
-        if self.failed or not text:
-            return len(text)
-        if self.stream is None:
-            self._fail(_("it is closed"))
-            return len(text)
         self._put(re.sub(_SURROGATE, "\ufffd", text))
         return len(text)
 
     def write_utf8(self, data: bytes) -> None:
         """Write text already encoded as valid UTF-8 (orjson's JSON) without decoding it."""
+        self._put(data)
+
+    def _put(self, data: str | bytes) -> None:
         if self.failed or not data:
             return
         if self.stream is None:
             self._fail(_("it is closed"))
             return
-        self._put(data)
-
-    def _put(self, data: str | bytes) -> None:
         try:
             buffer = getattr(self.stream, "buffer", None)
             if buffer is None:  # a text-only stream (tests)
@@ -168,7 +161,6 @@ def write_bytes(data: bytes) -> None:
 
 _UNSAFE_IN_LINE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
-
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -213,10 +205,9 @@ def shortened(message: str) -> str:
 
 
 def error(message: str) -> None:
-    """One line on stderr: what went wrong and how to fix it."""
+    """One line on stderr, marked as fko's: what went wrong and how to fix it, or (as `note`) a
+    hint that does not change the result."""
     sys.stderr.write(f"fko: {one_line(shortened(message))}\n")
 
 
-def note(message: str) -> None:
-    """A hint on stderr that does not change the result; one line, marked as fko's like an error."""
-    sys.stderr.write(f"fko: {one_line(shortened(message))}\n")
+note = error

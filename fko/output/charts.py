@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fko.i18n import date
@@ -51,22 +52,19 @@ def bar_chart(
 #: The status of a bar as one symbol (legend in `fko timeline`); * marks a status derived from the wording.
 STATUS_SYMBOL = {"running": "●", "planned": "○", "expected": "◌", "ended": "✓", "unknown": "?"}
 
-
 _MIN_PER_YEAR = 3  # characters per year below which the axis starts later (bars marked ◀)
 
 
+@dataclass(slots=True)
 class Axis:
     """The years a timeline shows and how many characters each gets; bars that began before
     `first` are marked ◀ (`cut_before`), bars that run past `last` › (`cut_after`)."""
 
-    __slots__ = ("cut_after", "cut_before", "first", "last", "per_year")
-
-    def __init__(self, first: int, last: int, per_year: int, cut_before: bool, cut_after: bool) -> None:
-        self.first = first
-        self.last = last
-        self.per_year = per_year
-        self.cut_before = cut_before
-        self.cut_after = cut_after
+    first: int
+    last: int
+    per_year: int
+    cut_before: bool
+    cut_after: bool
 
 
 def timeline_years(

@@ -15,10 +15,8 @@ from fko.output.fields import Field
 #: What starts a formula in a spreadsheet, also in full width (Excel folds ＝ to =).
 _FORMULA_START = tuple("=+-@\uff1d\uff0b\uff0d\uff20")
 
-
 #: What can hide a formula start: whitespace, zero-width characters, soft hyphen, BOM.
 _HIDING = " \t\r\n\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u3000"
-
 
 _PLAIN_NUMBER = r"[+-]?\d+(?:[.,]\d+)*"
 
@@ -33,21 +31,14 @@ def formula_like(text: str) -> bool:
     return stripped not in ("-", "+") and not re.fullmatch(_PLAIN_NUMBER, stripped)
 
 
-def csv_number(value: int | float, decimal: str = ".") -> str:
-    """A number for CSV: whole numbers without ".0", the given decimal mark, no thousands mark."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).replace(".", decimal) if decimal != "." else str(value)
-
-
 def csv_cell(value: Any, decimal: str = ".", guard: bool = True) -> str:
-    """A CSV cell: numbers with the dialect's decimal mark; for a spreadsheet (`guard`) text
-    cleaned of control characters and neutralised against formulas (a leading '), for a
-    program text as it is."""
+    """A CSV cell: numbers with the dialect's decimal mark (whole ones without ".0", no thousands
+    mark); for a spreadsheet (`guard`) text cleaned of control characters and neutralised against
+    formulas (a leading '), for a program text as it is."""
     if value is None:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return csv_number(value, decimal)
+        return str(int(value) if isinstance(value, float) and value.is_integer() else value).replace(".", decimal)
     shown = clean if guard else str
     if isinstance(value, list):
         text = "; ".join(shown(v) for v in value)

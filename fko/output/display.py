@@ -36,7 +36,8 @@ def width_of(environ: Mapping[str, str], is_terminal: bool) -> int | None:
     return None
 
 
-def _isatty(stream: Any) -> bool:
+def isatty(stream: Any) -> bool:
+    """Whether `stream` is a terminal (False for a closed or odd stream)."""
     try:
         return bool(stream.isatty())
     except (AttributeError, OSError, ValueError):
@@ -68,7 +69,7 @@ class Display:
         """The display of this process: stdout as it is now (the pager's stand-in counts as the
         terminal it stands for), the environment's colour and width rules, `--color` and --wide."""
         env = os.environ if environ is None else environ
-        tty = _isatty(sys.stdout)
+        tty = isatty(sys.stdout)
         return cls(is_terminal=tty, colour=wants_colour(colour, env, tty), width=width_of(env, tty), wide=wide)
 
     @property

@@ -108,16 +108,13 @@ def cell_text(field: Field, row: dict[str, Any]) -> str:
         return clean(field.view(row))
     if field.marked is not None:
         return clean(field.marked(row).text)
-    return _show(field, field.get(row))
-
-
-def _show(field: Field, value: Any) -> str:
-    import json
-
+    value = field.get(row)
     if field.show is not None:
         return field.show(value)
     if value is None:
         return ""
+    import json
+
     if isinstance(value, list):
         return ", ".join(clean(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v) for v in value)
     if isinstance(value, dict):

@@ -1,12 +1,7 @@
 """The one writer of files: a new file (or folder) is built beside its target and renamed over it.
-
-Readers never see a partial file. On any failure (a full disk, an error half-way, Ctrl-C) the
-old target is untouched and the temporary file is removed; after a SIGKILL the target is the
-old file or the complete new one, and at most a hidden `.NAME.*.tmp` is left beside it.
-Targets that are not regular files (devices, FIFOs, sockets), symlinks (unless asked to follow
-them) and the files fko is reading (`protect`, and every store the run has opened: `reading`)
-are refused before anything is opened.
-"""
+Readers never see a partial file: after any failure (a full disk, Ctrl-C, even SIGKILL) the target
+is the old file or the complete new one, and at most a hidden `.NAME.*.tmp` is left beside it.
+What must not be replaced (see `check_target`) is refused before anything is opened."""
 
 from __future__ import annotations
 
@@ -30,7 +25,6 @@ _KINDS = {
     stat.S_IFDIR: N_("a folder"),
     stat.S_IFREG: N_("a file"),
 }
-
 
 #: The files the current run reads (its store and that store's index), each with whether it is
 #: the store shipped with fko; None outside a run (`guarding`), where only `protect` counts.
@@ -64,10 +58,20 @@ def _same(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
-def _check(
-    target: Path, *, force: bool, protect: Sequence[Path], folder: bool, follow_symlinks: bool, option: str
+def check_target(
+    target: Path,
+    *,
+    force: bool,
+    protect: Sequence[Path] = (),
+    folder: bool = False,
+    follow_symlinks: bool = False,
+    option: str = "--out",
 ) -> tuple[Path, os.stat_result | None]:
-    """The path to replace and its current state, or FkoError saying why it must not be written."""
+    """The path to replace (a symlink followed) and its current state, or FkoError (exit 1) saying
+    why it must not be written: it exists and not force; it is not a regular file (a folder for
+    `folder`); a symlink unless follow_symlinks; fko reads it (`protect`, `reading`). `option`
+    names the command-line option in messages. The writers call it first; a command may call it
+    before expensive work."""
     if not target.name:  # "." or "/": name the folder itself
         target = Path(os.path.abspath(target))
     if not target.name:
@@ -163,19 +167,6 @@ def _refuse_read(target: Path, info: os.stat_result | None, protect: Sequence[Pa
             )
 
 
-def check_target(
-    target: Path,
-    *,
-    force: bool,
-    protect: Sequence[Path] = (),
-    folder: bool = False,
-    follow_symlinks: bool = False,
-    option: str = "--out",
-) -> None:
-    """Refuse a target now, before expensive work, for the reasons write_file would (FkoError)."""
-    _check(target, force=force, protect=protect, folder=folder, follow_symlinks=follow_symlinks, option=option)
-
-
 def _temp_name(target: Path, suffix: str) -> Path:
     return target.with_name(f".{target.name}.{os.urandom(4).hex()}.{suffix}")
 
@@ -215,21 +206,16 @@ def write_file(
     follow_symlinks: bool = False,
     option: str = "--out",
 ) -> None:
-    """produce(tmp) writes the complete new content to tmp (a fresh empty file in target's folder);
-    then fsync and os.replace onto target. Refuses (FkoError, exit 1): target exists and not force;
-    target not a regular file (device, FIFO, socket, folder); a symlink unless follow_symlinks;
-    target is one of `protect`. `option` names the command-line option in messages. On any
-    failure (incl. Ctrl-C) the old target is untouched and the temp file is removed."""
-    target, info = _check(
+    """produce(tmp) writes the complete new content to tmp (a fresh empty file in target's folder),
+    then fsync and os.replace onto target, unless check_target refuses it. On any failure (Ctrl-C
+    too) the old target is untouched and the temp file is removed."""
+    target, info = check_target(
         target, force=force, protect=protect, folder=False, follow_symlinks=follow_symlinks, option=option
     )
     tmp = _temp_name(target, "tmp")
     try:
         try:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except OSError as exc:
-            raise _os_error(target, exc, option) from None
-        try:
             produce(tmp)
             if info is not None:
                 os.chmod(tmp, stat.S_IMODE(info.st_mode))
@@ -287,7 +273,7 @@ def write_folder(
     An existing folder is replaced only with force, and only if everything in it is a file the
     new folder also has (an earlier export): fko never deletes files it did not write.
     """
-    target, info = _check(
+    target, info = check_target(
         target, force=force, protect=protect, folder=True, follow_symlinks=follow_symlinks, option=option
     )
     tmp = _temp_name(target, "tmp")
@@ -295,9 +281,6 @@ def write_folder(
     try:
         try:
             os.mkdir(tmp)
-        except OSError as exc:
-            raise _os_error(target, exc, option) from None
-        try:
             produce(tmp)
             for entry in os.scandir(tmp):
                 _fsync_path(Path(entry.path))

@@ -12,39 +12,25 @@ import sys
 from collections.abc import Iterator
 
 from fko.i18n import _
+from fko.output.display import isatty
 
 DEFAULT = "less -FRX"
 NO_PAGER = "--no-pager"
 
 
-class Capture(io.TextIOBase):
+class Capture(io.StringIO):
     """Stands in for a terminal's stdout while a command runs: it keeps the text and still
     says it is a terminal, so tables are drawn for the terminal's width."""
 
     def __init__(self, terminal: object) -> None:
         super().__init__()
         self.terminal = terminal
-        self.parts: list[str] = []
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return "utf-8"
-
-    def writable(self) -> bool:
-        return True
 
     def isatty(self) -> bool:
         return True
 
     def fileno(self) -> int:
         return int(self.terminal.fileno())  # type: ignore[attr-defined]
-
-    def write(self, text: str) -> int:
-        self.parts.append(text)
-        return len(text)
-
-    def text(self) -> str:
-        return "".join(self.parts)
 
 
 def command() -> str | None:
@@ -67,8 +53,7 @@ def without_flag(args: list[str]) -> tuple[list[str], bool]:
 def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
     """Write `text` to the terminal, through the pager when it has more lines than `rows`."""
     if pager is None or text.count("\n") < rows:
-        terminal.write(text)  # type: ignore[attr-defined]
-        terminal.flush()  # type: ignore[attr-defined]
+        _directly(text, terminal)
         return
     import subprocess
 
@@ -120,49 +105,47 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
 def _missing_program(pager: str) -> str | None:
     """The pager's program when it is plainly not there (no such command), else None; a
     command the shell must interpret (VAR=x less, pipes) is left to the shell."""
-    import shlex
-
-    try:
-        words = shlex.split(pager)
-    except ValueError:
-        return None
-    if not words or "=" in words[0] or any(c in pager for c in "|&;<>$`("):
-        return None
-    return None if shutil.which(words[0]) else words[0]
+    words = _words(pager, "|&;<>$`(")
+    return words[0] if words and not shutil.which(words[0]) else None
 
 
 def _plain_command(pager: str) -> list[str] | None:
     """The words of the pager command when it is a plain program with arguments, else None: a
     command the shell must interpret (VAR=x less, pipes, quotes' expansions, ~, globs) is left to
     the shell."""
+    return _words(pager, "|&;<>$`()~*?[]{}#!\\\n")
+
+
+def _words(pager: str, special: str) -> list[str] | None:
+    """The words of the pager command, or None where it holds one of `special`, does not split
+    (an open quote) or starts with an assignment (VAR=x less)."""
     import shlex
 
-    if any(c in pager for c in "|&;<>$`()~*?[]{}#!\\\n"):
+    if any(c in pager for c in special):
         return None
     try:
         words = shlex.split(pager)
     except ValueError:
         return None
-    if not words or "=" in words[0]:
-        return None
-    return words
+    return words if words and "=" not in words[0] else None
 
 
-def _directly(text: str, terminal: object, message: str) -> None:
-    """The pager could not show `text`: write it to the terminal after all, and say why on stderr."""
+def _directly(text: str, terminal: object, message: str | None = None) -> None:
+    """Write `text` to the terminal without the pager; with `message`, say on stderr why."""
     from fko.output.channels import note
 
     terminal.write(text)  # type: ignore[attr-defined]
     terminal.flush()  # type: ignore[attr-defined]
-    note(message)
-    sys.stderr.flush()
+    if message:
+        note(message)
+        sys.stderr.flush()
 
 
 @contextlib.contextmanager
 def paging(enabled: bool) -> Iterator[None]:
     """While a command runs, keep what it writes to a terminal; then show it (paged if long)."""
     terminal = sys.stdout
-    if not enabled or not _is_terminal(terminal):
+    if not enabled or not isatty(terminal):
         yield
         return
     capture = Capture(terminal)
@@ -174,11 +157,4 @@ def paging(enabled: bool) -> Iterator[None]:
     finally:
         sys.stdout = terminal
         rows = shutil.get_terminal_size((80, 24)).lines
-        show(capture.text(), terminal, max(1, rows - 1), command())
-
-
-def _is_terminal(stream: object) -> bool:
-    try:
-        return bool(stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, OSError, ValueError):
-        return False
+        show(capture.getvalue(), terminal, max(1, rows - 1), command())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from fko.i18n import _, german
@@ -14,70 +15,45 @@ from fko.output.numbers import BINDS
 
 GAP = 3  # spaces between columns (the look of Rich's SIMPLE_HEAD box, which the terminal views use)
 
-
 MAIN_MIN = 30  # the main column (title) is not squeezed below this while others can give way
-
 
 WORD_CAP = 24  # a column need not be wider than this for one long word (cut with … here, folded by Rich)
 
-
 SMALL = 16  # a short column (ministries, dates) is kept on one line before the title grows
-
 
 _BREAK = r"[^\s-]*[^\W\d]-+(?=\w)|\S+"  # words, split after a hyphen that follows a letter (not in 2025-10)
 
 
-def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
-    """Where to cut `text` into lines of at most `width` characters: only at spaces and after
-    hyphens (``Pflege-`` / ``Betreuungs``), never inside a word. A single word longer than
-    `width` keeps its own line (the caller shortens it with …). Newlines are kept."""
-    out: list[tuple[int, int]] = []
-    offset = 0
+def wrap(text: str, width: int | None) -> list[str]:
+    """`text` as lines of at most `width` characters, cut only at spaces and after hyphens
+    (``Pflege-`` / ``Betreuungs``), never inside a word or an amount; a word longer than `width`
+    keeps its own line, shortened with `…`. Newlines are kept."""
+    if width is None:
+        return text.split("\n")
+    out: list[str] = []
     for paragraph in text.split("\n"):
         bound = BINDS.sub("\ue000", paragraph) if "\ue000" not in paragraph else paragraph  # an amount is one word
-        words = [(m.start() + offset, m.end() + offset) for m in re.finditer(_BREAK, bound)]
-        line: tuple[int, int] | None = None
-        for a, b in words:
-            if line is None:
-                line = (a, b)
-            elif b - line[0] <= width:
-                line = (line[0], b)
+        lines: list[tuple[int, int]] = []
+        for word in re.finditer(_BREAK, bound):
+            if lines and word.end() - lines[-1][0] <= width:
+                lines[-1] = (lines[-1][0], word.end())
             else:
-                out.append(line)
-                line = (a, b)
-        out.append(line or (offset, offset))
-        offset += len(paragraph) + 1
+                lines.append(word.span())
+        for a, b in lines or [(0, 0)]:
+            line = paragraph[a:b]
+            out.append(line if len(line) <= width else line[: max(0, width - 1)] + "…")
     return out
 
 
-def wrap(text: str, width: int | None) -> list[str]:
-    """`text` as lines of at most `width` characters (see `wrap_ranges`); `…` ends a word cut."""
-    if width is None:
-        return text.split("\n")
-    return [_fit(text[a:b], width) for a, b in wrap_ranges(text, width)]
-
-
-def _fit(line: str, width: int) -> str:
-    return line if len(line) <= width else line[: max(0, width - 1)] + "…"
-
-
+@dataclass(slots=True)
 class Layout:
     """Which columns a table shows and how wide each is; `hidden` are the columns that did not
     fit, shown instead as a second line under the main column when there is one."""
 
-    __slots__ = ("hidden", "main", "shown", "widths")
-
-    def __init__(self, shown: list[int], widths: list[int | None], hidden: list[int], main: int | None) -> None:
-        self.shown = shown
-        self.widths = widths
-        self.hidden = hidden
-        self.main = main
-
-    def note(self, fields: Sequence[Field]) -> str | None:
-        return hidden_note(fields, self.hidden, self.main)
-
-    def under_main(self, fields: Sequence[Field], values: Sequence[str]) -> str:
-        return under_main(fields, self.hidden, self.main, values)
+    shown: list[int]
+    widths: list[int | None]
+    hidden: list[int]
+    main: int | None
 
 
 def movable(fields: Sequence[Field], i: int, main: int | None) -> bool:
@@ -188,7 +164,7 @@ def plain_table(
     plan = layout(fields, cells, width, wide)
     chosen = [fields[i] for i in plan.shown]
     for line in cells[1:]:
-        extra = plan.under_main(fields, line)
+        extra = under_main(fields, plan.hidden, plan.main, line)
         if extra and plan.main is not None:
             line[plan.main] += "\n" + extra
     wrapped = [[wrap(line[i], plan.widths[i]) for i in plan.shown] for line in cells]
@@ -209,7 +185,7 @@ def plain_table(
     lines.append("─" * (sum(widths) + GAP * (len(widths) - 1)))
     for parts in wrapped[1:]:
         lines += render_row(parts)
-    note_line = plan.note(fields)
+    note_line = hidden_note(fields, plan.hidden, plan.main)
     for text in [*footer, *([note_line] if note_line else [])]:
         lines += wrap(clean(text), width)
     return "\n".join(lines) + "\n"

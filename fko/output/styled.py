@@ -1,9 +1,7 @@
-"""The terminal views, drawn by Rich: tables fitted to the terminal, records, text blocks, lines.
-
-Imported only when stdout is a terminal (or colour is forced into a pipe). Data enters Rich
-only as `rich.text.Text`, cleaned of control and bidi characters first, and the console has
-markup, emoji and highlighting off: a store's `[bold]` or escape code is shown as it is.
-"""
+"""The terminal views, drawn by Rich (imported only for a terminal, or colour forced into a pipe):
+tables fitted to the width, records, text blocks, lines. Data enters Rich only as a cleaned
+`rich.text.Text`, and the console has markup, emoji and highlighting off: a store's `[bold]` or
+escape code is shown as it is."""
 
 from __future__ import annotations
 
@@ -28,7 +26,6 @@ from fko.output.numbers import BINDS
 from fko.output.plain import GAP, MAIN_MIN, SMALL, WORD_CAP, hidden_note, movable, under_main
 
 MATCH = "bold reverse"  # matched words
-
 
 #: A tab would jump to the terminal's next tab stop; Unicode's line and paragraph separators
 #: break lines where Rich would not count one. Each is replaced by one character.
@@ -141,25 +138,13 @@ class _Column:
 
 _TEXT_MIN = 8  # a text column narrower than this (and than its text) wraps into a ribbon
 
-
 _MAIN_LEAST = 16  # the title's least where MAIN_MIN leaves no room for the numbers beside it
-
 
 _MOVED_WORD = 20  # a word moved under the title up to this long is never folded: "ca. 10,1 Mio. €/Jahr"
 
 
-class _Plan:
-    """What the width policy decided: the columns shown (with their widths) and hidden."""
-
-    __slots__ = ("hidden", "widths")
-
-    def __init__(self, widths: dict[int, int], hidden: list[int]) -> None:
-        self.widths = widths
-        self.hidden = sorted(hidden)
-
-    @property
-    def shown(self) -> list[int]:
-        return sorted(self.widths)
+#: What the width policy decided: the width of each column shown, by its place, and the columns hidden.
+_Plan = tuple[dict[int, int], list[int]]
 
 
 def _plan(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
@@ -194,7 +179,7 @@ def _fit(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
 
     shown = list(range(len(columns)))
     if need(shown, lambda c: c.widest) <= width:
-        return _Plan({i: columns[i].widest for i in shown}, [])
+        return {i: columns[i].widest for i in shown}, []
     main = next((i for i, c in enumerate(columns) if c.field.main), None)
     hidden: list[int] = []
 
@@ -251,7 +236,7 @@ def _fit(columns: Sequence[_Column], width: int, wide: bool) -> _Plan | None:
         grow = max(0, min(spare, columns[i].widest - widths[i]))
         widths[i] += grow
         spare -= grow
-    return _Plan(widths, hidden)
+    return widths, hidden
 
 
 def table(
@@ -296,20 +281,21 @@ def table(
         if footer:
             lines(display, footer)
         return
-    shown, hidden = plan.shown, plan.hidden
+    widths, hidden = plan
+    shown, hidden = sorted(widths), sorted(hidden)
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), header_style="")
     for i in shown:
         column = columns[i]
         grid.add_column(
             Align(
-                Text("\n").join(wrapped(console, headers[i], plan.widths[i])),
+                Text("\n").join(wrapped(console, headers[i], widths[i])),
                 "right" if column.field.numeric else "left",
                 vertical="bottom",
             ),
             justify="right" if column.field.numeric else "left",
             no_wrap=True,
             overflow="fold",
-            width=plan.widths[i],
+            width=widths[i],
         )
     for row, line, values in zip(rows, cells, shown_texts, strict=True):
         extra = under_main(fields, hidden, main, values) if hidden else ""
@@ -318,7 +304,7 @@ def table(
             cell = line[i]
             if i == main and extra:
                 cell = Text.assemble(cell, "\n", text(extra, "dim"))
-            drawn.append(cell if columns[i].fixed else Text("\n").join(wrapped(console, cell, plan.widths[i])))
+            drawn.append(cell if columns[i].fixed else Text("\n").join(wrapped(console, cell, widths[i])))
         grid.add_row(*drawn, style=(styles(row) or "") if styles else None)
     console.print(grid)
     note = hidden_note(fields, hidden, main)
@@ -357,11 +343,11 @@ def _blocks_of_rows(
             if i in heads or not cell.plain:
                 continue
             label = Text.assemble(headers[i], ": ") if headers[i].plain else Text()
-            out += _hanging_text(console, Text.assemble(label, cell), 2)
+            out += _hanging(console, Text.assemble(label, cell), 2)
     console.print(Text("\n").join(out), no_wrap=True, crop=True)
 
 
-def _hanging_text(console: Console, value: Text, indent: int) -> list[Text]:
+def _hanging(console: Console, value: Text, indent: int) -> list[Text]:
     """`value` wrapped at the console's width, its first line indented by `indent` and the lines
     it wraps to by two more; amounts kept whole, long words folded."""
     out = []
@@ -403,32 +389,24 @@ def record(display: Display, title: str, items: Sequence[tuple[str, str]]) -> No
     console.print(grid)
 
 
-def _hanging(console: Console, value: str, indent: int, style: str = "") -> Text:
-    """`value` wrapped by Rich at the console's width, its first line indented by `indent`
-    spaces and the lines it wraps to by two more; long words folded."""
-    lines = wrapped(console, text(value, style), console.width - indent - 2)
-    out = Text()
-    for n, line in enumerate(lines):
-        out.append_text(Text(" " * (indent + (2 if n else 0))) + line)
-        if n < len(lines) - 1:
-            out.append("\n")
-    return out
-
-
 def blocks(
     display: Display, entries: Sequence[tuple[str, Sequence[str]]], title: str | None, footer: Sequence[str]
 ) -> None:
     """Entries of a heading (bold) and detail lines indented by two, each wrapped at the
     terminal's width with a hanging indent; a blank line between entries."""
     console = display.console()
-    out: list[Text] = [_hanging(console, title, 0, "bold"), Text()] if title else []
+    out: list[Text] = [*_hanging(console, text(title, "bold"), 0), Text()] if title else []
     for n, (heading, details) in enumerate(entries):
         if n:
             out.append(Text())
-        out.append(_hanging(console, heading, 0, "bold"))
-        out += [_hanging(console, part, 2) for detail in details for part in detail.split("\n")]
+        out += _hanging(console, text(heading, "bold"), 0)
+        for detail in details:
+            for part in detail.split("\n"):
+                out += _hanging(console, text(part), 2)
     if footer:
-        out += [Text(), *(_hanging(console, t, 0) for t in footer)]
+        out.append(Text())
+        for line in footer:
+            out += _hanging(console, text(line), 0)
     console.print(Text("\n").join(out), no_wrap=True, crop=True)
 
 

@@ -47,10 +47,7 @@ def record(display: Display, title: str, items: Sequence[tuple[str, str]]) -> No
 
 
 def blocks(
-    display: Display,
-    entries: Sequence[tuple[str, Sequence[str]]],
-    title: str | None = None,
-    footer: Sequence[str] = (),
+    display: Display, entries: Sequence[tuple[str, Sequence[str]]], title: str | None = None, footer: Sequence[str] = ()
 ) -> None:
     """Entries of a heading line and indented detail lines (changes, diffs). In a terminal long
     lines wrap at its width with a hanging indent; into a pipe nothing is wrapped or cut off."""

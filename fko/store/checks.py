@@ -1,10 +1,7 @@
 """Checking a store against the record types of fko/model/records.py: one verdict per file.
-
-A checker made once per type from its annotations walks a value along it (keys, types, nesting)
-and adds the range rules the types cannot say (dates, years, amounts, measure IDs); then the
-tables are checked against each other. A problem reads `measures/III.9: 'runtime.start' is
-"2023-13", not a date`.
-"""
+A checker made once per type from its annotations walks a value along it and adds the range rules
+the types cannot say (dates, years, amounts, IDs); then the tables are checked against each
+other. A problem reads `measures/III.9: 'runtime.start' is "2023-13", not a date`."""
 
 from __future__ import annotations
 
@@ -187,9 +184,9 @@ def checker(annotation: Any, name: str | None, ids: bool, named: Any = None) -> 
     if origin is Literal:
         return _literal_checker(args, named)
     if origin is list:
-        return _list_checker(checker(args[0], name, ids), named)
+        return _items_checker(list, checker(args[0], name, ids), named)
     if origin is dict:
-        return _dict_checker(checker(args[1], name, ids), named)
+        return _items_checker(dict, checker(args[1], name, ids), named)
     if typing.is_typeddict(annotation):
         return _record_checker(annotation, ids, named)
     rule = RULES.get(name or "") or (ID_RULES.get(name or "") if ids else None)
@@ -218,30 +215,20 @@ def _literal_checker(allowed: tuple[Any, ...], named: Any) -> Checker:
     return check_literal
 
 
-def _list_checker(check_item: Checker, named: Any) -> Checker:
-    def check_list(value: Any) -> None:
-        if type(value) is not list:
+def _items_checker(kind: type[Any], check_item: Checker, named: Any) -> Checker:
+    """An array (a problem named by the item's place, `[3]`) or an object (by the entry's key)."""
+
+    def check_items(value: Any) -> None:
+        if type(value) is not kind:
             raise _not(value, named)
-        for n, item in enumerate(value):
+        steps = value.items() if kind is dict else ((f"[{n}]", item) for n, item in enumerate(value))
+        for step, item in steps:
             try:
                 check_item(item)
             except Invalid as exc:
-                raise exc.inside(f"[{n}]") from None
+                raise exc.inside(str(step)) from None
 
-    return check_list
-
-
-def _dict_checker(check_entry: Checker, named: Any) -> Checker:
-    def check_dict(value: Any) -> None:
-        if type(value) is not dict:
-            raise _not(value, named)
-        for key, entry in value.items():
-            try:
-                check_entry(entry)
-            except Invalid as exc:
-                raise exc.inside(str(key)) from None
-
-    return check_dict
+    return check_items
 
 
 def _record_checker(record_type: Any, ids: bool, named: Any) -> Checker:
@@ -297,18 +284,13 @@ def _scalar_checker(accepted: tuple[type, ...], rule: Rule | None, named: Any) -
     return check_scalar
 
 
+#: The JSON kinds of values (but null) as messages name them.
+_KINDS = {bool: N_("a boolean"), int: N_("a number"), float: N_("a number"), str: N_("a string"), list: N_("an array")}
+
+
 def record_kind(value: Any) -> str:
     """The JSON kind of a value, for messages: "a string", "null", "an array"."""
-    if value is None:
-        return "null"
-    kinds = {
-        bool: N_("a boolean"),
-        int: N_("a number"),
-        float: N_("a number"),
-        str: N_("a string"),
-        list: N_("an array"),
-    }
-    return _(kinds.get(type(value), N_("an object")))
+    return "null" if value is None else _(_KINDS.get(type(value), N_("an object")))
 
 
 def check_store(path: str, data: Any) -> None:

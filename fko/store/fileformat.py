@@ -15,28 +15,22 @@ from fko.i18n import N_, _
 
 SHIPPED = Path(__file__).parents[1] / "data" / "fko.json"
 
-
 #: The checksum of the shipped store, written by `fko data build` when it writes SHIPPED.
 SHIPPED_DIGEST = SHIPPED.with_name("fko.json.blake2b")
-
 
 #: The version of the store format that this fko writes and reads (meta.schema_version).
 #: 2: the search index moved into a file of its own; meta lists the tables by name.
 SCHEMA_VERSION = 2
 
-
 #: Default for FKO_MAX_STORE_MB: the shipped store is 0.3 MB, 10,000 measures about 21 MB.
 MAX_STORE_MB = 100
-
 
 #: The key that names a record of a table in messages (`measures/III.8`); records of the
 #: other tables are named by their place (`indicators/3`).
 NATURAL_KEYS = {"ressorts": "code", "clusters": "numeral", "sources": "file", "measures": "id", "initiatives": "id"}
 
-
 #: The fix of a store that is not a valid fko store (translated where a message says it).
 REBUILD = N_("rebuild it with `fko data build`")
-
 
 _KINDS = {
     stat.S_IFDIR: N_("a directory"),
@@ -158,19 +152,12 @@ def _read(path: str) -> bytes:
 
 
 def digest(raw: bytes) -> str:
-    """The BLAKE2b checksum of a store file (from _blake2: hashlib would load OpenSSL, ~5 ms)."""
+    """The BLAKE2b checksum of a store file (from the builtin _blake2: hashlib would load OpenSSL)."""
     try:
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - a Python without the builtin module
         from hashlib import blake2b
     return blake2b(raw, digest_size=32).hexdigest()
-
-
-def shipped_digest() -> str | None:
-    try:
-        return SHIPPED_DIGEST.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def is_shipped(raw: bytes) -> bool:
@@ -179,9 +166,10 @@ def is_shipped(raw: bytes) -> bool:
     try:
         if os.stat(SHIPPED).st_size != len(raw):
             return False
-    except OSError:
+        recorded = SHIPPED_DIGEST.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
         return False
-    return digest(raw) == shipped_digest()
+    return digest(raw) == recorded
 
 
 def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:

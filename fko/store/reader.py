@@ -1,10 +1,7 @@
-"""Opening the fko store: the shipped TinyDB JSON file, another one, or one in memory.
-
-The store is only ever read: its storage refuses to write. Everything in a store file is
-untrusted input, judged when the file is opened, the whole file at once (fko/store/checks.py):
-no command reads a record that was not checked, and every command gives a file the same
-verdict. Only the store shipped with fko, known by its checksum, is read without checks.
-"""
+"""Opening the fko store (the shipped TinyDB JSON file, another one, or one in memory), read-only.
+A store file is untrusted: it is judged whole when opened (fko/store/checks.py), so no command
+reads an unchecked record and every command gives a file the same verdict. Only the shipped
+store, known by its checksum, is read without checks."""
 
 from __future__ import annotations
 
