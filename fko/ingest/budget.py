@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from fko.model.records import BudgetItem
+
 _AMOUNT = re.compile(
     r"(?P<approx>(?:ca\.|rund|circa|etwa)\s+)?"
     r"(?P<number>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*"
@@ -91,26 +93,16 @@ def _clause_start(text: str) -> int:
     return 0
 
 
-def _blank(kind: str) -> dict[str, Any]:
+def blank_item(kind: str) -> dict[str, Any]:
+    """A budget item of `kind` that states nothing yet, its keys in the store's order."""
     return {
+        **dict.fromkeys(BudgetItem.__annotations__),
         "kind": kind,
-        "amount_eur": None,
-        "quantity": None,
         "unit": "EUR" if kind == "money" else None,
-        "basis": None,
-        "year_from": None,
-        "year_to": None,
         "years_derived": False,
-        "stated_years": None,
-        "growth_percent": None,
-        "growth_until": None,
         "approximate": False,
-        "qualifier": None,
         "funding": [],
-        "payer": None,
-        "payer_text": None,
         "text": "",
-        "note": None,
     }
 
 
@@ -140,7 +132,7 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
         previous_end = match.end()
         context = before + match.group(0) + after
         staff = match.re is _STAFF
-        item = _blank("staff" if staff else "money")
+        item = blank_item("staff" if staff else "money")
         item["text"] = context.strip().rstrip(".")
         item["funding"] = _funding(context)
         qualified = re.search(r"\b(ca\.|rund|circa|etwa)\s", context)
@@ -180,7 +172,7 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
             item["years_derived"] = run_from is not None or run_to is not None
         items.append(item)
     if not items and _NO_FUNDS.search(text):
-        item = _blank("none")
+        item = blank_item("none")
         item["text"] = _NO_FUNDS.search(text).group(0)  # type: ignore[union-attr]
         item["note"] = "no separate funds"
         items.append(item)

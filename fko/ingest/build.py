@@ -120,43 +120,12 @@ def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]
         measure["partners_curated"] = True
 
 
-BUDGET_FIELDS = frozenset(
-    {
-        "kind",
-        "amount_eur",
-        "quantity",
-        "unit",
-        "basis",
-        "year_from",
-        "year_to",
-        "years_derived",
-        "stated_years",
-        "growth_percent",
-        "growth_until",
-        "approximate",
-        "qualifier",
-        "funding",
-        "payer",
-        "payer_text",
-        "text",
-        "note",
-    }
-)
-
-
 def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]], warnings: list[str]) -> None:
     """Apply the reviewed budget patches; a patch that no longer fits its measure (no such
     measure or item, a `text` not in the wording, a `wording` that is not the measure's
     "Geplante Mittel") is reported and not applied."""
     by_id = {m["id"]: m for m in measures}
     for patch in patches:
-        unknown = set(patch) - BUDGET_FIELDS - {"id", "item", "wording"}
-        if unknown:
-            raise FkoError(
-                _("curation budget patch for {patch} has unknown fields {fields}").format(
-                    patch=patch.get("id"), fields=sorted(unknown)
-                )
-            )
         where = _("curation: budget item {item} of {id}").format(item=patch.get("item"), id=patch.get("id"))
         measure = by_id.get(patch.get("id", ""))
         if measure is None:
@@ -204,7 +173,11 @@ def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]],
             continue
         # TOML has no null: -1 stands for "not stated" in year_from/year_to.
         items[number - 1].update(
-            {k: (None if k.startswith("year_") and v == -1 else v) for k, v in patch.items() if k in BUDGET_FIELDS}
+            {
+                k: (None if k.startswith("year_") and v == -1 else v)
+                for k, v in patch.items()
+                if k not in ("id", "item", "wording")
+            }
         )
 
 

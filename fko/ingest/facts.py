@@ -12,6 +12,7 @@ from typing import Any
 
 from fko.errors import FkoError
 from fko.i18n import N_, _
+from fko.ingest.budget import blank_item
 from fko.ingest.files import load_toml, read_text
 
 FACTS = Path(__file__).parents[1] / "data" / "facts.toml"
@@ -323,22 +324,10 @@ def initiatives(facts: dict[str, Any], sources: Sources, codes: set[str]) -> lis
             _check_number(item["amount_eur"] // 1_000_000, item["text"], what)
             items.append(
                 {
-                    "kind": "money",
+                    **blank_item("money"),
                     "amount_eur": item["amount_eur"],
-                    "quantity": None,
-                    "unit": "EUR",
                     "basis": item["basis"],
-                    "year_from": None,
-                    "year_to": None,
-                    "years_derived": False,
-                    "stated_years": None,
-                    "growth_percent": None,
-                    "growth_until": None,
-                    "approximate": False,
-                    "qualifier": None,
                     "funding": item.get("funding", []),
-                    "payer": None,
-                    "payer_text": None,
                     "text": item["text"],
                     "note": item.get("note"),
                 }
