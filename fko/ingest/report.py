@@ -273,15 +273,8 @@ def _measure(
         title_lines.append(segment[i].text)
     body = list(segment[i + 1 :])
 
-    footnotes: list[dict[str, str]] = []
-    kept: list[Line] = []
-    for line in body:
-        note = _FOOTNOTE.match(line.text)
-        if note:
-            footnotes.append({"mark": note.group(1), "term": note.group(2), "text": line.text})
-        else:
-            kept.append(line)
-    body = kept
+    footnotes = [note for line in body if (note := _FOOTNOTE.match(line.text))]
+    body = [line for line in body if not _FOOTNOTE.match(line.text)]
 
     where = f"measure {measure_id} (line {segment[0].number})"
     labels = [(j, match_label(body, j)) for j in range(len(body))]
@@ -294,10 +287,9 @@ def _measure(
         )
     goals = [j for j, m in labels if m and m[0] == "goal" and j < first_field]
     if not goals:
-        at = body[first_field].number
         raise FkoError(
             _("{where}: no 'Ziel' before its first field (line {at}); the goal separates text and fields").format(
-                where=where, at=at
+                where=where, at=body[first_field].number
             )
         )
     goal_at = max(goals)
@@ -312,8 +304,6 @@ def _measure(
         if match and (current is None or match[0] not in fields):
             current, value_at, first = match
             fields[current] = [Line(first, body[value_at].number, body[value_at].para_end)] if first else []
-            if body[value_at].para_end and not first:
-                fields[current] = []
             j = value_at + 1
             continue
         if current == "partners" and fields["partners"] and fields["partners"][-1].para_end:
@@ -332,49 +322,40 @@ def _measure(
             ).format(measure_id=measure_id, number=leftovers[0].number, text=leftovers[0].text)
         )
 
-    def raw(field: str) -> str | None:
-        if field not in fields:
-            return None
-        return "\n".join(ln.text for ln in fields[field]) or None
+    def lines_of(field: str) -> list[str]:
+        return [ln.text for ln in fields.get(field, [])]
 
     def text(field: str) -> str | None:
-        if field not in fields:
-            return None
-        return join_lines([ln.text for ln in fields[field]], known) or None
+        return join_lines(lines_of(field), known) or None
 
     description = "\n\n".join(paragraphs(description_lines, known))
     title = join_lines(title_lines, known)
     for footnote in footnotes:  # "MID-Assistenten3" -> "MID-Assistenten"
-        marked = re.compile(rf"({re.escape(footnote['term'])}[\w-]*?){footnote['mark']}(?=\W)")
+        mark, term = footnote.group(1, 2)
+        marked = re.compile(rf"({re.escape(term)}[\w-]*?){mark}(?=\W)")
         description = marked.sub(r"\1", description, count=1)
         title = marked.sub(r"\1", title, count=1)
 
-    website_lines = join_url_lines([ln.text for ln in fields.get("website", [])])
-    urls = find_urls("\n".join(website_lines))
-    for line in trailing:
-        for url in find_urls(line.text):
-            if url not in urls:
-                urls.append(url)
-    publication_lines = join_url_lines([ln.text for ln in fields.get("publication", [])])
+    website_lines = join_url_lines(lines_of("website"))
+    urls = find_urls("\n".join([*website_lines, *(ln.text for ln in trailing)]))
     ressorts_text = text("ressorts") or ""
-    partner_lines = fields.get("partners", [])
     return {
         "id": measure_id,
         "cluster": measure_id.split(".")[0],
         "title": title,
         "description": description,
         "goal": text("goal"),
-        "runtime": parse_runtime([ln.text for ln in fields.get("runtime", [])], text("runtime")),
-        "budget": {"text": _budget_text([ln.text for ln in fields.get("budget", [])], codes, known)},
+        "runtime": parse_runtime(lines_of("runtime"), text("runtime")),
+        "budget": {"text": _budget_text(lines_of("budget"), codes, known)},
         "urls": urls,
         "urls_text": "\n".join(website_lines) or None,
         "ressorts": _split_ressorts(ressorts_text, codes, where),
         "ressorts_text": ressorts_text,
-        "partners": split_partners(partner_lines, known),
-        "partners_text": raw("partners"),
-        "publication": "\n".join(publication_lines) or None,
+        "partners": split_partners(fields.get("partners", []), known),
+        "partners_text": "\n".join(lines_of("partners")) or None,
+        "publication": "\n".join(join_url_lines(lines_of("publication"))) or None,
         "in_force": text("in_force"),
-        "footnotes": [note["text"] for note in footnotes],
+        "footnotes": [note.string for note in footnotes],
         "source": source,
         "source_lines": [segment[0].number, segment[-1].number],
     }

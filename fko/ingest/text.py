@@ -6,9 +6,9 @@ holding only spaces, start each page with a space, and hyphenate words across li
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 # Words after which "Nach- bzw." keeps its suspended hyphen and a space.
 _CONJUNCTIONS = frozenset({"und", "oder", "bzw.", "sowie", "bis", "als", "u.", "bzw"})
@@ -26,7 +26,7 @@ BODY_WIDTH = 80
 VALUE_WIDTH = 62
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Line:
     """One printed line: its text without the outer spaces, and what follows it."""
 
@@ -44,15 +44,9 @@ def load_lines(raw: str) -> list[Line]:
         if line == "":
             continue
         text = line.strip()
-        if not text:
-            if out:
-                last = out[-1]
-                out[-1] = Line(last.text, last.number, True, last.hard_end, last.page_start)
-            continue
-        if _PAGE_NUMBER.match(text):
-            if out:  # a page number also ends whatever paragraph precedes it
-                last = out[-1]
-                out[-1] = Line(last.text, last.number, True, last.hard_end, last.page_start)
+        if not text or _PAGE_NUMBER.match(text):
+            if out:  # a line of spaces, and a page number too, ends the paragraph before it
+                out[-1] = dataclasses.replace(out[-1], para_end=True)
             continue
         out.append(Line(text, number, False, line.endswith("  "), line.startswith(" ")))
     return out
