@@ -364,11 +364,10 @@ def write(
     protect: Sequence[Path] = (),
     follow_symlinks: bool = False,
 ) -> list[Path]:
-    """Check the tables against fko/model.py, then write the store and, beside it, its search
-    index (fko/search/indexfile.py), each atomically; an existing file is replaced only with
-    force, never one in protect. Writing the shipped store also records its checksum, by which
-    fko trusts it without checking it again at every start, and (with the build extra) writes
-    the general word list a query splits unknown compounds by (WORDS). Returns the paths written."""
+    """Check the tables against the model, then write the store and its search index beside it,
+    each atomically (an existing file only with force, never one in protect); return their paths.
+    Writing the shipped store also records its checksum, by which fko trusts it without checking
+    it at every start, and (with the build extra) the word list queries split compounds by."""
     import os
 
     from fko.ingest import resources
@@ -387,16 +386,10 @@ def write(
         )
     index_file = index_path(out)
     check_target(index_file, force=force, protect=protect, follow_symlinks=follow_symlinks)
-    raw = serialise(result.tables).encode("utf-8")
-    store_digest = digest(raw)
-    write_text(out, raw.decode("utf-8"), force=force, protect=protect, follow_symlinks=follow_symlinks)
-    write_text(
-        index_file,
-        index_text(result.index, store_digest),
-        force=force,
-        protect=protect,
-        follow_symlinks=follow_symlinks,
-    )
+    text = serialise(result.tables)
+    store_digest = digest(text.encode("utf-8"))
+    for path, content in ((out, text), (index_file, index_text(result.index, store_digest))):
+        write_text(path, content, force=force, protect=protect, follow_symlinks=follow_symlinks)
     if os.path.realpath(out) == os.path.realpath(SHIPPED):
         write_text(SHIPPED_DIGEST, store_digest + "\n", force=True)
         if resources.available():
