@@ -85,12 +85,9 @@ def _ressorts(lines: Sequence[Line]) -> list[dict[str, str]]:
                 missing=missing
             )
         )
-    i = start
-    while i < end and not lines[i].para_end:  # the heading runs over two lines
-        i += 1
     entries: list[dict[str, str]] = []
     pending: list[str] = []
-    for line in lines[i + 1 : end]:
+    for line in lines[_paragraph_end(lines, start) : end]:  # after the heading (it runs over two lines)
         tokens = line.text.split()
         if _CODE.match(tokens[-1]):
             pending.append(" ".join(tokens[:-1]))
@@ -166,17 +163,14 @@ def _overview(lines: Sequence[Line]) -> dict[str, dict[str, str]]:
         while j < len(lines) and len(lines[j].text) < 50 and not lines[j - 1].para_end:
             title.append(lines[j].text)
             j += 1
-        body: list[Line] = []
-        while j < len(lines):  # a text cut off here ends the summary
-            body.append(lines[j])
-            if lines[j].para_end:
-                break
-            j += 1
-        out[match.group(1)] = {
-            "title": join_lines(title),
-            "text": "\n\n".join(paragraphs(body)),
-        }
+        body = lines[j : _paragraph_end(lines, j)]  # a text cut off here ends the summary
+        out[match.group(1)] = {"title": join_lines(title), "text": "\n\n".join(paragraphs(body))}
     return out
+
+
+def _paragraph_end(lines: Sequence[Line], start: int) -> int:
+    """The index after the first line from `start` that ends a paragraph, or the end of the lines."""
+    return next((i + 1 for i in range(start, len(lines)) if lines[i].para_end), len(lines))
 
 
 def _split_list(text: str) -> list[str]:
@@ -378,18 +372,12 @@ def parse_report(raw: str, source: str) -> dict[str, Any]:
         end = bounds[n + 1][0] if n + 1 < len(bounds) else len(lines)
         segment = lines[start:end]
         if kind == "cluster":
-            i = 1
-            title = []
-            while i < len(segment):
-                title.append(segment[i].text)
-                if segment[i].para_end:
-                    break
-                i += 1
+            title_end = _paragraph_end(segment, 1)
             clusters.append(
                 {
                     "numeral": key,
-                    "title": join_lines(title, known),
-                    "introduction": "\n\n".join(paragraphs(segment[i + 1 :], known)),
+                    "title": join_lines([ln.text for ln in segment[1:title_end]], known),
+                    "introduction": "\n\n".join(paragraphs(segment[title_end:], known)),
                     "overview_title": overview.get(key, {}).get("title"),
                     "overview": overview.get(key, {}).get("text"),
                     "source": source,
