@@ -5,6 +5,7 @@ The output is deterministic: the same inputs give a byte-identical file.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,14 +13,19 @@ from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
 from fko.errors import FkoError
+from fko.german import normalise
 from fko.i18n import N_, _
 from fko.ingest import facts as curated_facts
+from fko.ingest import resources
 from fko.ingest.budget import propose
 from fko.ingest.files import load_toml, read_text
 from fko.ingest.report import parse_report
+from fko.output.files import check_target, write_text
 from fko.search.index import later_texts
-from fko.search.indexfile import index_of_tables
-from fko.store.fileformat import SCHEMA_VERSION, serialise
+from fko.search.indexfile import index_of_tables, index_text
+from fko.search.lexicon import WORDS
+from fko.store.checks import Invalid, check, tables_problem
+from fko.store.fileformat import SCHEMA_VERSION, SHIPPED, SHIPPED_DIGEST, digest, index_path, serialise
 
 CURATION = Path(__file__).parents[1] / "data" / "curation.toml"
 
@@ -86,8 +92,6 @@ class Curation(TypedDict, total=False):
 
 def load_curation(path: Path = CURATION) -> dict[str, Any]:
     """The curation file, its structure checked (partners = "notalist" is an error, not 8 partners)."""
-    from fko.store.checks import Invalid, check
-
     curation = load_toml(path, N_("curation file"))
     try:
         check(curation, Curation)
@@ -231,8 +235,6 @@ def _matching_aliases(
 ) -> dict[str, list[str]]:
     """The curated aliases of records that name them: in the title, goal, description or later
     developments, or as the initials of words of the title ("KAoA"). Others are reported."""
-    from fko.german import normalise
-
     by_id = {r["id"]: r for r in records}
     out = {}
     for record_id, names in curated.items():
@@ -334,8 +336,6 @@ def build_from(
         "events": events,
         "initiatives": initiatives,
     }
-    from fko.ingest import resources
-
     enrich = resources.GeneralLanguage() if resources.available() else None
     if enrich is None:
         result.warnings.append(
@@ -351,8 +351,6 @@ def build_from(
 def invalid_tables(tables: dict[str, list[dict[str, Any]]]) -> str | None:
     """The first problem the store's own check finds in the tables (as `measures/I.3:
     'partners' is ...`), or None: the build never writes a store that fko would refuse."""
-    from fko.store.checks import tables_problem
-
     return tables_problem(tables)
 
 
@@ -368,14 +366,6 @@ def write(
     each atomically (an existing file only with force, never one in protect); return their paths.
     Writing the shipped store also records its checksum, by which fko trusts it without checking
     it at every start, and (with the build extra) the word list queries split compounds by."""
-    import os
-
-    from fko.ingest import resources
-    from fko.output.files import check_target, write_text
-    from fko.search.indexfile import index_text
-    from fko.search.lexicon import WORDS
-    from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest, index_path
-
     problem = invalid_tables(result.tables)
     if problem:
         raise FkoError(

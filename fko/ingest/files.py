@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -68,8 +69,6 @@ def read_bytes(path: Path, what: str) -> bytes:
 
 def _read_stdin(what: str) -> bytes:
     """What is piped into fko, at most MAX_INPUT_MB; never a terminal."""
-    import sys
-
     if sys.stdin is None or sys.stdin.isatty():
         raise UsageError(
             _("a {what} from stdin (-) needs one piped in, e.g. fko data build - --out x.json < report.txt").format(
