@@ -195,14 +195,14 @@ def _matching_facts(
     facts: dict[str, Any],
     measures: list[dict[str, Any]],
     record_ids: set[str],
-    report: tuple[str, list[str]],
+    name: str,
+    lines: list[str],
     warnings: list[str],
 ) -> dict[str, Any]:
-    """The facts whose measure is in this report (its file name and lines); a fact quoting the
+    """The facts whose measure is in this report (file `name`, its `lines`); a fact quoting the
     report must quote its own measure's text (a renumbered measure is caught here). Others are
     reported, not applied."""
     by_id = {m["id"]: m for m in measures}
-    name, lines = report
     out = dict(facts)
     for table in ("indicators", "updates", "events"):
         kept = []
@@ -286,20 +286,18 @@ def build_from(
     curation = load_curation(curation_path)
     facts = curated_facts.load_facts(facts_path)
     parsed = parse_report(text, name)
-    result = BuildResult(tables={})
+    warnings = parsed["warnings"]
     measures = parsed["measures"]
     for measure in measures:
         measure["kind"] = "measure"
         measure["partners_curated"] = False
-    result.warnings += parsed["warnings"]
-    _apply_partners(measures, curation.get("partners", {}), result.warnings)
-    for measure in measures:
         measure["budget"]["items"] = propose(measure["budget"]["text"], measure["runtime"])
-    _apply_budget(measures, curation.get("budget", []), result.warnings)
+    _apply_partners(measures, curation.get("partners", {}), warnings)
+    _apply_budget(measures, curation.get("budget", []), warnings)
 
     sources = [dict(s) for s in curation.get("sources", [])]
     if name not in {s["file"] for s in sources}:
-        result.warnings.append(
+        warnings.append(
             _("{file} is not described in the curation file; its title and date are unknown").format(file=name)
         )
         sources.insert(
@@ -317,14 +315,12 @@ def build_from(
     ]
     initiatives = curated_facts.initiatives(facts, texts, codes)
     record_ids = ids | {i["id"] for i in initiatives}
-    facts = _matching_facts(facts, measures, record_ids, (name, report_lines), result.warnings)
+    facts = _matching_facts(facts, measures, record_ids, name, report_lines, warnings)
     indicators = curated_facts.indicators(facts, texts, ids, dates)
     updates = curated_facts.updates(facts, texts, ids)
     events = curated_facts.events(facts, texts, record_ids, dates)
-    later = later_texts(updates)
-    records = measures + initiatives
-    aliases = _matching_aliases(curation.get("aliases", {}), records, later, result.warnings)
-    result.tables = {
+    aliases = _matching_aliases(curation.get("aliases", {}), measures + initiatives, later_texts(updates), warnings)
+    tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": name}],
         "ressorts": parsed["ressorts"],
         "clusters": parsed["clusters"],
@@ -338,14 +334,13 @@ def build_from(
     }
     enrich = resources.GeneralLanguage() if resources.available() else None
     if enrich is None:
-        result.warnings.append(
+        warnings.append(
             _(
                 "the build extra (wordfreq, simplemma) is not installed: the search index has no word frequencies "
                 "and no lemmas; pip install 'fko[build]'"
             )
         )
-    result.index = index_of_tables(result.tables, aliases, result.warnings, enrich)
-    return result
+    return BuildResult(tables, index_of_tables(tables, aliases, warnings, enrich), warnings)
 
 
 def invalid_tables(tables: dict[str, list[dict[str, Any]]]) -> str | None:
