@@ -43,35 +43,24 @@ LABELS: dict[str, str] = {
 }
 
 
+#: A label as the export prints it: spaces anywhere, broken over lines (as "Internetpräs" / "enz").
+_LABEL_PATTERNS = {
+    field: re.compile("[ \n]*".join(re.escape(char) for char in label.replace(" ", "")))
+    for field, label in LABELS.items()
+}
+
+
 def match_label(lines: Sequence[Line], index: int) -> tuple[str, int, str] | None:
-    """Recognise a field label starting at lines[index], also when split over lines.
+    """Recognise a field label starting at lines[index], also when split over up to four lines.
 
     Returns (field, index of the line where the value starts, value text on that line).
-    "Internetpräs" / "enz" and "Partner in" / "der" / "Umsetzung" are recognised.
     """
-    for field, label in LABELS.items():
-        key = label.replace(" ", "")
-        pos = 0
-        for offset in range(4):
-            if index + offset >= len(lines):
-                break
-            text = lines[index + offset].text
-            i = 0
-            while i < len(text) and pos < len(key):
-                if text[i] == " ":
-                    i += 1
-                elif text[i] == key[pos]:
-                    i += 1
-                    pos += 1
-                else:
-                    break
-            if pos == len(key):
-                rest = text[i:]
-                if rest and not rest[0].isspace():
-                    break  # "Zielgruppe" is not the label "Ziel"
-                return field, index + offset, rest.strip()
-            if i < len(text):
-                break  # a mismatch within the line
+    window = "\n".join(line.text for line in lines[index : index + 4])
+    for field, pattern in _LABEL_PATTERNS.items():
+        match = pattern.match(window)
+        if match and not window[match.end() : match.end() + 1].strip():  # "Zielgruppe" is not "Ziel"
+            rest = window[match.end() :].split("\n", 1)[0]
+            return field, index + window.count("\n", 0, match.end()), rest.strip()
     return None
 
 
