@@ -175,14 +175,9 @@ def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]],
                 ).format(where=where, wording=repr(said), payer=repr(patch.get("payer")))
             )
             continue
+        changes = {k: v for k, v in patch.items() if k not in ("id", "item", "wording")}
         # TOML has no null: -1 stands for "not stated" in year_from/year_to.
-        items[number - 1].update(
-            {
-                k: (None if k.startswith("year_") and v == -1 else v)
-                for k, v in patch.items()
-                if k not in ("id", "item", "wording")
-            }
-        )
+        items[number - 1].update({k: None if k.startswith("year_") and v == -1 else v for k, v in changes.items()})
 
 
 def _names_payer(measure: dict[str, Any], said: str, payer: Any) -> bool:

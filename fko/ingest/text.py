@@ -1,7 +1,7 @@
 """Line model and line-break repair for text extracted from PDFs.
 
 The exports put a blank line between every printed line, mark paragraph ends with a line
-holding only spaces, start each page with a space, and hyphenate words across lines.
+holding only spaces, and hyphenate words across lines.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ class Line:
     number: int  # 1-based line number in the source file
     para_end: bool = False  # a line of spaces followed (a paragraph break)
     hard_end: bool = False  # the line ended in two or more spaces
-    page_start: bool = False  # the line opened a page
 
 
 def load_lines(raw: str) -> list[Line]:
@@ -48,7 +47,7 @@ def load_lines(raw: str) -> list[Line]:
             if out:  # a line of spaces, and a page number too, ends the paragraph before it
                 out[-1] = dataclasses.replace(out[-1], para_end=True)
             continue
-        out.append(Line(text, number, False, line.endswith("  "), line.startswith(" ")))
+        out.append(Line(text, number, hard_end=line.endswith("  ")))
     return out
 
 
