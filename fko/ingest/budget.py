@@ -52,20 +52,15 @@ _SCALE = {"Mio.": 1_000_000, "Millionen": 1_000_000, "Mrd.": 1_000_000_000, "Mil
 
 def euro(number: str, scale: str | None) -> int:
     """ "5,5" "Mio." -> 5500000; "850.000" -> 850000; "1" "Mrd." -> 1000000000 (exact integers)."""
-    if "." in number:
-        value = int(number.replace(".", ""))
-        return value * _SCALE.get(scale or "", 1)
-    whole, _, fraction = number.partition(",")
     factor = _SCALE.get(scale or "", 1)
+    if "." in number:
+        return int(number.replace(".", "")) * factor
+    whole, _, fraction = number.partition(",")
     return int(whole) * factor + (int(fraction) * factor // 10 ** len(fraction) if fraction else 0)
 
 
 def _year(value: str | None) -> int | None:
     return int(value[:4]) if value else None
-
-
-def _funding(context: str) -> list[str]:
-    return [name for name, pattern in _FUNDING if pattern.search(context)]
 
 
 def _clause_end(text: str) -> int:
@@ -134,7 +129,7 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
         staff = match.re is _STAFF
         item = blank_item("staff" if staff else "money")
         item["text"] = context.strip().rstrip(".")
-        item["funding"] = _funding(context)
+        item["funding"] = [name for name, pattern in _FUNDING if pattern.search(context)]
         qualified = re.search(r"\b(ca\.|rund|circa|etwa)\s", context)
         item["approximate"] = qualified is not None
         item["qualifier"] = qualified.group(1) if qualified else None
@@ -157,7 +152,7 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
             item["basis"] = "per_year"
         elif not staff:
             item["basis"] = "total"
-        if item["basis"] == "year" and year_prefix:
+        if year_prefix:
             item["year_from"] = item["year_to"] = int(year_prefix.group("year"))
         elif span:
             item["year_from"], item["year_to"] = int(span.group("a")), int(span.group("b"))
