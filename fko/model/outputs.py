@@ -126,9 +126,8 @@ class SearchHit(TypedDict):
     explain: NotRequired[SearchExplain]
 
 
-class BudgetRow(TypedDict):
-    """One element of `fko budget --json`: one budget item of a measure, with how it is counted
-    (with --year: in that year) and what fko assumes for it."""
+class ItemOf(TypedDict):
+    """The measure a budget row's item belongs to: the keys `fko budget --json` prints before the item's own."""
 
     measure_id: str
     item: int
@@ -136,24 +135,12 @@ class BudgetRow(TypedDict):
     cluster: str | None
     ressorts: list[str]
     lead: str | None
-    kind: Literal["money", "staff", "none"]
-    amount_eur: int | None
-    quantity: float | None
-    unit: str | None
-    basis: Literal["per_year", "total", "year", "one_off"] | None
-    year_from: int | None
-    year_to: int | None
-    years_derived: bool
-    stated_years: int | None
-    growth_percent: float | None
-    growth_until: int | None
-    approximate: bool
-    qualifier: str | None
-    funding: list[str]
-    payer: str | None
-    payer_text: str | None
-    text: str
-    note: str | None
+
+
+class BudgetRow(ItemOf, BudgetItem):
+    """One element of `fko budget --json`: one budget item of a measure, with how it is counted
+    (with --year: in that year) and what fko assumes for it."""
+
     source: str
     period_start: str | None
     period_end: str | None
