@@ -227,13 +227,12 @@ def updates(facts: dict[str, Any], sources: Sources, measure_ids: set[str]) -> l
     for n, entry in enumerate(facts.get("updates", []), start=1):
         _check_entry(entry, sources, measure_ids, f"update {n} ({entry.get('measure')})")
         row = {"measure_id": entry["measure"], **{k: entry[k] for k in ("title", "date", "source", "quote")}}
-        if entry.get("reports_status") not in (None, "running", "ended"):
+        row |= {"reports_status": entry.get("reports_status"), "inference": entry.get("inference")}
+        if row["reports_status"] not in (None, "running", "ended"):
             raise FkoError(
-                _("update {n} ({entry}): reports_status must be running or ended").format(
-                    n=n, entry=entry.get("measure")
-                )
+                _("update {n} ({entry}): reports_status must be running or ended").format(n=n, entry=row["measure_id"])
             )
-        rows.append({**row, "reports_status": entry.get("reports_status"), "inference": entry.get("inference")})
+        rows.append(row)
     rows.sort(key=lambda r: (r["measure_id"], r["date"]))
     return rows
 
