@@ -16,9 +16,7 @@ _SIMPLE = {str: "string", int: "integer", float: "number", bool: "boolean", type
 
 
 def _names() -> dict[type, str]:
-    names: dict[type, str] = {t: n for n, t in NESTED.items()}
-    names.update({t: n for n, (t, _) in OUTPUTS.items()})
-    return names
+    return {t: n for n, t in NESTED.items()} | {t: n for n, (t, _) in OUTPUTS.items()}
 
 
 def type_schema(annotation: Any, names: dict[type, str]) -> dict[str, Any]:
