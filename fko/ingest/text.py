@@ -172,23 +172,20 @@ def join_url_lines(texts: Sequence[str]) -> list[str]:
     printed = ""  # the last printed line, before any joining
     for text in texts:
         text = text.strip()
-        if out:
-            tail = out[-1].split()[-1] if out[-1].split() else ""
-            head = text.split()[0] if text else ""
-            if (
-                URL_START.match(tail)
-                and head
-                and re.fullmatch(r"[\w./~%?=&#+:-]+", head)
-                and not URL_START.match(head)
-                and (
-                    tail.endswith(("-", "/", "_", "=", "&", "?", "."))
-                    or (len(printed) >= VALUE_WIDTH and head[0].islower())
-                )
-            ):
-                out[-1] += text
-                printed = text
-                continue
-        out.append(text)
+        tail = out[-1].split()[-1] if out and out[-1].split() else ""
+        head = text.split()[0] if text else ""
+        if (
+            URL_START.match(tail)
+            and re.fullmatch(r"[\w./~%?=&#+:-]+", head)
+            and not URL_START.match(head)
+            and (
+                tail.endswith(("-", "/", "_", "=", "&", "?", "."))
+                or (len(printed) >= VALUE_WIDTH and head[0].islower())
+            )
+        ):
+            out[-1] += text
+        else:
+            out.append(text)
         printed = text
     return out
 
