@@ -125,9 +125,9 @@ def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]
 
 
 def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]], warnings: list[str]) -> None:
-    """Apply the reviewed budget patches; a patch that no longer fits its measure (no such
-    measure or item, a `text` not in the wording, a `wording` that is not the measure's
-    "Geplante Mittel") is reported and not applied."""
+    """Apply the reviewed budget patches (load_curation has checked their keys against BudgetPatch); a patch
+    that no longer fits its measure (no such measure or item, a `text` not in the wording, a `wording` that is
+    not the measure's "Geplante Mittel") is reported and not applied."""
     by_id = {m["id"]: m for m in measures}
     for patch in patches:
         where = _("curation: budget item {item} of {id}").format(item=patch.get("item"), id=patch.get("id"))
