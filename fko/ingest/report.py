@@ -260,15 +260,15 @@ def _measure(
     body = [line for line in body if not _FOOTNOTE.match(line.text)]
 
     where = f"measure {measure_id} (line {segment[0].number})"
-    labels = [(j, match_label(body, j)) for j in range(len(body))]
-    first_field = next((j for j, m in labels if m and m[0] not in ("goal",)), None)
+    labels = [match_label(body, j) for j in range(len(body))]
+    first_field = next((j for j, m in enumerate(labels) if m and m[0] != "goal"), None)
     if first_field is None:
         raise FkoError(
             _("{where}: none of the labels {values} follows its heading").format(
                 where=where, values=", ".join(LABELS.values())
             )
         )
-    goals = [j for j, m in labels if m and m[0] == "goal" and j < first_field]
+    goals = [j for j, m in enumerate(labels) if m and m[0] == "goal" and j < first_field]
     if not goals:
         raise FkoError(
             _("{where}: no 'Ziel' before its first field (line {at}); the goal separates text and fields").format(
@@ -283,7 +283,7 @@ def _measure(
     current: str | None = None
     j = goal_at
     while j < len(body):
-        match = match_label(body, j)
+        match = labels[j]
         if match and (current is None or match[0] not in fields):
             current, value_at, first = match
             fields[current] = [Line(first, body[value_at].number, body[value_at].para_end)] if first else []
