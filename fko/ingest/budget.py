@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from fko.model.records import BudgetItem
+
 _AMOUNT = re.compile(
     r"(?P<approx>(?:ca\.|rund|circa|etwa)\s+)?"
     r"(?P<number>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*"
@@ -50,20 +52,15 @@ _SCALE = {"Mio.": 1_000_000, "Millionen": 1_000_000, "Mrd.": 1_000_000_000, "Mil
 
 def euro(number: str, scale: str | None) -> int:
     """ "5,5" "Mio." -> 5500000; "850.000" -> 850000; "1" "Mrd." -> 1000000000 (exact integers)."""
-    if "." in number:
-        value = int(number.replace(".", ""))
-        return value * _SCALE.get(scale or "", 1)
-    whole, _, fraction = number.partition(",")
     factor = _SCALE.get(scale or "", 1)
+    if "." in number:
+        return int(number.replace(".", "")) * factor
+    whole, _, fraction = number.partition(",")
     return int(whole) * factor + (int(fraction) * factor // 10 ** len(fraction) if fraction else 0)
 
 
 def _year(value: str | None) -> int | None:
     return int(value[:4]) if value else None
-
-
-def _funding(context: str) -> list[str]:
-    return [name for name, pattern in _FUNDING if pattern.search(context)]
 
 
 def _clause_end(text: str) -> int:
@@ -91,26 +88,16 @@ def _clause_start(text: str) -> int:
     return 0
 
 
-def _blank(kind: str) -> dict[str, Any]:
+def blank_item(kind: str) -> dict[str, Any]:
+    """A budget item of `kind` that states nothing yet, its keys in the store's order."""
     return {
+        **dict.fromkeys(BudgetItem.__annotations__),
         "kind": kind,
-        "amount_eur": None,
-        "quantity": None,
         "unit": "EUR" if kind == "money" else None,
-        "basis": None,
-        "year_from": None,
-        "year_to": None,
         "years_derived": False,
-        "stated_years": None,
-        "growth_percent": None,
-        "growth_until": None,
         "approximate": False,
-        "qualifier": None,
         "funding": [],
-        "payer": None,
-        "payer_text": None,
         "text": "",
-        "note": None,
     }
 
 
@@ -140,9 +127,9 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
         previous_end = match.end()
         context = before + match.group(0) + after
         staff = match.re is _STAFF
-        item = _blank("staff" if staff else "money")
+        item = blank_item("staff" if staff else "money")
         item["text"] = context.strip().rstrip(".")
-        item["funding"] = _funding(context)
+        item["funding"] = [name for name, pattern in _FUNDING if pattern.search(context)]
         qualified = re.search(r"\b(ca\.|rund|circa|etwa)\s", context)
         item["approximate"] = qualified is not None
         item["qualifier"] = qualified.group(1) if qualified else None
@@ -165,7 +152,7 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
             item["basis"] = "per_year"
         elif not staff:
             item["basis"] = "total"
-        if item["basis"] == "year" and year_prefix:
+        if year_prefix:
             item["year_from"] = item["year_to"] = int(year_prefix.group("year"))
         elif span:
             item["year_from"], item["year_to"] = int(span.group("a")), int(span.group("b"))
@@ -180,7 +167,7 @@ def propose(text: str | None, runtime: dict[str, Any]) -> list[dict[str, Any]]:
             item["years_derived"] = run_from is not None or run_to is not None
         items.append(item)
     if not items and _NO_FUNDS.search(text):
-        item = _blank("none")
+        item = blank_item("none")
         item["text"] = _NO_FUNDS.search(text).group(0)  # type: ignore[union-attr]
         item["note"] = "no separate funds"
         items.append(item)

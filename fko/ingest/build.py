@@ -5,6 +5,7 @@ The output is deterministic: the same inputs give a byte-identical file.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,14 +13,19 @@ from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
 from fko.errors import FkoError
+from fko.german import normalise
 from fko.i18n import N_, _
 from fko.ingest import facts as curated_facts
+from fko.ingest import resources
 from fko.ingest.budget import propose
 from fko.ingest.files import load_toml, read_text
 from fko.ingest.report import parse_report
+from fko.output.files import check_target, write_text
 from fko.search.index import later_texts
-from fko.search.indexfile import index_of_tables
-from fko.store.fileformat import SCHEMA_VERSION, serialise
+from fko.search.indexfile import index_of_tables, index_text
+from fko.search.lexicon import WORDS
+from fko.store.checks import Invalid, check, tables_problem
+from fko.store.fileformat import SCHEMA_VERSION, SHIPPED, SHIPPED_DIGEST, digest, index_path, serialise
 
 CURATION = Path(__file__).parents[1] / "data" / "curation.toml"
 
@@ -86,8 +92,6 @@ class Curation(TypedDict, total=False):
 
 def load_curation(path: Path = CURATION) -> dict[str, Any]:
     """The curation file, its structure checked (partners = "notalist" is an error, not 8 partners)."""
-    from fko.store.checks import Invalid, check
-
     curation = load_toml(path, N_("curation file"))
     try:
         check(curation, Curation)
@@ -120,43 +124,12 @@ def _apply_partners(measures: list[dict[str, Any]], curated: dict[str, list[str]
         measure["partners_curated"] = True
 
 
-BUDGET_FIELDS = frozenset(
-    {
-        "kind",
-        "amount_eur",
-        "quantity",
-        "unit",
-        "basis",
-        "year_from",
-        "year_to",
-        "years_derived",
-        "stated_years",
-        "growth_percent",
-        "growth_until",
-        "approximate",
-        "qualifier",
-        "funding",
-        "payer",
-        "payer_text",
-        "text",
-        "note",
-    }
-)
-
-
 def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]], warnings: list[str]) -> None:
-    """Apply the reviewed budget patches; a patch that no longer fits its measure (no such
-    measure or item, a `text` not in the wording, a `wording` that is not the measure's
-    "Geplante Mittel") is reported and not applied."""
+    """Apply the reviewed budget patches (load_curation has checked their keys against BudgetPatch); a patch
+    that no longer fits its measure (no such measure or item, a `text` not in the wording, a `wording` that is
+    not the measure's "Geplante Mittel") is reported and not applied."""
     by_id = {m["id"]: m for m in measures}
     for patch in patches:
-        unknown = set(patch) - BUDGET_FIELDS - {"id", "item", "wording"}
-        if unknown:
-            raise FkoError(
-                _("curation budget patch for {patch} has unknown fields {fields}").format(
-                    patch=patch.get("id"), fields=sorted(unknown)
-                )
-            )
         where = _("curation: budget item {item} of {id}").format(item=patch.get("item"), id=patch.get("id"))
         measure = by_id.get(patch.get("id", ""))
         if measure is None:
@@ -202,10 +175,9 @@ def _apply_budget(measures: list[dict[str, Any]], patches: list[dict[str, Any]],
                 ).format(where=where, wording=repr(said), payer=repr(patch.get("payer")))
             )
             continue
+        changes = {k: v for k, v in patch.items() if k not in ("id", "item", "wording")}
         # TOML has no null: -1 stands for "not stated" in year_from/year_to.
-        items[number - 1].update(
-            {k: (None if k.startswith("year_") and v == -1 else v) for k, v in patch.items() if k in BUDGET_FIELDS}
-        )
+        items[number - 1].update({k: None if k.startswith("year_") and v == -1 else v for k, v in changes.items()})
 
 
 def _names_payer(measure: dict[str, Any], said: str, payer: Any) -> bool:
@@ -218,14 +190,14 @@ def _matching_facts(
     facts: dict[str, Any],
     measures: list[dict[str, Any]],
     record_ids: set[str],
-    report: tuple[str, list[str]],
+    name: str,
+    lines: list[str],
     warnings: list[str],
 ) -> dict[str, Any]:
-    """The facts whose measure is in this report (its file name and lines); a fact quoting the
+    """The facts whose measure is in this report (file `name`, its `lines`); a fact quoting the
     report must quote its own measure's text (a renumbered measure is caught here). Others are
     reported, not applied."""
     by_id = {m["id"]: m for m in measures}
-    name, lines = report
     out = dict(facts)
     for table in ("indicators", "updates", "events"):
         kept = []
@@ -258,8 +230,6 @@ def _matching_aliases(
 ) -> dict[str, list[str]]:
     """The curated aliases of records that name them: in the title, goal, description or later
     developments, or as the initials of words of the title ("KAoA"). Others are reported."""
-    from fko.german import normalise
-
     by_id = {r["id"]: r for r in records}
     out = {}
     for record_id, names in curated.items():
@@ -311,20 +281,18 @@ def build_from(
     curation = load_curation(curation_path)
     facts = curated_facts.load_facts(facts_path)
     parsed = parse_report(text, name)
-    result = BuildResult(tables={})
+    warnings = parsed["warnings"]
     measures = parsed["measures"]
     for measure in measures:
         measure["kind"] = "measure"
         measure["partners_curated"] = False
-    result.warnings += parsed["warnings"]
-    _apply_partners(measures, curation.get("partners", {}), result.warnings)
-    for measure in measures:
         measure["budget"]["items"] = propose(measure["budget"]["text"], measure["runtime"])
-    _apply_budget(measures, curation.get("budget", []), result.warnings)
+    _apply_partners(measures, curation.get("partners", {}), warnings)
+    _apply_budget(measures, curation.get("budget", []), warnings)
 
     sources = [dict(s) for s in curation.get("sources", [])]
     if name not in {s["file"] for s in sources}:
-        result.warnings.append(
+        warnings.append(
             _("{file} is not described in the curation file; its title and date are unknown").format(file=name)
         )
         sources.insert(
@@ -342,14 +310,12 @@ def build_from(
     ]
     initiatives = curated_facts.initiatives(facts, texts, codes)
     record_ids = ids | {i["id"] for i in initiatives}
-    facts = _matching_facts(facts, measures, record_ids, (name, report_lines), result.warnings)
+    facts = _matching_facts(facts, measures, record_ids, name, report_lines, warnings)
     indicators = curated_facts.indicators(facts, texts, ids, dates)
     updates = curated_facts.updates(facts, texts, ids)
     events = curated_facts.events(facts, texts, record_ids, dates)
-    later = later_texts(updates)
-    records = measures + initiatives
-    aliases = _matching_aliases(curation.get("aliases", {}), records, later, result.warnings)
-    result.tables = {
+    aliases = _matching_aliases(curation.get("aliases", {}), measures + initiatives, later_texts(updates), warnings)
+    tables = {
         "meta": [{"schema_version": SCHEMA_VERSION, "report": name}],
         "ressorts": parsed["ressorts"],
         "clusters": parsed["clusters"],
@@ -361,25 +327,20 @@ def build_from(
         "events": events,
         "initiatives": initiatives,
     }
-    from fko.ingest import resources
-
     enrich = resources.GeneralLanguage() if resources.available() else None
     if enrich is None:
-        result.warnings.append(
+        warnings.append(
             _(
                 "the build extra (wordfreq, simplemma) is not installed: the search index has no word frequencies "
                 "and no lemmas; pip install 'fko[build]'"
             )
         )
-    result.index = index_of_tables(result.tables, aliases, result.warnings, enrich)
-    return result
+    return BuildResult(tables, index_of_tables(tables, aliases, warnings, enrich), warnings)
 
 
 def invalid_tables(tables: dict[str, list[dict[str, Any]]]) -> str | None:
     """The first problem the store's own check finds in the tables (as `measures/I.3:
     'partners' is ...`), or None: the build never writes a store that fko would refuse."""
-    from fko.store.checks import tables_problem
-
     return tables_problem(tables)
 
 
@@ -391,19 +352,10 @@ def write(
     protect: Sequence[Path] = (),
     follow_symlinks: bool = False,
 ) -> list[Path]:
-    """Check the tables against fko/model.py, then write the store and, beside it, its search
-    index (fko/search/indexfile.py), each atomically; an existing file is replaced only with
-    force, never one in protect. Writing the shipped store also records its checksum, by which
-    fko trusts it without checking it again at every start, and (with the build extra) writes
-    the general word list a query splits unknown compounds by (WORDS). Returns the paths written."""
-    import os
-
-    from fko.ingest import resources
-    from fko.output.files import check_target, write_text
-    from fko.search.indexfile import index_text
-    from fko.search.lexicon import WORDS
-    from fko.store.fileformat import SHIPPED, SHIPPED_DIGEST, digest, index_path
-
+    """Check the tables against the model, then write the store and its search index beside it,
+    each atomically (an existing file only with force, never one in protect); return their paths.
+    Writing the shipped store also records its checksum, by which fko trusts it without checking
+    it at every start, and (with the build extra) the word list queries split compounds by."""
     problem = invalid_tables(result.tables)
     if problem:
         raise FkoError(
@@ -414,16 +366,10 @@ def write(
         )
     index_file = index_path(out)
     check_target(index_file, force=force, protect=protect, follow_symlinks=follow_symlinks)
-    raw = serialise(result.tables).encode("utf-8")
-    store_digest = digest(raw)
-    write_text(out, raw.decode("utf-8"), force=force, protect=protect, follow_symlinks=follow_symlinks)
-    write_text(
-        index_file,
-        index_text(result.index, store_digest),
-        force=force,
-        protect=protect,
-        follow_symlinks=follow_symlinks,
-    )
+    text = serialise(result.tables)
+    store_digest = digest(text.encode("utf-8"))
+    for path, content in ((out, text), (index_file, index_text(result.index, store_digest))):
+        write_text(path, content, force=force, protect=protect, follow_symlinks=follow_symlinks)
     if os.path.realpath(out) == os.path.realpath(SHIPPED):
         write_text(SHIPPED_DIGEST, store_digest + "\n", force=True)
         if resources.available():

@@ -12,6 +12,7 @@ from typing import Any
 
 from fko.errors import FkoError
 from fko.i18n import N_, _
+from fko.ingest.budget import blank_item
 from fko.ingest.files import load_toml, read_text
 
 FACTS = Path(__file__).parents[1] / "data" / "facts.toml"
@@ -226,13 +227,12 @@ def updates(facts: dict[str, Any], sources: Sources, measure_ids: set[str]) -> l
     for n, entry in enumerate(facts.get("updates", []), start=1):
         _check_entry(entry, sources, measure_ids, f"update {n} ({entry.get('measure')})")
         row = {"measure_id": entry["measure"], **{k: entry[k] for k in ("title", "date", "source", "quote")}}
-        if entry.get("reports_status") not in (None, "running", "ended"):
+        row |= {"reports_status": entry.get("reports_status"), "inference": entry.get("inference")}
+        if row["reports_status"] not in (None, "running", "ended"):
             raise FkoError(
-                _("update {n} ({entry}): reports_status must be running or ended").format(
-                    n=n, entry=entry.get("measure")
-                )
+                _("update {n} ({entry}): reports_status must be running or ended").format(n=n, entry=row["measure_id"])
             )
-        rows.append({**row, "reports_status": entry.get("reports_status"), "inference": entry.get("inference")})
+        rows.append(row)
     rows.sort(key=lambda r: (r["measure_id"], r["date"]))
     return rows
 
@@ -323,22 +323,10 @@ def initiatives(facts: dict[str, Any], sources: Sources, codes: set[str]) -> lis
             _check_number(item["amount_eur"] // 1_000_000, item["text"], what)
             items.append(
                 {
-                    "kind": "money",
+                    **blank_item("money"),
                     "amount_eur": item["amount_eur"],
-                    "quantity": None,
-                    "unit": "EUR",
                     "basis": item["basis"],
-                    "year_from": None,
-                    "year_to": None,
-                    "years_derived": False,
-                    "stated_years": None,
-                    "growth_percent": None,
-                    "growth_until": None,
-                    "approximate": False,
-                    "qualifier": None,
                     "funding": item.get("funding", []),
-                    "payer": None,
-                    "payer_text": None,
                     "text": item["text"],
                     "note": item.get("note"),
                 }

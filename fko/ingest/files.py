@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,17 @@ def read_bytes(path: Path, what: str) -> bytes:
                 _("{what} {path} is {kind}, not a file; check the path").format(what=_(what), path=path, kind=_(kind))
             )
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                raise FkoError(
+                    _("{what} {path} is {kinds}; check the path").format(
+                        what=_(what), path=path, kinds=_(_KINDS.get(stat.S_IFMT(mode), N_("not a file")))
+                    )
+                )
+            raw = read_at_most(fd, MAX_INPUT_MB * 2**20)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise FkoError(_("{what} {path} not found; check the path").format(what=_(what), path=path)) from None
     except OSError as exc:
@@ -46,37 +58,17 @@ def read_bytes(path: Path, what: str) -> bytes:
                 what=_(what), path=path, strerror=exc.strerror
             )
         ) from None
-    try:
-        info = os.fstat(fd)
-        limit = MAX_INPUT_MB * 2**20
-        if not stat.S_ISREG(info.st_mode):
-            raise FkoError(
-                _("{what} {path} is {kinds}; check the path").format(
-                    what=_(what), path=path, kinds=_(_KINDS.get(stat.S_IFMT(info.st_mode), N_("not a file")))
-                )
-            )
-        raw = read_at_most(fd, limit)
-        if raw is None:
-            raise FkoError(
-                _("{what} {path} is larger than {max_input_mb} MB; is it the right file?").format(
-                    what=_(what), path=path, max_input_mb=MAX_INPUT_MB
-                )
-            )
-        return raw
-    except OSError as exc:
+    if raw is None:
         raise FkoError(
-            _("{what} {path} cannot be read ({strerror}); check the path").format(
-                what=_(what), path=path, strerror=exc.strerror
+            _("{what} {path} is larger than {max_input_mb} MB; is it the right file?").format(
+                what=_(what), path=path, max_input_mb=MAX_INPUT_MB
             )
-        ) from None
-    finally:
-        os.close(fd)
+        )
+    return raw
 
 
 def _read_stdin(what: str) -> bytes:
     """What is piped into fko, at most MAX_INPUT_MB; never a terminal."""
-    import sys
-
     if sys.stdin is None or sys.stdin.isatty():
         raise UsageError(
             _("a {what} from stdin (-) needs one piped in, e.g. fko data build - --out x.json < report.txt").format(

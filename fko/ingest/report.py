@@ -43,35 +43,24 @@ LABELS: dict[str, str] = {
 }
 
 
+#: A label as the export prints it: spaces anywhere, broken over lines (as "Internetpräs" / "enz").
+_LABEL_PATTERNS = {
+    field: re.compile("[ \n]*".join(re.escape(char) for char in label.replace(" ", "")))
+    for field, label in LABELS.items()
+}
+
+
 def match_label(lines: Sequence[Line], index: int) -> tuple[str, int, str] | None:
-    """Recognise a field label starting at lines[index], also when split over lines.
+    """Recognise a field label starting at lines[index], also when split over up to four lines.
 
     Returns (field, index of the line where the value starts, value text on that line).
-    "Internetpräs" / "enz" and "Partner in" / "der" / "Umsetzung" are recognised.
     """
-    for field, label in LABELS.items():
-        key = label.replace(" ", "")
-        pos = 0
-        for offset in range(4):
-            if index + offset >= len(lines):
-                break
-            text = lines[index + offset].text
-            i = 0
-            while i < len(text) and pos < len(key):
-                if text[i] == " ":
-                    i += 1
-                elif text[i] == key[pos]:
-                    i += 1
-                    pos += 1
-                else:
-                    break
-            if pos == len(key):
-                rest = text[i:]
-                if rest and not rest[0].isspace():
-                    break  # "Zielgruppe" is not the label "Ziel"
-                return field, index + offset, rest.strip()
-            if i < len(text):
-                break  # a mismatch within the line
+    window = "\n".join(line.text for line in lines[index : index + 4])
+    for field, pattern in _LABEL_PATTERNS.items():
+        match = pattern.match(window)
+        if match and not window[match.end() : match.end() + 1].strip():  # "Zielgruppe" is not "Ziel"
+            rest = window[match.end() :].split("\n", 1)[0]
+            return field, index + window.count("\n", 0, match.end()), rest.strip()
     return None
 
 
@@ -85,12 +74,9 @@ def _ressorts(lines: Sequence[Line]) -> list[dict[str, str]]:
                 missing=missing
             )
         )
-    i = start
-    while i < end and not lines[i].para_end:  # the heading runs over two lines
-        i += 1
     entries: list[dict[str, str]] = []
     pending: list[str] = []
-    for line in lines[i + 1 : end]:
+    for line in lines[_paragraph_end(lines, start) : end]:  # after the heading (it runs over two lines)
         tokens = line.text.split()
         if _CODE.match(tokens[-1]):
             pending.append(" ".join(tokens[:-1]))
@@ -166,17 +152,14 @@ def _overview(lines: Sequence[Line]) -> dict[str, dict[str, str]]:
         while j < len(lines) and len(lines[j].text) < 50 and not lines[j - 1].para_end:
             title.append(lines[j].text)
             j += 1
-        body: list[Line] = []
-        while j < len(lines):  # a text cut off here ends the summary
-            body.append(lines[j])
-            if lines[j].para_end:
-                break
-            j += 1
-        out[match.group(1)] = {
-            "title": join_lines(title),
-            "text": "\n\n".join(paragraphs(body)),
-        }
+        body = lines[j : _paragraph_end(lines, j)]  # a text cut off here ends the summary
+        out[match.group(1)] = {"title": join_lines(title), "text": "\n\n".join(paragraphs(body))}
     return out
+
+
+def _paragraph_end(lines: Sequence[Line], start: int) -> int:
+    """The index after the first line from `start` that ends a paragraph, or the end of the lines."""
+    return next((i + 1 for i in range(start, len(lines)) if lines[i].para_end), len(lines))
 
 
 def _split_list(text: str) -> list[str]:
@@ -273,31 +256,23 @@ def _measure(
         title_lines.append(segment[i].text)
     body = list(segment[i + 1 :])
 
-    footnotes: list[dict[str, str]] = []
-    kept: list[Line] = []
-    for line in body:
-        note = _FOOTNOTE.match(line.text)
-        if note:
-            footnotes.append({"mark": note.group(1), "term": note.group(2), "text": line.text})
-        else:
-            kept.append(line)
-    body = kept
+    footnotes = [note for line in body if (note := _FOOTNOTE.match(line.text))]
+    body = [line for line in body if not _FOOTNOTE.match(line.text)]
 
     where = f"measure {measure_id} (line {segment[0].number})"
-    labels = [(j, match_label(body, j)) for j in range(len(body))]
-    first_field = next((j for j, m in labels if m and m[0] not in ("goal",)), None)
+    labels = [match_label(body, j) for j in range(len(body))]
+    first_field = next((j for j, m in enumerate(labels) if m and m[0] != "goal"), None)
     if first_field is None:
         raise FkoError(
             _("{where}: none of the labels {values} follows its heading").format(
                 where=where, values=", ".join(LABELS.values())
             )
         )
-    goals = [j for j, m in labels if m and m[0] == "goal" and j < first_field]
+    goals = [j for j, m in enumerate(labels) if m and m[0] == "goal" and j < first_field]
     if not goals:
-        at = body[first_field].number
         raise FkoError(
             _("{where}: no 'Ziel' before its first field (line {at}); the goal separates text and fields").format(
-                where=where, at=at
+                where=where, at=body[first_field].number
             )
         )
     goal_at = max(goals)
@@ -308,12 +283,10 @@ def _measure(
     current: str | None = None
     j = goal_at
     while j < len(body):
-        match = match_label(body, j)
+        match = labels[j]
         if match and (current is None or match[0] not in fields):
             current, value_at, first = match
             fields[current] = [Line(first, body[value_at].number, body[value_at].para_end)] if first else []
-            if body[value_at].para_end and not first:
-                fields[current] = []
             j = value_at + 1
             continue
         if current == "partners" and fields["partners"] and fields["partners"][-1].para_end:
@@ -332,49 +305,40 @@ def _measure(
             ).format(measure_id=measure_id, number=leftovers[0].number, text=leftovers[0].text)
         )
 
-    def raw(field: str) -> str | None:
-        if field not in fields:
-            return None
-        return "\n".join(ln.text for ln in fields[field]) or None
+    def lines_of(field: str) -> list[str]:
+        return [ln.text for ln in fields.get(field, [])]
 
     def text(field: str) -> str | None:
-        if field not in fields:
-            return None
-        return join_lines([ln.text for ln in fields[field]], known) or None
+        return join_lines(lines_of(field), known) or None
 
     description = "\n\n".join(paragraphs(description_lines, known))
     title = join_lines(title_lines, known)
     for footnote in footnotes:  # "MID-Assistenten3" -> "MID-Assistenten"
-        marked = re.compile(rf"({re.escape(footnote['term'])}[\w-]*?){footnote['mark']}(?=\W)")
+        mark, term = footnote.group(1, 2)
+        marked = re.compile(rf"({re.escape(term)}[\w-]*?){mark}(?=\W)")
         description = marked.sub(r"\1", description, count=1)
         title = marked.sub(r"\1", title, count=1)
 
-    website_lines = join_url_lines([ln.text for ln in fields.get("website", [])])
-    urls = find_urls("\n".join(website_lines))
-    for line in trailing:
-        for url in find_urls(line.text):
-            if url not in urls:
-                urls.append(url)
-    publication_lines = join_url_lines([ln.text for ln in fields.get("publication", [])])
+    website_lines = join_url_lines(lines_of("website"))
+    urls = find_urls("\n".join([*website_lines, *(ln.text for ln in trailing)]))
     ressorts_text = text("ressorts") or ""
-    partner_lines = fields.get("partners", [])
     return {
         "id": measure_id,
         "cluster": measure_id.split(".")[0],
         "title": title,
         "description": description,
         "goal": text("goal"),
-        "runtime": parse_runtime([ln.text for ln in fields.get("runtime", [])], text("runtime")),
-        "budget": {"text": _budget_text([ln.text for ln in fields.get("budget", [])], codes, known)},
+        "runtime": parse_runtime(lines_of("runtime"), text("runtime")),
+        "budget": {"text": _budget_text(lines_of("budget"), codes, known)},
         "urls": urls,
         "urls_text": "\n".join(website_lines) or None,
         "ressorts": _split_ressorts(ressorts_text, codes, where),
         "ressorts_text": ressorts_text,
-        "partners": split_partners(partner_lines, known),
-        "partners_text": raw("partners"),
-        "publication": "\n".join(publication_lines) or None,
+        "partners": split_partners(fields.get("partners", []), known),
+        "partners_text": "\n".join(lines_of("partners")) or None,
+        "publication": "\n".join(join_url_lines(lines_of("publication"))) or None,
         "in_force": text("in_force"),
-        "footnotes": [note["text"] for note in footnotes],
+        "footnotes": [note.string for note in footnotes],
         "source": source,
         "source_lines": [segment[0].number, segment[-1].number],
     }
@@ -397,18 +361,12 @@ def parse_report(raw: str, source: str) -> dict[str, Any]:
         end = bounds[n + 1][0] if n + 1 < len(bounds) else len(lines)
         segment = lines[start:end]
         if kind == "cluster":
-            i = 1
-            title = []
-            while i < len(segment):
-                title.append(segment[i].text)
-                if segment[i].para_end:
-                    break
-                i += 1
+            title_end = _paragraph_end(segment, 1)
             clusters.append(
                 {
                     "numeral": key,
-                    "title": join_lines(title, known),
-                    "introduction": "\n\n".join(paragraphs(segment[i + 1 :], known)),
+                    "title": join_lines([ln.text for ln in segment[1:title_end]], known),
+                    "introduction": "\n\n".join(paragraphs(segment[title_end:], known)),
                     "overview_title": overview.get(key, {}).get("title"),
                     "overview": overview.get(key, {}).get("text"),
                     "source": source,

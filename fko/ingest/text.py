@@ -1,14 +1,14 @@
 """Line model and line-break repair for text extracted from PDFs.
 
 The exports put a blank line between every printed line, mark paragraph ends with a line
-holding only spaces, start each page with a space, and hyphenate words across lines.
+holding only spaces, and hyphenate words across lines.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 # Words after which "Nach- bzw." keeps its suspended hyphen and a space.
 _CONJUNCTIONS = frozenset({"und", "oder", "bzw.", "sowie", "bis", "als", "u.", "bzw"})
@@ -26,7 +26,7 @@ BODY_WIDTH = 80
 VALUE_WIDTH = 62
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Line:
     """One printed line: its text without the outer spaces, and what follows it."""
 
@@ -34,7 +34,6 @@ class Line:
     number: int  # 1-based line number in the source file
     para_end: bool = False  # a line of spaces followed (a paragraph break)
     hard_end: bool = False  # the line ended in two or more spaces
-    page_start: bool = False  # the line opened a page
 
 
 def load_lines(raw: str) -> list[Line]:
@@ -44,17 +43,11 @@ def load_lines(raw: str) -> list[Line]:
         if line == "":
             continue
         text = line.strip()
-        if not text:
-            if out:
-                last = out[-1]
-                out[-1] = Line(last.text, last.number, True, last.hard_end, last.page_start)
+        if not text or _PAGE_NUMBER.match(text):
+            if out:  # a line of spaces, and a page number too, ends the paragraph before it
+                out[-1] = dataclasses.replace(out[-1], para_end=True)
             continue
-        if _PAGE_NUMBER.match(text):
-            if out:  # a page number also ends whatever paragraph precedes it
-                last = out[-1]
-                out[-1] = Line(last.text, last.number, True, last.hard_end, last.page_start)
-            continue
-        out.append(Line(text, number, False, line.endswith("  "), line.startswith(" ")))
+        out.append(Line(text, number, hard_end=line.endswith("  ")))
     return out
 
 
@@ -179,23 +172,20 @@ def join_url_lines(texts: Sequence[str]) -> list[str]:
     printed = ""  # the last printed line, before any joining
     for text in texts:
         text = text.strip()
-        if out:
-            tail = out[-1].split()[-1] if out[-1].split() else ""
-            head = text.split()[0] if text else ""
-            if (
-                URL_START.match(tail)
-                and head
-                and re.fullmatch(r"[\w./~%?=&#+:-]+", head)
-                and not URL_START.match(head)
-                and (
-                    tail.endswith(("-", "/", "_", "=", "&", "?", "."))
-                    or (len(printed) >= VALUE_WIDTH and head[0].islower())
-                )
-            ):
-                out[-1] += text
-                printed = text
-                continue
-        out.append(text)
+        tail = out[-1].split()[-1] if out and out[-1].split() else ""
+        head = text.split()[0] if text else ""
+        if (
+            URL_START.match(tail)
+            and re.fullmatch(r"[\w./~%?=&#+:-]+", head)
+            and not URL_START.match(head)
+            and (
+                tail.endswith(("-", "/", "_", "=", "&", "?", "."))
+                or (len(printed) >= VALUE_WIDTH and head[0].islower())
+            )
+        ):
+            out[-1] += text
+        else:
+            out.append(text)
         printed = text
     return out
 

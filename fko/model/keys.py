@@ -1,10 +1,7 @@
 """One key, one meaning: the description of every key of every record, in store and output."""
 
 _ISO = "ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source)"
-
-
 _SUM = "The sum in integer euros of the money items"
-
 
 KEYS: dict[str, str] = {
     "proximity": "The part of the score for matched words standing together (0-15).",

@@ -1,19 +1,11 @@
 """The records every command's `--json` prints: one TypedDict per output type (the contract).
 
-How to add an output type:
-
-1. Write a TypedDict per record, keys in the order `--json` prints them. Nested objects are
-   TypedDicts of their own; enumerations are `Literal[...]`; unknown values are `None` (null),
-   never 0 or "". Use `NotRequired[...]` only for a key that is truly absent on some records.
-2. Describe every key once in fko/model/keys.py. One key has one meaning and one type across
-   all commands (a test walks every output and checks it).
-3. Register the record in OUTPUTS under the name of its command (the `$defs` name), with the
-   command line that prints it; register a nested type in NESTED.
-4. Let the command print its rows through `views.rows.emit_rows`, and add its command lines to
-   the schema tests.
-
-Every command's `--json` prints a JSON array of records (even for one record, and `[]` for
-none); `--jsonl` prints the same records one a line. `fko diff --json` prints one object.
+Every command's `--json` prints a JSON array of records (`[]` for none; `--jsonl` one a line); only
+`fko diff --json` prints one object. To add an output type: write its TypedDict (keys in the order
+`--json` prints them; `Literal[...]` for enumerations; None, never 0 or "", for unknown; `NotRequired`
+only for a key truly absent on some records), describe each new key once in fko/model/keys.py (one
+meaning and one type per key across all commands), register it in OUTPUTS (a nested type in NESTED),
+print it through `views.rows.emit_rows`, and add its command lines to the schema tests.
 """
 
 # No `from __future__ import annotations`: the types are read at run time (schema, --fields).
@@ -134,9 +126,8 @@ class SearchHit(TypedDict):
     explain: NotRequired[SearchExplain]
 
 
-class BudgetRow(TypedDict):
-    """One element of `fko budget --json`: one budget item of a measure, with how it is counted
-    (with --year: in that year) and what fko assumes for it."""
+class ItemOf(TypedDict):
+    """The measure a budget row's item belongs to: the keys `fko budget --json` prints before the item's own."""
 
     measure_id: str
     item: int
@@ -144,24 +135,12 @@ class BudgetRow(TypedDict):
     cluster: str | None
     ressorts: list[str]
     lead: str | None
-    kind: Literal["money", "staff", "none"]
-    amount_eur: int | None
-    quantity: float | None
-    unit: str | None
-    basis: Literal["per_year", "total", "year", "one_off"] | None
-    year_from: int | None
-    year_to: int | None
-    years_derived: bool
-    stated_years: int | None
-    growth_percent: float | None
-    growth_until: int | None
-    approximate: bool
-    qualifier: str | None
-    funding: list[str]
-    payer: str | None
-    payer_text: str | None
-    text: str
-    note: str | None
+
+
+class BudgetRow(ItemOf, BudgetItem):
+    """One element of `fko budget --json`: one budget item of a measure, with how it is counted
+    (with --year: in that year) and what fko assumes for it."""
+
     source: str
     period_start: str | None
     period_end: str | None

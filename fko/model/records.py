@@ -1,4 +1,4 @@
-"""The records the store holds: one TypedDict per record, keys in the order the store writes them.
+"""The records the store holds: one TypedDict per record, keys in the order `--json` prints them.
 
 These types are the contract of the store file (checked on open) and the base of the output
 records in fko/model/outputs.py. Enumerations are `Literal[...]`; unknown values are None.

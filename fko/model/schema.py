@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
 import types
 import typing
 from typing import Any, Literal, Union
 
+from fko import __version__
 from fko.i18n import N_, _
 from fko.model.keys import KEYS
 from fko.model.outputs import NESTED, OBJECT_OUTPUTS, OUTPUTS, SCHEMA_VERSION, hints, split_required
@@ -14,9 +16,7 @@ _SIMPLE = {str: "string", int: "integer", float: "number", bool: "boolean", type
 
 
 def _names() -> dict[type, str]:
-    names: dict[type, str] = {t: n for n, t in NESTED.items()}
-    names.update({t: n for n, (t, _) in OUTPUTS.items()})
-    return names
+    return {t: n for n, t in NESTED.items()} | {t: n for n, (t, _) in OUTPUTS.items()}
 
 
 def type_schema(annotation: Any, names: dict[type, str]) -> dict[str, Any]:
@@ -59,8 +59,6 @@ def record_schema(record_type: type, names: dict[type, str]) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of every command's `--json` output."""
-    from fko import __version__
-
     names = _names()
     defs = {name: record_schema(t, names) for name, (t, _) in OUTPUTS.items()}
     for name, (_record, command) in OUTPUTS.items():
@@ -122,8 +120,6 @@ def schema_texts(schema: dict[str, Any]) -> list[str]:
 
 
 def _wrap(text: str, indent: str) -> list[str]:
-    import textwrap
-
     return textwrap.wrap(text, 78, initial_indent=indent, subsequent_indent=indent + ("  " if indent else ""))
 
 
