@@ -40,7 +40,6 @@ def rebuilt(stemmer: str) -> Store:
         german._stem_word = lambda word: normalise(simplemma.lemmatize(word, lang="de"))
     elif stemmer == "none":
         german._stem_word = lambda word: normalise(word)
-    german.stem_cached.cache_clear()
     import tempfile
 
     from fko.ingest.build import write

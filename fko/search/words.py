@@ -29,13 +29,13 @@ FACTOR = {
 
 
 #: A query of more distinct words than this is searched for its first MAX_WORDS distinct words
-#: (with a note): each word costs a pass over the vocabulary, and a query of 12,500 words ran 10 s.
+#: (with a note): each word costs a pass over the vocabulary.
 MAX_WORDS = 64
 
 
 #: Longer query words are matched as they are (exactly, inflected, umlaut-free), not split into
-#: compounds or matched fuzzily: both grow faster than the word (a word of 100,000 letters ran
-#: for minutes). The longest word of the data has 39 letters.
+#: compounds or matched fuzzily: both grow faster than the word. The longest word of the data
+#: has 39 letters.
 MAX_WORD = 64
 
 
