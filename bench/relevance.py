@@ -40,7 +40,6 @@ def rebuilt(stemmer: str) -> Store:
         german._stem_word = lambda word: normalise(simplemma.lemmatize(word, lang="de"))
     elif stemmer == "none":
         german._stem_word = lambda word: normalise(word)
-    german.stem_cached.cache_clear()
     import tempfile
 
     from fko.ingest.build import write
@@ -71,6 +70,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="list the queries not answered in the top 3")
     parser.add_argument("--heldout", type=Path, metavar="PATH", help="also score this held-out suite, separately")
+    parser.add_argument(
+        "--printed-id", action="store_true", help="the held-out file names a figure by its measure's ID, as printed"
+    )
     parser.add_argument("--stemmer", choices=["pystemmer", "snowballstemmer", "simplemma", "none"])
     args = parser.parse_args()
     store = rebuilt(args.stemmer) if args.stemmer else open_store(str(ROOT / "fko" / "data" / "fko.json"))
@@ -78,7 +80,7 @@ def main() -> None:
     show(f"tuning suite{label}", store, load(), args.misses)
     if args.heldout:
         print()
-        show(f"held-out suite {args.heldout}{label}", store, load(args.heldout), args.misses)
+        show(f"held-out suite {args.heldout}{label}", store, load(args.heldout, args.printed_id), args.misses)
 
 
 if __name__ == "__main__":

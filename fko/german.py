@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
-from functools import lru_cache
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
 _UMLAUT = {"a\u0308": "ae", "o\u0308": "oe", "u\u0308": "ue"}
+
+
+_PLAIN_UMLAUT = {"a\u0308": "a", "o\u0308": "o", "u\u0308": "u"}
 
 
 _UMLAUT_RE = re.compile("|".join(_UMLAUT))
@@ -35,27 +37,21 @@ def normalise(text: str) -> str:
     transliterated (ä -> ae) so "Meisterprämie" and "Meisterpraemie" meet, other accents
     dropped, punctuation turned into single spaces.
     """
-    text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE)).casefold()
-    text = unicodedata.normalize("NFKD", text)
-    text = _UMLAUT_RE.sub(lambda m: _UMLAUT[m.group(0)], text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = THOUSANDS.sub("", unicodedata.normalize("NFKC", text))  # "2.500" and "2500" meet
-    return _NON_WORD.sub(" ", text).strip()
-
-
-_PLAIN_UMLAUT = {"a\u0308": "a", "o\u0308": "o", "u\u0308": "u"}
-
-
-_PLAIN_RE = re.compile("|".join(_PLAIN_UMLAUT))
+    return _fold(text, _UMLAUT)
 
 
 def normalise_plain(text: str) -> str:
     """Like normalise, but umlauts lose their dots ("ü" -> "u"): the form of a user who skipped them."""
+    return _fold(text, _PLAIN_UMLAUT)
+
+
+def _fold(text: str, umlauts: dict[str, str]) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE)).casefold()
     text = unicodedata.normalize("NFKD", text)
-    text = _PLAIN_RE.sub(lambda m: _PLAIN_UMLAUT[m.group(0)], text)
+    text = _UMLAUT_RE.sub(lambda m: umlauts[m.group(0)], text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", THOUSANDS.sub("", unicodedata.normalize("NFKC", text))).strip()
+    text = THOUSANDS.sub("", unicodedata.normalize("NFKC", text))  # "2.500" and "2500" meet
+    return _NON_WORD.sub(" ", text).strip()
 
 
 #: Linking elements (Fugen) that may stand between the parts of a compound: Arbeit-s-markt.
@@ -75,7 +71,7 @@ def stem(word: str) -> str:
     """
     global _stem_word
     if _stem_word is None:
-        import Stemmer  # type: ignore[import-not-found]  # lazy: ~1 ms (C), only a query needs it at run time
+        import Stemmer  # type: ignore[import-not-found]  # lazy: only a query needs it at run time
 
         _stem_word = Stemmer.Stemmer("german").stemWord
     word = word.casefold()
@@ -201,8 +197,3 @@ def ellipses(text: str, lexicon: Collection[str]) -> list[tuple[str, str]]:
         for truncated in re.findall(_TRUNCATED, match.group(1)):
             out.append((truncated + "-", normalise(truncated) + tail))
     return out
-
-
-@lru_cache(maxsize=4096)
-def stem_cached(word: str) -> str:
-    return stem(word)

@@ -110,14 +110,29 @@ def _lemma_dictionary() -> tuple[dict[str, str], dict[str, str]]:
 _DERIVED = (("ung", ("en", "n")), ("erin", ("en", "n")), ("er", ("en", "n")), ("ende", ("en",)), ("ender", ("en",)))
 
 
+def _noun_of_verb(noun: str, verb: str, verb_key: str, de: dict[str, float]) -> bool:
+    """Whether a noun (as printed) is the bare stem of a verb (as simplemma prints its lemma) that
+    its small form is a form of: Suche of suchen, Pflege of pflegen. The stems must be equal
+    ("Flucht" is no noun of "fluchen", "Aufgaben" none of "aufgeben") and the verb a word in
+    use (Zipf 3: "Tisch" is not taken for a form of "tischen")."""
+    return (
+        verb.islower()
+        and verb.endswith("n")
+        and german.stem(verb) == german.stem(noun)
+        and normalise(noun) != verb_key
+        and de.get(verb_key, 0.0) >= MIN_ZIPF_DE
+    )
+
+
 def lemma_tables(raw_of: dict[str, str], heads: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """Word forms a query may use for the data's words beyond what the stemmer joins, from
     simplemma's lemmas: (form -> lemma, lemma -> the data's words). `raw_of`: each data word
     (normalised) as printed; `heads`: compounds of the data -> their head (last part).
 
-    A data word reaches its lemma and, for a noun derived from a verb (-ung, -er, -ende), that
-    verb's lemma: "Behinderungen" -> "Behinderung" -> "behindern", so "behinderte" (a form of
-    behindern) finds it. A compound reaches the verb its head derives from ("eingewandert":
+    A data word reaches its lemma and, for a noun derived from a verb (-ung, -er, -ende, or a
+    noun that written small is a form of a verb: Suche, suchen), that verb's lemma: "Behinderungen"
+    -> "Behinderung" -> "behindern", so "behinderte" (a form of behindern) finds it, and "sucht"
+    finds "Suche". A compound reaches the verb its head derives from ("eingewandert":
     Fachkräfteeinwanderung), not its head's lemma (Kinderpflege is no form of "pflegen"). Forms
     the stemmer already joins to the same words, rare forms and forms that are words of the data
     are left out: the index stays small."""
@@ -148,6 +163,9 @@ def lemma_tables(raw_of: dict[str, str], heads: dict[str, str]) -> tuple[dict[st
         if lemma is None:
             continue
         targets[lemma].add(term)
+        of_verb = forms.get(raw.lower()) if raw[:1].isupper() else None
+        if of_verb is not None and _noun_of_verb(raw, of_verb, keys[of_verb], de):
+            targets[keys[of_verb]].add(term)  # Suche (suchen), Pflege (pflegen)
         for suffix, endings in _DERIVED:
             if lemma.endswith(suffix) and len(lemma) > len(suffix) + 3:
                 for ending in endings:

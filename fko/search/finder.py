@@ -129,11 +129,6 @@ def _shipped_index() -> Any:
     return found[1] if found else None
 
 
-def records(store: Store) -> dict[str, dict[str, Any]]:
-    """Every searchable record by ID: the report's measures and the newer sources' initiatives."""
-    return all_records(store)
-
-
 def _hit_records(store: Store, result: SearchResult) -> dict[str, dict[str, Any]] | None:
     """The records of the hits of measures and initiatives, by ID; None if the index does not
     tell the truth about one of its hits: a record it names is missing, or has another title or
@@ -308,7 +303,7 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
         return get(store, wanted), []  # an ID that does not exist: "did you mean …"
     from fko.german import normalise
 
-    by_id = records(store)
+    by_id = all_records(store)  # the report's measures and the newer sources' initiatives
     key = normalise(wanted)
     titles = [r for r in by_id.values() if normalise(r["title"]) == key]
     if len(titles) == 1:

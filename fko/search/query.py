@@ -234,9 +234,9 @@ def _limited(hits: list[Hit], unmatched: list[str], limit: int | None, hidden: i
 
 
 def _proximity(words: Sequence[Word], where: dict[int, dict[int, set[int]]]) -> int:
-    """Points for query words that stand together in one field: in the query's order with at most one
-    word between them (a stop word the query dropped: "Bundesagentur für Arbeit"), or in one
-    compound, 8; within four words 4; times the field's weight."""
+    """Points for query words that stand together in one field: in the query's order with at most two
+    words between them (stop words the query dropped: "Bundesagentur für Arbeit", "Suche nach einem
+    Ausbildungsplatz"), or in one compound, 8; within four words 4; times the field's weight."""
     points = 0.0
     for i in range(len(words) - 1):
         left, right = where.get(i), where.get(i + 1)
@@ -245,7 +245,7 @@ def _proximity(words: Sequence[Word], where: dict[int, dict[int, set[int]]]) -> 
         best = 0.0
         for f in set(left) & set(right):
             gaps = [b - a for a in left[f] for b in right[f]]
-            if any(0 <= g <= 2 for g in gaps):
+            if any(0 <= g <= 3 for g in gaps):
                 best = max(best, 8 * _WEIGHT[FIELD_NAMES[f]])
             elif any(abs(g) <= 4 for g in gaps):
                 best = max(best, 4 * _WEIGHT[FIELD_NAMES[f]])

@@ -29,13 +29,13 @@ FACTOR = {
 
 
 #: A query of more distinct words than this is searched for its first MAX_WORDS distinct words
-#: (with a note): each word costs a pass over the vocabulary, and a query of 12,500 words ran 10 s.
+#: (with a note): each word costs a pass over the vocabulary.
 MAX_WORDS = 64
 
 
 #: Longer query words are matched as they are (exactly, inflected, umlaut-free), not split into
-#: compounds or matched fuzzily: both grow faster than the word (a word of 100,000 letters ran
-#: for minutes). The longest word of the data has 39 letters.
+#: compounds or matched fuzzily: both grow faster than the word. The longest word of the data
+#: has 39 letters.
 MAX_WORD = 64
 
 
@@ -69,9 +69,12 @@ def _add(
         found[term] = (factor, how, via, reason)
 
 
-def _direct(raw: str, key: str, look: Lookup) -> dict[str, tuple[float, str, str | None, str | None]]:
+def _direct(
+    raw: str, key: str, look: Lookup, affixes: bool = True
+) -> dict[str, tuple[float, str, str | None, str | None]]:
     """Data words a query word stands for without synonyms: itself, its inflections, compounds
-    that contain it, words it begins, umlaut-free spellings."""
+    that contain it, umlaut-free spellings and, with `affixes`, the words it merely begins or
+    stands inside."""
 
     index = look.index
     found: dict[str, tuple[float, str, str | None, str | None]] = {}
@@ -94,8 +97,11 @@ def _direct(raw: str, key: str, look: Lookup) -> dict[str, tuple[float, str, str
         for term in index["parts"].get(stemmed, "").split():
             _add(found, term, FACTOR["part"], "part")
         surface = index["surface"]
-        for term in look.vocabulary:
-            if term != key and term.startswith(key):
+        # a stem of six letters or more also begins the words derived from it: "Kommunen" (kommun)
+        # begins "kommunales", "Integration" nothing more than itself
+        root = stemmed if len(stemmed) >= 6 and len(stemmed) < len(key) and key.startswith(stemmed) else key
+        for term in look.vocabulary if affixes else ():
+            if term != key and term.startswith(root):
                 _add(found, term, FACTOR["prefix"], "prefix")
             elif len(key) >= 5 and key in term and surface.get(term, term)[:1].isupper():
                 # inside a noun ("Pflegekräfte" in "Altenpflegekräfte"); inside a verb it is another
@@ -157,17 +163,25 @@ def _weak_head(key: str, look: Lookup) -> str | None:
 def english_forms(key: str) -> list[str]:
     """The glossary keys an English word or phrase (normalised) may stand for: itself, then with its
     last word in the singular ("teachers" -> "teacher", "job centres" -> "job centre", "nurseries"
-    -> "nursery"). The glossary lists irregular forms (women, children) itself."""
+    -> "nursery") or, for a verb form, as the bare verb ("supported" -> "support", "caring" ->
+    "care", "dropped" -> "drop", "studied" -> "study"). The glossary lists irregular forms (women,
+    children, taught) itself."""
     head, _, last = key.rpartition(" ")
     before = head + " " if head else ""
-    forms = [key]
+    bases: list[str] = []
     if len(last) > 4 and last.endswith("ies"):
-        forms.append(before + last[:-3] + "y")
+        bases.append(last[:-3] + "y")
     if len(last) > 3 and last.endswith("es"):
-        forms.append(before + last[:-2])
+        bases.append(last[:-2])
     if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-        forms.append(before + last[:-1])
-    return forms
+        bases.append(last[:-1])
+    for ending in ("ed", "ing"):
+        stem = last[: -len(ending)]
+        if len(last) > len(ending) + 2 and last.endswith(ending):
+            bases += [stem[:-1] + "y"] if ending == "ed" and stem.endswith("i") else [stem + "e", stem]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl":
+                bases.append(stem[:-1])  # dropped, planning
+    return [key, *(before + base for base in bases)]
 
 
 def _glossary_terms(key: str, look: Lookup) -> list[tuple[list[str], str]]:
@@ -198,9 +212,8 @@ def _through(
     for meanings, reason in entries:
         for rank, means in enumerate(meanings):
             weight = (FACTOR[how] - (0.05 if rank else 0.0)) * scale
-            for term, (factor, way, _, _) in _direct(means.casefold(), normalise(means), look).items():
-                if how != "glossary" or way not in ("prefix", "infix"):
-                    _add(found, term, weight * factor, how, means, reason)
+            for term, (factor, _, _, _) in _direct(means.casefold(), normalise(means), look, how != "glossary").items():
+                _add(found, term, weight * factor, how, means, reason)
 
 
 #: A near spelling of a query word (rapidfuzz's ratio of 80 or more) begins with its letter, as a
@@ -234,16 +247,17 @@ def _fuzzy(key: str, look: Lookup, found: dict[str, tuple[float, str, str | None
         _through(entries, "synonym", look, found, 0.75 * similarity / 100)
 
 
-def _reading(keys: Sequence[str], look: Lookup) -> str | None:
-    """How a query of several words reads: "en" when more of its words lean English than German,
-    "de" for the reverse, None for one word alone, a tie, or a query with no English word that the
-    data or the glossary knows (then the word list is not even loaded). Homographs ("fast",
-    "will", "gift") do not vote: the other words decide what they are, stop words among them
-    ("and", "für")."""
-    distinct = list(dict.fromkeys(keys))
+def _reading(kept: Sequence[str], stops: Sequence[str], look: Lookup) -> str | None:
+    """How a query of several words (`kept`, then its stop words) reads: "en" when more of its words
+    lean English than German, "de" for the reverse, None for one word alone, a tie, or a query with
+    no English word or phrase that the data or the glossary knows (then the word list is not even
+    loaded; "passing the master exam" is known by its phrase). Homographs ("fast", "will", "gift")
+    do not vote: the other words decide what they are, stop words among them ("and", "für")."""
+    distinct = list(dict.fromkeys([*kept, *stops]))
     if len(distinct) < 2:
         return None
-    if not any(k in look.english or _glossary_terms(k, look) for k in distinct):
+    phrases = [" ".join(kept[i : i + size]) for size in (2, 3) for i in range(len(kept) - size + 1)]
+    if not any(k in look.english or _glossary_terms(k, look) for k in [*distinct, *phrases]):
         return None
     votes = [look.language_of(k) for k in distinct if not look.homograph(k)]
     english, german = votes.count("en"), votes.count("de")
@@ -353,7 +367,7 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
     seen: set[str] = set()
     kept = [(r, k) for r, k in kept if not (k in seen or seen.add(k))]  # type: ignore[func-returns-value]
     # stop words vote too ("art and media jobs" reads as English by its "and"); homographs do not
-    reading = _reading([k for _, k in kept] + [k for _, k in raw_words if k in STOPWORDS], look)
+    reading = _reading([k for _, k in kept], [k for _, k in raw_words if k in STOPWORDS], look)
     words: list[Word] = []
     i = 0
     group = 0
@@ -364,11 +378,19 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
                 raw_phrase = " ".join(r for r, _ in kept[i : i + size])
                 in_data = all(k in look.postings for _, k in kept[i : i + size])
                 listed = _synonym_entries(raw_phrase, phrase, look) or _glossary_terms(phrase, look)
-                if not in_data and listed:
+                if in_data:
+                    continue
+                if listed:
                     found: dict[str, tuple[float, str, str | None, str | None]] = {}
                     weak = _synonyms(raw_phrase, phrase, look, found)
                     _glossary(phrase, look, found)
                     words.append(Word(raw_phrase, phrase, group, found, weak))
+                    break
+                joined = _open_compound(phrase, look) if size == 2 else None
+                if joined:
+                    found = _direct(joined, joined, look)
+                    weak = _synonyms(joined, joined, look, found)
+                    words.append(Word(raw_phrase, joined, group, found, weak))
                     break
         else:
             raw, key = kept[i]
@@ -379,6 +401,15 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
         i += size
         group += 1
     return words, note
+
+
+def _open_compound(phrase: str, look: Lookup) -> str | None:
+    """Two query words written apart that German writes as one ("fest anstellen": Festanstellung),
+    joined, where the joined word is a word of the data or of the synonym table."""
+    joined = phrase.replace(" ", "")
+    if joined.isalpha() and (joined in look.postings or _synonym_entries(joined, joined, look)):
+        return joined
+    return None
 
 
 def _read(raw: str, key: str, look: Lookup, reading: str | None, named: bool) -> list[Word]:

@@ -23,6 +23,9 @@ class Query:
     issue: bool = False
     first: str | None = None
     group: str | None = None  # a class of queries (`class` in a file), for scores by class
+    # `expect` names hits as the table prints them: a figure (indicator, update, event, recognition
+    # figure) of a measure by that measure's ID, as well as by "kind:title" (probe2.toml's convention)
+    printed_id: bool = False
 
 
 @dataclass
@@ -47,15 +50,16 @@ class Report:
         return [o for o in self.outcomes if o.rank is None or o.rank > k]
 
 
-def load(path: Path = SUITE) -> list[Query]:
+def load(path: Path = SUITE, printed_id: bool = False) -> list[Query]:
     """The queries of a suite file; keys other than Query's are ignored, `class` (or `group`) kept
-    as the query's group."""
+    as the query's group; `printed_id` for every query of a file written in that convention."""
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     queries = []
     for entry in data["query"]:
         group = entry.get("class", entry.get("group"))
-        known = {k: v for k, v in entry.items() if k in ("q", "expect", "reason", "issue", "first")}
+        known = {k: v for k, v in entry.items() if k in ("q", "expect", "reason", "issue", "first", "printed_id")}
+        known.setdefault("printed_id", printed_id)
         queries.append(Query(**known, group=str(group) if group is not None else None))
     return queries
 
@@ -67,10 +71,20 @@ def key(row: dict[str, Any]) -> str:
     return f"{row['kind']}:{row['title']}"
 
 
+def printed(row: dict[str, Any]) -> str | None:
+    """The ID the table prints for a hit: its own, or that of the measure a figure belongs to."""
+    return row["id"] or row.get("measure_id")
+
+
 def evaluate(store: Store, queries: Sequence[Query]) -> Report:
     report = Report()
     for query in queries:
-        got = [key(r) for r in find(store, query.q, limit=10).rows]
-        rank = next((i for i, k in enumerate(got, start=1) if k in query.expect), None)
+        rows = find(store, query.q, limit=10).rows
+        got = [key(r) for r in rows]
+        answers = [
+            k in query.expect or (query.printed_id and printed(r) in query.expect)
+            for k, r in zip(got, rows, strict=True)
+        ]
+        rank = next((i for i, answered in enumerate(answers, start=1) if answered), None)
         report.outcomes.append(Outcome(query, got, rank))
     return report

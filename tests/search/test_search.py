@@ -389,8 +389,9 @@ def test_the_score_falls_with_the_rank(store: Store, query: str) -> None:
 @pytest.mark.parametrize("query", ["apprenticeship coaching", "Lehrer", "fast"])
 def test_a_figure_ranks_after_its_own_measure_and_its_matches_add_up(store: Store, query: str) -> None:
     """Coaches (II.9's key figure) matches "coaching" in its title, II.9 in its description: II.9
-    comes first, its figure right after with no higher score; the figure's word matches, times
-    their weights, still make its share of the words."""
+    comes first, its figure right after with no higher score (the same score where the figure
+    alone would have scored higher: "Coaches"); the figure's word matches, times their weights,
+    still make its share of the words."""
     rows = find(store, query, limit=None).rows
     first = {r["id"]: n for n, r in enumerate(rows) if r["kind"] == "measure"}
     assert first
@@ -404,8 +405,14 @@ def test_a_figure_ranks_after_its_own_measure_and_its_matches_add_up(store: Stor
         # share = sum of weight x quality over the query's words / the same total for every hit
         total = sum(m.weight * m.quality for m in hit.matches) / hit.share
         assert total == pytest.approx(totals.setdefault(query, total)), (query, row["title"])
-    coaches = find(store, "apprenticeship coaching").rows[:2]
-    assert [(r["id"] or r["measure_id"], r["kind"]) for r in coaches] == [("II.9", "measure"), ("II.9", "indicator")]
+    for words in ("apprenticeship coaching", "Coaches"):
+        coaches = find(store, words).rows[:2]
+        assert [(r["id"] or r["measure_id"], r["kind"]) for r in coaches] == [
+            ("II.9", "measure"),
+            ("II.9", "indicator"),
+        ]
+    alone = coaches[1]["_hit"]
+    assert alone.matches[0].field == "title" and alone.matches[0].how == "exact"  # it would have ranked first
     assert coaches[1]["score"] == coaches[0]["score"]
 
 
