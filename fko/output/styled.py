@@ -70,8 +70,9 @@ def wrapped(console: Console, value: Text, width: int) -> Lines:
     """`value` wrapped by Rich at `width`: at spaces, never inside an amount with its unit; a
     word longer than the width is folded."""
     lines = _glued(value).wrap(console, max(1, width), overflow="fold")
-    for line in lines:
-        line.plain = line.plain.replace(_GLUE, " ")
+    if _GLUE not in value.plain:  # a text that holds the character itself was not glued: shown as it is
+        for line in lines:
+            line.plain = line.plain.replace(_GLUE, " ")
     return lines
 
 
