@@ -36,10 +36,9 @@ class Window:
     until_text: str | None
 
     def holds(self, iso: str | None, source_date: str | None = None) -> bool:
-        """A fact dated YYYY or YYYY-MM counts from the first day of its year or month, and only
-        if its source appeared since `since` too (a month or year to its last day): a fact the
-        report states is no change after the report, even where it dates it later. A source of
-        unknown date: its facts count by their own dates."""
+        """A fact dated YYYY or YYYY-MM counts from the first day of its year or month, and only if
+        its source (of a known date) appeared since `since` too: a fact the report states is no
+        change after the report, even where it dates it later."""
         day = start_of(iso)
         if day is None or (self.until is not None and day > self.until):
             return False
@@ -182,8 +181,8 @@ def change_rows(
         row: dict[str, Any] = {**dict.fromkeys(Change.__annotations__), "approximate": False, "target": False, **fact}
         row["measure_title"] = record["title"] if record else None
         row.update(source_key=source.get("key"), source_title=source.get("title"), source_date=source.get("date"))
-        if row["kind"] == "event":
-            row["event_date_passed"] = _date_passed(row["date"]) if row["event_status"] == "planned" else None
+        if row["kind"] == "event" and row["event_status"] == "planned":  # and no source says whether it took place
+            row["event_date_passed"] = last_day(row["date"]) < dt.date.today()
         if span.holds(row["date"], row["source_date"]):
             rows.append(row)
     allowed: set[str] | None = None
@@ -198,12 +197,6 @@ def change_rows(
     rows.sort(key=lambda r: (KINDS.index(r["kind"]), order.get(r["measure_id"] or "", 999)))
     rows.sort(key=lambda r: start_of(r["date"]) or dt.date.min, reverse=True)
     return rows
-
-
-def _date_passed(when: str) -> bool:
-    """Whether the last day a date names (a day, month or year) is before today: a planned event
-    whose date has passed, of which no source reports whether it took place."""
-    return last_day(when) < dt.date.today()
 
 
 def check_kinds(given: Sequence[str]) -> list[str]:

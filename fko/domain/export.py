@@ -144,12 +144,9 @@ def _measure_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _child(row: dict[str, Any], number: int | None = None) -> dict[str, Any]:
-    """A row about a measure: `measure` becomes `measure_id`, numbered `id` first if given."""
-    out: dict[str, Any] = {} if number is None else {"id": number}
-    out["measure_id"] = row.get("measure_id")
-    out.update((k, v) for k, v in row.items() if k != "measure")
-    return out
+def _child(row: dict[str, Any], number: int) -> dict[str, Any]:
+    """A row about a measure, numbered: `id` first, then `measure_id` (None where it names none)."""
+    return {"id": number, "measure_id": row.get("measure_id"), **{k: v for k, v in row.items() if k != "measure"}}
 
 
 def _budget_items(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -195,10 +192,7 @@ def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
 
 
 def columns(rows: list[dict[str, Any]]) -> list[str]:
-    found: dict[str, None] = {}
-    for row in rows:
-        found.update(dict.fromkeys(row))
-    return list(found)
+    return list(dict.fromkeys(key for row in rows for key in row))
 
 
 def is_number(value: Any) -> bool:
@@ -372,16 +366,15 @@ def write_sqlite(store: Store, path: Path, aliases: Mapping[str, list[str]]) -> 
 
 def datasette_metadata(database: str) -> dict[str, Any]:
     """Datasette's metadata.json for an export named `database` (the file name without .db)."""
-    described = {}
+    described: dict[str, dict[str, Any]] = {}
     for name, spec in TABLES.items():
-        entry: dict[str, Any] = {"description": spec.description}
-        if spec.label:
-            entry["label_column"] = spec.label
-        if spec.columns:
-            entry["columns"] = dict(spec.columns)
-        if spec.units:
-            entry["units"] = dict(spec.units)
-        described[name] = entry
+        entry: dict[str, Any] = {
+            "description": spec.description,
+            "label_column": spec.label,
+            "columns": spec.columns,
+            "units": spec.units,
+        }
+        described[name] = {key: value for key, value in entry.items() if value}
     for fts, (content, _columns) in FTS.items():
         described[content]["fts_table"] = fts
         described[fts] = {"hidden": True}
@@ -435,18 +428,13 @@ def export(
     if metadata and fmt != "sqlite":
         raise UsageError(_("--metadata goes with --format sqlite (it describes the database for Datasette)"))
     protect = [] if store.path == ":memory:" else [Path(store.path)]
+    options: dict[str, Any] = {"force": force, "protect": protect, "follow_symlinks": follow_symlinks}
     write = write_folder if fmt == "csv" else write_file
-    write(out, producer(store, fmt, delimiter, aliases), force=force, protect=protect, follow_symlinks=follow_symlinks)
+    write(out, producer(store, fmt, delimiter, aliases), **options)
     written = [out]
     if metadata:
         meta = out.with_name(f"{out.stem}.metadata.json")
-        write_file(
-            meta,
-            partial(_dump, datasette_metadata(out.stem)),
-            force=force,
-            protect=protect,
-            follow_symlinks=follow_symlinks,
-        )
+        write_file(meta, partial(_dump, datasette_metadata(out.stem)), **options)
         written.append(meta)
     return written
 

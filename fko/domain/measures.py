@@ -64,8 +64,7 @@ def by_id(store: Store) -> dict[str, dict[str, Any]]:
 
 
 def lookup(store: Store, record_id: str) -> dict[str, Any] | None:
-    """The measure or initiative with this exact ID, or None; reads that record alone where the
-    store allows (fko show IV.1 on 10,000 measures parses one)."""
+    """The measure or initiative with this exact ID, or None (the store reads that record alone)."""
     return store.record(record_id)
 
 
