@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fko import __version__
+from fko.domain.measures import records as all_records
 from fko.errors import UsageError
 from fko.i18n import _, german
 from fko.store.reader import Store
@@ -160,7 +161,7 @@ def _budget_items(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
     """The dataset as flat tables: one per record type, plus link tables for lists."""
-    records = store.measures() + store.table("initiatives")
+    records = all_records(store)
     meta = (store.table("meta") or [{}])[0]
     return {
         "sources": store.sources(),
@@ -213,7 +214,7 @@ def write_json(store: Store, path: Path) -> None:
         "fko_version": __version__,
         "measures": store.measures(),
         "initiatives": store.table("initiatives"),
-        "budget_items": _budget_items(store.measures() + store.table("initiatives")),
+        "budget_items": _budget_items(all_records(store)),
         **{name: store.table(name) for name in ("recognition", "indicators", "updates", "events")},
         "ressorts": store.ressorts(),
         "clusters": store.clusters(),
@@ -292,9 +293,8 @@ def _quote(name: str) -> str:
 
 
 def _fts_triggers(table: str, fts: str, fts_columns: Sequence[str]) -> str:
-    """The triggers that keep a full-text index in step with its table, as `sqlite-utils
-    enable-fts --create-triggers` writes them: a row a user adds, changes or deletes later is
-    found, or no longer found, by the search."""
+    """The triggers that keep a full-text index in step with rows a user adds, changes or deletes
+    later, as `sqlite-utils enable-fts --create-triggers` writes them."""
     names = ", ".join(_quote(c) for c in fts_columns)
     old = ", ".join(f"old.{_quote(c)}" for c in fts_columns)
     new = ", ".join(f"new.{_quote(c)}" for c in fts_columns)
@@ -416,9 +416,8 @@ def export(
     follow_symlinks: bool = False,
     aliases: Mapping[str, list[str]] | None = None,
 ) -> list[Path]:
-    """Write the dataset (and Datasette's metadata beside an SQLite file) through fko.safe_write:
-    atomically, never over the store being read; returns the paths written. `aliases` (by
-    measure ID, as the search index has them) go into the SQLite file's search text."""
+    """Write the dataset (and Datasette's metadata beside an SQLite file) atomically, never over
+    the store being read; returns the paths written. `aliases`: see `write_sqlite`."""
     from fko.output.files import write_file, write_folder
 
     if fmt not in FORMATS:

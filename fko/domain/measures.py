@@ -93,10 +93,8 @@ def filter_measures(
 ) -> list[dict[str, Any]]:
     """Measures matching every given filter; several values of one filter are alternatives.
 
-    `source`: None for the report's measures, "all" for every record including the initiatives
-    of the newer sources, or a source file name. `leads`: ministries of which the measure's
-    first-named ministry is one (fko reads the first named as the lead).
-    """
+    `source`: None for the report's measures, "all" with the initiatives of the newer sources, or a
+    source file name. `leads`: ministries of which the measure's first-named ministry is one."""
     wanted_clusters = {cluster_numeral(c) for c in clusters}
     wanted_ressorts = set(ressort_codes(store, ressorts))
     wanted_leads = set(ressort_codes(store, leads))

@@ -42,16 +42,11 @@ _FURTHER = re.compile(r"weitere Durchgänge geplant")
 _DATE_FORMS = N_("2024-06-01, 01.06.2024, 2024-06, 06/2024 or 2024")
 #: German status words people type (and the report uses), beside the English ones.
 GERMAN_STATUS = {
-    "erwartet": "expected",
-    "voraussichtlich": "expected",
-    "laufend": "running",
-    "läuft": "running",
-    "aktiv": "running",
-    "beendet": "ended",
-    "abgeschlossen": "ended",
+    **dict.fromkeys(("erwartet", "voraussichtlich"), "expected"),
+    **dict.fromkeys(("laufend", "läuft", "aktiv"), "running"),
+    **dict.fromkeys(("beendet", "abgeschlossen"), "ended"),
     "geplant": "planned",
-    "unbefristet": "open-ended",
-    "offen": "open-ended",
+    **dict.fromkeys(("unbefristet", "offen"), "open-ended"),
     "unbekannt": "unknown",
 }
 
@@ -133,9 +128,7 @@ def parse_span(text: str, option: str = "--on") -> tuple[dt.date, dt.date]:
     day, 2024-06 and 06/2024 a month, 2024 a year. Anything else is a usage error."""
     value = text.strip()
     parts: Sequence[str] = ()
-    if match := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value):
-        parts = match.groups()[::-1]
-    elif match := re.fullmatch(r"(\d{1,2})[/.](\d{4})", value):
+    if match := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value) or re.fullmatch(r"(\d{1,2})[/.](\d{4})", value):
         parts = match.groups()[::-1]
     elif match := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value):
         parts = [part for part in match.groups() if part]
