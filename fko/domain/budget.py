@@ -484,7 +484,7 @@ def group(
     result: BudgetView, by: str, store: Store, first: int | None = None, last: int | None = None
 ) -> list[dict[str, Any]]:
     """Sums per ministry (the payer), cluster, funding source or year: with --year what each group
-    counts in it (they add up to the one total, but for --split full); without, each group's peak."""
+    counts in it (adding up to the one total, except with --split full); without, each group's peak."""
     if by not in GROUPINGS:
         raise UsageError(_("unknown --by '{by}'; use one of {groupings}").format(by=by, groupings=", ".join(GROUPINGS)))
     if by == "year":

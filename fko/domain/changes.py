@@ -181,7 +181,8 @@ def change_rows(
         row: dict[str, Any] = {**dict.fromkeys(Change.__annotations__), "approximate": False, "target": False, **fact}
         row["measure_title"] = record["title"] if record else None
         row.update(source_key=source.get("key"), source_title=source.get("title"), source_date=source.get("date"))
-        if row["kind"] == "event" and row["event_status"] == "planned":  # and no source says whether it took place
+        # A planned event whose last day has passed: no source says whether it took place.
+        if row["kind"] == "event" and row["event_status"] == "planned":
             row["event_date_passed"] = last_day(row["date"]) < dt.date.today()
         if span.holds(row["date"], row["source_date"]):
             rows.append(row)

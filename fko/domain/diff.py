@@ -259,15 +259,10 @@ def funds_change(old: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]]) -
     """The planned funds of the report's measures, old and new, per basis and per ministry and basis."""
     basis_a, ressort_a = _fund_sums(old)
     basis_b, ressort_b = _fund_sums(new)
-    per_basis = [
-        {
-            "basis": basis,
-            "old_eur": basis_a[basis],
-            "new_eur": basis_b[basis],
-            "change_eur": basis_b[basis] - basis_a[basis],
-        }
-        for basis in BASES
-    ]
+    per_basis = []
+    for basis in BASES:
+        a, b = basis_a[basis], basis_b[basis]
+        per_basis.append({"basis": basis, "old_eur": a, "new_eur": b, "change_eur": b - a})
     per_ressort = []
     for code, basis in sorted(set(ressort_a) | set(ressort_b), key=lambda k: (k[0], BASES.index(k[1]))):
         a, b = ressort_a.get((code, basis), 0), ressort_b.get((code, basis), 0)
