@@ -351,10 +351,8 @@ def view(
 
 def _runs_in(record: dict[str, Any], year: int) -> bool:
     """Whether a measure runs at some time in `year` by its runtime (an unknown runtime: it may)."""
-    start, end, open_ended, _derived, _rule = period(record)
-    if start is None and end is None and not open_ended:
-        return True
-    return runs_during(record, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    start, end, _open_ended, _derived, _rule = period(record)
+    return (start is None and end is None) or runs_during(record, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:

@@ -117,36 +117,14 @@ def _facts(store: Store, kinds: set[str]) -> list[dict[str, Any]]:
                         change_approximate=bool(row.get("approximate") or previous.get("approximate")),
                     )
                 facts.append(fact)
-    if "update" in kinds:
-        for row in store.table("updates"):
-            facts.append(
-                {
-                    "kind": "update",
-                    "date": row["date"],
-                    "measure_id": row["measure_id"],
-                    "title": row["title"],
-                    "quote": row["quote"],
-                    "source": row["source"],
-                    "inference": row.get("inference"),
-                }
-            )
+    if "update" in kinds:  # an update's and an event's keys are the store's own (an event's status apart)
+        update_keys = ("date", "measure_id", "title", "quote", "source", "inference")
+        facts += [{"kind": "update", **{key: row.get(key) for key in update_keys}} for row in store.table("updates")]
     if "event" in kinds:
+        event_keys = ("date", "measure_id", "title", "source", "date_text", "place", "inference", "note")
         for row in store.table("events"):
-            facts.append(
-                {
-                    "kind": "event",
-                    "date": row["date"],
-                    "measure_id": row.get("measure_id"),
-                    "title": row["title"],
-                    "quote": row.get("quote") or "",
-                    "source": row["source"],
-                    "date_text": row.get("date_text"),
-                    "place": row.get("place"),
-                    "event_status": row.get("status"),
-                    "inference": row.get("inference"),
-                    "note": row.get("note"),
-                }
-            )
+            own = {key: row.get(key) for key in event_keys}
+            facts.append({"kind": "event", **own, "quote": row.get("quote") or "", "event_status": row.get("status")})
     if "initiative" in kinds:
         for row in store.table("initiatives"):
             if row.get("date"):
