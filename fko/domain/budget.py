@@ -1,10 +1,7 @@
 """Budget rows and the one total of a year: money counted in the years it is for, for the one who pays.
 
-Whatever fko assumes to count an amount in a year (a part of a year by months, a spread, a stated
-increase compounded, an amount carried on after the years the report states) is named with each
-row. A yearly amount of a programme running "seit" an earlier year is never carried back before
-the report's period: the report plans it for its own years (II.2 "wesentlicher Ausbau 2023").
-Staff and "no separate funds" are listed, never counted as euros.
+Each row names what fko assumes to count it in a year (ASSUMPTIONS). Staff and "no separate funds"
+are listed, never counted as euros.
 """
 
 from __future__ import annotations
@@ -108,10 +105,8 @@ def peak_sum(items: list[dict[str, Any]]) -> int:
 
 
 def report_years(store: Store) -> tuple[int, int]:
-    """The years the report speaks of as its own: the year of its date and the year before
-    (2023 and 2024 for the report of April 2024, which states amounts "für 2023" and those of
-    2024). A yearly amount of a programme running "seit" an earlier year is the report's own in
-    these years: it does not count before them, and after them (without an end) it is carried on."""
+    """The report's own years: the year of its date and the year before (2023 and 2024 for the
+    report of April 2024, which states amounts "für 2023" and those of 2024)."""
     date = report_date(store)
     year = int(date[:4]) if date and date[:4].isdigit() else dt.date.today().year
     return year - 1, year
@@ -123,12 +118,9 @@ def _funding_key(name: str) -> str:
 
 
 def item_period(record: dict[str, Any], item: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, str | None]:
-    """The first and last day an amount covers, and how they were found (None: years not stated).
-
-    Its own years, from January to December; where the years come from the runtime, the
-    runtime's months at the runtime's first and last year (II.8: 11/2023 bis 12/2024, I.8:
-    "Ende 2023" is December); a school or Kita year named with the amount ("Jahrgang 2023/24")
-    runs from August to July."""
+    """The first and last day an amount covers, and how they were found (None: years not stated):
+    its years from January to December, the runtime's months where its years come from the runtime
+    (II.8: 11/2023 bis 12/2024), August to July for a school or Kita year ("Jahrgang 2023/24")."""
     first, last = item["year_from"], item["year_to"]
     if first is None and last is None:
         return None, None, None
@@ -148,18 +140,16 @@ def item_period(record: dict[str, Any], item: dict[str, Any]) -> tuple[dt.date |
 
 
 def _open_start(record: dict[str, Any], item: dict[str, Any]) -> bool:
-    """Whether a yearly amount is the report's present amount of a programme running "seit" its
-    first year (V.6 "seit 2020", II.2 "seit 2005", IV.3 "seit 2016"): its years come from the
-    runtime, which names that year after "seit"."""
+    """Whether an amount's years come from a runtime "seit" its first year (V.6 "seit 2020"): the
+    report's present amount of the programme, which never counts before the report's years."""
     text = " ".join((record["runtime"]["text"] or "").split())
     first = item["year_from"]
     return bool(item["years_derived"] and first is not None and f"seit {first}" in text)
 
 
 def budget_rows(store: Store, clusters: Sequence[str] = (), funding: Sequence[str] = ()) -> list[dict[str, Any]]:
-    """One row per budget item of every measure (of a funding source where given): the item with
-    the measure's ID, title, ministries and lead (the ministry named first), and the period the
-    amount covers."""
+    """One row per budget item (of a funding source where given), with its measure's ID, title,
+    ministries and lead (the first named), and the period the amount covers."""
     wanted = {_funding_key(f) for f in funding}
     names = sorted({f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]})
     unknown = sorted(wanted - {_funding_key(n) for n in names})
@@ -230,11 +220,8 @@ def in_year(row: dict[str, Any], year: int, report: tuple[int, int]) -> Count | 
     """What an item's amount counts in `year` (before any share between ministries): a Count; a
     reason from LEFT_OUT where the item runs then but is not counted; None where it does not run.
 
-    A yearly amount counts in each year it runs, pro rata by months where it starts or ends during
-    the year, and not before the report's period where its years run "seit" an earlier year
-    (before_report); an amount for one stated year and a one-off amount count in their year; a
-    total over several years is spread over its months (whether that counts is the caller's
-    choice: --annualize)."""
+    A yearly amount counts pro rata by months; a total over several years is spread over its months
+    (whether that counts is the caller's choice: --annualize)."""
     amount = Fraction(row["amount_eur"])
     start = dt.date.fromisoformat(row["period_start"]) if row["period_start"] else None
     end = dt.date.fromisoformat(row["period_end"]) if row["period_end"] else None
@@ -316,10 +303,8 @@ def view(
 ) -> BudgetView:
     """The budget rows for the filters, each with the amount counted under the stated rule.
 
-    With --ressort: each ministry's own money (the payer the report names, or the measure's
-    only ministry); money of a shared measure whose payer is not stated by `split`; money the
-    report says another paid is listed and left out. With a year: what each row counts in
-    it (see `in_year`), totals over several years only with `annualize`."""
+    With --ressort: each ministry's own money (see `owner`), a shared measure's by `split`; money
+    another paid is listed apart. With a year: what each row counts in it (see `in_year`)."""
     if split not in SPLITS:
         raise UsageError(_("unknown --split '{split}'; use {splits}").format(split=split, splits=", ".join(SPLITS)))
     codes = list(dict.fromkeys(ressort_codes(store, ressorts)))
@@ -366,10 +351,8 @@ def view(
 
 def _runs_in(record: dict[str, Any], year: int) -> bool:
     """Whether a measure runs at some time in `year` by its runtime (an unknown runtime: it may)."""
-    start, end, open_ended, _derived, _rule = period(record)
-    if start is None and end is None and not open_ended:
-        return True
-    return runs_during(record, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    start, end, _open_ended, _derived, _rule = period(record)
+    return (start is None and end is None) or runs_during(record, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:
@@ -379,8 +362,7 @@ def _size_order(row: dict[str, Any]) -> tuple[int, int, str, int]:
 
 
 def spread_share(result: BudgetView) -> int:
-    """With a year and without --annualize: what the totals over several years left out would
-    count in it if spread over their months (the sum --annualize adds)."""
+    """With a year and without --annualize: the sum --annualize would add."""
     if result.year is None:
         return 0
     out = 0
@@ -393,16 +375,13 @@ def spread_share(result: BudgetView) -> int:
 
 
 def year_rows(result: BudgetView, year: int) -> list[dict[str, Any]]:
-    """The money rows of a view without --year (their shares already taken) as they count in
-    `year`, each with `counted_eur` for that year; rows that do not count then are left out."""
+    """The money rows of a view without --year (shares taken) that count in `year`, with `counted_eur`."""
     out = []
     for source in result.rows:
         if source["kind"] != "money":
             continue
         found = in_year(source, year, result.report_years)
-        if not isinstance(found, Count):
-            continue
-        if "spread" in found.assumptions and not result.annualize:
+        if not isinstance(found, Count) or ("spread" in found.assumptions and not result.annualize):
             continue
         out.append(_counted(dict(source), found, source["_share"]))
     return out
@@ -430,9 +409,8 @@ def this_year(result: BudgetView) -> dict[str, Any]:
 
 
 def year_range(result: BudgetView) -> tuple[int, int] | None:
-    """The years `--by year` shows by default: from the first to the last year in which an
-    amount counts as the report states it (a "seit" amount from the report's period, nothing
-    carried on after it); None where no amount counts in any year."""
+    """The years `--by year` shows by default: the first to the last year an amount counts as the
+    report states it (nothing carried on); None where no amount counts in any year."""
     years = []
     for row in result.rows:
         if row["kind"] != "money" or not row["period_start"]:
@@ -448,9 +426,8 @@ def year_range(result: BudgetView) -> tuple[int, int] | None:
 
 
 def years(result: BudgetView, first: int | None = None, last: int | None = None) -> list[dict[str, Any]]:
-    """Per calendar year: what `--year` counts in it (`year_total`), the part that rests on fko's
-    assumptions (`assumed_eur`) and the measures behind that part. The years run as
-    `year_range` says, or from `first` / to `last`."""
+    """Per calendar year (`year_range`, or from `first` / to `last`): what `--year` counts in it,
+    the part that rests on fko's assumptions and the measures behind that part."""
     found = year_range(result)
     if found is None and (first is None or last is None):
         return []
@@ -464,9 +441,8 @@ def years(result: BudgetView, first: int | None = None, last: int | None = None)
 
 
 def peak_year(per_year: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The year with the largest sum, where the data supports one: its sum without any amount
-    fko assumes is larger than every other year's whole sum. None otherwise (a peak that would
-    exist only through pro-rating, spreading or carrying is no peak)."""
+    """The year with the largest sum where its stated part alone beats every other year's whole
+    sum; None otherwise (a peak made by fko's assumptions is no peak)."""
     best = max(per_year, key=lambda e: e["year_total"], default=None)
     if best is None or not best["year_total"]:
         return None
@@ -505,11 +481,8 @@ def _group_keys(row: dict[str, Any], by: str, result: BudgetView, rank: dict[str
 def group(
     result: BudgetView, by: str, store: Store, first: int | None = None, last: int | None = None
 ) -> list[dict[str, Any]]:
-    """Sums per ministry (the payer), cluster, funding source or year.
-
-    With --year: what each group counts in that year; the groups add up to the one total
-    (--by ressort --split full counts a shared measure for each of its ministries, and says
-    so). Without: each group's peak year and its sum there, where the data supports one."""
+    """Sums per ministry (the payer), cluster, funding source or year: with --year what each group
+    counts in it (adding up to the one total, except with --split full); without, each group's peak."""
     if by not in GROUPINGS:
         raise UsageError(_("unknown --by '{by}'; use one of {groupings}").format(by=by, groupings=", ".join(GROUPINGS)))
     if by == "year":
@@ -574,6 +547,5 @@ def _id_order(measure_id: str) -> tuple[int, int]:
 
 
 def counted_twice(groups: list[dict[str, Any]], total: int) -> int:
-    """By how much the groups of `--by ressort --split full` exceed the one total: the shared
-    measures counted once more for each further ministry."""
+    """By how much the groups of `--by ressort --split full` exceed the one total."""
     return sum(int(g["year_total"]) for g in groups) - total

@@ -36,10 +36,9 @@ class Window:
     until_text: str | None
 
     def holds(self, iso: str | None, source_date: str | None = None) -> bool:
-        """A fact dated YYYY or YYYY-MM counts from the first day of its year or month, and only
-        if its source appeared since `since` too (a month or year to its last day): a fact the
-        report states is no change after the report, even where it dates it later. A source of
-        unknown date: its facts count by their own dates."""
+        """A fact dated YYYY or YYYY-MM counts from the first day of its year or month, and only if
+        its source (of a known date) appeared since `since` too: a fact the report states is no
+        change after the report, even where it dates it later."""
         day = start_of(iso)
         if day is None or (self.until is not None and day > self.until):
             return False
@@ -118,36 +117,14 @@ def _facts(store: Store, kinds: set[str]) -> list[dict[str, Any]]:
                         change_approximate=bool(row.get("approximate") or previous.get("approximate")),
                     )
                 facts.append(fact)
-    if "update" in kinds:
-        for row in store.table("updates"):
-            facts.append(
-                {
-                    "kind": "update",
-                    "date": row["date"],
-                    "measure_id": row["measure_id"],
-                    "title": row["title"],
-                    "quote": row["quote"],
-                    "source": row["source"],
-                    "inference": row.get("inference"),
-                }
-            )
+    if "update" in kinds:  # an update's and an event's keys are the store's own (an event's status apart)
+        update_keys = ("date", "measure_id", "title", "quote", "source", "inference")
+        facts += [{"kind": "update", **{key: row.get(key) for key in update_keys}} for row in store.table("updates")]
     if "event" in kinds:
+        event_keys = ("date", "measure_id", "title", "source", "date_text", "place", "inference", "note")
         for row in store.table("events"):
-            facts.append(
-                {
-                    "kind": "event",
-                    "date": row["date"],
-                    "measure_id": row.get("measure_id"),
-                    "title": row["title"],
-                    "quote": row.get("quote") or "",
-                    "source": row["source"],
-                    "date_text": row.get("date_text"),
-                    "place": row.get("place"),
-                    "event_status": row.get("status"),
-                    "inference": row.get("inference"),
-                    "note": row.get("note"),
-                }
-            )
+            own = {key: row.get(key) for key in event_keys}
+            facts.append({"kind": "event", **own, "quote": row.get("quote") or "", "event_status": row.get("status")})
     if "initiative" in kinds:
         for row in store.table("initiatives"):
             if row.get("date"):
@@ -182,8 +159,9 @@ def change_rows(
         row: dict[str, Any] = {**dict.fromkeys(Change.__annotations__), "approximate": False, "target": False, **fact}
         row["measure_title"] = record["title"] if record else None
         row.update(source_key=source.get("key"), source_title=source.get("title"), source_date=source.get("date"))
-        if row["kind"] == "event":
-            row["event_date_passed"] = _date_passed(row["date"]) if row["event_status"] == "planned" else None
+        # A planned event whose last day has passed: no source says whether it took place.
+        if row["kind"] == "event" and row["event_status"] == "planned":
+            row["event_date_passed"] = last_day(row["date"]) < dt.date.today()
         if span.holds(row["date"], row["source_date"]):
             rows.append(row)
     allowed: set[str] | None = None
@@ -198,12 +176,6 @@ def change_rows(
     rows.sort(key=lambda r: (KINDS.index(r["kind"]), order.get(r["measure_id"] or "", 999)))
     rows.sort(key=lambda r: start_of(r["date"]) or dt.date.min, reverse=True)
     return rows
-
-
-def _date_passed(when: str) -> bool:
-    """Whether the last day a date names (a day, month or year) is before today: a planned event
-    whose date has passed, of which no source reports whether it took place."""
-    return last_day(when) < dt.date.today()
 
 
 def check_kinds(given: Sequence[str]) -> list[str]:

@@ -1,6 +1,5 @@
 """Citations: a measure, an initiative, one of their key figures or a recognition figure with its
-source document, date, lines and quote, for people who quote fko's data (journalists,
-parliament staff)."""
+source document, date, lines and quote, for people who quote fko's data."""
 
 from __future__ import annotations
 

@@ -196,11 +196,8 @@ def _follows_runtime(item: dict[str, Any]) -> bool:
 def field_change(
     name: str, old: dict[str, Any], new: dict[str, Any], fields: Sequence[str] = FIELDS
 ) -> dict[str, Any] | None:
-    """One field's change between two versions of a measure, or None if it is the same.
-
-    Budget items whose years are derived from the runtime and moved with it are reported with
-    the runtime (when it is compared), not as a change of the funds.
-    """
+    """One field's change between two versions of a measure, or None if it is the same. Budget items
+    whose years the runtime gives and moved with it are the runtime's change (when it is compared)."""
     key = "budget" if name == "funds" else name
     a: Any = old.get(key)
     b: Any = new.get(key)
@@ -234,11 +231,9 @@ def field_change(
 
 
 def _fund_sums(records: Sequence[dict[str, Any]]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-    """Euro per basis, and per (ministry, basis): an item counts for the payer the report names,
-    else in full for each of its measure's ministries (federal money for none). Totals over
-    several years are summed; yearly, one-year and one-off amounts give the amount of their
-    largest year (those running in, or stated for, the same year), never a sum over years that
-    do not run at the same time."""
+    """Euro per basis, and per (ministry, basis): an item counts for the payer the report names, else
+    in full for each of its measure's ministries (federal money for none). Totals are summed; other
+    amounts give their largest year (`peak_sum`), never a sum over years that do not run together."""
 
     rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for record in records:
@@ -264,15 +259,10 @@ def funds_change(old: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]]) -
     """The planned funds of the report's measures, old and new, per basis and per ministry and basis."""
     basis_a, ressort_a = _fund_sums(old)
     basis_b, ressort_b = _fund_sums(new)
-    per_basis = [
-        {
-            "basis": basis,
-            "old_eur": basis_a[basis],
-            "new_eur": basis_b[basis],
-            "change_eur": basis_b[basis] - basis_a[basis],
-        }
-        for basis in BASES
-    ]
+    per_basis = []
+    for basis in BASES:
+        a, b = basis_a[basis], basis_b[basis]
+        per_basis.append({"basis": basis, "old_eur": a, "new_eur": b, "change_eur": b - a})
     per_ressort = []
     for code, basis in sorted(set(ressort_a) | set(ressort_b), key=lambda k: (k[0], BASES.index(k[1]))):
         a, b = ressort_a.get((code, basis), 0), ressort_b.get((code, basis), 0)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fko import __version__
+from fko.domain.measures import records as all_records
 from fko.errors import UsageError
 from fko.i18n import _, german
 from fko.store.reader import Store
@@ -144,12 +145,9 @@ def _measure_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _child(row: dict[str, Any], number: int | None = None) -> dict[str, Any]:
-    """A row about a measure: `measure` becomes `measure_id`, numbered `id` first if given."""
-    out: dict[str, Any] = {} if number is None else {"id": number}
-    out["measure_id"] = row.get("measure_id")
-    out.update((k, v) for k, v in row.items() if k != "measure")
-    return out
+def _child(row: dict[str, Any], number: int) -> dict[str, Any]:
+    """A row about a measure, numbered: `id` first, then `measure_id` (None where it names none)."""
+    return {"id": number, "measure_id": row.get("measure_id"), **{k: v for k, v in row.items() if k != "measure"}}
 
 
 def _budget_items(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -163,7 +161,7 @@ def _budget_items(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
     """The dataset as flat tables: one per record type, plus link tables for lists."""
-    records = store.measures() + store.table("initiatives")
+    records = all_records(store)
     meta = (store.table("meta") or [{}])[0]
     return {
         "sources": store.sources(),
@@ -195,10 +193,7 @@ def tables(store: Store) -> dict[str, list[dict[str, Any]]]:
 
 
 def columns(rows: list[dict[str, Any]]) -> list[str]:
-    found: dict[str, None] = {}
-    for row in rows:
-        found.update(dict.fromkeys(row))
-    return list(found)
+    return list(dict.fromkeys(key for row in rows for key in row))
 
 
 def is_number(value: Any) -> bool:
@@ -219,7 +214,7 @@ def write_json(store: Store, path: Path) -> None:
         "fko_version": __version__,
         "measures": store.measures(),
         "initiatives": store.table("initiatives"),
-        "budget_items": _budget_items(store.measures() + store.table("initiatives")),
+        "budget_items": _budget_items(all_records(store)),
         **{name: store.table(name) for name in ("recognition", "indicators", "updates", "events")},
         "ressorts": store.ressorts(),
         "clusters": store.clusters(),
@@ -298,9 +293,8 @@ def _quote(name: str) -> str:
 
 
 def _fts_triggers(table: str, fts: str, fts_columns: Sequence[str]) -> str:
-    """The triggers that keep a full-text index in step with its table, as `sqlite-utils
-    enable-fts --create-triggers` writes them: a row a user adds, changes or deletes later is
-    found, or no longer found, by the search."""
+    """The triggers that keep a full-text index in step with rows a user adds, changes or deletes
+    later, as `sqlite-utils enable-fts --create-triggers` writes them."""
     names = ", ".join(_quote(c) for c in fts_columns)
     old = ", ".join(f"old.{_quote(c)}" for c in fts_columns)
     new = ", ".join(f"new.{_quote(c)}" for c in fts_columns)
@@ -372,16 +366,15 @@ def write_sqlite(store: Store, path: Path, aliases: Mapping[str, list[str]]) -> 
 
 def datasette_metadata(database: str) -> dict[str, Any]:
     """Datasette's metadata.json for an export named `database` (the file name without .db)."""
-    described = {}
+    described: dict[str, dict[str, Any]] = {}
     for name, spec in TABLES.items():
-        entry: dict[str, Any] = {"description": spec.description}
-        if spec.label:
-            entry["label_column"] = spec.label
-        if spec.columns:
-            entry["columns"] = dict(spec.columns)
-        if spec.units:
-            entry["units"] = dict(spec.units)
-        described[name] = entry
+        entry: dict[str, Any] = {
+            "description": spec.description,
+            "label_column": spec.label,
+            "columns": spec.columns,
+            "units": spec.units,
+        }
+        described[name] = {key: value for key, value in entry.items() if value}
     for fts, (content, _columns) in FTS.items():
         described[content]["fts_table"] = fts
         described[fts] = {"hidden": True}
@@ -423,9 +416,8 @@ def export(
     follow_symlinks: bool = False,
     aliases: Mapping[str, list[str]] | None = None,
 ) -> list[Path]:
-    """Write the dataset (and Datasette's metadata beside an SQLite file) through fko.safe_write:
-    atomically, never over the store being read; returns the paths written. `aliases` (by
-    measure ID, as the search index has them) go into the SQLite file's search text."""
+    """Write the dataset (and Datasette's metadata beside an SQLite file) atomically, never over
+    the store being read; returns the paths written. `aliases`: see `write_sqlite`."""
     from fko.output.files import write_file, write_folder
 
     if fmt not in FORMATS:
@@ -435,18 +427,13 @@ def export(
     if metadata and fmt != "sqlite":
         raise UsageError(_("--metadata goes with --format sqlite (it describes the database for Datasette)"))
     protect = [] if store.path == ":memory:" else [Path(store.path)]
+    options: dict[str, Any] = {"force": force, "protect": protect, "follow_symlinks": follow_symlinks}
     write = write_folder if fmt == "csv" else write_file
-    write(out, producer(store, fmt, delimiter, aliases), force=force, protect=protect, follow_symlinks=follow_symlinks)
+    write(out, producer(store, fmt, delimiter, aliases), **options)
     written = [out]
     if metadata:
         meta = out.with_name(f"{out.stem}.metadata.json")
-        write_file(
-            meta,
-            partial(_dump, datasette_metadata(out.stem)),
-            force=force,
-            protect=protect,
-            follow_symlinks=follow_symlinks,
-        )
+        write_file(meta, partial(_dump, datasette_metadata(out.stem)), **options)
         written.append(meta)
     return written
 

@@ -64,8 +64,7 @@ def by_id(store: Store) -> dict[str, dict[str, Any]]:
 
 
 def lookup(store: Store, record_id: str) -> dict[str, Any] | None:
-    """The measure or initiative with this exact ID, or None; reads that record alone where the
-    store allows (fko show IV.1 on 10,000 measures parses one)."""
+    """The measure or initiative with this exact ID, or None (the store reads that record alone)."""
     return store.record(record_id)
 
 
@@ -94,10 +93,8 @@ def filter_measures(
 ) -> list[dict[str, Any]]:
     """Measures matching every given filter; several values of one filter are alternatives.
 
-    `source`: None for the report's measures, "all" for every record including the initiatives
-    of the newer sources, or a source file name. `leads`: ministries of which the measure's
-    first-named ministry is one (fko reads the first named as the lead).
-    """
+    `source`: None for the report's measures, "all" with the initiatives of the newer sources, or a
+    source file name. `leads`: ministries of which the measure's first-named ministry is one."""
     wanted_clusters = {cluster_numeral(c) for c in clusters}
     wanted_ressorts = set(ressort_codes(store, ressorts))
     wanted_leads = set(ressort_codes(store, leads))

@@ -42,16 +42,11 @@ _FURTHER = re.compile(r"weitere Durchgänge geplant")
 _DATE_FORMS = N_("2024-06-01, 01.06.2024, 2024-06, 06/2024 or 2024")
 #: German status words people type (and the report uses), beside the English ones.
 GERMAN_STATUS = {
-    "erwartet": "expected",
-    "voraussichtlich": "expected",
-    "laufend": "running",
-    "läuft": "running",
-    "aktiv": "running",
-    "beendet": "ended",
-    "abgeschlossen": "ended",
+    **dict.fromkeys(("erwartet", "voraussichtlich"), "expected"),
+    **dict.fromkeys(("laufend", "läuft", "aktiv"), "running"),
+    **dict.fromkeys(("beendet", "abgeschlossen"), "ended"),
     "geplant": "planned",
-    "unbefristet": "open-ended",
-    "offen": "open-ended",
+    **dict.fromkeys(("unbefristet", "offen"), "open-ended"),
     "unbekannt": "unknown",
 }
 
@@ -81,12 +76,11 @@ class Status:
         return self.into({})
 
     def into(self, row: dict[str, Any]) -> dict[str, Any]:
-        """`row` with the status's keys set, added in their order where new (`fko list` fills its
-        records in place)."""
+        """`row` with the status's keys set (`fko list` fills its records in place)."""
         row["status"] = self.status
         row["open_ended"] = self.open_ended
-        row["period_start"] = _iso(self.start) if self.start else None
-        row["period_end"] = _iso(self.end) if self.end else None
+        row["period_start"] = self.start.isoformat() if self.start else None
+        row["period_end"] = self.end.isoformat() if self.end else None
         row["status_derived"] = self.derived
         row["status_rule"] = self.rule
         row["status_note"] = self.note
@@ -98,18 +92,16 @@ class Status:
         return row
 
     def weighed(self) -> str:
-        """The status `--status` selects by: a later source's report where it states the status
-        itself, else the status from the runtime. A report that fko only links to the measure by
-        its own inference (VI.7: IFA NRW -> FAI NRW) stands beside the status and weighs nothing."""
+        """The status `--status` selects by: a later source's report, else the status from the
+        runtime. A report fko links to the measure only by inference (VI.7) weighs nothing."""
         reported = self.reported
         if reported and not reported.get("inference"):
             return str(reported["reports_status"])
         return self.status
 
     def label(self) -> str:
-        """ "running (reported 2025-10); from the runtime: ended": a later source's report first,
-        the status derived from the report's runtime beside it; fko's inference only beside the
-        runtime's status; the report's qualifying words last."""
+        """ "running (reported 2025-10); from the runtime: ended", an inferred report only beside
+        the runtime's status, the report's qualifying words last."""
         base = self.runtime_label()
         reported = self.reported
         if reported and reported.get("inference"):
@@ -126,10 +118,6 @@ class Status:
         return state_text(self.status, self.open_ended) + (_(" (derived)") if self.derived else "")
 
 
-#: A date as ISO text, cached: a long list repeats a few hundred dates.
-_iso = lru_cache(maxsize=4096)(dt.date.isoformat)
-
-
 def state_text(status: str, open_ended: bool) -> str:
     """ "running (open-ended)" for a running measure without an end, else the status itself."""
     return _("running (open-ended)") if open_ended and status == "running" else _(status)
@@ -140,9 +128,7 @@ def parse_span(text: str, option: str = "--on") -> tuple[dt.date, dt.date]:
     day, 2024-06 and 06/2024 a month, 2024 a year. Anything else is a usage error."""
     value = text.strip()
     parts: Sequence[str] = ()
-    if match := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value):
-        parts = match.groups()[::-1]
-    elif match := re.fullmatch(r"(\d{1,2})[/.](\d{4})", value):
+    if match := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value) or re.fullmatch(r"(\d{1,2})[/.](\d{4})", value):
         parts = match.groups()[::-1]
     elif match := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value):
         parts = [part for part in match.groups() if part]
@@ -235,9 +221,8 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 
 def period(record: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, bool, bool, str]:
-    """(start, end, open_ended, derived, rule) of a record: its runtime's period, and a measure
-    the report calls "verstetigt" (made permanent, I.11) goes on past its runtime's end (issue
-    #23); its money still ends with the runtime (budget reads `runtime_period`)."""
+    """(start, end, open_ended, derived, rule) of a record: its runtime's period, open-ended for a
+    measure made permanent ("verstetigt", I.11); its money still ends with the runtime."""
     start, end, open_ended, derived, rule = runtime_period(record)
     permanent = _qualifiers(record)[2]
     if permanent and end is not None:
@@ -279,9 +264,7 @@ def _qualifiers(record: dict[str, Any]) -> tuple[str | None, str | None, str | N
 
 
 def status_note(record: dict[str, Any]) -> str | None:
-    """The report's words that qualify a measure's status beside it: "weitere Durchgänge
-    geplant", the words that make it permanent, the words that only expect its start, or what a
-    completed measure issued applies since ("seither")."""
+    """The report's words that qualify a measure's status beside it ("weitere Durchgänge geplant")."""
     return _qualifiers(record)[0]
 
 
@@ -416,9 +399,8 @@ def _runtime_status(record: dict[str, Any], on: dt.date) -> Status:
 
 
 def matches(status: Status, wanted: str) -> bool:
-    """--status: open-ended selects the running measures without an end. A later source's
-    report weighs over the runtime: V.9 (runtime ended 11/2024) reported running in 10/2025
-    is running. A report fko links to the measure only by its own inference weighs nothing."""
+    """--status: a later source's report weighs as in `Status.weighed` (V.9, ended 11/2024 by its
+    runtime, reported running in 10/2025, is running); open-ended: running without an end."""
     reported = status.reported
     if reported and not reported.get("inference"):
         return bool(reported["reports_status"] == ("running" if wanted == "open-ended" else wanted))
