@@ -315,6 +315,8 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
         return by_id[named[0]], list(store_index(store)[1])
     if named:
         _several(wanted, [by_id[i] for i in named])
+    if not key:  # '-', '---': no word a search could find, so no search to suggest
+        raise FkoError(_("no measure '{id}'; see `fko list`").format(id=wanted))
     hits = _search(store, wanted, None, None, ("measure", "initiative"))[1].hits
     if _ID_LIKE.fullmatch(wanted):  # "XX.9": an ID of no record; its number alone mentions nothing
         hits = [h for h in hits if any(not m.word.isdigit() for m in h.matches)]

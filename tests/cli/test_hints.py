@@ -190,3 +190,13 @@ def test_readme_installs_completion_as_fko_offers_it() -> None:
     assert "--install-completion" not in readme
     assert 'eval "$(fko --show-completion bash)"' in readme
     assert "2.0" not in [word.strip("`.,") for line in readme.splitlines() if "schema" in line for word in line.split()]
+
+
+@pytest.mark.parametrize("reference", ["-", "---", "…"])
+def test_a_reference_without_a_word_suggests_no_search_that_would_fail(
+    fko: Callable[..., Result], reference: str
+) -> None:
+    """`fko search -` is a usage error (no word to search for): `fko show -` must not suggest it."""
+    result = fko("show", "--", reference)
+    assert (result.code, result.err) == (1, f"fko: no measure '{reference}'; see `fko list`\n")
+    assert fko("search", "--", reference).code == 2  # what the hint used to suggest
