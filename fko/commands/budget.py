@@ -23,7 +23,7 @@ def run(
         typer.Option(
             "--funding",
             metavar="SOURCE",
-            help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, BMBF; repeatable).",
+            help="Only items funded by SOURCE (Land, ESF, EFRE, JTF, GRW, BMBF; repeatable).",
             autocompletion=options.completer("funding"),
         ),
     ] = None,
