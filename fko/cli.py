@@ -16,7 +16,7 @@ import typer
 from fko import __version__
 from fko.commands.options import Colour, State, completer
 from fko.errors import FkoError, UsageError
-from fko.i18n import N_, _, choose, german, speaking
+from fko.i18n import N_, _, choose, german, os_reason, speaking
 from fko.output.channels import ECHO, ECHO_WORD, PipeClosed, channels, error, note
 from fko.output.files import guarding
 from fko.output.pager import paging, without_flag
@@ -536,6 +536,6 @@ def _answer(args: list[str]) -> int:
         code = 0  # the reader (head, less) closed the pipe: it had what it wanted
     except OSError as exc:  # the machine, not fko: a failing disk, a vanished file
         where = f"{exc.filename}: " if exc.filename else ""
-        error(f"{where}{_(exc.strerror) if exc.strerror else exc}")
+        error(f"{where}{os_reason(exc)}")
         code = 1
     return code if isinstance(code, int) else 0
