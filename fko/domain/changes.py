@@ -178,9 +178,9 @@ def change_rows(
     return rows
 
 
-def check_kinds(given: Sequence[str]) -> list[str]:
+def check_kinds(values: Sequence[str]) -> list[str]:
     out = []
-    for value in given:
+    for value in values:
         kind = value.strip().casefold()
         if kind not in KINDS:
             raise UsageError(

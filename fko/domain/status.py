@@ -430,9 +430,12 @@ def matches(status: Status, wanted: str) -> bool:
 
 
 def check_status(value: str) -> str:
-    """--status in English or German, any case: laufend = running, beendet = ended, …"""
+    """--status in English or German, any case, umlauts or ae/oe/ue/ss: laufend = läuft = laeuft =
+    running, beendet = ended, …"""
+    from fko.german import normalise
+
     wanted = value.strip().lower().replace("_", "-").replace(" ", "-")
-    wanted = GERMAN_STATUS.get(wanted, wanted)
+    wanted = next((status for word, status in GERMAN_STATUS.items() if normalise(word) == normalise(wanted)), wanted)
     if wanted not in STATUSES:
         german = ", ".join(sorted(GERMAN_STATUS))
         raise UsageError(

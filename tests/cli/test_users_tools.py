@@ -396,15 +396,17 @@ def test_completion_values() -> None:
 
 
 def test_choices_are_enums_that_agree_with_the_domain() -> None:
-    from fko.commands import choices, completion
+    from fko.commands import choices, completion, search
     from fko.domain.budget import GROUPINGS, SPLITS
     from fko.domain.changes import KINDS
     from fko.domain.cite import FORMATS as CITE_FORMATS
     from fko.domain.status import STATUSES
+    from fko.search.index import KINDS as SEARCH_KINDS
 
     assert tuple(choices.BudgetBy) == GROUPINGS
     assert tuple(choices.CiteFormat) == CITE_FORMATS
     assert tuple(choices.ChangeKind) == KINDS
+    assert tuple(search.Kind) == SEARCH_KINDS
     assert completion.statuses("")[:6] == list(STATUSES)
     assert tuple(choices.Split) == SPLITS
     assert completion.statuses("LAUF") == ["laufend"]
