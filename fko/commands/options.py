@@ -3,7 +3,7 @@
 import dataclasses
 import functools
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -66,6 +66,19 @@ def completer(name: str) -> Callable[[str], list[str]]:
         import importlib
 
         found: list[str] = getattr(importlib.import_module("fko.commands.completion"), name)(incomplete)
+        return found
+
+    return complete
+
+
+def complete_choice(values: Iterable[str]) -> Callable[[str], list[str]]:
+    """Completion of a fixed choice (commands.completion.choice): English and German words."""
+    english = [str(value) for value in values]
+
+    def complete(incomplete: str) -> list[str]:
+        import importlib
+
+        found: list[str] = importlib.import_module("fko.commands.completion").choice(english, incomplete)
         return found
 
     return complete

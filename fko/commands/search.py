@@ -33,6 +33,7 @@ def run(
             "-k",
             metavar="KIND",
             case_sensitive=False,
+            autocompletion=options.complete_choice(Kind),
             help="Only hits of this kind: measure, initiative, recognition, indicator, update, event (repeatable).",
         ),
     ] = None,

@@ -380,6 +380,18 @@ def test_completion_ignores_case_and_takes_cluster_digits(complete: Callable[[st
     assert complete("fko list --status LAUF") == ["laufend"]
 
 
+def test_completion_offers_the_german_words_beside_the_english_values(
+    complete: Callable[[str], list[str]],
+) -> None:
+    assert complete("fko budget --by ") == ["ressort", "cluster", "year", "funding", "jahr", "finanzierung"]
+    assert complete("fko budget --by J") == ["jahr"]
+    assert complete("fko budget --by R") == ["ressort"]
+    assert complete("fko changes --kind K") == ["kennzahl"]
+    assert complete("fko search x --kind mass") == ["maßnahme"]
+    assert complete("fko search x -k i") == ["initiative", "indicator"]
+    assert complete("fko anerkennung --by l") == ["land"]
+
+
 def test_completion_values() -> None:
     from fko.commands import completion
 
