@@ -14,9 +14,9 @@ from typing import Annotated, Any
 import typer
 
 from fko import __version__
-from fko.commands.options import Colour, State, completer
+from fko.commands.options import Colour, State, completer, german_choice
 from fko.errors import FkoError, UsageError
-from fko.i18n import N_, _, choose, german, speaking
+from fko.i18n import N_, _, choose, german, os_reason, speaking
 from fko.output.channels import ECHO, ECHO_WORD, PipeClosed, channels, error, note
 from fko.output.files import guarding
 from fko.output.pager import paging, without_flag
@@ -167,12 +167,13 @@ def build(only: str | None = None) -> typer.Typer:
 def _register(app: typer.Typer, name: str) -> None:
     """Add command `name` to the app, from its module in fko/commands/."""
     module = importlib.import_module(f"fko.commands.{COMMANDS[name]}")
+    settings = {"token_normalize_func": german_choice}  # `--by jahr`, `--kind Kennzahl`
     if name == "data":
         app.add_typer(module.app, name="data")
     elif name == "anerkennung":
-        app.command(name, help=_ALIAS_HELP)(module.run)
+        app.command(name, help=_ALIAS_HELP, context_settings=settings)(module.run)
     else:
-        app.command(name, short_help=first_sentence(module.run.__doc__ or ""))(module.run)
+        app.command(name, short_help=first_sentence(module.run.__doc__ or ""), context_settings=settings)(module.run)
 
 
 def _built(name: str) -> typer.core.TyperCommand | typer.core.TyperGroup:
@@ -536,6 +537,6 @@ def _answer(args: list[str]) -> int:
         code = 0  # the reader (head, less) closed the pipe: it had what it wanted
     except OSError as exc:  # the machine, not fko: a failing disk, a vanished file
         where = f"{exc.filename}: " if exc.filename else ""
-        error(f"{where}{_(exc.strerror) if exc.strerror else exc}")
+        error(f"{where}{os_reason(exc)}")
         code = 1
     return code if isinstance(code, int) else 0

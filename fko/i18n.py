@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import errno
 import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -62,6 +63,53 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
     """Mark a text for the catalog where it is defined (a column header); it is translated
     where it is shown, with `_`."""
     return message
+
+
+#: The machine's usual refusals by errno, in Linux's English words: the catalog's keys for other
+#: languages. English shows the OS's own words; the number, not the words, picks the text.
+_OS_REASONS = {
+    getattr(errno, name): text
+    for name, text in (
+        ("ENOSPC", N_("No space left on device")),
+        ("EDQUOT", N_("Disk quota exceeded")),
+        ("EFBIG", N_("File too large")),
+        ("EACCES", N_("Permission denied")),
+        ("EPERM", N_("Operation not permitted")),
+        ("ENOENT", N_("No such file or directory")),
+        ("EISDIR", N_("Is a directory")),
+        ("ENOTDIR", N_("Not a directory")),
+        ("ENOTEMPTY", N_("Directory not empty")),
+        ("EROFS", N_("Read-only file system")),
+        ("EEXIST", N_("File exists")),
+        ("ENAMETOOLONG", N_("File name too long")),
+        ("ELOOP", N_("Too many levels of symbolic links")),
+        ("EBUSY", N_("Device or resource busy")),
+        ("ETXTBSY", N_("Text file busy")),
+        ("EIO", N_("Input/output error")),
+        ("EMFILE", N_("Too many open files")),
+        ("ENFILE", N_("Too many open files in system")),
+        ("EXDEV", N_("Invalid cross-device link")),
+        ("ENXIO", N_("No such device or address")),
+        ("ENODEV", N_("No such device")),
+        ("ESTALE", N_("Stale file handle")),
+        ("EPIPE", N_("Broken pipe")),
+        ("EAGAIN", N_("Resource temporarily unavailable")),
+        ("ENOMEM", N_("Cannot allocate memory")),
+        ("EBADF", N_("Bad file descriptor")),
+        ("EINVAL", N_("Invalid argument")),
+    )
+    if hasattr(errno, name)  # a system without one (Windows has no ETXTBSY) never raises it
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why the machine refused (an OSError's strerror, else the error's text) for a message: the
+    OS's own words in English, the catalog's for a common errno in another language."""
+    reason = getattr(exc, "strerror", None) or str(exc)
+    number = getattr(exc, "errno", None)
+    if _catalog.get() is None or number not in _OS_REASONS:
+        return reason
+    return gettext(_OS_REASONS[number])
 
 
 def german() -> bool:

@@ -47,7 +47,13 @@ def run(
         ),
     ] = choices.Split.joint,
     by: Annotated[
-        choices.BudgetBy | None, typer.Option("--by", case_sensitive=False, help="Sum by group, with a chart.")
+        choices.BudgetBy | None,
+        typer.Option(
+            "--by",
+            case_sensitive=False,
+            autocompletion=options.complete_choice(choices.BudgetBy),
+            help="Sum by group, with a chart.",
+        ),
     ] = None,
     since: Annotated[
         int | None,

@@ -25,7 +25,13 @@ def run(
     ] = None,
     kind: Annotated[
         list[choices.ChangeKind] | None,
-        typer.Option("--kind", "-k", case_sensitive=False, help="Only records of this kind (repeatable)."),
+        typer.Option(
+            "--kind",
+            "-k",
+            case_sensitive=False,
+            autocompletion=options.complete_choice(choices.ChangeKind),
+            help="Only records of this kind (repeatable).",
+        ),
     ] = None,
     ressort: options.Ressort = None,
     cluster: options.Cluster = None,

@@ -59,6 +59,18 @@ def statuses(incomplete: str) -> list[str]:
     return matching([*STATUSES, *GERMAN_STATUS], incomplete)
 
 
+def choice(values: Iterable[str], incomplete: str) -> list[str]:
+    """A fixed choice: its English values, then the German words fko shows for them, umlauts
+    optional (`--by j` offers jahr, `-k mass` Maßnahme), as options.german_choice takes them."""
+    from fko.commands.options import GERMAN_CHOICES
+    from fko.german import normalise
+
+    english = list(values)
+    words = [*english, *(word for word, value in GERMAN_CHOICES.items() if value in english)]
+    typed = normalise(incomplete)
+    return [Match(word) for word in words if normalise(word).startswith(typed)]
+
+
 def sources(incomplete: str) -> list[str]:
     """A source's key, all, or a source's file name."""
     rows = _rows("sources")

@@ -102,17 +102,20 @@ def run(
         rows = [r for r in rows if ending(r, ends_in)]
         filters.append(_(" ending in {year}").format(year=ends_in))
     if during is not None:
-        from fko.domain.status import parse_period, runs_during
+        from fko.domain.status import given, parse_period, runs_during
         from fko.errors import UsageError
+        from fko.i18n import date
 
         if status or on:
             raise UsageError(_("--during lists what runs at any time in a period; for a status use --on DATE --status"))
         first, last = parse_period(during)
         rows = [r for r in rows if runs_during(r, first, last)]
         if ".." in during:
-            period = _("{first} to {last}").format(first=first or "…", last=last or "…")
+            period = _("{first} to {last}").format(
+                first=date(first.isoformat()) if first else "…", last=date(last.isoformat()) if last else "…"
+            )
         else:
-            period = during.strip()
+            period = given(during)
         filters.append(_(" running at any time in {period}").format(period=period))
     if status or on or out.json or out.jsonl or out.for_people or out.fields is not None:  # a filter, columns, keys
         from fko.domain.status import check_status, matches, on_date, statuses_in

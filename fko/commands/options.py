@@ -3,7 +3,7 @@
 import dataclasses
 import functools
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -19,11 +19,44 @@ if TYPE_CHECKING:
 # The fixed choices of single commands (--by, --format, --kind, …) are enums in commands/choices.py,
 # imported by those commands only; the global --color is here.
 
+#: The German words fko shows for the English values of a fixed choice, taken as input too (folded
+#: like search text: umlauts or ae/oe/ue/ss, any case): `--by jahr`, `--kind Kennzahl`.
+GERMAN_CHOICES = {
+    "jahr": "year",
+    "finanzierung": "funding",
+    "maßnahme": "measure",
+    "anerkennung": "recognition",
+    "kennzahl": "indicator",
+    "entwicklung": "update",
+    "termin": "event",
+    "bereich": "area",
+    "land": "country",
+}
+
 
 class Colour(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+def german_choice(token: str) -> str:
+    """Click's token normaliser for fko's commands: the German word fko shows for a fixed choice's
+    value (`jahr`, `Kennzahl`, umlauts or ae/oe/ue/ss) as that English value, any other token as
+    it is. Click applies it to both sides of a choice, so a command gets the English value (the
+    keys and JSON name only those) and an unknown value is Click's one error, naming them."""
+    if token.startswith("-"):  # an option's name
+        return token
+    from fko.german import normalise
+
+    return _folded_choices().get(normalise(token), token)
+
+
+@functools.cache
+def _folded_choices() -> dict[str, str]:
+    from fko.german import normalise
+
+    return {normalise(word): value for word, value in GERMAN_CHOICES.items()}
 
 
 def completer(name: str) -> Callable[[str], list[str]]:
@@ -33,6 +66,19 @@ def completer(name: str) -> Callable[[str], list[str]]:
         import importlib
 
         found: list[str] = getattr(importlib.import_module("fko.commands.completion"), name)(incomplete)
+        return found
+
+    return complete
+
+
+def complete_choice(values: Iterable[str]) -> Callable[[str], list[str]]:
+    """Completion of a fixed choice (commands.completion.choice): English and German words."""
+    english = [str(value) for value in values]
+
+    def complete(incomplete: str) -> list[str]:
+        import importlib
+
+        found: list[str] = importlib.import_module("fko.commands.completion").choice(english, incomplete)
         return found
 
     return complete

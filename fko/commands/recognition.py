@@ -19,7 +19,12 @@ def run(
     ctx: typer.Context,
     by: Annotated[
         choices.RecognitionBy | None,
-        typer.Option("--by", case_sensitive=False, help="Procedures by area of responsibility or country."),
+        typer.Option(
+            "--by",
+            case_sensitive=False,
+            autocompletion=options.complete_choice(choices.RecognitionBy),
+            help="Procedures by area of responsibility or country.",
+        ),
     ] = None,
     body: Annotated[
         list[str] | None,

@@ -1,6 +1,7 @@
 """`fko search`: German-aware search that understands how people ask, the record meant first."""
 
 import dataclasses
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -10,6 +11,9 @@ from fko.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from fko.search.finder import Found
+
+#: --kind: what a search can find, fko.search.index.KINDS (German words too: options.german_choice).
+Kind = StrEnum("Kind", "measure initiative recognition indicator update event")
 
 
 @options.rows_output
@@ -23,11 +27,13 @@ def run(
     cluster: options.Cluster = None,
     ressort: options.Ressort = None,
     kind: Annotated[
-        list[str] | None,
+        list[Kind] | None,
         typer.Option(
             "--kind",
             "-k",
             metavar="KIND",
+            case_sensitive=False,
+            autocompletion=options.complete_choice(Kind),
             help="Only hits of this kind: measure, initiative, recognition, indicator, update, event (repeatable).",
         ),
     ] = None,
@@ -46,16 +52,11 @@ def run(
     forgiven.
     Example: fko search Pflege Ausbildung
     """
-    from fko.errors import UsageError
     from fko.output import channels, tables
     from fko.search.finder import find
-    from fko.search.index import KINDS
     from fko.views.search import SEARCH_FIELDS
 
-    kinds = [k.strip().casefold() for k in kind or ()]
-    for k in kinds:
-        if k not in KINDS:
-            raise UsageError(_("unknown --kind '{kind}'; use one of {kinds}").format(kind=k, kinds=", ".join(KINDS)))
+    kinds = [str(k) for k in kind or ()]
     store = options.store(ctx)
     display = options.display(ctx, wide)
     text = " ".join(query)

@@ -14,7 +14,7 @@ from typing import Any
 
 from fko.domain.figures import report_date
 from fko.domain.measures import by_id, filter_measures
-from fko.domain.status import first_day, last_day, parse_span
+from fko.domain.status import first_day, given, last_day, parse_span
 from fko.errors import UsageError
 from fko.i18n import _
 from fko.i18n import date as written
@@ -62,7 +62,7 @@ def window(store: Store, since: str | None, until: str | None) -> Window:
     end = parse_span(until, "--until")[1] if until is not None else None
     if since is not None:
         start: dt.date | None = parse_span(since, "--since")[0]
-        since_text = _("since {date}").format(date=since.strip())
+        since_text = _("since {date}").format(date=given(since))
     else:
         dated = report_date(store)
         start = None
@@ -73,10 +73,10 @@ def window(store: Store, since: str | None, until: str | None) -> Window:
     if start is not None and end is not None and end < start:
         raise UsageError(
             _("--until {until} lies before the start of the listing ({start})").format(
-                until=until, start=written(start.isoformat())
+                until=given(until or ""), start=written(start.isoformat())
             )
         )
-    return Window(start, end, since_text, until.strip() if until is not None else None)
+    return Window(start, end, since_text, given(until) if until is not None else None)
 
 
 def _facts(store: Store, kinds: set[str]) -> list[dict[str, Any]]:
@@ -178,9 +178,9 @@ def change_rows(
     return rows
 
 
-def check_kinds(given: Sequence[str]) -> list[str]:
+def check_kinds(values: Sequence[str]) -> list[str]:
     out = []
-    for value in given:
+    for value in values:
         kind = value.strip().casefold()
         if kind not in KINDS:
             raise UsageError(

@@ -9,6 +9,7 @@ from typing import Any
 
 from fko.domain.figures import indicator_rows
 from fko.domain.measures import by_id
+from fko.domain.status import given, iso_date
 from fko.errors import FkoError
 from fko.i18n import _
 from fko.model.outputs import Citation
@@ -59,8 +60,9 @@ def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: s
     rows = [r for r in indicators if wanted in normalise(r["metric"])]
     figures = [r for r in tables if wanted in normalise(f"{r['metric']} {r['label'] or ''} {r['body']}")]
     if as_of is not None:
-        rows = [r for r in rows if r["as_of"] == as_of.strip()]
-        figures = [r for r in figures if str(r["year"]) == as_of.strip()]
+        dated = iso_date(as_of) or as_of.strip()  # 31.03.2024 is the figure fko shows as of that day
+        rows = [r for r in rows if r["as_of"] == dated]
+        figures = [r for r in figures if str(r["year"]) == dated]
     out = [
         _cite(
             store,
@@ -82,10 +84,10 @@ def figure_citations(store: Store, record: dict[str, Any], figure: str, as_of: s
     if not out:
         metrics = sorted({r["metric"] for r in indicators} | {f"{r['body']}: {r['metric']}" for r in tables})
         known = "; ".join(metrics) if metrics else _("none")
-        dated = _(" dated {date}").format(date=as_of) if as_of else ""
+        on = _(" dated {date}").format(date=given(as_of)) if as_of else ""
         raise FkoError(
             _("{id} has no figure '{figure}'{dated}; its figures: {known}").format(
-                id=record["id"], figure=figure, dated=dated, known=known
+                id=record["id"], figure=figure, dated=on, known=known
             )
         )
     return out
@@ -127,10 +129,10 @@ def recognition_citations(store: Store, body: str, year: str | None = None) -> l
         if wanted in normalise(f"{r['body']} {r['label'] or ''} {r['metric']} {r.get('dimension') or ''}")
     ]
     if year is not None:
-        rows = [r for r in rows if str(r["year"]) == year.strip()]
+        rows = [r for r in rows if str(r["year"]) == (iso_date(year) or year.strip())]
     if not rows:
         bodies = "; ".join(sorted({r["body"] for r in store.table("recognition")})) or _("none")
-        dated = _(" of {year}").format(year=year) if year else ""
+        dated = _(" of {year}").format(year=given(year)) if year else ""
         raise FkoError(
             _("no recognition figure '{body}'{dated}; the bodies: {bodies}").format(
                 body=body, dated=dated, bodies=bodies

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from fko.errors import UsageError
-from fko.i18n import N_, _
+from fko.i18n import N_, _, german
 from fko.i18n import date as written
 
 STATUSES = ("planned", "expected", "running", "ended", "open-ended", "unknown")
@@ -126,20 +126,39 @@ def state_text(status: str, open_ended: bool) -> str:
 def parse_span(text: str, option: str = "--on") -> tuple[dt.date, dt.date]:
     """The first and last day a date as people write it names: 2024-06-01 and 01.06.2024 one
     day, 2024-06 and 06/2024 a month, 2024 a year. Anything else is a usage error."""
+    iso = iso_date(text)
+    if iso is None:
+        raise UsageError(
+            _("invalid date '{text}' for {option}; use {forms}").format(text=text, option=option, forms=_(_DATE_FORMS))
+        )
+    return first_day(iso), last_day(iso)
+
+
+def iso_date(text: str) -> str | None:
+    """A date as people write it in ISO form of the same precision (01.06.2024 -> 2024-06-01,
+    6/2024 -> 2024-06, 2024 -> 2024); None for anything that names no real day, month or year."""
     value = text.strip()
     parts: Sequence[str] = ()
     if match := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value) or re.fullmatch(r"(\d{1,2})[/.](\d{4})", value):
         parts = match.groups()[::-1]
     elif match := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value):
         parts = [part for part in match.groups() if part]
+    if not parts:
+        return None
+    iso = "-".join([parts[0], *(part.zfill(2) for part in parts[1:])])
     try:
-        if parts:
-            return first_day("-".join(parts)), last_day("-".join(parts))
+        first_day(iso)
     except ValueError:
-        pass
-    raise UsageError(
-        _("invalid date '{text}' for {option}; use {forms}").format(text=text, option=option, forms=_(_DATE_FORMS))
-    )
+        return None
+    return iso
+
+
+def given(text: str) -> str:
+    """A date the reader gave, echoed in a message: as typed in English, as fko writes dates in
+    German (2024-04 -> 04/2024), so one sentence never mixes two spellings; text that is no
+    date as typed."""
+    iso = iso_date(text)
+    return text.strip() if iso is None or not german() else written(iso)
 
 
 def parse_date(text: str, option: str = "--on") -> dt.date:
@@ -160,7 +179,8 @@ def parse_period(text: str, option: str = "--during") -> tuple[dt.date | None, d
             _("--during needs a date on at least one side of '..', e.g. 2024..2025, not '{text}'").format(text=text)
         )
     if first is not None and last is not None and last < first:
-        raise UsageError(_("--during {text}: the end is before the start").format(text=text))
+        period = f"{given(start)}..{given(end)}"
+        raise UsageError(_("--during {text}: the end is before the start").format(text=period))
     return first, last
 
 
@@ -410,9 +430,12 @@ def matches(status: Status, wanted: str) -> bool:
 
 
 def check_status(value: str) -> str:
-    """--status in English or German, any case: laufend = running, beendet = ended, …"""
+    """--status in English or German, any case, umlauts or ae/oe/ue/ss: laufend = läuft = laeuft =
+    running, beendet = ended, …"""
+    from fko.german import normalise
+
     wanted = value.strip().lower().replace("_", "-").replace(" ", "-")
-    wanted = GERMAN_STATUS.get(wanted, wanted)
+    wanted = next((status for word, status in GERMAN_STATUS.items() if normalise(word) == normalise(wanted)), wanted)
     if wanted not in STATUSES:
         german = ", ".join(sorted(GERMAN_STATUS))
         raise UsageError(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from fko.errors import FkoError
-from fko.i18n import _
+from fko.i18n import _, os_reason
 
 #: Removed from text for people: C0/C1 controls but newline and tab, and the bidi controls
 #: (marks, embeddings, overrides, isolates), with which a store could make "1.000 €" show
@@ -106,7 +106,7 @@ class Channel(io.TextIOBase):
         except BrokenPipeError:
             self._fail(None)
         except (OSError, ValueError) as exc:
-            self._fail(getattr(exc, "strerror", None) or str(exc))
+            self._fail(os_reason(exc))
 
     def flush(self) -> None:
         if self.failed or self.stream is None:
@@ -116,7 +116,7 @@ class Channel(io.TextIOBase):
         except BrokenPipeError:
             self._fail(None)
         except (OSError, ValueError) as exc:
-            self._fail(getattr(exc, "strerror", None) or str(exc))
+            self._fail(os_reason(exc))
 
     def _fail(self, reason: str | None) -> None:
         self.failed = True

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from fko.errors import FkoError
-from fko.i18n import N_, _
+from fko.i18n import N_, _, os_reason
 
 _KINDS = {
     stat.S_IFCHR: N_("a device"),
@@ -83,7 +83,7 @@ def check_target(
     except OSError as exc:
         raise FkoError(
             _("cannot write {target}: {strerror}; choose another {option}").format(
-                target=target, strerror=exc.strerror, option=option
+                target=target, strerror=os_reason(exc), option=option
             )
         ) from None
     if info is not None and stat.S_ISLNK(info.st_mode):
@@ -172,8 +172,8 @@ def _temp_name(target: Path, suffix: str) -> Path:
 
 
 def _os_error(target: Path, exc: OSError, option: str) -> FkoError:
-    reason = exc.strerror or str(exc)
-    full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "disk" in reason.lower()
+    reason = os_reason(exc)
+    full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "disk" in str(exc).lower()
     if full:
         text = _("cannot write {target}: {reason}; nothing was replaced, free space or choose another {option}")
     else:

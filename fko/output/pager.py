@@ -11,7 +11,7 @@ import signal
 import sys
 from collections.abc import Iterator
 
-from fko.i18n import _
+from fko.i18n import _, os_reason
 from fko.output.display import isatty
 
 DEFAULT = "less -FRX"
@@ -77,7 +77,7 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
             text,
             terminal,
             _("pager '{pager}' could not start ({strerror}); output written directly").format(
-                pager=pager, strerror=exc.strerror
+                pager=pager, strerror=os_reason(exc)
             ),
         )
         return

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError, UsageError
-from fko.i18n import N_, _
+from fko.i18n import N_, _, os_reason
 
 SHIPPED = Path(__file__).parents[1] / "data" / "fko.json"
 
@@ -115,7 +115,9 @@ def _read(path: str) -> bytes:
                 _("store {path} is {kind}, not a file; point --db at the JSON file").format(path=path, kind=_(kind))
             ) from None
         raise FkoError(
-            _("store {path} cannot be read ({strerror}); check --db or FKO_DB").format(path=path, strerror=exc.strerror)
+            _("store {path} cannot be read ({strerror}); check --db or FKO_DB").format(
+                path=path, strerror=os_reason(exc)
+            )
         ) from None
     try:
         info = os.fstat(fd)
@@ -145,7 +147,9 @@ def _read(path: str) -> bytes:
         return raw
     except OSError as exc:
         raise FkoError(
-            _("store {path} cannot be read ({strerror}); check --db or FKO_DB").format(path=path, strerror=exc.strerror)
+            _("store {path} cannot be read ({strerror}); check --db or FKO_DB").format(
+                path=path, strerror=os_reason(exc)
+            )
         ) from None
     finally:
         os.close(fd)

@@ -380,6 +380,18 @@ def test_completion_ignores_case_and_takes_cluster_digits(complete: Callable[[st
     assert complete("fko list --status LAUF") == ["laufend"]
 
 
+def test_completion_offers_the_german_words_beside_the_english_values(
+    complete: Callable[[str], list[str]],
+) -> None:
+    assert complete("fko budget --by ") == ["ressort", "cluster", "year", "funding", "jahr", "finanzierung"]
+    assert complete("fko budget --by J") == ["jahr"]
+    assert complete("fko budget --by R") == ["ressort"]
+    assert complete("fko changes --kind K") == ["kennzahl"]
+    assert complete("fko search x --kind mass") == ["maßnahme"]
+    assert complete("fko search x -k i") == ["initiative", "indicator"]
+    assert complete("fko anerkennung --by l") == ["land"]
+
+
 def test_completion_values() -> None:
     from fko.commands import completion
 
@@ -396,15 +408,17 @@ def test_completion_values() -> None:
 
 
 def test_choices_are_enums_that_agree_with_the_domain() -> None:
-    from fko.commands import choices, completion
+    from fko.commands import choices, completion, search
     from fko.domain.budget import GROUPINGS, SPLITS
     from fko.domain.changes import KINDS
     from fko.domain.cite import FORMATS as CITE_FORMATS
     from fko.domain.status import STATUSES
+    from fko.search.index import KINDS as SEARCH_KINDS
 
     assert tuple(choices.BudgetBy) == GROUPINGS
     assert tuple(choices.CiteFormat) == CITE_FORMATS
     assert tuple(choices.ChangeKind) == KINDS
+    assert tuple(search.Kind) == SEARCH_KINDS
     assert completion.statuses("")[:6] == list(STATUSES)
     assert tuple(choices.Split) == SPLITS
     assert completion.statuses("LAUF") == ["laufend"]

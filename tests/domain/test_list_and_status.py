@@ -316,3 +316,25 @@ def test_lead_starts_in_and_ends_in(fko: Callable[..., Result]) -> None:
     out = fko("list", "--lead", "MAGS", "--ends-in", "2026").out
     assert out.splitlines()[0] == "2 measures ending in 2026"
     assert fko("list", "--lead", "XYZ").code == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("01.06.2024", "2024-06-01"),
+        ("1.6.2024", "2024-06-01"),
+        ("2024-6-1", "2024-06-01"),
+        ("6/2024", "2024-06"),
+        ("06.2024", "2024-06"),
+        (" 2024-06 ", "2024-06"),
+        ("2024", "2024"),
+        ("31.02.2024", None),
+        ("2024-13", None),
+        ("gestern", None),
+        ("", None),
+    ],
+)
+def test_a_date_as_people_write_it_in_iso_form_of_the_same_precision(text: str, iso: str | None) -> None:
+    from fko.domain.status import iso_date
+
+    assert iso_date(text) == iso

@@ -327,7 +327,10 @@ def test_kind_filter_and_labels(fko: Callable[..., Result]) -> None:
     assert {r["kind"] for r in only} == {"indicator"} and only[0]["title"] == "Meisterprämien ausgezahlt"
     wrong = fko("search", "x", "--kind", "measures")
     assert wrong.code == 2
-    assert wrong.err.startswith("fko: unknown --kind 'measures'; use one of measure, initiative,")
+    assert wrong.err == (
+        "fko: Invalid value for '--kind' / '-k': 'measures' is not one of 'measure', 'initiative', 'recognition', "
+        "'indicator', 'update', 'event'; see 'fko search --help'\n"
+    )
 
 
 def test_explain_names_the_words_fields_and_score_parts(fko: Callable[..., Result]) -> None:
