@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
+import fko
+
 FKO = Path(sys.executable).with_name("fko")
+PACKAGE = Path(fko.__file__).parent
 
 
 def interrupted_after(seconds: float) -> tuple[int, str]:
@@ -29,15 +32,18 @@ def interrupted_after(seconds: float) -> tuple[int, str]:
 
 def pythons_own_start(err: str) -> bool:
     """Whether stderr is Python's own report of a Ctrl-C during its start, before the fko script
-    runs: a fatal init error, or a traceback through frozen modules and site only (no file of
-    fko or of the script), which Python prints and, for its check of argv[0], goes on after."""
+    runs: a fatal init error, or a traceback through Python's start only (frozen modules, site
+    and what a .pth file imports; no frame of fko's package or of the script), which Python
+    prints and, for its check of argv[0], goes on after."""
     if err.startswith("Fatal Python error: init_") or err == "KeyboardInterrupt\n":
         return True  # the second: before the script's first instruction, no frame at all
     if not err.rstrip("\n").endswith("KeyboardInterrupt"):
         return False
-    # only the frames count: the message may name the script's path (KeyError: '/…/bin/fko')
+    # only the frames count (the message may name the script's path: KeyError: '/…/bin/fko'); a
+    # frame of the standard library or of a .pth file's import (an editable install's finder) is
+    # still Python's start, a frame of the fko script or package is not
     files = re.findall(r'^  File "([^"]+)"', err, re.M)
-    return bool(files) and all(f.startswith("<") for f in files)
+    return bool(files) and not any(f == str(FKO) or Path(f).is_relative_to(PACKAGE) for f in files)
 
 
 @pytest.mark.skipif(not FKO.exists(), reason="the fko command is not installed beside this Python")
