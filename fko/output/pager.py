@@ -68,6 +68,8 @@ def show(text: str, terminal: object, rows: int, pager: str | None) -> None:
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # as git does: quit if one screen, keep colours, no clearing
     env.setdefault("LV", "-c")
+    if "LESSCHARSET" not in env and "LESSCHARDEF" not in env:  # fko writes UTF-8 whatever the locale says
+        env["LESSCHARSET"] = "utf-8"
     try:
         # a plain program with arguments runs directly (as git does): no shell to start first
         words = _plain_command(pager)

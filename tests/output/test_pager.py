@@ -82,3 +82,23 @@ def test_a_plain_pager_runs_without_a_shell_anything_else_through_it() -> None:
     assert pager._plain_command("less -R 'a b'") == ["less", "-R", "a b"]
     for command in ("LESS=R less", "less | cat", "cat > x", "less $LESS", "less ~/x", "less *", "less # x", ""):
         assert pager._plain_command(command) is None, command
+
+
+@pytest.mark.parametrize(("given", "seen"), [(None, "utf-8"), ("latin1", "latin1")])
+def test_less_reads_utf8_whatever_the_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str | None, seen: str
+) -> None:
+    """fko writes UTF-8 to its pager; less in a locale that is not installed (LANG=de_DE.UTF-8 on a
+    machine without it) showed "Ma<C3><9F>nahme". A LESSCHARSET the user set is kept."""
+    monkeypatch.delenv("LESSCHARDEF", raising=False)
+    if given is None:
+        monkeypatch.delenv("LESSCHARSET", raising=False)
+    else:
+        monkeypatch.setenv("LESSCHARSET", given)
+    target = tmp_path / "charset.txt"
+    reader = tmp_path / "reader.py"
+    reader.write_text(
+        f"import os, sys\nsys.stdin.read()\nopen({str(target)!r}, 'w').write(os.environ['LESSCHARSET'])\n"
+    )
+    pager.show("Maßnahme\n" * 10, io.StringIO(), rows=5, pager=f"{sys.executable} {reader}")
+    assert target.read_text() == seen
