@@ -105,7 +105,9 @@ def _hints(result: "Found", text: str, clusters: Any, ressorts: Any, kinds: list
         if ressorts:
             where.append("/".join(r.upper() for r in ressorts))
         if kinds:
-            where.append(_("kind {kinds}").format(kinds="/".join(kinds)))
+            from fko.views.measures import kind_name
+
+            where.append(_("kind {kinds}").format(kinds="/".join(kind_name(k) for k in kinds)))
         lines.append(
             ngettext(
                 "{n} hit outside {filters}; drop the filter to see them",

@@ -9,7 +9,7 @@ from typing import Any
 from fko.domain.budget import peak_sum, peak_year, view, years
 from fko.domain.figures import indicator_rows
 from fko.domain.measures import NUMERALS, ressort_codes
-from fko.domain.status import status_in, statuses_in
+from fko.domain.status import first_day, status_in, statuses_in
 from fko.errors import UsageError
 from fko.i18n import _
 from fko.store.reader import Store
@@ -31,12 +31,14 @@ def _sum(items: list[dict[str, Any]]) -> int | None:
 
 
 def measure_summary(store: Store, record: dict[str, Any], on: dt.date) -> dict[str, Any]:
-    """The fields `fko compare` puts side by side; amounts as integers, each basis apart."""
+    """The fields `fko compare` puts side by side on a date; amounts as integers, each basis apart."""
     items = record["budget"].get("items", [])
     money = {name: [i for i in items if i["kind"] == "money" and i["basis"] == basis] for name, basis in _FUNDS.items()}
     status = status_in(store, record, on)
     latest: dict[str, dict[str, Any]] = {}
     for row in indicator_rows(store, record["id"]):
+        if first_day(row["as_of"]) > on:  # a figure of a later date was not known on that date
+            continue
         if row["metric"] not in latest or row["as_of"] >= latest[row["metric"]]["as_of"]:
             latest[row["metric"]] = row
     return {

@@ -152,7 +152,7 @@ KEYS: dict[str, str] = {
     "indicator, event or initiative (changes); measure, initiative, figure or recognition (citations); measure, "
     "initiative, recognition, indicator, update or event (search hits); event or statement (events).",
     "label": "The label the source prints for this part or figure, or null.",
-    "latest_indicators": "The latest value of each key figure of the measure.",
+    "latest_indicators": "The latest value of each key figure of the measure on the date `on` (none of a later date).",
     "matched": "The words of the data that matched the query, as they stand in the data (not folded).",
     "measure_id": "The ID of the measure or initiative the record is or belongs to, e.g. IV.1; null where it belongs "
     "to none (the one key that names a measure in every output and export).",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 
 import pytest
@@ -66,6 +67,16 @@ def test_compare_measures(store: Store) -> None:
         ("II.9", ["MAGS"], 16_700_000, None),
     ]
     assert rows[0]["runtime"]["text"] == "06/2023 bis mind. Ende der Legislaturperiode"
+    assert {  # on 01.06.2024 the report's figure of 31.03.2024 is the latest
+        "metric": "Meisterprämien ausgezahlt",
+        "value": 2186,
+        "unit": None,
+        "qualifier": None,
+        "approximate": False,
+        "as_of": "2024-03-31",
+        "source": "002_a45909dfd521d212.txt",
+    } in rows[0]["latest_indicators"]
+    later = compare_measures(store, resolve_all(store, ["IV.1"])[0], dt.date(2025, 11, 1))
     assert {
         "metric": "Meisterprämien ausgezahlt",
         "value": 7000,
@@ -74,7 +85,7 @@ def test_compare_measures(store: Store) -> None:
         "approximate": True,
         "as_of": "2025-10",
         "source": "001_4b5943aa954268f7.txt",
-    } in rows[0]["latest_indicators"]
+    } in later[0]["latest_indicators"]
 
 
 def test_compare_portfolios(store: Store) -> None:
@@ -153,7 +164,7 @@ def test_timeline_from_a_later_year(fko: Callable[..., Result]) -> None:
 
 
 def test_compare_keeps_the_sources_qualifiers(fko: Callable[..., Result]) -> None:
-    csv = fko("compare", "IV.1", "II.9", "--on", "2024-06-01", "--csv").out
+    csv = fko("compare", "IV.1", "II.9", "--on", "2025-11-01", "--csv").out
     assert "Meisterprämien ausgezahlt: fast 7000 (2025-10)" in csv
     assert "Meisterprämien ausgezahlt: 7000" not in csv
     table = fko("compare", "IV.1", "II.9", "--on", "2024-06-01").out
@@ -169,3 +180,17 @@ def test_one_measures_yearly_amounts_are_not_added_when_they_do_not_add_up(store
     # N.1: 16 Mio. Euro of Land funds a year are part of the 80 Mio. Euro total investment a year
     n1 = compare_measures(store, resolve_all(store, ["N.1", "IV.1"])[0], JUNE_2024)[0]
     assert n1["funds_per_year_eur"] == 80_000_000
+
+
+def test_compare_on_a_date_shows_the_figures_known_on_it(fko: Callable[..., Result]) -> None:
+    """`--on 2024-06-01` with IV.1's 10/2025 figure ("fast 7.000") had listed it as the latest (a new
+    user's finding): the latest figure on the date is the report's 2.186 of 31.03.2024."""
+
+    def figures(*on: str) -> dict[str, str]:
+        rows = json.loads(fko("compare", "IV.1", "II.9", *on, "--json").out)
+        return {i["metric"]: f"{i['value']} ({i['as_of']})" for i in rows[0]["latest_indicators"]}
+
+    assert figures("--on", "2024-06-01")["Meisterprämien ausgezahlt"] == "2186 (2024-03-31)"
+    assert figures()["Meisterprämien ausgezahlt"] == "7000 (2025-10)"  # today: the newest
+    assert figures("--on", "2020-01-01") == {}
+    assert "fast 7.000" not in fko("--lang", "de", "compare", "IV.1", "II.9", "--on", "01.06.2024").out

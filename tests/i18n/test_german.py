@@ -561,3 +561,11 @@ def test_diff_names_the_fields_as_show_does_in_german(
         fko("diff", str(SHIPPED), str(newer), "--json").out
         == run(monkeypatch, fko, f"diff {SHIPPED} {newer} --json", **GERMAN).out
     )
+
+
+def test_the_note_on_hits_a_kind_filter_hides_names_the_kind_in_german(fko: Callable[..., Result]) -> None:
+    """ "3 Treffer außerhalb von Art measure" read English inside German (a new user's finding)."""
+    assert fko("--lang", "de", "search", "Pflege", "--kind", "Massnahme").err.startswith(
+        "fko: 3 Treffer außerhalb von Art Maßnahme; "
+    )
+    assert fko("search", "Pflege", "--kind", "measure").err.startswith("fko: 3 hits outside kind measure; ")
