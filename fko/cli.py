@@ -85,6 +85,7 @@ def _global(
         Colour,
         typer.Option(
             "--color",
+            "--colour",
             case_sensitive=False,
             help="Colour in tables and matches: auto (a terminal; NO_COLOR turns it off, FORCE_COLOR on), "
             "always (also into a pipe) or never. Accepted after the command too.",
@@ -357,8 +358,8 @@ def first_sentence(doc: str) -> str:
 
 
 #: Global options that take a value, and those that may also follow the command.
-_GLOBAL_VALUES = ("--db", "--color", "--lang")
-_ANYWHERE = ("--color", "--lang")
+_GLOBAL_VALUES = ("--db", "--color", "--colour", "--lang")
+_ANYWHERE = ("--color", "--colour", "--lang")
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:

@@ -200,3 +200,11 @@ def test_a_reference_without_a_word_suggests_no_search_that_would_fail(
     result = fko("show", "--", reference)
     assert (result.code, result.err) == (1, f"fko: no measure '{reference}'; see `fko list`\n")
     assert fko("search", "--", reference).code == 2  # what the hint used to suggest
+
+
+def test_colour_is_the_color_option_in_british_spelling(fko: Callable[..., Result]) -> None:
+    """`fko list --colour never` was "No such option … did you mean --cluster, --source"."""
+    for args in (("list", "--colour", "never", "-c", "IV"), ("--colour=never", "list", "-c", "IV")):
+        result = fko(*args)
+        assert (result.code, result.out) == (0, fko("list", "--color", "never", "-c", "IV").out)
+    assert fko("list", "--colour", "purple").code == 2
