@@ -496,8 +496,8 @@ CLICK_ERRORS: tuple[tuple[str, str], ...] = (
 
 def click_message(message: str) -> str:
     """One of Click's usage errors (see CLICK_ERRORS) in the run's language."""
-    if not german():
-        return message
+    if not german():  # Click's own words, but for its type's name ("a valid int range")
+        return message.replace(" is not a valid int range", " is not a valid integer")
     for pattern, text in CLICK_ERRORS:
         found = re.fullmatch(pattern, message, re.DOTALL)
         if found:

@@ -208,3 +208,12 @@ def test_colour_is_the_color_option_in_british_spelling(fko: Callable[..., Resul
         result = fko(*args)
         assert (result.code, result.out) == (0, fko("list", "--color", "never", "-c", "IV").out)
     assert fko("list", "--colour", "purple").code == 2
+
+
+def test_a_number_that_is_not_one_is_said_without_click_s_type_name(fko: Callable[..., Result]) -> None:
+    """Click said "'20x4' is not a valid int range" (the name of its type) where a year is asked."""
+    result = fko("budget", "--year", "20x4")
+    assert (result.code, result.err) == (
+        2,
+        "fko: Invalid value for '--year' / '-y': '20x4' is not a valid integer; see 'fko budget --help'\n",
+    )
