@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from fko import __version__
 from fko.domain.measures import records as all_records
 from fko.errors import UsageError
-from fko.i18n import _, german
+from fko.i18n import N_, _, german
 from fko.store.reader import Store
 
 if TYPE_CHECKING:
@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 FORMATS = ("json", "csv", "sqlite", "xlsx")
 
-#: Said wherever the data leaves fko: the code is MIT, the source documents are not fko's.
-SOURCE_NOTE = (
+#: Said wherever the data leaves fko: the code is MIT, the source documents are not fko's (in
+#: the reader's language only in a workbook of a listing; exports keep the English).
+SOURCE_NOTE = N_(
     "fko's code is under the MIT licence. The data is extracted from public documents of the "
     "NRW state government and other publishers (table 'sources'); those documents are not "
     "covered by that licence and remain their publishers'. Quote figures with their source."
@@ -455,7 +456,7 @@ def write_rows_xlsx(
     labels = {f.name: _(f.header) for f in fields} if german() and any(f.header != f.name for f in fields) else None
     write_file(
         target,
-        lambda path: write_sheets({sheet: projected}, path, SOURCE_NOTE, headers, labels),
+        lambda path: write_sheets({sheet: projected}, path, _(SOURCE_NOTE), headers, labels),
         force=force,
         option="--xlsx",
     )

@@ -507,6 +507,12 @@ def test_a_workbook_in_german_names_its_columns_in_german_under_the_keys(
     rows = list(openpyxl.load_workbook(cut).worksheets[0].iter_rows(max_row=2, values_only=True))
     assert rows == [("measure_id", "amount_eur"), ("I.11", 1000000000)]
 
+    def note(path: Path) -> str:
+        return " ".join(str(c) for row in openpyxl.load_workbook(path)["source"].values for c in row if c)
+
+    assert "Der Code von fko steht unter der MIT-Lizenz." in note(german)  # the workbook is for people
+    assert "fko's code is under the MIT licence." in note(english)
+
 
 @pytest.mark.parametrize("day", ["2023-01-01", "2024-06-01", "2025-12-01", "2030-01-01"])
 def test_every_status_rule_of_the_shipped_store_reads_german(day: str) -> None:
