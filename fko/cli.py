@@ -85,7 +85,6 @@ def _global(
         Colour,
         typer.Option(
             "--color",
-            "--colour",
             case_sensitive=False,
             help="Colour in tables and matches: auto (a terminal; NO_COLOR turns it off, FORCE_COLOR on), "
             "always (also into a pipe) or never. Accepted after the command too.",
@@ -358,13 +357,13 @@ def first_sentence(doc: str) -> str:
 
 
 #: Global options that take a value, and those that may also follow the command.
-_GLOBAL_VALUES = ("--db", "--color", "--colour", "--lang")
-_ANYWHERE = ("--color", "--colour", "--lang")
+_GLOBAL_VALUES = ("--db", "--color", "--lang")
+_ANYWHERE = ("--color", "--lang")
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:
     """`fko list --color never` means `fko --color never list`: options of _ANYWHERE after the
-    command (and before a `--`) move in front of it."""
+    command (and before a `--`) move in front of it; `--colour` is read as `--color`."""
     front: list[str] = []
     rest: list[str] = []
     args = iter(argv)
@@ -372,6 +371,8 @@ def hoist_global_options(argv: list[str]) -> list[str]:
         if arg == "--":
             rest += [arg, *args]
             break
+        if arg.split("=", 1)[0] == "--colour":  # British spelling, not a second name in --help
+            arg = "--color" + arg[len("--colour") :]
         name = arg.split("=", 1)[0]
         if name in _ANYWHERE:
             front.append(arg)
