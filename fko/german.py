@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 
@@ -172,6 +172,73 @@ def split_by_frequency(word: str, zipf: Mapping[str, float], *, min_part: int = 
         best[i] = choice
     found = best[0]
     return found[0] if found is not None and len(found[0]) >= 2 else None
+
+
+def latin_number(key: str) -> list[str]:
+    """The other number of a noun of Latin inflection (normalised), which the stemmer leaves apart:
+    -um, plural -en or -a (Studium, Studien; Zentrum, Zentren; Gymnasium, Gymnasien; Praktikum,
+    Praktika), and back. Candidates only: a caller keeps those that are words it knows."""
+    if len(key) < 6 or not key.isalpha():
+        return []
+    if key.endswith("um"):
+        return [key[:-2] + "en", key[:-2] + "a"]
+    if key.endswith("en"):
+        return [key[:-2] + "um"]
+    if key.endswith("a"):
+        return [key[:-1] + "um"]
+    return []
+
+
+#: Particles of separable verbs (abbrechen, anwerben, stattfinden, teilnehmen): in a main clause
+#: the particle leaves its verb and closes the clause ("brechen die Ausbildung ab").
+SEPARABLE = frozenset(
+    "ab an auf aus bei dar durch ein fest fort heim her hin hoch los mit nach statt teil um vor weg weiter "
+    "wieder zu zurueck zusammen".split()
+)
+
+#: Words that open a clause: a particle before one of them closes the clause before it.
+CLAUSE_WORDS = frozenset("und oder aber denn sondern weil dass wenn ob was wie wo warum wer".split())
+
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\"„“”«»]")
+
+
+def clause_ends(text: str, spans: Sequence[tuple[int, int]], keys: Sequence[str]) -> list[bool]:
+    """For each word of a text (its span and normalised key): whether it closes a clause, being
+    followed by punctuation, by a word that opens a clause (CLAUSE_WORDS) or by nothing."""
+    ends = []
+    for i, (_, end) in enumerate(spans):
+        if i + 1 == len(spans):
+            ends.append(True)
+            continue
+        between = text[end : spans[i + 1][0]]
+        ends.append(bool(_CLAUSE_END.search(between)) or keys[i + 1] in CLAUSE_WORDS)
+    return ends
+
+
+def separable_verbs(
+    keys: Sequence[str],
+    ends: Sequence[bool],
+    known: Callable[[str], bool],
+    verbal: Callable[[int], bool] = lambda _: True,
+) -> list[tuple[int, int, str]]:
+    """The separable verbs of a text whose particle stands apart (in a main clause the particle
+    closes the clause: "Betriebe werben Fachkräfte im Ausland an" -> anwerben), as (the verb's
+    index, the particle's index, the joined word): a particle (SEPARABLE) that closes a clause
+    (`ends`, clause_ends) and the nearest word before it in that clause that may be a verb
+    (`verbal`: the data's nouns are capitalised) and joins it into a German word (`known`).
+    Normalised words."""
+    found: list[tuple[int, int, str]] = []
+    start = 0
+    for i, key in enumerate(keys):
+        if key in SEPARABLE and ends[i]:
+            for j in range(i - 1, start - 1, -1):
+                joined = key + keys[j]
+                if keys[j].isalpha() and keys[j] not in SEPARABLE and verbal(j) and known(joined):
+                    found.append((j, i, joined))
+                    break
+        if ends[i]:
+            start = i + 1
+    return found
 
 
 # "Pflege-, Betreuungs- und Gesundheitsfachberufe", "Aus- und Weiterbildung", "Fach- oder Lehrkräfte"

@@ -90,12 +90,17 @@ def _direct(
     for term in _s_plural(key):  # Kita, Kitas; Azubi, Azubis: the stemmer leaves these apart
         if term in look.postings:
             _add(found, term, FACTOR["stem"], "stem")
+    # Studium, Studien; Zentrum, Zentren: the other number, where the data has it, and its compounds
+    other = [t for t in german.latin_number(key) if t in look.postings]
+    for term in other:
+        _add(found, term, FACTOR["stem"], "stem")
     _lemma(key, look, found)
     if len(key) >= 4:
-        for term in index["heads"].get(stemmed, "").split():
-            _add(found, term, FACTOR["head"], "head")
-        for term in index["parts"].get(stemmed, "").split():
-            _add(found, term, FACTOR["part"], "part")
+        for stem_of in dict.fromkeys([stemmed, *map(german.stem, other)]):
+            for term in index["heads"].get(stem_of, "").split():
+                _add(found, term, FACTOR["head"], "head")
+            for term in index["parts"].get(stem_of, "").split():
+                _add(found, term, FACTOR["part"], "part")
         surface = index["surface"]
         # a stem of six letters or more also begins the words derived from it: "Kommunen" (kommun)
         # begins "kommunales", "Integration" nothing more than itself
@@ -351,9 +356,13 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
     query that is a record's alias (`named`) is not widened to the parts of its compounds: it
     names what it means."""
     raw_words: list[tuple[str, str]] = []
-    for match in WORD.finditer(THOUSANDS.sub("", query)):
+    spans: list[tuple[int, int]] = []
+    text = THOUSANDS.sub("", query)
+    for match in WORD.finditer(text):
         for key in normalise(match.group(0)).split():
             raw_words.append((match.group(0) if normalise(match.group(0)) == key else key, key))
+            spans.append(match.span())
+    raw_words = _particles_joined(text, spans, raw_words, look)
     kept = [(r, k) for r, k in raw_words if k not in STOPWORDS] or raw_words
     note = ""
     distinct = list(dict.fromkeys(k for _, k in kept))
@@ -401,6 +410,36 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
         i += size
         group += 1
     return words, note
+
+
+def _particles_joined(
+    text: str, spans: list[tuple[int, int]], raw_words: list[tuple[str, str]], look: Lookup
+) -> list[tuple[str, str]]:
+    """The query's words with each separable verb whose particle stands apart joined at the verb's
+    place ("Studium brechen ab" -> Studium, abbrechen; german.separable_verbs): a word typed with a
+    capital is no verb, unless it opens the query, nor is a stop word; the joined word must be a
+    word of the data, of its lemma table or of the general word list."""
+    keys = [k for _, k in raw_words]
+    if not any(k in german.SEPARABLE for k in keys[1:]):
+        return raw_words
+    ends = german.clause_ends(text, spans, keys)
+    if not any(e and k in german.SEPARABLE for k, e in zip(keys, ends, strict=True)):
+        return raw_words
+
+    def known(word: str) -> bool:
+        return word in look.postings or word in look.lemma_forms or word in look.general
+
+    def verbal(j: int) -> bool:
+        return keys[j] not in STOPWORDS and (j == 0 or not raw_words[j][0][:1].isupper())
+
+    joins = german.separable_verbs(keys, ends, known, verbal)
+    if not joins:
+        return raw_words
+    out = list(raw_words)
+    for verb, _, joined in joins:
+        out[verb] = (joined, joined)
+    particles = {particle for _, particle, _ in joins}
+    return [w for n, w in enumerate(out) if n not in particles]
 
 
 def _open_compound(phrase: str, look: Lookup) -> str | None:

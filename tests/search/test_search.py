@@ -431,6 +431,58 @@ def test_lemmas_meet_derived_words(store: Store) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Studenten brechen das Studium ab", ["abbrechen"]),
+        ("Betriebe bieten Kurse an, sagt die Studie", ["anbieten"]),
+        ("Azubis brechen ab was tun", ["abbrechen"]),
+        ("Kinder ab 3", []),  # "ab" before a number closes no clause
+        ("Lehrer an eine andere Schule schicken", []),  # a preposition inside the clause
+        ("Kurse finden in Essen statt", ["stattfinden"]),
+    ],
+)
+def test_a_separable_verb_whose_particle_closes_the_clause_is_joined(text: str, joined: list[str]) -> None:
+    from fko import german
+    from fko.search.index import WORD
+    from fko.search.lexicon import lexicon
+
+    matches = list(WORD.finditer(text))
+    keys = [normalise(m.group(0)) for m in matches]
+    ends = german.clause_ends(text, [m.span() for m in matches], keys)
+    words = lexicon().german
+    found = german.separable_verbs(keys, ends, words.__contains__, lambda j: not matches[j].group(0)[:1].isupper())
+    assert [j for _, _, j in found] == joined
+
+
+def test_a_query_with_a_separated_particle_finds_what_the_joined_verb_finds(store: Store) -> None:
+    """ "Studium brechen ab" is "Studium abbrechen": Studienabbrecher (III.9), not any Studium."""
+    apart = find(store, "Studium brechen ab").rows
+    together = find(store, "Studium abbrechen").rows
+    assert [r["id"] for r in apart[:3]] == [r["id"] for r in together[:3]]
+    assert apart[0]["id"] == "III.9"
+    assert any("abbrechen" in m.word for m in apart[0]["_hit"].matches)
+
+
+@pytest.mark.parametrize(
+    ("key", "other"),
+    [("studium", ["studien", "studia"]), ("zentren", ["zentrum"]), ("praktika", ["praktikum"]), ("kita", [])],
+)
+def test_latin_number(key: str, other: list[str]) -> None:
+    from fko import german
+
+    assert german.latin_number(key) == other
+
+
+def test_a_latin_noun_meets_its_other_number_and_its_compounds(store: Store) -> None:
+    """Kompetenzzentrum meets Kompetenzzentren (V.5); Studium meets Studienabbrecherinnen (III.9)."""
+    hit = find(store, "Kompetenzzentrum").rows[0]
+    assert hit["id"] == "V.5"
+    assert {(m.term, m.how) for m in hit["_hit"].matches} >= {("kompetenzzentren", "stem")}
+    hit = next(r for r in find(store, "Studium", limit=0).rows if r["id"] == "III.9")
+    assert [(m.term[:7], m.how) for m in hit["_hit"].matches] == [("studien", "part")]
+
+
+@pytest.mark.parametrize(
     "query", ["fast track visa", "will teachers get permanent contracts", "gift for master craftsmen"]
 )
 def test_an_english_query_never_matches_a_german_homograph(store: Store, query: str) -> None:
