@@ -444,10 +444,22 @@ def _particles_joined(
 
 def _open_compound(phrase: str, look: Lookup) -> str | None:
     """Two query words written apart that German writes as one ("fest anstellen": Festanstellung),
-    joined, where the joined word is a word of the data or of the synonym table."""
-    joined = phrase.replace(" ", "")
-    if joined.isalpha() and (joined in look.postings or _synonym_entries(joined, joined, look)):
-        return joined
+    joined, where the joined word is a word of the data (or an inflection of one) or of the synonym
+    table. The first word joins as a compound's first part does: with a linking element ("Arbeit
+    Markt": Arbeitsmarkt) or without its final e ("Hochschule Gesetz": Hochschulgesetzes)."""
+    first, _, second = phrase.partition(" ")
+    if not (first.isalpha() and second.isalpha()):
+        return None
+    fronts = [first + link for link in german.LINKS]
+    if first.endswith("e") and len(first) > german.MIN_PART + 1:
+        fronts.append(first[:-1])
+    stems = look.index["stems"]
+    for front in fronts:
+        joined = front + second
+        if joined in look.postings or (front == first and _synonym_entries(joined, joined, look)):
+            return joined
+        if german.stem(joined) in stems:
+            return joined
     return None
 
 

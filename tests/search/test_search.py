@@ -464,6 +464,22 @@ def test_a_query_with_a_separated_particle_finds_what_the_joined_verb_finds(stor
 
 
 @pytest.mark.parametrize(
+    ("query", "first", "term"),
+    [
+        ("Lehramt Wechsler", "I.3", "lehramtswechsler"),  # linking s: Lehramtswechsler
+        ("Heilerziehung Pflege", "V.3", "heilerziehungspflege"),
+        ("Ausbildung Abbrüche", "III.12", "ausbildungsabbruechen"),  # linking s, and another case of the head
+    ],
+)
+def test_words_written_apart_meet_the_compound_the_data_writes_with_a_linking_element(
+    store: Store, query: str, first: str, term: str
+) -> None:
+    hit = find(store, query).rows[0]
+    assert hit["id"] == first
+    assert [(m.word, m.term) for m in hit["_hit"].matches] == [(query, term)]
+
+
+@pytest.mark.parametrize(
     ("key", "other"),
     [("studium", ["studien", "studia"]), ("zentren", ["zentrum"]), ("praktika", ["praktikum"]), ("kita", [])],
 )
