@@ -174,6 +174,16 @@ def split_by_frequency(word: str, zipf: Mapping[str, float], *, min_part: int = 
     return found[0] if found is not None and len(found[0]) >= 2 else None
 
 
+def masculine(key: str) -> str:
+    """A compound whose first part is a feminine plural ("lehrerinnenmangel", "schuelerinnenpraktikum")
+    with the plural ending "-innen" dropped, as the synonym table and most compounds write it
+    ("lehrermangel"); else the word itself. Normalised words; the stemmer joins only the last part."""
+    at = key.find("innen", MIN_PART)
+    if at < 0 or len(key) - at - 5 < MIN_PART or not key.isalpha():
+        return key
+    return key[:at] + key[at + 5 :]
+
+
 def latin_number(key: str) -> list[str]:
     """The other number of a noun of Latin inflection (normalised), which the stemmer leaves apart:
     -um, plural -en or -a (Studium, Studien; Zentrum, Zentren; Gymnasium, Gymnasien; Praktikum,

@@ -90,6 +90,9 @@ def _direct(
     for term in _s_plural(key):  # Kita, Kitas; Azubi, Azubis: the stemmer leaves these apart
         if term in look.postings:
             _add(found, term, FACTOR["stem"], "stem")
+    male = german.masculine(key)  # Lehrerinnenausbildung: Lehrerausbildung
+    if male != key and male in look.postings:
+        _add(found, male, FACTOR["stem"], "stem")
     # Studium, Studien; Zentrum, Zentren: the other number, where the data has it, and its compounds
     other = [t for t in german.latin_number(key) if t in look.postings]
     for term in other:
@@ -148,8 +151,13 @@ def _strong(found: dict[str, tuple[float, str, str | None, str | None]]) -> bool
 
 
 def _synonym_entries(raw: str, key: str, look: Lookup) -> list[tuple[list[str], str, bool]]:
-    """The synonym entries of a query word or phrase: by its normalised form, else by its stems."""
-    return look.synonyms(key) or look.synonyms(stem_key(raw))
+    """The synonym entries of a query word or phrase: by its normalised form, else by its stems, else
+    (a compound whose first part is a feminine plural) by its masculine form (german.masculine)."""
+    found = look.synonyms(key) or look.synonyms(stem_key(raw))
+    if not found and " " not in key and german.masculine(key) != key:
+        male = german.masculine(key)
+        found = look.synonyms(male) or look.synonyms(stem_key(male))
+    return found
 
 
 def _synonyms(raw: str, key: str, look: Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> bool:
