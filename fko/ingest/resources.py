@@ -83,15 +83,20 @@ def word_list() -> str:
 
 
 def frequencies(terms: Iterable[str]) -> tuple[dict[str, float], dict[str, float]]:
-    """For the data's words: their Zipf frequency in German where it is at least MIN_ZIPF_WEIGHT
-    (frequent words weigh less in a query), and in English where they are also common English
-    words ("fast", "will", "die": a query in English does not match them as German words)."""
+    """For the data's words (and numbers): their Zipf frequency in German where it is at least
+    MIN_ZIPF_WEIGHT (frequent words, and small numbers, weigh less in a query), and in English
+    where they are also common English words ("fast", "will", "die": a query in English does not
+    match them as German words)."""
+    import wordfreq
+
     de, en = _zipf("de"), _zipf("en")
     common: dict[str, float] = {}
     english: dict[str, float] = {}
     for term in terms:
-        if de.get(term, 0.0) >= MIN_ZIPF_WEIGHT:
-            common[term] = de[term]
+        # wordfreq's list holds a number by its shape ("00"), zipf_frequency the number itself: "3", "2023"
+        zipf = round(wordfreq.zipf_frequency(term, "de"), 1) if term.isdigit() else de.get(term, 0.0)
+        if zipf >= MIN_ZIPF_WEIGHT:
+            common[term] = zipf
         if en.get(term, 0.0) >= MIN_ZIPF_EN:
             english[term] = en[term]
     return common, english

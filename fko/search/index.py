@@ -223,7 +223,8 @@ class Enrich(Protocol):
 
     def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
         """RESOURCE_TABLES, given each data word (normalised) as printed, each compound's head, and the
-        words of the synonym table a person types (normalised), whose frequency `zipf` keeps too."""
+        words of the synonym table a person types (normalised) and the data's numbers, whose frequency
+        `zipf` keeps too."""
 
 
 #: The index's tables that come from general-language resources: German frequency of frequent data
@@ -419,7 +420,8 @@ def build_index(
     )
     words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
     typed = sorted({key for e in synonyms for key in map(normalise, e["words"]) if key.isalpha()})
-    resources = enrich.tables(words, head_of, typed) if enrich is not None else {}
+    numbers = sorted(term for term in raw_of if term.isdigit())  # "3", "16", "2023": as frequent as words
+    resources = enrich.tables(words, head_of, [*typed, *numbers]) if enrich is not None else {}
     return {
         "docs": [_doc_row(d) for d in docs],
         "aliases": {d["id"]: d["alias"] for d in docs if d.get("alias")},

@@ -423,6 +423,17 @@ def test_frequent_words_do_not_pull_unrelated_measures_into_the_top_3(store: Sto
     assert indien == ["VI.2"]
 
 
+def test_a_small_number_weighs_as_little_as_a_frequent_word(store: Store) -> None:
+    """ "16" is as common in German as "Jahre" (wordfreq Zipf 5.4): the girl's age does not lead
+    with the 16 Regionalagenturen, the app does (II.4). A rare number still counts ("über 300")."""
+    rows = find(store, "Meine Tochter ist 16, gibt es eine App").rows
+    assert rows[0]["id"] == "II.4"
+    weights = {m.word: m.weight for r in rows for m in r["_hit"].matches}
+    assert weights["16"] < weights["App"] / 2
+    top = find(store, "Integrationskongress 300 Teilnehmer").rows[0]
+    assert "300" in {m.word for m in top["_hit"].matches} and "300 Expertinnen" in top["title"]
+
+
 def test_lemmas_meet_derived_words(store: Store) -> None:
     """behinderte (a form of behindern) meets Behinderungen, the noun derived from the verb."""
     hit = find(store, "behinderte Menschen").rows[0]
