@@ -226,24 +226,21 @@ def clause_ends(text: str, spans: Sequence[tuple[int, int]], keys: Sequence[str]
 
 
 def separable_verbs(
-    keys: Sequence[str],
-    ends: Sequence[bool],
-    known: Callable[[str], bool],
-    verbal: Callable[[int], bool] = lambda _: True,
+    keys: Sequence[str], ends: Sequence[bool], join: Callable[[str, int], str | None]
 ) -> list[tuple[int, int, str]]:
     """The separable verbs of a text whose particle stands apart (in a main clause the particle
     closes the clause: "Betriebe werben Fachkräfte im Ausland an" -> anwerben), as (the verb's
     index, the particle's index, the joined word): a particle (SEPARABLE) that closes a clause
-    (`ends`, clause_ends) and the nearest word before it in that clause that may be a verb
-    (`verbal`: the data's nouns are capitalised) and joins it into a German word (`known`).
-    Normalised words."""
+    (`ends`, clause_ends) and the nearest word before it in that clause that `join` joins with it
+    into a verb (`join(particle, index)`: the joined word, or None where the word is no verb or
+    the join no word). Normalised words."""
     found: list[tuple[int, int, str]] = []
     start = 0
     for i, key in enumerate(keys):
         if key in SEPARABLE and ends[i]:
             for j in range(i - 1, start - 1, -1):
-                joined = key + keys[j]
-                if keys[j].isalpha() and keys[j] not in SEPARABLE and verbal(j) and known(joined):
+                joined = join(key, j) if keys[j].isalpha() and keys[j] not in SEPARABLE else None
+                if joined:
                     found.append((j, i, joined))
                     break
         if ends[i]:

@@ -111,6 +111,12 @@ def _lemma_dictionary() -> tuple[dict[str, str], dict[str, str]]:
     return forms, {lemma: _key(lemma) for lemma in set(forms.values())}
 
 
+@lru_cache(maxsize=1)
+def _lemma_keys() -> frozenset[str]:
+    """simplemma's German lemmas, normalised."""
+    return frozenset(_lemma_dictionary()[1].values())
+
+
 #: Derivations that meet a verb: Behinderung -> behindern, Abbrecher -> abbrechen, Pflegende -> pflegen.
 _DERIVED = (("ung", ("en", "n")), ("erin", ("en", "n")), ("er", ("en", "n")), ("ende", ("en",)), ("ender", ("en",)))
 
@@ -222,6 +228,20 @@ class GeneralLanguage:
             return None
         mean = sum(self.german[p] for p in parts) / len(parts)
         return parts if whole is None or mean >= whole + SPLIT_MARGIN else None
+
+    def separable(self, particle: str, verb: str) -> str | None:
+        """The separable verb a particle and a verb form make ("an", "werben": anwerben), where
+        simplemma takes the form for a form of a verb (a lemma written small, ending in n) and
+        knows the particle and that verb as a lemma in use (Zipf MIN_ZIPF_FORM): not "ein" +
+        "beruflichen", nor "weiter" + "gezielt" (einberuflich, weiterzielen are no words)."""
+        forms, keys = _lemma_dictionary()
+        lemma = forms.get(verb)
+        if lemma is None or not lemma.islower() or not lemma.endswith("n"):
+            return None
+        joined = particle + keys[lemma]
+        if joined not in _lemma_keys() or _zipf("de").get(joined, 0.0) < MIN_ZIPF_FORM:
+            return None
+        return joined
 
     def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
         common, english = frequencies(raw_of)

@@ -434,13 +434,14 @@ def _particles_joined(
     if not any(e and k in german.SEPARABLE for k, e in zip(keys, ends, strict=True)):
         return raw_words
 
-    def known(word: str) -> bool:
-        return word in look.postings or word in look.lemma_forms or word in look.general
+    def join(particle: str, j: int) -> str | None:
+        if keys[j] in STOPWORDS or (j > 0 and raw_words[j][0][:1].isupper()):
+            return None
+        joined = particle + keys[j]
+        known = joined in look.postings or joined in look.lemma_forms or joined in look.general
+        return joined if known else None
 
-    def verbal(j: int) -> bool:
-        return keys[j] not in STOPWORDS and (j == 0 or not raw_words[j][0][:1].isupper())
-
-    joins = german.separable_verbs(keys, ends, known, verbal)
+    joins = german.separable_verbs(keys, ends, join)
     if not joins:
         return raw_words
     out = list(raw_words)
