@@ -147,7 +147,10 @@ def _lemma(key: str, look: Lookup, found: dict[str, tuple[float, str, str | None
 
 
 def _strong(found: dict[str, tuple[float, str, str | None, str | None]]) -> bool:
-    return any(how in ("exact", "stem", "umlaut") for _, how, _, _ in found.values())
+    """Whether a query word is a word of the data in its own right: itself, inflected, or the head
+    of a data compound (Fachwirt: Krankenkassenfachwirt; Lotse: Übergangslotsen), which names a
+    kind of it; then it is not split into parts of its own (Fach, Wirt)."""
+    return any(how in ("exact", "stem", "umlaut", "head") for _, how, _, _ in found.values())
 
 
 def _synonym_entries(raw: str, key: str, look: Lookup) -> list[tuple[list[str], str, bool]]:

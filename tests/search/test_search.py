@@ -434,6 +434,16 @@ def test_a_small_number_weighs_as_little_as_a_frequent_word(store: Store) -> Non
     assert "300" in {m.word for m in top["_hit"].matches} and "300 Expertinnen" in top["title"]
 
 
+def test_a_query_word_that_heads_a_data_compound_is_not_split(store: Store) -> None:
+    """ "Fachwirt" is the head of IV.7's Krankenkassenfachwirt, a kind of Fachwirt: it finds that, not
+    every Berufsfachschule by a part "Fach" (III.6 led the noisy query in probe3)."""
+    hit = find(store, "Fachwirt").rows[0]
+    assert hit["id"] == "IV.7"
+    assert [(m.word, m.term, m.how) for m in hit["_hit"].matches] == [("Fachwirt", "krankenkassenfachwirt", "head")]
+    noisy = "re: AOK Weiterbildung Fachwirt neue Prüfungsordnung seit Dez. 2023 (bitte kurz prüfen)"
+    assert find(store, noisy).rows[0]["id"] == "IV.7"
+
+
 def test_lemmas_meet_derived_words(store: Store) -> None:
     """behinderte (a form of behindern) meets Behinderungen, the noun derived from the verb."""
     hit = find(store, "behinderte Menschen").rows[0]
