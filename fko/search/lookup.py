@@ -17,6 +17,7 @@ class Lookup:
         self.vocabulary = list(self.postings)
         self._lexicon: frozenset[str] | None = None
         self._general: dict[str, float] | None = None
+        self._dotless: dict[str, str] | None = None
         self._decoded: dict[str, list[list[int]]] = {}
         self.zipf = _number_map(index.get("zipf"))
         self.english = _number_map(index.get("english"))
@@ -79,6 +80,19 @@ class Lookup:
             self._general = dict.fromkeys(self.lexicon, 2.5)
             self._general.update(lexicon().german)
         return self._general
+
+    @property
+    def general_dotless(self) -> dict[str, str]:
+        """German words of the general list with an umlaut, by their form typed without its dots
+        ("gartner" -> "gaertner"; the more frequent word where two meet): for a compound typed so."""
+        if self._dotless is None:
+            general = self.general
+            self._dotless = {}
+            for word in sorted(general, key=general.__getitem__):
+                plain = word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+                if plain != word and plain not in general:
+                    self._dotless[plain] = word
+        return self._dotless
 
     def _frequencies(self, key: str) -> tuple[float, float]:
         """A word's Zipf frequency in German and in English (0 where unknown; a word of the data

@@ -247,6 +247,14 @@ def _typo_of(key: str, term: str) -> bool:
     return key[:1] == term[:1] or OSA.distance(key, term, score_cutoff=most) <= most
 
 
+def _near_spelling(key: str, look: Lookup) -> bool:
+    """Whether a data word is a near spelling of a query word, as _fuzzy finds them."""
+    from rapidfuzz import fuzz, process
+
+    near = process.extract(key, look.vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=5)
+    return any(_typo_of(key, term) for term, _, _ in near)
+
+
 def _fuzzy(key: str, look: Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
     from rapidfuzz import fuzz, process  # lazy: only a word that matched nothing needs fuzzy matching
 
@@ -295,6 +303,13 @@ def _split(key: str, look: Lookup) -> list[str] | None:
     whole = general.get(key)
     if pieces and whole is not None and sum(general[p] for p in pieces) / len(pieces) <= whole:
         return None
+    if pieces is None and whole is None and any(v in key for v in "aou") and not _near_spelling(key, look):
+        # typed without umlaut dots ("Gartnermangel"): split by the words' dotless forms, each part
+        # given back its umlaut ("gaertner", "mangel"); a near spelling of a data word is a typo of
+        # it instead ("Krankenkasenfachwirt" is no "Kranken" + "Käse" + ...)
+        dotless = look.general_dotless
+        pieces = german.split_by_frequency(key, {p: general[w] for p, w in dotless.items()} | general)
+        pieces = [p if p in general else dotless[p] for p in pieces] if pieces else None
     return pieces
 
 

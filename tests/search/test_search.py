@@ -444,6 +444,15 @@ def test_a_query_word_that_heads_a_data_compound_is_not_split(store: Store) -> N
     assert find(store, noisy).rows[0]["id"] == "IV.7"
 
 
+def test_a_compound_typed_without_umlaut_dots_is_split_as_with_them(store: Store) -> None:
+    """ "Gartnermangel" is "Gärtnermangel" (no word of the data): Gärtner, Mangel; horticulture (III.13).
+    A near spelling of a data word stays a typo of it ("Krankenkasenfachwirt": IV.7)."""
+    dotted = find(store, "Gärtnermangel").rows[:3]
+    assert [r["id"] for r in find(store, "Gartnermangel").rows[:3]] == [r["id"] for r in dotted]
+    assert dotted[0]["id"] == "III.13"
+    assert find(store, "Krankenkasenfachwirt").rows[0]["id"] == "IV.7"
+
+
 def test_lemmas_meet_derived_words(store: Store) -> None:
     """behinderte (a form of behindern) meets Behinderungen, the noun derived from the verb."""
     hit = find(store, "behinderte Menschen").rows[0]
