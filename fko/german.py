@@ -184,6 +184,27 @@ def masculine(key: str) -> str:
     return key[:at] + key[at + 5 :]
 
 
+_IEREN = r"(?P<base>[a-z]{3,}?)(?:ieren|iert|ierte|ierten|ierter|iertes|iere|ierst|ierend|ierende|ierenden)"
+_ATION = r"(?P<base>[a-z]{3,}?)(?:ation|ationen)"  # compiled by `re` when a query first uses them
+
+
+def ation_forms(key: str) -> list[str]:
+    """The noun in -ation of a verb in -ieren, and the verb of such a noun, which the stemmer and
+    the lemmas leave apart: integrieren, integriert -> integration; kooperieren -> kooperation;
+    -izieren -> -ikation (kommunizieren -> kommunikation); and back (koordination -> koordinieren,
+    koordiniert). Candidates only: a caller keeps those that are words it knows. Normalised words."""
+    verb = re.fullmatch(_IEREN, key)
+    if verb:
+        base = verb.group("base")
+        return [base + "ation", *([base[:-1] + "kation"] if base.endswith("z") else [])]
+    noun = re.fullmatch(_ATION, key)
+    if noun:
+        base = noun.group("base")
+        bases = [base, *([base[:-1] + "z"] if base.endswith("k") else [])]
+        return [b + ending for b in bases for ending in ("ieren", "iert")]
+    return []
+
+
 def latin_number(key: str) -> list[str]:
     """The other number of a noun of Latin inflection (normalised), which the stemmer leaves apart:
     -um, plural -en or -a (Studium, Studien; Zentrum, Zentren; Gymnasium, Gymnasien; Praktikum,

@@ -97,9 +97,14 @@ def _direct(
     other = [t for t in german.latin_number(key) if t in look.postings]
     for term in other:
         _add(found, term, FACTOR["stem"], "stem")
+    # integrieren, Integration: a verb in -ieren and its noun in -ation, and the noun's compounds
+    derived = [t for t in german.ation_forms(key) if t in look.postings or german.stem(t) in index["heads"]]
+    for term in derived:
+        if term in look.postings:
+            _add(found, term, FACTOR["lemma"], "lemma")
     _lemma(key, look, found)
     if len(key) >= 4:
-        for stem_of in dict.fromkeys([stemmed, *map(german.stem, other)]):
+        for stem_of in dict.fromkeys([stemmed, *map(german.stem, other), *map(german.stem, derived)]):
             for term in index["heads"].get(stem_of, "").split():
                 _add(found, term, FACTOR["head"], "head")
             for term in index["parts"].get(stem_of, "").split():

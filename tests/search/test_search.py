@@ -547,6 +547,30 @@ def test_a_separable_verb_of_the_data_is_indexed_joined_where_its_verb_stands(st
 
 
 @pytest.mark.parametrize(
+    ("key", "forms"),
+    [
+        ("integriert", ["integration"]),
+        ("kommunizieren", ["kommunization", "kommunikation"]),
+        ("koordination", ["koordinieren", "koordiniert"]),
+        ("ausbildung", []),
+    ],
+)
+def test_ation_forms(key: str, forms: list[str]) -> None:
+    from fko import german
+
+    assert german.ation_forms(key) == forms
+
+
+def test_a_verb_in_ieren_meets_its_noun_in_ation_and_its_compounds(store: Store) -> None:
+    """kooperieren: Kooperationsbüros (III.10); integrieren: Arbeitsmarktintegration."""
+    hit = find(store, "Hochschulen kooperieren").rows[0]
+    assert hit["id"] == "III.10"
+    assert "kooperieren" in {m.word for m in hit["_hit"].matches}
+    terms = {m.term for r in find(store, "integrieren", limit=0).rows for m in r["_hit"].matches}
+    assert {"integration", "arbeitsmarktintegration"} <= terms
+
+
+@pytest.mark.parametrize(
     ("key", "other"),
     [("studium", ["studien", "studia"]), ("zentren", ["zentrum"]), ("praktika", ["praktikum"]), ("kita", [])],
 )
