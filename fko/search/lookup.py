@@ -25,6 +25,7 @@ class Lookup:
         self.lemma_forms: dict[str, Any] = forms if isinstance(forms, dict) else {}
         self.lemmas: dict[str, Any] = lemmas if isinstance(lemmas, dict) else {}
         self._glossary: dict[str, list[tuple[list[str], str]]] | None = None
+        self._closed: dict[str, str] | None = None
         self._synonym_text: str | None = None
         weak = index.get("weak_words")
         self.weak_words = frozenset(weak.split()) if isinstance(weak, str) else frozenset()
@@ -53,6 +54,16 @@ class Lookup:
         if self._glossary is None:
             self._glossary = decode_glossary(self.index.get("glossary") or "", self.index.get("glossary_entries") or [])
         return self._glossary
+
+    @property
+    def glossary_closed(self) -> dict[str, str]:
+        """The glossary's keys by their letters alone ("parttime" -> "part time"; a key that is
+        already closed keeps its own place), decoded when a query first needs it."""
+        if self._closed is None:
+            self._closed = {}
+            for key in sorted(self.glossary, key=lambda k: (" " in k, k)):
+                self._closed.setdefault(key.replace(" ", ""), key)
+        return self._closed
 
     def entries(self, term: str) -> list[list[int]]:
         """[[doc, field, position, ...], ...] of one word of the data."""

@@ -206,9 +206,11 @@ def english_forms(key: str) -> list[str]:
 
 
 def _glossary_terms(key: str, look: Lookup) -> list[tuple[list[str], str]]:
-    """The glossary terms of an English word or phrase (normalised), by its first form the glossary holds."""
+    """The glossary terms of an English word or phrase (normalised), by its first form the glossary
+    holds, written as the glossary writes it or with the spaces of a compound closed or opened
+    (English writes a compound either way: "work force", "workforce"; "parttime", "part time")."""
     for form in english_forms(key):
-        terms = look.glossary.get(form)
+        terms = look.glossary.get(form) or look.glossary.get(look.glossary_closed.get(form.replace(" ", ""), ""))
         if terms:
             return terms
     return []

@@ -603,6 +603,16 @@ def test_an_english_query_never_matches_a_german_homograph(store: Store, query: 
             assert match.word not in homographs or match.how == "glossary", (query, row["id"], match.as_dict())
 
 
+def test_an_english_compound_meets_the_glossary_written_open_or_closed(store: Store) -> None:
+    """The glossary says "part time" (I.6, Teilzeit); "parttime" means it too, as "work force"
+    means its "workforce"."""
+    hit = find(store, "parttime teachers").rows[0]
+    assert hit["id"] == "I.6"
+    assert ("parttime", "glossary") in {(m.word, m.how) for m in hit["_hit"].matches}
+    matches = {(m.word, m.how) for r in find(store, "work force shortage").rows for m in r["_hit"].matches}
+    assert ("work force shortage", "glossary") in matches  # the glossary's "workforce shortage"
+
+
 def test_a_german_homograph_alone_is_the_german_word(store: Store) -> None:
     """ "fast" alone is the German word (almost): IV.1's update "Fast 7000 Meisterprämien
     überwiesen", right after IV.1 itself, which holds it."""
