@@ -60,7 +60,9 @@ def show(name: str, store: Store, queries: list[Query], misses: bool) -> None:
     for group in groups:
         outcomes = [o for o in report.outcomes if o.query.group == group]
         answered = sum(1 for o in outcomes if o.rank is not None and o.rank <= 3)
-        print(f"  {group}: hits@3 {answered}/{len(outcomes)}")
+        first = sum(1 for o in outcomes if o.rank == 1)
+        mrr = sum(1 / o.rank for o in outcomes if o.rank) / len(outcomes)
+        print(f"  {group}: hits@1 {first}/{len(outcomes)}  hits@3 {answered}/{len(outcomes)}  MRR {mrr:.3f}")
     if misses:
         for outcome in report.misses(3):
             print(f"miss: {outcome.query.q!r} expected {outcome.query.expect[:3]} got {outcome.got[:3]}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 
@@ -172,6 +172,101 @@ def split_by_frequency(word: str, zipf: Mapping[str, float], *, min_part: int = 
         best[i] = choice
     found = best[0]
     return found[0] if found is not None and len(found[0]) >= 2 else None
+
+
+def masculine(key: str) -> str:
+    """A compound whose first part is a feminine plural ("lehrerinnenmangel", "schuelerinnenpraktikum")
+    with the plural ending "-innen" dropped, as the synonym table and most compounds write it
+    ("lehrermangel"); else the word itself. Normalised words; the stemmer joins only the last part."""
+    at = key.find("innen", MIN_PART)
+    if at < 0 or len(key) - at - 5 < MIN_PART or not key.isalpha():
+        return key
+    return key[:at] + key[at + 5 :]
+
+
+_IEREN = r"(?P<base>[a-z]{3,}?)(?:ieren|iert|ierte|ierten|ierter|iertes|iere|ierst|ierend|ierende|ierenden)"
+_ATION = r"(?P<base>[a-z]{3,}?)(?:ation|ationen)"  # compiled by `re` when a query first uses them
+
+
+def ation_forms(key: str) -> list[str]:
+    """The noun in -ation of a verb in -ieren, and the verb of such a noun, which the stemmer and
+    the lemmas leave apart: integrieren, integriert -> integration; kooperieren -> kooperation;
+    -izieren -> -ikation (kommunizieren -> kommunikation); and back (koordination -> koordinieren,
+    koordiniert). Candidates only: a caller keeps those that are words it knows. Normalised words."""
+    verb = re.fullmatch(_IEREN, key)
+    if verb:
+        base = verb.group("base")
+        return [base + "ation", *([base[:-1] + "kation"] if base.endswith("z") else [])]
+    noun = re.fullmatch(_ATION, key)
+    if noun:
+        base = noun.group("base")
+        bases = [base, *([base[:-1] + "z"] if base.endswith("k") else [])]
+        return [b + ending for b in bases for ending in ("ieren", "iert")]
+    return []
+
+
+def latin_number(key: str) -> list[str]:
+    """The other number of a noun of Latin inflection (normalised), which the stemmer leaves apart:
+    -um, plural -en or -a (Studium, Studien; Zentrum, Zentren; Gymnasium, Gymnasien; Praktikum,
+    Praktika), and back. Candidates only: a caller keeps those that are words it knows."""
+    if len(key) < 6 or not key.isalpha():
+        return []
+    if key.endswith("um"):
+        return [key[:-2] + "en", key[:-2] + "a"]
+    if key.endswith("en"):
+        return [key[:-2] + "um"]
+    if key.endswith("a"):
+        return [key[:-1] + "um"]
+    return []
+
+
+#: Particles of separable verbs (abbrechen, anwerben, stattfinden, teilnehmen): in a main clause
+#: the particle leaves its verb and closes the clause ("brechen die Ausbildung ab").
+SEPARABLE = frozenset(
+    "ab an auf aus bei dar durch ein fest fort heim her hin hoch los mit nach statt teil um vor weg weiter "
+    "wieder zu zurueck zusammen".split()
+)
+
+#: Words that open a clause: a particle before one of them closes the clause before it.
+CLAUSE_WORDS = frozenset("und oder aber denn sondern weil dass wenn ob was wie wo warum wer".split())
+
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\"„“”«»]")
+
+
+def clause_ends(text: str, spans: Sequence[tuple[int, int]], keys: Sequence[str]) -> list[bool]:
+    """For each word of a text (its span and normalised key): whether it closes a clause, being
+    followed by punctuation, by a word that opens a clause (CLAUSE_WORDS) or by nothing."""
+    ends = []
+    for i, (_, end) in enumerate(spans):
+        if i + 1 == len(spans):
+            ends.append(True)
+            continue
+        between = text[end : spans[i + 1][0]]
+        ends.append(bool(_CLAUSE_END.search(between)) or keys[i + 1] in CLAUSE_WORDS)
+    return ends
+
+
+def separable_verbs(
+    keys: Sequence[str], ends: Sequence[bool], join: Callable[[str, int], str | None]
+) -> list[tuple[int, int, str]]:
+    """The separable verbs of a text whose particle stands apart (in a main clause the particle
+    closes the clause: "Betriebe werben Fachkräfte im Ausland an" -> anwerben), as (the verb's
+    index, the particle's index, the joined word): a particle (SEPARABLE) that closes a clause
+    (`ends`, clause_ends) and the nearest word before it in that clause that `join` joins with it
+    into a verb (`join(particle, index)`: the joined word, or None where the word is no verb or
+    the join no word). Normalised words."""
+    found: list[tuple[int, int, str]] = []
+    start = 0
+    for i, key in enumerate(keys):
+        if key in SEPARABLE and ends[i]:
+            for j in range(i - 1, start - 1, -1):
+                joined = join(key, j) if keys[j].isalpha() and keys[j] not in SEPARABLE else None
+                if joined:
+                    found.append((j, i, joined))
+                    break
+        if ends[i]:
+            start = i + 1
+    return found
 
 
 # "Pflege-, Betreuungs- und Gesundheitsfachberufe", "Aus- und Weiterbildung", "Fach- oder Lehrkräfte"

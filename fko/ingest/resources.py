@@ -83,15 +83,20 @@ def word_list() -> str:
 
 
 def frequencies(terms: Iterable[str]) -> tuple[dict[str, float], dict[str, float]]:
-    """For the data's words: their Zipf frequency in German where it is at least MIN_ZIPF_WEIGHT
-    (frequent words weigh less in a query), and in English where they are also common English
-    words ("fast", "will", "die": a query in English does not match them as German words)."""
+    """For the data's words (and numbers): their Zipf frequency in German where it is at least
+    MIN_ZIPF_WEIGHT (frequent words, and small numbers, weigh less in a query), and in English
+    where they are also common English words ("fast", "will", "die": a query in English does not
+    match them as German words)."""
+    import wordfreq
+
     de, en = _zipf("de"), _zipf("en")
     common: dict[str, float] = {}
     english: dict[str, float] = {}
     for term in terms:
-        if de.get(term, 0.0) >= MIN_ZIPF_WEIGHT:
-            common[term] = de[term]
+        # wordfreq's list holds a number by its shape ("00"), zipf_frequency the number itself: "3", "2023"
+        zipf = round(wordfreq.zipf_frequency(term, "de"), 1) if term.isdigit() else de.get(term, 0.0)
+        if zipf >= MIN_ZIPF_WEIGHT:
+            common[term] = zipf
         if en.get(term, 0.0) >= MIN_ZIPF_EN:
             english[term] = en[term]
     return common, english
@@ -104,6 +109,12 @@ def _lemma_dictionary() -> tuple[dict[str, str], dict[str, str]]:
 
     forms = dict(DefaultDictionaryFactory().get_dictionary("de").items())
     return forms, {lemma: _key(lemma) for lemma in set(forms.values())}
+
+
+@lru_cache(maxsize=1)
+def _lemma_keys() -> frozenset[str]:
+    """simplemma's German lemmas, normalised."""
+    return frozenset(_lemma_dictionary()[1].values())
 
 
 #: Derivations that meet a verb: Behinderung -> behindern, Abbrecher -> abbrechen, Pflegende -> pflegen.
@@ -217,6 +228,20 @@ class GeneralLanguage:
             return None
         mean = sum(self.german[p] for p in parts) / len(parts)
         return parts if whole is None or mean >= whole + SPLIT_MARGIN else None
+
+    def separable(self, particle: str, verb: str) -> str | None:
+        """The separable verb a particle and a verb form make ("an", "werben": anwerben), where
+        simplemma takes the form for a form of a verb (a lemma written small, ending in n) and
+        knows the particle and that verb as a lemma in use (Zipf MIN_ZIPF_FORM): not "ein" +
+        "beruflichen", nor "weiter" + "gezielt" (einberuflich, weiterzielen are no words)."""
+        forms, keys = _lemma_dictionary()
+        lemma = forms.get(verb)
+        if lemma is None or not lemma.islower() or not lemma.endswith("n"):
+            return None
+        joined = particle + keys[lemma]
+        if joined not in _lemma_keys() or _zipf("de").get(joined, 0.0) < MIN_ZIPF_FORM:
+            return None
+        return joined
 
     def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
         common, english = frequencies(raw_of)

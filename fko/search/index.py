@@ -179,17 +179,26 @@ class _Tokens:
 
     A plain class with slots, not a dataclass: the decorator would slow every start."""
 
-    __slots__ = ("words", "joins")
+    __slots__ = ("words", "joins", "text", "spans")
 
-    def __init__(self, words: list[tuple[int, str, str]], joins: list[tuple[int, str, str]]) -> None:
+    def __init__(
+        self,
+        words: list[tuple[int, str, str]],
+        joins: list[tuple[int, str, str]],
+        text: str = "",
+        spans: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.words = words
         self.joins = joins
+        self.text = text  # as tokenised, and where each word stands in it (spans): for clause ends
+        self.spans = spans or []
 
 
 def _tokenise(text: str, start: int) -> _Tokens:
     text = THOUSANDS.sub("", text)
     words: list[tuple[int, str, str]] = []
     joins: list[tuple[int, str, str]] = []
+    spans: list[tuple[int, int]] = []
     pos = start
     previous_end = -1
     chain: list[tuple[str, str]] = []  # the parts of a hyphenated compound so far
@@ -205,13 +214,30 @@ def _tokenise(text: str, start: int) -> _Tokens:
             chain, chain_start = [], match.start()
         for key in keys:
             words.append((pos, key, raw))
+            spans.append(match.span())
             pos += 1
         chain.append(("".join(keys), raw))
         if len(chain) >= 2:
             joined = "".join(k for k, _ in chain)
             joins.append((pos - 1, joined, text[chain_start : match.end()]))
         previous_end = match.end()
-    return _Tokens(words, joins)
+    return _Tokens(words, joins, text, spans)
+
+
+def _separated(tokens: _Tokens, enrich: Enrich) -> list[tuple[int, int, str]]:
+    """The separable verbs of a field whose particle closes a clause (german.separable_verbs):
+    the verb a word written small (no stop word) and its particle make, as `enrich` knows it."""
+    keys = [key for _, key, _ in tokens.words]
+    if not german.SEPARABLE.intersection(keys):
+        return []
+
+    def join(particle: str, j: int) -> str | None:
+        raw = tokens.words[j][2]
+        if keys[j] in STOPWORDS or raw[:1].isupper():
+            return None
+        return enrich.separable(particle, raw)
+
+    return german.separable_verbs(keys, german.clause_ends(tokens.text, tokens.spans, keys), join)
 
 
 class Enrich(Protocol):
@@ -221,9 +247,14 @@ class Enrich(Protocol):
     def split(self, word: str) -> list[str] | None:
         """A compound of the data that its own words do not split, split by a general word list."""
 
+    def separable(self, particle: str, verb: str) -> str | None:
+        """The separable verb (normalised) that a particle and a verb form of the data (as printed)
+        make, where the form is a verb's and the joined verb a word in use ("an", "werben": anwerben)."""
+
     def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
         """RESOURCE_TABLES, given each data word (normalised) as printed, each compound's head, and the
-        words of the synonym table a person types (normalised), whose frequency `zipf` keeps too."""
+        words of the synonym table a person types (normalised) and the data's numbers, whose frequency
+        `zipf` keeps too."""
 
 
 #: The index's tables that come from general-language resources: German frequency of frequent data
@@ -243,6 +274,7 @@ class _Carried:
     def __init__(self, indexes: Sequence[Any]) -> None:
         self._tables: dict[str, dict[str, Any]] = {name: {} for name in RESOURCE_TABLES}
         self._splits: dict[str, str] = {}
+        self._separable: dict[str, str] = {}
         for index in indexes:
             if not isinstance(index, dict):
                 continue
@@ -253,6 +285,12 @@ class _Carried:
             splits = index.get("splits")
             if isinstance(splits, dict):
                 self._splits.update((k, v) for k, v in splits.items() if type(v) is str)
+            separable = index.get("separable")
+            if isinstance(separable, dict):
+                self._separable.update((k, v) for k, v in separable.items() if type(v) is str and v.isalpha())
+
+    def separable(self, particle: str, verb: str) -> str | None:
+        return self._separable.get(f"{particle} {normalise(verb)}")
 
     def split(self, word: str) -> list[str] | None:
         parts = self._splits.get(word, "").split()
@@ -323,6 +361,7 @@ def build_index(
     natural: set[str] = set()
     raw_of: dict[str, str] = {}
     fields_text: list[tuple[int, int, str, _Tokens]] = []
+    separable: dict[str, str] = {}  # "particle verb" -> the joined verb: an index made in memory joins alike
 
     def add_synthetic(key: str, n: int, f: int, position: int, shown: str) -> None:
         """A word the build makes (an ID, a whole alias, a hyphenated or elliptic compound)."""
@@ -346,6 +385,11 @@ def build_index(
                     surface.setdefault(key, raw)
                 for p, key, raw in tokens.joins:
                     add_synthetic(key, n, f, p, raw)
+                for j, i, joined in _separated(tokens, enrich) if enrich is not None else ():
+                    # "werben ... an": anwerben, where the verb stands (as printed: the verb)
+                    p, key, raw = tokens.words[j]
+                    add_synthetic(joined, n, f, p, raw)
+                    separable[f"{tokens.words[i][1]} {key}"] = joined
                 if name == "alias":
                     add_synthetic(normalise(text).replace(" ", ""), n, f, pos, text)
                 plain = normalise_plain(text).split()
@@ -419,7 +463,8 @@ def build_index(
     )
     words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
     typed = sorted({key for e in synonyms for key in map(normalise, e["words"]) if key.isalpha()})
-    resources = enrich.tables(words, head_of, typed) if enrich is not None else {}
+    numbers = sorted(term for term in raw_of if term.isdigit())  # "3", "16", "2023": as frequent as words
+    resources = enrich.tables(words, head_of, [*typed, *numbers]) if enrich is not None else {}
     return {
         "docs": [_doc_row(d) for d in docs],
         "aliases": {d["id"]: d["alias"] for d in docs if d.get("alias")},
@@ -443,6 +488,7 @@ def build_index(
         "glossary_entries": ["\t".join([e["reason"], *e["means"]]) for e in glossary_entries],
         **{name: resources.get(name, {}) for name in RESOURCE_TABLES},
         "splits": dict(sorted(splits.items())),
+        "separable": dict(sorted(separable.items())),
     }
 
 

@@ -17,6 +17,7 @@ class Lookup:
         self.vocabulary = list(self.postings)
         self._lexicon: frozenset[str] | None = None
         self._general: dict[str, float] | None = None
+        self._dotless: dict[str, str] | None = None
         self._decoded: dict[str, list[list[int]]] = {}
         self.zipf = _number_map(index.get("zipf"))
         self.english = _number_map(index.get("english"))
@@ -24,6 +25,7 @@ class Lookup:
         self.lemma_forms: dict[str, Any] = forms if isinstance(forms, dict) else {}
         self.lemmas: dict[str, Any] = lemmas if isinstance(lemmas, dict) else {}
         self._glossary: dict[str, list[tuple[list[str], str]]] | None = None
+        self._closed: dict[str, str] | None = None
         self._synonym_text: str | None = None
         weak = index.get("weak_words")
         self.weak_words = frozenset(weak.split()) if isinstance(weak, str) else frozenset()
@@ -53,6 +55,16 @@ class Lookup:
             self._glossary = decode_glossary(self.index.get("glossary") or "", self.index.get("glossary_entries") or [])
         return self._glossary
 
+    @property
+    def glossary_closed(self) -> dict[str, str]:
+        """The glossary's keys by their letters alone ("parttime" -> "part time"; a key that is
+        already closed keeps its own place), decoded when a query first needs it."""
+        if self._closed is None:
+            self._closed = {}
+            for key in sorted(self.glossary, key=lambda k: (" " in k, k)):
+                self._closed.setdefault(key.replace(" ", ""), key)
+        return self._closed
+
     def entries(self, term: str) -> list[list[int]]:
         """[[doc, field, position, ...], ...] of one word of the data."""
         if term not in self._decoded:
@@ -79,6 +91,19 @@ class Lookup:
             self._general = dict.fromkeys(self.lexicon, 2.5)
             self._general.update(lexicon().german)
         return self._general
+
+    @property
+    def general_dotless(self) -> dict[str, str]:
+        """German words of the general list with an umlaut, by their form typed without its dots
+        ("gartner" -> "gaertner"; the more frequent word where two meet): for a compound typed so."""
+        if self._dotless is None:
+            general = self.general
+            self._dotless = {}
+            for word in sorted(general, key=general.__getitem__):
+                plain = word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+                if plain != word and plain not in general:
+                    self._dotless[plain] = word
+        return self._dotless
 
     def _frequencies(self, key: str) -> tuple[float, float]:
         """A word's Zipf frequency in German and in English (0 where unknown; a word of the data

@@ -90,12 +90,25 @@ def _direct(
     for term in _s_plural(key):  # Kita, Kitas; Azubi, Azubis: the stemmer leaves these apart
         if term in look.postings:
             _add(found, term, FACTOR["stem"], "stem")
+    male = german.masculine(key)  # Lehrerinnenausbildung: Lehrerausbildung
+    if male != key and male in look.postings:
+        _add(found, male, FACTOR["stem"], "stem")
+    # Studium, Studien; Zentrum, Zentren: the other number, where the data has it, and its compounds
+    other = [t for t in german.latin_number(key) if t in look.postings]
+    for term in other:
+        _add(found, term, FACTOR["stem"], "stem")
+    # integrieren, Integration: a verb in -ieren and its noun in -ation, and the noun's compounds
+    derived = [t for t in german.ation_forms(key) if t in look.postings or german.stem(t) in index["heads"]]
+    for term in derived:
+        if term in look.postings:
+            _add(found, term, FACTOR["lemma"], "lemma")
     _lemma(key, look, found)
     if len(key) >= 4:
-        for term in index["heads"].get(stemmed, "").split():
-            _add(found, term, FACTOR["head"], "head")
-        for term in index["parts"].get(stemmed, "").split():
-            _add(found, term, FACTOR["part"], "part")
+        for stem_of in dict.fromkeys([stemmed, *map(german.stem, other), *map(german.stem, derived)]):
+            for term in index["heads"].get(stem_of, "").split():
+                _add(found, term, FACTOR["head"], "head")
+            for term in index["parts"].get(stem_of, "").split():
+                _add(found, term, FACTOR["part"], "part")
         surface = index["surface"]
         # a stem of six letters or more also begins the words derived from it: "Kommunen" (kommun)
         # begins "kommunales", "Integration" nothing more than itself
@@ -139,12 +152,20 @@ def _lemma(key: str, look: Lookup, found: dict[str, tuple[float, str, str | None
 
 
 def _strong(found: dict[str, tuple[float, str, str | None, str | None]]) -> bool:
-    return any(how in ("exact", "stem", "umlaut") for _, how, _, _ in found.values())
+    """Whether a query word is a word of the data in its own right: itself, inflected, or the head
+    of a data compound (Fachwirt: Krankenkassenfachwirt; Lotse: Übergangslotsen), which names a
+    kind of it; then it is not split into parts of its own (Fach, Wirt)."""
+    return any(how in ("exact", "stem", "umlaut", "head") for _, how, _, _ in found.values())
 
 
 def _synonym_entries(raw: str, key: str, look: Lookup) -> list[tuple[list[str], str, bool]]:
-    """The synonym entries of a query word or phrase: by its normalised form, else by its stems."""
-    return look.synonyms(key) or look.synonyms(stem_key(raw))
+    """The synonym entries of a query word or phrase: by its normalised form, else by its stems, else
+    (a compound whose first part is a feminine plural) by its masculine form (german.masculine)."""
+    found = look.synonyms(key) or look.synonyms(stem_key(raw))
+    if not found and " " not in key and german.masculine(key) != key:
+        male = german.masculine(key)
+        found = look.synonyms(male) or look.synonyms(stem_key(male))
+    return found
 
 
 def _synonyms(raw: str, key: str, look: Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> bool:
@@ -185,9 +206,11 @@ def english_forms(key: str) -> list[str]:
 
 
 def _glossary_terms(key: str, look: Lookup) -> list[tuple[list[str], str]]:
-    """The glossary terms of an English word or phrase (normalised), by its first form the glossary holds."""
+    """The glossary terms of an English word or phrase (normalised), by its first form the glossary
+    holds, written as the glossary writes it or with the spaces of a compound closed or opened
+    (English writes a compound either way: "work force", "workforce"; "parttime", "part time")."""
     for form in english_forms(key):
-        terms = look.glossary.get(form)
+        terms = look.glossary.get(form) or look.glossary.get(look.glossary_closed.get(form.replace(" ", ""), ""))
         if terms:
             return terms
     return []
@@ -229,6 +252,14 @@ def _typo_of(key: str, term: str) -> bool:
 
     most = max(1, len(key) // LETTERS_PER_EDIT)
     return key[:1] == term[:1] or OSA.distance(key, term, score_cutoff=most) <= most
+
+
+def _near_spelling(key: str, look: Lookup) -> bool:
+    """Whether a data word is a near spelling of a query word, as _fuzzy finds them."""
+    from rapidfuzz import fuzz, process
+
+    near = process.extract(key, look.vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=5)
+    return any(_typo_of(key, term) for term, _, _ in near)
 
 
 def _fuzzy(key: str, look: Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> None:
@@ -279,6 +310,13 @@ def _split(key: str, look: Lookup) -> list[str] | None:
     whole = general.get(key)
     if pieces and whole is not None and sum(general[p] for p in pieces) / len(pieces) <= whole:
         return None
+    if pieces is None and whole is None and any(v in key for v in "aou") and not _near_spelling(key, look):
+        # typed without umlaut dots ("Gartnermangel"): split by the words' dotless forms, each part
+        # given back its umlaut ("gaertner", "mangel"); a near spelling of a data word is a typo of
+        # it instead ("Krankenkasenfachwirt" is no "Kranken" + "Käse" + ...)
+        dotless = look.general_dotless
+        pieces = german.split_by_frequency(key, {p: general[w] for p, w in dotless.items()} | general)
+        pieces = [p if p in general else dotless[p] for p in pieces] if pieces else None
     return pieces
 
 
@@ -351,9 +389,13 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
     query that is a record's alias (`named`) is not widened to the parts of its compounds: it
     names what it means."""
     raw_words: list[tuple[str, str]] = []
-    for match in WORD.finditer(THOUSANDS.sub("", query)):
+    spans: list[tuple[int, int]] = []
+    text = THOUSANDS.sub("", query)
+    for match in WORD.finditer(text):
         for key in normalise(match.group(0)).split():
             raw_words.append((match.group(0) if normalise(match.group(0)) == key else key, key))
+            spans.append(match.span())
+    raw_words = _particles_joined(text, spans, raw_words, look)
     kept = [(r, k) for r, k in raw_words if k not in STOPWORDS] or raw_words
     note = ""
     distinct = list(dict.fromkeys(k for _, k in kept))
@@ -403,12 +445,55 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
     return words, note
 
 
+def _particles_joined(
+    text: str, spans: list[tuple[int, int]], raw_words: list[tuple[str, str]], look: Lookup
+) -> list[tuple[str, str]]:
+    """The query's words with each separable verb whose particle stands apart joined at the verb's
+    place ("Studium brechen ab" -> Studium, abbrechen; german.separable_verbs): a word typed with a
+    capital is no verb, unless it opens the query, nor is a stop word; the joined word must be a
+    word of the data, of its lemma table or of the general word list."""
+    keys = [k for _, k in raw_words]
+    if not any(k in german.SEPARABLE for k in keys[1:]):
+        return raw_words
+    ends = german.clause_ends(text, spans, keys)
+    if not any(e and k in german.SEPARABLE for k, e in zip(keys, ends, strict=True)):
+        return raw_words
+
+    def join(particle: str, j: int) -> str | None:
+        if keys[j] in STOPWORDS or (j > 0 and raw_words[j][0][:1].isupper()):
+            return None
+        joined = particle + keys[j]
+        known = joined in look.postings or joined in look.lemma_forms or joined in look.general
+        return joined if known else None
+
+    joins = german.separable_verbs(keys, ends, join)
+    if not joins:
+        return raw_words
+    out = list(raw_words)
+    for verb, _, joined in joins:
+        out[verb] = (joined, joined)
+    particles = {particle for _, particle, _ in joins}
+    return [w for n, w in enumerate(out) if n not in particles]
+
+
 def _open_compound(phrase: str, look: Lookup) -> str | None:
     """Two query words written apart that German writes as one ("fest anstellen": Festanstellung),
-    joined, where the joined word is a word of the data or of the synonym table."""
-    joined = phrase.replace(" ", "")
-    if joined.isalpha() and (joined in look.postings or _synonym_entries(joined, joined, look)):
-        return joined
+    joined, where the joined word is a word of the data (or an inflection of one) or of the synonym
+    table. The first word joins as a compound's first part does: with a linking element ("Arbeit
+    Markt": Arbeitsmarkt) or without its final e ("Hochschule Gesetz": Hochschulgesetzes)."""
+    first, _, second = phrase.partition(" ")
+    if not (first.isalpha() and second.isalpha()):
+        return None
+    fronts = [first + link for link in german.LINKS]
+    if first.endswith("e") and len(first) > german.MIN_PART + 1:
+        fronts.append(first[:-1])
+    stems = look.index["stems"]
+    for front in fronts:
+        joined = front + second
+        if joined in look.postings or (front == first and _synonym_entries(joined, joined, look)):
+            return joined
+        if german.stem(joined) in stems:
+            return joined
     return None
 
 

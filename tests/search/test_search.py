@@ -426,11 +426,170 @@ def test_frequent_words_do_not_pull_unrelated_measures_into_the_top_3(store: Sto
     assert indien == ["VI.2"]
 
 
+def test_a_small_number_weighs_as_little_as_a_frequent_word(store: Store) -> None:
+    """ "16" is as common in German as "Jahre" (wordfreq Zipf 5.4): the girl's age does not lead
+    with the 16 Regionalagenturen, the app does (II.4). A rare number still counts ("über 300")."""
+    rows = find(store, "Meine Tochter ist 16, gibt es eine App").rows
+    assert rows[0]["id"] == "II.4"
+    weights = {m.word: m.weight for r in rows for m in r["_hit"].matches}
+    assert weights["16"] < weights["App"] / 2
+    top = find(store, "Integrationskongress 300 Teilnehmer").rows[0]
+    assert "300" in {m.word for m in top["_hit"].matches} and "300 Expertinnen" in top["title"]
+
+
+def test_a_query_word_that_heads_a_data_compound_is_not_split(store: Store) -> None:
+    """ "Fachwirt" is the head of IV.7's Krankenkassenfachwirt, a kind of Fachwirt: it finds that, not
+    every Berufsfachschule by a part "Fach" (III.6 led the noisy query in probe3)."""
+    hit = find(store, "Fachwirt").rows[0]
+    assert hit["id"] == "IV.7"
+    assert [(m.word, m.term, m.how) for m in hit["_hit"].matches] == [("Fachwirt", "krankenkassenfachwirt", "head")]
+    noisy = "re: AOK Weiterbildung Fachwirt neue Prüfungsordnung seit Dez. 2023 (bitte kurz prüfen)"
+    assert find(store, noisy).rows[0]["id"] == "IV.7"
+
+
+def test_a_compound_typed_without_umlaut_dots_is_split_as_with_them(store: Store) -> None:
+    """ "Gartnermangel" is "Gärtnermangel" (no word of the data): Gärtner, Mangel; horticulture (III.13).
+    A near spelling of a data word stays a typo of it ("Krankenkasenfachwirt": IV.7)."""
+    dotted = find(store, "Gärtnermangel").rows[:3]
+    assert [r["id"] for r in find(store, "Gartnermangel").rows[:3]] == [r["id"] for r in dotted]
+    assert dotted[0]["id"] == "III.13"
+    assert find(store, "Krankenkasenfachwirt").rows[0]["id"] == "IV.7"
+
+
 def test_lemmas_meet_derived_words(store: Store) -> None:
     """behinderte (a form of behindern) meets Behinderungen, the noun derived from the verb."""
     hit = find(store, "behinderte Menschen").rows[0]
     assert hit["id"] == "V.8"
     assert ("behinderte", "lemma") in {(m.word, m.how) for m in hit["_hit"].matches}
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Studenten brechen das Studium ab", ["abbrechen"]),
+        ("Betriebe bieten Kurse an, sagt die Studie", ["anbieten"]),
+        ("Azubis brechen ab was tun", ["abbrechen"]),
+        ("Kinder ab 3", []),  # "ab" before a number closes no clause
+        ("Lehrer an eine andere Schule schicken", []),  # a preposition inside the clause
+        ("Kurse finden in Essen statt", ["stattfinden"]),
+    ],
+)
+def test_a_separable_verb_whose_particle_closes_the_clause_is_joined(text: str, joined: list[str]) -> None:
+    from fko import german
+    from fko.search.index import STOPWORDS, WORD
+    from fko.search.lexicon import lexicon
+
+    matches = list(WORD.finditer(text))
+    keys = [normalise(m.group(0)) for m in matches]
+    ends = german.clause_ends(text, [m.span() for m in matches], keys)
+    words = lexicon().german
+
+    def join(particle: str, j: int) -> str | None:
+        verbal = not matches[j].group(0)[:1].isupper() and keys[j] not in STOPWORDS
+        return particle + keys[j] if verbal and particle + keys[j] in words else None
+
+    assert [j for _, _, j in german.separable_verbs(keys, ends, join)] == joined
+
+
+def test_a_query_with_a_separated_particle_finds_what_the_joined_verb_finds(store: Store) -> None:
+    """ "Studium brechen ab" is "Studium abbrechen": Studienabbrecher (III.9), not any Studium."""
+    apart = find(store, "Studium brechen ab").rows
+    together = find(store, "Studium abbrechen").rows
+    assert [r["id"] for r in apart[:3]] == [r["id"] for r in together[:3]]
+    assert apart[0]["id"] == "III.9"
+    assert any("abbrechen" in m.word for m in apart[0]["_hit"].matches)
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "term"),
+    [
+        ("Lehramt Wechsler", "I.3", "lehramtswechsler"),  # linking s: Lehramtswechsler
+        ("Heilerziehung Pflege", "V.3", "heilerziehungspflege"),
+        ("Ausbildung Abbrüche", "III.12", "ausbildungsabbruechen"),  # linking s, and another case of the head
+    ],
+)
+def test_words_written_apart_meet_the_compound_the_data_writes_with_a_linking_element(
+    store: Store, query: str, first: str, term: str
+) -> None:
+    hit = find(store, query).rows[0]
+    assert hit["id"] == first
+    assert [(m.word, m.term) for m in hit["_hit"].matches] == [(query, term)]
+
+
+@pytest.mark.parametrize(
+    ("key", "male"),
+    [
+        ("lehrerinnenmangel", "lehrermangel"),
+        ("aerztinnenausbildung", "aerztausbildung"),
+        ("lehrerinnen", "lehrerinnen"),  # the stemmer's case: "-innen" at the end
+        ("innenstadt", "innenstadt"),
+        ("binnenmarkt", "binnenmarkt"),
+    ],
+)
+def test_masculine(key: str, male: str) -> None:
+    from fko import german
+
+    assert german.masculine(key) == male
+
+
+def test_a_compound_of_a_feminine_plural_finds_what_its_masculine_form_finds(store: Store) -> None:
+    """ "Lehrerinnenmangel" is "Lehrermangel": the teacher measures, not horticulture's Fachlehrermangel."""
+    female = [r["id"] for r in find(store, "Lehrerinnenmangel").rows[:5]]
+    assert female == [r["id"] for r in find(store, "Lehrermangel").rows[:5]]
+    assert set(female) <= {"I.1", "I.2", "I.3", "I.4", "I.5", "I.6", "I.7"}, female
+
+
+def test_a_separable_verb_of_the_data_is_indexed_joined_where_its_verb_stands(store: Store) -> None:
+    """The event "Nur 6 % der Betriebe in NRW werben Fachkräfte im Ausland an" says anwerben: the
+    synonym table's Anwerbung (rekrutieren) meets it by its stem, in its title."""
+    index, _ = store_index(store)
+    assert index["separable"]["an werben"] == "anwerben"
+    hit = find(store, "Betriebe rekrutieren im Ausland").rows[0]
+    assert hit["title"] == "Nur 6 % der Betriebe in NRW werben Fachkräfte im Ausland an"
+    assert ("rekrutieren", "anwerben", "title") in {(m.word, m.term, m.field) for m in hit["_hit"].matches}
+
+
+@pytest.mark.parametrize(
+    ("key", "forms"),
+    [
+        ("integriert", ["integration"]),
+        ("kommunizieren", ["kommunization", "kommunikation"]),
+        ("koordination", ["koordinieren", "koordiniert"]),
+        ("ausbildung", []),
+    ],
+)
+def test_ation_forms(key: str, forms: list[str]) -> None:
+    from fko import german
+
+    assert german.ation_forms(key) == forms
+
+
+def test_a_verb_in_ieren_meets_its_noun_in_ation_and_its_compounds(store: Store) -> None:
+    """kooperieren: Kooperationsbüros (III.10); integrieren: Arbeitsmarktintegration."""
+    hit = find(store, "Hochschulen kooperieren").rows[0]
+    assert hit["id"] == "III.10"
+    assert "kooperieren" in {m.word for m in hit["_hit"].matches}
+    terms = {m.term for r in find(store, "integrieren", limit=0).rows for m in r["_hit"].matches}
+    assert {"integration", "arbeitsmarktintegration"} <= terms
+
+
+@pytest.mark.parametrize(
+    ("key", "other"),
+    [("studium", ["studien", "studia"]), ("zentren", ["zentrum"]), ("praktika", ["praktikum"]), ("kita", [])],
+)
+def test_latin_number(key: str, other: list[str]) -> None:
+    from fko import german
+
+    assert german.latin_number(key) == other
+
+
+def test_a_latin_noun_meets_its_other_number_and_its_compounds(store: Store) -> None:
+    """Kompetenzzentrum meets Kompetenzzentren (V.5); Studium meets Studienabbrecherinnen (III.9)."""
+    hit = find(store, "Kompetenzzentrum").rows[0]
+    assert hit["id"] == "V.5"
+    assert {(m.term, m.how) for m in hit["_hit"].matches} >= {("kompetenzzentren", "stem")}
+    hit = next(r for r in find(store, "Studium", limit=0).rows if r["id"] == "III.9")
+    assert [(m.term[:7], m.how) for m in hit["_hit"].matches] == [("studien", "part")]
 
 
 @pytest.mark.parametrize(
@@ -445,6 +604,16 @@ def test_an_english_query_never_matches_a_german_homograph(store: Store, query: 
     for row in rows:
         for match in row["_hit"].matches:
             assert match.word not in homographs or match.how == "glossary", (query, row["id"], match.as_dict())
+
+
+def test_an_english_compound_meets_the_glossary_written_open_or_closed(store: Store) -> None:
+    """The glossary says "part time" (I.6, Teilzeit); "parttime" means it too, as "work force"
+    means its "workforce"."""
+    hit = find(store, "parttime teachers").rows[0]
+    assert hit["id"] == "I.6"
+    assert ("parttime", "glossary") in {(m.word, m.how) for m in hit["_hit"].matches}
+    matches = {(m.word, m.how) for r in find(store, "work force shortage").rows for m in r["_hit"].matches}
+    assert ("work force shortage", "glossary") in matches  # the glossary's "workforce shortage"
 
 
 def test_a_german_homograph_alone_is_the_german_word(store: Store) -> None:
