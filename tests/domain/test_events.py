@@ -44,11 +44,16 @@ def test_the_year_of_nrw_integrativ_is_marked_as_inferred(store: Store) -> None:
 
 
 def test_welcome_center_planned_and_funded_are_both_kept(store: Store) -> None:
-    welcome = sorted((e["date"], e["status"], e["source"]) for e in _events(store) if e["measure_id"] == "N.2")
+    """The DHB calls it funded; the RVR reports plans for it, made known on 06.11.2025: that
+    announcement was held (it is reported in the past tense), the plans are its title."""
+    welcome = sorted(
+        (e["date"], e["status"], e["source"], e["title"][:23]) for e in _events(store) if e["measure_id"] == "N.2"
+    )
     assert welcome == [
-        ("2025-10", "funded", "001_4b5943aa954268f7.txt"),
-        ("2025-11-06", "planned", "004_f790c0335cc9d5ae.txt"),
+        ("2025-10", "funded", "001_4b5943aa954268f7.txt", "Welcome Center im nördl"),
+        ("2025-11-06", "held", "004_f790c0335cc9d5ae.txt", "Planungen für ein neues"),
     ]
+    assert all("the sources disagree on its state" in e["note"] for e in _events(store) if e["measure_id"] == "N.2")
 
 
 def test_report_and_dhb_disagree_on_the_start_of_the_offensive(store: Store) -> None:

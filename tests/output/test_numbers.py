@@ -72,7 +72,7 @@ def test_compare_calls_iii_3_an_amount_for_2023(fko: Callable[..., Result]) -> N
 
 def test_show_json_lists_the_events(fko: Callable[..., Result]) -> None:
     record = fko("show", "N.2", "--json").json()[0]
-    assert [(e["date"], e["status"]) for e in record["events"]] == [("2025-10", "funded"), ("2025-11-06", "planned")]
+    assert [(e["date"], e["status"]) for e in record["events"]] == [("2025-10", "funded"), ("2025-11-06", "held")]
 
 
 def test_diff_never_sums_yearly_amounts_over_years(fko: Callable[..., Result]) -> None:
