@@ -48,13 +48,13 @@ def test_every_query_of_the_issue_is_answered_in_the_top_3(store: Store, query: 
 
 def test_held_out_floors() -> None:
     """The held-out queries were written before search changed for issue #24 and never tuned on:
-    2.2.0 scored hits@3 0.705 and MRR 0.647 on them; 3.0.0 scores 0.933 and 0.899. The floors
-    keep what was reached (the issue asks for 0.95 and 0.90, not yet met)."""
+    2.2.0 scored hits@3 0.705 and MRR 0.647 on them; 3.0.0 scores 0.943 and 0.912. The floors
+    keep what was reached (the issue asks for hits@3 0.95, not yet met, and MRR 0.90)."""
     from fko.store.fileformat import SHIPPED
     from fko.store.reader import open_store
 
     queries = load(HELDOUT)
     assert len(queries) >= 100
     report = evaluate(open_store(str(SHIPPED)), queries)
-    assert report.hits_at(3) >= 0.93
-    assert report.mrr >= 0.89
+    assert report.hits_at(3) >= 0.94
+    assert report.mrr >= 0.90
