@@ -437,10 +437,8 @@ def build_index(
 
     def in_compounds(word: str) -> bool:
         """A word of the data or a part of its compounds: the glossary's "Meister" stands in the
-        data only in Meisterprämie, Meisterprüfung and Handwerksmeistern. Without the build extra
-        the compounds only the general word list splits are unknown: no verdict then (the build
-        warns of the missing extra)."""
-        return enrich is None or known(word) or german.stem(word) in heads or german.stem(word) in parts
+        data only in Meisterprämie, Meisterprüfung and Handwerksmeistern."""
+        return known(word) or german.stem(word) in heads or german.stem(word) in parts
 
     synonym_table, synonym_entries = _routes(
         # an entry's reason begins with its kind: "weak" for words that count little (decode_synonym)
