@@ -450,15 +450,23 @@ def build_index(
         ),
         warnings,
     )
+
+    def glossary_complaint(words: Sequence[str], means: str) -> str | None:
+        """Why a glossary entry is left out; None where only the build extra's word list could tell
+        that `means` is a part of the data's compounds ("Meister" in "meisterprämie")."""
+        if enrich is None and any(normalise(means) in term for term in postings):
+            return None  # the build warns that the extra is missing
+        return _(
+            "glossary {word} -> {means}: {means} is neither a word of the data nor a part of its compounds "
+            "(fko/data/english.toml)"
+        ).format(word=repr(words[0]), means=repr(means))
+
     glossary_table, glossary_entries = _routes(
         # its reason is made when a query reads it (decode_glossary): the first English word and the note
         [(term["en"], term["de"], f"{term['en'][0]}\t{term.get('note', '')}") for term in glossary],
         lambda phrase: [english_key(phrase)],
         in_compounds,
-        lambda words, means: _(
-            "glossary {word} -> {means}: {means} is neither a word of the data nor a part of its compounds "
-            "(fko/data/english.toml)"
-        ).format(word=repr(words[0]), means=repr(means)),
+        glossary_complaint,
         warnings,
     )
     words = {term: raw for term, raw in raw_of.items() if term.isalpha()}
@@ -496,20 +504,22 @@ def _routes(
     entries: Sequence[tuple[Sequence[str], Sequence[str], str]],
     keys_of: Callable[[str], list[str]],
     known: Callable[[str], bool],
-    complaint: Callable[[Sequence[str], str], str],
+    complaint: Callable[[Sequence[str], str], str | None],
     warnings: list[str] | None,
 ) -> tuple[dict[str, list[int]], list[dict[str, Any]]]:
     """The lookup table of a synonym table or the glossary: each typed word's keys -> the numbers of
     its entries, and the entries ({"means": the data's words, "reason": why}). `entries` are
     (words a person types, the data's words they mean, the reason); a meaning that is not a word
-    of the data (`known`) is left out with a warning (`complaint`), an entry left without one altogether."""
+    of the data (`known`) is left out with a warning (`complaint`, None for none), an entry left
+    without one altogether."""
     table: dict[str, list[int]] = defaultdict(list)
     kept: list[dict[str, Any]] = []
     for words, means, reason in entries:
         found = [m for m in means if known(m)]
         for missing in (m for m in means if m not in found):
-            if warnings is not None:
-                warnings.append(complaint(words, missing))
+            message = complaint(words, missing)
+            if warnings is not None and message:
+                warnings.append(message)
         if not found:
             continue
         kept.append({"means": found, "reason": reason})

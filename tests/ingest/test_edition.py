@@ -190,3 +190,13 @@ def test_a_renumbered_edition_reports_the_facts_and_patches_that_moved(
     diff = fko("diff", str(SHIPPED), str(tmp_path / "next.json"), "--json").json()
     assert [m["id"] for m in diff["removed_measures"]] == ["II.3"]
     assert diff["summary"]["renumbered_count"] == 7
+
+
+def test_without_the_build_extra_the_check_names_only_that(sources: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain install (no wordfreq, simplemma) cannot tell that the glossary's "Meister" is a part
+    of Meisterprämie (only the general word list splits it): it had warned so falsely."""
+    from fko.ingest import resources
+
+    monkeypatch.setattr(resources, "available", lambda: False)
+    warnings = build(sources / "002_a45909dfd521d212.txt", CURATION).warnings
+    assert len(warnings) == 1 and warnings[0].startswith("the build extra (wordfreq, simplemma) is not installed")
