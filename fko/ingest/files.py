@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fko.errors import FkoError, UsageError
-from fko.i18n import N_, _
+from fko.i18n import N_, _, os_reason
 from fko.store.fileformat import read_at_most
 
 #: The report is about 0.2 MB; anything far larger is not a source text.
@@ -55,7 +55,7 @@ def read_bytes(path: Path, what: str) -> bytes:
     except OSError as exc:
         raise FkoError(
             _("{what} {path} cannot be read ({strerror}); check the path").format(
-                what=_(what), path=path, strerror=exc.strerror
+                what=_(what), path=path, strerror=os_reason(exc)
             )
         ) from None
     if raw is None:

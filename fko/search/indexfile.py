@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from fko.i18n import _
+from fko.i18n import _, os_reason
 from fko.search.index import KINDS, Enrich, later_texts, search_index
 from fko.store.fileformat import max_bytes, read_at_most
 
@@ -63,14 +63,14 @@ def read_index_file(path: Path) -> tuple[Any, Any] | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise UnreadableIndex(exc.strerror) from None
+        raise UnreadableIndex(os_reason(exc)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableIndex(_("not a regular file"))
         raw = read_at_most(fd, max_bytes(), info.st_size)
     except OSError as exc:
-        raise UnreadableIndex(exc.strerror) from None
+        raise UnreadableIndex(os_reason(exc)) from None
     finally:
         os.close(fd)
     if raw is None:

@@ -109,3 +109,31 @@ def test_a_store_and_an_export_behind_a_symlink_loop(fko: Callable[..., Result],
         1,
         f"fko: kann {tmp_path / 'a file' / 'a.xlsx'} nicht schreiben: Ist kein Ordner; wählen Sie ein anderes --xlsx\n",
     )
+
+
+def test_a_source_or_index_file_the_machine_refuses_reads_german(
+    monkeypatch: pytest.MonkeyPatch, fko: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The report text of `data build` and a store's index file are read like the store: their
+    refusals read German too (the two readers had kept the OS's English words)."""
+    from fko.search.indexfile import UnreadableIndex, read_index_file
+
+    refused = tmp_path / "refused.txt"
+    refused.write_text("x")
+    real_open = os.open
+
+    def open_refusing(path: object, *args: object, **kwargs: object) -> int:
+        if str(path) == str(refused):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", open_refusing)
+    result = fko("--lang", "de", "data", "build", str(refused), "--check")
+    assert (result.code, result.err) == (
+        1,
+        f"fko: Quelldatei {refused} kann nicht gelesen werden (Keine Berechtigung); prüfen Sie den Pfad\n",
+    )
+    with speaking("de"), pytest.raises(UnreadableIndex, match="^Keine Berechtigung$"):
+        read_index_file(refused)
+    with pytest.raises(UnreadableIndex, match="^Permission denied$"):
+        read_index_file(refused)
