@@ -247,4 +247,5 @@ class GeneralLanguage:
         common, english = frequencies(raw_of)
         common.update(frequencies(typed)[0])  # "Geld", "Hilfe": everyday words count as little as frequent data words
         forms, lemmas = lemma_tables(raw_of, heads)
+        common.update(frequencies(forms)[0])  # "hilft" counts as the frequent word it is, not as "Helfer"
         return {"zipf": common, "english": english, "lemma_forms": forms, "lemmas": lemmas}

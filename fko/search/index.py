@@ -306,7 +306,7 @@ class _Carried:
                 lemmas[lemma] = " ".join(kept)
         forms = {f: m for f, m in self._tables["lemma_forms"].items() if m in lemmas and f not in raw_of}
         return {
-            "zipf": {w: zipf[w] for w in sorted(words) if w in zipf},
+            "zipf": {w: zipf[w] for w in sorted(words | forms.keys()) if w in zipf},
             "english": {w: english[w] for w in sorted(raw_of) if w in english},
             "lemma_forms": forms,
             "lemmas": {k: v for k, v in lemmas.items() if k in set(forms.values())},

@@ -301,6 +301,18 @@ def test_a_frequent_everyday_word_counts_little(store: Store) -> None:
     assert weights["Geld"] < weights["Meister"] / 3, weights
 
 
+def test_a_frequent_word_form_counts_as_frequent_as_it_is(store: Store) -> None:
+    """ "hilft" (Zipf 4.9) meets the data only through its lemma "helfen" (and the Helfer derived
+    from it): the index keeps the form's own frequency, so it weighs as the frequent word it is,
+    not as the rarer "Helfer" (4.2), and an everyday question is decided by its other words."""
+    index, _ = store_index(store)
+    assert index["lemma_forms"]["hilft"] == "helfen" and index["zipf"]["hilft"] == 4.9
+    hit = find(store, "hilft Kita").rows[0]
+    weights = {m.word: m.weight for m in hit["_hit"].matches}
+    assert weights["hilft"] < weights["Kita"], weights  # 3.6 against 2.7 when it counted as "Helfer"
+    assert find(store, "Studienberatung für Arbeiterkinder").rows[0]["id"] == "II.3"
+
+
 @pytest.mark.parametrize(
     ("query", "first", "word", "how", "shown"),
     [
