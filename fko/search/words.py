@@ -276,6 +276,10 @@ def _fuzzy(key: str, look: Lookup, found: dict[str, tuple[float, str, str | None
     for typed, similarity, _ in process.extract(key, look.synonym_words(), scorer=fuzz.ratio, score_cutoff=85, limit=2):
         entries = [(means, reason) for means, reason, weak in look.synonyms(typed) if not weak]
         _through(entries, "synonym", look, found, 0.75 * similarity / 100)
+    # a misspelt English word of the glossary ("apprentiseship"): through its terms, as weakly
+    for typed, similarity, _ in process.extract(key, list(look.glossary), scorer=fuzz.ratio, score_cutoff=85, limit=2):
+        if _typo_of(key, typed):
+            _through(look.glossary[typed], "glossary", look, found, 0.75 * similarity / 100)
 
 
 def _reading(kept: Sequence[str], stops: Sequence[str], look: Lookup) -> str | None:

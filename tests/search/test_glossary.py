@@ -59,6 +59,20 @@ def test_everyday_english_leads_with_the_measure(store: Store, query: str, first
     assert top["synonyms"] and all(v["reason"].startswith("English-German glossary: ") for v in top["synonyms"])
 
 
+def test_a_misspelt_english_word_still_goes_through_the_glossary(store: Store) -> None:
+    """ "apprentiseship ambasadors" found nothing at all: near spellings were looked for among the
+    data's German words and the synonym table only. Now also among the glossary's English keys,
+    as weakly as a near spelling counts, and the hit names the route."""
+    top = find(store, "apprentiseship ambasadors").rows[0]
+    assert top["id"] == "II.5"
+    routes = {(m.word, m.how, m.via) for m in top["_hit"].matches}
+    assert ("ambasadors", "glossary", "Ausbildungsbotschafter") in routes, routes
+    exact = find(store, "apprenticeship ambassadors").rows[0]
+    assert exact["id"] == "II.5" and exact["score"] > top["score"]
+    assert find(store, "childcar").rows[0]["id"] in ("I.10", "I.11", "IV.2")  # "childcare", 1 off
+    assert find(store, "xqzvbn").rows == []
+
+
 def test_a_false_friend_in_an_english_query_never_hits_the_german_homograph(store: Store) -> None:
     """fast (quick) is not fast (almost: "Fast 7000 Meisterprämien überwiesen"); art (Kunst) is not Art
     (kind: "die größte ... Initiative ihrer Art", II.2)."""
