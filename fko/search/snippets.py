@@ -8,7 +8,7 @@ from typing import Any
 
 from fko.german import normalise
 from fko.search.index import WORD
-from fko.search.words import MAX_WORD
+from fko.search.words import MAX_WORD, MAX_WORDS
 
 
 def closest_terms(index: dict[str, Any], query: str, limit: int = 5) -> list[str]:
@@ -19,7 +19,7 @@ def closest_terms(index: dict[str, Any], query: str, limit: int = 5) -> list[str
     synthetic = set(index.get("synthetic", ()))
     vocabulary = [t for t in index["postings"] if t not in synthetic and t.isalpha() and len(t) >= 3]
     scored: list[tuple[float, str]] = []
-    for word in normalise(query).split():
+    for word in list(dict.fromkeys(normalise(query).split()))[:MAX_WORDS]:  # the words the search read
         if len(word) > MAX_WORD:
             continue  # nothing of the data is close to it, and comparing would take long
         for term, similarity, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, limit=limit):

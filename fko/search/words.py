@@ -396,8 +396,9 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
     spans: list[tuple[int, int]] = []
     text = THOUSANDS.sub("", query)
     for match in WORD.finditer(text):
-        for key in normalise(match.group(0)).split():
-            raw_words.append((match.group(0) if normalise(match.group(0)) == key else key, key))
+        folded = normalise(match.group(0))
+        for key in folded.split():
+            raw_words.append((match.group(0) if folded == key else key, key))
             spans.append(match.span())
     raw_words = _particles_joined(text, spans, raw_words, look)
     kept = [(r, k) for r, k in raw_words if k not in STOPWORDS] or raw_words
