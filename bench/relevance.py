@@ -1,6 +1,7 @@
 """Relevance of `fko search` on the tuning suite in tests/data/relevance.toml: MRR and hits@1/@3;
-and, separately, on a held-out suite given on the command line (`--heldout PATH`, same format;
-scores by class where its queries name one with `class`). The held-out file is read only when given.
+and, separately, on each held-out suite given on the command line (`--heldout PATH`, repeatable, same
+format; scores by class where its queries name one with `class`, and never its misses: nobody tunes on
+a held-out set). A held-out file is read only when given.
 
 Run from the project's virtual environment:  .venv/bin/python bench/relevance.py [--misses]
                                    [--heldout PATH] [--stemmer pystemmer|snowballstemmer|simplemma|none]
@@ -71,7 +72,14 @@ def show(name: str, store: Store, queries: list[Query], misses: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="list the queries not answered in the top 3")
-    parser.add_argument("--heldout", type=Path, metavar="PATH", help="also score this held-out suite, separately")
+    parser.add_argument(
+        "--heldout",
+        type=Path,
+        metavar="PATH",
+        action="append",
+        default=[],
+        help="also score this held-out suite, separately (repeatable; its misses are never listed: no tuning on it)",
+    )
     parser.add_argument(
         "--printed-id", action="store_true", help="the held-out file names a figure by its measure's ID, as printed"
     )
@@ -80,9 +88,9 @@ def main() -> None:
     store = rebuilt(args.stemmer) if args.stemmer else open_store(str(ROOT / "fko" / "data" / "fko.json"))
     label = f" (stemmer: {args.stemmer})" if args.stemmer else ""
     show(f"tuning suite{label}", store, load(), args.misses)
-    if args.heldout:
+    for heldout in args.heldout:
         print()
-        show(f"held-out suite {args.heldout}{label}", store, load(args.heldout, args.printed_id), args.misses)
+        show(f"held-out suite {heldout}{label}", store, load(heldout, args.printed_id), misses=False)
 
 
 if __name__ == "__main__":
