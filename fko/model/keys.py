@@ -67,8 +67,8 @@ KEYS: dict[str, str] = {
     "dimension": "The country of training for figures by country, else null.",
     "end": f"The end date the wording states (in a diff's period: the derived end), {_ISO}, or null.",
     "field": "A measure's field by name: where a search hit matched best (id, alias, title, ressorts, goal, partners, "
-    "description, budget, updates, what: the kind and source of a record beyond the measures), or the field a diff "
-    "found changed.",
+    "description, budget, updates; for a record beyond the measures what: its kind, and an event's place and date, "
+    "source_title: the titles of its sources), or the field a diff found changed.",
     "file": "The file name of the source document.",
     "footnotes": "The report's footnotes to this measure.",
     "funding": "The funding sources the planned funds name (Land, ESF, EFRE, JTF, Bund (BMBF)); [] where they "

@@ -30,7 +30,8 @@ FIELDS: tuple[tuple[str, float], ...] = (
     ("description", 0.45),
     ("budget", 0.35),
     ("updates", 0.4),
-    ("what", 0.3),  # records beyond measures: what they are ("Anerkennungsverfahren") and their source
+    ("what", 0.8),  # records beyond measures: what they are ("Anerkennungsverfahren"), an event's place and date
+    ("source_title", 0.3),  # records beyond measures: the titles of their sources ("WHKT-Report 12/2025")
 )
 
 
@@ -157,7 +158,8 @@ def _figure(
         "title": title,
         "ressorts": ressorts.get(measure or "", []),
         "description": description,
-        "what": [KIND_WORDS[kind], *sources],
+        "what": [KIND_WORDS[kind]],
+        "source_title": sources,
         "measure_id": measure,
         "source": source,
     }

@@ -30,6 +30,7 @@ FIELD_NAMES = {
     "budget": N_("budget"),
     "updates": N_("updates"),
     "what": N_("what"),
+    "source_title": N_("source title"),
 }
 
 #: How a query word matched (the JSON's `how`), as --explain names it.

@@ -663,6 +663,22 @@ def test_a_long_query_of_unknown_words_answers_within_3_seconds(fko: Callable[..
     assert "Meisterprämie" not in nothing  # word 12,501 was not searched, so nothing is said to be near it
 
 
+def test_what_a_figure_is_counts_more_than_where_it_was_reported(store: Store) -> None:
+    """A record beyond the measures is found by what it is ("Anerkennung", "Verfahren" of a
+    recognition figure; an event's place) nearly as by its title, and only weakly by the title of
+    its source: the IHK's recognition figures were fifth for a query naming them, below measures
+    that do not count them; "WHKT Report" still leads with the WHKT's initiative, not with every
+    figure the WHKT reported."""
+    rows = find(store, "Anerkennung ausländischer Abschlüsse IHK Zahl der Verfahren").rows
+    assert ("recognition", "IHK") in [(r["kind"], r["title"]) for r in rows[:3]], [r["title"] for r in rows[:5]]
+    recognition = next(r for r in rows if r["kind"] == "recognition" and r["title"] == "IHK")
+    assert {m.field for m in recognition["_hit"].matches} >= {"title", "what"}
+    assert find(store, "WHKT Report").rows[0]["id"] == "N.3"
+    by_source = find(store, "Handwerksblatt").rows
+    assert by_source and all(m.field == "source_title" for r in by_source for m in r["_hit"].matches)
+    assert all(r["score"] < 30 for r in by_source)
+
+
 def test_the_word_list_loader_takes_what_it_can(tmp_path: Path) -> None:
     from fko.search.lexicon import lexicon
 
