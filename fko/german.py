@@ -205,6 +205,17 @@ def ation_forms(key: str) -> list[str]:
     return []
 
 
+_ADJECTIVE = r"(?P<base>[a-z]{4,}?)(?:isch|lich)(?:e|en|em|er|es)?"  # compiled by `re` when a query first uses it
+
+
+def adjective_base(key: str) -> str | None:
+    """The noun an adjective in -isch or -lich is made from, which neither the stemmer nor the
+    lemmas reach: gärtnerische -> gaertner, pflegerisch -> pfleger, handwerkliche -> handwerk. A
+    candidate only: a caller keeps it where it is a word it knows. Normalised words."""
+    adjective = re.fullmatch(_ADJECTIVE, key)
+    return adjective.group("base") if adjective else None
+
+
 def latin_number(key: str) -> list[str]:
     """The other number of a noun of Latin inflection (normalised), which the stemmer leaves apart:
     -um, plural -en or -a (Studium, Studien; Zentrum, Zentren; Gymnasium, Gymnasien; Praktikum,

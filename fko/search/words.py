@@ -102,6 +102,11 @@ def _direct(
     for term in derived:
         if term in look.postings:
             _add(found, term, FACTOR["lemma"], "lemma")
+    base = german.adjective_base(key)  # handwerkliche: Handwerk
+    if base is not None:
+        for term in dict.fromkeys([base, *index["stems"].get(german.stem(base), "").split()]):
+            if term in look.postings:
+                _add(found, term, FACTOR["lemma"], "lemma")
     _lemma(key, look, found)
     if len(key) >= 4:
         for stem_of in dict.fromkeys([stemmed, *map(german.stem, other), *map(german.stem, derived)]):
@@ -165,6 +170,9 @@ def _synonym_entries(raw: str, key: str, look: Lookup) -> list[tuple[list[str], 
     if not found and " " not in key and german.masculine(key) != key:
         male = german.masculine(key)
         found = look.synonyms(male) or look.synonyms(stem_key(male))
+    base = german.adjective_base(key) if not found and " " not in key else None
+    if base is not None:  # gärtnerische: the entry of Gärtner
+        found = look.synonyms(base) or look.synonyms(stem_key(base))
     return found
 
 

@@ -564,6 +564,38 @@ def test_ation_forms(key: str, forms: list[str]) -> None:
     assert german.ation_forms(key) == forms
 
 
+@given(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=12),
+    st.sampled_from(["isch", "lich"]),
+    st.sampled_from(["", "e", "en", "em", "er", "es"]),
+)
+def test_an_adjective_in_isch_or_lich_gives_its_noun(base: str, suffix: str, ending: str) -> None:
+    from fko import german
+
+    found = german.adjective_base(base + suffix + ending)
+    assert found is not None and (base + suffix + ending).startswith(found) and len(found) >= 4
+    assert german.adjective_base(base) is None or base.endswith(("isch", "lich", "ische", "liche"))
+
+
+def test_an_adjective_meets_the_noun_it_is_made_from(store: Store) -> None:
+    """gärtnerische: no word of the data, its noun Gärtner a word of the synonym table (Gartenbau,
+    III.13), which ranked sixth for a query with it; städtische and schulisch found nothing of
+    Städte and Schule (the stemmer leaves them apart)."""
+    hit = find(store, "gärtnerische Berufe").rows[0]
+    assert hit["id"] == "III.13"
+    assert ("gärtnerische", "synonym") in {(m.word, m.how) for m in hit["_hit"].matches}
+    for word, noun in (("städtische", "Städte"), ("schulisch", "Schule")):
+        matches = {(m.word, m.how, m.shown) for r in find(store, word, limit=None).rows for m in r["_hit"].matches}
+        assert (word, "lemma", noun) in matches, (word, matches)
+    assert german_base("ehrliche") is None and german_base("Tisch") is None
+
+
+def german_base(word: str) -> str | None:
+    from fko import german
+
+    return german.adjective_base(normalise(word))
+
+
 def test_a_verb_in_ieren_meets_its_noun_in_ation_and_its_compounds(store: Store) -> None:
     """kooperieren: Kooperationsbüros (III.10); integrieren: Arbeitsmarktintegration."""
     hit = find(store, "Hochschulen kooperieren").rows[0]
