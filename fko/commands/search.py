@@ -52,7 +52,7 @@ def run(
     forgiven.
     Example: fko search Pflege Ausbildung
     """
-    from fko.output import channels, tables
+    from fko.output import channels
     from fko.search.finder import find
     from fko.views.search import SEARCH_FIELDS
 
@@ -68,6 +68,8 @@ def run(
     json_rows = [_json_row(row, explain) for row in result.rows]
     out.emit(display, result.rows, shown, "search", title=_title(result, text, limit), json_rows=json_rows)
     if explain and out.for_people:
+        from fko.output import tables
+
         tables.lines(display, _explain_lines(result))
     if result.note:  # words the search left out of a long query
         channels.note(result.note)

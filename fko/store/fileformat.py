@@ -170,7 +170,7 @@ def is_shipped(raw: bytes) -> bool:
     try:
         if os.stat(SHIPPED).st_size != len(raw):
             return False
-        recorded = SHIPPED_DIGEST.read_text(encoding="ascii").strip()
+        recorded = SHIPPED_DIGEST.read_bytes().decode("ascii").strip()  # bytes: no text codec to load
     except (OSError, UnicodeDecodeError):
         return False
     return digest(raw) == recorded

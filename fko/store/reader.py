@@ -14,7 +14,6 @@ from tinydb.storages import MemoryStorage, Storage
 
 from fko.errors import FkoError
 from fko.i18n import _
-from fko.store.checks import REQUIRED_TABLES, check_store
 from fko.store.fileformat import SHIPPED, STDIN, STDIN_NAME, _read, digest, is_shipped, parse, parse_trusted
 
 
@@ -38,7 +37,9 @@ class ReadOnlyJSONStorage(Storage):
             self.trusted = is_shipped(raw)
             if self.trusted:
                 data = parse_trusted(raw)
-            else:
+            else:  # the checks are imported only for a store that needs them
+                from fko.store.checks import check_store
+
                 name = STDIN_NAME if self.path == STDIN else self.path
                 data = parse(name, raw)
                 check_store(name, data)
@@ -145,6 +146,8 @@ def open_store(db: str | None = None) -> Store:
 
 def memory_store(tables: dict[str, list[dict[str, Any]]]) -> Store:
     """A store held in memory, for tests and for building (trusted: not checked)."""
+    from fko.store.checks import REQUIRED_TABLES
+
     db = TinyDB(storage=MemoryStorage)
     for name in REQUIRED_TABLES:
         db.table(name)
