@@ -14,7 +14,7 @@ from tinydb.storages import MemoryStorage, Storage
 
 from fko.errors import FkoError
 from fko.i18n import _
-from fko.store.fileformat import SHIPPED, STDIN, STDIN_NAME, _read, digest, is_shipped, parse, parse_trusted
+from fko.store.fileformat import SHIPPED, STDIN, STDIN_NAME, _read, digest, parse, parse_trusted, shipped_digest
 
 
 class ReadOnlyJSONStorage(Storage):
@@ -34,7 +34,8 @@ class ReadOnlyJSONStorage(Storage):
         """The file's tables, checked (or trusted); an FkoError naming the file otherwise."""
         if self._data is None:
             raw = _read(self.path)
-            self.trusted = is_shipped(raw)
+            self._digest = shipped_digest(raw)
+            self.trusted = self._digest is not None
             if self.trusted:
                 data = parse_trusted(raw)
             else:  # the checks are imported only for a store that needs them
