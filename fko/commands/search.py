@@ -1,6 +1,5 @@
 """`fko search`: German-aware search that understands how people ask, the record meant first."""
 
-import dataclasses
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -64,7 +63,7 @@ def run(
     for line in result.warnings:
         channels.note(line)
     mixed = any(row["kind"] != "measure" for row in result.rows)
-    shown = [dataclasses.replace(f, in_table=mixed) if f.name == "kind" else f for f in SEARCH_FIELDS]
+    shown = [f._replace(in_table=mixed) if f.name == "kind" else f for f in SEARCH_FIELDS]
     json_rows = [_json_row(row, explain) for row in result.rows]
     out.emit(display, result.rows, shown, "search", title=_title(result, text, limit), json_rows=json_rows)
     if explain and out.for_people:

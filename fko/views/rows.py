@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import operator
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -69,7 +68,7 @@ def emit_rows(
         return
     if xlsx is not None or csv:  # the columns of CSV and the workbook use the JSON names
         renames = RENAMES.get(output, {})
-        fields = [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields]
+        fields = [f._replace(name=renames.get(f.name, f.name)) for f in fields]
     if xlsx is not None:
         _workbook(display, rows, fields, xlsx, title, force)
     elif json:
