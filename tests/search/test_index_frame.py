@@ -1,5 +1,6 @@
 """The frame check of an index file (indexfile.index_problem): the shipped index is sound, and each
-kind of damage to its tables is "malformed", whatever else the index holds."""
+kind of damage to its tables is "malformed", whatever else the index holds; its number tables as a
+query reads them (lookup.Lookup)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from fko.search.indexfile import index_aliases, index_problem
+from fko.search.lookup import Lookup
 from fko.store.fileformat import SHIPPED, index_path
 
 
@@ -58,3 +60,15 @@ def test_aliases_with_a_lone_surrogate_are_left_out_the_others_kept(shipped: dic
     kept = index_aliases(index)
     assert "IV.1" not in kept
     assert {k: v for k, v in shipped["aliases"].items() if k != "IV.1"} == kept
+
+
+def test_the_number_tables_keep_numbers_only(shipped: dict[str, Any]) -> None:
+    """The frequency tables of an index are read as numbers; a value of another type (a bool too)
+    is left out, an integer is a float."""
+    index = copy.deepcopy(shipped)
+    index["zipf"] = {"a": 3.5, "b": 4, "c": True, "d": "5", "e": None, "f": [1]}
+    index["english"] = {"teacher": 5, "yes": False}
+    look = Lookup(index)
+    assert look.zipf == {"a": 3.5, "b": 4.0} and type(look.zipf["b"]) is float
+    assert look.english == {"teacher": 5.0}
+    assert Lookup(shipped).zipf == {k: float(v) for k, v in shipped["zipf"].items()}
