@@ -75,6 +75,11 @@ def _code() -> int:
     try:
         try:
             _hold_standard_fds()
+            # orjson's C module imports dataclasses while it initialises and crashes (SIGSEGV,
+            # orjson 3.x) when a Ctrl-C interrupts that import; no module of fko's defines a
+            # dataclass before orjson. Loaded first, it is never imported inside orjson's start.
+            import dataclasses  # noqa: F401
+
             from fko.cli import main
 
             code = main()

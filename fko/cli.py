@@ -249,14 +249,14 @@ CLICK_HELP = (
 )
 
 
-_TRAILER = re.compile(r"(?:^|  )\[(.*)\]$")  # "help  [default: 20; x>=0; required]"
+_TRAILER = r"(?:^|  )\[(.*)\]$"  # "help  [default: 20; x>=0; required]"; compiled by `re` for German help
 
 
 def _help_in_language(text: str) -> str:
     """An option's help as Click wrote it, with Click's own texts in it translated."""
     if text == "Show this message and exit.":
         return _(text)
-    trailer = _TRAILER.search(text)
+    trailer = re.search(_TRAILER, text)
     if trailer is None:
         return text
     parts = []

@@ -241,7 +241,7 @@ SEPARABLE = frozenset(
 #: Words that open a clause: a particle before one of them closes the clause before it.
 CLAUSE_WORDS = frozenset("und oder aber denn sondern weil dass wenn ob was wie wo warum wer".split())
 
-_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\"„“”«»]")
+_CLAUSE_END = r"[.,;:!?()\[\]\"„“”«»]"  # compiled by `re` when a query first has a particle
 
 
 def clause_ends(text: str, spans: Sequence[tuple[int, int]], keys: Sequence[str]) -> list[bool]:
@@ -253,7 +253,7 @@ def clause_ends(text: str, spans: Sequence[tuple[int, int]], keys: Sequence[str]
             ends.append(True)
             continue
         between = text[end : spans[i + 1][0]]
-        ends.append(bool(_CLAUSE_END.search(between)) or keys[i + 1] in CLAUSE_WORDS)
+        ends.append(bool(re.search(_CLAUSE_END, between)) or keys[i + 1] in CLAUSE_WORDS)
     return ends
 
 

@@ -178,8 +178,8 @@ def choose(asked: str | None, environ: Mapping[str, str]) -> tuple[str, str | No
     return ("de" if _code(locale) == "de" else "en"), None
 
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
-_ISO_MONTH = re.compile(r"(\d{4})-(\d\d)")
+_ISO_DAY = r"(\d{4})-(\d\d)-(\d\d)"  # patterns, compiled by `re` when a German view first shows a date
+_ISO_MONTH = r"(\d{4})-(\d\d)"
 
 
 def date(value: object) -> str:
@@ -188,9 +188,9 @@ def date(value: object) -> str:
     text = "" if value is None else str(value)
     if _language.get() != "de":
         return text
-    if day := _ISO_DAY.fullmatch(text):
+    if day := re.fullmatch(_ISO_DAY, text):
         return f"{day[3]}.{day[2]}.{day[1]}"
-    if month := _ISO_MONTH.fullmatch(text):
+    if month := re.fullmatch(_ISO_MONTH, text):
         return f"{month[2]}/{month[1]}"
     return text
 

@@ -1,6 +1,5 @@
 """`fko budget`: the planned funds of the offensive, and the one total of a year."""
 
-import dataclasses
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -151,7 +150,7 @@ def run(
     counted = ("counted_eur", "counted_as")
     row_fields = BUDGET_FIELDS
     if year is not None or split.value == "equal":  # the counted amount differs from the stated one: show both
-        row_fields = [dataclasses.replace(f, in_table=f.in_table or f.name in counted) for f in BUDGET_FIELDS]
+        row_fields = [f._replace(in_table=f.in_table or f.name in counted) for f in BUDGET_FIELDS]
     if year is not None:
         money = [r for r in result.rows if r["counted_eur"] is not None]
         scope = scope_text(result)
@@ -167,7 +166,7 @@ def run(
         tables.separator()
         shown = [f for f in row_fields if f.in_table and f.name not in counted]
         reason = next(f for f in BUDGET_FIELDS if f.name == "counted_as")
-        shown.append(dataclasses.replace(reason, header=N_("Left out because"), in_table=True))
+        shown.append(reason._replace(header=N_("Left out because"), in_table=True))
         if year is not None:
             what = _("Not in the {year} total").format(year=year)
         else:

@@ -1,6 +1,5 @@
 """`fko compare`: measures, ministries' portfolios or recognition years side by side."""
 
-import dataclasses
 import shlex
 from typing import Annotated
 
@@ -61,7 +60,7 @@ def run(
             raise UsageError(
                 _("--recognition compares years, e.g. 2022 2023, not {items}").format(items=" ".join(items))
             ) from None
-        chamber_tables(store, years, (), display=display, **dataclasses.asdict(out))
+        chamber_tables(store, years, (), display=display, **out._asdict())
         return
     records = not out.for_people or out.fields is not None
     if ressort:

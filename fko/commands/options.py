@@ -1,12 +1,11 @@
 """Options shared by several commands, declared once; the way rows go out; the per-run context."""
 
-import dataclasses
 import functools
 import inspect
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -238,10 +237,10 @@ During = Annotated[
 ]
 
 
-@dataclasses.dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """How a command's rows go out, as --json, --jsonl, --csv, --fields, --delimiter, --xlsx and
-    --force chose: records, CSV, a workbook, or (none of them) a view for people."""
+    --force chose: records, CSV, a workbook, or (none of them) a view for people. A named tuple:
+    immutable, and made without the code a dataclass generates on every start."""
 
     json: bool = False
     jsonl: bool = False
@@ -331,8 +330,7 @@ rows_output = _receiving(
 json_output = _receiving(json=Json, jsonl=Jsonl, fields=FieldsOfRecords)
 
 
-@dataclasses.dataclass(frozen=True)
-class State:
+class State(NamedTuple):
     """What the global options chose for one run: the store to read (--db) and the colour (--color)."""
 
     db: str | None

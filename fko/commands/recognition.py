@@ -1,6 +1,5 @@
 """`fko recognition` (alias `fko anerkennung`): recognition of foreign qualifications in figures."""
 
-import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 
@@ -67,7 +66,7 @@ def run(
     display = options.display(ctx, wide)
     if by is None and (compare or not out.for_people):
         years = list(compare) if compare else ([year] if year is not None else None)
-        chamber_tables(store, years, body or (), display=display, **dataclasses.asdict(out))
+        chamber_tables(store, years, body or (), display=display, **out._asdict())
         return
     if by is None:
         overview(display, store, body or (), year)
@@ -81,7 +80,7 @@ def run(
         wanted = [b.casefold() for b in body]
         rows = [r for r in rows if any(w in r["body"].casefold() for w in wanted)]
     label = "dimension" if by == "country" else "body"
-    shown = [dataclasses.replace(f, in_table=f.name in (label, "value")) for f in RECOGNITION_FIELDS]
+    shown = [f._replace(in_table=f.name in (label, "value")) for f in RECOGNITION_FIELDS]
     empty = _("no recognition figures match; see `fko recognition --by {by}`").format(by=by)
     out.emit(display, rows, shown, "recognition", title=_by_title(rows, source_label(store)), empty=empty)
     if rows and out.for_people:

@@ -1,6 +1,5 @@
 """`fko search`: German-aware search that understands how people ask, the record meant first."""
 
-import dataclasses
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -52,7 +51,7 @@ def run(
     forgiven.
     Example: fko search Pflege Ausbildung
     """
-    from fko.output import channels, tables
+    from fko.output import channels
     from fko.search.finder import find
     from fko.views.search import SEARCH_FIELDS
 
@@ -64,10 +63,12 @@ def run(
     for line in result.warnings:
         channels.note(line)
     mixed = any(row["kind"] != "measure" for row in result.rows)
-    shown = [dataclasses.replace(f, in_table=mixed) if f.name == "kind" else f for f in SEARCH_FIELDS]
+    shown = [f._replace(in_table=mixed) if f.name == "kind" else f for f in SEARCH_FIELDS]
     json_rows = [_json_row(row, explain) for row in result.rows]
     out.emit(display, result.rows, shown, "search", title=_title(result, text, limit), json_rows=json_rows)
     if explain and out.for_people:
+        from fko.output import tables
+
         tables.lines(display, _explain_lines(result))
     if result.note:  # words the search left out of a long query
         channels.note(result.note)

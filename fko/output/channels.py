@@ -187,7 +187,7 @@ ECHO = 80
 ECHO_WORD = 255
 #: Every quoted part is matched (and a short one left as it is), so that the closing quote of
 #: one part never opens the next: `fko search 'a;b'` stays whole.
-_LONG = re.compile(rf"'([^']*)'|`([^`]*)`|[^\s'`]{{{ECHO_WORD + 1},}}")
+_LONG = rf"'([^']*)'|`([^`]*)`|[^\s'`]{{{ECHO_WORD + 1},}}"  # compiled by `re` when a message is first said
 
 
 def _shortened(match: re.Match[str]) -> str:
@@ -201,7 +201,7 @@ def _shortened(match: re.Match[str]) -> str:
 def shortened(message: str) -> str:
     """A message whose echoed arguments are cut with … (about ECHO characters each, a file name
     ECHO_WORD): an argument of 100,000 characters is named, not repeated."""
-    return _LONG.sub(_shortened, message)
+    return re.sub(_LONG, _shortened, message)
 
 
 def error(message: str) -> None:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from fko.errors import UsageError
 from fko.i18n import _
 from fko.output.channels import clean
 
 
-@dataclass(frozen=True)
-class Field:
-    """One column of a view: how to read it from a row and how to show it to people."""
+class Field(NamedTuple):
+    """One column of a view: how to read it from a row and how to show it to people. A named
+    tuple: immutable, a variant made by `_replace`, and defined without the code a dataclass
+    generates on every start (each command imports it)."""
 
     name: str
     header: str

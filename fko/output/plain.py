@@ -32,7 +32,7 @@ def wrap(text: str, width: int | None) -> list[str]:
         return text.split("\n")
     out: list[str] = []
     for paragraph in text.split("\n"):
-        bound = BINDS.sub("\ue000", paragraph) if "\ue000" not in paragraph else paragraph  # an amount is one word
+        bound = re.sub(BINDS, "\ue000", paragraph) if "\ue000" not in paragraph else paragraph  # an amount is one word
         lines: list[tuple[int, int]] = []
         for word in re.finditer(_BREAK, bound):
             if lines and word.end() - lines[-1][0] <= width:

@@ -5,6 +5,7 @@ escape code is shown as it is."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -62,7 +63,7 @@ def _glued(value: Text) -> Text:
     so its styles stay where they are)."""
     out = value.copy()
     if _GLUE not in out.plain:
-        out.plain = BINDS.sub(_GLUE, out.plain)
+        out.plain = re.sub(BINDS, _GLUE, out.plain)
     return out
 
 

@@ -277,7 +277,7 @@ def find(
 
 
 #: A reference shaped like a record ID (letters, then a number): "XX.9", "ab 12".
-_ID_LIKE = re.compile(r"[^\W\d_]{1,4}\s*[.\s]?\s*\d{1,3}")
+_ID_LIKE = r"[^\W\d_]{1,4}\s*[.\s]?\s*\d{1,3}"  # compiled by `re` when first used
 
 #: Fields of a search hit that name a measure (rather than mention a word in its text).
 _NAMING_FIELDS = ("id", "title", "alias")
@@ -318,7 +318,7 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
     if not key:  # '-', '---': no word a search could find, so no search to suggest
         raise FkoError(_("no measure '{id}'; see `fko list`").format(id=wanted))
     hits = _search(store, wanted, None, None, ("measure", "initiative"))[1].hits
-    if _ID_LIKE.fullmatch(wanted):  # "XX.9": an ID of no record; its number alone mentions nothing
+    if re.fullmatch(_ID_LIKE, wanted):  # "XX.9": an ID of no record; its number alone mentions nothing
         hits = [h for h in hits if any(not m.word.isdigit() for m in h.matches)]
     notes = list(store_index(store)[1])
     candidates = [h for h in hits if h.field in _NAMING_FIELDS and h.id in by_id]

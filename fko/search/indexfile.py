@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,6 @@ from fko.store.fileformat import max_bytes, read_at_most
 SOURCE_TABLES = ("measures", "initiatives", "sources", "recognition", "indicators", "updates", "events")
 #: The tables beyond the records that its figures are made from (index.figure_documents).
 FIGURE_TABLES = ("measures", "sources", "recognition", "indicators", "updates", "events")
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def index_of_tables(
@@ -90,11 +87,14 @@ def index_aliases(index: Any) -> dict[str, list[str]]:
     aliases = index.get("aliases") if isinstance(index, dict) else None
     if not isinstance(aliases, dict):
         return {}
-    return {
-        k: v
-        for k, v in aliases.items()
-        if type(v) is list and all(type(a) is str and (a.isascii() or not _SURROGATE.search(a)) for a in [k, *v])
-    }
+    return {k: v for k, v in aliases.items() if type(v) is list and all(type(a) is str and _whole(a) for a in [k, *v])}
+
+
+def _whole(text: str) -> bool:
+    """Whether a text holds no lone surrogate (JSON can write one, no file name or terminal takes
+    it), asked of its characters: a pattern of the surrogate range costs re a bitmap of all 65,536
+    code points of the first plane to compile, and the aliases are a few dozen short texts."""
+    return text.isascii() or not any("\ud800" <= c <= "\udfff" for c in text)
 
 
 def index_problem(index: Any) -> str | None:
@@ -119,7 +119,7 @@ def index_problem(index: Any) -> str | None:
         ):
             return "malformed"
     postings = index.get("postings")
-    if not isinstance(postings, dict) or not all(isinstance(text, str) for text in postings.values()):
+    if not isinstance(postings, dict) or not _texts(postings.values()):
         return "malformed"
     word_maps = [index.get(name) for name in ("variants", "stems", "heads", "parts")]
     surface = index.get("surface")
@@ -131,9 +131,9 @@ def index_problem(index: Any) -> str | None:
     for mapping in word_maps:
         assert isinstance(mapping, dict)
         words = list(mapping.values())
-        if not all(type(w) is str for w in words) or not set(" ".join(words).split()) <= postings.keys():
+        if not _texts(words) or not all(map(postings.__contains__, " ".join(words).split())):
             return "malformed"  # every word they name has postings
-    if not all(isinstance(v, str) for v in surface.values()):
+    if not _texts(surface.values()):
         return "malformed"
     if not isinstance(index.get("synthetic"), list):
         return "malformed"
@@ -147,4 +147,10 @@ def index_problem(index: Any) -> str | None:
 def _routes_problem(table: Any, entries: Any) -> bool:
     """Whether a synonym table or the glossary of an index is not text and a list of texts, as the
     build writes them (index.route_text)."""
-    return type(table) is not str or type(entries) is not list or not all(type(e) is str for e in entries)
+    return type(table) is not str or type(entries) is not list or not _texts(entries)
+
+
+def _texts(values: Iterable[Any]) -> bool:
+    """Whether every value is a str, as JSON gives them (never a subclass): their types gathered
+    in one pass, not asked one by one (the postings alone are thousands)."""
+    return set(map(type, values)) <= {str}

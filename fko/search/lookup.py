@@ -131,7 +131,8 @@ class Lookup:
 
 
 def _number_map(value: Any) -> dict[str, float]:
-    """A table of the index that maps words to numbers, with anything else left out (untrusted)."""
+    """A table of the index that maps words to numbers, with anything else left out (untrusted).
+    Its values come from JSON, so their exact types are asked (a bool's type is not int)."""
     if not isinstance(value, dict):
         return {}
-    return {k: float(v) for k, v in value.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+    return {k: float(v) for k, v in value.items() if type(v) is float or type(v) is int}

@@ -164,16 +164,19 @@ def digest(raw: bytes) -> str:
     return blake2b(raw, digest_size=32).hexdigest()
 
 
-def is_shipped(raw: bytes) -> bool:
-    """Whether these are the bytes of the shipped store: same size (one stat call rules out any
-    other store at once), then the same checksum as `fko data build` recorded beside it."""
+def shipped_digest(raw: bytes) -> str | None:
+    """The checksum of these bytes if they are the bytes of the shipped store, else None: same
+    size (one stat call rules out any other store at once), then the same checksum as `fko data
+    build` recorded beside it. The checksum is returned for the reader to keep: the search index
+    names its store by it."""
     try:
         if os.stat(SHIPPED).st_size != len(raw):
-            return False
-        recorded = SHIPPED_DIGEST.read_text(encoding="ascii").strip()
+            return None
+        recorded = SHIPPED_DIGEST.read_bytes().decode("ascii").strip()  # bytes: no text codec to load
     except (OSError, UnicodeDecodeError):
-        return False
-    return digest(raw) == recorded
+        return None
+    found = digest(raw)
+    return found if found == recorded else None
 
 
 def serialise(tables: dict[str, list[dict[str, Any]]]) -> str:

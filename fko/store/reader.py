@@ -14,8 +14,7 @@ from tinydb.storages import MemoryStorage, Storage
 
 from fko.errors import FkoError
 from fko.i18n import _
-from fko.store.checks import REQUIRED_TABLES, check_store
-from fko.store.fileformat import SHIPPED, STDIN, STDIN_NAME, _read, digest, is_shipped, parse, parse_trusted
+from fko.store.fileformat import SHIPPED, STDIN, STDIN_NAME, _read, digest, parse, parse_trusted, shipped_digest
 
 
 class ReadOnlyJSONStorage(Storage):
@@ -35,10 +34,13 @@ class ReadOnlyJSONStorage(Storage):
         """The file's tables, checked (or trusted); an FkoError naming the file otherwise."""
         if self._data is None:
             raw = _read(self.path)
-            self.trusted = is_shipped(raw)
+            self._digest = shipped_digest(raw)
+            self.trusted = self._digest is not None
             if self.trusted:
                 data = parse_trusted(raw)
-            else:
+            else:  # the checks are imported only for a store that needs them
+                from fko.store.checks import check_store
+
                 name = STDIN_NAME if self.path == STDIN else self.path
                 data = parse(name, raw)
                 check_store(name, data)
@@ -145,6 +147,8 @@ def open_store(db: str | None = None) -> Store:
 
 def memory_store(tables: dict[str, list[dict[str, Any]]]) -> Store:
     """A store held in memory, for tests and for building (trusted: not checked)."""
+    from fko.store.checks import REQUIRED_TABLES
+
     db = TinyDB(storage=MemoryStorage)
     for name in REQUIRED_TABLES:
         db.table(name)

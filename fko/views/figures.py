@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -93,7 +92,7 @@ def with_source_keys(store: Store, fields: Sequence[Field]) -> list[Field]:
     def short(value: Any) -> str:
         return "" if value is None else clean(keys.get(str(value), value))
 
-    return [dataclasses.replace(f, show=short) if f.name == "source" else f for f in fields]
+    return [f._replace(show=short) if f.name == "source" else f for f in fields]
 
 
 def caveat_lines(rows: Sequence[dict[str, Any]], sources: dict[str, str]) -> list[str]:

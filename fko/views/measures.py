@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from fko.i18n import N_, _, data_note, date, dates, german
@@ -44,7 +43,7 @@ MEASURE_FIELDS: list[Field] = [
 
 
 SOURCE_LIST_FIELDS: list[Field] = [
-    dataclasses.replace(f, in_table=True) if f.name in ("kind", "source") else f for f in MEASURE_FIELDS
+    f._replace(in_table=True) if f.name in ("kind", "source") else f for f in MEASURE_FIELDS
 ]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import operator
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from fko.errors import UsageError
 from fko.i18n import _
 from fko.model.outputs import RENAMES, optional_keys, output_keys, paths
-from fko.output import channels, csv_writer, json_writer, tables
+from fko.output import channels, json_writer
 from fko.output.fields import Field, dotted, pick, select_paths
 
 if TYPE_CHECKING:
@@ -47,6 +46,7 @@ def emit_rows(
     """
     if sum((json, jsonl, csv, xlsx is not None)) > 1:
         raise UsageError(_("choose one of --json, --jsonl, --csv and --xlsx"))
+    # CSV and tables are imported where they are written: records (--json) need neither
     source = json_rows if json_rows is not None else rows  # the records: made only where printed
     if fields_arg is not None:
         full = records(output, source)
@@ -58,13 +58,17 @@ def emit_rows(
         elif xlsx is not None:
             _workbook(display, full, chosen, xlsx, title, force)
         elif csv:
+            from fko.output import csv_writer
+
             csv_writer.emit_csv(full, chosen, delimiter)
         else:
+            from fko.output import tables
+
             tables.table(display, full, chosen, title=title, footer=footer)
         return
     if xlsx is not None or csv:  # the columns of CSV and the workbook use the JSON names
         renames = RENAMES.get(output, {})
-        fields = [dataclasses.replace(f, name=renames.get(f.name, f.name)) for f in fields]
+        fields = [f._replace(name=renames.get(f.name, f.name)) for f in fields]
     if xlsx is not None:
         _workbook(display, rows, fields, xlsx, title, force)
     elif json:
@@ -72,11 +76,15 @@ def emit_rows(
     elif jsonl:
         json_writer.emit_jsonl(records(output, source))
     elif csv:
+        from fko.output import csv_writer
+
         csv_writer.emit_csv(rows, fields, delimiter)
     elif not rows:  # nothing on stdout; the command says why on stderr
         if empty:
             channels.note(empty)
     else:
+        from fko.output import tables
+
         tables.table(display, rows, fields, title=title, footer=footer)
 
 
