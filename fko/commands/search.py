@@ -106,7 +106,7 @@ def _hints(result: "Found", text: str, clusters: Any, ressorts: Any, kinds: list
         if ressorts:
             where.append("/".join(r.upper() for r in ressorts))
         if kinds:
-            from fko.views.measures import kind_name
+            from fko.views.words import kind_name
 
             where.append(_("kind {kinds}").format(kinds="/".join(kind_name(k) for k in kinds)))
         lines.append(
@@ -124,8 +124,8 @@ def _hints(result: "Found", text: str, clusters: Any, ressorts: Any, kinds: list
 
 
 def _explain_lines(result: "Found") -> list[str]:
-    from fko.views.measures import kind_name
     from fko.views.search import FIELD_NAMES, HOW_NAMES, reason_shown
+    from fko.views.words import kind_name
 
     lines: list[str] = []
     for row in result.rows:

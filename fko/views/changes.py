@@ -8,7 +8,8 @@ from typing import Any
 from fko.i18n import N_, _, data_note, date
 from fko.output import numbers
 from fko.output.fields import Field, key
-from fko.views.measures import date_shown, indicator_value, kind_name, status_word
+from fko.views.measures import date_shown, indicator_value
+from fko.views.words import kind_name, status_word
 
 
 def change_text(change: int | None, approximate: bool | None) -> str:

@@ -9,7 +9,8 @@ from fko.i18n import N_, _, date
 from fko.output import numbers, tables
 from fko.output.display import Display
 from fko.output.fields import Field, key, path
-from fko.views.measures import STATUS_FIELDS, indicator_value, rule_text, status_word
+from fko.views.measures import STATUS_FIELDS, indicator_value, rule_text
+from fko.views.words import status_word
 
 
 def _latest_figure(i: dict[str, Any]) -> str:

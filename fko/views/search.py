@@ -7,7 +7,7 @@ from typing import Any
 from fko.i18n import N_, _, data_note
 from fko.output import fields
 from fko.output.fields import Field, key
-from fko.views.measures import kind_name
+from fko.views.words import kind_name
 
 
 def _marked(row: dict[str, Any]) -> fields.Marked:

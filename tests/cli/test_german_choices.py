@@ -10,7 +10,7 @@ import pytest
 
 from fko.commands.options import GERMAN_CHOICES, german_choice
 from fko.i18n import speaking
-from fko.views.measures import kind_name
+from fko.views.words import kind_name
 
 from ..conftest import Result
 
