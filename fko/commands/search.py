@@ -128,18 +128,29 @@ def _explain_lines(result: "Found") -> list[str]:
     from fko.views.words import kind_name
 
     lines: list[str] = []
+    if result.rows:
+        lines += [
+            "",
+            _(
+                "The words' points are 100 x the sum of quality x weight of the matched words, over the sum of the "
+                "weights of all query words; a score is at most 99, 100 is a record the query names."
+            ),
+        ]
     for row in result.rows:
         hit = row["_hit"]
         head = _("{id} ({kind}) score {score}").format(
             id=row["id"] or "-", kind=kind_name(row["kind"]), score=hit.score
         )
-        if hit.score < 100 or hit.matches:
+        if hit.score == 100:
+            head += _(": the query names it (its ID, alias or cluster)")
+        else:
+            words = round(100 * hit.share)
             head += _(
                 " = {words} for the words + {proximity} for words standing together; "
                 "{matched} of {total} query words matched"
-            ).format(
-                words=round(100 * hit.share), proximity=hit.proximity, matched=hit.words_matched, total=hit.words_total
-            )
+            ).format(words=words, proximity=hit.proximity, matched=hit.words_matched, total=hit.words_total)
+            if words + hit.proximity > hit.score:
+                head += _(" (at most {score})").format(score=hit.score)
         lines += ["", head]
         for m in hit.matches:
             how = _(HOW_NAMES.get(m.how, m.how))

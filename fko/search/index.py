@@ -101,7 +101,7 @@ def document(record: dict[str, Any], aliases: Sequence[str], updates: Sequence[s
 
 def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """Searchable documents for the records beyond measures: recognition figures (one per body and
-    source), indicators (one per measure and metric), updates and events (one each). Their text is
+    source), indicators (one per measure, metric and source), updates and events (one each). Their text is
     kept in the document, since no single store row holds it."""
     ressorts = {m["id"]: list(m.get("ressorts") or []) for m in tables.get("measures", [])}
     sources = {s["file"]: s.get("title") or "" for s in tables.get("sources", [])}
@@ -117,16 +117,16 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
                     labels.append(text)
         named = [sources[source]] if sources.get(source) else []
         docs.append(_figure(measure or None, "recognition", body, ", ".join(labels), ressorts, named, source))
-    indicators: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for row in tables.get("indicators", []):
-        indicators.setdefault((row["measure_id"], row["metric"]), []).append(row)
-    for (measure, metric), rows in indicators.items():
+    indicators: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in tables.get("indicators", []):  # one per source: a hit names the source it cites
+        indicators.setdefault((row["measure_id"], row["metric"], row["source"]), []).append(row)
+    for (measure, metric, source), rows in indicators.items():
         quotes: list[str] = []
         for row in rows:
             if row.get("quote") and row["quote"] not in quotes:
                 quotes.append(row["quote"])
-        named = sorted({sources.get(row["source"]) or "" for row in rows} - {""})
-        docs.append(_figure(measure, "indicator", metric, " ".join(quotes), ressorts, named, rows[0]["source"]))
+        named = [sources[source]] if sources.get(source) else []
+        docs.append(_figure(measure, "indicator", metric, " ".join(quotes), ressorts, named, source))
     for row in tables.get("updates", []):
         text = row.get("quote") or ""
         named = [sources[row["source"]]] if sources.get(row["source"]) else []

@@ -165,8 +165,11 @@ def _strong(found: dict[str, tuple[float, str, str | None, str | None]]) -> bool
 
 def _synonym_entries(raw: str, key: str, look: Lookup) -> list[tuple[list[str], str, bool]]:
     """The synonym entries of a query word or phrase: by its normalised form, else by its stems, else
-    (a compound whose first part is a feminine plural) by its masculine form (german.masculine)."""
-    found = look.synonyms(key) or look.synonyms(stem_key(raw))
+    (a compound whose first part is a feminine plural) by its masculine form (german.masculine).
+    By the stems, an entry is left out that only a shorter typed word than the one the query word
+    inflects would reach: the stemmer makes "Lehrerinnen", "Lehrer" and "Lehre" all "lehr", but
+    "Lehrerinnen" is "Lehrerin" inflected, so "Lehre" (an apprenticeship) is not meant."""
+    found = look.synonyms(key) or _by_stem(raw, key, look)
     if not found and " " not in key and german.masculine(key) != key:
         male = german.masculine(key)
         found = look.synonyms(male) or look.synonyms(stem_key(male))
@@ -174,6 +177,21 @@ def _synonym_entries(raw: str, key: str, look: Lookup) -> list[tuple[list[str], 
     if base is not None:  # gärtnerische: the entry of Gärtner
         found = look.synonyms(base) or look.synonyms(stem_key(base))
     return found
+
+
+def _by_stem(raw: str, key: str, look: Lookup) -> list[tuple[list[str], str, bool]]:
+    """The synonym entries of a query word by its stems, without those of the typed words that are
+    shorter prefixes of the longest typed word it begins with (_synonym_entries)."""
+    entries = look.synonyms(stem_key(raw))
+    if len(entries) < 2 or " " in key or not key.isalpha():
+        return entries
+    stem = len(german.stem(key))
+    typed = next((end for end in range(len(key) - 1, stem, -1) if look.synonyms(key[:end])), None)
+    if typed is None:
+        return entries
+    inflected = {reason for _, reason, _ in look.synonyms(key[:typed])}
+    shorter = {reason for end in range(stem + 1, typed) for _, reason, _ in look.synonyms(key[:end])}
+    return [e for e in entries if e[1] in inflected or e[1] not in shorter]
 
 
 def _synonyms(raw: str, key: str, look: Lookup, found: dict[str, tuple[float, str, str | None, str | None]]) -> bool:

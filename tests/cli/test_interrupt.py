@@ -41,9 +41,13 @@ def pythons_own_start(err: str) -> bool:
         return False
     # only the frames count (the message may name the script's path: KeyError: '/…/bin/fko'); a
     # frame of the standard library or of a .pth file's import (an editable install's finder) is
-    # still Python's start, a frame of the fko script or package is not
-    files = re.findall(r'^  File "([^"]+)"', err, re.M)
-    return bool(files) and not any(f == str(FKO) or Path(f).is_relative_to(PACKAGE) for f in files)
+    # still Python's start, and so is the script's frame at line 0: Python checks for a signal on
+    # entering the script, before its first instruction (its `try`) runs; a frame of the fko
+    # script at a line of its own or of the package is not
+    frames = re.findall(r'^  File "([^"]+)", line (\d+)', err, re.M)
+    return bool(frames) and not any(
+        (f == str(FKO) and line != "0") or Path(f).is_relative_to(PACKAGE) for f, line in frames
+    )
 
 
 @pytest.mark.skipif(not FKO.exists(), reason="the fko command is not installed beside this Python")

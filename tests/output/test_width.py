@@ -211,7 +211,7 @@ def test_at_80_columns_the_list_moves_the_runtime_and_at_120_keeps_every_column(
 def test_the_terminal_table_is_drawn_by_rich_with_fkos_styles(tty: Callable[..., Result]) -> None:
     out = tty(80, "search", "Meisterprämie").out
     lines = out.splitlines()
-    assert lines[0] == "\x1b[1m3 hits for 'Meisterprämie'\x1b[0m"
+    assert lines[0] == "\x1b[1m4 hits for 'Meisterprämie'\x1b[0m"
     assert unstyled(lines[1]).split() == ["ID", "Title", "Match", "Score"]
     assert lines[2] == "─" * 80
     assert unstyled(lines[3]).split()[:3] == ["IV.1", "Meisterprämie", "NRW"]

@@ -33,10 +33,12 @@ def test_an_english_query_finds_the_measure_through_the_glossary_and_says_so(fko
     }
     assert [v["data_word"] for v in rows[0]["synonyms"]] == ["Jobcentern", "Vermittlung", "Bürgergeldbezug"]
     explained = fko("search", "retraining to become a special needs carer", "--explain", "--limit", "1").out
-    assert explained.splitlines()[3].startswith("V.3 ")
+    lines = explained.splitlines()
+    assert lines[3].startswith("V.3 ") and lines[5].startswith("The words' points are 100 x the sum")
+    assert lines[7].startswith("V.3 (measure) score 39 = 39 for the words")
     assert (
         "  retraining -> Umschüler in goal: glossary Umschüler (English-German glossary: retraining = Umschulungen,"
-        " Umschüler, Umschülerinnen, Umschulungsprüfung), quality 0.45 x weight 3.94" in explained
+        " Umschüler, Umschülerinnen, Umschulungsprüfung), quality 0.45 x weight 3.95" in explained
     )
 
 

@@ -711,6 +711,18 @@ def test_what_a_figure_is_counts_more_than_where_it_was_reported(store: Store) -
     assert all(r["score"] < 30 for r in by_source)
 
 
+def test_a_key_figure_reported_by_two_sources_is_two_hits_each_citing_its_own(store: Store) -> None:
+    """ "Meisterprämien ausgezahlt": 2.186 in the report, "fast 7000" in the Handwerksblatt. They were
+    one hit whose text mixed both quotes and whose source was always the report: whoever cited the
+    7000 from it named the wrong document (a new user's finding)."""
+    rows = [r for r in find(store, "Meisterprämien ausgezahlt", limit=None).rows if r["kind"] == "indicator"]
+    paid = [r for r in rows if r["title"] == "Meisterprämien ausgezahlt"]
+    by_source = {r["source"]: r["_hit"].text["description"] for r in paid}
+    assert len(paid) == 2 and len(by_source) == 2, by_source
+    assert sum("7000" in text or "7.000" in text for text in by_source.values()) == 1, by_source
+    assert "7000" not in by_source["002_a45909dfd521d212.txt"] and "7.000" not in by_source["002_a45909dfd521d212.txt"]
+
+
 def test_the_word_list_loader_takes_what_it_can(tmp_path: Path) -> None:
     from fko.search.lexicon import lexicon
 

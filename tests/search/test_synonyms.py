@@ -350,6 +350,16 @@ def test_a_country_meets_the_rules_for_its_people(store: Store) -> None:
     assert find(store, "Landwirt").rows[0]["title"] == "Landwirtschaft"
 
 
+def test_lehrerinnen_are_teachers_not_an_apprenticeship(store: Store) -> None:
+    """The stemmer makes Lehrerinnen, Lehrer and Lehre all "lehr"; the table's entry for Lehre (an
+    apprenticeship: Ausbildung) put three training measures beside I.2 for the help's own example.
+    Lehrerinnen is Lehrerin inflected: only the teachers' entry is meant. Lehre keeps its entry."""
+    rows = find(store, "Lehrerinnen", limit=None).rows
+    assert rows[0]["id"] == "I.2"
+    assert all(m.shown != "Ausbildung" for r in rows for m in r["_hit"].matches), [r["id"] for r in rows[:4]]
+    assert find(store, "Lehre").rows[0]["id"] in ("I.12", "III.6", "III.7")
+
+
 def test_nrw_meets_nordrhein_westfalen(store: Store) -> None:
     """The 80,000 workers lacking in 2023 stand in an event that writes Nordrhein-Westfalen, never NRW."""
     rows = find(store, "NRW 2023 Arbeitskräfte", limit=None).rows
