@@ -32,6 +32,23 @@ GERMAN_CHOICES = {
     "land": "country",
 }
 
+#: Other forms taken as input but not offered by completion: plurals, German and English, and the
+#: other German word for an event (`-k Veranstaltungen`, `-k events`).
+OTHER_FORMS = {
+    "termine": "event",
+    "veranstaltung": "event",
+    "veranstaltungen": "event",
+    "events": "event",
+    "kennzahlen": "indicator",
+    "indicators": "indicator",
+    "maßnahmen": "measure",
+    "measures": "measure",
+    "entwicklungen": "update",
+    "updates": "update",
+    "initiativen": "initiative",
+    "initiatives": "initiative",
+}
+
 
 class Colour(StrEnum):
     auto = "auto"
@@ -55,7 +72,7 @@ def german_choice(token: str) -> str:
 def _folded_choices() -> dict[str, str]:
     from fko.german import normalise
 
-    return {normalise(word): value for word, value in GERMAN_CHOICES.items()}
+    return {normalise(word): value for word, value in {**GERMAN_CHOICES, **OTHER_FORMS}.items()}
 
 
 def completer(name: str) -> Callable[[str], list[str]]:

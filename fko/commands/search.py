@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from fko.commands import options
-from fko.i18n import _, ngettext
+from fko.i18n import _, german, ngettext
 
 if TYPE_CHECKING:
     from fko.search.finder import Found
@@ -127,6 +127,9 @@ def _explain_lines(result: "Found") -> list[str]:
     from fko.views.search import FIELD_NAMES, HOW_NAMES, reason_shown
     from fko.views.words import kind_name
 
+    def decimal(number: str) -> str:  # 0,75 in German
+        return number.replace(".", ",") if german() else number
+
     lines: list[str] = []
     if result.rows:
         lines += [
@@ -163,8 +166,8 @@ def _explain_lines(result: "Found") -> list[str]:
                     shown=m.shown,
                     field=_(FIELD_NAMES.get(m.field, m.field)),
                     how=how,
-                    quality=f"{m.quality:.2f}",
-                    weight=f"{m.weight:.2f}",
+                    quality=decimal(f"{m.quality:.2f}"),
+                    weight=decimal(f"{m.weight:.2f}"),
                 )
             )
     return lines

@@ -33,14 +33,19 @@ def formula_like(text: str) -> bool:
 
 def csv_cell(value: Any, decimal: str = ".", guard: bool = True) -> str:
     """A CSV cell: numbers with the dialect's decimal mark (whole ones without ".0", no thousands
-    mark); for a spreadsheet (`guard`) text cleaned of control characters and neutralised against
-    formulas (a leading '), for a program text as it is."""
+    mark), a list of values joined by "; ", a nested object as its JSON; for a spreadsheet
+    (`guard`) text cleaned of control characters and neutralised against formulas (a leading '),
+    for a program text as it is."""
     if value is None:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(int(value) if isinstance(value, float) and value.is_integer() else value).replace(".", decimal)
     shown = clean if guard else str
-    if isinstance(value, list):
+    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict | list) for v in value)):
+        import json  # a nested object picked by --fields (runtime, synonyms): its JSON, as --json prints it
+
+        text = shown(json.dumps(value, ensure_ascii=False, separators=(", ", ": ")))
+    elif isinstance(value, list):
         text = "; ".join(shown(v) for v in value)
     elif isinstance(value, bool):
         text = "true" if value else "false"

@@ -24,6 +24,8 @@ from ..conftest import Result
         (("search", "Meister", "-k", "Maßnahme"), ("search", "Meister", "-k", "measure")),
         (("search", "Meister", "-k", "Massnahme"), ("search", "Meister", "-k", "measure")),
         (("search", "Handwerk", "-k", "anerkennung"), ("search", "Handwerk", "-k", "recognition")),
+        (("search", "Dortmund", "-k", "Veranstaltungen"), ("search", "Dortmund", "-k", "event")),
+        (("changes", "-k", "Kennzahlen", "-k", "events"), ("changes", "-k", "indicator", "-k", "event")),
         (("budget", "--by", "jahr"), ("budget", "--by", "year")),
         (("budget", "--by", "Finanzierung"), ("budget", "--by", "funding")),
         (("anerkennung", "--by", "Land"), ("anerkennung", "--by", "country")),

@@ -215,6 +215,21 @@ def test_fields_names_are_the_json_keys_for_csv_too(fko: Fko) -> None:
     assert lines[1].startswith("I.1,2023-05,")
 
 
+def test_a_nested_object_picked_for_csv_is_its_json(fko: Fko) -> None:
+    """`--fields runtime` or `synonyms` in CSV printed Python's repr ({'end': None, ...}); a cell
+    holds the object's JSON, which a spreadsheet shows and a program parses."""
+    import csv
+    import io
+    import json
+
+    result = fko("list", "--csv", "--delimiter", ",", "--fields", "id,runtime")
+    first = next(csv.DictReader(io.StringIO(result.out)))
+    assert json.loads(first["runtime"]) == run_json(fko, "show I.1", "--fields", "runtime")[0]["runtime"]
+    hits = fko("search", "refugees", "--csv", "--delimiter", "tab", "--fields", "id,synonyms", "-n", "1").out
+    row = next(csv.DictReader(io.StringIO(hits), delimiter="\t"))
+    assert json.loads(row["synonyms"])[0]["query_word"] == "refugees"
+
+
 @pytest.mark.parametrize("wanted", ["", ",", "id,,title", " "])
 def test_empty_fields_are_a_usage_error(fko: Fko, wanted: str) -> None:
     result = fko("list", "--json", "--fields", wanted)

@@ -348,6 +348,11 @@ NOTES = [
         "(Der Bericht sagt Lehrkräfte (und Lehramt für die Qualifikation, einmal Lehrpersonal, I.5); man sagt Lehrer.)",
     ),
     (
+        "search Kita --explain",
+        "Kita in Titel: genau, Güte 1.00 x Gewicht 2.70",
+        "Kita im Feld Titel: genau, Güte 1,00 x Gewicht 2,70",
+    ),
+    (
         "search prison workshops --explain",
         "workshop = Werkstatt (Werkstatt-Tage: prison workshops open for craft businesses)",
         "Englisch-deutsches Glossar: workshop = Werkstatt (Werkstatt-Tage: Werkstätten von Justizvollzugsanstalten "
