@@ -103,7 +103,8 @@ def figure_documents(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, 
     """Searchable documents for the records beyond measures: recognition figures (one per body and
     source), indicators (one per measure, metric and source), updates and events (one each). Their text is
     kept in the document, since no single store row holds it."""
-    ressorts = {m["id"]: list(m.get("ressorts") or []) for m in tables.get("measures", [])}
+    owners = [*tables.get("measures", []), *tables.get("initiatives", [])]  # an event of N.2 is the MAGS's
+    ressorts = {m["id"]: list(m.get("ressorts") or []) for m in owners}
     sources = {s["file"]: s.get("title") or "" for s in tables.get("sources", [])}
     docs: list[dict[str, Any]] = []
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}

@@ -22,7 +22,7 @@ from fko.store.fileformat import max_bytes, read_at_most
 #: The tables an index is made from: the records, and those its figures come from.
 SOURCE_TABLES = ("measures", "initiatives", "sources", "recognition", "indicators", "updates", "events")
 #: The tables beyond the records that its figures are made from (index.figure_documents).
-FIGURE_TABLES = ("measures", "sources", "recognition", "indicators", "updates", "events")
+FIGURE_TABLES = ("measures", "initiatives", "sources", "recognition", "indicators", "updates", "events")
 
 
 def index_of_tables(

@@ -325,10 +325,11 @@ def test_kind_filter_and_labels(fko: Callable[..., Result]) -> None:
     assert [(r["id"], r["kind"], r["title"]) for r in rows] == [(None, "recognition", "Handwerkskammern")]
     only = fko("search", "Meisterprämie", "--kind", "indicator", "--json").json()
     assert {r["kind"] for r in only} == {"indicator"} and only[0]["title"] == "Meisterprämien ausgezahlt"
-    wrong = fko("search", "x", "--kind", "measures")
+    assert fko("search", "Meisterprämie", "--kind", "measures", "--json").json()[0]["id"] == "IV.1"  # a plural too
+    wrong = fko("search", "x", "--kind", "things")
     assert wrong.code == 2
     assert wrong.err == (
-        "fko: Invalid value for '--kind' / '-k': 'measures' is not one of 'measure', 'initiative', 'recognition', "
+        "fko: Invalid value for '--kind' / '-k': 'things' is not one of 'measure', 'initiative', 'recognition', "
         "'indicator', 'update', 'event'; see 'fko search --help'\n"
     )
 
@@ -721,6 +722,13 @@ def test_a_key_figure_reported_by_two_sources_is_two_hits_each_citing_its_own(st
     assert len(paid) == 2 and len(by_source) == 2, by_source
     assert sum("7000" in text or "7.000" in text for text in by_source.values()) == 1, by_source
     assert "7000" not in by_source["002_a45909dfd521d212.txt"] and "7.000" not in by_source["002_a45909dfd521d212.txt"]
+
+
+def test_an_event_of_an_initiative_names_the_initiatives_ministries(store: Store) -> None:
+    """N.2's events showed no ministry (only measures lent theirs), yet a ministry filter kept them."""
+    rows = [r for r in find(store, "Welcome Center", limit=None).rows if r.get("measure_id") == "N.2"]
+    assert {r["kind"] for r in rows} >= {"initiative", "event"}
+    assert all(r["ressorts"] == ["MAGS"] for r in rows), [(r["kind"], r["ressorts"]) for r in rows]
 
 
 def test_the_word_list_loader_takes_what_it_can(tmp_path: Path) -> None:
