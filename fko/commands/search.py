@@ -124,11 +124,12 @@ def _hints(result: "Found", text: str, clusters: Any, ressorts: Any, kinds: list
 
 
 def _explain_lines(result: "Found") -> list[str]:
+    from fko.output.numbers import german_number
     from fko.views.search import FIELD_NAMES, HOW_NAMES, reason_shown
     from fko.views.words import kind_name
 
-    def decimal(number: str) -> str:  # 0,75 in German
-        return number.replace(".", ",") if german() else number
+    def decimal(value: float) -> str:  # 0,75 in German
+        return german_number(value, 2) if german() else f"{value:.2f}"
 
     lines: list[str] = []
     if result.rows:
@@ -166,8 +167,8 @@ def _explain_lines(result: "Found") -> list[str]:
                     shown=m.shown,
                     field=_(FIELD_NAMES.get(m.field, m.field)),
                     how=how,
-                    quality=decimal(f"{m.quality:.2f}"),
-                    weight=decimal(f"{m.weight:.2f}"),
+                    quality=decimal(m.quality),
+                    weight=decimal(m.weight),
                 )
             )
     return lines
