@@ -63,7 +63,11 @@ def run(
     for line in result.warnings:
         channels.note(line)
     mixed = any(row["kind"] != "measure" for row in result.rows)
-    shown = [f._replace(in_table=mixed) if f.name == "kind" else f for f in SEARCH_FIELDS]
+    shown = [f._replace(in_table=mixed) if f.name in ("kind", "source") else f for f in SEARCH_FIELDS]
+    if mixed and out.for_people:  # the source by its key (report, dhb), as `fko indicators` shows it
+        from fko.views.figures import with_source_keys
+
+        shown = with_source_keys(store, shown)
     json_rows = [_json_row(row, explain) for row in result.rows]
     out.emit(display, result.rows, shown, "search", title=_title(result, text, limit), json_rows=json_rows)
     if explain and out.for_people:

@@ -69,6 +69,8 @@ SEARCH_FIELDS: list[Field] = [
     Field("kind", N_("Kind"), key("kind"), view=lambda r: kind_name(r["kind"]), keep_whole=True, drop=4),
     Field("title", N_("Title"), key("title"), main=True),
     Field("ressorts", N_("Ministries"), key("ressorts"), drop=2),
+    # a figure's, update's or event's source, which two hits of the same title tell apart by
+    Field("source", N_("Source"), key("source"), keep_whole=True, in_table=False, drop=3),
     # the table's Match column: where the query matched other than the title (shown beside it)
     Field("match", N_("Match"), key("match"), marked=_marked, drop=1),
     Field("snippet", N_("Snippet"), key("snippet"), in_table=False),

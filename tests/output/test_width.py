@@ -216,7 +216,7 @@ def test_the_terminal_table_is_drawn_by_rich_with_fkos_styles(tty: Callable[...,
     assert lines[2] == "─" * 80
     assert unstyled(lines[3]).split()[:3] == ["IV.1", "Meisterprämie", "NRW"]
     assert unstyled(lines[3]).rstrip().endswith("100")  # the score, right-aligned at the edge
-    assert "\x1b[2mmeasure · MAGS\x1b[0m" in lines[4]  # the kind and the ministries, moved under the title
+    assert "\x1b[2mmeasure · MAGS · report\x1b[0m" in lines[4]  # kind, ministries and source, under the title
     assert "\x1b[1;7mMeisterprämie\x1b[0m" in lines[3]  # the matched word
     budget = unstyled(tty(80, "budget", "--by", "year").out).splitlines()
     assert budget[1].split() == ["Year", "Items", "Stated", "€", "Assumed", "€", "Planned", "€", "Assumed", "for"]

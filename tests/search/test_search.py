@@ -724,6 +724,16 @@ def test_a_key_figure_reported_by_two_sources_is_two_hits_each_citing_its_own(st
     assert "7000" not in by_source["002_a45909dfd521d212.txt"] and "7.000" not in by_source["002_a45909dfd521d212.txt"]
 
 
+def test_a_table_and_csv_of_search_name_each_figures_source(fko: Callable[..., Result]) -> None:
+    """The two hits titled "Meisterprämien ausgezahlt" differ by their source: the table names it by
+    its key (report, dhb) as `fko indicators` does, CSV by its file as JSON does."""
+    table = fko("search", "Meisterprämien", "ausgezahlt", "-k", "indicator").out.splitlines()
+    assert table[1].split() == ["ID", "Kind", "Title", "Ministries", "Source", "Match", "Score"]
+    assert sorted(line.split()[5] for line in table[3:]) == ["dhb", "report"]
+    rows = fko("search", "Meisterprämien", "ausgezahlt", "-k", "indicator", "--csv", "--delimiter", ",").out
+    assert rows.splitlines()[0].split(",")[5] == "source" and "001_4b5943aa954268f7.txt" in rows
+
+
 def test_an_event_of_an_initiative_names_the_initiatives_ministries(store: Store) -> None:
     """N.2's events showed no ministry (only measures lent theirs), yet a ministry filter kept them."""
     rows = [r for r in find(store, "Welcome Center", limit=None).rows if r.get("measure_id") == "N.2"]
