@@ -79,11 +79,13 @@ def general_words(threshold: float) -> dict[str, float]:
 
 
 def data_words() -> frozenset[str]:
+    from fko.search.finder import store_index
+    from fko.search.lookup import Lookup
     from fko.store.reader import open_store
 
-    index = open_store(str(ROOT / "fko" / "data" / "fko.json")).table("search")[0]
+    index = store_index(open_store(str(ROOT / "fko" / "data" / "fko.json")))[0]
     synthetic = set(index["synthetic"])
-    return frozenset(w for w in index["postings"] if w.isalpha() and len(w) >= 3 and w not in synthetic)
+    return frozenset(w for w in Lookup(index).vocabulary if w.isalpha() and len(w) >= 3 and w not in synthetic)
 
 
 def _without_itself(words: dict[str, float]) -> Callable[[str], list[str] | None]:

@@ -161,14 +161,14 @@ def _figures(store: Store) -> set[tuple[Any, ...]]:
 def _search(store: Store, query: str, *args: Any) -> tuple[dict[str, Any], SearchResult]:
     """search() over the store's index; an index whose postings turn out damaged while the
     query reads them is made anew in memory (with a warning), as a stale one is."""
-    from fko.search.index import MalformedIndex
     from fko.search.query import search
+    from fko.search.wordmap import MalformedIndex
 
     index = store_index(store)[0]
     try:
         return index, search(index, query, *args)
     except MalformedIndex:
-        index = _rebuilt(store, "malformed", index)[0]
+        index = _rebuilt(store, _("malformed"), index)[0]
         return index, search(index, query, *args)
 
 

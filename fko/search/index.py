@@ -18,6 +18,7 @@ from fko import german
 from fko.errors import FkoError
 from fko.german import THOUSANDS, normalise, normalise_plain
 from fko.i18n import N_, _
+from fko.search.wordmap import MalformedIndex, WordMap, as_frequency, word_map_text
 
 #: Searchable fields and how much a hit in each counts: title > aliases > goal > description > partners.
 FIELDS: tuple[tuple[str, float], ...] = (
@@ -282,12 +283,8 @@ class _Carried:
             if not isinstance(index, dict):
                 continue
             for name in RESOURCE_TABLES:
-                table = index.get(name)
-                if isinstance(table, dict):
-                    self._tables[name].update(table)
-            splits = index.get("splits")
-            if isinstance(splits, dict):
-                self._splits.update((k, v) for k, v in splits.items() if type(v) is str)
+                self._tables[name].update(_table(index, name))
+            self._splits.update(_table(index, "splits"))
             separable = index.get("separable")
             if isinstance(separable, dict):
                 self._separable.update((k, v) for k, v in separable.items() if type(v) is str and v.isalpha())
@@ -300,7 +297,7 @@ class _Carried:
         return parts if len(parts) >= 2 and all(p.isalpha() for p in parts) else None
 
     def tables(self, raw_of: dict[str, str], heads: dict[str, str], typed: Sequence[str] = ()) -> dict[str, Any]:
-        zipf, english = self._tables["zipf"], self._tables["english"]
+        zipf, english = _numbers(self._tables["zipf"]), _numbers(self._tables["english"])
         words = {*raw_of, *typed}
         lemmas: dict[str, str] = {}
         for lemma, terms in self._tables["lemmas"].items():
@@ -314,6 +311,23 @@ class _Carried:
             "lemma_forms": forms,
             "lemmas": {k: v for k, v in lemmas.items() if k in set(forms.values())},
         }
+
+
+def _table(index: dict[str, Any], name: str) -> dict[str, str]:
+    """A table of words of an earlier index, as found: {} where it is no text or a line is damaged."""
+    text = index.get(name)
+    if type(text) is not str:
+        return {}
+    try:
+        return WordMap(text).whole()
+    except MalformedIndex:
+        return {}
+
+
+def _numbers(table: dict[str, str]) -> dict[str, float]:
+    """The words of a table of frequencies whose value is a finite number."""
+    found = {word: as_frequency(value) for word, value in table.items()}
+    return {word: value for word, value in found.items() if value is not None}
 
 
 def carried(*indexes: Any) -> Enrich:
@@ -476,17 +490,18 @@ def build_index(
     typed = sorted({key for e in synonyms for key in map(normalise, e["words"]) if key.isalpha()})
     numbers = sorted(term for term in raw_of if term.isdigit())  # "3", "16", "2023": as frequent as words
     resources = enrich.tables(words, head_of, [*typed, *numbers]) if enrich is not None else {}
+    # the tables of words as text, one `word<TAB>value` line each (fko/search/wordmap.py): a start
+    # reads the whole index, and a query looks up a few words
     return {
         "docs": [_doc_row(d) for d in docs],
         "aliases": {d["id"]: d["alias"] for d in docs if d.get("alias")},
-        # strings, not nested lists: a start parses the whole store, and a query decodes a few words
-        "postings": {w: encode_postings(p) for w, p in sorted(postings.items())},
-        "variants": {v: " ".join(sorted(ws)) for v, ws in sorted(variants.items())},
-        "surface": {t: w for t, w in sorted(surface.items()) if t != w},
+        "postings": word_map_text({w: encode_postings(p) for w, p in postings.items()}),
+        "variants": word_map_text({v: " ".join(sorted(ws)) for v, ws in variants.items()}),
+        "surface": word_map_text({t: w for t, w in surface.items() if t != w}),
         "synthetic": sorted(synthetic - natural),
-        "stems": {s: " ".join(sorted(ts)) for s, ts in sorted(stems.items()) if len(ts) > 1 or s not in ts},
-        "heads": {s: " ".join(sorted(ts)) for s, ts in sorted(heads.items())},
-        "parts": {s: " ".join(sorted(ts)) for s, ts in sorted(parts.items())},
+        "stems": word_map_text({s: " ".join(sorted(ts)) for s, ts in stems.items() if len(ts) > 1 or s not in ts}),
+        "heads": word_map_text({s: " ".join(sorted(ts)) for s, ts in heads.items()}),
+        "parts": word_map_text({s: " ".join(sorted(ts)) for s, ts in parts.items()}),
         # text, not nested lists: a start parses the whole index, and a query looks up a few words
         # (route_numbers); a synonym entry is "kind<TAB>reason<TAB>word<TAB>word" (decode_synonym)
         "synonyms": route_text(synonym_table),
@@ -497,8 +512,8 @@ def build_index(
         # a glossary entry is "English<TAB>note<TAB>word<TAB>word" (decode_glossary)
         "glossary": route_text(glossary_table),
         "glossary_entries": ["\t".join([e["reason"], *e["means"]]) for e in glossary_entries],
-        **{name: resources.get(name, {}) for name in RESOURCE_TABLES},
-        "splits": dict(sorted(splits.items())),
+        **{name: word_map_text(resources.get(name, {})) for name in RESOURCE_TABLES},
+        "splits": word_map_text(splits),
         "separable": dict(sorted(separable.items())),
     }
 
@@ -572,10 +587,6 @@ def decode_synonym(entry: str) -> tuple[list[str], str, bool]:
 def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
     """Where a word stands, as text: "doc,field,position,position doc,field,position"."""
     return " ".join(",".join(map(str, [n, f, *sorted(ps)])) for (n, f), ps in sorted(postings.items()))
-
-
-class MalformedIndex(Exception):
-    """A word's postings or the glossary in a store's search index are not what the build writes."""
 
 
 #: How the reason of a glossary match begins (the JSON's `reason`, English in both languages).

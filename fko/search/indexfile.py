@@ -17,6 +17,7 @@ from typing import Any
 
 from fko.i18n import _, os_reason
 from fko.search.index import KINDS, Enrich, later_texts, search_index
+from fko.search.wordmap import WORD_MAPS
 from fko.store.fileformat import max_bytes, read_at_most
 
 #: The tables an index is made from: the records, and those its figures come from.
@@ -118,22 +119,10 @@ def index_problem(index: Any) -> str | None:
             or (text is not None and (type(text) is not dict or not all(type(t) is str for t in text.values())))
         ):
             return "malformed"
-    postings = index.get("postings")
-    if not isinstance(postings, dict) or not _texts(postings.values()):
-        return "malformed"
-    word_maps = [index.get(name) for name in ("variants", "stems", "heads", "parts")]
-    surface = index.get("surface")
-    if not (all(isinstance(m, dict) for m in word_maps) and isinstance(surface, dict)):
-        return "malformed"
+    if not all(type(index.get(name)) is str for name in WORD_MAPS):
+        return "malformed"  # each line is read as a query reads it (wordmap.WordMap, lookup.Lookup.words_of)
     aliases = index.get("aliases")
     if not isinstance(aliases, dict) or len(index_aliases(index)) != len(aliases):
-        return "malformed"
-    for mapping in word_maps:
-        assert isinstance(mapping, dict)
-        words = list(mapping.values())
-        if not _texts(words) or not all(map(postings.__contains__, " ".join(words).split())):
-            return "malformed"  # every word they name has postings
-    if not _texts(surface.values()):
         return "malformed"
     if not isinstance(index.get("synthetic"), list):
         return "malformed"

@@ -6,30 +6,58 @@ from __future__ import annotations
 from typing import Any
 
 from fko.search.index import STOPWORDS, decode_glossary, decode_postings, decode_synonym, route_numbers
+from fko.search.wordmap import MalformedIndex, WordMap, as_frequency
 
 
 class Lookup:
-    """The index, with the few derived views a query needs made once."""
+    """The index, with its tables of words read as a query needs them (fko/search/wordmap.py)."""
 
     def __init__(self, index: dict[str, Any]) -> None:
         self.index = index
-        self.postings: dict[str, str] = index["postings"]
-        self.vocabulary = list(self.postings)
+        self.postings = _table(index, "postings")
+        self.surface = _table(index, "surface")
+        self.lemma_forms = _table(index, "lemma_forms")
+        self.lemmas = _table(index, "lemmas")
+        self.variants = _table(index, "variants")
+        self._tables = {name: _table(index, name) for name in ("stems", "heads", "parts")}
+        self._zipf = _table(index, "zipf")
+        self._english = _table(index, "english")
         self._lexicon: frozenset[str] | None = None
         self._general: dict[str, float] | None = None
         self._dotless: dict[str, str] | None = None
         self._decoded: dict[str, list[list[int]]] = {}
-        self.zipf = _number_map(index.get("zipf"))
-        self.english = _number_map(index.get("english"))
-        forms, lemmas = index.get("lemma_forms"), index.get("lemmas")
-        self.lemma_forms: dict[str, Any] = forms if isinstance(forms, dict) else {}
-        self.lemmas: dict[str, Any] = lemmas if isinstance(lemmas, dict) else {}
         self._glossary: dict[str, list[tuple[list[str], str]]] | None = None
         self._closed: dict[str, str] | None = None
         self._synonym_text: str | None = None
         weak = index.get("weak_words")
         self.weak_words = frozenset(weak.split()) if isinstance(weak, str) else frozenset()
         self._synonyms: dict[str, list[tuple[list[str], str, bool]]] = {}
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """Every word of the data (with postings), in the index's order."""
+        return self.postings.words()
+
+    def words_of(self, table: str, key: str) -> list[str]:
+        """The data's words that a table of the index names for a key: "stems" (a stem: its
+        inflections), "heads" and "parts" (a stem: the compounds that end in it or hold it),
+        "variants" (an umlaut-free spelling: the words so spelt). Each must have postings, else the
+        index is damaged (MalformedIndex): a query reads the postings of every word found."""
+        found = (self.variants if table == "variants" else self._tables[table]).get(key, "") or ""
+        words = found.split()
+        for word in words:
+            if word not in self.postings:
+                raise MalformedIndex(f"{table} {key[:40]}")
+        return words
+
+    def zipf(self, key: str) -> float | None:
+        """How frequent a word is in German at large, where the index keeps it (frequent data words
+        and words of the synonym table)."""
+        return as_frequency(self._zipf.get(key))
+
+    def in_english(self, key: str) -> bool:
+        """Whether a data word is also an English word the index knows."""
+        return as_frequency(self._english.get(key)) is not None
 
     def synonym_words(self) -> list[str]:
         """The typed words of the synonym table (normalised), for near spellings of them."""
@@ -111,8 +139,15 @@ class Lookup:
         from fko.search.lexicon import lexicon
 
         words = lexicon()
-        de = words.german.get(key, self.zipf.get(key, 2.5 if key in self.postings else 0.0))
-        return de, words.english.get(key, self.english.get(key, 0.0))
+        de = words.german.get(key)
+        if de is None:
+            de = self.zipf(key)
+        if de is None:
+            de = 2.5 if key in self.postings else 0.0
+        en = words.english.get(key)
+        if en is None:
+            en = as_frequency(self._english.get(key))
+        return de, en or 0.0
 
     def language_of(self, key: str) -> str | None:
         """'en' for a word more common in English than in German, 'de' for the reverse, else None."""
@@ -130,9 +165,7 @@ class Lookup:
         return de >= 3.0 and en >= 3.0 and de >= en - 1.0
 
 
-def _number_map(value: Any) -> dict[str, float]:
-    """A table of the index that maps words to numbers, with anything else left out (untrusted).
-    Its values come from JSON, so their exact types are asked (a bool's type is not int)."""
-    if not isinstance(value, dict):
-        return {}
-    return {k: float(v) for k, v in value.items() if type(v) is float or type(v) is int}
+def _table(index: dict[str, Any], name: str) -> WordMap:
+    """A table of words of the index (its frame is checked: indexfile.index_problem)."""
+    text = index.get(name)
+    return WordMap(text if isinstance(text, str) else "")

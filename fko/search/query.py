@@ -108,7 +108,7 @@ def search(
     where: dict[int, dict[int, dict[int, set[int]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
     weights: list[float] = []
     unmatched: list[str] = []
-    surface = index["surface"]
+    surface = look.surface
     for i, word in enumerate(words):
         if not word.found:
             unmatched.append(word.text)
@@ -212,11 +212,13 @@ def _zipf_of(word: Word, look: Lookup) -> float | None:
     (a data word, or a word of the synonym table: "Geld"), else that of the data word it meets as an
     inflection or lemma, or means through the glossary (the index keeps the frequent ones), else
     the general word list's where this query loaded it already (to split a compound)."""
-    if word.key in look.zipf:
-        return look.zipf[word.key]
-    values = [look.zipf[t] for t, (_, how, _, _) in word.found.items() if how in ("stem", "lemma") and t in look.zipf]
+    own = look.zipf(word.key)
+    if own is not None:
+        return own
+    found = [look.zipf(t) for t, (_, how, _, _) in word.found.items() if how in ("stem", "lemma")]
     meant = {normalise(via) for _, how, via, _ in word.found.values() if how == "glossary" and via}
-    values += [look.zipf[t] for t in meant if t in look.zipf]  # an English word counts as its German word
+    found += [look.zipf(t) for t in meant]  # an English word counts as its German word
+    values = [value for value in found if value is not None]
     if not values and look.general_loaded and word.key not in look.postings:
         return look.general.get(word.key)
     return min(values) if values else None

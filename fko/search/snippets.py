@@ -8,6 +8,7 @@ from typing import Any
 
 from fko.german import normalise
 from fko.search.index import WORD
+from fko.search.lookup import Lookup
 from fko.search.words import MAX_WORD, MAX_WORDS
 
 
@@ -16,14 +17,15 @@ def closest_terms(index: dict[str, Any], query: str, limit: int = 5) -> list[str
     the index's own tokens such as joined IDs), for the hint on stderr."""
     from rapidfuzz import fuzz, process
 
+    look = Lookup(index)
     synthetic = set(index.get("synthetic", ()))
-    vocabulary = [t for t in index["postings"] if t not in synthetic and t.isalpha() and len(t) >= 3]
+    vocabulary = [t for t in look.vocabulary if t not in synthetic and t.isalpha() and len(t) >= 3]
     scored: list[tuple[float, str]] = []
     for word in list(dict.fromkeys(normalise(query).split()))[:MAX_WORDS]:  # the words the search read
         if len(word) > MAX_WORD:
             continue  # nothing of the data is close to it, and comparing would take long
         for term, similarity, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, limit=limit):
-            scored.append((similarity, index["surface"].get(term, term)))
+            scored.append((similarity, look.surface.get(term) or term))
     out: list[str] = []
     for _, shown in sorted(scored, key=lambda s: -s[0]):
         if shown not in out:

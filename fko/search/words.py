@@ -76,16 +76,15 @@ def _direct(
     that contain it, umlaut-free spellings and, with `affixes`, the words it merely begins or
     stands inside."""
 
-    index = look.index
     found: dict[str, tuple[float, str, str | None, str | None]] = {}
     if key in look.postings:
         _add(found, key, FACTOR["exact"], "exact")
-    for real in index["variants"].get(key, "").split():
+    for real in look.words_of("variants", key):
         _add(found, real, FACTOR["umlaut"], "umlaut")
     if not key.isalpha():
         return found
     stemmed = german.stem(raw)
-    for term in [*index["stems"].get(stemmed, "").split(), *([stemmed] if stemmed in look.postings else [])]:
+    for term in [*look.words_of("stems", stemmed), *([stemmed] if stemmed in look.postings else [])]:
         _add(found, term, FACTOR["stem"], "stem")
     for term in _s_plural(key):  # Kita, Kitas; Azubi, Azubis: the stemmer leaves these apart
         if term in look.postings:
@@ -98,27 +97,27 @@ def _direct(
     for term in other:
         _add(found, term, FACTOR["stem"], "stem")
     # integrieren, Integration: a verb in -ieren and its noun in -ation, and the noun's compounds
-    derived = [t for t in german.ation_forms(key) if t in look.postings or german.stem(t) in index["heads"]]
+    derived = [t for t in german.ation_forms(key) if t in look.postings or look.words_of("heads", german.stem(t))]
     for term in derived:
         if term in look.postings:
             _add(found, term, FACTOR["lemma"], "lemma")
     base = german.adjective_base(key)  # handwerkliche: Handwerk
     if base is not None:
-        for term in dict.fromkeys([base, *index["stems"].get(german.stem(base), "").split()]):
+        for term in dict.fromkeys([base, *look.words_of("stems", german.stem(base))]):
             if term in look.postings:
                 _add(found, term, FACTOR["lemma"], "lemma")
     _lemma(key, look, found)
     if len(key) >= 4:
         for stem_of in dict.fromkeys([stemmed, *map(german.stem, other), *map(german.stem, derived)]):
-            for term in index["heads"].get(stem_of, "").split():
+            for term in look.words_of("heads", stem_of):
                 _add(found, term, FACTOR["head"], "head")
-            for term in index["parts"].get(stem_of, "").split():
+            for term in look.words_of("parts", stem_of):
                 _add(found, term, FACTOR["part"], "part")
-        surface = index["surface"]
+        surface = look.surface
         # a stem of six letters or more also begins the words derived from it: "Kommunen" (kommun)
         # begins "kommunales", "Integration" nothing more than itself
         root = stemmed if len(stemmed) >= 6 and len(stemmed) < len(key) and key.startswith(stemmed) else key
-        for term in look.vocabulary if affixes else ():
+        for term in look.postings.holding(root) if affixes else ():
             if term != key and term.startswith(root):
                 _add(found, term, FACTOR["prefix"], "prefix")
             elif len(key) >= 5 and key in term and surface.get(term, term)[:1].isupper():
@@ -147,9 +146,8 @@ def _lemma(key: str, look: Lookup, found: dict[str, tuple[float, str, str | None
     whose noun is derived from the verb it is a form of: "behinderte" -> "Behinderungen"."""
     candidates = [key, *(key[: -len(e)] for e in _ENDINGS if key.endswith(e) and len(key) - len(e) >= 5)]
     for candidate in candidates:
-        lemma = look.lemma_forms.get(candidate, candidate)
-        terms = look.lemmas.get(lemma) if isinstance(lemma, str) else None
-        if isinstance(terms, str):
+        terms = look.lemmas.get(look.lemma_forms.get(candidate) or candidate)
+        if terms is not None:
             for term in terms.split():
                 if term in look.postings:
                     _add(found, term, FACTOR["lemma"], "lemma")
@@ -294,9 +292,9 @@ def _fuzzy(key: str, look: Lookup, found: dict[str, tuple[float, str, str | None
     for term, similarity, _ in process.extract(key, look.vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=5):
         if _typo_of(key, term):
             _add(found, term, 0.6 * similarity / 100, "fuzzy")
-    variants = look.index["variants"]
-    for variant, similarity, _ in process.extract(key, list(variants), scorer=fuzz.ratio, score_cutoff=85, limit=3):
-        for real in variants[variant].split():
+    spelt = look.variants.words()
+    for variant, similarity, _ in process.extract(key, spelt, scorer=fuzz.ratio, score_cutoff=85, limit=3):
+        for real in look.words_of("variants", variant):
             _add(found, real, 0.55 * similarity / 100, "fuzzy")
     # a misspelt everyday word of the synonym table ("Schulabrecher"): through its entries, as weakly as a near spelling
     for typed, similarity, _ in process.extract(key, look.synonym_words(), scorer=fuzz.ratio, score_cutoff=85, limit=2):
@@ -318,7 +316,7 @@ def _reading(kept: Sequence[str], stops: Sequence[str], look: Lookup) -> str | N
     if len(distinct) < 2:
         return None
     phrases = [" ".join(kept[i : i + size]) for size in (2, 3) for i in range(len(kept) - size + 1)]
-    if not any(k in look.english or _glossary_terms(k, look) for k in [*distinct, *phrases]):
+    if not any(look.in_english(k) or _glossary_terms(k, look) for k in [*distinct, *phrases]):
         return None
     votes = [look.language_of(k) for k in distinct if not look.homograph(k)]
     english, german = votes.count("en"), votes.count("de")
@@ -518,12 +516,11 @@ def _open_compound(phrase: str, look: Lookup) -> str | None:
     fronts = [first + link for link in german.LINKS]
     if first.endswith("e") and len(first) > german.MIN_PART + 1:
         fronts.append(first[:-1])
-    stems = look.index["stems"]
     for front in fronts:
         joined = front + second
         if joined in look.postings or (front == first and _synonym_entries(joined, joined, look)):
             return joined
-        if german.stem(joined) in stems:
+        if look.words_of("stems", german.stem(joined)):
             return joined
     return None
 

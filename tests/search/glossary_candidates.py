@@ -10,6 +10,7 @@ from typing import Any
 
 from fko import german
 from fko.search.index import FIELD_NAMES, STOPWORDS, decode_postings
+from fko.search.lookup import Lookup
 
 #: A word standing in this many records or more is a candidate wherever it stands.
 MIN_RECORDS = 3
@@ -23,14 +24,15 @@ _NAMED_FIELDS = frozenset({FIELD_NAMES.index("title"), FIELD_NAMES.index("goal")
 def candidates(index: dict[str, Any]) -> dict[str, list[str]]:
     """Stem -> the data's words of that stem (as printed) that the glossary must consider."""
     synthetic = set(index["synthetic"])
+    look = Lookup(index)
     found: dict[str, set[str]] = {}
-    for term, text in index["postings"].items():
+    for term, text in look.postings.whole().items():
         if term in synthetic or not term.isalpha() or len(term) < 3 or term in STOPWORDS:
             continue
-        printed = index["surface"].get(term, term)
+        printed = look.surface.get(term, term)
         if _ACRONYM.match(printed):
             continue
-        if printed[:1].islower() and index["zipf"].get(term, 0.0) >= MAX_ZIPF_LOWER:
+        if printed[:1].islower() and (look.zipf(term) or 0.0) >= MAX_ZIPF_LOWER:
             continue
         entries = decode_postings(text)
         records = {e[0] for e in entries}

@@ -12,8 +12,10 @@ import pytest
 from fko import german
 from fko.errors import FkoError
 from fko.search.finder import find, store_index
-from fko.search.index import GLOSSARY, MalformedIndex, build_index, decode_glossary, english_key, load_glossary
+from fko.search.index import GLOSSARY, build_index, decode_glossary, english_key, load_glossary
 from fko.search.indexfile import index_problem
+from fko.search.lookup import Lookup
+from fko.search.wordmap import MalformedIndex
 from fko.store.reader import Store
 
 from ..conftest import Result
@@ -112,12 +114,13 @@ def test_the_glossary_does_not_reach_words_its_german_word_only_begins_or_is_ins
 
 def test_every_german_word_of_the_glossary_is_a_word_of_the_data(store: Store) -> None:
     index, _ = store_index(store)
+    look = Lookup(index)
     missing = [
         word
         for term in TERMS
         for word in term["de"]
-        if german.normalise(word) not in index["postings"]
-        and not any(german.stem(word) in index[table] for table in ("stems", "heads", "parts"))
+        if german.normalise(word) not in look.postings
+        and not any(look.words_of(table, german.stem(word)) for table in ("stems", "heads", "parts"))
     ]
     assert missing == []
     assert len(index["glossary_entries"]) == len(TERMS)  # the build left no term out

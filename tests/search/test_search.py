@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from fko.errors import UsageError
 from fko.german import normalise
 from fko.search.finder import find, resolve, store_index
+from fko.search.lookup import Lookup
 from fko.search.snippets import snippet
 from fko.store.reader import Store
 
@@ -39,7 +40,7 @@ def test_more_matched_words_rank_higher(store: Store) -> None:
 
 def test_uber_matches_ueber_only_as_a_weaker_match(store: Store) -> None:
     index, _ = store_index(store)
-    assert "uber" not in index["postings"]
+    assert "uber" not in Lookup(index).postings
     rows = find(store, "über").rows
     uber = find(store, "Uber").rows
     assert uber and rows and uber[0]["score"] < rows[0]["score"]

@@ -25,6 +25,7 @@ from fko.search.index import (
     route_numbers,
 )
 from fko.search.indexfile import index_problem
+from fko.search.lookup import Lookup
 from fko.search.query import WEAK_WEIGHT
 from fko.store.reader import Store
 
@@ -57,11 +58,12 @@ def test_every_candidate_of_the_data_is_meant_by_an_entry_or_left_out_with_a_rea
 
 def test_every_word_the_table_means_is_a_word_of_the_data(store: Store) -> None:
     index, _ = store_index(store)
+    look = Lookup(index)
     missing = [
         word
         for entry in ENTRIES
         for word in entry["means"]
-        if german.normalise(word) not in index["postings"] and german.stem(word) not in index["stems"]
+        if german.normalise(word) not in look.postings and not look.words_of("stems", german.stem(word))
     ]
     assert missing == []
     assert len(index["synonym_entries"]) == len(ENTRIES)  # the build left no entry out
@@ -263,8 +265,6 @@ FALSE_FRIENDS = [q for q in load() if q.group == "false_friend"]
 def test_a_hit_in_the_top_3_through_a_false_friend_shows_its_route(store: Store, query: str) -> None:
     """A word that is English and German (fast, will, also, die, hat, art, rat, gift, kind, bald, hell)
     matches through the glossary only in a query read as English, and the hit then names the route."""
-    from fko.search.lookup import Lookup
-
     index, _ = store_index(store)
     look = Lookup(index)
     for row in find(store, query).rows[:3]:
@@ -293,8 +293,8 @@ def test_in_a_german_query_a_word_that_is_english_too_stays_german(store: Store,
 def test_a_frequent_everyday_word_counts_little(store: Store) -> None:
     """ "Geld" is no word of the data but a word of the table, as frequent in German as "finden"
     (wordfreq, Zipf 5.6): the index keeps its frequency, and it weighs about a third of a rare word."""
-    index, _ = store_index(store)
-    assert index["zipf"]["geld"] == 5.6 and "geld" not in index["postings"]
+    look = Lookup(store_index(store)[0])
+    assert look.zipf("geld") == 5.6 and "geld" not in look.postings
     hit = find(store, "Geld für Meister").rows[0]
     assert hit["id"] == "IV.1"
     weights = {m.word: m.weight for m in hit["_hit"].matches}
@@ -305,8 +305,8 @@ def test_a_frequent_word_form_counts_as_frequent_as_it_is(store: Store) -> None:
     """ "hilft" (Zipf 4.9) meets the data only through its lemma "helfen" (and the Helfer derived
     from it): the index keeps the form's own frequency, so it weighs as the frequent word it is,
     not as the rarer "Helfer" (4.2), and an everyday question is decided by its other words."""
-    index, _ = store_index(store)
-    assert index["lemma_forms"]["hilft"] == "helfen" and index["zipf"]["hilft"] == 4.9
+    look = Lookup(store_index(store)[0])
+    assert look.lemma_forms["hilft"] == "helfen" and look.zipf("hilft") == 4.9
     hit = find(store, "hilft Kita").rows[0]
     weights = {m.word: m.weight for m in hit["_hit"].matches}
     assert weights["hilft"] < weights["Kita"], weights  # 3.6 against 2.7 when it counted as "Helfer"

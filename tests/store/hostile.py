@@ -249,6 +249,11 @@ def _without_checksum() -> bytes:
     return json.dumps(document).encode("ascii")
 
 
+def _first_line(index: dict[str, Any], table: str, line: str) -> None:
+    """A line put first in a table of words of the index: a query's search of the text finds it first."""
+    index[table] = f"{line}\n{index[table]}"
+
+
 def _alias(index: dict[str, Any]) -> None:
     index["aliases"]["IV.1"] = ["x\udc80"]
 
@@ -264,7 +269,11 @@ INDEX_FILES: dict[str, Callable[[], bytes] | None] = {
     ),
     "index file without a checksum": lambda: _without_checksum(),
     "malformed postings": _index_set("postings", {"x": [[999, 0, 1]]}),
-    "postings that do not decode": _index_edit(lambda index: index["postings"].update(meisterpraemie="1,x")),
+    "postings that do not decode": _index_edit(lambda index: _first_line(index, "postings", "meisterpraemie\t1,x")),
+    "a stem naming a word without postings": _index_edit(
+        lambda index: _first_line(index, "stems", "meisterprami\tmeisterpraemie zzzword")
+    ),
+    "a line of postings without its tab": _index_edit(lambda index: _first_line(index, "postings", "meisterpraemie")),
     "index not an object": _index_set("docs", 5),
     "lone surrogate in the index": _index_edit(_alias),
     "truncated index file": lambda: index_path(SHIPPED).read_bytes()[:5000],

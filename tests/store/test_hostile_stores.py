@@ -176,6 +176,8 @@ INDEX_WARNINGS = {
     "index file without a checksum": "stale (made from other bytes than the store's)",
     "malformed postings": "malformed",
     "postings that do not decode": "malformed",
+    "a stem naming a word without postings": "malformed",
+    "a line of postings without its tab": "malformed",
     "index not an object": "malformed",
     "lone surrogate in the index": "unreadable (not JSON)",
     "truncated index file": "unreadable (not JSON)",
