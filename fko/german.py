@@ -184,8 +184,19 @@ def masculine(key: str) -> str:
     return key[:at] + key[at + 5 :]
 
 
-_IEREN = r"(?P<base>[a-z]{3,}?)(?:ieren|iert|ierte|ierten|ierter|iertes|iere|ierst|ierend|ierende|ierenden)"
-_ATION = r"(?P<base>[a-z]{3,}?)(?:ation|ationen)"  # compiled by `re` when a query first uses them
+#: The endings of a verb in -ieren (its forms a query may hold), and of a noun in -ation: the longest first.
+_IEREN = ("ierenden", "ierende", "ierend", "ierten", "ierter", "iertes", "ieren", "ierte", "ierst", "iert", "iere")
+_ATION = ("ationen", "ation")
+
+
+def _base(key: str, endings: Sequence[str], shortest: int) -> str | None:
+    """What is left of a word without the first of the endings (the longest first) it ends in, if
+    that is at least `shortest` letters a to z; else None."""
+    for ending in endings:
+        base = key[: -len(ending)]
+        if key.endswith(ending) and len(base) >= shortest and base.isascii() and base.isalpha():
+            return base
+    return None
 
 
 def ation_forms(key: str) -> list[str]:
@@ -193,27 +204,25 @@ def ation_forms(key: str) -> list[str]:
     the lemmas leave apart: integrieren, integriert -> integration; kooperieren -> kooperation;
     -izieren -> -ikation (kommunizieren -> kommunikation); and back (koordination -> koordinieren,
     koordiniert). Candidates only: a caller keeps those that are words it knows. Normalised words."""
-    verb = re.fullmatch(_IEREN, key)
-    if verb:
-        base = verb.group("base")
+    base = _base(key, _IEREN, 3)
+    if base is not None:
         return [base + "ation", *([base[:-1] + "kation"] if base.endswith("z") else [])]
-    noun = re.fullmatch(_ATION, key)
-    if noun:
-        base = noun.group("base")
+    base = _base(key, _ATION, 3)
+    if base is not None:
         bases = [base, *([base[:-1] + "z"] if base.endswith("k") else [])]
         return [b + ending for b in bases for ending in ("ieren", "iert")]
     return []
 
 
-_ADJECTIVE = r"(?P<base>[a-z]{4,}?)(?:isch|lich)(?:e|en|em|er|es)?"  # compiled by `re` when a query first uses it
+#: The endings of an adjective in -isch or -lich, declined or not: the longest first.
+_ADJECTIVE = tuple(f"{suffix}{ending}" for ending in ("en", "em", "er", "es", "e", "") for suffix in ("isch", "lich"))
 
 
 def adjective_base(key: str) -> str | None:
     """The noun an adjective in -isch or -lich is made from, which neither the stemmer nor the
     lemmas reach: gärtnerische -> gaertner, pflegerisch -> pfleger, handwerkliche -> handwerk. A
     candidate only: a caller keeps it where it is a word it knows. Normalised words."""
-    adjective = re.fullmatch(_ADJECTIVE, key)
-    return adjective.group("base") if adjective else None
+    return _base(key, _ADJECTIVE, 4)
 
 
 def latin_number(key: str) -> list[str]:

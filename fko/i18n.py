@@ -153,7 +153,10 @@ def _load(chosen: str) -> GNUTranslations | None:
 
 def _code(value: str) -> str:
     """The language of a locale name: "de_DE.UTF-8" -> "de", "C.UTF-8" -> "c", "EN" -> "en"."""
-    return re.split(r"[_.@-]", value.strip().lower(), maxsplit=1)[0]
+    code = value.strip().lower()
+    for separator in "_.@-":
+        code = code.partition(separator)[0]
+    return code
 
 
 def choose(asked: str | None, environ: Mapping[str, str]) -> tuple[str, str | None]:

@@ -3,42 +3,36 @@ it gives the same, invisible and control characters escaped."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from fko.output.channels import write, write_bytes
 
 #: What must not reach a terminal raw from JSON: C1 controls and DEL (JSON escapes C0
-#: itself), line and paragraph separators, bidi overrides and other invisible format characters.
-_INVISIBLE_CLASS = (
-    "[\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
-    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
-)
-
-#: The same characters as UTF-8 byte sequences, to find them in orjson's output without
-#: decoding it (tests/output/test_json.py checks both against every code point).
-_INVISIBLE_UTF8 = (
-    rb"\x7f|\xc2[\x80-\x9f\xad]|\xd8[\x80-\x85\x9c]|\xdb\x9d|\xdc\x8f|\xe0\xa2[\x90\x91]|\xe0\xa3\xa2"
-    rb"|\xe1\xa0\x8e|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xa4\xa6-\xaf]|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]"
-    rb"|\xf0\x91\x82\xbd|\xf0\x91\x83\x8d|\xf0\x93\x90[\xb0-\xbf]|\xf0\x9b\xb2[\xa0-\xa3]|\xf0\x9d\x85[\xb3-\xba]"
-    rb"|\xf3\xa0\x80[\x81\xa0-\xbf]|\xf3\xa0\x81[\x80-\xbf]"
-)
-
-_ASCII_BUT_DEL = bytes(range(0x7F))
+#: itself), line and paragraph separators, bidi overrides and other invisible format characters
+#: (first and last code point of each run).
+_INVISIBLE_RUNS = (
+    (0x7F, 0x9F), (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD), (0x70F, 0x70F),
+    (0x890, 0x891), (0x8E2, 0x8E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x2028, 0x202E),
+    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+)  # fmt: skip
 
 
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def _escaped(code: int) -> str:
+    """A character as JSON escapes it: \\u009b, or a surrogate pair beyond the first plane."""
     if code > 0xFFFF:
         code -= 0x10000
         return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
     return f"\\u{code:04x}"
 
 
-def _escape_invisible(text: str) -> str:
-    return re.compile(_INVISIBLE_CLASS).sub(_escape, text)  # re caches the compiled pattern
+#: Each invisible character's escape, for str.translate.
+_ESCAPES = {code: _escaped(code) for first, last in _INVISIBLE_RUNS for code in range(first, last + 1)}
+_INVISIBLE = frozenset(map(chr, _ESCAPES))
+
+_ASCII_BUT_DEL = bytes(range(0x7F))
 
 
 def _fast_json(value: Any) -> bool:
@@ -99,14 +93,14 @@ def _json(data: Any, indent: int | None) -> bytes | str:
             else:
                 # The common case, nothing to escape, checked on the non-ASCII bytes and DEL only
                 # (what is left is still whole UTF-8 characters).
-                if re.search(_INVISIBLE_UTF8, out.translate(None, _ASCII_BUT_DEL)) is None:
+                if _INVISIBLE.isdisjoint(out.translate(None, _ASCII_BUT_DEL).decode("utf-8")):
                     return out
-                return _escape_invisible(out.decode("utf-8")).encode("utf-8")
+                return out.decode("utf-8").translate(_ESCAPES).encode("utf-8")
     import json
 
     separators = None if indent is not None else (",", ":")
-    return _escape_invisible(
-        json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False, separators=separators)
+    return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False, separators=separators).translate(
+        _ESCAPES
     )
 
 

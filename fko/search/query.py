@@ -36,7 +36,8 @@ def general_weight(zipf: float | None) -> float:
     return max(0.15, 1.0 - (zipf - 4.0) / 2.5)
 
 
-_ID_WORD = re.compile(r"^(vi|iv|v|i{1,3})$")
+#: The cluster numerals a query may be.
+_NUMERALS = frozenset(("i", "ii", "iii", "iv", "v", "vi"))
 
 
 #: What a record ID (`IV.1`, `N.2`; validate.py) normalises to.
@@ -84,7 +85,7 @@ def search(
             if _id_key(doc["id"]) == compact:
                 hit = _plain_hit(doc, "id", [compact], doc["id"])
                 return _limited([hit] if shown(doc) else [], [], limit, 0 if shown(doc) else 1)
-    if _ID_WORD.match(compact):  # a cluster numeral: its measures in order
+    if compact in _NUMERALS:  # a cluster numeral: its measures in order
         cluster = [docs[n] for n in named if docs[n]["id"].split(".")[0].casefold() == compact]
         listed = [_plain_hit(d, "id", [], d["id"]) for d in cluster]
         visible = [h for h, d in zip(listed, cluster, strict=True) if shown(d)]

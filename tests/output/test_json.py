@@ -109,20 +109,18 @@ def test_emit_json_writes_the_same_bytes_as_before(data: Any) -> None:
     assert buffer.getvalue() == expected
 
 
-def test_the_byte_pattern_finds_exactly_the_invisible_characters() -> None:
-    """Every code point: the UTF-8 pattern that spares the fast path a decode finds the same
-    characters as the pattern over text, also in the bytes left when ASCII (but DEL) is taken
-    out, as the writer looks for them; each match is one whole character."""
+def test_the_escapes_are_exactly_the_invisible_characters_of_the_old_writer() -> None:
+    """Over every code point: the writer escapes the characters the old pattern matched (205), each
+    as the old writer did, and the check of orjson's output finds each of them in its UTF-8
+    bytes with ASCII (but DEL) taken out, as the writer looks for them."""
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
-    by_text = set(re.findall(json_writer._INVISIBLE_CLASS, every))
-    assert re.findall(json_writer._INVISIBLE_UTF8, every.encode("utf-8")) == re.findall(
-        json_writer._INVISIBLE_UTF8, every.encode("utf-8").translate(None, json_writer._ASCII_BUT_DEL)
-    )
-    matches = re.findall(json_writer._INVISIBLE_UTF8, every.encode("utf-8"))
-    by_bytes = [m.decode("utf-8") for m in matches]
-    assert all(len(c) == 1 for c in by_bytes)
-    assert set(by_bytes) == by_text and len(by_bytes) == len(by_text)
-    assert len(by_text) == len(_OLD_INVISIBLE.findall(every)) == 205
+    old = _OLD_INVISIBLE.findall(every)
+    assert sorted(map(ord, old)) == sorted(json_writer._ESCAPES) and len(old) == 205
+    assert every.translate(json_writer._ESCAPES) == _OLD_INVISIBLE.sub(_old_escape, every)
+    for char in old:
+        left = f"a{char}ä".encode().translate(None, json_writer._ASCII_BUT_DEL).decode("utf-8")
+        assert not json_writer._INVISIBLE.isdisjoint(left), hex(ord(char))
+    assert json_writer._INVISIBLE.isdisjoint("äöüß€„“–…\u00a0")
 
 
 @pytest.mark.parametrize(

@@ -579,6 +579,31 @@ def test_an_adjective_in_isch_or_lich_gives_its_noun(base: str, suffix: str, end
     assert german.adjective_base(base) is None or base.endswith(("isch", "lich", "ische", "liche"))
 
 
+#: ation_forms and adjective_base as patterns (fko 3.0.0 before they were endings): the reference.
+_IEREN = r"(?P<base>[a-z]{3,}?)(?:ieren|iert|ierte|ierten|ierter|iertes|iere|ierst|ierend|ierende|ierenden)"
+_ATION = r"(?P<base>[a-z]{3,}?)(?:ation|ationen)"
+_ADJECTIVE = r"(?P<base>[a-z]{4,}?)(?:isch|lich)(?:e|en|em|er|es)?"
+
+
+@given(
+    st.text(alphabet="abcdeilnorstuzäß1", max_size=8),
+    st.sampled_from(["", "ieren", "iert", "ierte", "ierten", "ierenden", "ation", "ationen", "isch", "lichen", "es"]),
+)
+def test_endings_are_read_as_the_patterns_read_them(front: str, ending: str) -> None:
+    import re
+
+    from fko import german
+
+    key = front + ending
+    verb, noun, adjective = (re.fullmatch(p, key) for p in (_IEREN, _ATION, _ADJECTIVE))
+    base = verb.group("base") if verb else noun.group("base") if noun else None
+    if base is None:
+        assert german.ation_forms(key) == []
+    else:
+        assert german.ation_forms(key)[0] == base + ("ation" if verb else "ieren")
+    assert german.adjective_base(key) == (adjective.group("base") if adjective else None)
+
+
 def test_an_adjective_meets_the_noun_it_is_made_from(store: Store) -> None:
     """gärtnerische: no word of the data, its noun Gärtner a word of the synonym table (Gartenbau,
     III.13), which ranked sixth for a query with it; städtische and schulisch found nothing of
