@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -511,6 +511,7 @@ def build_index(
         "weak_words": " ".join(sorted({normalise(w) for e in synonyms if e.get("weak") for w in e["words"]})),
         # a glossary entry is "English<TAB>note<TAB>word<TAB>word" (decode_glossary)
         "glossary": route_text(glossary_table),
+        "glossary_closed": word_map_text(closed_keys(glossary_table)),
         "glossary_entries": ["\t".join([e["reason"], *e["means"]]) for e in glossary_entries],
         **{name: word_map_text(resources.get(name, {})) for name in RESOURCE_TABLES},
         "splits": word_map_text(splits),
@@ -553,6 +554,17 @@ def route_text(table: dict[str, list[int]]) -> str:
     return "\n".join(f"{key}\t{' '.join(map(str, ns))}" for key, ns in sorted(table.items()))
 
 
+def closed_keys(glossary: Collection[str]) -> dict[str, str]:
+    """The glossary's keys of several words by their letters alone ("parttime" -> "part time"),
+    where no key is so written (English writes a compound either way: "work force", "workforce");
+    of two keys with the same letters the first in order."""
+    closed: dict[str, str] = {}
+    for key in sorted(glossary):
+        if " " in key and key.replace(" ", "") not in glossary:
+            closed.setdefault(key.replace(" ", ""), key)
+    return closed
+
+
 def route_numbers(text: str, key: str, entries: int) -> list[int]:
     """The entry numbers of one key in route_text's text given with a line break before it (so that
     a key is found by one search of the text, not by decoding the table: a query looks up a few
@@ -593,20 +605,23 @@ def encode_postings(postings: dict[tuple[int, int], list[int]]) -> str:
 GLOSSARY_REASON = N_("English-German glossary")
 
 
+def decode_glossary_entry(entry: str) -> tuple[list[str], str]:
+    """One glossary entry of the index (`English<TAB>note<TAB>word<TAB>word`): the data's words it
+    means and the reason, made here ("English-German glossary: teacher = Lehrkräfte, Lehrkraft").
+    A damaged one raises MalformedIndex."""
+    english, _, rest = entry.partition("\t")
+    note, _, words = rest.partition("\t")
+    means = words.split("\t") if words else []
+    if not english or not means:
+        raise MalformedIndex(entry[:40])
+    said = f"{GLOSSARY_REASON}: {english} = {', '.join(means)}"  # English in the JSON; --explain translates it
+    return means, f"{said} ({note})" if note else said
+
+
 def decode_glossary(text: str, entries: Sequence[str]) -> dict[str, list[tuple[list[str], str]]]:
     """English key -> its glossary terms ([the data's words], reason), from the index's text:
-    `key<TAB>n n` lines, and entries `English<TAB>note<TAB>word<TAB>word` (the reason is made
-    here: "English-German glossary: teacher = Lehrkräfte, Lehrkraft"). A damaged one raises
-    MalformedIndex."""
-    terms: list[tuple[list[str], str]] = []
-    for entry in entries:
-        english, _, rest = entry.partition("\t")
-        note, _, words = rest.partition("\t")
-        means = words.split("\t") if words else []
-        if not english or not means:
-            raise MalformedIndex(entry[:40])
-        said = f"{GLOSSARY_REASON}: {english} = {', '.join(means)}"  # English in the JSON; --explain translates it
-        terms.append((means, f"{said} ({note})" if note else said))
+    `key<TAB>n n` lines, and entries (decode_glossary_entry). A damaged one raises MalformedIndex."""
+    terms = [decode_glossary_entry(entry) for entry in entries]
     table: dict[str, list[tuple[list[str], str]]] = {}
     for line in text.split("\n") if text else ():
         key, tab, numbers = line.partition("\t")

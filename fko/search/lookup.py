@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fko.search.index import STOPWORDS, decode_glossary, decode_postings, decode_synonym, route_numbers
+from fko.search.index import (
+    STOPWORDS,
+    decode_glossary,
+    decode_glossary_entry,
+    decode_postings,
+    decode_synonym,
+    route_numbers,
+)
 from fko.search.wordmap import MalformedIndex, WordMap, as_frequency
 
 
@@ -27,7 +34,9 @@ class Lookup:
         self._dotless: dict[str, str] | None = None
         self._decoded: dict[str, list[list[int]]] = {}
         self._glossary: dict[str, list[tuple[list[str], str]]] | None = None
-        self._closed: dict[str, str] | None = None
+        self._glossary_text: str | None = None
+        self._closed = _table(index, "glossary_closed")
+        self._terms: dict[str, list[tuple[list[str], str]]] = {}
         self._synonym_text: str | None = None
         weak = index.get("weak_words")
         self.weak_words = frozenset(weak.split()) if isinstance(weak, str) else frozenset()
@@ -83,15 +92,20 @@ class Lookup:
             self._glossary = decode_glossary(self.index.get("glossary") or "", self.index.get("glossary_entries") or [])
         return self._glossary
 
-    @property
-    def glossary_closed(self) -> dict[str, str]:
-        """The glossary's keys by their letters alone ("parttime" -> "part time"; a key that is
-        already closed keeps its own place), decoded when a query first needs it."""
-        if self._closed is None:
-            self._closed = {}
-            for key in sorted(self.glossary, key=lambda k: (" " in k, k)):
-                self._closed.setdefault(key.replace(" ", ""), key)
-        return self._closed
+    def glossary_terms(self, key: str) -> list[tuple[list[str], str]]:
+        """The glossary terms of an English word or phrase (normalised) written as the glossary
+        writes it, or with the spaces of a key of several words closed ("parttime": "part time"),
+        looked up in the index's text without decoding the glossary."""
+        if key not in self._terms:
+            if self._glossary_text is None:
+                self._glossary_text = "\n" + (self.index.get("glossary") or "")
+            entries = self.index.get("glossary_entries") or []
+            numbers = route_numbers(self._glossary_text, key, len(entries))
+            if not numbers and " " not in key:
+                written = self._closed.get(key)
+                numbers = route_numbers(self._glossary_text, written, len(entries)) if written else []
+            self._terms[key] = [decode_glossary_entry(entries[n]) for n in numbers]
+        return self._terms[key]
 
     def entries(self, term: str) -> list[list[int]]:
         """[[doc, field, position, ...], ...] of one word of the data."""

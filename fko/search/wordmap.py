@@ -26,6 +26,7 @@ WORD_MAPS = (
     "english",
     "lemma_forms",
     "lemmas",
+    "glossary_closed",
 )
 
 #: After this many words looked up one by one, the table is decoded whole: a search of the text

@@ -234,7 +234,7 @@ def _glossary_terms(key: str, look: Lookup) -> list[tuple[list[str], str]]:
     holds, written as the glossary writes it or with the spaces of a compound closed or opened
     (English writes a compound either way: "work force", "workforce"; "parttime", "part time")."""
     for form in english_forms(key):
-        terms = look.glossary.get(form) or look.glossary.get(look.glossary_closed.get(form.replace(" ", ""), ""))
+        terms = look.glossary_terms(form) or look.glossary_terms(form.replace(" ", ""))
         if terms:
             return terms
     return []

@@ -141,6 +141,23 @@ def test_the_build_warns_about_a_glossary_word_the_data_lacks() -> None:
     assert decode_glossary(index["glossary"], index["glossary_entries"]) == {
         "master bonus": [(["Meisterprämie"], "English-German glossary: master bonus = Meisterprämie")]
     }
+    assert index["glossary_closed"] == "masterbonus\tmaster bonus"
+    assert Lookup(index).glossary_terms("masterbonus") == Lookup(index).glossary_terms("master bonus") != []
+
+
+def test_a_key_looked_up_reads_as_the_decoded_glossary(store: Store) -> None:
+    """Each key of the shipped glossary, and each written without its spaces, finds by a lookup
+    the terms the glossary decoded whole gives it (the key so written, else the first key of
+    several words with its letters)."""
+    index, _ = store_index(store)
+    whole = decode_glossary(index["glossary"], index["glossary_entries"])
+    closed: dict[str, str] = {}
+    for key in sorted(whole, key=lambda k: (" " in k, k)):
+        closed.setdefault(key.replace(" ", ""), key)
+    look = Lookup(index)
+    assert all(look.glossary_terms(key) == terms for key, terms in whole.items())
+    assert all(look.glossary_terms(form) == whole[key] for form, key in closed.items())
+    assert len(whole) > 1000 and len(closed) > 1000 and look.glossary_terms("lehrkraft") == []
 
 
 def test_every_candidate_of_the_data_is_translated_or_left_out_with_a_reason(store: Store) -> None:
