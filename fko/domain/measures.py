@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import shlex
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -78,7 +77,9 @@ def get(store: Store, measure_id: str) -> dict[str, Any]:
     if close:
         raise FkoError(_("no measure '{id}'; did you mean {hint}?").format(id=measure_id, hint=close[0]))
     if not normalise_id(measure_id):
-        hint_text = f"; try `fko search {shlex.quote(measure_id)}`"
+        from shlex import quote  # a command to suggest: only where nothing is found
+
+        hint_text = f"; try `fko search {quote(measure_id)}`"
         raise FkoError(_("no measure '{measure_id}'{hint_text}").format(measure_id=measure_id, hint_text=hint_text))
     raise FkoError(_("no measure '{id}'; see `fko list`").format(id=measure_id))
 

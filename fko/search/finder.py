@@ -9,7 +9,6 @@ warnings and notes, for the command to print.
 from __future__ import annotations
 
 import re
-import shlex
 import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -292,6 +291,8 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
     with a hint to the option that selects by it; a reference naming several measures lists
     them (exit 1).
     """
+    from shlex import quote  # for the commands a note suggests; a search needs none
+
     wanted = text.strip()
     if not wanted:
         raise UsageError(_("an empty measure reference; give an ID such as IV.1, a title or an alias"))
@@ -336,13 +337,11 @@ def resolve(store: Store, text: str) -> tuple[dict[str, Any], list[str]]:
         mentioned = ", ".join(h.id or "" for h in hits[:8]) + (" …" if len(hits) > 8 else "")
         raise FkoError(
             _("no measure is named '{wanted}'; {n} mention it ({mentioned}): see `fko search {query}`").format(
-                wanted=wanted, n=len(hits), mentioned=mentioned, query=shlex.quote(wanted)
+                wanted=wanted, n=len(hits), mentioned=mentioned, query=quote(wanted)
             )
         )
     raise FkoError(
-        _("no measure '{wanted}'; try `fko search {query}` or `fko list`").format(
-            wanted=wanted, query=shlex.quote(wanted)
-        )
+        _("no measure '{wanted}'; try `fko search {query}` or `fko list`").format(wanted=wanted, query=quote(wanted))
     )
 
 
@@ -359,10 +358,12 @@ def resolve_all(store: Store, texts: Sequence[str]) -> tuple[list[dict[str, Any]
 
 
 def _several(wanted: str, found: Sequence[dict[str, Any]]) -> None:
+    from shlex import quote
+
     shown = "; ".join(f"{r['id']} {r['title']}" for r in found[:6])
     more = ""
     if len(found) > 6:
-        more = _("; and {n} more (see `fko search {query}`)").format(n=len(found) - 6, query=shlex.quote(wanted))
+        more = _("; and {n} more (see `fko search {query}`)").format(n=len(found) - 6, query=quote(wanted))
     raise FkoError(
         _("'{wanted}' names {n} measures: {shown}{more}; use an ID").format(
             wanted=wanted, n=len(found), shown=shown, more=more
@@ -372,13 +373,15 @@ def _several(wanted: str, found: Sequence[dict[str, Any]]) -> None:
 
 def _not_a_measure(store: Store, wanted: str) -> None:
     """A ministry code, a cluster or a funding source given where a measure belongs."""
+    from shlex import quote
+
     folded = wanted.casefold()
     codes = {r["code"].casefold(): r["code"] for r in store.ressorts()}
     if folded in codes:
         code = codes[folded]
         raise FkoError(
             _("'{wanted}' is a ministry, not a measure; its measures: `fko list --ressort {code}`").format(
-                wanted=wanted, code=shlex.quote(code)
+                wanted=wanted, code=quote(code)
             )
         )
     cluster = re.fullmatch(r"(?:cluster\s*)?(vi|iv|v|i{1,3}|[1-6])", folded)
@@ -386,7 +389,7 @@ def _not_a_measure(store: Store, wanted: str) -> None:
         numeral = cluster_numeral(cluster.group(1))
         raise FkoError(
             _("'{wanted}' is a cluster, not a measure; its measures: `fko list --cluster {numeral}`").format(
-                wanted=wanted, numeral=shlex.quote(numeral)
+                wanted=wanted, numeral=quote(numeral)
             )
         )
     funders = {f.casefold(): f for m in store.measures() for i in m["budget"].get("items", []) for f in i["funding"]}
@@ -397,6 +400,6 @@ def _not_a_measure(store: Store, wanted: str) -> None:
     if folded in funders:
         raise FkoError(
             _("'{wanted}' is a funding source, not a measure; its items: `fko budget --funding {funding}`").format(
-                wanted=wanted, funding=shlex.quote(wanted)
+                wanted=wanted, funding=quote(wanted)
             )
         )
