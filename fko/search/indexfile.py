@@ -99,9 +99,11 @@ def _whole(text: str) -> bool:
 
 
 def index_problem(index: Any) -> str | None:
-    """Why an index cannot be used ("malformed"), or None if its frame is sound. Each word's
-    postings are checked when a query decodes them (index.decode_postings): a store of 10,000
-    measures holds about a million of them, and a query reads a few."""
+    """Why an index cannot be used ("malformed"), or None if its frame is sound. The lines of its
+    tables of words, each word's postings and the entries of the synonym table and the glossary
+    are checked when a query reads them (wordmap.WordMap, lookup.Lookup.words_of,
+    index.decode_postings): a store of 10,000 measures holds about a million postings, and a
+    query reads a few."""
     if not isinstance(index, dict):
         return "malformed"
     docs = index.get("docs")

@@ -3,9 +3,9 @@
 Where each word of the data stands, its stems, compound parts, spellings, lemmas and frequencies
 are thousands of words each, and a query reads a few of them. As JSON objects every start would
 make all of their strings (about 20,000); as text they are one string each, and a query finds a
-word's line by one search of the text, as it finds the synonym table's (index.route_numbers).
-A query that reads a table whole (every word of the data, for the words a query word begins)
-decodes it once.
+word's line by one search of the text, as it finds the synonym table's (index.route_numbers),
+and the words that hold a query word by searches for it (WordMap.holding). A query that reads a
+table whole (every word of the data, to find a misspelt word's nearest) decodes it once.
 """
 
 from __future__ import annotations
