@@ -62,7 +62,7 @@ def store_index(store: Store) -> tuple[dict[str, Any], list[str]]:
     millisecond. Otherwise the index is made in memory from the store's tables: quietly where
     there is no index file (a --db store made by another tool), with a warning where the file
     is stale or damaged (its curated aliases are kept where they are well-formed)."""
-    from fko.search.indexfile import UnreadableIndex, index_problem, read_index_file
+    from fko.search.indexfile import EARLIER, UnreadableIndex, index_problem, read_index_file
     from fko.store.fileformat import index_path
 
     if store in _INDEXES:
@@ -77,8 +77,9 @@ def store_index(store: Store) -> tuple[dict[str, Any], list[str]]:
         made_from, index = found
         if made_from != store.digest:
             problem = _("stale (made from other bytes than the store's)")
-        elif index_problem(index):
-            problem = _("malformed")
+        elif verdict := index_problem(index):
+            earlier = _("from an earlier fko (`fko data build` writes it anew)")
+            problem = earlier if verdict == EARLIER else _("malformed")
         else:
             _INDEXES[store] = (index, [])
             return _INDEXES[store]

@@ -98,8 +98,13 @@ def _whole(text: str) -> bool:
     return text.isascii() or not any("\ud800" <= c <= "\udfff" for c in text)
 
 
+#: What index_problem says of an index of an earlier layout (its tables of words as objects).
+EARLIER = "earlier"
+
+
 def index_problem(index: Any) -> str | None:
-    """Why an index cannot be used ("malformed"), or None if its frame is sound. The lines of its
+    """Why an index cannot be used ("malformed", or EARLIER for one an earlier fko wrote), or None
+    if its frame is sound. The lines of its
     tables of words, each word's postings and the entries of the synonym table and the glossary
     are checked when a query reads them (wordmap.WordMap, lookup.Lookup.words_of,
     index.decode_postings): a store of 10,000 measures holds about a million postings, and a
@@ -122,6 +127,8 @@ def index_problem(index: Any) -> str | None:
         ):
             return "malformed"
     if not all(type(index.get(name)) is str for name in WORD_MAPS):
+        if isinstance(index.get("postings"), dict) and isinstance(index.get("stems"), dict):
+            return EARLIER  # fko 3.0.0 as first released wrote the tables of words as objects
         return "malformed"  # each line is read as a query reads it (wordmap.WordMap, lookup.Lookup.words_of)
     aliases = index.get("aliases")
     if not isinstance(aliases, dict) or len(index_aliases(index)) != len(aliases):

@@ -254,6 +254,16 @@ def _first_line(index: dict[str, Any], table: str, line: str) -> None:
     index[table] = f"{line}\n{index[table]}"
 
 
+def _earlier_layout(index: dict[str, Any]) -> None:
+    """The index as fko 3.0.0 first wrote it: its tables of words as objects."""
+    from fko.search.wordmap import WORD_MAPS, WordMap
+
+    for name in WORD_MAPS:
+        if name != "glossary_closed":
+            index[name] = WordMap(index[name]).whole()
+    del index["glossary_closed"]
+
+
 def _alias(index: dict[str, Any]) -> None:
     index["aliases"]["IV.1"] = ["x\udc80"]
 
@@ -274,6 +284,7 @@ INDEX_FILES: dict[str, Callable[[], bytes] | None] = {
         lambda index: _first_line(index, "stems", "meisterprami\tmeisterpraemie zzzword")
     ),
     "a line of postings without its tab": _index_edit(lambda index: _first_line(index, "postings", "meisterpraemie")),
+    "an index of the earlier layout": _index_edit(_earlier_layout),
     "index not an object": _index_set("docs", 5),
     "lone surrogate in the index": _index_edit(_alias),
     "truncated index file": lambda: index_path(SHIPPED).read_bytes()[:5000],

@@ -178,6 +178,7 @@ INDEX_WARNINGS = {
     "postings that do not decode": "malformed",
     "a stem naming a word without postings": "malformed",
     "a line of postings without its tab": "malformed",
+    "an index of the earlier layout": "from an earlier fko (`fko data build` writes it anew)",
     "index not an object": "malformed",
     "lone surrogate in the index": "unreadable (not JSON)",
     "truncated index file": "unreadable (not JSON)",
