@@ -17,8 +17,20 @@ from fko.search.words import Word, query_words
 _WEIGHT = dict(FIELDS)
 
 
-#: Records beyond measures and initiatives count a little less than the measures they belong to.
+#: Records beyond measures and initiatives count a little less than the measures they belong to,
+#: unless the query asks for a number (NUMBER_QUESTIONS).
 FIGURE_FACTOR = 0.7
+
+
+#: Words that ask for a number: then records beyond the measures, which hold the figures, count as
+#: fully as the measures ("wie viele Fachkräfte fehlen in NRW": the 80,000 of 2023, an event).
+NUMBER_QUESTIONS = ("wie viele", "wieviele", "wie oft", "anzahl", "how many", "how often", "number of")
+
+
+def _asks_for_a_number(whole: str) -> bool:
+    """Whether a query (normalised) asks for a number (NUMBER_QUESTIONS)."""
+    padded = f" {whole} "
+    return any(f" {words} " in padded for words in NUMBER_QUESTIONS)
 
 
 #: How much a weak word counts beside the query's other words (times its weight by rarity): a word
@@ -110,6 +122,7 @@ def search(
     weights: list[float] = []
     unmatched: list[str] = []
     surface = look.surface
+    figure_factor = 1.0 if _asks_for_a_number(whole) else FIGURE_FACTOR
     for i, word in enumerate(words):
         if not word.found:
             unmatched.append(word.text)
@@ -123,7 +136,7 @@ def search(
             for entry in look.entries(term):
                 n, f, positions = entry[0], entry[1], entry[2:]
                 name = FIELD_NAMES[f]
-                q = _WEIGHT[name] * factor * (FIGURE_FACTOR if figure[n] else 1.0)
+                q = _WEIGHT[name] * factor * (figure_factor if figure[n] else 1.0)
                 if len(words) > 1:  # positions count only for words standing together
                     where[n][i][f].update(positions)
                 current = best[n].get(i)

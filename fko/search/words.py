@@ -449,7 +449,9 @@ def query_words(query: str, look: Lookup, named: bool = False) -> tuple[list[Wor
                 raw_phrase = " ".join(r for r, _ in kept[i : i + size])
                 in_data = all(k in look.postings for _, k in kept[i : i + size])
                 listed = _synonym_entries(raw_phrase, phrase, look) or _glossary_terms(phrase, look)
-                if in_data:
+                # words of the data stay words unless the synonym table lists them as a phrase
+                # ("ohne Ausbildungsplatz": unversorgte); an English phrase of German words is German
+                if in_data and not _synonym_entries(raw_phrase, phrase, look):
                     continue
                 if listed:
                     found: dict[str, tuple[float, str, str | None, str | None]] = {}

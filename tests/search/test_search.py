@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -787,3 +788,32 @@ def test_a_word_two_letters_off_in_eleven_is_no_typo(fko: Callable[..., Result])
     )
     typo = fko("search", "Pflage", "--json").json()  # one letter off in six still is
     assert typo[0]["id"] == "III.12" and typo[0]["matched"] == ["Pflege"]
+
+
+def test_a_question_for_a_number_counts_the_records_that_hold_figures_fully(store: Store) -> None:
+    """Records beyond the measures hold the figures; a query that asks for a number ("wie oft",
+    "wie viele", "how many", "Anzahl") counts them as fully as the measures, where they otherwise
+    count FIGURE_FACTOR: the Handwerkskammern's recognition figures and the 80,000 workers lacking
+    in 2023 (an event) rise."""
+    from fko.search.query import _asks_for_a_number
+
+    def rank(query: str, wanted: Callable[[dict[str, Any]], bool]) -> int:
+        rows = find(store, query, limit=None).rows
+        return next(n for n, row in enumerate(rows, start=1) if wanted(row))
+
+    def chambers(row: dict[str, Any]) -> bool:
+        return row["kind"] == "recognition" and row["title"] == "Handwerkskammern"
+
+    def lacking(row: dict[str, Any]) -> bool:
+        return row["kind"] == "event" and "80.000" in row["title"]
+
+    asked = rank("wie oft werden ausländische Abschlüsse im Handwerk anerkannt", chambers)
+    assert asked <= 3 < rank("ausländische Abschlüsse im Handwerk anerkannt", chambers)
+    assert rank("wie viele Fachkräfte fehlen in NRW", lacking) < rank("Fachkräfte fehlen in NRW", lacking)
+    assert [_asks_for_a_number(normalise(q)) for q in ("Wie viele", "wieviele", "How many", "Anzahl der", "viele")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
