@@ -82,6 +82,41 @@ def stem(word: str) -> str:
     return _stem_word(word)
 
 
+#: How the search index marks the stem of a person noun in -er that Snowball gives another word too
+#: ("schul-er": Schüler, Schülerinnen; "schul": Schule, Schulen).
+PERSON = "-er"
+
+
+def person_stems(words: Sequence[str]) -> frozenset[str]:
+    """The stems that Snowball's German stemmer gives both a person noun in -er and other words of
+    the data: the person noun is known by its feminine in -erin (Schüler, Schülerinnen beside Schule;
+    Helfer, Helferinnen beside helfen; Erzieher, Erzieherin beside Erziehung), which a plural in -er
+    (Häuser, Länder) or an adjective (digitaler) has not."""
+    by_stem: dict[str, list[str]] = {}
+    for word in words:
+        by_stem.setdefault(stem(word), []).append(_plain(word))
+    found = set()
+    for common, plain in by_stem.items():
+        persons = [p for p in plain if p.startswith(common + "er")]
+        if len(persons) < len(plain) and any(p.startswith(common + "erin") for p in persons):
+            found.add(common)
+    return frozenset(found)
+
+
+def stem_of(word: str, persons: Collection[str]) -> str:
+    """A word's stem as the search index keys its stems, heads and parts: Snowball's, marked (PERSON)
+    for a person noun in -er whose stem is one of `persons` ("Schüler": "schul-er"; "Schule": "schul")."""
+    found = stem(word)
+    if found in persons and _plain(word).startswith(found + "er"):
+        return found + PERSON
+    return found
+
+
+def _plain(word: str) -> str:
+    """A word normalised with its umlauts as plain vowels, as Snowball reads them ("schueler": "schuler")."""
+    return normalise(word).replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
 def split_compound(word: str, lexicon: Collection[str], *, min_part: int = MIN_PART) -> list[str] | None:
     """A word split into parts that are words of the lexicon, or None.
 

@@ -12,8 +12,9 @@ KEYS: dict[str, str] = {
     "quality": "How good the match is, 0-1: the field's weight times the way of matching.",
     "synonym": "The word of the data the query word matched through a synonym or the English-German glossary, or null.",
     "how": "How the query word matched: exact, stem, umlaut, prefix, head or part (of a compound), infix, lemma (a "
-    "form of the same lemma, or of the verb a noun derives from), split (a part of the query's compound), fuzzy, "
-    "synonym, or glossary (an English word, through the English-German glossary).",
+    "form of the same lemma, or of the verb a noun derives from), related (a word of the same stem that names "
+    "another thing: Handwerk for Handwerker), split (a part of the query's compound), fuzzy, synonym, or glossary "
+    "(an English word, through the English-German glossary).",
     "word_matches": "For each word of the query: its best match in the hit.",
     "explain": "Why the search hit ranks where it does (with --explain).",
     "reason": "Why the synonym table or the English-German glossary holds this entry (a glossary entry's reason "

@@ -429,10 +429,11 @@ def build_index(
     parts: dict[str, set[str]] = defaultdict(set)
     head_of: dict[str, str] = {}
     splits: dict[str, str] = {}  # compounds the resources split: an index made in memory splits them alike
+    persons = german.person_stems([raw_of.get(term, term) for term in postings if term.isalpha()])
     for term in postings:
         if not term.isalpha():
             continue
-        stems[german.stem(raw_of.get(term, term))].add(term)
+        stems[german.stem_of(raw_of.get(term, term), persons)].add(term)
         found_heads, found_parts = _compound_parts(term, lexicon)
         if not found_heads and enrich is not None and term in natural:
             split = enrich.split(term)
@@ -444,18 +445,19 @@ def build_index(
         if (raw_of.get(term) or surface.get(term, term))[:1].islower():
             continue  # a verb or adjective: "stattfinden" is no kind of "finden", "einbringen" none of "bringen"
         for piece in found_heads:
-            heads[german.stem(piece)].add(term)
+            heads[german.stem_of(piece, persons)].add(term)
         for piece in found_parts:
-            parts[german.stem(piece)].add(term)
+            parts[german.stem_of(piece, persons)].add(term)
 
     def known(word: str) -> bool:
         """A word of the data, as printed or by its stem."""
-        return normalise(word) in postings or german.stem(word) in stems
+        return normalise(word) in postings or german.stem_of(word, persons) in stems
 
     def in_compounds(word: str) -> bool:
         """A word of the data or a part of its compounds: the glossary's "Meister" stands in the
         data only in Meisterprämie, Meisterprüfung and Handwerksmeistern."""
-        return known(word) or german.stem(word) in heads or german.stem(word) in parts
+        stem = german.stem_of(word, persons)
+        return known(word) or stem in heads or stem in parts
 
     synonym_table, synonym_entries = _routes(
         # an entry's reason begins with its kind: "weak" for words that count little (decode_synonym)
@@ -501,6 +503,7 @@ def build_index(
         "synthetic": sorted(synthetic - natural),
         "stems": word_map_text({s: " ".join(sorted(ts)) for s, ts in stems.items() if len(ts) > 1 or s not in ts}),
         "heads": word_map_text({s: " ".join(sorted(ts)) for s, ts in heads.items()}),
+        "person_stems": " ".join(sorted(persons)),
         "parts": word_map_text({s: " ".join(sorted(ts)) for s, ts in parts.items()}),
         # text, not nested lists: a start parses the whole index, and a query looks up a few words
         # (route_numbers); a synonym entry is "kind<TAB>reason<TAB>word<TAB>word" (decode_synonym)

@@ -38,6 +38,8 @@ class Lookup:
         self._closed = _table(index, "glossary_closed")
         self._terms: dict[str, list[tuple[list[str], str]]] = {}
         self._synonym_text: str | None = None
+        persons = index.get("person_stems")
+        self.persons = frozenset(persons.split()) if isinstance(persons, str) else frozenset()
         weak = index.get("weak_words")
         self.weak_words = frozenset(weak.split()) if isinstance(weak, str) else frozenset()
         self._synonyms: dict[str, list[tuple[list[str], str, bool]]] = {}

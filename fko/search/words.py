@@ -21,6 +21,7 @@ FACTOR = {
     "head": 0.6,
     "part": 0.5,
     "infix": 0.4,
+    "related": 0.5,  # a word of the same stem that names another thing: Handwerk for Handwerker, Schüler for Schule
     "split": 0.7,  # times the factor of how a part of the query's compound matched
     "lemma": 0.8,  # a form of the same lemma, or of the verb a noun is derived from (behinderte: Behinderung)
     "synonym": 0.8,  # times the factor of how the synonym itself matched
@@ -83,9 +84,14 @@ def _direct(
         _add(found, real, FACTOR["umlaut"], "umlaut")
     if not key.isalpha():
         return found
-    stemmed = german.stem(raw)
+    stemmed = german.stem_of(raw, look.persons)
     for term in [*look.words_of("stems", stemmed), *([stemmed] if stemmed in look.postings else [])]:
         _add(found, term, FACTOR["stem"], "stem")
+    plain = german.stem(raw)
+    if plain in look.persons:  # Handwerker and Handwerk, Schüler and Schule: one stem, two things
+        kin = plain if stemmed != plain else plain + german.PERSON
+        for term in look.words_of("stems", kin):
+            _add(found, term, FACTOR["related"], "related")
     for term in _s_plural(key):  # Kita, Kitas; Azubi, Azubis: the stemmer leaves these apart
         if term in look.postings:
             _add(found, term, FACTOR["stem"], "stem")

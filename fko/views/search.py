@@ -42,6 +42,7 @@ HOW_NAMES = {
     "head": N_("head"),
     "part": N_("part"),
     "infix": N_("infix"),
+    "related": N_("related"),
     "split": N_("split"),
     "lemma": N_("lemma"),
     "fuzzy": N_("fuzzy"),

@@ -817,3 +817,48 @@ def test_a_question_for_a_number_counts_the_records_that_hold_figures_fully(stor
         True,
         False,
     ]
+
+
+def test_a_person_noun_in_er_keeps_apart_from_the_other_words_of_its_stem(store: Store) -> None:
+    """Snowball gives Schüler and Schule one stem ("schul"), Helfer and helfen one ("helf"): a query
+    for pupils found every Berufsfachschule as a kind of Schüler. Where the data holds the person
+    noun's feminine in -erin, the index keys the person nouns apart ("schul-er"), and a query meets
+    the other words of the stem as "related" (FACTOR 0.5, not 0.9), not their compounds; a plural in
+    -er (Häuser, Länder) or an adjective (digitaler) has no -erin and stays with its stem."""
+    from fko.german import person_stems, stem_of
+
+    assert person_stems(["Schüler", "Schülerinnen", "Schule", "Häuser", "Haus", "digitaler", "digitale"]) == {"schul"}
+    assert [stem_of(w, {"schul"}) for w in ("Schüler", "Schülerinnen", "schuelern", "Schule", "Häuser")] == [
+        "schul-er",
+        "schul-er",
+        "schul-er",
+        "schul",
+        "haus",
+    ]
+    index, _ = store_index(store)
+    assert {"schul", "helf", "erzieh"} <= Lookup(index).persons and "land" not in Lookup(index).persons
+
+    def found(query: str) -> dict[str, str]:
+        from fko.search.words import query_words
+
+        words, _ = query_words(query, Lookup(index), False)
+        return {term: how for term, (_, how, _, _) in words[0].found.items()}
+
+    pupils, school = found("Schüler"), found("Schule")
+    assert (pupils["schueler"], pupils["schuelerinnen"], pupils["schule"], pupils["schulen"]) == (
+        "exact",
+        "stem",
+        "related",
+        "related",
+    )
+    assert "berufsfachschule" not in pupils and school["berufsfachschule"] == "head"
+    assert (school["schulen"], school["schueler"], school["schuelerinnen"]) == ("stem", "related", "related")
+    assert [r["id"] for r in find(store, "Schüler ohne Ausbildungsplatz").rows[:1]] == ["II.8"]
+
+
+@given(st.text(max_size=20), st.sets(st.text(alphabet="abcdeghilnrsu", min_size=1, max_size=6), max_size=4))
+def test_a_stem_kept_apart_is_snowballs_stem_or_it_marked(word: str, persons: set[str]) -> None:
+    from fko.german import PERSON, stem, stem_of
+
+    assert stem_of(word, persons) in (stem(word), stem(word) + PERSON)
+    assert stem_of(word, ()) == stem(word)
