@@ -14,6 +14,7 @@ from fko.store.reader import Store
 SUITE = Path(__file__).parents[1] / "data" / "relevance.toml"
 HELDOUT = Path(__file__).parents[1] / "data" / "heldout.toml"
 HELDOUT2 = Path(__file__).parents[1] / "data" / "heldout2.toml"
+HELDOUT3 = Path(__file__).parents[1] / "data" / "heldout3.toml"
 
 
 @dataclass
