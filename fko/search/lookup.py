@@ -25,8 +25,8 @@ class Lookup:
         self.surface = _table(index, "surface")
         self.lemma_forms = _table(index, "lemma_forms")
         self.lemmas = _table(index, "lemmas")
-        self.variants = _table(index, "variants")
-        self._tables = {name: _table(index, name) for name in ("stems", "heads", "parts")}
+        self._tables = {name: _table(index, name) for name in ("stems", "heads", "parts", "variants")}
+        self.variants = self._tables["variants"]
         self._zipf = _table(index, "zipf")
         self._english = _table(index, "english")
         self._lexicon: frozenset[str] | None = None
@@ -54,8 +54,7 @@ class Lookup:
         inflections), "heads" and "parts" (a stem: the compounds that end in it or hold it),
         "variants" (an umlaut-free spelling: the words so spelt). Each must have postings, else the
         index is damaged (MalformedIndex): a query reads the postings of every word found."""
-        found = (self.variants if table == "variants" else self._tables[table]).get(key, "") or ""
-        words = found.split()
+        words = self._tables[table].get(key, "").split()
         for word in words:
             if word not in self.postings:
                 raise MalformedIndex(f"{table} {key[:40]}")
