@@ -114,7 +114,12 @@ def stem_of(word: str, persons: Collection[str]) -> str:
 
 def _plain(word: str) -> str:
     """A word normalised with its umlauts as plain vowels, as Snowball reads them ("schueler": "schuler")."""
-    return normalise(word).replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    return dotless(normalise(word))
+
+
+def dotless(key: str) -> str:
+    """A normalised word with its umlauts (written ae, oe, ue) as plain vowels: "gaertner" -> "gartner"."""
+    return key.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
 def split_compound(word: str, lexicon: Collection[str], *, min_part: int = MIN_PART) -> list[str] | None:

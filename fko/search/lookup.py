@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fko import german
 from fko.search.index import (
     STOPWORDS,
     decode_glossary,
@@ -34,10 +35,9 @@ class Lookup:
         self._dotless: dict[str, str] | None = None
         self._decoded: dict[str, list[list[int]]] = {}
         self._glossary: dict[str, list[tuple[list[str], str]]] | None = None
-        self._glossary_text: str | None = None
         self._closed = _table(index, "glossary_closed")
         self._terms: dict[str, list[tuple[list[str], str]]] = {}
-        self._synonym_text: str | None = None
+        self._route_texts: dict[str, str] = {}
         persons = index.get("person_stems")
         self.persons = frozenset(persons.split()) if isinstance(persons, str) else frozenset()
         weak = index.get("weak_words")
@@ -65,23 +65,33 @@ class Lookup:
         and words of the synonym table)."""
         return as_frequency(self._zipf.get(key))
 
+    def english(self, key: str) -> float | None:
+        """How frequent a data word that is also an English word is in English, where the index
+        keeps it."""
+        return as_frequency(self._english.get(key))
+
     def in_english(self, key: str) -> bool:
         """Whether a data word is also an English word the index knows."""
-        return as_frequency(self._english.get(key)) is not None
+        return self.english(key) is not None
 
     def synonym_words(self) -> list[str]:
         """The typed words of the synonym table (normalised), for near spellings of them."""
         text = self.index.get("synonyms") or ""
         return [line.partition("\t")[0] for line in text.split("\n") if line and " " not in line.partition("\t")[0]]
 
+    def _route(self, table: str, entries_of: str, key: str) -> tuple[list[int], list[Any]]:
+        """The numbers of a key's entries in the synonym table or the glossary (`table`), found in the
+        index's text (index.route_numbers), and the table's entries (`entries_of`)."""
+        if table not in self._route_texts:
+            self._route_texts[table] = "\n" + (self.index.get(table) or "")
+        entries = self.index.get(entries_of) or []
+        return route_numbers(self._route_texts[table], key, len(entries)), entries
+
     def synonyms(self, key: str) -> list[tuple[list[str], str, bool]]:
         """The synonym entries of a typed word or phrase (normalised, or its stem_key): (the data's
         words, reason, weak), looked up in the index's text without decoding the table."""
         if key not in self._synonyms:
-            if self._synonym_text is None:
-                self._synonym_text = "\n" + (self.index.get("synonyms") or "")
-            entries = self.index.get("synonym_entries") or []
-            numbers = route_numbers(self._synonym_text, key, len(entries))
+            numbers, entries = self._route("synonyms", "synonym_entries", key)
             self._synonyms[key] = [decode_synonym(entries[n]) for n in numbers]
         return self._synonyms[key]
 
@@ -98,13 +108,10 @@ class Lookup:
         writes it, or with the spaces of a key of several words closed ("parttime": "part time"),
         looked up in the index's text without decoding the glossary."""
         if key not in self._terms:
-            if self._glossary_text is None:
-                self._glossary_text = "\n" + (self.index.get("glossary") or "")
-            entries = self.index.get("glossary_entries") or []
-            numbers = route_numbers(self._glossary_text, key, len(entries))
-            if not numbers and " " not in key:
-                written = self._closed.get(key)
-                numbers = route_numbers(self._glossary_text, written, len(entries)) if written else []
+            numbers, entries = self._route("glossary", "glossary_entries", key)
+            written = self._closed.get(key) if not numbers and " " not in key else None
+            if written:
+                numbers, entries = self._route("glossary", "glossary_entries", written)
             self._terms[key] = [decode_glossary_entry(entries[n]) for n in numbers]
         return self._terms[key]
 
@@ -143,7 +150,7 @@ class Lookup:
             general = self.general
             self._dotless = {}
             for word in sorted(general, key=general.__getitem__):
-                plain = word.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+                plain = german.dotless(word)
                 if plain != word and plain not in general:
                     self._dotless[plain] = word
         return self._dotless
@@ -161,7 +168,7 @@ class Lookup:
             de = 2.5 if key in self.postings else 0.0
         en = words.english.get(key)
         if en is None:
-            en = as_frequency(self._english.get(key))
+            en = self.english(key)
         return de, en or 0.0
 
     def language_of(self, key: str) -> str | None:

@@ -87,7 +87,7 @@ def _direct(
     stemmed = german.stem_of(raw, look.persons)
     for term in [*look.words_of("stems", stemmed), *([stemmed] if stemmed in look.postings else [])]:
         _add(found, term, FACTOR["stem"], "stem")
-    plain = german.stem(raw)
+    plain = stemmed.removesuffix(german.PERSON)
     if plain in look.persons:  # Handwerker and Handwerk, Schüler and Schule: one stem, two things
         kin = plain if stemmed != plain else plain + german.PERSON
         for term in look.words_of("stems", kin):
